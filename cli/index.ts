@@ -1,0 +1,8 @@
+import { runCli } from './main';
+
+const code = await runCli(process.argv.slice(2), {
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+  cwd: process.env.INIT_CWD ?? process.cwd(),
+});
+process.exitCode = code;

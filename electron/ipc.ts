@@ -1,0 +1,42 @@
+import type { z } from 'zod';
+import { IPC_SCHEMAS, type InvokeChannel } from '../shared/contract';
+
+/** The minimal shape of an invoke event main needs: who sent it. */
+export interface InvokeEventLike {
+  readonly senderFrame: { readonly url: string } | null;
+}
+
+export interface IpcMainLike {
+  handle(channel: string, listener: (event: InvokeEventLike, ...args: unknown[]) => unknown): void;
+}
+
+type Args<C extends InvokeChannel> = z.infer<(typeof IPC_SCHEMAS)[C]>;
+export type ChannelHandlers = { [C in InvokeChannel]: (...args: Args<C>) => Promise<unknown> };
+
+export class IpcRejected extends Error {
+  constructor(reason: string) {
+    super(`IPC geweigerd: ${reason}`);
+    this.name = 'IpcRejected';
+  }
+}
+
+/**
+ * Every ipcMain.handle goes through here: (a) the sending frame must be our own UI, (b) the arguments must
+ * parse with the channel's zod schema. Otherwise the call is rejected before the handler runs.
+ */
+export function registerHandlers(
+  ipcMain: IpcMainLike,
+  handlers: ChannelHandlers,
+  isTrustedSender: (url: string | undefined) => boolean,
+): void {
+  for (const channel of Object.keys(IPC_SCHEMAS) as InvokeChannel[]) {
+    const schema = IPC_SCHEMAS[channel];
+    const handler = handlers[channel] as (...args: unknown[]) => Promise<unknown>;
+    ipcMain.handle(channel, async (event, ...args) => {
+      if (!isTrustedSender(event.senderFrame?.url)) throw new IpcRejected('onbekende afzender');
+      const parsed = schema.safeParse(args);
+      if (!parsed.success) throw new IpcRejected(`ongeldige argumenten voor ${channel}`);
+      return handler(...(parsed.data as unknown[]));
+    });
+  }
+}

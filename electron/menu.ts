@@ -1,0 +1,58 @@
+import type { MenuItemConstructorOptions } from 'electron';
+import type { MenuCommand } from '../shared/contract';
+
+export type Send = (command: MenuCommand) => void;
+
+/** The Dutch native menus (Bestand, Bewerken, Beeld, Help) with the usual shortcuts. Pure: unit-tested. */
+export function buildMenuTemplate(send: Send, isMac: boolean, openHelp: () => void): MenuItemConstructorOptions[] {
+  const bestand: MenuItemConstructorOptions = {
+    label: 'Bestand',
+    submenu: [
+      { label: 'Nieuw project…', accelerator: 'CmdOrCtrl+N', click: () => send('nieuw') },
+      { label: 'Openen…', accelerator: 'CmdOrCtrl+O', click: () => send('openen') },
+      { type: 'separator' },
+      { label: 'Opslaan', accelerator: 'CmdOrCtrl+S', click: () => send('opslaan') },
+      { label: 'Opslaan als…', accelerator: 'CmdOrCtrl+Shift+S', click: () => send('opslaan-als') },
+      { label: 'Kopie opslaan…', click: () => send('kopie-opslaan') },
+      { type: 'separator' },
+      { label: 'Project sluiten', accelerator: 'CmdOrCtrl+W', click: () => send('sluiten') },
+      ...(isMac ? [] : ([{ type: 'separator' }, { label: 'Afsluiten', role: 'quit' }] as MenuItemConstructorOptions[])),
+    ],
+  };
+  const bewerken: MenuItemConstructorOptions = {
+    label: 'Bewerken',
+    submenu: [
+      { label: 'Ongedaan maken', role: 'undo' },
+      { label: 'Opnieuw', role: 'redo' },
+      { type: 'separator' },
+      { label: 'Knippen', role: 'cut' },
+      { label: 'Kopiëren', role: 'copy' },
+      { label: 'Plakken', role: 'paste' },
+      { label: 'Alles selecteren', role: 'selectAll' },
+    ],
+  };
+  const beeld: MenuItemConstructorOptions = {
+    label: 'Beeld',
+    submenu: [
+      { label: 'Nederlands', type: 'radio', checked: true, click: () => send('taal-nl') },
+      { label: 'English', type: 'radio', click: () => send('taal-en') },
+      { type: 'separator' },
+      { label: 'Werkelijke grootte', role: 'resetZoom' },
+      { label: 'Inzoomen', role: 'zoomIn' },
+      { label: 'Uitzoomen', role: 'zoomOut' },
+      { type: 'separator' },
+      { label: 'Volledig scherm', role: 'togglefullscreen' },
+    ],
+  };
+  const help: MenuItemConstructorOptions = {
+    label: 'Help',
+    submenu: [
+      { label: 'Over Wijkweb', click: () => send('over') },
+      { label: 'CBS Kerncijfers wijken en buurten (website)', click: openHelp },
+    ],
+  };
+  const app: MenuItemConstructorOptions[] = isMac
+    ? [{ label: 'Wijkweb', submenu: [{ role: 'about', label: 'Over Wijkweb' }, { type: 'separator' }, { role: 'quit', label: 'Stop Wijkweb' }] }]
+    : [];
+  return [...app, bestand, bewerken, beeld, help];
+}

@@ -1,0 +1,83 @@
+import { basename, dirname } from 'node:path';
+import { AppException } from '../shared/result';
+import { errnoCode, type FileSystem } from './fs';
+
+export interface AtomicWriteOptions {
+  /** Checks the bytes read back from the temporary file before it replaces the target (e.g. a quick_check). */
+  readonly verify?: (bytes: Uint8Array) => boolean;
+  /** How long a rename blocked by antivirus or the indexer (EPERM/EBUSY/EACCES) is retried. */
+  readonly maxRetryMs?: number;
+  readonly sleep?: (ms: number) => Promise<void>;
+}
+
+const RETRYABLE = new Set(['EPERM', 'EBUSY', 'EACCES']);
+const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+export function tmpPathFor(target: string): string {
+  return `${target}.tmp`;
+}
+
+function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.byteLength !== b.byteLength) return false;
+  for (let i = 0; i < a.byteLength; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function writeError(err: unknown, target: string): AppException {
+  if (err instanceof AppException) return err;
+  const code = errnoCode(err);
+  const bestand = basename(target);
+  if (code === 'ENOSPC') return new AppException('opslaan.schijf-vol', { bestand }, String(err));
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
+    return new AppException('opslaan.geen-schrijfrechten', { bestand }, String(err));
+  if (code === 'ENOENT') return new AppException('opslaan.map-bestaat-niet', { bestand }, String(err));
+  return new AppException('opslaan.mislukt', { bestand }, String(err));
+}
+
+/**
+ * Writes `bytes` to `target` so that a crash or power cut at any moment leaves either the old file or the new
+ * one, never half of one: write `target.tmp` in the same folder, fsync it, read it back and verify, rename it
+ * over the target (retrying a rename that Windows briefly blocks for up to 60 s), fsync the folder.
+ * On a failed rename the temporary file is kept: it holds the newest work.
+ */
+export async function atomicWrite(
+  fs: FileSystem,
+  target: string,
+  bytes: Uint8Array,
+  options: AtomicWriteOptions = {},
+): Promise<void> {
+  const tmp = tmpPathFor(target);
+  const sleep = options.sleep ?? defaultSleep;
+  const maxRetryMs = options.maxRetryMs ?? 60_000;
+  try {
+    await fs.writeFileSynced(tmp, bytes);
+    const back = await fs.readFile(tmp);
+    if (!equalBytes(back, bytes) || (options.verify && !options.verify(back))) {
+      throw new AppException('opslaan.controle-mislukt', { bestand: basename(target) });
+    }
+  } catch (err) {
+    await fs.unlink(tmp).catch(() => undefined);
+    throw writeError(err, target);
+  }
+
+  let waited = 0;
+  let delay = 10;
+  for (;;) {
+    try {
+      await fs.rename(tmp, target);
+      break;
+    } catch (err) {
+      const code = errnoCode(err);
+      if (!code || !RETRYABLE.has(code) || waited >= maxRetryMs) {
+        if (code && RETRYABLE.has(code)) {
+          throw new AppException('opslaan.bestand-vergrendeld', { bestand: basename(target), tijdelijk: basename(tmp) }, String(err));
+        }
+        throw writeError(err, target);
+      }
+      await sleep(delay);
+      waited += delay;
+      delay = Math.min(delay + 10, 100);
+    }
+  }
+  await fs.syncDir(dirname(target)).catch(() => undefined);
+}

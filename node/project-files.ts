@@ -1,0 +1,89 @@
+import { basename, join } from 'node:path';
+import type { BackupInfo, BackupReason, SaveInfo } from '../shared/contract';
+import { MAX_PROJECT_BYTES } from '../shared/contract';
+import { isBackupDue } from '../shared/backup-policy';
+import { AppException } from '../shared/result';
+import { atomicWrite } from './atomic-write';
+import { backupDirFor, listBackupEntries, listBackups, makeBackup } from './backups';
+import { errnoCode, type FileSystem } from './fs';
+
+export interface FileStoreDeps {
+  readonly fs: FileSystem;
+  /** The app's own folder for backups (desktop: userData/backups; CLI: the same folder). */
+  readonly backupRoot: string;
+  readonly now: () => Date;
+  /** Checks bytes before they replace a project file (quick_check + application_id). */
+  readonly verify: (bytes: Uint8Array) => boolean;
+  readonly sleep?: (ms: number) => Promise<void>;
+  readonly maxRetryMs?: number;
+}
+
+/** Reading, creating and saving project files on disk, with backups. Used by Electron main and the CLI. */
+export function createFileStore(deps: FileStoreDeps) {
+  const savedThisSession = new Set<string>();
+
+  async function read(path: string): Promise<Uint8Array> {
+    const bestand = basename(path);
+    let size: number;
+    try {
+      size = (await deps.fs.stat(path)).size;
+    } catch (err) {
+      if (errnoCode(err) === 'ENOENT') throw new AppException('bestand.niet-gevonden', { bestand });
+      throw new AppException('bestand.niet-leesbaar', { bestand }, String(err));
+    }
+    if (size > MAX_PROJECT_BYTES) throw new AppException('bestand.te-groot', { bestand });
+    try {
+      return await deps.fs.readFile(path);
+    } catch (err) {
+      throw new AppException('bestand.niet-leesbaar', { bestand }, String(err));
+    }
+  }
+
+  async function save(path: string, bytes: Uint8Array, reason?: BackupReason): Promise<SaveInfo> {
+    if (!deps.verify(bytes)) throw new AppException('opslaan.controle-mislukt', { bestand: basename(path) });
+    const dir = backupDirFor(deps.backupRoot, path);
+    const now = deps.now();
+    let backupMade = false;
+    if (await deps.fs.exists(path)) {
+      const entries = await listBackupEntries(deps.fs, dir);
+      const due = reason !== undefined || isBackupDue(entries[0], now.getTime(), !savedThisSession.has(path));
+      if (due) {
+        try {
+          await makeBackup(deps.fs, dir, path, reason ?? 'periodiek', now);
+          backupMade = true;
+        } catch (err) {
+          // Without a backup before a migration we do not overwrite the old file.
+          if (reason === 'voor-migratie') throw new AppException('opslaan.reservekopie-mislukt', { bestand: basename(path) }, String(err));
+        }
+      }
+    }
+    await atomicWrite(deps.fs, path, bytes, {
+      verify: deps.verify,
+      ...(deps.sleep ? { sleep: deps.sleep } : {}),
+      ...(deps.maxRetryMs !== undefined ? { maxRetryMs: deps.maxRetryMs } : {}),
+    });
+    savedThisSession.add(path);
+    return { savedAt: now.toISOString(), bytes: bytes.byteLength, backupMade };
+  }
+
+  async function create(path: string, bytes: Uint8Array, overwrite: boolean): Promise<void> {
+    if (!overwrite && (await deps.fs.exists(path))) {
+      throw new AppException('bestand.bestaat-al', { bestand: basename(path) });
+    }
+    await save(path, bytes);
+  }
+
+  async function backups(path: string): Promise<BackupInfo[]> {
+    return listBackups(deps.fs, backupDirFor(deps.backupRoot, path));
+  }
+
+  async function readBackup(path: string, backupId: string): Promise<Uint8Array> {
+    const entries = await listBackupEntries(deps.fs, backupDirFor(deps.backupRoot, path));
+    if (!entries.some((e) => e.id === backupId)) throw new AppException('reservekopie.niet-gevonden');
+    return read(join(backupDirFor(deps.backupRoot, path), backupId));
+  }
+
+  return { read, save, create, backups, readBackup };
+}
+
+export type FileStore = ReturnType<typeof createFileStore>;

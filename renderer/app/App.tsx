@@ -1,0 +1,147 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BridgeApi, MenuCommand } from '../../shared/contract';
+import { changeLanguage } from '../i18n';
+import { useActions, useApp, useStoreApi } from '../state/context';
+import { OverzichtPage } from '../features/overzicht/OverzichtPage';
+import { StartPage } from '../features/start/StartPage';
+import { Header } from './Header';
+import { Notices } from './Notices';
+import { StatusBar } from './StatusBar';
+
+type View = 'overzicht';
+
+export function App({ bridge }: { bridge: BridgeApi }) {
+  const { t } = useTranslation();
+  const project = useApp((s) => s.project);
+  const busy = useApp((s) => s.busy);
+  const platform = useApp((s) => s.platform);
+  const actions = useActions();
+  const store = useStoreApi();
+  const [creating, setCreating] = useState(false);
+  const [view, setView] = useState<View>('overzicht');
+  const [aboutOpen, setAboutOpen] = useState(false);
+
+  const startNew = () => {
+    void actions.closeProject().then(() => setCreating(true));
+  };
+
+  // Native menu (desktop), window close, file association.
+  useEffect(() => {
+    const onCommand = (command: MenuCommand) => {
+      switch (command) {
+        case 'nieuw':
+          return startNew();
+        case 'openen':
+          return void actions.openProject();
+        case 'opslaan':
+          return void actions.saveNow();
+        case 'opslaan-als':
+          return void actions.saveAs();
+        case 'kopie-opslaan':
+          return void actions.saveCopy();
+        case 'sluiten':
+          return void actions.closeProject();
+        case 'taal-nl':
+          return void changeLanguage('nl');
+        case 'taal-en':
+          return void changeLanguage('en');
+        case 'over':
+          return setAboutOpen(true);
+      }
+    };
+    const offMenu = bridge.onMenuCommand(onCommand);
+    const offClose = bridge.onCloseRequested(() => {
+      void actions.saveNow().finally(() => void bridge.confirmClose());
+    });
+    const offOpen = bridge.onOpenRequested((id) => void actions.openRecent(id));
+    return () => {
+      offMenu();
+      offClose();
+      offOpen();
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [bridge, actions]);
+
+  // Browser mode: Ctrl+S saves; leaving the page with unsaved work asks first and saves what it can.
+  useEffect(() => {
+    if (platform?.kind !== 'browser') return;
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
+        e.preventDefault();
+        void actions.saveNow();
+      }
+    };
+    const onHide = () => {
+      if (document.visibilityState === 'hidden') void actions.saveNow();
+    };
+    const onBeforeUnload = (e: BeforeUnloadEvent) => {
+      const s = store.getState().saveStatus;
+      if (s === 'gewijzigd' || s === 'bezig') {
+        void actions.saveNow();
+        e.preventDefault();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    document.addEventListener('visibilitychange', onHide);
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      document.removeEventListener('visibilitychange', onHide);
+      window.removeEventListener('beforeunload', onBeforeUnload);
+    };
+  }, [platform, actions, store]);
+
+  return (
+    <div className="wijkweb-app">
+      <a className="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#inhoud">
+        {t('app.naarInhoud')}
+      </a>
+      <Header onNewProject={startNew} />
+      <div className={project ? 'wijkweb-body' : 'wijkweb-body wijkweb-body--start'}>
+        {project && (
+          <nav className="wijkweb-nav" aria-label={t('nav.label')}>
+            <ul className="wijkweb-nav__list">
+              <li>
+                <button
+                  className="wijkweb-nav__link"
+                  aria-current={view === 'overzicht' ? 'page' : undefined}
+                  onClick={() => setView('overzicht')}
+                >
+                  {t('nav.overzicht')}
+                </button>
+              </li>
+            </ul>
+          </nav>
+        )}
+        <main id="inhoud" className="wijkweb-main" tabIndex={-1}>
+          <Notices />
+          {busy && (
+            <div className="wijkweb-progress" role="status">
+              <span>{t('meldingen.bezigOpenen')}</span>
+              <progress
+                aria-label={t('meldingen.voortgang')}
+                max={busy.totaal || undefined}
+                value={busy.totaal ? busy.gedaan : undefined}
+              />
+            </div>
+          )}
+          {aboutOpen && (
+            <section className="wijkweb-card" aria-labelledby="over-titel">
+              <h2 id="over-titel" className="utrecht-heading-2">
+                {t('over.titel')}
+              </h2>
+              <p className="utrecht-paragraph">{t('over.versie', { versie: platform?.appVersion ?? '' })}</p>
+              <p className="utrecht-paragraph">{t('over.opslag', { plek: platform?.backupLocation ?? '' })}</p>
+              <button className="utrecht-button utrecht-button--secondary-action" onClick={() => setAboutOpen(false)}>
+                {t('meldingen.sluiten')}
+              </button>
+            </section>
+          )}
+          {project ? <OverzichtPage /> : <StartPage creating={creating} setCreating={setCreating} />}
+        </main>
+      </div>
+      <StatusBar />
+    </div>
+  );
+}

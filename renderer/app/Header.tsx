@@ -1,0 +1,107 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button } from '../components/ui';
+import { changeLanguage } from '../i18n';
+import { useActions, useApp } from '../state/context';
+
+/** The kopbalk: app name, project name, the Bestand menu (every command has a button) and the language. */
+export function Header({ onNewProject }: { onNewProject: () => void }) {
+  const { t, i18n } = useTranslation();
+  const project = useApp((s) => s.project);
+  const platform = useApp((s) => s.platform);
+  const actions = useActions();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const menuRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!menuOpen) return;
+    const first = menuRef.current?.querySelector<HTMLButtonElement>('[role="menuitem"]');
+    first?.focus();
+    const onDown = (e: MouseEvent) => {
+      if (!menuRef.current?.parentElement?.contains(e.target as Node)) setMenuOpen(false);
+    };
+    document.addEventListener('mousedown', onDown);
+    return () => document.removeEventListener('mousedown', onDown);
+  }, [menuOpen]);
+
+  const run = (fn: () => unknown) => () => {
+    setMenuOpen(false);
+    void fn();
+  };
+
+  const onMenuKey = (e: React.KeyboardEvent) => {
+    const items = [...(menuRef.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]:not([disabled])') ?? [])];
+    const index = items.indexOf(document.activeElement as HTMLButtonElement);
+    if (e.key === 'Escape') {
+      setMenuOpen(false);
+      menuRef.current?.parentElement?.querySelector<HTMLButtonElement>('button')?.focus();
+    } else if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      items[(index + 1) % items.length]?.focus();
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      items[(index - 1 + items.length) % items.length]?.focus();
+    }
+  };
+
+  return (
+    <header className="wijkweb-header">
+      <div className="wijkweb-header__brand">
+        <span className="wijkweb-logo" aria-hidden="true">
+          ◇
+        </span>
+        <span className="wijkweb-header__app">{t('app.naam')}</span>
+        {project && (
+          <span className="wijkweb-header__project" data-testid="header-project">
+            {project.overview.naam}
+          </span>
+        )}
+      </div>
+      <div className="wijkweb-header__tools">
+        <div className="wijkweb-menu">
+          <Button
+            aria-haspopup="menu"
+            aria-expanded={menuOpen}
+            aria-controls="bestand-menu"
+            onClick={() => setMenuOpen((o) => !o)}
+          >
+            {t('menu.bestand')} ▾
+          </Button>
+          {menuOpen && (
+            <div id="bestand-menu" role="menu" aria-label={t('menu.bestand')} className="wijkweb-menu__list" ref={menuRef} onKeyDown={onMenuKey}>
+              <button role="menuitem" className="wijkweb-menu__item" onClick={run(onNewProject)}>
+                {t('menu.nieuw')}
+              </button>
+              <button role="menuitem" className="wijkweb-menu__item" onClick={run(actions.openProject)}>
+                {t('menu.openen')}
+              </button>
+              <button role="menuitem" className="wijkweb-menu__item" disabled={!project || project.readOnly} onClick={run(actions.saveNow)}>
+                {t('menu.opslaan')} <kbd>Ctrl+S</kbd>
+              </button>
+              <button role="menuitem" className="wijkweb-menu__item" disabled={!project} onClick={run(actions.saveAs)}>
+                {t('menu.opslaanAls')}
+              </button>
+              <button role="menuitem" className="wijkweb-menu__item" disabled={!project} onClick={run(actions.saveCopy)}>
+                {platform?.kind === 'browser' ? t('menu.downloaden') : t('menu.kopieOpslaan')}
+              </button>
+              <button role="menuitem" className="wijkweb-menu__item" disabled={!project} onClick={run(actions.closeProject)}>
+                {t('menu.sluiten')}
+              </button>
+            </div>
+          )}
+        </div>
+        <label className="wijkweb-language">
+          <span className="wijkweb-visually-hidden">{t('taal.kies')}</span>
+          <select
+            className="utrecht-select utrecht-select--html-select"
+            value={i18n.language}
+            onChange={(e) => void changeLanguage(e.target.value === 'en' ? 'en' : 'nl')}
+          >
+            <option value="nl">{t('taal.nl')}</option>
+            <option value="en">{t('taal.en')}</option>
+          </select>
+        </label>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,63 @@
+import { useTranslation } from 'react-i18next';
+import { Button, ButtonGroup, Heading, Paragraph } from '../../components/ui';
+import { useActions, useApp } from '../../state/context';
+import { formatDateTime } from '../../format';
+import { NewProjectForm } from './NewProjectForm';
+
+export function StartPage({ creating, setCreating }: { creating: boolean; setCreating: (v: boolean) => void }) {
+  const { t, i18n } = useTranslation();
+  const recent = useApp((s) => s.recent);
+  const platform = useApp((s) => s.platform);
+  const actions = useActions();
+  const browser = platform?.kind === 'browser';
+
+  return (
+    <div className="wijkweb-start">
+      <Heading level={1}>{t('start.titel')}</Heading>
+      <Paragraph lead>{t('start.intro')}</Paragraph>
+      {creating ? (
+        <NewProjectForm onDone={() => setCreating(false)} />
+      ) : (
+        <ButtonGroup>
+          <Button appearance="primary" onClick={() => setCreating(true)}>
+            {t('start.nieuw')}
+          </Button>
+          <Button onClick={() => void actions.openProject()}>{t('start.openen')}</Button>
+        </ButtonGroup>
+      )}
+      <section aria-labelledby="recent-titel" className="wijkweb-recent">
+        <Heading level={2} id="recent-titel">
+          {t('start.recent')}
+        </Heading>
+        {recent.length === 0 ? (
+          <Paragraph>{t('start.geenRecent')}</Paragraph>
+        ) : (
+          <ul className="wijkweb-recent__list">
+            {recent.map((r) => (
+              <li key={r.ref.id} className="wijkweb-recent__item">
+                <button className="utrecht-link-button utrecht-link-button--html-button wijkweb-recent__open" onClick={() => void actions.openRecent(r.ref.id)}>
+                  {r.ref.fileName.replace(/\.wijkweb$/i, '')}
+                </button>
+                <span className="wijkweb-recent__meta">
+                  {r.location} · {formatDateTime(r.lastOpened, i18n.language)}
+                </span>
+                <Button
+                  appearance="subtle"
+                  aria-label={t('start.vergetenLabel', { naam: r.ref.fileName })}
+                  onClick={() => {
+                    if (!browser || window.confirm(t('start.verwijderenBevestigen', { naam: r.ref.fileName }))) {
+                      void actions.forgetRecent(r.ref.id);
+                    }
+                  }}
+                >
+                  {browser ? t('start.verwijderen') : t('start.vergeten')}
+                </Button>
+              </li>
+            ))}
+          </ul>
+        )}
+        {browser && <Paragraph className="wijkweb-hint">{t('start.browserUitleg')}</Paragraph>}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,319 @@
+import { create } from 'zustand';
+import type { AppError, Result } from '../../shared/result';
+import type {
+  BackupInfo,
+  BridgeApi,
+  OpenedProjectInfo,
+  PlatformInfo,
+  ProgressEvent,
+  ProjectOverview,
+  ProjectRef,
+  RecentProject,
+} from '../../shared/contract';
+import { createAutosaver } from './autosave';
+
+export type SaveStatus = 'opgeslagen' | 'gewijzigd' | 'bezig' | 'mislukt' | 'alleen-lezen';
+
+export interface Notice {
+  readonly id: number;
+  readonly kind: 'error' | 'warning' | 'info' | 'ok';
+  /** An i18n key with params, or an AppError (rendered through fout.<code>). */
+  readonly text?: { readonly key: string; readonly params?: Record<string, string | number> };
+  readonly error?: AppError;
+  /** Backups offered for a damaged file. */
+  readonly backups?: { readonly projectId: string; readonly fileName: string; readonly list: readonly BackupInfo[] };
+}
+
+export interface OpenProject {
+  readonly ref: ProjectRef;
+  readonly readOnly: boolean;
+  readonly overview: ProjectOverview;
+}
+
+/** What the store needs from the outside world; the real ones are the bridge and the worker. */
+export interface StoreDeps {
+  readonly bridge: BridgeApi;
+  readonly worker: {
+    createProject(naam: string): Promise<Result<ProjectOverview>>;
+    openProject(
+      bytes: Uint8Array,
+      fileName: string,
+    ): Promise<Result<OpenedProjectInfo>>;
+    closeProject(): Promise<void>;
+    exportProject(): Promise<Result<Uint8Array>>;
+    renameProject(naam: string): Promise<Result<ProjectOverview>>;
+  };
+}
+
+export interface AppState {
+  readonly platform: PlatformInfo | null;
+  readonly project: OpenProject | null;
+  readonly recent: readonly RecentProject[];
+  readonly saveStatus: SaveStatus;
+  readonly savedAt: string | null;
+  readonly busy: ProgressEvent | { readonly taak: 'openen'; readonly gedaan: 0; readonly totaal: 0 } | null;
+  readonly notices: readonly Notice[];
+  readonly actions: Actions;
+}
+
+export interface Actions {
+  init(): Promise<void>;
+  refreshRecent(): Promise<void>;
+  newProject(naam: string): Promise<boolean>;
+  openProject(): Promise<void>;
+  openRecent(id: string): Promise<void>;
+  openBackup(projectId: string, fileName: string, backup: BackupInfo): Promise<void>;
+  forgetRecent(id: string): Promise<void>;
+  saveNow(): Promise<boolean>;
+  saveAs(): Promise<void>;
+  saveCopy(): Promise<void>;
+  closeProject(): Promise<void>;
+  renameProject(naam: string): Promise<AppError | null>;
+  setProgress(event: ProgressEvent | null): void;
+  notify(notice: Omit<Notice, 'id'>): void;
+  dismiss(id: number): void;
+}
+
+let nextNoticeId = 1;
+
+export function createAppStore(deps: StoreDeps) {
+  return create<AppState>()((set, get) => {
+    const notify = (notice: Omit<Notice, 'id'>) =>
+      set((s) => ({
+        // One error at a time: a new error replaces the previous one.
+        notices: [
+          ...s.notices.filter((n) => !(n.kind === 'error' && notice.kind === 'error')),
+          { ...notice, id: nextNoticeId++ },
+        ],
+      }));
+    const fail = (error: AppError) => notify({ kind: 'error', error });
+
+    /** Writes the worker's snapshot to the project file. Returns true when the file on disk is current. */
+    const save = async (backupReason?: 'voor-migratie'): Promise<boolean> => {
+      const project = get().project;
+      if (!project) return true;
+      if (project.readOnly) {
+        set({ saveStatus: 'alleen-lezen' });
+        return false;
+      }
+      const changesAtStart = changeCount;
+      set({ saveStatus: 'bezig' });
+      const bytes = await deps.worker.exportProject();
+      if (!bytes.ok) {
+        set({ saveStatus: 'mislukt' });
+        fail(bytes.error);
+        return false;
+      }
+      const result = await deps.bridge.saveProjectFile(project.ref.id, bytes.value, backupReason);
+      if (!result.ok) {
+        set({ saveStatus: 'mislukt' });
+        fail(result.error);
+        return false;
+      }
+      // A change may have arrived while saving; then stay "gewijzigd" until the next save.
+      set({ saveStatus: changeCount === changesAtStart ? 'opgeslagen' : 'gewijzigd', savedAt: result.value.savedAt });
+      return true;
+    };
+
+    const autosaver = createAutosaver({
+      save: async () => {
+        await save();
+      },
+      now: () => Date.now(),
+      setTimer: (fn, ms) => setTimeout(fn, ms),
+      clearTimer: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+    });
+
+    let changeCount = 0;
+    const changed = () => {
+      changeCount++;
+      set({ saveStatus: 'gewijzigd' });
+      autosaver.changed();
+    };
+
+    const closeCurrent = async () => {
+      const project = get().project;
+      if (!project) return;
+      await autosaver.flush();
+      await deps.worker.closeProject();
+      await deps.bridge.closeProjectFile(project.ref.id);
+      set({ project: null, saveStatus: 'opgeslagen', savedAt: null });
+    };
+
+    const openBytes = async (
+      ref: ProjectRef,
+      bytes: Uint8Array,
+      readOnly: boolean,
+      opts: { fromBackup?: BackupInfo } = {},
+    ) => {
+      set({ busy: { taak: 'openen', gedaan: 0, totaal: 0 } });
+      try {
+        const opened = await deps.worker.openProject(bytes, ref.fileName);
+        if (!opened.ok) {
+          fail(opened.error);
+          if (opened.error.code === 'bestand.beschadigd') {
+            const list = await deps.bridge.listBackups(ref.id);
+            notify({ kind: 'info', backups: { projectId: ref.id, fileName: ref.fileName, list } });
+          }
+          await deps.bridge.closeProjectFile(ref.id);
+          return;
+        }
+        set({
+          project: { ref, readOnly, overview: opened.value.overview },
+          saveStatus: readOnly ? 'alleen-lezen' : 'opgeslagen',
+          savedAt: null,
+        });
+        autosaver.setEnabled(!readOnly);
+        if (readOnly) notify({ kind: 'warning', text: { key: 'meldingen.alleenLezen' } });
+        if (opened.value.migratedFrom !== null && !readOnly) {
+          if (await save('voor-migratie')) {
+            notify({
+              kind: 'info',
+              text: {
+                key: 'meldingen.bijgewerkt',
+                params: { van: opened.value.migratedFrom, naar: opened.value.overview.schemaVersion },
+              },
+            });
+          }
+        }
+        if (opts.fromBackup) {
+          notify({ kind: 'info', text: { key: 'meldingen.reservekopieGeopend', params: { datum: opts.fromBackup.createdAt } } });
+        }
+      } finally {
+        set({ busy: null });
+        void get().actions.refreshRecent();
+      }
+    };
+
+    const actions: Actions = {
+      async init() {
+        const platform = await deps.bridge.platform();
+        set({ platform });
+        await actions.refreshRecent();
+      },
+      async refreshRecent() {
+        set({ recent: await deps.bridge.listRecentProjects() });
+      },
+      async newProject(naam) {
+        await closeCurrent();
+        const created = await deps.worker.createProject(naam);
+        if (!created.ok) {
+          fail(created.error);
+          return false;
+        }
+        const bytes = await deps.worker.exportProject();
+        if (!bytes.ok) {
+          fail(bytes.error);
+          return false;
+        }
+        const file = await deps.bridge.createProjectFile(`${created.value.naam}.wijkweb`, bytes.value);
+        if (!file.ok || file.value === null) {
+          if (!file.ok) fail(file.error);
+          await deps.worker.closeProject();
+          return false;
+        }
+        set({
+          project: { ref: file.value, readOnly: false, overview: created.value },
+          saveStatus: 'opgeslagen',
+          savedAt: new Date().toISOString(),
+        });
+        autosaver.setEnabled(true);
+        void actions.refreshRecent();
+        return true;
+      },
+      async openProject() {
+        const picked = await deps.bridge.openProjectFile();
+        if (!picked.ok) return fail(picked.error);
+        if (!picked.value) return;
+        await closeCurrent();
+        await openBytes(picked.value.ref, picked.value.bytes, picked.value.readOnly);
+      },
+      async openRecent(id) {
+        if (get().project?.ref.id === id) return;
+        await closeCurrent();
+        const opened = await deps.bridge.openRecentProject(id);
+        if (!opened.ok) {
+          fail(opened.error);
+          return;
+        }
+        await openBytes(opened.value.ref, opened.value.bytes, opened.value.readOnly);
+      },
+      async openBackup(projectId, fileName, backup) {
+        const bytes = await deps.bridge.readBackup(projectId, backup.id);
+        if (!bytes.ok) return fail(bytes.error);
+        await closeCurrent();
+        // A backup opens read-only under the damaged file's name: "Opslaan als" makes it a new file.
+        await openBytes({ id: projectId, fileName }, bytes.value, true, { fromBackup: backup });
+        set((s) => ({ notices: s.notices.filter((n) => !n.backups && !n.error) }));
+      },
+      async forgetRecent(id) {
+        await deps.bridge.forgetRecentProject(id);
+        await actions.refreshRecent();
+      },
+      async saveNow() {
+        if (!get().project) return true;
+        if (get().project?.readOnly) return save();
+        await autosaver.flush();
+        return get().saveStatus === 'opgeslagen' ? true : save();
+      },
+      async saveAs() {
+        const project = get().project;
+        if (!project) return;
+        const bytes = await deps.worker.exportProject();
+        if (!bytes.ok) return fail(bytes.error);
+        const result = await deps.bridge.saveProjectFileAs(project.ref.id, bytes.value, project.overview.naam);
+        if (!result.ok) return fail(result.error);
+        if (!result.value) return;
+        set({
+          project: { ...project, ref: result.value, readOnly: false },
+          saveStatus: 'opgeslagen',
+          savedAt: new Date().toISOString(),
+        });
+        autosaver.setEnabled(true);
+        void actions.refreshRecent();
+      },
+      async saveCopy() {
+        const project = get().project;
+        if (!project) return;
+        const bytes = await deps.worker.exportProject();
+        if (!bytes.ok) return fail(bytes.error);
+        const result = await deps.bridge.saveCopy(bytes.value, project.overview.naam);
+        if (!result.ok) fail(result.error);
+      },
+      async closeProject() {
+        await closeCurrent();
+        await actions.refreshRecent();
+      },
+      async renameProject(naam) {
+        const project = get().project;
+        if (!project || project.readOnly) return null;
+        const result = await deps.worker.renameProject(naam);
+        if (!result.ok) return result.error;
+        set({ project: { ...project, overview: result.value } });
+        changed();
+        return null;
+      },
+      setProgress(event) {
+        // Progress arrives on its own channel; only show it while an operation is still running.
+        if (get().busy) set({ busy: event });
+      },
+      notify,
+      dismiss(id) {
+        set((s) => ({ notices: s.notices.filter((n) => n.id !== id) }));
+      },
+    };
+
+    return {
+      platform: null,
+      project: null,
+      recent: [],
+      saveStatus: 'opgeslagen',
+      savedAt: null,
+      busy: null,
+      notices: [],
+      actions,
+    };
+  });
+}
+
+export type AppStore = ReturnType<typeof createAppStore>;

@@ -1,0 +1,31 @@
+/// <reference lib="webworker" />
+/**
+ * The Web Worker that owns the sql.js database. The UI thread talks to it only through WorkerApi (comlink).
+ */
+import * as Comlink from 'comlink';
+import initSqlJs from 'sql.js';
+import wasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
+import type { ProgressListener, WorkerApi } from '../../shared/contract';
+import { createProjectService } from '../../shared/service/project-service';
+
+const ready = initSqlJs({ locateFile: () => wasmUrl }).then((SQL) => createProjectService({ SQL }));
+
+export type ProjectWorker = WorkerApi & { setProgressListener(listener: ProgressListener | undefined): Promise<void> };
+
+const api: ProjectWorker = {
+  createProject: async (naam) => (await ready).createProject(naam),
+  openProject: async (bytes, fileName) => (await ready).openProject(bytes, fileName),
+  closeProject: async () => (await ready).closeProject(),
+  exportProject: async () => {
+    const result = await (await ready).exportProject();
+    return result.ok ? Comlink.transfer(result, [result.value.buffer]) : result;
+  },
+  getOverview: async () => (await ready).getOverview(),
+  renameProject: async (naam) => (await ready).renameProject(naam),
+  exportTable: async (name) => (await ready).exportTable(name),
+  getRevision: async () => (await ready).getRevision(),
+  ping: async (payload) => (await ready).ping(payload),
+  setProgressListener: async (listener) => (await ready).setProgressListener(listener),
+};
+
+Comlink.expose(api);

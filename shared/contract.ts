@@ -1,0 +1,243 @@
+/**
+ * THE boundary types of Wijkweb, in one file:
+ *  - WorkerApi: renderer → Web Worker that owns the sql.js database (comlink). The CLI uses the same service in Node.
+ *  - BridgeApi: renderer → preload → Electron main (file dialogs, atomic file I/O, locks, recent files), also
+ *    implemented on browser file APIs in renderer/bridge/browser.ts.
+ *  - IPC: the channel names, and the zod schemas main uses to validate every payload.
+ */
+import { z } from 'zod';
+import type { Result } from './result';
+
+// ---------------------------------------------------------------- project data
+
+export const COUNT_KEYS = [
+  'gemeenten',
+  'wijken',
+  'buurten',
+  'eigenGebieden',
+  'indicatoren',
+  'indicatorwaarden',
+  'metingen',
+  'organisaties',
+  'voorzieningen',
+  'relaties',
+  'taxonomieItems',
+  'bronnen',
+  'geometrieen',
+  'weergaven',
+  'scenarios',
+  'snapshots',
+] as const;
+export type CountKey = (typeof COUNT_KEYS)[number];
+export type ProjectCounts = Readonly<Record<CountKey, number>>;
+
+export interface BronInfo {
+  readonly id: number;
+  readonly soort: string;
+  readonly bestandsnaam: string | null;
+  readonly sha256: string | null;
+  readonly geimporteerdOp: string;
+  readonly rijenGelezen: number;
+  readonly rijenGeimporteerd: number;
+  readonly rijenOvergeslagen: number;
+}
+
+export interface ProjectOverview {
+  readonly naam: string;
+  readonly aangemaakt: string;
+  readonly gewijzigd: string;
+  readonly schemaVersion: number;
+  readonly counts: ProjectCounts;
+  readonly bronnen: readonly BronInfo[];
+}
+
+export interface OpenedProjectInfo {
+  readonly overview: ProjectOverview;
+  /** The schema version the file had when it was migrated on opening; null when no migration was needed. */
+  readonly migratedFrom: number | null;
+}
+
+export interface ProgressEvent {
+  readonly taak: 'openen' | 'controleren' | 'bijwerken' | 'opslaan' | 'importeren' | 'analyseren';
+  readonly gedaan: number;
+  readonly totaal: number;
+}
+
+/** Every table the CLI and the app can export. */
+export const EXPORT_TABLE_NAMES = [
+  'bronnen',
+  'gebieden',
+  'indicatoren',
+  'metingen',
+  'organisaties',
+  'voorzieningen',
+  'relaties',
+  'taxonomieen',
+] as const;
+export type ExportTableName = (typeof EXPORT_TABLE_NAMES)[number];
+
+export interface TableData {
+  readonly columns: readonly string[];
+  readonly rows: readonly (readonly (string | number | null)[])[];
+}
+
+// ---------------------------------------------------------------- renderer → worker
+
+export interface WorkerApi {
+  /** Creates a new, empty project in memory (schema at the latest version, default taxonomies). */
+  createProject(naam: string): Promise<Result<ProjectOverview>>;
+  /** Checks (SQLite, our application_id, integrity) and migrates a project file; the bytes are never changed. */
+  openProject(bytes: Uint8Array, fileName: string): Promise<Result<OpenedProjectInfo>>;
+  closeProject(): Promise<void>;
+  /** A consistent copy of the whole project file; never taken inside a transaction. */
+  exportProject(): Promise<Result<Uint8Array>>;
+  getOverview(): Promise<Result<ProjectOverview>>;
+  renameProject(naam: string): Promise<Result<ProjectOverview>>;
+  exportTable(name: ExportTableName): Promise<Result<TableData>>;
+  /** Increases by one on every change to the project; the renderer's autosave watches it. */
+  getRevision(): Promise<number>;
+  /** Round trip without work, for the benchmark and a liveness check. */
+  ping(payload?: Uint8Array): Promise<number>;
+}
+
+export type ProgressListener = (event: ProgressEvent) => void;
+
+// ---------------------------------------------------------------- renderer → preload → main (and browser)
+
+/** Where a project file lives: an absolute path (desktop) or a working-copy id (browser). */
+export interface ProjectRef {
+  readonly id: string;
+  /** File name shown to the user, e.g. "Enschede West.wijkweb". */
+  readonly fileName: string;
+}
+
+export interface OpenedFile {
+  readonly ref: ProjectRef;
+  readonly bytes: Uint8Array;
+  /** True when another Wijkweb window or process has the file open: the user may look, not save. */
+  readonly readOnly: boolean;
+}
+
+export interface RecentProject {
+  readonly ref: ProjectRef;
+  readonly lastOpened: string;
+  /** A folder or "In deze browser"; never shown in exports. */
+  readonly location: string;
+}
+
+export interface SaveInfo {
+  readonly savedAt: string;
+  readonly bytes: number;
+  /** True when a backup copy of the previous version was made before overwriting. */
+  readonly backupMade: boolean;
+}
+
+export interface BackupInfo {
+  readonly id: string;
+  readonly createdAt: string;
+  readonly bytes: number;
+  readonly reason: BackupReason;
+}
+
+export const BACKUP_REASONS = ['periodiek', 'voor-migratie', 'voor-herstel'] as const;
+export type BackupReason = (typeof BACKUP_REASONS)[number];
+
+export interface PlatformInfo {
+  readonly kind: 'desktop' | 'browser';
+  /** Human-readable place of the backups (a folder, or "in deze browser"). */
+  readonly backupLocation: string;
+  readonly appVersion: string;
+}
+
+export const MENU_COMMANDS = [
+  'nieuw',
+  'openen',
+  'opslaan',
+  'opslaan-als',
+  'kopie-opslaan',
+  'sluiten',
+  'taal-nl',
+  'taal-en',
+  'over',
+] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+export interface BridgeApi {
+  platform(): Promise<PlatformInfo>;
+  /** Asks where to put a new project (desktop: save dialog), writes the bytes atomically and locks the file. */
+  createProjectFile(suggestedName: string, bytes: Uint8Array): Promise<Result<ProjectRef | null>>;
+  /** Lets the user pick a project file (desktop: open dialog; browser: file upload into a working copy). */
+  openProjectFile(): Promise<Result<OpenedFile | null>>;
+  openRecentProject(id: string): Promise<Result<OpenedFile>>;
+  listRecentProjects(): Promise<RecentProject[]>;
+  forgetRecentProject(id: string): Promise<void>;
+  /** Atomic save over the file (tmp + fsync + rename), making a rotating backup of the old version when due. */
+  saveProjectFile(id: string, bytes: Uint8Array, backupReason?: BackupReason): Promise<Result<SaveInfo>>;
+  /** Save under a new name and continue there (the old file is released). */
+  saveProjectFileAs(currentId: string | null, bytes: Uint8Array, suggestedName: string): Promise<Result<ProjectRef | null>>;
+  /** Save a copy and keep working in the current file (browser: a download). */
+  saveCopy(bytes: Uint8Array, suggestedName: string): Promise<Result<boolean>>;
+  closeProjectFile(id: string): Promise<void>;
+  listBackups(id: string): Promise<BackupInfo[]>;
+  /** Bytes of a backup, to open it instead of a damaged file. The damaged file is never overwritten by this. */
+  readBackup(id: string, backupId: string): Promise<Result<Uint8Array>>;
+  /** Desktop: native menu commands; browser: never called. Returns an unsubscribe function. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /** Desktop: the window is about to close; the listener saves, then calls `confirmClose`. */
+  onCloseRequested(listener: () => void): () => void;
+  confirmClose(): Promise<void>;
+  /** Desktop: a project file was given to the app (file association); its id is already in the recent list. */
+  onOpenRequested(listener: (id: string) => void): () => void;
+}
+
+// ---------------------------------------------------------------- IPC (desktop only)
+
+export const IPC = {
+  platform: 'wijkweb:platform',
+  createProjectFile: 'wijkweb:create-project-file',
+  openProjectFile: 'wijkweb:open-project-file',
+  openRecentProject: 'wijkweb:open-recent-project',
+  listRecentProjects: 'wijkweb:list-recent-projects',
+  forgetRecentProject: 'wijkweb:forget-recent-project',
+  saveProjectFile: 'wijkweb:save-project-file',
+  saveProjectFileAs: 'wijkweb:save-project-file-as',
+  saveCopy: 'wijkweb:save-copy',
+  closeProjectFile: 'wijkweb:close-project-file',
+  listBackups: 'wijkweb:list-backups',
+  readBackup: 'wijkweb:read-backup',
+  confirmClose: 'wijkweb:confirm-close',
+  /** main → renderer events */
+  menuCommand: 'wijkweb:menu-command',
+  closeRequested: 'wijkweb:close-requested',
+  openRequested: 'wijkweb:open-requested',
+} as const;
+
+/** A project file is at most 1 GiB (the sql.js heap tops out at 2 GiB and holds it twice during a save). */
+export const MAX_PROJECT_BYTES = 1024 * 1024 * 1024;
+
+const bytes = z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_PROJECT_BYTES, 'te groot');
+const id = z.string().min(1).max(4096);
+const suggestedName = z
+  .string()
+  .min(1)
+  .max(200)
+  .refine((s) => !/[\\/:*?"<>|\u0000-\u001f]/.test(s), 'ongeldige tekens');
+
+/** Argument tuples per IPC channel; main parses every call with these before doing anything. */
+export const IPC_SCHEMAS = {
+  [IPC.platform]: z.tuple([]),
+  [IPC.createProjectFile]: z.tuple([suggestedName, bytes]),
+  [IPC.openProjectFile]: z.tuple([]),
+  [IPC.openRecentProject]: z.tuple([id]),
+  [IPC.listRecentProjects]: z.tuple([]),
+  [IPC.forgetRecentProject]: z.tuple([id]),
+  [IPC.saveProjectFile]: z.tuple([id, bytes, z.enum(BACKUP_REASONS).optional()]),
+  [IPC.saveProjectFileAs]: z.tuple([id.nullable(), bytes, suggestedName]),
+  [IPC.saveCopy]: z.tuple([bytes, suggestedName]),
+  [IPC.closeProjectFile]: z.tuple([id]),
+  [IPC.listBackups]: z.tuple([id]),
+  [IPC.readBackup]: z.tuple([id, z.string().regex(/^[A-Za-z0-9._-]{1,200}$/)]),
+  [IPC.confirmClose]: z.tuple([]),
+} as const;
+
+export type InvokeChannel = keyof typeof IPC_SCHEMAS;

@@ -1,0 +1,96 @@
+import type { SqlJsStatic } from 'sql.js';
+import { ProjectDb } from './connection';
+import { migrate, LATEST_SCHEMA_VERSION } from './migrations';
+import { APPLICATION_ID, SQLITE_HEADER } from './schema-constants';
+import { seedDefaultTaxonomies } from './repos/taxonomies';
+import { insertProject } from './repos/project';
+import { AppException } from '../result';
+
+export interface OpenedDb {
+  readonly db: ProjectDb;
+  readonly migratedFrom: number | null;
+}
+
+function hasSqliteHeader(bytes: Uint8Array): boolean {
+  if (bytes.byteLength < 512) return false;
+  for (let i = 0; i < SQLITE_HEADER.length; i++) if (bytes[i] !== SQLITE_HEADER.charCodeAt(i)) return false;
+  return true;
+}
+
+/**
+ * Opens project bytes the safe way: SQLite header, our application_id, integrity_check, not from a newer app;
+ * then foreign keys on and pending migrations in one transaction. The input bytes are never modified.
+ * Throws an AppException with a `bestand.*` code on any problem; the caller's file stays untouched.
+ */
+export function openProjectDb(SQL: SqlJsStatic, bytes: Uint8Array, fileName: string): OpenedDb {
+  if (!hasSqliteHeader(bytes)) throw new AppException('bestand.geen-project', { bestand: fileName });
+  let raw;
+  try {
+    raw = new SQL.Database(bytes);
+  } catch (err) {
+    throw new AppException('bestand.beschadigd', { bestand: fileName }, String(err));
+  }
+  const db = new ProjectDb(raw);
+  try {
+    let appId: number;
+    let version: number;
+    try {
+      appId = db.pragmaNumber('application_id');
+      version = db.pragmaNumber('user_version');
+    } catch (err) {
+      throw new AppException('bestand.beschadigd', { bestand: fileName }, String(err));
+    }
+    if (appId !== APPLICATION_ID) throw new AppException('bestand.ander-programma', { bestand: fileName });
+    if (version > LATEST_SCHEMA_VERSION) {
+      throw new AppException('bestand.nieuwere-versie', { bestand: fileName, versie: version, max: LATEST_SCHEMA_VERSION });
+    }
+    let check: string[];
+    try {
+      check = db.all<{ integrity_check: string }>('PRAGMA integrity_check').map((r) => r.integrity_check);
+    } catch (err) {
+      throw new AppException('bestand.beschadigd', { bestand: fileName }, String(err));
+    }
+    if (check.length !== 1 || check[0] !== 'ok') {
+      throw new AppException('bestand.beschadigd', { bestand: fileName }, check.slice(0, 5).join('; '));
+    }
+    db.run('PRAGMA foreign_keys = ON');
+    const outcome = migrate(db);
+    return { db, migratedFrom: outcome.from < outcome.to ? outcome.from : null };
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
+/** A new, empty project: latest schema, default taxonomies, its name. */
+export function createProjectDb(SQL: SqlJsStatic, naam: string, now: string, appVersion: string): ProjectDb {
+  const db = new ProjectDb(new SQL.Database());
+  db.run('PRAGMA foreign_keys = ON');
+  migrate(db);
+  db.transaction(() => {
+    insertProject(db, naam, now, appVersion);
+    seedDefaultTaxonomies(db);
+  });
+  return db;
+}
+
+/** Fast check of bytes about to be written: SQLite, ours, and `PRAGMA quick_check` ok. */
+export function checkProjectBytes(SQL: SqlJsStatic, bytes: Uint8Array): boolean {
+  if (!hasSqliteHeader(bytes)) return false;
+  let raw;
+  try {
+    raw = new SQL.Database(bytes);
+  } catch {
+    return false;
+  }
+  const db = new ProjectDb(raw);
+  try {
+    if (db.pragmaNumber('application_id') !== APPLICATION_ID) return false;
+    const rows = db.all<{ quick_check: string }>('PRAGMA quick_check');
+    return rows.length === 1 && rows[0]?.quick_check === 'ok';
+  } catch {
+    return false;
+  } finally {
+    db.close();
+  }
+}

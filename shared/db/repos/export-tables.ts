@@ -1,0 +1,122 @@
+import type { ProjectDb } from '../connection';
+import type { ExportTableName, TableData } from '../../contract';
+
+/**
+ * The documented columns of every exportable table (README "Exporttabellen"). The SQL returns exactly these
+ * columns in this order; multi-valued fields are joined with "; ", periods are ISO intervals "start/eind".
+ */
+const EXPORTS: Readonly<Record<ExportTableName, { readonly columns: readonly string[]; readonly sql: string }>> = {
+  bronnen: {
+    columns: [
+      'id',
+      'soort',
+      'bestandsnaam',
+      'sha256',
+      'geimporteerd_op',
+      'rijen_gelezen',
+      'rijen_geimporteerd',
+      'rijen_overgeslagen',
+    ],
+    sql: `SELECT id, soort, bestandsnaam, sha256, geimporteerd_op, rijen_gelezen, rijen_geimporteerd, rijen_overgeslagen
+          FROM bron ORDER BY id`,
+  },
+  gebieden: {
+    columns: ['code', 'naam', 'niveau', 'ouder_code', 'jaar'],
+    sql: `SELECT g.code, g.naam, g.niveau, o.code, g.jaar FROM gebied g LEFT JOIN gebied o ON o.id = g.ouder_id
+          ORDER BY g.jaar, CASE g.niveau WHEN 'land' THEN 0 WHEN 'gemeente' THEN 1 WHEN 'wijk' THEN 2
+          WHEN 'buurt' THEN 3 ELSE 4 END, g.code`,
+  },
+  indicatoren: {
+    columns: ['gebied_code', 'jaar', 'indicator', 'waarde'],
+    sql: `SELECT g.code, w.jaar, w.indicator_sleutel, w.waarde FROM indicator_waarde w JOIN gebied g ON g.id = w.gebied_id
+          ORDER BY g.code, w.jaar, w.indicator_sleutel`,
+  },
+  metingen: {
+    columns: [
+      'gebied_code',
+      'gebied_naam',
+      'peildatum',
+      'periode_start',
+      'periode_eind',
+      'maat',
+      'wet',
+      'ondersteuningsbehoefte',
+      'subniveau',
+      'vorm',
+      'meldingstype',
+      'waarde',
+      'onderdrukt',
+      'bron',
+    ],
+    sql: `SELECT g.code, g.naam, m.peildatum, m.periode_start, m.periode_eind, m.maat, m.wet, m.ondersteuningsbehoefte,
+                 m.subniveau, m.vorm, m.meldingstype, m.waarde, m.onderdrukt, coalesce(b.bestandsnaam, b.soort)
+          FROM meting m JOIN gebied g ON g.id = m.gebied_id JOIN bron b ON b.id = m.bron_id
+          ORDER BY g.code, coalesce(m.peildatum, m.periode_start), m.maat, m.id`,
+  },
+  organisaties: {
+    columns: ['id', 'naam', 'soort', 'adres', 'postcode', 'plaats', 'buurt_code', 'website', 'telefoon', 'email', 'notities'],
+    sql: `SELECT o.id, o.naam, o.soort, o.adres, o.postcode, o.plaats, g.code, o.website, o.telefoon, o.email, o.notities
+          FROM organisatie o LEFT JOIN gebied g ON g.id = o.gebied_id ORDER BY o.id`,
+  },
+  voorzieningen: {
+    columns: [
+      'id',
+      'naam',
+      'organisatie_id',
+      'collectief',
+      'vrij_toegankelijk',
+      'leefgebieden',
+      'doelgroepen',
+      'preventieniveau',
+      'status',
+      'startdatum',
+      'einddatum',
+      'werkgebied',
+    ],
+    sql: `SELECT v.id, v.naam, v.organisatie_id, v.collectief, v.vrij_toegankelijk,
+            (SELECT group_concat(leefgebied, '; ') FROM (SELECT leefgebied FROM voorziening_leefgebied
+               WHERE voorziening_id = v.id ORDER BY leefgebied)),
+            (SELECT group_concat(doelgroep, '; ') FROM (SELECT doelgroep FROM voorziening_doelgroep
+               WHERE voorziening_id = v.id ORDER BY doelgroep)),
+            v.preventieniveau, v.status, v.startdatum, v.einddatum,
+            (SELECT group_concat(code, '; ') FROM (SELECT g.code FROM voorziening_werkgebied w
+               JOIN gebied g ON g.id = w.gebied_id WHERE w.voorziening_id = v.id ORDER BY g.code))
+          FROM voorziening v ORDER BY v.id`,
+  },
+  relaties: {
+    columns: ['id', 'van_soort', 'van_id', 'van_naam', 'naar_soort', 'naar_id', 'naar_naam', 'soort', 'aantal', 'periode'],
+    sql: `SELECT r.id,
+            CASE WHEN r.van_organisatie_id IS NOT NULL THEN 'organisatie' ELSE 'voorziening' END,
+            coalesce(r.van_organisatie_id, r.van_voorziening_id), coalesce(vo.naam, vv.naam),
+            CASE WHEN r.naar_organisatie_id IS NOT NULL THEN 'organisatie' ELSE 'voorziening' END,
+            coalesce(r.naar_organisatie_id, r.naar_voorziening_id), coalesce(no.naam, nv.naam),
+            r.soort, rv.aantal, CASE WHEN rv.periode_start IS NULL THEN NULL ELSE rv.periode_start || '/' || rv.periode_eind END
+          FROM relatie r
+          LEFT JOIN organisatie vo ON vo.id = r.van_organisatie_id LEFT JOIN voorziening vv ON vv.id = r.van_voorziening_id
+          LEFT JOIN organisatie no ON no.id = r.naar_organisatie_id LEFT JOIN voorziening nv ON nv.id = r.naar_voorziening_id
+          LEFT JOIN relatie_volume rv ON rv.relatie_id = r.id
+          ORDER BY r.id, rv.periode_start`,
+  },
+  taxonomieen: {
+    columns: ['taxonomie', 'code', 'label', 'omschrijving', 'volgorde'],
+    sql: `SELECT taxonomie, code, label, omschrijving, volgorde FROM taxonomie_item ORDER BY taxonomie, volgorde, code`,
+  },
+};
+
+export function exportColumns(name: ExportTableName): readonly string[] {
+  return EXPORTS[name].columns;
+}
+
+export function exportTable(db: ProjectDb, name: ExportTableName): TableData {
+  const def = EXPORTS[name];
+  const stmt = db.raw.prepare(def.sql);
+  const rows: (string | number | null)[][] = [];
+  try {
+    while (stmt.step()) {
+      rows.push(stmt.get().map((v) => (v instanceof Uint8Array ? null : v)));
+    }
+  } finally {
+    stmt.free();
+  }
+  return { columns: def.columns, rows };
+}

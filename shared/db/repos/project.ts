@@ -1,0 +1,32 @@
+import type { ProjectDb } from '../connection';
+import { AppException } from '../../result';
+
+export interface ProjectRow {
+  readonly naam: string;
+  readonly aangemaakt: string;
+  readonly gewijzigd: string;
+  readonly app_versie: string;
+}
+
+export function insertProject(db: ProjectDb, naam: string, now: string, appVersion: string): void {
+  db.run('INSERT INTO project (id, naam, aangemaakt, gewijzigd, app_versie) VALUES (1, ?, ?, ?, ?)', [
+    naam,
+    now,
+    now,
+    appVersion,
+  ]);
+}
+
+export function getProject(db: ProjectDb): ProjectRow {
+  const row = db.get<ProjectRow>('SELECT naam, aangemaakt, gewijzigd, app_versie FROM project WHERE id = 1');
+  if (!row) throw new AppException('bestand.geen-projectgegevens');
+  return row;
+}
+
+export function renameProject(db: ProjectDb, naam: string, now: string): void {
+  db.run('UPDATE project SET naam = ?, gewijzigd = ? WHERE id = 1', [naam, now]);
+}
+
+export function touchProject(db: ProjectDb, now: string): void {
+  db.run('UPDATE project SET gewijzigd = ? WHERE id = 1', [now]);
+}

@@ -1,0 +1,147 @@
+import type { SqlJsStatic } from 'sql.js';
+import { z } from 'zod';
+import type {
+  ExportTableName,
+  OpenedProjectInfo,
+  ProgressListener,
+  ProjectOverview,
+  TableData,
+  WorkerApi,
+} from '../contract';
+import { EXPORT_TABLE_NAMES } from '../contract';
+import type { ProjectDb } from '../db/connection';
+import { checkProjectBytes, createProjectDb, openProjectDb } from '../db/open';
+import { getProject, renameProject } from '../db/repos/project';
+import { countAll, listBronnen } from '../db/repos/overview';
+import { exportTable } from '../db/repos/export-tables';
+import { AppException, fail, ok, toAppError, type Result } from '../result';
+import { APP_VERSION } from '../version';
+
+export interface ServiceDeps {
+  readonly SQL: SqlJsStatic;
+  /** ISO timestamp of "now"; injected so tests can fix the clock. */
+  readonly now?: () => string;
+  readonly onProgress?: ProgressListener;
+}
+
+export const projectNameSchema = z
+  .string()
+  .transform((s) => s.trim().replace(/\s+/g, ' '))
+  .pipe(z.string().min(1).max(120));
+
+function guard<T>(fn: () => T): Result<T> {
+  try {
+    return ok(fn());
+  } catch (err) {
+    return { ok: false, error: toAppError(err) };
+  }
+}
+
+/**
+ * The project service: owns one sql.js database at a time. Runs in the Web Worker (renderer/worker) and,
+ * unchanged, in Node for the CLI and the tests. Every method returns a Result; nothing throws across it.
+ */
+export function createProjectService(deps: ServiceDeps): WorkerApi & {
+  setProgressListener(listener: ProgressListener | undefined): void;
+  /** Direct access for the CLI and tests in the same process (never exposed over comlink). */
+  currentDb(): ProjectDb | null;
+} {
+  const now = deps.now ?? (() => new Date().toISOString());
+  let onProgress = deps.onProgress;
+  let db: ProjectDb | null = null;
+  let revision = 0;
+
+  const requireDb = (): ProjectDb => {
+    if (!db) throw new AppException('project.geen-project-open');
+    return db;
+  };
+
+  const overview = (d: ProjectDb): ProjectOverview => {
+    const p = getProject(d);
+    return {
+      naam: p.naam,
+      aangemaakt: p.aangemaakt,
+      gewijzigd: p.gewijzigd,
+      schemaVersion: d.pragmaNumber('user_version'),
+      counts: countAll(d),
+      bronnen: listBronnen(d),
+    };
+  };
+
+  const replaceDb = (next: ProjectDb | null) => {
+    db?.close();
+    db = next;
+    revision = 0;
+  };
+
+  return {
+    setProgressListener(listener) {
+      onProgress = listener;
+    },
+    currentDb: () => db,
+
+    async createProject(naam) {
+      const parsed = projectNameSchema.safeParse(naam);
+      if (!parsed.success) return fail('project.naam-ongeldig');
+      return guard(() => {
+        const next = createProjectDb(deps.SQL, parsed.data, now(), APP_VERSION);
+        replaceDb(next);
+        return overview(next);
+      });
+    },
+
+    async openProject(bytes, fileName): Promise<Result<OpenedProjectInfo>> {
+      return guard(() => {
+        onProgress?.({ taak: 'controleren', gedaan: 0, totaal: 2 });
+        const opened = openProjectDb(deps.SQL, bytes, fileName);
+        onProgress?.({ taak: 'controleren', gedaan: 2, totaal: 2 });
+        replaceDb(opened.db);
+        if (opened.migratedFrom !== null) revision = 1;
+        return { overview: overview(opened.db), migratedFrom: opened.migratedFrom };
+      });
+    },
+
+    async closeProject() {
+      replaceDb(null);
+    },
+
+    async exportProject() {
+      return guard(() => {
+        const bytes = requireDb().export();
+        // Re-open the snapshot and run quick_check before it may replace a file on disk.
+        if (!checkProjectBytes(deps.SQL, bytes)) throw new AppException('opslaan.controle-mislukt', { bestand: '' });
+        return bytes;
+      });
+    },
+
+    async getOverview() {
+      return guard(() => overview(requireDb()));
+    },
+
+    async renameProject(naam) {
+      const parsed = projectNameSchema.safeParse(naam);
+      if (!parsed.success) return fail('project.naam-ongeldig');
+      return guard(() => {
+        const d = requireDb();
+        d.transaction(() => renameProject(d, parsed.data, now()));
+        revision++;
+        return overview(d);
+      });
+    },
+
+    async exportTable(name: ExportTableName): Promise<Result<TableData>> {
+      if (!(EXPORT_TABLE_NAMES as readonly string[]).includes(name)) {
+        return fail('export.onbekende-tabel', { tabel: String(name), tabellen: EXPORT_TABLE_NAMES.join(', ') });
+      }
+      return guard(() => exportTable(requireDb(), name));
+    },
+
+    async getRevision() {
+      return revision;
+    },
+
+    async ping(payload) {
+      return payload?.byteLength ?? 0;
+    },
+  };
+}
