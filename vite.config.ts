@@ -2,7 +2,6 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { CONTENT_SECURITY_POLICY as CSP } from './electron/security.ts';
 
-
 export default defineConfig({
   root: 'renderer',
   base: './',

@@ -141,7 +141,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
             '',
             o.bronnen.length === 0 ? 'Bronnen: nog geen.' : 'Bronnen:',
             ...o.bronnen.map(
-              (b) => `  ${b.geimporteerdOp}  ${b.soort.padEnd(10)} ${b.bestandsnaam ?? '-'}  (${b.rijenGeimporteerd} rijen)`,
+              (b) =>
+                `  ${b.geimporteerdOp}  ${b.soort.padEnd(10)} ${b.bestandsnaam ?? '-'}  (${b.rijenGeimporteerd} rijen)`,
             ),
           ];
           io.stdout(lines.join('\n') + '\n');
@@ -151,12 +152,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       case 'export': {
         const path = projectPathArg(parsed, io.cwd);
         const table = parsed.positional[2];
-        if (!table) throw new AppException('cli.argument-ontbreekt', { wat: `de tabel (${EXPORT_TABLE_NAMES.join(', ')})` });
+        if (!table)
+          throw new AppException('cli.argument-ontbreekt', { wat: `de tabel (${EXPORT_TABLE_NAMES.join(', ')})` });
         if (!(EXPORT_TABLE_NAMES as readonly string[]).includes(table)) {
           throw new AppException('export.onbekende-tabel', { tabel: table, tabellen: EXPORT_TABLE_NAMES.join(', ') });
         }
         const format = parsed.flags.get('format') ?? 'csv';
-        if (format !== 'csv' && format !== 'json') throw new AppException('export.onbekend-formaat', { formaat: String(format) });
+        if (format !== 'csv' && format !== 'json')
+          throw new AppException('export.onbekend-formaat', { formaat: String(format) });
         unwrap(await service.openProject(await store.read(path), basename(path)));
         const data = unwrap(await service.exportTable(table as ExportTableName));
         const text = format === 'csv' ? toCsv(data) : JSON.stringify(toJsonRows(data), null, 2) + '\n';

@@ -40,7 +40,9 @@ async function attempt<T>(fn: () => Promise<T>): Promise<Result<T>> {
  * The desktop implementation of the BridgeApi channels. Paths reach main only through the user's own dialogs
  * or the recent list: a path the renderer invents is refused, so a compromised page cannot write elsewhere.
  */
-export function createBridgeHandlers(deps: HandlerDeps): ChannelHandlers & { heartbeat(): Promise<void>; releaseAll(): Promise<void> } {
+export function createBridgeHandlers(
+  deps: HandlerDeps,
+): ChannelHandlers & { heartbeat(): Promise<void>; releaseAll(): Promise<void> } {
   const open = new Map<string, { readOnly: boolean }>();
 
   const ref = (path: string): ProjectRef => ({ id: path, fileName: basename(path) });
@@ -122,8 +124,10 @@ export function createBridgeHandlers(deps: HandlerDeps): ChannelHandlers & { hea
         const chosen = await deps.dialogs.chooseSavePath(suggestedName);
         if (chosen === null) return null;
         const path = withExtension(chosen);
-        if (open.has(path) && path !== currentId) throw new AppException('bestand.in-gebruik', { bestand: basename(path) });
-        const result = path === currentId ? (await deps.store.save(path, bytes), ref(path)) : await writeNew(path, bytes);
+        if (open.has(path) && path !== currentId)
+          throw new AppException('bestand.in-gebruik', { bestand: basename(path) });
+        const result =
+          path === currentId ? (await deps.store.save(path, bytes), ref(path)) : await writeNew(path, bytes);
         if (currentId !== null && currentId !== path) await close(currentId);
         return result;
       }),
@@ -145,7 +149,8 @@ export function createBridgeHandlers(deps: HandlerDeps): ChannelHandlers & { hea
     'wijkweb:list-backups': async (id) => (open.has(id) ? deps.store.backups(id) : []),
 
     'wijkweb:read-backup': async (id, backupId) => {
-      if (!open.has(id) && !(await deps.recent.load()).some((e) => e.path === id)) return fail('reservekopie.niet-gevonden');
+      if (!open.has(id) && !(await deps.recent.load()).some((e) => e.path === id))
+        return fail('reservekopie.niet-gevonden');
       return attempt(() => deps.store.readBackup(id, backupId));
     },
 
@@ -162,4 +167,3 @@ export function createBridgeHandlers(deps: HandlerDeps): ChannelHandlers & { hea
     },
   };
 }
-

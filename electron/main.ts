@@ -45,8 +45,20 @@ async function createWindow() {
   const dataDir = app.getPath('userData');
   const recent = createRecentStore(nodeFs, dataDir);
   const handlers = createBridgeHandlers({
-    store: createFileStore({ fs: nodeFs, backupRoot: backupRootIn(dataDir), now: () => new Date(), verify: looksLikeProjectFile }),
-    lock: { fs: nodeFs, pid: process.pid, host: hostname(), now: () => new Date(), isPidAlive: processIsAlive, owner: randomUUID() },
+    store: createFileStore({
+      fs: nodeFs,
+      backupRoot: backupRootIn(dataDir),
+      now: () => new Date(),
+      verify: looksLikeProjectFile,
+    }),
+    lock: {
+      fs: nodeFs,
+      pid: process.pid,
+      host: hostname(),
+      now: () => new Date(),
+      isPidAlive: processIsAlive,
+      owner: randomUUID(),
+    },
     recent,
     dialogs: {
       async chooseSavePath(suggestedName) {

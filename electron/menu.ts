@@ -52,7 +52,16 @@ export function buildMenuTemplate(send: Send, isMac: boolean, openHelp: () => vo
     ],
   };
   const app: MenuItemConstructorOptions[] = isMac
-    ? [{ label: 'Wijkweb', submenu: [{ role: 'about', label: 'Over Wijkweb' }, { type: 'separator' }, { role: 'quit', label: 'Stop Wijkweb' }] }]
+    ? [
+        {
+          label: 'Wijkweb',
+          submenu: [
+            { role: 'about', label: 'Over Wijkweb' },
+            { type: 'separator' },
+            { role: 'quit', label: 'Stop Wijkweb' },
+          ],
+        },
+      ]
     : [];
   return [...app, bestand, bewerken, beeld, help];
 }

@@ -15,7 +15,11 @@ export function addRecent(list: readonly RecentEntry[], path: string, now: strin
 }
 
 export function toRecentProjects(list: readonly RecentEntry[]): RecentProject[] {
-  return list.map((e) => ({ ref: { id: e.path, fileName: basename(e.path) }, lastOpened: e.lastOpened, location: dirname(e.path) }));
+  return list.map((e) => ({
+    ref: { id: e.path, fileName: basename(e.path) },
+    lastOpened: e.lastOpened,
+    location: dirname(e.path),
+  }));
 }
 
 /** The recent-files list, kept as JSON in the app's data folder. A damaged list is treated as empty. */

@@ -38,7 +38,12 @@ export function isAllowedNavigation(url: string, devServerOrigin?: string): bool
 }
 
 /** Hosts the Help menu may open in the user's browser. Only https and mailto; exact host match. */
-export const EXTERNAL_ALLOWLIST: readonly string[] = ['www.cbs.nl', 'opendata.cbs.nl', 'www.pdok.nl', 'nldesignsystem.nl'];
+export const EXTERNAL_ALLOWLIST: readonly string[] = [
+  'www.cbs.nl',
+  'opendata.cbs.nl',
+  'www.pdok.nl',
+  'nldesignsystem.nl',
+];
 
 export function isAllowedExternal(url: string, allowlist: readonly string[] = EXTERNAL_ALLOWLIST): boolean {
   const u = parse(url);

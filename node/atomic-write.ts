@@ -70,7 +70,11 @@ export async function atomicWrite(
       const code = errnoCode(err);
       if (!code || !RETRYABLE.has(code) || waited >= maxRetryMs) {
         if (code && RETRYABLE.has(code)) {
-          throw new AppException('opslaan.bestand-vergrendeld', { bestand: basename(target), tijdelijk: basename(tmp) }, String(err));
+          throw new AppException(
+            'opslaan.bestand-vergrendeld',
+            { bestand: basename(target), tijdelijk: basename(tmp) },
+            String(err),
+          );
         }
         throw writeError(err, target);
       }

@@ -6,7 +6,10 @@ import type { FileSystem } from './fs';
 
 /** Backups live outside the project's folder, in the app's data folder: one subfolder per project file. */
 export function backupDirFor(backupRoot: string, projectPath: string): string {
-  const stem = basename(projectPath).replace(/\.wijkweb$/i, '').replace(/[^\p{L}\p{N} _-]+/gu, '_').slice(0, 60);
+  const stem = basename(projectPath)
+    .replace(/\.wijkweb$/i, '')
+    .replace(/[^\p{L}\p{N} _-]+/gu, '_')
+    .slice(0, 60);
   const hash = createHash('sha256').update(projectPath).digest('hex').slice(0, 10);
   return join(backupRoot, `${stem}-${hash}`);
 }
@@ -28,7 +31,10 @@ export async function listBackups(fs: FileSystem, dir: string): Promise<BackupIn
   const entries = await listBackupEntries(fs, dir);
   const infos: BackupInfo[] = [];
   for (const e of entries) {
-    const size = await fs.stat(join(dir, e.id)).then((s) => s.size, () => 0);
+    const size = await fs.stat(join(dir, e.id)).then(
+      (s) => s.size,
+      () => 0,
+    );
     infos.push({ id: e.id, createdAt: e.createdAt, reason: e.reason, bytes: size });
   }
   return infos;

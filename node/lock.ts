@@ -10,6 +10,7 @@ export interface LockInfo {
   readonly host: string;
   readonly since: string;
   readonly app: 'wijkweb';
+  readonly owner?: string;
 }
 
 export interface LockDeps {
@@ -36,7 +37,13 @@ function parseLock(text: string): LockInfo | null {
   try {
     const v = JSON.parse(text) as Partial<LockInfo>;
     if (v.app !== 'wijkweb' || typeof v.pid !== 'number' || typeof v.host !== 'string') return null;
-    return { app: 'wijkweb', pid: v.pid, host: v.host, since: String(v.since ?? '') };
+    return {
+      app: 'wijkweb',
+      pid: v.pid,
+      host: v.host,
+      since: String(v.since ?? ''),
+      ...(typeof v.owner === 'string' ? { owner: v.owner } : {}),
+    };
   } catch {
     return null;
   }
@@ -56,7 +63,7 @@ export async function isStale(deps: LockDeps, path: string, info: LockInfo | nul
 
 export async function acquireLock(deps: LockDeps, projectPath: string): Promise<LockResult> {
   const path = lockPathFor(projectPath);
-  const mine: LockInfo & { owner?: string } = {
+  const mine: LockInfo = {
     app: 'wijkweb',
     pid: deps.pid,
     host: deps.host,
@@ -70,7 +77,10 @@ export async function acquireLock(deps: LockDeps, projectPath: string): Promise<
     } catch (err) {
       if (errnoCode(err) !== 'EEXIST') return { acquired: false, holder: null };
     }
-    const text = await deps.fs.readFile(path).then((b) => new TextDecoder().decode(b), () => '');
+    const text = await deps.fs.readFile(path).then(
+      (b) => new TextDecoder().decode(b),
+      () => '',
+    );
     const info = parseLock(text);
     if (!(await isStale(deps, path, info))) return { acquired: false, holder: info };
     await deps.fs.unlink(path).catch(() => undefined);
@@ -85,9 +95,12 @@ export async function refreshLock(deps: LockDeps, projectPath: string): Promise<
 
 export async function releaseLock(deps: LockDeps, projectPath: string): Promise<void> {
   const path = lockPathFor(projectPath);
-  const text = await deps.fs.readFile(path).then((b) => new TextDecoder().decode(b), () => '');
-  const info = parseLock(text) as (LockInfo & { owner?: string }) | null;
-  if (info && info.pid === deps.pid && info.host === deps.host && (info.owner ?? undefined) === deps.owner) {
+  const text = await deps.fs.readFile(path).then(
+    (b) => new TextDecoder().decode(b),
+    () => '',
+  );
+  const info = parseLock(text);
+  if (info && info.pid === deps.pid && info.host === deps.host && info.owner === deps.owner) {
     await deps.fs.unlink(path).catch(() => undefined);
   }
 }

@@ -53,7 +53,8 @@ export function createFileStore(deps: FileStoreDeps) {
           backupMade = true;
         } catch (err) {
           // Without a backup before a migration we do not overwrite the old file.
-          if (reason === 'voor-migratie') throw new AppException('opslaan.reservekopie-mislukt', { bestand: basename(path) }, String(err));
+          if (reason === 'voor-migratie')
+            throw new AppException('opslaan.reservekopie-mislukt', { bestand: basename(path) }, String(err));
         }
       }
     }

@@ -48,7 +48,8 @@ export function backupFileName(createdAt: string, reason: BackupReason): string 
 }
 
 export function parseBackupFileName(name: string): BackupEntry | null {
-  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z_(periodiek|voor-migratie|voor-herstel)\.wijkweb$/.exec(name);
+  const m =
+    /^(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z_(periodiek|voor-migratie|voor-herstel)\.wijkweb$/.exec(name);
   if (!m) return null;
   return { id: name, createdAt: `${m[1]}T${m[2]}:${m[3]}:${m[4]}.${m[5]}Z`, reason: m[6] as BackupReason };
 }

@@ -174,7 +174,11 @@ export interface BridgeApi {
   /** Atomic save over the file (tmp + fsync + rename), making a rotating backup of the old version when due. */
   saveProjectFile(id: string, bytes: Uint8Array, backupReason?: BackupReason): Promise<Result<SaveInfo>>;
   /** Save under a new name and continue there (the old file is released). */
-  saveProjectFileAs(currentId: string | null, bytes: Uint8Array, suggestedName: string): Promise<Result<ProjectRef | null>>;
+  saveProjectFileAs(
+    currentId: string | null,
+    bytes: Uint8Array,
+    suggestedName: string,
+  ): Promise<Result<ProjectRef | null>>;
   /** Save a copy and keep working in the current file (browser: a download). */
   saveCopy(bytes: Uint8Array, suggestedName: string): Promise<Result<boolean>>;
   closeProjectFile(id: string): Promise<void>;
@@ -221,7 +225,7 @@ const suggestedName = z
   .string()
   .min(1)
   .max(200)
-  .refine((s) => !/[\\/:*?"<>|\u0000-\u001f]/.test(s), 'ongeldige tekens');
+  .refine((s) => !/[\\/:*?"<>|]/.test(s) && ![...s].some((c) => c.charCodeAt(0) < 32), 'ongeldige tekens');
 
 /** Argument tuples per IPC channel; main parses every call with these before doing anything. */
 export const IPC_SCHEMAS = {

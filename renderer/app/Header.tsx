@@ -30,7 +30,9 @@ export function Header({ onNewProject }: { onNewProject: () => void }) {
   };
 
   const onMenuKey = (e: React.KeyboardEvent) => {
-    const items = [...(menuRef.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]:not([disabled])') ?? [])];
+    const items = [
+      ...(menuRef.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]:not([disabled])') ?? []),
+    ];
     const index = items.indexOf(document.activeElement as HTMLButtonElement);
     if (e.key === 'Escape') {
       setMenuOpen(false);
@@ -68,23 +70,45 @@ export function Header({ onNewProject }: { onNewProject: () => void }) {
             {t('menu.bestand')} ▾
           </Button>
           {menuOpen && (
-            <div id="bestand-menu" role="menu" aria-label={t('menu.bestand')} className="wijkweb-menu__list" ref={menuRef} onKeyDown={onMenuKey}>
+            <div
+              id="bestand-menu"
+              role="menu"
+              aria-label={t('menu.bestand')}
+              className="wijkweb-menu__list"
+              ref={menuRef}
+              onKeyDown={onMenuKey}
+            >
               <button role="menuitem" className="wijkweb-menu__item" onClick={run(onNewProject)}>
                 {t('menu.nieuw')}
               </button>
               <button role="menuitem" className="wijkweb-menu__item" onClick={run(actions.openProject)}>
                 {t('menu.openen')}
               </button>
-              <button role="menuitem" className="wijkweb-menu__item" disabled={!project || project.readOnly} onClick={run(actions.saveNow)}>
+              <button
+                role="menuitem"
+                className="wijkweb-menu__item"
+                disabled={!project || project.readOnly}
+                onClick={run(actions.saveNow)}
+              >
                 {t('menu.opslaan')} <kbd>Ctrl+S</kbd>
               </button>
               <button role="menuitem" className="wijkweb-menu__item" disabled={!project} onClick={run(actions.saveAs)}>
                 {t('menu.opslaanAls')}
               </button>
-              <button role="menuitem" className="wijkweb-menu__item" disabled={!project} onClick={run(actions.saveCopy)}>
+              <button
+                role="menuitem"
+                className="wijkweb-menu__item"
+                disabled={!project}
+                onClick={run(actions.saveCopy)}
+              >
                 {platform?.kind === 'browser' ? t('menu.downloaden') : t('menu.kopieOpslaan')}
               </button>
-              <button role="menuitem" className="wijkweb-menu__item" disabled={!project} onClick={run(actions.closeProject)}>
+              <button
+                role="menuitem"
+                className="wijkweb-menu__item"
+                disabled={!project}
+                onClick={run(actions.closeProject)}
+              >
                 {t('menu.sluiten')}
               </button>
             </div>

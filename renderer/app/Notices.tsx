@@ -25,7 +25,9 @@ export function Notices() {
         <Alert key={n.id} type={n.kind} onClose={() => actions.dismiss(n.id)} closeLabel={t('meldingen.sluiten')}>
           {n.error && (
             <>
-              <p className="utrecht-paragraph">{t(`fout.${n.error.code}`, { ...n.error.params, defaultValue: t('fout.intern.onverwacht') })}</p>
+              <p className="utrecht-paragraph">
+                {t(`fout.${n.error.code}`, { ...n.error.params, defaultValue: t('fout.intern.onverwacht') })}
+              </p>
               {n.error.detail && (
                 <details className="wijkweb-details">
                   <summary>{t('meldingen.details')}</summary>

@@ -196,7 +196,9 @@ export function createBrowserBridge(deps: BrowserBridgeDeps): BridgeApi {
       if (open.has(id)) return;
       await saveIndex((await loadIndex()).filter((e) => e.id !== id));
       await (await projects()).removeEntry(`${id}${PROJECT_EXTENSION}`).catch(() => undefined);
-      await (await (await base()).getDirectoryHandle('backups', { create: true }))
+      await (
+        await (await base()).getDirectoryHandle('backups', { create: true })
+      )
         .removeEntry(id, { recursive: true })
         .catch(() => undefined);
     },
@@ -230,7 +232,8 @@ export function createBrowserBridge(deps: BrowserBridgeDeps): BridgeApi {
         try {
           await writeBytes(dir, name, bytes);
         } catch (err) {
-          if (isQuotaError(err)) throw new AppException('opslaan.schijf-vol', { bestand: (await entryFor(id)).fileName });
+          if (isQuotaError(err))
+            throw new AppException('opslaan.schijf-vol', { bestand: (await entryFor(id)).fileName });
           throw err;
         }
         savedThisSession.add(id);
@@ -301,7 +304,9 @@ export function createDefaultBrowserBridge(): BridgeApi {
         input.click();
       }),
     download: (bytes, fileName) => {
-      const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/vnd.sqlite3' }));
+      const url = URL.createObjectURL(
+        new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/vnd.sqlite3' }),
+      );
       const a = document.createElement('a');
       a.href = url;
       a.download = fileName;

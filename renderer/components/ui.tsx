@@ -16,7 +16,11 @@ export function Button({
   return (
     <button
       type={type}
-      className={cx('utrecht-button', `utrecht-button--${appearance === 'subtle' ? 'subtle' : `${appearance}-action`}`, className)}
+      className={cx(
+        'utrecht-button',
+        `utrecht-button--${appearance === 'subtle' ? 'subtle' : `${appearance}-action`}`,
+        className,
+      )}
       {...rest}
     />
   );
@@ -51,7 +55,10 @@ export function Alert({
   closeLabel?: string;
 }) {
   return (
-    <div className={`utrecht-alert utrecht-alert--${type} wijkweb-alert`} role={type === 'error' || type === 'warning' ? 'alert' : 'status'}>
+    <div
+      className={`utrecht-alert utrecht-alert--${type} wijkweb-alert`}
+      role={type === 'error' || type === 'warning' ? 'alert' : 'status'}
+    >
       <div className="utrecht-alert__content">
         <div className="utrecht-alert__message">{children}</div>
       </div>

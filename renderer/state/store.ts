@@ -35,10 +35,7 @@ export interface StoreDeps {
   readonly bridge: BridgeApi;
   readonly worker: {
     createProject(naam: string): Promise<Result<ProjectOverview>>;
-    openProject(
-      bytes: Uint8Array,
-      fileName: string,
-    ): Promise<Result<OpenedProjectInfo>>;
+    openProject(bytes: Uint8Array, fileName: string): Promise<Result<OpenedProjectInfo>>;
     closeProject(): Promise<void>;
     exportProject(): Promise<Result<Uint8Array>>;
     renameProject(naam: string): Promise<Result<ProjectOverview>>;
@@ -177,7 +174,10 @@ export function createAppStore(deps: StoreDeps) {
           }
         }
         if (opts.fromBackup) {
-          notify({ kind: 'info', text: { key: 'meldingen.reservekopieGeopend', params: { datum: opts.fromBackup.createdAt } } });
+          notify({
+            kind: 'info',
+            text: { key: 'meldingen.reservekopieGeopend', params: { datum: opts.fromBackup.createdAt } },
+          });
         }
       } finally {
         set({ busy: null });

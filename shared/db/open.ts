@@ -42,7 +42,11 @@ export function openProjectDb(SQL: SqlJsStatic, bytes: Uint8Array, fileName: str
     }
     if (appId !== APPLICATION_ID) throw new AppException('bestand.ander-programma', { bestand: fileName });
     if (version > LATEST_SCHEMA_VERSION) {
-      throw new AppException('bestand.nieuwere-versie', { bestand: fileName, versie: version, max: LATEST_SCHEMA_VERSION });
+      throw new AppException('bestand.nieuwere-versie', {
+        bestand: fileName,
+        versie: version,
+        max: LATEST_SCHEMA_VERSION,
+      });
     }
     let check: string[];
     try {

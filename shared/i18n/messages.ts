@@ -17,7 +17,9 @@ function lookup(catalog: unknown, path: string): string | undefined {
 /** Fills `{{name}}` placeholders; used by the CLI (the renderer uses i18next on the same catalogs). */
 export function formatMessage(language: Language, key: string, params: Readonly<Record<string, string | number>> = {}) {
   const template = lookup(CATALOGS[language], key) ?? lookup(CATALOGS.nl, key) ?? key;
-  return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : ''));
+  return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) =>
+    Object.hasOwn(params, name) ? String(params[name]) : '',
+  );
 }
 
 /** The user-facing text of an error. Unknown codes fall back to the generic message. */

@@ -11,4 +11,3 @@ export interface TaxonomyItem {
 }
 
 export const DEFAULT_TAXONOMIES: Readonly<Record<Taxonomy, readonly TaxonomyItem[]>> = defaults;
-

@@ -8,7 +8,9 @@ import { APP_ORIGIN } from '../../electron/security';
  * Serves the built UI (dist/) over http on loopback with exactly the path rules and headers (CSP) of the
  * desktop app's app:// protocol handler, so the e2e tests run what the desktop app would load.
  */
-export async function startServer(root = join(process.cwd(), 'dist')): Promise<{ url: string; close: () => Promise<void> }> {
+export async function startServer(
+  root = join(process.cwd(), 'dist'),
+): Promise<{ url: string; close: () => Promise<void> }> {
   const server: Server = createServer((req, res) => {
     const decision = resolveAppRequest(root, `${APP_ORIGIN}${req.url ?? '/'}`);
     if (decision.status !== 200) {

@@ -1,7 +1,19 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COUNT_KEYS, type CountKey } from '../../../shared/contract';
-import { Button, ButtonGroup, Heading, Paragraph, Table, TextField, td, tdNum, th, thNum, tr } from '../../components/ui';
+import {
+  Button,
+  ButtonGroup,
+  Heading,
+  Paragraph,
+  Table,
+  TextField,
+  td,
+  tdNum,
+  th,
+  thNum,
+  tr,
+} from '../../components/ui';
 import { useActions, useApp } from '../../state/context';
 import { formatDate, formatDateTime, formatNumber } from '../../format';
 

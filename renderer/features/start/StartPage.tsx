@@ -35,7 +35,10 @@ export function StartPage({ creating, setCreating }: { creating: boolean; setCre
           <ul className="wijkweb-recent__list">
             {recent.map((r) => (
               <li key={r.ref.id} className="wijkweb-recent__item">
-                <button className="utrecht-link-button utrecht-link-button--html-button wijkweb-recent__open" onClick={() => void actions.openRecent(r.ref.id)}>
+                <button
+                  className="utrecht-link-button utrecht-link-button--html-button wijkweb-recent__open"
+                  onClick={() => void actions.openRecent(r.ref.id)}
+                >
                   {r.ref.fileName.replace(/\.wijkweb$/i, '')}
                 </button>
                 <span className="wijkweb-recent__meta">

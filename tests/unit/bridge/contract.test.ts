@@ -1,0 +1,201 @@
+/**
+ * One contract, two implementations: the desktop bridge (preload client → validated IPC → main handlers on the
+ * real file system) and the browser bridge (OPFS + Web Locks). Both must behave the same for the renderer.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { BridgeApi } from '../../../shared/contract';
+import { looksLikeProjectFile } from '../../../shared/db/file-header';
+import { createBridgeClient } from '../../../electron/bridge-client';
+import { createBridgeHandlers } from '../../../electron/handlers';
+import { registerHandlers, type InvokeEventLike } from '../../../electron/ipc';
+import { createRecentStore } from '../../../electron/recent';
+import { isTrustedSenderUrl } from '../../../electron/security';
+import { nodeFs } from '../../../node/fs';
+import { createFileStore } from '../../../node/project-files';
+import { createBrowserBridge } from '../../../renderer/bridge/browser';
+import { projectBytes } from '../../helpers/db';
+import { memoryLocks, memoryOpfs } from '../../helpers/memory-opfs';
+import { tmpDir } from '../../helpers/tmp';
+
+interface Env {
+  /** Two windows (desktop) or tabs (browser) on the same storage. */
+  readonly first: BridgeApi;
+  readonly second: BridgeApi;
+  /** What the next open/save dialog (or file picker) answers: a file name, or null for "cancel". */
+  answerDialog(name: string | null, bytes?: Uint8Array): Promise<void>;
+  readonly clock: { t: number };
+}
+
+const cleanups: (() => void)[] = [];
+afterAll(() => cleanups.forEach((c) => c()));
+
+function desktopEnv(): Env {
+  const { dir, cleanup } = tmpDir();
+  cleanups.push(cleanup);
+  const clock = { t: Date.parse('2026-11-23T09:00:00Z') };
+  let answer: string | null = null;
+  const windowBridge = (owner: string): BridgeApi => {
+    const registry = new Map<string, (event: InvokeEventLike, ...args: unknown[]) => unknown>();
+    const handlers = createBridgeHandlers({
+      store: createFileStore({ fs: nodeFs, backupRoot: join(dir, 'data', 'backups'), now: () => new Date(clock.t), verify: looksLikeProjectFile }),
+      lock: { fs: nodeFs, pid: process.pid, host: 'test', now: () => new Date(clock.t), isPidAlive: () => true, owner },
+      recent: createRecentStore(nodeFs, join(dir, 'data')),
+      dialogs: {
+        chooseSavePath: async () => (answer === null ? null : join(dir, answer)),
+        chooseOpenPath: async () => (answer === null ? null : join(dir, answer)),
+      },
+      now: () => new Date(clock.t),
+      platform: { kind: 'desktop', backupLocation: join(dir, 'data', 'backups'), appVersion: 'test' },
+      onConfirmClose: () => undefined,
+    });
+    registerHandlers({ handle: (channel, listener) => registry.set(channel, listener) }, handlers, (url) =>
+      isTrustedSenderUrl(url),
+    );
+    const event: InvokeEventLike = { senderFrame: { url: 'app://wijkweb/index.html' } };
+    return createBridgeClient({
+      invoke: async (channel, ...args) => registry.get(channel)!(event, ...args),
+      on: () => undefined,
+      removeListener: () => undefined,
+    });
+  };
+  return {
+    first: windowBridge('venster-1'),
+    second: windowBridge('venster-2'),
+    async answerDialog(name, bytes) {
+      answer = name;
+      if (name !== null && bytes) await nodeFs.writeFileSynced(join(dir, name), bytes);
+    },
+    clock,
+  };
+}
+
+function browserEnv(): Env {
+  const root = memoryOpfs();
+  const locks = memoryLocks();
+  const clock = { t: Date.parse('2026-11-23T09:00:00Z') };
+  let pick: File | null = null;
+  let n = 0;
+  const tab = () =>
+    createBrowserBridge({
+      root: async () => root,
+      locks,
+      pickFile: async () => pick,
+      download: () => undefined,
+      now: () => new Date(clock.t),
+      newId: () => `p-${++n}`,
+    });
+  return {
+    first: tab(),
+    second: tab(),
+    async answerDialog(name, bytes) {
+      pick = name === null ? null : new File([(bytes ?? new Uint8Array()) as Uint8Array<ArrayBuffer>], name);
+    },
+    clock,
+  };
+}
+
+for (const [name, makeEnv] of [
+  ['desktop', desktopEnv],
+  ['browser', browserEnv],
+] as const) {
+  describe(`bridge contract: ${name}`, () => {
+    it('creates a project file, lists it as recent, and opens it again with the same bytes', async () => {
+      const env = makeEnv();
+      const bytes = await projectBytes('Enschede West');
+      await env.answerDialog('Enschede West.wijkweb');
+      const created = await env.first.createProjectFile('Enschede West.wijkweb', bytes);
+      expect(created.ok && created.value?.fileName).toBe('Enschede West.wijkweb');
+      if (!created.ok || !created.value) return;
+      const recent = await env.first.listRecentProjects();
+      expect(recent.map((r) => r.ref.id)).toContain(created.value.id);
+      await env.first.closeProjectFile(created.value.id);
+      const opened = await env.first.openRecentProject(created.value.id);
+      expect(opened.ok && opened.value.readOnly).toBe(false);
+      expect(opened.ok && opened.value.bytes).toEqual(bytes);
+      expect((await env.first.platform()).kind).toBe(name);
+    });
+
+    it('saves over the file, and a reopen gets the new version', async () => {
+      const env = makeEnv();
+      await env.answerDialog('a.wijkweb');
+      const created = await env.first.createProjectFile('a.wijkweb', await projectBytes('A'));
+      if (!created.ok || !created.value) throw new Error('niet gemaakt');
+      const v2 = await projectBytes('B');
+      const saved = await env.first.saveProjectFile(created.value.id, v2);
+      expect(saved.ok && saved.value.bytes).toBe(v2.byteLength);
+      await env.first.closeProjectFile(created.value.id);
+      const opened = await env.first.openRecentProject(created.value.id);
+      expect(opened.ok && opened.value.bytes).toEqual(v2);
+    });
+
+    it('gives a second window the project read-only and refuses its saves; after closing, it may write', async () => {
+      const env = makeEnv();
+      await env.answerDialog('gedeeld.wijkweb');
+      const original = await projectBytes('Gedeeld');
+      const created = await env.first.createProjectFile('gedeeld.wijkweb', original);
+      if (!created.ok || !created.value) throw new Error('niet gemaakt');
+      const id = created.value.id;
+      const other = await env.second.openRecentProject(id);
+      expect(other.ok && other.value.readOnly).toBe(true);
+      expect(await env.second.saveProjectFile(id, await projectBytes('Anders'))).toMatchObject({
+        ok: false,
+        error: { code: 'opslaan.alleen-lezen' },
+      });
+      await env.second.closeProjectFile(id);
+      await env.first.closeProjectFile(id);
+      const again = await env.second.openRecentProject(id);
+      expect(again.ok && again.value.readOnly).toBe(false);
+      expect(again.ok && again.value.bytes).toEqual(original);
+    });
+
+    it('refuses to save a project that is not open', async () => {
+      const env = makeEnv();
+      const r = await env.first.saveProjectFile(name === 'desktop' ? '/tmp/elders.wijkweb' : 'p-999', await projectBytes());
+      expect(r.ok).toBe(false);
+    });
+
+    it('"save as" continues in the new file and releases the old one', async () => {
+      const env = makeEnv();
+      await env.answerDialog('oud.wijkweb');
+      const created = await env.first.createProjectFile('oud.wijkweb', await projectBytes('Oud'));
+      if (!created.ok || !created.value) throw new Error('niet gemaakt');
+      await env.answerDialog('nieuw.wijkweb');
+      const moved = await env.first.saveProjectFileAs(created.value.id, await projectBytes('Nieuw'), 'nieuw');
+      expect(moved.ok && moved.value?.fileName).toBe('nieuw.wijkweb');
+      const old = await env.second.openRecentProject(created.value.id);
+      expect(old.ok && old.value.readOnly).toBe(false);
+    });
+
+    it('keeps backups of earlier versions that can be read back', async () => {
+      const env = makeEnv();
+      await env.answerDialog('b.wijkweb');
+      const v1 = await projectBytes('V1');
+      const created = await env.first.createProjectFile('b.wijkweb', v1);
+      if (!created.ok || !created.value) throw new Error('niet gemaakt');
+      env.clock.t += 60_000;
+      await env.first.saveProjectFile(created.value.id, await projectBytes('V2'));
+      env.clock.t += 11 * 60_000;
+      await env.first.saveProjectFile(created.value.id, await projectBytes('V3'));
+      const backups = await env.first.listBackups(created.value.id);
+      expect(backups.length).toBeGreaterThanOrEqual(1);
+      const oldest = backups[backups.length - 1]!;
+      const bytes = await env.first.readBackup(created.value.id, oldest.id);
+      expect(bytes.ok && looksLikeProjectFile(bytes.value)).toBe(true);
+      expect(await env.first.readBackup(created.value.id, '2020-01-01T00-00-00-000Z_periodiek.wijkweb')).toMatchObject({
+        ok: false,
+      });
+    });
+
+    it('opens a file the user picks, and a cancelled dialog is not an error', async () => {
+      const env = makeEnv();
+      const fixture = new Uint8Array(readFileSync(new URL('../../fixtures/project-v1.wijkweb', import.meta.url)));
+      await env.answerDialog('project-v1.wijkweb', fixture);
+      const opened = await env.first.openProjectFile();
+      expect(opened.ok && opened.value?.bytes).toEqual(fixture);
+      await env.answerDialog(null);
+      expect(await env.first.openProjectFile()).toEqual({ ok: true, value: null });
+    });
+  });
+}

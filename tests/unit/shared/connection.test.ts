@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it, vi } from 'vitest';
+import { AppException } from '../../../shared/result';
+import { createTestDb } from '../../helpers/db';
+
+
+describe('sql.js and our connection', () => {
+  it('uses sql.js >= 1.15.2 (export no longer resets pragmas or rolls back)', () => {
+    const pkg = new URL('../../../node_modules/sql.js/package.json', import.meta.url);
+    const { version } = JSON.parse(readFileSync(pkg, 'utf8')) as { version: string };
+    const [major = 0, minor = 0, patch = 0] = version.split('.').map(Number);
+    expect(major * 1_000_000 + minor * 1000 + patch).toBeGreaterThanOrEqual(1_015_002);
+  });
+
+  it('keeps foreign keys on and prepared statements alive after export()', async () => {
+    const db = await createTestDb();
+    const stmt = db.raw.prepare('SELECT code FROM taxonomie_item WHERE taxonomie = ? ORDER BY volgorde');
+    stmt.bind(['leefgebied']);
+    expect(stmt.step()).toBe(true);
+    db.export();
+    expect(db.pragmaNumber('foreign_keys')).toBe(1);
+    expect(stmt.step()).toBe(true);
+    expect(stmt.get()[0]).toBe('werk_inkomen');
+    stmt.free();
+    db.close();
+  });
+
+  it('refuses export inside a transaction before sql.js is called', async () => {
+    const db = await createTestDb();
+    const spy = vi.spyOn(db.raw, 'export');
+    db.transaction(() => {
+      expect(() => db.export()).toThrow(AppException);
+    });
+    expect(spy).not.toHaveBeenCalled();
+    db.export();
+    expect(spy).toHaveBeenCalledTimes(1);
+    db.close();
+  });
+
+  it('rolls a failing transaction back completely, also nested ones', async () => {
+    const db = await createTestDb();
+    const count = () => db.value('SELECT count(*) FROM bron');
+    const insert = () =>
+      db.run("INSERT INTO bron (soort, geimporteerd_op) VALUES ('handmatig', '2026-11-23T12:00:00.000Z')");
+    expect(() =>
+      db.transaction(() => {
+        insert();
+        db.transaction(insert);
+        throw new Error('mis');
+      }),
+    ).toThrow('mis');
+    expect(count()).toBe(0);
+    db.transaction(() => {
+      insert();
+      expect(() =>
+        db.transaction(() => {
+          insert();
+          throw new Error('binnen');
+        }),
+      ).toThrow('binnen');
+    });
+    expect(count()).toBe(1);
+    expect(db.inTransaction).toBe(false);
+    db.close();
+  });
+
+  it('enforces foreign keys and CHECK constraints', async () => {
+    const db = await createTestDb();
+    expect(() =>
+      db.run("INSERT INTO indicator_waarde (gebied_id, indicator_sleutel, jaar, waarde, bron_id) VALUES (99, 'x', 2024, 1, 99)"),
+    ).toThrow(/FOREIGN KEY/);
+    expect(() => db.run("INSERT INTO gebied (code, naam, niveau, jaar) VALUES ('BU1', 'x', 'planeet', 2024)")).toThrow(
+      /CHECK/,
+    );
+    db.close();
+  });
+});
