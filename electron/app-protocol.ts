@@ -33,6 +33,9 @@ export function securityHeaders(): Record<string, string> {
  */
 export function resolveAppRequest(root: string, requestUrl: string): ProtocolDecision {
   const headers = securityHeaders();
+  // Refuse dot segments in the raw request before URL parsing quietly removes them (they are never ours).
+  const rawPath = requestUrl.replace(/^[a-z]+:\/\/[^/]*/i, '').split(/[?#]/)[0] ?? '';
+  if (/(^|\/|\\)(\.|%2e){2}($|\/|\\|%2f|%5c)/i.test(rawPath)) return { status: 403, headers };
   let url: URL;
   try {
     url = new URL(requestUrl);

@@ -24,8 +24,11 @@ export function createBridgeClient(ipc: IpcRendererLike): BridgeApi {
     listRecentProjects: () => call(IPC.listRecentProjects),
     forgetRecentProject: (id) => call(IPC.forgetRecentProject, id),
     saveProjectFile: (id, bytes, backupReason) =>
-      backupReason === undefined ? call(IPC.saveProjectFile, id, bytes) : call(IPC.saveProjectFile, id, bytes, backupReason),
-    saveProjectFileAs: (currentId, bytes, suggestedName) => call(IPC.saveProjectFileAs, currentId, bytes, suggestedName),
+      backupReason === undefined
+        ? call(IPC.saveProjectFile, id, bytes)
+        : call(IPC.saveProjectFile, id, bytes, backupReason),
+    saveProjectFileAs: (currentId, bytes, suggestedName) =>
+      call(IPC.saveProjectFileAs, currentId, bytes, suggestedName),
     saveCopy: (bytes, suggestedName) => call(IPC.saveCopy, bytes, suggestedName),
     closeProjectFile: (id) => call(IPC.closeProjectFile, id),
     listBackups: (id) => call(IPC.listBackups, id),

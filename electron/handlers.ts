@@ -4,7 +4,6 @@ import { PROJECT_EXTENSION } from '../shared/db/schema-constants';
 import { AppException, fail, ok, toAppError, type Result } from '../shared/result';
 import { acquireLock, refreshLock, releaseLock, type LockDeps } from '../node/lock';
 import type { FileStore } from '../node/project-files';
-import { atomicWrite } from '../node/atomic-write';
 import { addRecent, toRecentProjects, type createRecentStore } from './recent';
 import type { ChannelHandlers } from './ipc';
 
@@ -124,10 +123,19 @@ export function createBridgeHandlers(
         const chosen = await deps.dialogs.chooseSavePath(suggestedName);
         if (chosen === null) return null;
         const path = withExtension(chosen);
-        if (open.has(path) && path !== currentId)
+        const entry = open.get(path);
+        let result: ProjectRef;
+        if (path === currentId && entry) {
+          // The file this window has open: save in place, unless it is only open for reading.
+          if (entry.readOnly) throw new AppException('opslaan.alleen-lezen');
+          await deps.store.save(path, bytes);
+          result = ref(path);
+        } else if (entry) {
           throw new AppException('bestand.in-gebruik', { bestand: basename(path) });
-        const result =
-          path === currentId ? (await deps.store.save(path, bytes), ref(path)) : await writeNew(path, bytes);
+        } else {
+          // Another file: take its lock first (refused while another window has it open).
+          result = await writeNew(path, bytes);
+        }
         if (currentId !== null && currentId !== path) await close(currentId);
         return result;
       }),
@@ -138,7 +146,13 @@ export function createBridgeHandlers(
         if (chosen === null) return false;
         const path = withExtension(chosen);
         if (open.has(path)) throw new AppException('bestand.in-gebruik', { bestand: basename(path) });
-        await atomicWrite(deps.lock.fs, path, bytes);
+        const lock = await acquireLock(deps.lock, path);
+        if (!lock.acquired) throw new AppException('bestand.in-gebruik', { bestand: basename(path) });
+        try {
+          await deps.store.writeCopy(path, bytes);
+        } finally {
+          await releaseLock(deps.lock, path);
+        }
         return true;
       }),
 

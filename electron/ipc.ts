@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { IPC_SCHEMAS, type InvokeChannel } from '../shared/contract';
+import { type IPC, IPC_SCHEMAS, type BridgeApi, type InvokeChannel } from '../shared/contract';
 
 /** The minimal shape of an invoke event main needs: who sent it. */
 export interface InvokeEventLike {
@@ -11,7 +11,15 @@ export interface IpcMainLike {
 }
 
 type Args<C extends InvokeChannel> = z.infer<(typeof IPC_SCHEMAS)[C]>;
-export type ChannelHandlers = { [C in InvokeChannel]: (...args: Args<C>) => Promise<unknown> };
+/** The BridgeApi method a channel serves (IPC maps method names to channel names). */
+type MethodFor<C extends InvokeChannel> = {
+  [K in keyof typeof IPC]: (typeof IPC)[K] extends C ? K : never;
+}[keyof typeof IPC] &
+  keyof BridgeApi;
+/** Main's handlers: the arguments as validated, the results exactly what the BridgeApi promises the renderer. */
+export type ChannelHandlers = {
+  [C in InvokeChannel]: (...args: Args<C>) => ReturnType<BridgeApi[MethodFor<C>]>;
+};
 
 export class IpcRejected extends Error {
   constructor(reason: string) {

@@ -20,7 +20,14 @@ import { createBridgeHandlers } from './handlers';
 import { registerHandlers } from './ipc';
 import { buildMenuTemplate } from './menu';
 import { addRecent, createRecentStore } from './recent';
-import { APP_ORIGIN, APP_SCHEME, isAllowedExternal, isAllowedNavigation, isTrustedSenderUrl } from './security';
+import {
+  APP_ORIGIN,
+  APP_SCHEME,
+  CONTENT_SECURITY_POLICY,
+  isAllowedExternal,
+  isAllowedNavigation,
+  isTrustedSenderUrl,
+} from './security';
 import { windowOptions } from './window-options';
 
 const devServer = process.env.WIJKWEB_DEV_SERVER && !app.isPackaged ? process.env.WIJKWEB_DEV_SERVER : undefined;
@@ -98,7 +105,10 @@ async function createWindow() {
   const argPath = projectPathFromArgv(process.argv);
   if (argPath) await recent.save(addRecent(await recent.load(), argPath, new Date().toISOString()));
 
-  mainWindow = new BrowserWindow(windowOptions(join(__dirname, 'preload.cjs')));
+  // The web preferences are decided in window-options.ts and unit-tested value by value; the static scanner
+  // cannot follow the call, hence the waiver on this line.
+  const options = windowOptions(join(__dirname, 'preload.cjs'));
+  mainWindow = new BrowserWindow(options); // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK
   const wc = mainWindow.webContents;
   wc.on('will-navigate', (event, url) => {
     if (!isAllowedNavigation(url, devOrigin)) event.preventDefault();
@@ -108,7 +118,8 @@ async function createWindow() {
   });
   wc.on('will-attach-webview', (event) => event.preventDefault());
   wc.setWindowOpenHandler(({ url }) => {
-    if (isAllowedExternal(url)) void shell.openExternal(url);
+    // Only https/mailto links to an allowlist of hosts (isAllowedExternal, unit-tested).
+    if (isAllowedExternal(url)) void shell.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK
     return { action: 'deny' };
   });
   mainWindow.on('close', (event) => {
@@ -141,6 +152,13 @@ app.whenReady().then(async () => {
     if (decision.status !== 200) return new Response(null, { status: decision.status, headers: decision.headers });
     const file = await net.fetch(pathToFileURL(decision.path).toString());
     return new Response(file.body, { status: 200, headers: decision.headers });
+  });
+  // The app:// handler sends the CSP with every response; this adds it to anything else the session loads.
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({
+      // The policy is the constant of security.ts (tested there and in e2e); the scanner only reads literals.
+      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] }, // eng-disable CSP_JS_CHECK
+    });
   });
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);

@@ -74,6 +74,16 @@ export function createFileStore(deps: FileStoreDeps) {
     await save(path, bytes);
   }
 
+  /** A copy elsewhere (no backups of the target, no session state); checked like every project write. */
+  async function writeCopy(path: string, bytes: Uint8Array): Promise<void> {
+    if (!deps.verify(bytes)) throw new AppException('opslaan.controle-mislukt', { bestand: basename(path) });
+    await atomicWrite(deps.fs, path, bytes, {
+      verify: deps.verify,
+      ...(deps.sleep ? { sleep: deps.sleep } : {}),
+      ...(deps.maxRetryMs !== undefined ? { maxRetryMs: deps.maxRetryMs } : {}),
+    });
+  }
+
   async function backups(path: string): Promise<BackupInfo[]> {
     return listBackups(deps.fs, backupDirFor(deps.backupRoot, path));
   }
@@ -84,7 +94,7 @@ export function createFileStore(deps: FileStoreDeps) {
     return read(join(backupDirFor(deps.backupRoot, path), backupId));
   }
 
-  return { read, save, create, backups, readBackup };
+  return { read, save, create, writeCopy, backups, readBackup };
 }
 
 export type FileStore = ReturnType<typeof createFileStore>;

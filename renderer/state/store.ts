@@ -225,6 +225,8 @@ export function createAppStore(deps: StoreDeps) {
         const picked = await deps.bridge.openProjectFile();
         if (!picked.ok) return fail(picked.error);
         if (!picked.value) return;
+        // The file that is already open here: nothing to do (closing it would release its lock).
+        if (picked.value.ref.id === get().project?.ref.id) return;
         await closeCurrent();
         await openBytes(picked.value.ref, picked.value.bytes, picked.value.readOnly);
       },

@@ -12,6 +12,13 @@ export async function startServer(
   root = join(process.cwd(), 'dist'),
 ): Promise<{ url: string; close: () => Promise<void> }> {
   const server: Server = createServer((req, res) => {
+    if (req.url === '/__test__/eval-probe.js') {
+      const decision = resolveAppRequest(join(process.cwd(), 'tests', 'e2e', 'probe'), `${APP_ORIGIN}/eval-probe.js`);
+      if (decision.status === 200) {
+        void readFile(decision.path).then((body) => res.writeHead(200, decision.headers).end(body));
+        return;
+      }
+    }
     const decision = resolveAppRequest(root, `${APP_ORIGIN}${req.url ?? '/'}`);
     if (decision.status !== 200) {
       res.writeHead(decision.status, decision.headers).end();

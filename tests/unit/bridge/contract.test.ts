@@ -39,7 +39,12 @@ function desktopEnv(): Env {
   const windowBridge = (owner: string): BridgeApi => {
     const registry = new Map<string, (event: InvokeEventLike, ...args: unknown[]) => unknown>();
     const handlers = createBridgeHandlers({
-      store: createFileStore({ fs: nodeFs, backupRoot: join(dir, 'data', 'backups'), now: () => new Date(clock.t), verify: looksLikeProjectFile }),
+      store: createFileStore({
+        fs: nodeFs,
+        backupRoot: join(dir, 'data', 'backups'),
+        now: () => new Date(clock.t),
+        verify: looksLikeProjectFile,
+      }),
       lock: { fs: nodeFs, pid: process.pid, host: 'test', now: () => new Date(clock.t), isPidAlive: () => true, owner },
       recent: createRecentStore(nodeFs, join(dir, 'data')),
       dialogs: {
@@ -152,7 +157,10 @@ for (const [name, makeEnv] of [
 
     it('refuses to save a project that is not open', async () => {
       const env = makeEnv();
-      const r = await env.first.saveProjectFile(name === 'desktop' ? '/tmp/elders.wijkweb' : 'p-999', await projectBytes());
+      const r = await env.first.saveProjectFile(
+        name === 'desktop' ? '/tmp/elders.wijkweb' : 'p-999',
+        await projectBytes(),
+      );
       expect(r.ok).toBe(false);
     });
 

@@ -38,7 +38,13 @@ describe('CLI', () => {
     expect(info.code).toBe(0);
     const json = JSON.parse(info.out) as Record<string, unknown>;
     expect(json).toMatchObject({ app: 'wijkweb', schemaVersion: 2, naam: 'Enschede West', bronnen: [] });
-    expect(json.counts).toMatchObject({ organisaties: 0, voorzieningen: 0, relaties: 0, buurten: 0, taxonomieItems: 37 });
+    expect(json.counts).toMatchObject({
+      organisaties: 0,
+      voorzieningen: 0,
+      relaties: 0,
+      buurten: 0,
+      taxonomieItems: 37,
+    });
 
     const csv = await cli(['export', 'P.wijkweb', 'taxonomieen', '--format', 'csv'], dir);
     expect(csv.code).toBe(0);
@@ -63,7 +69,11 @@ describe('CLI', () => {
     const fixture = readFileSync(new URL('../../fixtures/project-v1.wijkweb', import.meta.url));
     writeFileSync(join(dir, 'oud.wijkweb'), fixture);
     const info = await cli(['info', 'oud.wijkweb', '--json'], dir);
-    expect(JSON.parse(info.out)).toMatchObject({ schemaVersion: 2, migratedFrom: 1, counts: { organisaties: 1, buurten: 1 } });
+    expect(JSON.parse(info.out)).toMatchObject({
+      schemaVersion: 2,
+      migratedFrom: 1,
+      counts: { organisaties: 1, buurten: 1 },
+    });
     expect(readFileSync(join(dir, 'oud.wijkweb')).equals(fixture)).toBe(true);
   });
 
@@ -101,11 +111,15 @@ describe('CLI', () => {
     const root = new URL('../../../', import.meta.url).pathname;
     const env = { ...process.env, INIT_CWD: dir, WIJKWEB_DATA_DIR: join(dir, '.data') };
     await run('npm', ['run', '-s', 'cli', '--', 'new', join(dir, 'X.wijkweb')], { cwd: root, env });
-    const { stdout } = await run('npm', ['run', '-s', 'cli', '--', 'info', join(dir, 'X.wijkweb'), '--json'], { cwd: root, env });
+    const { stdout } = await run('npm', ['run', '-s', 'cli', '--', 'info', join(dir, 'X.wijkweb'), '--json'], {
+      cwd: root,
+      env,
+    });
     expect(JSON.parse(stdout)).toMatchObject({ app: 'wijkweb', schemaVersion: 2 });
-    const failed = await run('npm', ['run', '-s', 'cli', '--', 'info', join(dir, 'nee.wijkweb')], { cwd: root, env }).catch(
-      (e: { code: number; stderr: string }) => e,
-    );
+    const failed = await run('npm', ['run', '-s', 'cli', '--', 'info', join(dir, 'nee.wijkweb')], {
+      cwd: root,
+      env,
+    }).catch((e: { code: number; stderr: string }) => e);
     expect(failed).toMatchObject({ code: 1 });
     expect((failed as { stderr: string }).stderr).toContain('Fout:');
   });

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createBridgeHandlers, withExtension, type Dialogs } from '../../../electron/handlers';
@@ -7,7 +7,7 @@ import { nodeFs } from '../../../node/fs';
 import { lockPathFor } from '../../../node/lock';
 import { backupRootIn } from '../../../node/paths';
 import { createFileStore } from '../../../node/project-files';
-import type { PlatformInfo } from '../../../shared/contract';
+import type { BridgeApi, PlatformInfo } from '../../../shared/contract';
 import { looksLikeProjectFile } from '../../../shared/db/file-header';
 import type { Result } from '../../../shared/result';
 import { FIXED_NOW, projectBytes } from '../../helpers/db';
@@ -45,12 +45,34 @@ beforeEach(() => {
     clock: () => new Date(start + 60_000 * tick++),
     cleanup: t.cleanup,
   };
-  nodeFs.mkdir(env.projects).catch(() => undefined);
+  mkdirSync(env.projects, { recursive: true });
 });
 
 afterEach(() => env.cleanup());
 
 const PLATFORM: PlatformInfo = { kind: 'desktop', backupLocation: '/backups', appVersion: '0.0.0-test' };
+
+/**
+ * ChannelHandlers types every result as Promise<unknown>; the handlers implement the BridgeApi methods, so the
+ * tests view them with those signatures.
+ */
+interface TypedHandlers {
+  'wijkweb:platform': BridgeApi['platform'];
+  'wijkweb:create-project-file': BridgeApi['createProjectFile'];
+  'wijkweb:open-project-file': BridgeApi['openProjectFile'];
+  'wijkweb:open-recent-project': BridgeApi['openRecentProject'];
+  'wijkweb:list-recent-projects': BridgeApi['listRecentProjects'];
+  'wijkweb:forget-recent-project': BridgeApi['forgetRecentProject'];
+  'wijkweb:save-project-file': BridgeApi['saveProjectFile'];
+  'wijkweb:save-project-file-as': BridgeApi['saveProjectFileAs'];
+  'wijkweb:save-copy': BridgeApi['saveCopy'];
+  'wijkweb:close-project-file': BridgeApi['closeProjectFile'];
+  'wijkweb:list-backups': BridgeApi['listBackups'];
+  'wijkweb:read-backup': BridgeApi['readBackup'];
+  'wijkweb:confirm-close': BridgeApi['confirmClose'];
+  heartbeat(): Promise<void>;
+  releaseAll(): Promise<void>;
+}
 
 /** One Wijkweb window: its own handlers, file store and lock owner; the data folder (recent list) is shared. */
 function openWindow(owner: string) {
@@ -61,7 +83,7 @@ function openWindow(owner: string) {
     chooseOpenPath: vi.fn(async () => openPath),
   };
   const onConfirmClose = vi.fn();
-  const handlers = createBridgeHandlers({
+  const handlers: TypedHandlers = createBridgeHandlers({
     store: createFileStore({
       fs: nodeFs,
       backupRoot: backupRootIn(env.dataDir),
@@ -81,7 +103,7 @@ function openWindow(owner: string) {
     now: env.clock,
     platform: PLATFORM,
     onConfirmClose,
-  });
+  }) as unknown as TypedHandlers;
   return {
     h: handlers,
     dialogs,

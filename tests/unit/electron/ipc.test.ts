@@ -161,7 +161,11 @@ function setup(devServerOrigin?: string) {
     },
   };
   const spies = new Map<InvokeChannel, Mock<(...args: unknown[]) => Promise<unknown>>>();
-  for (const channel of CHANNELS) spies.set(channel, vi.fn(async () => ({ from: channel })));
+  for (const channel of CHANNELS)
+    spies.set(
+      channel,
+      vi.fn(async () => ({ from: channel })),
+    );
   const handlers = Object.fromEntries(spies) as unknown as ChannelHandlers;
   registerHandlers(ipcMain, handlers, (url) => isTrustedSenderUrl(url, devServerOrigin));
 

@@ -43,12 +43,14 @@ describe('isAllowedNavigation (will-navigate / will-redirect)', () => {
     expect(isAllowedNavigation(url, DEV)).toBe(false);
   });
 
-  it.each(['app://wijkweb/index.html', 'app://wijkweb/', `${APP_ORIGIN}/assets/x.js`, 'app://wijkweb/index.html#/start'])(
-    'allows the app itself: %j',
-    (url) => {
-      expect(isAllowedNavigation(url)).toBe(true);
-    },
-  );
+  it.each([
+    'app://wijkweb/index.html',
+    'app://wijkweb/',
+    `${APP_ORIGIN}/assets/x.js`,
+    'app://wijkweb/index.html#/start',
+  ])('allows the app itself: %j', (url) => {
+    expect(isAllowedNavigation(url)).toBe(true);
+  });
 
   it('allows the dev server origin only when it is configured', () => {
     expect(isAllowedNavigation(`${DEV}/index.html`, DEV)).toBe(true);
@@ -125,12 +127,14 @@ describe('isAllowedExternal (shell.openExternal)', () => {
 describe('CONTENT_SECURITY_POLICY', () => {
   const directives = CONTENT_SECURITY_POLICY.split(';').map((d) => d.trim());
 
-  it.each(["default-src 'none'", "script-src 'self' 'wasm-unsafe-eval'", "frame-ancestors 'none'", "object-src 'none'"])(
-    'has %j',
-    (directive) => {
-      expect(directives).toContain(directive);
-    },
-  );
+  it.each([
+    "default-src 'none'",
+    "script-src 'self' 'wasm-unsafe-eval'",
+    "frame-ancestors 'none'",
+    "object-src 'none'",
+  ])('has %j', (directive) => {
+    expect(directives).toContain(directive);
+  });
 
   it("never allows 'unsafe-eval' or 'unsafe-inline'", () => {
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/'unsafe-eval'/);

@@ -73,7 +73,10 @@ describe('atomicWrite', () => {
     const target = setup();
     const err = await atomicWrite(faultyFs(0, 'error', 'ENOSPC'), target, NEW).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppException);
-    expect((err as AppException).appError).toMatchObject({ code: 'opslaan.schijf-vol', params: { bestand: 'project.wijkweb' } });
+    expect((err as AppException).appError).toMatchObject({
+      code: 'opslaan.schijf-vol',
+      params: { bestand: 'project.wijkweb' },
+    });
   });
 
   it('refuses to replace the file when the read-back check fails', async () => {

@@ -34,7 +34,8 @@ describe('backup policy', () => {
   it('keeps the 5 newest, then one per earlier day, 10 in total; never deletes migration backups', () => {
     const entries: BackupEntry[] = [at('2026-10-01T08:00:00.000Z', 'voor-migratie')];
     for (let day = 1; day <= 20; day++) {
-      for (const hour of ['09', '12', '15']) entries.push(at(`2026-11-${String(day).padStart(2, '0')}T${hour}:00:00.000Z`));
+      for (const hour of ['09', '12', '15'])
+        entries.push(at(`2026-11-${String(day).padStart(2, '0')}T${hour}:00:00.000Z`));
     }
     const deleted = new Set(backupsToDelete(entries));
     const kept = entries.filter((e) => !deleted.has(e.id));

@@ -3,7 +3,6 @@ import { describe, expect, it, vi } from 'vitest';
 import { AppException } from '../../../shared/result';
 import { createTestDb } from '../../helpers/db';
 
-
 describe('sql.js and our connection', () => {
   it('uses sql.js >= 1.15.2 (export no longer resets pragmas or rolls back)', () => {
     const pkg = new URL('../../../node_modules/sql.js/package.json', import.meta.url);
@@ -67,7 +66,9 @@ describe('sql.js and our connection', () => {
   it('enforces foreign keys and CHECK constraints', async () => {
     const db = await createTestDb();
     expect(() =>
-      db.run("INSERT INTO indicator_waarde (gebied_id, indicator_sleutel, jaar, waarde, bron_id) VALUES (99, 'x', 2024, 1, 99)"),
+      db.run(
+        "INSERT INTO indicator_waarde (gebied_id, indicator_sleutel, jaar, waarde, bron_id) VALUES (99, 'x', 2024, 1, 99)",
+      ),
     ).toThrow(/FOREIGN KEY/);
     expect(() => db.run("INSERT INTO gebied (code, naam, niveau, jaar) VALUES ('BU1', 'x', 'planeet', 2024)")).toThrow(
       /CHECK/,

@@ -8,7 +8,14 @@ describe('export formats', () => {
       expect(neutraliseFormula(evil).startsWith("'")).toBe(true);
     }
     expect(neutraliseFormula('Alifa')).toBe('Alifa');
-    const csv = toCsv({ columns: ['naam', 'aantal'], rows: [['=cmd|calc', -5], ['Buurt "Oost"', 3.5], [null, null]] });
+    const csv = toCsv({
+      columns: ['naam', 'aantal'],
+      rows: [
+        ['=cmd|calc', -5],
+        ['Buurt "Oost"', 3.5],
+        [null, null],
+      ],
+    });
     expect(csv).toBe('naam,aantal\r\n\'=cmd|calc,-5\r\n"Buurt ""Oost""",3.5\r\n,\r\n');
   });
 

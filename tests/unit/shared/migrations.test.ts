@@ -34,7 +34,9 @@ describe('migrations', () => {
 
   it('hold every domain table the product needs', async () => {
     const db = await createTestDb();
-    const names = new Set(db.all<{ name: string }>("SELECT name FROM sqlite_schema WHERE type = 'table'").map((r) => r.name));
+    const names = new Set(
+      db.all<{ name: string }>("SELECT name FROM sqlite_schema WHERE type = 'table'").map((r) => r.name),
+    );
     for (const t of [
       'project',
       'bron',
@@ -72,7 +74,7 @@ describe('migrations', () => {
     expect(migratedFrom).toBe(1);
     expect(db.pragmaNumber('user_version')).toBe(LATEST_SCHEMA_VERSION);
     expect(db.value('SELECT naam FROM project')).toBe('Boswinkel (versie 1)');
-    expect(db.value("SELECT naam FROM organisatie WHERE id = 1")).toBe('Alifa');
+    expect(db.value('SELECT naam FROM organisatie WHERE id = 1')).toBe('Alifa');
     expect(db.value('SELECT count(*) FROM weergave')).toBe(0);
     expect(sha(bytes)).toBe(before); // the input bytes are never modified
     db.close();

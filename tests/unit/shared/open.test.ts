@@ -30,7 +30,9 @@ describe('opening a project file', () => {
 
   it('refuses what is not SQLite: empty, text, a spreadsheet-like zip', async () => {
     expect(await openError(new Uint8Array())).toBe('bestand.geen-project');
-    expect(await openError(new TextEncoder().encode('code;naam\nBU1;Boswinkel\n'.repeat(100)))).toBe('bestand.geen-project');
+    expect(await openError(new TextEncoder().encode('code;naam\nBU1;Boswinkel\n'.repeat(100)))).toBe(
+      'bestand.geen-project',
+    );
     const zip = new Uint8Array(4096);
     zip.set([0x50, 0x4b, 0x03, 0x04]);
     expect(await openError(zip)).toBe('bestand.geen-project');

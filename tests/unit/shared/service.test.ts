@@ -9,7 +9,16 @@ async function service() {
 }
 
 const DOCUMENTED: Record<ExportTableName, string[]> = {
-  bronnen: ['id', 'soort', 'bestandsnaam', 'sha256', 'geimporteerd_op', 'rijen_gelezen', 'rijen_geimporteerd', 'rijen_overgeslagen'],
+  bronnen: [
+    'id',
+    'soort',
+    'bestandsnaam',
+    'sha256',
+    'geimporteerd_op',
+    'rijen_gelezen',
+    'rijen_geimporteerd',
+    'rijen_overgeslagen',
+  ],
   gebieden: ['code', 'naam', 'niveau', 'ouder_code', 'jaar'],
   indicatoren: ['gebied_code', 'jaar', 'indicator', 'waarde'],
   metingen: [
@@ -28,7 +37,19 @@ const DOCUMENTED: Record<ExportTableName, string[]> = {
     'onderdrukt',
     'bron',
   ],
-  organisaties: ['id', 'naam', 'soort', 'adres', 'postcode', 'plaats', 'buurt_code', 'website', 'telefoon', 'email', 'notities'],
+  organisaties: [
+    'id',
+    'naam',
+    'soort',
+    'adres',
+    'postcode',
+    'plaats',
+    'buurt_code',
+    'website',
+    'telefoon',
+    'email',
+    'notities',
+  ],
   voorzieningen: [
     'id',
     'naam',
@@ -43,7 +64,18 @@ const DOCUMENTED: Record<ExportTableName, string[]> = {
     'einddatum',
     'werkgebied',
   ],
-  relaties: ['id', 'van_soort', 'van_id', 'van_naam', 'naar_soort', 'naar_id', 'naar_naam', 'soort', 'aantal', 'periode'],
+  relaties: [
+    'id',
+    'van_soort',
+    'van_id',
+    'van_naam',
+    'naar_soort',
+    'naar_id',
+    'naar_naam',
+    'soort',
+    'aantal',
+    'periode',
+  ],
   taxonomieen: ['taxonomie', 'code', 'label', 'omschrijving', 'volgorde'],
 };
 
@@ -64,7 +96,10 @@ describe('project service (the worker API, run in Node)', () => {
   it('refuses an empty or too long name', async () => {
     const s = await service();
     expect(await s.createProject('   ')).toMatchObject({ ok: false, error: { code: 'project.naam-ongeldig' } });
-    expect(await s.createProject('x'.repeat(121))).toMatchObject({ ok: false, error: { code: 'project.naam-ongeldig' } });
+    expect(await s.createProject('x'.repeat(121))).toMatchObject({
+      ok: false,
+      error: { code: 'project.naam-ongeldig' },
+    });
   });
 
   it('round-trips through export and open, and counts each change as a revision', async () => {
@@ -126,7 +161,20 @@ describe('project service (the worker API, run in Node)', () => {
       ['BU01530101', 'Boswinkel', 'buurt', 'GM0153', 2023],
     ]);
     const vz = await s.exportTable('voorzieningen');
-    expect(vz.ok && vz.value.rows[0]).toEqual([1, 'Buurtkamer', 1, 1, 1, 'welzijn; zorg', null, null, 'actief', null, null, 'BU01530101']);
+    expect(vz.ok && vz.value.rows[0]).toEqual([
+      1,
+      'Buurtkamer',
+      1,
+      1,
+      1,
+      'welzijn; zorg',
+      null,
+      null,
+      'actief',
+      null,
+      null,
+      'BU01530101',
+    ]);
     const rel = await s.exportTable('relaties');
     expect(rel.ok && rel.value.rows[0]).toEqual([
       1,

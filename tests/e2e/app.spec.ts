@@ -1,0 +1,189 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, newPage, screenshot } from './browser';
+import { startServer } from './server';
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof startServer>>;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<unknown> } }).axe;
+    return (await axe.run(document, { resultTypes: ['violations'] })) as {
+      violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
+    };
+  });
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+async function createProject(page: Page, naam: string) {
+  await page.getByRole('button', { name: 'Nieuw project' }).click();
+  await page.getByLabel('Naam van het project').fill(naam);
+  await page.getByRole('button', { name: 'Project maken' }).click();
+  await page.getByTestId('project-naam').waitFor();
+}
+
+describe('browser mode', () => {
+  it('serves the app with the same Content-Security-Policy as the desktop app, and eval is blocked', async () => {
+    const response = await fetch(server.url + '/');
+    const csp = response.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    expect(csp).not.toContain("'unsafe-eval'");
+    const { context, page, errors } = await newPage(browser, server.url);
+    // A same-origin script (as the app's own code would) may not use eval under this policy.
+    await page.addScriptTag({ url: '/__test__/eval-probe.js' });
+    await page.waitForFunction(() => document.body.dataset.evalProbe !== undefined);
+    expect(await page.evaluate(() => document.body.dataset.evalProbe)).toBe('EvalError');
+    errors.length = 0; // the CSP violation report of the probe itself
+    // sql.js (WebAssembly) still works under this policy: creating a project uses it.
+    await createProject(page, 'CSP-test');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('start page: empty state, no accessibility violations', async () => {
+    const { context, page } = await newPage(browser, server.url);
+    await page.getByRole('heading', { name: 'Welkom bij Wijkweb' }).waitFor();
+    expect(await page.getByText('Je hebt nog geen projecten geopend.').isVisible()).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, '01-start');
+    await context.close();
+  });
+
+  it('create a project, see Overzicht, it saves itself, and after a reload everything is still there', async () => {
+    const { context, page, errors } = await newPage(browser, server.url);
+    await createProject(page, 'Enschede West');
+    expect(await page.getByTestId('project-naam').textContent()).toBe('Enschede West');
+    expect(await page.getByRole('heading', { name: 'Dit project is nog leeg' }).isVisible()).toBe(true);
+    expect(await page.getByTestId('telling-organisaties').textContent()).toContain('0');
+    await page
+      .getByTestId('save-status')
+      .filter({ hasText: /Opgeslagen om \d\d\.\d\d uur/ })
+      .waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, '02-overzicht');
+
+    // Rename: an edit that autosaves within a few seconds.
+    await page.getByRole('button', { name: 'Naam wijzigen' }).click();
+    await page.getByLabel('Naam van het project').fill('Enschede West – pilot');
+    await page.getByRole('button', { name: 'Naam opslaan' }).click();
+    await page.getByTestId('save-status').filter({ hasText: 'Wijzigingen nog niet opgeslagen' }).waitFor();
+    await page.locator('[data-testid="save-status"][data-status="opgeslagen"]').waitFor({ timeout: 10_000 });
+
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.getByRole('button', { name: 'Enschede West', exact: true }).click();
+    await page.getByTestId('project-naam').filter({ hasText: 'Enschede West – pilot' }).waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('Ctrl+S saves at once; the file can be downloaded and opened again in a fresh browser', async () => {
+    const first = await newPage(browser, server.url);
+    await createProject(first.page, 'Download-test');
+    await first.page.getByRole('button', { name: 'Naam wijzigen' }).click();
+    await first.page.getByLabel('Naam van het project').fill('Download-test 2');
+    await first.page.getByRole('button', { name: 'Naam opslaan' }).click();
+    await first.page.keyboard.press('Control+s');
+    await first.page.locator('[data-testid="save-status"][data-status="opgeslagen"]').waitFor();
+    await first.page.getByRole('button', { name: /Bestand/ }).click();
+    const [download] = await Promise.all([
+      first.page.waitForEvent('download'),
+      first.page.getByRole('menuitem', { name: 'Downloaden als bestand' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('Download-test 2.wijkweb');
+    const path = join(tmpdir(), `wijkweb-e2e-${Date.now()}.wijkweb`);
+    await download.saveAs(path);
+    await first.context.close();
+
+    const second = await newPage(browser, server.url);
+    const [chooser] = await Promise.all([
+      second.page.waitForEvent('filechooser'),
+      second.page.getByRole('button', { name: 'Project openen' }).click(),
+    ]);
+    await chooser.setFiles(path);
+    await second.page.getByTestId('project-naam').filter({ hasText: 'Download-test 2' }).waitFor();
+    expect(second.errors).toEqual([]);
+    await second.context.close();
+  });
+
+  it('refuses a file that is not a project with a clear Dutch message', async () => {
+    const { context, page } = await newPage(browser, server.url);
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      page.getByRole('button', { name: 'Project openen' }).click(),
+    ]);
+    await chooser.setFiles({
+      name: 'cijfers.wijkweb',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('code;naam\nBU1;x\n'),
+    });
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('‘cijfers.wijkweb’ is geen Wijkweb-project');
+    expect(await page.getByRole('heading', { name: 'Welkom bij Wijkweb' }).isVisible()).toBe(true);
+    await screenshot(page, '03-geen-project');
+    await context.close();
+  });
+
+  it('updates an older project file, after keeping a backup, and says so', async () => {
+    const { context, page, errors } = await newPage(browser, server.url);
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      page.getByRole('button', { name: 'Project openen' }).click(),
+    ]);
+    await chooser.setFiles(new URL('../fixtures/project-v1.wijkweb', import.meta.url).pathname);
+    await page.getByTestId('project-naam').filter({ hasText: 'Boswinkel (versie 1)' }).waitFor();
+    await page.getByText('bijgewerkt naar de nieuwe bestandsversie 2').waitFor();
+    expect(await page.getByTestId('telling-organisaties').textContent()).toContain('1');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('a second tab gets the project read-only', async () => {
+    const context = await browser.newContext({ locale: 'nl-NL' });
+    const one = await context.newPage();
+    await one.goto(server.url);
+    await one.waitForSelector('body[data-ready="true"]');
+    await createProject(one, 'Gedeeld');
+    const two = await context.newPage();
+    await two.goto(server.url);
+    await two.waitForSelector('body[data-ready="true"]');
+    await two.getByRole('button', { name: 'Gedeeld', exact: true }).click();
+    await two.getByText('Dit project is al geopend in een ander venster').waitFor();
+    expect(await two.getByTestId('save-status').textContent()).toBe('Alleen lezen');
+    expect(await two.getByRole('button', { name: 'Naam wijzigen' }).count()).toBe(0);
+    await screenshot(two, '04-alleen-lezen');
+    await context.close();
+  });
+
+  it('switches to English and back', async () => {
+    const { context, page } = await newPage(browser, server.url);
+    await page.getByLabel('Taal').selectOption('en');
+    await page.getByRole('heading', { name: 'Welcome to Wijkweb' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await page.reload();
+    await page.getByRole('heading', { name: 'Welcome to Wijkweb' }).waitFor();
+    await page.getByLabel('Language').selectOption('nl');
+    await page.getByRole('heading', { name: 'Welkom bij Wijkweb' }).waitFor();
+    await context.close();
+  });
+});
