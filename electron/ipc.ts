@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { type IPC, IPC_SCHEMAS, type BridgeApi, type InvokeChannel } from '../shared/contract';
+import type { BridgeApi, IPC } from '../shared/contract';
+import { IPC_SCHEMAS, type InvokeChannel } from '../shared/ipc-schemas';
 
 /** The minimal shape of an invoke event main needs: who sent it. */
 export interface InvokeEventLike {

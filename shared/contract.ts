@@ -5,7 +5,6 @@
  *    implemented on browser file APIs in renderer/bridge/browser.ts.
  *  - IPC: the channel names, and the zod schemas main uses to validate every payload.
  */
-import { z } from 'zod';
 import type { Result } from './result';
 
 // ---------------------------------------------------------------- project data
@@ -218,30 +217,3 @@ export const IPC = {
 
 /** A project file is at most 1 GiB (the sql.js heap tops out at 2 GiB and holds it twice during a save). */
 export const MAX_PROJECT_BYTES = 1024 * 1024 * 1024;
-
-const bytes = z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_PROJECT_BYTES, 'te groot');
-const id = z.string().min(1).max(4096);
-const suggestedName = z
-  .string()
-  .min(1)
-  .max(200)
-  .refine((s) => !/[\\/:*?"<>|]/.test(s) && ![...s].some((c) => c.charCodeAt(0) < 32), 'ongeldige tekens');
-
-/** Argument tuples per IPC channel; main parses every call with these before doing anything. */
-export const IPC_SCHEMAS = {
-  [IPC.platform]: z.tuple([]),
-  [IPC.createProjectFile]: z.tuple([suggestedName, bytes]),
-  [IPC.openProjectFile]: z.tuple([]),
-  [IPC.openRecentProject]: z.tuple([id]),
-  [IPC.listRecentProjects]: z.tuple([]),
-  [IPC.forgetRecentProject]: z.tuple([id]),
-  [IPC.saveProjectFile]: z.tuple([id, bytes, z.enum(BACKUP_REASONS).optional()]),
-  [IPC.saveProjectFileAs]: z.tuple([id.nullable(), bytes, suggestedName]),
-  [IPC.saveCopy]: z.tuple([bytes, suggestedName]),
-  [IPC.closeProjectFile]: z.tuple([id]),
-  [IPC.listBackups]: z.tuple([id]),
-  [IPC.readBackup]: z.tuple([id, z.string().regex(/^[A-Za-z0-9._-]{1,200}$/)]),
-  [IPC.confirmClose]: z.tuple([]),
-} as const;
-
-export type InvokeChannel = keyof typeof IPC_SCHEMAS;

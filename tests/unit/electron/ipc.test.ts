@@ -7,7 +7,8 @@ import {
   type IpcMainLike,
 } from '../../../electron/ipc';
 import { isTrustedSenderUrl } from '../../../electron/security';
-import { IPC, IPC_SCHEMAS, MAX_PROJECT_BYTES, type InvokeChannel } from '../../../shared/contract';
+import { IPC, MAX_PROJECT_BYTES } from '../../../shared/contract';
+import { IPC_SCHEMAS, type InvokeChannel } from '../../../shared/ipc-schemas';
 
 type Listener = (event: InvokeEventLike, ...args: unknown[]) => unknown;
 
