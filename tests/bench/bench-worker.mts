@@ -1,0 +1,18 @@
+/** The project service behind comlink in a worker thread: the same contract the renderer's Web Worker serves. */
+import { parentPort } from 'node:worker_threads';
+import * as Comlink from 'comlink';
+import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
+import { createProjectService } from '../../shared/service/project-service';
+import { loadSqlJs } from '../../node/sqljs';
+
+const service = createProjectService({ SQL: await loadSqlJs() });
+const api = {
+  ping: service.ping,
+  openProject: service.openProject,
+  async exportProject() {
+    const r = await service.exportProject();
+    return r.ok ? Comlink.transfer(r, [r.value.buffer]) : r;
+  },
+  getOverview: service.getOverview,
+};
+Comlink.expose(api, nodeEndpoint(parentPort!));
