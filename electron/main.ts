@@ -87,7 +87,13 @@ async function createWindow() {
       },
     },
     now: () => new Date(),
-    platform: { kind: 'desktop', backupLocation: backupRootIn(dataDir), appVersion: APP_VERSION },
+    platform: {
+      kind: 'desktop',
+      backupLocation: backupRootIn(dataDir),
+      appVersion: APP_VERSION,
+      newProjectStorage: 'bestand',
+      canUseFiles: true,
+    },
     onConfirmClose: () => {
       closeConfirmed = true;
       mainWindow?.close();

@@ -19,6 +19,7 @@ export function toRecentProjects(list: readonly RecentEntry[]): RecentProject[] 
     ref: { id: e.path, fileName: basename(e.path) },
     lastOpened: e.lastOpened,
     location: dirname(e.path),
+    storage: 'bestand',
   }));
 }
 

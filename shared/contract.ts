@@ -122,6 +122,9 @@ export interface RecentProject {
   readonly lastOpened: string;
   /** A folder or "In deze browser"; never shown in exports. */
   readonly location: string;
+  /** 'bestand': a file of the user's (forgetting it only shortens the list); 'werkkopie': kept in the browser
+   *  itself (forgetting it deletes it). */
+  readonly storage: 'bestand' | 'werkkopie';
 }
 
 export interface SaveInfo {
@@ -146,6 +149,10 @@ export interface PlatformInfo {
   /** Human-readable place of the backups (a folder, or "in deze browser"). */
   readonly backupLocation: string;
   readonly appVersion: string;
+  /** Browser mode: where new projects go ('bestand' needs the File System Access API). Desktop: always 'bestand'. */
+  readonly newProjectStorage: 'bestand' | 'werkkopie';
+  /** Browser mode: true when the browser can save real files (File System Access API). */
+  readonly canUseFiles: boolean;
 }
 
 export const MENU_COMMANDS = [

@@ -1,8 +1,11 @@
 /**
- * BridgeApi on browser storage ("browser mode"): each project is a working copy in the origin-private file system
- * (OPFS) of this browser; uploads make a working copy, "Kopie opslaan" downloads a .wijkweb file. A save writes
- * through `createWritable()`, which only replaces the file when the stream closes (atomic). A second tab that
- * opens the same project gets it read-only (Web Locks).
+ * BridgeApi in a plain browser ("browser mode"). Two kinds of storage:
+ *  - 'bestand': a real .wijkweb file on the user's computer, through the File System Access API (Chrome, Edge).
+ *    Its handle is remembered in IndexedDB so the file reappears under "Laatst geopend".
+ *  - 'werkkopie': a working copy in the origin-private file system (OPFS) of this browser, where that API is missing
+ *    or the user prefers it; "Project openen" uploads a file into a working copy, "Downloaden" gives a file back.
+ * Saves go through `createWritable()`, which only replaces the file when the stream closes (atomic). Backups of
+ * both kinds are kept in OPFS. A second tab that opens the same project gets it read-only (Web Locks).
  */
 import type { BackupInfo, BackupReason, BridgeApi, OpenedFile, ProjectRef, RecentProject } from '../../shared/contract';
 import { backupFileName, backupsToDelete, isBackupDue, parseBackupFileName } from '../../shared/backup-policy';
@@ -11,8 +14,27 @@ import { PROJECT_EXTENSION } from '../../shared/db/schema-constants';
 import { AppException, fail, ok, toAppError, type Result } from '../../shared/result';
 import { APP_VERSION } from '../../shared/version';
 
+/** The File System Access API and a place to remember file handles, injected so tests can fake them. */
+export interface DiskAccess {
+  /** A file to save into; null when the user cancels. */
+  pickSave(suggestedName: string): Promise<FileSystemFileHandle | null>;
+  /** A file to open; null when the user cancels. */
+  pickOpen(): Promise<FileSystemFileHandle | null>;
+  /** Asks (if needed) to read and write the file; false when the user says no. */
+  ensureWritable(handle: FileSystemFileHandle): Promise<boolean>;
+  readonly handles: {
+    get(id: string): Promise<FileSystemFileHandle | undefined>;
+    put(id: string, handle: FileSystemFileHandle): Promise<void>;
+    delete(id: string): Promise<void>;
+  };
+}
+
 export interface BrowserBridgeDeps {
   readonly root: () => Promise<FileSystemDirectoryHandle>;
+  /** Null where the browser has no File System Access API. */
+  readonly disk: DiskAccess | null;
+  /** Where new projects go when both are possible (the user's choice on the start page). */
+  readonly preferredStorage: () => 'bestand' | 'werkkopie';
   readonly locks: Pick<LockManager, 'request'> | null;
   /** Lets the user pick a file (an <input type=file>); null when cancelled. */
   readonly pickFile: () => Promise<File | null>;
@@ -25,6 +47,7 @@ interface IndexEntry {
   id: string;
   fileName: string;
   lastOpened: string;
+  storage: 'bestand' | 'werkkopie';
 }
 
 const INDEX = 'index.json';
@@ -47,7 +70,11 @@ async function readBytes(handle: FileSystemFileHandle): Promise<Uint8Array> {
 }
 
 async function writeBytes(dir: FileSystemDirectoryHandle, name: string, bytes: Uint8Array): Promise<void> {
-  const handle = await dir.getFileHandle(name, { create: true });
+  await writeHandle(await dir.getFileHandle(name, { create: true }), bytes);
+}
+
+/** Atomic by the API's design: the file is replaced only when the stream closes; a failed write is aborted. */
+async function writeHandle(handle: FileSystemFileHandle, bytes: Uint8Array): Promise<void> {
   const writable = await handle.createWritable();
   try {
     await writable.write(bytes as Uint8Array<ArrayBuffer>);
@@ -57,7 +84,7 @@ async function writeBytes(dir: FileSystemDirectoryHandle, name: string, bytes: U
     throw err;
   }
   const back = await handle.getFile();
-  if (back.size !== bytes.byteLength) throw new AppException('opslaan.controle-mislukt', { bestand: name });
+  if (back.size !== bytes.byteLength) throw new AppException('opslaan.controle-mislukt', { bestand: handle.name });
 }
 
 function isQuotaError(err: unknown): boolean {
@@ -78,10 +105,12 @@ export function createBrowserBridge(deps: BrowserBridgeDeps): BridgeApi {
       const file = await (await (await base()).getFileHandle(INDEX)).getFile();
       const parsed: unknown = JSON.parse(await file.text());
       return Array.isArray(parsed)
-        ? parsed.filter(
-            (e): e is IndexEntry =>
-              typeof e?.id === 'string' && typeof e?.fileName === 'string' && typeof e?.lastOpened === 'string',
-          )
+        ? parsed
+            .filter(
+              (e): e is IndexEntry =>
+                typeof e?.id === 'string' && typeof e?.fileName === 'string' && typeof e?.lastOpened === 'string',
+            )
+            .map((e) => ({ ...e, storage: e.storage === 'bestand' ? 'bestand' : 'werkkopie' }))
         : [];
     } catch {
       return [];
@@ -92,10 +121,33 @@ export function createBrowserBridge(deps: BrowserBridgeDeps): BridgeApi {
     await writeBytes(await base(), INDEX, new TextEncoder().encode(JSON.stringify(entries)));
   }
 
-  async function touchIndex(ref: ProjectRef): Promise<void> {
+  async function touchIndex(ref: ProjectRef, storage: IndexEntry['storage']): Promise<void> {
     const entries = (await loadIndex()).filter((e) => e.id !== ref.id);
-    entries.unshift({ id: ref.id, fileName: ref.fileName, lastOpened: deps.now().toISOString() });
-    await saveIndex(entries);
+    entries.unshift({ id: ref.id, fileName: ref.fileName, lastOpened: deps.now().toISOString(), storage });
+    await saveIndex(entries.slice(0, 50));
+  }
+
+  const savesToDisk = () => deps.disk !== null && deps.preferredStorage() === 'bestand';
+
+  /** The file behind a project id: the user's own file, or the working copy in OPFS. */
+  async function fileHandle(entry: IndexEntry, create = false): Promise<FileSystemFileHandle> {
+    if (entry.storage === 'bestand') {
+      const handle = await deps.disk?.handles.get(entry.id);
+      if (!handle) throw new AppException('bestand.niet-gevonden', { bestand: entry.fileName });
+      return handle;
+    }
+    return (await projects()).getFileHandle(`${entry.id}${PROJECT_EXTENSION}`, { create });
+  }
+
+  /** A new project file on disk, chosen by the user; null when cancelled. */
+  async function createDiskFile(suggestedName: string, bytes: Uint8Array): Promise<ProjectRef | null> {
+    const handle = await deps.disk!.pickSave(withExtension(suggestedName));
+    if (!handle) return null;
+    await writeHandle(handle, bytes);
+    const ref: ProjectRef = { id: `f-${deps.newId()}`, fileName: handle.name };
+    await deps.disk!.handles.put(ref.id, handle);
+    await touchIndex(ref, 'bestand');
+    return ref;
   }
 
   /** Takes the Web Lock of a project; false when another tab holds it. */
@@ -128,7 +180,7 @@ export function createBrowserBridge(deps: BrowserBridgeDeps): BridgeApi {
       if (isQuotaError(err)) throw new AppException('opslaan.schijf-vol', { bestand: ref.fileName });
       throw err;
     }
-    await touchIndex(ref);
+    await touchIndex(ref, 'werkkopie');
     return ref;
   }
 
@@ -146,11 +198,25 @@ export function createBrowserBridge(deps: BrowserBridgeDeps): BridgeApi {
 
   return {
     async platform() {
-      return { kind: 'browser', backupLocation: 'in deze browser', appVersion: APP_VERSION };
+      return {
+        kind: 'browser',
+        backupLocation: 'in deze browser',
+        appVersion: APP_VERSION,
+        newProjectStorage: savesToDisk() ? 'bestand' : 'werkkopie',
+        canUseFiles: deps.disk !== null,
+      };
     },
 
     createProjectFile: (suggestedName, bytes) =>
       attempt(async () => {
+        if (savesToDisk()) {
+          const onDisk = await createDiskFile(suggestedName, bytes);
+          if (onDisk) {
+            await register(onDisk);
+            savedThisSession.add(onDisk.id);
+          }
+          return onDisk;
+        }
         const ref = await createWorkingCopy(suggestedName, bytes);
         await register(ref);
         savedThisSession.add(ref.id);
@@ -159,6 +225,25 @@ export function createBrowserBridge(deps: BrowserBridgeDeps): BridgeApi {
 
     openProjectFile: () =>
       attempt(async (): Promise<OpenedFile | null> => {
+        if (savesToDisk()) {
+          const handle = await deps.disk!.pickOpen();
+          if (!handle) return null;
+          const bytes = await readBytes(handle);
+          if (!looksLikeProjectFile(bytes)) throw new AppException('bestand.geen-project', { bestand: handle.name });
+          // The same file again (isSameEntry): reuse its id, so the lock and recent entry stay one.
+          let id: string | null = null;
+          for (const e of await loadIndex()) {
+            const known = e.storage === 'bestand' ? await deps.disk!.handles.get(e.id) : undefined;
+            if (known && (await known.isSameEntry(handle))) id = e.id;
+          }
+          const ref: ProjectRef = { id: id ?? `f-${deps.newId()}`, fileName: handle.name };
+          await deps.disk!.handles.put(ref.id, handle);
+          await touchIndex(ref, 'bestand');
+          const writable = await deps.disk!.ensureWritable(handle);
+          const readOnly = (await register(ref)) || !writable;
+          if (!writable) open.set(ref.id, { ...open.get(ref.id)!, readOnly: true });
+          return { ref, bytes, readOnly };
+        }
         const file = await deps.pickFile();
         if (!file) return null;
         const bytes = new Uint8Array(await file.arrayBuffer());
@@ -171,15 +256,18 @@ export function createBrowserBridge(deps: BrowserBridgeDeps): BridgeApi {
     openRecentProject: (id) =>
       attempt(async (): Promise<OpenedFile> => {
         const entry = await entryFor(id);
+        const handle = await fileHandle(entry);
+        const writable = entry.storage === 'bestand' ? await deps.disk!.ensureWritable(handle) : true;
         let bytes: Uint8Array;
         try {
-          bytes = await readBytes(await (await projects()).getFileHandle(`${id}${PROJECT_EXTENSION}`));
+          bytes = await readBytes(handle);
         } catch {
           throw new AppException('bestand.niet-gevonden', { bestand: entry.fileName });
         }
         const ref = { id, fileName: entry.fileName };
-        const readOnly = await register(ref);
-        await touchIndex(ref);
+        const readOnly = (await register(ref)) || !writable;
+        if (!writable) open.set(id, { ...open.get(id)!, readOnly: true });
+        await touchIndex(ref, entry.storage);
         return { ref, bytes, readOnly };
       }),
 
@@ -187,14 +275,20 @@ export function createBrowserBridge(deps: BrowserBridgeDeps): BridgeApi {
       return (await loadIndex()).map((e) => ({
         ref: { id: e.id, fileName: e.fileName },
         lastOpened: e.lastOpened,
-        location: 'In deze browser',
+        location: e.storage === 'bestand' ? 'Bestand op deze computer' : 'In deze browser',
+        storage: e.storage,
       }));
     },
 
-    /** In the browser the list is the storage: forgetting deletes the working copy and its backups. */
+    /** A file of the user's is only taken off the list; a working copy is the storage, so it is deleted. */
     async forgetRecentProject(id) {
       if (open.has(id)) return;
+      const entry = (await loadIndex()).find((e) => e.id === id);
       await saveIndex((await loadIndex()).filter((e) => e.id !== id));
+      if (entry?.storage === 'bestand') {
+        await deps.disk?.handles.delete(id);
+        return;
+      }
       await (await projects()).removeEntry(`${id}${PROJECT_EXTENSION}`).catch(() => undefined);
       await (
         await (await base()).getDirectoryHandle('backups', { create: true })
@@ -208,11 +302,14 @@ export function createBrowserBridge(deps: BrowserBridgeDeps): BridgeApi {
       if (!entry) return fail('project.geen-project-open');
       if (entry.readOnly) return fail('opslaan.alleen-lezen');
       return attempt(async () => {
-        const dir = await projects();
-        const name = `${id}${PROJECT_EXTENSION}`;
+        const indexEntry = await entryFor(id);
+        const handle = await fileHandle(indexEntry, true);
         const now = deps.now();
         let backupMade = false;
-        const existing = await dir.getFileHandle(name).then(readBytes, () => null);
+        const existing = await readBytes(handle).then(
+          (b) => (b.byteLength > 0 ? b : null),
+          () => null,
+        );
         if (existing) {
           const bdir = await backupDir(id);
           const entries = [];
@@ -230,10 +327,12 @@ export function createBrowserBridge(deps: BrowserBridgeDeps): BridgeApi {
           }
         }
         try {
-          await writeBytes(dir, name, bytes);
+          await writeHandle(handle, bytes);
         } catch (err) {
-          if (isQuotaError(err))
-            throw new AppException('opslaan.schijf-vol', { bestand: (await entryFor(id)).fileName });
+          if (isQuotaError(err)) throw new AppException('opslaan.schijf-vol', { bestand: indexEntry.fileName });
+          if (err instanceof DOMException && err.name === 'NotAllowedError') {
+            throw new AppException('opslaan.geen-schrijfrechten', { bestand: indexEntry.fileName });
+          }
           throw err;
         }
         savedThisSession.add(id);
@@ -243,6 +342,14 @@ export function createBrowserBridge(deps: BrowserBridgeDeps): BridgeApi {
 
     saveProjectFileAs: (currentId, bytes, suggestedName) =>
       attempt(async () => {
+        if (savesToDisk()) {
+          const onDisk = await createDiskFile(suggestedName, bytes);
+          if (!onDisk) return null;
+          await register(onDisk);
+          savedThisSession.add(onDisk.id);
+          if (currentId !== null && currentId !== onDisk.id) await close(currentId);
+          return onDisk;
+        }
         const ref = await createWorkingCopy(suggestedName, bytes);
         await register(ref);
         savedThisSession.add(ref.id);
@@ -252,6 +359,12 @@ export function createBrowserBridge(deps: BrowserBridgeDeps): BridgeApi {
 
     saveCopy: (bytes, suggestedName) =>
       attempt(async () => {
+        if (savesToDisk()) {
+          const handle = await deps.disk!.pickSave(withExtension(suggestedName));
+          if (!handle) return false;
+          await writeHandle(handle, bytes);
+          return true;
+        }
         deps.download(bytes, withExtension(suggestedName));
         return true;
       }),
@@ -289,10 +402,105 @@ export function createBrowserBridge(deps: BrowserBridgeDeps): BridgeApi {
   };
 }
 
-/** The real browser: OPFS, Web Locks, an <input type=file>, and a download link. */
+/** The File System Access API where the browser has it (not yet in TypeScript's DOM types). */
+interface FsaWindow {
+  showSaveFilePicker?: (options: object) => Promise<FileSystemFileHandle>;
+  showOpenFilePicker?: (options: object) => Promise<FileSystemFileHandle[]>;
+}
+interface PermissionHandle {
+  queryPermission?: (d: { mode: 'readwrite' }) => Promise<PermissionState>;
+  requestPermission?: (d: { mode: 'readwrite' }) => Promise<PermissionState>;
+}
+
+const PICKER_TYPES = [{ description: 'Wijkweb-project', accept: { 'application/x-wijkweb': ['.wijkweb'] } }];
+const STORAGE_KEY = 'wijkweb.opslag';
+
+/** Where new projects go in browser mode: a real file (default where possible) or a working copy in the browser. */
+export function storedStoragePreference(): 'bestand' | 'werkkopie' {
+  try {
+    return localStorage.getItem(STORAGE_KEY) === 'werkkopie' ? 'werkkopie' : 'bestand';
+  } catch {
+    return 'bestand';
+  }
+}
+
+export function setStoragePreference(value: 'bestand' | 'werkkopie'): void {
+  try {
+    localStorage.setItem(STORAGE_KEY, value);
+  } catch {
+    // storage disabled: the choice lasts for this page only
+  }
+}
+
+function cancelled(err: unknown): boolean {
+  return err instanceof DOMException && err.name === 'AbortError';
+}
+
+/** File handles survive a reload in IndexedDB (they are structured-cloneable). */
+function handleStore(): DiskAccess['handles'] {
+  const db = new Promise<IDBDatabase>((resolve, reject) => {
+    const req = indexedDB.open('wijkweb', 1);
+    req.onupgradeneeded = () => req.result.createObjectStore('bestanden');
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error ?? new Error('IndexedDB'));
+  });
+  const run = <T>(mode: IDBTransactionMode, fn: (store: IDBObjectStore) => IDBRequest<T>) =>
+    db.then(
+      (d) =>
+        new Promise<T>((resolve, reject) => {
+          const req = fn(d.transaction('bestanden', mode).objectStore('bestanden'));
+          req.onsuccess = () => resolve(req.result);
+          req.onerror = () => reject(req.error ?? new Error('IndexedDB'));
+        }),
+    );
+  return {
+    get: (id) => run<FileSystemFileHandle | undefined>('readonly', (s) => s.get(id)),
+    put: async (id, handle) => void (await run('readwrite', (s) => s.put(handle, id))),
+    delete: async (id) => void (await run('readwrite', (s) => s.delete(id))),
+  };
+}
+
+function fileSystemAccess(): DiskAccess | null {
+  const w = window as unknown as FsaWindow;
+  if (typeof w.showSaveFilePicker !== 'function' || typeof w.showOpenFilePicker !== 'function') return null;
+  return {
+    async pickSave(suggestedName) {
+      try {
+        return await w.showSaveFilePicker!({ suggestedName, types: PICKER_TYPES, excludeAcceptAllOption: false });
+      } catch (err) {
+        if (cancelled(err)) return null;
+        throw err;
+      }
+    },
+    async pickOpen() {
+      try {
+        const [handle] = await w.showOpenFilePicker!({ types: PICKER_TYPES, multiple: false });
+        return handle ?? null;
+      } catch (err) {
+        if (cancelled(err)) return null;
+        throw err;
+      }
+    },
+    async ensureWritable(handle) {
+      const h = handle as unknown as PermissionHandle;
+      if (!h.queryPermission || !h.requestPermission) return true;
+      if ((await h.queryPermission({ mode: 'readwrite' })) === 'granted') return true;
+      try {
+        return (await h.requestPermission({ mode: 'readwrite' })) === 'granted';
+      } catch {
+        return false;
+      }
+    },
+    handles: handleStore(),
+  };
+}
+
+/** The real browser: File System Access (where present), OPFS, Web Locks, an <input type=file>, downloads. */
 export function createDefaultBrowserBridge(): BridgeApi {
   return createBrowserBridge({
     root: () => navigator.storage.getDirectory(),
+    disk: fileSystemAccess(),
+    preferredStorage: storedStoragePreference,
     locks: 'locks' in navigator ? navigator.locks : null,
     pickFile: () =>
       new Promise((resolve) => {

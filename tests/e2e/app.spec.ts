@@ -160,6 +160,7 @@ describe('browser mode', () => {
 
   it('a second tab gets the project read-only', async () => {
     const context = await browser.newContext({ locale: 'nl-NL' });
+    await context.addInitScript(() => localStorage.setItem('wijkweb.opslag', 'werkkopie'));
     const one = await context.newPage();
     await one.goto(server.url);
     await one.waitForSelector('body[data-ready="true"]');
@@ -184,6 +185,40 @@ describe('browser mode', () => {
     await page.getByRole('heading', { name: 'Welcome to Wijkweb' }).waitFor();
     await page.getByLabel('Language').selectOption('nl');
     await page.getByRole('heading', { name: 'Welkom bij Wijkweb' }).waitFor();
+    await context.close();
+  });
+
+  it('keeps a project as a real file on disk where the browser can (File System Access), across a reload', async () => {
+    // The native save dialog cannot be answered in a test: the stub hands back a real file handle (in the
+    // browser's private file system), so everything after the dialog is the app's real code path.
+    const { context, page, errors } = await newPage(browser, server.url, {
+      storage: 'bestand',
+      init: () => {
+        const w = window as unknown as { showSaveFilePicker: (o: { suggestedName: string }) => Promise<unknown> };
+        w.showSaveFilePicker = async ({ suggestedName }) =>
+          (await (await navigator.storage.getDirectory()).getDirectoryHandle('schijf', { create: true })).getFileHandle(
+            suggestedName,
+            { create: true },
+          );
+      },
+    });
+    expect(await page.getByLabel('Als bestand op deze computer (aanbevolen)').isChecked()).toBe(true);
+    await screenshot(page, '05-opslagkeuze');
+    await createProject(page, 'Op schijf');
+    await page.locator('[data-testid="save-status"][data-status="opgeslagen"]').waitFor();
+    const onDisk = await page.evaluate(async () => {
+      const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('schijf');
+      const file = await (await dir.getFileHandle('Op schijf.wijkweb')).getFile();
+      return file.size;
+    });
+    expect(onDisk).toBeGreaterThan(4096);
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    expect(await page.getByText(/^Bestand op deze computer ·/).count()).toBe(1);
+    await page.getByRole('button', { name: 'Op schijf', exact: true }).click();
+    await page.getByTestId('project-naam').filter({ hasText: 'Op schijf' }).waitFor();
+    expect(await page.getByTestId('save-status').getAttribute('data-status')).toBe('opgeslagen');
+    expect(errors).toEqual([]);
     await context.close();
   });
 });

@@ -20,16 +20,25 @@ export async function launch(): Promise<Browser> {
   });
 }
 
-/** A fresh browser profile per test (isolated OPFS and storage). */
+/**
+ * A fresh browser profile per test (isolated OPFS and storage). Chromium has the File System Access API, whose
+ * native file dialogs a test cannot answer: by default new projects go to working copies in the browser
+ * ('werkkopie'); `storage: 'bestand'` keeps the real API (tests then stub the pickers).
+ */
 export async function newPage(
   browser: Browser,
   baseUrl: string,
+  options: { storage?: 'bestand' | 'werkkopie'; init?: () => void } = {},
 ): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({
     viewport: { width: 1280, height: 800 },
     locale: 'nl-NL',
     acceptDownloads: true,
   });
+  if ((options.storage ?? 'werkkopie') === 'werkkopie') {
+    await context.addInitScript(() => localStorage.setItem('wijkweb.opslag', 'werkkopie'));
+  }
+  if (options.init) await context.addInitScript(options.init);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (err) => errors.push(String(err)));

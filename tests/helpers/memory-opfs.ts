@@ -13,6 +13,9 @@ class MemFileHandle {
     readonly name: string,
     private readonly file: MemFile,
   ) {}
+  async isSameEntry(other: unknown) {
+    return other instanceof MemFileHandle && other.file === this.file;
+  }
   async getFile() {
     const bytes = this.file.bytes;
     return {

@@ -3,6 +3,7 @@ import { Button, ButtonGroup, Heading, Paragraph } from '../../components/ui';
 import { useActions, useApp } from '../../state/context';
 import { formatDateTime } from '../../format';
 import { NewProjectForm } from './NewProjectForm';
+import { setStoragePreference } from '../../bridge/browser';
 
 export function StartPage({ creating, setCreating }: { creating: boolean; setCreating: (v: boolean) => void }) {
   const { t, i18n } = useTranslation();
@@ -10,6 +11,10 @@ export function StartPage({ creating, setCreating }: { creating: boolean; setCre
   const platform = useApp((s) => s.platform);
   const actions = useActions();
   const browser = platform?.kind === 'browser';
+  const chooseStorage = (value: 'bestand' | 'werkkopie') => {
+    setStoragePreference(value);
+    void actions.init();
+  };
 
   return (
     <div className="wijkweb-start">
@@ -46,21 +51,54 @@ export function StartPage({ creating, setCreating }: { creating: boolean; setCre
                 </span>
                 <Button
                   appearance="subtle"
-                  aria-label={t('start.vergetenLabel', { naam: r.ref.fileName })}
+                  aria-label={t(r.storage === 'werkkopie' ? 'start.verwijderenLabel' : 'start.vergetenLabel', {
+                    naam: r.ref.fileName,
+                  })}
                   onClick={() => {
-                    if (!browser || window.confirm(t('start.verwijderenBevestigen', { naam: r.ref.fileName }))) {
+                    const deletes = r.storage === 'werkkopie';
+                    if (!deletes || window.confirm(t('start.verwijderenBevestigen', { naam: r.ref.fileName }))) {
                       void actions.forgetRecent(r.ref.id);
                     }
                   }}
                 >
-                  {browser ? t('start.verwijderen') : t('start.vergeten')}
+                  {r.storage === 'werkkopie' ? t('start.verwijderen') : t('start.vergeten')}
                 </Button>
               </li>
             ))}
           </ul>
         )}
-        {browser && <Paragraph className="wijkweb-hint">{t('start.browserUitleg')}</Paragraph>}
       </section>
+      {browser && (
+        <section aria-labelledby="opslag-titel" className="wijkweb-card">
+          <Heading level={2} id="opslag-titel">
+            {t('start.opslagTitel')}
+          </Heading>
+          {platform?.canUseFiles ? (
+            <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset">
+              <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
+                {t('start.opslagVraag')}
+              </legend>
+              {(['bestand', 'werkkopie'] as const).map((value) => (
+                <div key={value}>
+                  <label className="utrecht-form-label wijkweb-radio">
+                    <input
+                      type="radio"
+                      name="opslag"
+                      value={value}
+                      checked={platform.newProjectStorage === value}
+                      onChange={() => chooseStorage(value)}
+                    />
+                    {t(value === 'bestand' ? 'start.opslagBestand' : 'start.opslagBrowser')}
+                  </label>
+                </div>
+              ))}
+            </fieldset>
+          ) : null}
+          <Paragraph className="wijkweb-hint">
+            {t(platform?.newProjectStorage === 'bestand' ? 'start.uitlegBestand' : 'start.browserUitleg')}
+          </Paragraph>
+        </section>
+      )}
     </div>
   );
 }

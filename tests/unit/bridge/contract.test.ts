@@ -14,7 +14,7 @@ import { createRecentStore } from '../../../electron/recent';
 import { isTrustedSenderUrl } from '../../../electron/security';
 import { nodeFs } from '../../../node/fs';
 import { createFileStore } from '../../../node/project-files';
-import { createBrowserBridge } from '../../../renderer/bridge/browser';
+import { createBrowserBridge, type DiskAccess } from '../../../renderer/bridge/browser';
 import { projectBytes } from '../../helpers/db';
 import { memoryLocks, memoryOpfs } from '../../helpers/memory-opfs';
 import { tmpDir } from '../../helpers/tmp';
@@ -52,7 +52,13 @@ function desktopEnv(): Env {
         chooseOpenPath: async () => (answer === null ? null : join(dir, answer)),
       },
       now: () => new Date(clock.t),
-      platform: { kind: 'desktop', backupLocation: join(dir, 'data', 'backups'), appVersion: 'test' },
+      platform: {
+        kind: 'desktop',
+        backupLocation: join(dir, 'data', 'backups'),
+        appVersion: 'test',
+        newProjectStorage: 'bestand',
+        canUseFiles: true,
+      },
       onConfirmClose: () => undefined,
     });
     registerHandlers({ handle: (channel, listener) => registry.set(channel, listener) }, handlers, (url) =>
@@ -76,8 +82,21 @@ function desktopEnv(): Env {
   };
 }
 
-function browserEnv(): Env {
+function browserEnv(storage: 'werkkopie' | 'bestand' = 'werkkopie'): Env {
   const root = memoryOpfs();
+  const disk = memoryOpfs(); // the user's own folder, reached through the File System Access API
+  const remembered = new Map<string, FileSystemFileHandle>();
+  let answer: string | null = null;
+  const diskAccess: DiskAccess = {
+    pickSave: async (suggested) => (answer === null ? null : disk.getFileHandle(answer ?? suggested, { create: true })),
+    pickOpen: async () => (answer === null ? null : disk.getFileHandle(answer)),
+    ensureWritable: async () => true,
+    handles: {
+      get: async (id) => remembered.get(id),
+      put: async (id, h) => void remembered.set(id, h),
+      delete: async (id) => void remembered.delete(id),
+    },
+  };
   const locks = memoryLocks();
   const clock = { t: Date.parse('2026-11-23T09:00:00Z') };
   let pick: File | null = null;
@@ -85,6 +104,8 @@ function browserEnv(): Env {
   const tab = () =>
     createBrowserBridge({
       root: async () => root,
+      disk: diskAccess,
+      preferredStorage: () => storage,
       locks,
       pickFile: async () => pick,
       download: () => undefined,
@@ -95,17 +116,24 @@ function browserEnv(): Env {
     first: tab(),
     second: tab(),
     async answerDialog(name, bytes) {
+      answer = name;
       pick = name === null ? null : new File([(bytes ?? new Uint8Array()) as Uint8Array<ArrayBuffer>], name);
+      if (name !== null && bytes) {
+        const w = await (await disk.getFileHandle(name, { create: true })).createWritable();
+        await w.write(bytes as Uint8Array<ArrayBuffer>);
+        await w.close();
+      }
     },
     clock,
   };
 }
 
-for (const [name, makeEnv] of [
-  ['desktop', desktopEnv],
-  ['browser', browserEnv],
+for (const [label, name, makeEnv] of [
+  ['desktop', 'desktop', desktopEnv],
+  ['browser, working copy in OPFS', 'browser', () => browserEnv('werkkopie')],
+  ['browser, file on disk (File System Access)', 'browser', () => browserEnv('bestand')],
 ] as const) {
-  describe(`bridge contract: ${name}`, () => {
+  describe(`bridge contract: ${label}`, () => {
     it('creates a project file, lists it as recent, and opens it again with the same bytes', async () => {
       const env = makeEnv();
       const bytes = await projectBytes('Enschede West');
@@ -207,3 +235,23 @@ for (const [name, makeEnv] of [
     });
   });
 }
+
+describe('browser bridge: taking a project off the list', () => {
+  it('deletes a working copy (it lives only in the browser) but never the user’s own file', async () => {
+    for (const storage of ['werkkopie', 'bestand'] as const) {
+      const env = browserEnv(storage);
+      await env.answerDialog('lijst.wijkweb');
+      const created = await env.first.createProjectFile('lijst.wijkweb', await projectBytes('Lijst'));
+      if (!created.ok || !created.value) throw new Error('niet gemaakt');
+      const [entry] = await env.first.listRecentProjects();
+      expect(entry?.storage).toBe(storage);
+      await env.first.closeProjectFile(created.value.id);
+      await env.first.forgetRecentProject(created.value.id);
+      expect(await env.first.listRecentProjects()).toEqual([]);
+      // A working copy is gone; a file on disk can be picked and opened again.
+      await env.answerDialog('lijst.wijkweb');
+      const reopened = await env.first.openProjectFile();
+      if (storage === 'bestand') expect(reopened.ok && reopened.value?.ref.fileName).toBe('lijst.wijkweb');
+    }
+  });
+});

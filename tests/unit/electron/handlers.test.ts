@@ -50,7 +50,13 @@ beforeEach(() => {
 
 afterEach(() => env.cleanup());
 
-const PLATFORM: PlatformInfo = { kind: 'desktop', backupLocation: '/backups', appVersion: '0.0.0-test' };
+const PLATFORM: PlatformInfo = {
+  kind: 'desktop',
+  backupLocation: '/backups',
+  appVersion: '0.0.0-test',
+  newProjectStorage: 'bestand',
+  canUseFiles: true,
+};
 
 /**
  * ChannelHandlers types every result as Promise<unknown>; the handlers implement the BridgeApi methods, so the

@@ -52,6 +52,7 @@ describe('toRecentProjects', () => {
         ref: { id: join('/p', 'wijk', 'West.wijkweb'), fileName: 'West.wijkweb' },
         lastOpened: at(1),
         location: join('/p', 'wijk'),
+        storage: 'bestand',
       },
     ]);
   });
