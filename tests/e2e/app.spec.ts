@@ -221,4 +221,42 @@ describe('browser mode', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('a damaged project is not touched; its backup can be opened instead', async () => {
+    const { context, page } = await newPage(browser, server.url);
+    await createProject(page, 'Kapot');
+    await page.getByRole('button', { name: 'Naam wijzigen' }).click();
+    await page.getByLabel('Naam van het project').fill('Kapot maar bewaard');
+    await page.getByRole('button', { name: 'Naam opslaan' }).click();
+    await page.keyboard.press('Control+s');
+    await page.locator('[data-testid="save-status"][data-status="opgeslagen"]').waitFor();
+    // Damage the working copy: zero a page in the middle of the file, as a bad disk would.
+    const damaged = await page.evaluate(async () => {
+      const dir = await (await (await navigator.storage.getDirectory()).getDirectoryHandle('wijkweb')).getDirectoryHandle(
+        'projecten',
+      );
+      for await (const [name, handle] of (dir as unknown as { entries(): AsyncIterable<[string, FileSystemFileHandle]> }).entries()) {
+        const bytes = new Uint8Array(await (await handle.getFile()).arrayBuffer());
+        bytes.fill(0, 4096 * 2, 4096 * 4);
+        const w = await handle.createWritable();
+        await w.write(bytes);
+        await w.close();
+        return { name, size: bytes.length };
+      }
+      return null;
+    });
+    expect(damaged).not.toBeNull();
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.getByRole('button', { name: 'Kapot', exact: true }).click();
+    await page.getByRole('alert').filter({ hasText: 'is beschadigd' }).waitFor();
+    await screenshot(page, '06-beschadigd');
+    const backupButton = page.getByRole('button', { name: /Open reservekopie van/ }).first();
+    await backupButton.click();
+    await page.getByTestId('project-naam').waitFor();
+    await page.getByText('Je werkt nu in een reservekopie').waitFor();
+    expect(await page.getByTestId('save-status').getAttribute('data-status')).toBe('alleen-lezen');
+    await context.close();
+  });
 });
+
