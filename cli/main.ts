@@ -1,7 +1,11 @@
+import { createHash } from 'node:crypto';
+import { hostname } from 'node:os';
 import { basename, resolve } from 'node:path';
+import { LIMITS } from '../shared/importers/types';
+import { acquireLock, processIsAlive, releaseLock, type LockDeps } from '../node/lock';
 import { EXPORT_TABLE_NAMES, type ExportTableName } from '../shared/contract';
 import { toCsv, toJsonRows } from '../shared/export/formats';
-import { errorMessage, formatMessage, type Language } from '../shared/i18n/messages';
+import { errorMessage, formatIssue, formatMessage, type Language } from '../shared/i18n/messages';
 import { AppException, toAppError, unwrap } from '../shared/result';
 import { createProjectService, projectNameSchema } from '../shared/service/project-service';
 import { checkProjectBytes } from '../shared/db/open';
@@ -26,6 +30,9 @@ const HELP = `Wijkweb op de opdrachtregel
       Maakt een nieuw, leeg project.
   npm run -s cli -- info P.wijkweb [--json]
       Toont de naam, de bestandsversie, de aantallen per soort gegevens en de bronnen.
+  npm run -s cli -- import P.wijkweb cbs BESTAND [--gemeente GM0153,GM0150] [--jaar 2024] [--vervangen] [--opnieuw]
+      Importeert CBS Kerncijfers wijken en buurten (StatLine-CSV, cbs.nl-Excel/CSV of OData-JSON).
+      Bij een fout wordt niets veranderd en zie je per bestand, werkblad, rij en kolom wat er mis is.
   npm run -s cli -- export P.wijkweb <tabel> [--format csv|json] [--out BESTAND]
       Schrijft een tabel als CSV (standaard) of JSON naar het scherm of naar een bestand.
       Tabellen: ${EXPORT_TABLE_NAMES.join(', ')}.
@@ -39,8 +46,8 @@ interface Parsed {
   readonly flags: Map<string, string | true>;
 }
 
-const VALUE_FLAGS = new Set(['naam', 'format', 'out', 'taal']);
-const BOOLEAN_FLAGS = new Set(['json', 'overschrijven', 'help']);
+const VALUE_FLAGS = new Set(['naam', 'format', 'out', 'taal', 'gemeente', 'jaar']);
+const BOOLEAN_FLAGS = new Set(['json', 'overschrijven', 'help', 'vervangen', 'opnieuw']);
 
 function parseArgs(argv: readonly string[]): Parsed {
   const positional: string[] = [];
@@ -74,6 +81,23 @@ function projectPathArg(parsed: Parsed, cwd: string): string {
   return resolve(cwd, p);
 }
 
+function cliLock(fs: FileSystem, now: () => Date): LockDeps {
+  return { fs, pid: process.pid, host: hostname(), now, isPidAlive: processIsAlive, owner: 'cli' };
+}
+
+async function readImportFile(fs: FileSystem, path: string): Promise<Uint8Array> {
+  const bestand = basename(path);
+  let size: number;
+  try {
+    size = (await fs.stat(path)).size;
+  } catch {
+    throw new AppException('bestand.niet-gevonden', { bestand });
+  }
+  if (size > LIMITS.maxFileBytes)
+    throw new AppException('import.te-groot', { bestand, mb: Math.round(size / 1048576) });
+  return fs.readFile(path);
+}
+
 /** Runs one CLI command; returns the exit code. Never throws: every error becomes a Dutch message on stderr. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let language: Language = 'nl';
@@ -95,7 +119,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       now,
       verify: (bytes) => checkProjectBytes(SQL, bytes),
     });
-    const service = createProjectService({ SQL, now: () => now().toISOString() });
+    const service = createProjectService({
+      SQL,
+      now: () => now().toISOString(),
+      sha256: async (b) => createHash('sha256').update(b).digest('hex'),
+    });
 
     switch (command) {
       case 'new': {
@@ -146,6 +174,69 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
             ),
           ];
           io.stdout(lines.join('\n') + '\n');
+        }
+        return 0;
+      }
+      case 'import': {
+        const path = projectPathArg(parsed, io.cwd);
+        const soort = parsed.positional[2];
+        const bestand = parsed.positional[3];
+        if (soort !== 'cbs')
+          throw new AppException('cli.onbekende-importsoort', { soort: soort ?? '', soorten: 'cbs' });
+        if (!bestand) throw new AppException('cli.argument-ontbreekt', { wat: 'het bestand om te importeren' });
+        const jaarFlag = parsed.flags.get('jaar');
+        const jaar = typeof jaarFlag === 'string' ? Number(jaarFlag) : undefined;
+        if (jaar !== undefined && !(Number.isInteger(jaar) && jaar >= 1990 && jaar <= 2100)) {
+          throw new AppException('cli.jaar-ongeldig', { jaar: String(jaarFlag) });
+        }
+        const gemeenteFlag = parsed.flags.get('gemeente');
+        const gemeenten = typeof gemeenteFlag === 'string' ? gemeenteFlag.split(/[,;\s]+/).filter(Boolean) : undefined;
+        for (const g of gemeenten ?? []) {
+          if (!/^GM\d{4}$/i.test(g)) throw new AppException('cli.gemeente-ongeldig', { gemeente: g });
+        }
+        const options = {
+          ...(jaar !== undefined ? { jaar } : {}),
+          ...(gemeenten ? { gemeenten: gemeenten.map((g) => g.toUpperCase()) } : {}),
+          vervangen: parsed.flags.has('vervangen'),
+          opnieuw: parsed.flags.has('opnieuw'),
+        };
+        const filePath = resolve(io.cwd, bestand);
+        const fileBytes = await readImportFile(fs, filePath);
+        const lock = await acquireLock(cliLock(fs, now), path);
+        if (!lock.acquired) throw new AppException('bestand.in-gebruik', { bestand: basename(path) });
+        try {
+          const opened = unwrap(await service.openProject(await store.read(path), basename(path)));
+          const file = { name: basename(filePath), bytes: fileBytes };
+          const preview = unwrap(await service.previewCbsImport(file, options));
+          for (const issue of preview.problemen.slice(0, 25)) {
+            io.stderr(`${issue.level === 'fout' ? 'Fout' : 'Let op'}: ${formatIssue(issue, language)}\n`);
+          }
+          if (preview.problemen.length > 25)
+            io.stderr(`… en nog ${preview.fouten + preview.waarschuwingen - 25} meldingen.\n`);
+          if (preview.grootBestand) {
+            io.stderr(
+              `Let op: dit bestand heeft ${preview.gemeenten.length} gemeenten. Alles wordt geïmporteerd; kies er enkele met --gemeente GM0153,GM0150 voor een kleiner project.\n`,
+            );
+          }
+          const outcome = unwrap(await service.importCbs(file, options));
+          const bytes = unwrap(await service.exportProject());
+          await store.save(path, bytes, opened.migratedFrom !== null ? 'voor-migratie' : undefined);
+          const a = preview.aantallen;
+          io.stdout(
+            `CBS ${outcome.jaar} (${preview.formaat}) geïmporteerd uit ${file.name}: ${a.gemeente} gemeenten, ${a.wijk} wijken, ` +
+              `${a.buurt} buurten, ${preview.indicatoren.length} indicatoren, ${outcome.waarden} cijfers.\n`,
+          );
+          if (
+            preview.indelingswijziging &&
+            (preview.indelingswijziging.nieuw.length || preview.indelingswijziging.vervallen.length)
+          ) {
+            io.stdout(
+              `Indeling gewijzigd t.o.v. ${preview.indelingswijziging.vergelekenMet}: ${preview.indelingswijziging.nieuw.length} nieuwe en ` +
+                `${preview.indelingswijziging.vervallen.length} vervallen buurtcodes.\n`,
+            );
+          }
+        } finally {
+          await releaseLock(cliLock(fs, now), path);
         }
         return 0;
       }

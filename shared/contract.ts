@@ -6,6 +6,11 @@
  *  - IPC: the channel names, and the zod schemas main uses to validate every payload.
  */
 import type { Result } from './result';
+import type { CbsImportOptions, CbsImportOutcome, CbsPreview } from './importers/cbs';
+import type { GebiedProfiel, GebiedRow } from './db/repos/gebieden';
+import type { ImportFile } from './importers/types';
+
+export type { CbsImportOptions, CbsImportOutcome, CbsPreview, GebiedProfiel, GebiedRow, ImportFile };
 
 // ---------------------------------------------------------------- project data
 
@@ -93,6 +98,17 @@ export interface WorkerApi {
   getOverview(): Promise<Result<ProjectOverview>>;
   renameProject(naam: string): Promise<Result<ProjectOverview>>;
   exportTable(name: ExportTableName): Promise<Result<TableData>>;
+  /** Reads a CBS file and says what an import would do; writes nothing. */
+  previewCbsImport(file: ImportFile, options: CbsImportOptions): Promise<Result<CbsPreview>>;
+  /** Imports a CBS file in one transaction (progress events; `cancelImport` rolls it back). */
+  importCbs(
+    file: ImportFile,
+    options: CbsImportOptions,
+  ): Promise<Result<CbsImportOutcome & { overview: ProjectOverview }>>;
+  cancelImport(): Promise<void>;
+  /** The years of the area division in the project, newest first, and the gebieden of one year. */
+  getGebieden(jaar?: number): Promise<Result<{ jaren: number[]; jaar: number | null; gebieden: GebiedRow[] }>>;
+  getGebiedProfiel(code: string, jaar: number): Promise<Result<GebiedProfiel | null>>;
   /** Increases by one on every change to the project; the renderer's autosave watches it. */
   getRevision(): Promise<number>;
   /** Round trip without work, for the benchmark and a liveness check. */

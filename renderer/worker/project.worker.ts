@@ -8,7 +8,12 @@ import wasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
 import type { ProgressListener, WorkerApi } from '../../shared/contract';
 import { createProjectService } from '../../shared/service/project-service';
 
-const ready = initSqlJs({ locateFile: () => wasmUrl }).then((SQL) => createProjectService({ SQL }));
+async function sha256(bytes: Uint8Array): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+const ready = initSqlJs({ locateFile: () => wasmUrl }).then((SQL) => createProjectService({ SQL, sha256 }));
 
 export type ProjectWorker = WorkerApi & { setProgressListener(listener: ProgressListener | undefined): Promise<void> };
 
@@ -23,6 +28,11 @@ const api: ProjectWorker = {
   getOverview: async () => (await ready).getOverview(),
   renameProject: async (naam) => (await ready).renameProject(naam),
   exportTable: async (name) => (await ready).exportTable(name),
+  previewCbsImport: async (file, options) => (await ready).previewCbsImport(file, options),
+  importCbs: async (file, options) => (await ready).importCbs(file, options),
+  cancelImport: async () => (await ready).cancelImport(),
+  getGebieden: async (jaar) => (await ready).getGebieden(jaar),
+  getGebiedProfiel: async (code, jaar) => (await ready).getGebiedProfiel(code, jaar),
   getRevision: async () => (await ready).getRevision(),
   ping: async (payload) => (await ready).ping(payload),
   setProgressListener: async (listener) => (await ready).setProgressListener(listener),

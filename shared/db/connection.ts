@@ -79,6 +79,26 @@ export class ProjectDb {
     }
   }
 
+  /**
+   * A transaction that may await (to report progress and notice a cancel between chunks). Only one may run at a
+   * time; the caller (the worker) makes sure nothing else writes meanwhile.
+   */
+  async transactionAsync<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.#depth > 0) throw new Error('transactionAsync cannot be nested');
+    this.raw.run('BEGIN IMMEDIATE');
+    this.#depth++;
+    try {
+      const result = await fn();
+      this.raw.run('COMMIT');
+      return result;
+    } catch (err) {
+      this.raw.run('ROLLBACK');
+      throw err;
+    } finally {
+      this.#depth--;
+    }
+  }
+
   pragmaNumber(name: 'user_version' | 'application_id' | 'foreign_keys' | 'page_count' | 'page_size'): number {
     return Number(this.value(`PRAGMA ${name}`) ?? 0);
   }

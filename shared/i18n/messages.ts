@@ -30,3 +30,34 @@ export function errorMessage(error: AppError, language: Language = 'nl'): string
   }
   return formatMessage(language, key, error.params ?? {});
 }
+
+/** Where an import problem is: "‘file.csv’, werkblad ‘Blad1’, rij 12, kolom ‘AantalInwoners_5’". */
+export function issueLocation(
+  issue: { file: string; sheet?: string; row?: number; column?: string },
+  language: Language = 'nl',
+): string {
+  const parts = [formatMessage(language, 'plek.bestand', { bestand: issue.file })];
+  if (issue.sheet) parts.push(formatMessage(language, 'plek.werkblad', { werkblad: issue.sheet }));
+  if (issue.row !== undefined) parts.push(formatMessage(language, 'plek.rij', { rij: issue.row }));
+  if (issue.column) parts.push(formatMessage(language, 'plek.kolom', { kolom: issue.column }));
+  return parts.join(', ');
+}
+
+/** One import problem as a full sentence with its place. */
+export function formatIssue(
+  issue: {
+    file: string;
+    sheet?: string;
+    row?: number;
+    column?: string;
+    code: string;
+    params?: Readonly<Record<string, string | number>>;
+  },
+  language: Language = 'nl',
+): string {
+  const message = errorMessage(
+    { code: issue.code, params: { bestand: issue.file, ...(issue.params ?? {}) } },
+    language,
+  );
+  return `${issueLocation(issue, language)}: ${message}`;
+}

@@ -11,10 +11,13 @@ import type {
 import { EXPORT_TABLE_NAMES } from '../contract';
 import type { ProjectDb } from '../db/connection';
 import { checkProjectBytes, createProjectDb, openProjectDb } from '../db/open';
-import { getProject, renameProject } from '../db/repos/project';
+import { getProject, renameProject, touchProject } from '../db/repos/project';
 import { countAll, listBronnen } from '../db/repos/overview';
 import { exportTable } from '../db/repos/export-tables';
 import { AppException, fail, ok, toAppError, type Result } from '../result';
+import { importCbs, parseCbsFile, previewCbs, type CbsImportOptions } from '../importers/cbs';
+import type { ImportFile } from '../importers/types';
+import { gebiedProfiel, listGebieden, listJaren } from '../db/repos/gebieden';
 import { APP_VERSION } from '../version';
 
 export interface ServiceDeps {
@@ -22,6 +25,8 @@ export interface ServiceDeps {
   /** ISO timestamp of "now"; injected so tests can fix the clock. */
   readonly now?: () => string;
   readonly onProgress?: ProgressListener;
+  /** SHA-256 of a file, hex (Web Crypto in the worker, node:crypto in the CLI). */
+  readonly sha256: (bytes: Uint8Array) => Promise<string>;
 }
 
 export const projectNameSchema = z
@@ -50,6 +55,20 @@ export function createProjectService(deps: ServiceDeps): WorkerApi & {
   let onProgress = deps.onProgress;
   let db: ProjectDb | null = null;
   let revision = 0;
+  let cancelRequested = false;
+  let importing = false;
+  /** The last parsed file, so the import after a preview does not parse it again. */
+  let parsedCache: { key: string; sha: string; parsed: ReturnType<typeof parseCbsFile> } | null = null;
+
+  const parseCached = async (file: ImportFile, options: CbsImportOptions) => {
+    const sha = await deps.sha256(file.bytes);
+    const key = `${sha}|${options.jaar ?? ''}|${(options.gemeenten ?? []).join(',')}`;
+    if (parsedCache?.key !== key) {
+      onProgress?.({ taak: 'importeren', gedaan: 0, totaal: 0 });
+      parsedCache = { key, sha, parsed: parseCbsFile(file, options) };
+    }
+    return parsedCache;
+  };
 
   const requireDb = (): ProjectDb => {
     if (!db) throw new AppException('project.geen-project-open');
@@ -134,6 +153,59 @@ export function createProjectService(deps: ServiceDeps): WorkerApi & {
         return fail('export.onbekende-tabel', { tabel: String(name), tabellen: EXPORT_TABLE_NAMES.join(', ') });
       }
       return guard(() => exportTable(requireDb(), name));
+    },
+
+    async previewCbsImport(file, options) {
+      try {
+        const d = requireDb();
+        const { sha, parsed } = await parseCached(file, options);
+        return ok(previewCbs(d, file, sha, parsed, options));
+      } catch (err) {
+        return { ok: false, error: toAppError(err) };
+      }
+    },
+
+    async importCbs(file, options) {
+      if (importing) return fail('import.al-bezig');
+      importing = true;
+      cancelRequested = false;
+      try {
+        const d = requireDb();
+        const { sha, parsed } = await parseCached(file, options);
+        const outcome = await importCbs(d, file, sha, parsed, options, {
+          now: now(),
+          onProgress: (gedaan, totaal) => onProgress?.({ taak: 'importeren', gedaan, totaal }),
+          pause: async () => {
+            await new Promise((r) => setTimeout(r, 0));
+            if (cancelRequested) throw new AppException('import.geannuleerd', { bestand: file.name });
+          },
+        });
+        parsedCache = null;
+        touchProject(d, now());
+        revision++;
+        return ok({ ...outcome, overview: overview(d) });
+      } catch (err) {
+        return { ok: false, error: toAppError(err) };
+      } finally {
+        importing = false;
+      }
+    },
+
+    async cancelImport() {
+      cancelRequested = true;
+    },
+
+    async getGebieden(jaar) {
+      return guard(() => {
+        const d = requireDb();
+        const jaren = listJaren(d);
+        const chosen = jaar !== undefined && jaren.includes(jaar) ? jaar : (jaren[0] ?? null);
+        return { jaren, jaar: chosen, gebieden: chosen === null ? [] : listGebieden(d, chosen) };
+      });
+    },
+
+    async getGebiedProfiel(code, jaar) {
+      return guard(() => gebiedProfiel(requireDb(), code, jaar));
     },
 
     async getRevision() {

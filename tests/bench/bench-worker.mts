@@ -1,11 +1,15 @@
 /** The project service behind comlink in a worker thread: the same contract the renderer's Web Worker serves. */
+import { createHash } from 'node:crypto';
 import { parentPort } from 'node:worker_threads';
 import * as Comlink from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import { createProjectService } from '../../shared/service/project-service';
 import { loadSqlJs } from '../../node/sqljs';
 
-const service = createProjectService({ SQL: await loadSqlJs() });
+const service = createProjectService({
+  SQL: await loadSqlJs(),
+  sha256: async (b) => createHash('sha256').update(b).digest('hex'),
+});
 const api = {
   ping: service.ping,
   openProject: service.openProject,

@@ -232,10 +232,12 @@ describe('browser mode', () => {
     await page.locator('[data-testid="save-status"][data-status="opgeslagen"]').waitFor();
     // Damage the working copy: zero a page in the middle of the file, as a bad disk would.
     const damaged = await page.evaluate(async () => {
-      const dir = await (await (await navigator.storage.getDirectory()).getDirectoryHandle('wijkweb')).getDirectoryHandle(
-        'projecten',
-      );
-      for await (const [name, handle] of (dir as unknown as { entries(): AsyncIterable<[string, FileSystemFileHandle]> }).entries()) {
+      const dir = await (
+        await (await navigator.storage.getDirectory()).getDirectoryHandle('wijkweb')
+      ).getDirectoryHandle('projecten');
+      for await (const [name, handle] of (
+        dir as unknown as { entries(): AsyncIterable<[string, FileSystemFileHandle]> }
+      ).entries()) {
         const bytes = new Uint8Array(await (await handle.getFile()).arrayBuffer());
         bytes.fill(0, 4096 * 2, 4096 * 4);
         const w = await handle.createWritable();
@@ -259,4 +261,3 @@ describe('browser mode', () => {
     await context.close();
   });
 });
-

@@ -1,9 +1,14 @@
+import { createHash } from 'node:crypto';
 import type { SqlJsStatic } from 'sql.js';
 import { loadSqlJs } from '../../node/sqljs';
 import { createProjectDb } from '../../shared/db/open';
 import type { ProjectDb } from '../../shared/db/connection';
 
 export const FIXED_NOW = '2026-11-23T12:00:00.000Z';
+
+export async function sha256(bytes: Uint8Array): Promise<string> {
+  return createHash('sha256').update(bytes).digest('hex');
+}
 
 export async function sql(): Promise<SqlJsStatic> {
   return loadSqlJs();

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { COUNT_KEYS, EXPORT_TABLE_NAMES, type ExportTableName } from '../../../shared/contract';
 import { exportColumns } from '../../../shared/db/repos/export-tables';
 import { createProjectService } from '../../../shared/service/project-service';
-import { FIXED_NOW, sql } from '../../helpers/db';
+import { FIXED_NOW, sha256, sql } from '../../helpers/db';
 
 async function service() {
-  return createProjectService({ SQL: await sql(), now: () => FIXED_NOW });
+  return createProjectService({ SQL: await sql(), now: () => FIXED_NOW, sha256 });
 }
 
 const DOCUMENTED: Record<ExportTableName, string[]> = {

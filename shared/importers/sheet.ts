@@ -1,0 +1,117 @@
+/**
+ * The only module that reads spreadsheet bytes: CSV (papaparse, with encoding and delimiter detection) and
+ * xlsx/xls/ods (SheetJS, parsed as values only: no formulas, no HTML, dense). Everything else sees SheetRows.
+ */
+import Papa from 'papaparse';
+import * as XLSX from 'xlsx';
+import { AppException } from '../result';
+import { LIMITS, type Cell, type SheetRows } from './types';
+
+export type FileKind = 'csv' | 'spreadsheet' | 'json';
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+function startsWith(bytes: Uint8Array, sig: readonly number[]): boolean {
+  return sig.every((b, i) => bytes[i] === b);
+}
+
+export function fileKind(bytes: Uint8Array, fileName: string): FileKind {
+  if (startsWith(bytes, ZIP) || startsWith(bytes, OLE)) return 'spreadsheet';
+  const ext = fileName.toLowerCase().split('.').pop() ?? '';
+  if (ext === 'xlsx' || ext === 'xls' || ext === 'ods') return 'spreadsheet';
+  const head = decodeText(bytes.subarray(0, 256)).trimStart();
+  if (ext === 'json' || head.startsWith('{') || head.startsWith('[')) return 'json';
+  return 'csv';
+}
+
+/** UTF-8 (with or without BOM) when it decodes cleanly, otherwise Windows-1252 (what Excel on Windows writes). */
+export function decodeText(bytes: Uint8Array): string {
+  const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(body);
+  } catch {
+    return new TextDecoder('windows-1252').decode(body);
+  }
+}
+
+function checkSize(bytes: Uint8Array, fileName: string) {
+  if (bytes.byteLength === 0) throw new AppException('import.leeg-bestand', { bestand: fileName });
+  if (bytes.byteLength > LIMITS.maxFileBytes) {
+    throw new AppException('import.te-groot', { bestand: fileName, mb: Math.round(bytes.byteLength / 1048576) });
+  }
+}
+
+export function readCsv(bytes: Uint8Array, fileName: string): SheetRows {
+  checkSize(bytes, fileName);
+  const text = decodeText(bytes);
+  if (text.includes('\u0000')) throw new AppException('import.geen-tekst', { bestand: fileName });
+  const firstLine = text.slice(0, text.search(/\r?\n|$/));
+  const counts = [';', ',', '\t'].map((d) => firstLine.split(d).length - 1);
+  const delimiter = [';', ',', '\t'][counts.indexOf(Math.max(...counts))] ?? ';';
+  const parsed = Papa.parse<string[]>(text, { delimiter, quoteChar: '"', skipEmptyLines: false });
+  const rows = parsed.data;
+  while (rows.length > 0 && rows[rows.length - 1]!.every((c) => c.trim() === '')) rows.pop();
+  if (rows.length > LIMITS.maxRows) throw new AppException('import.te-veel-rijen', { bestand: fileName });
+  return { name: fileName, rows };
+}
+
+export function readSpreadsheet(bytes: Uint8Array, fileName: string): SheetRows[] {
+  checkSize(bytes, fileName);
+  let wb: XLSX.WorkBook;
+  try {
+    wb = XLSX.read(bytes, {
+      type: 'array',
+      dense: true,
+      cellFormula: false,
+      cellHTML: false,
+      cellText: false,
+      cellDates: false,
+      cellStyles: false,
+      bookVBA: false,
+    });
+  } catch (err) {
+    const message = String(err instanceof Error ? err.message : err);
+    if (/password|encrypt/i.test(message)) throw new AppException('import.versleuteld', { bestand: fileName });
+    throw new AppException('import.onleesbaar', { bestand: fileName }, message);
+  }
+  return wb.SheetNames.map((name) => {
+    const ws = wb.Sheets[name];
+    const data = (ws?.['!data'] ?? []) as (XLSX.CellObject | undefined)[][];
+    // Recompute the real extent: a bad <dimension> must not make us allocate a million rows.
+    if (data.length > LIMITS.maxRows) throw new AppException('import.te-veel-rijen', { bestand: fileName });
+    const rows: Cell[][] = [];
+    for (let r = 0; r < data.length; r++) {
+      const src = data[r];
+      if (!src) {
+        rows.push([]);
+        continue;
+      }
+      const out: Cell[] = new Array(Math.min(src.length, LIMITS.maxColumns)).fill(null);
+      for (let c = 0; c < out.length; c++) {
+        const cell = src[c];
+        if (!cell || cell.t === 'z' || cell.t === 'e') continue;
+        out[c] = cell.t === 'n' || cell.t === 's' || cell.t === 'b' ? (cell.v as Cell) : String(cell.v ?? '');
+      }
+      rows.push(out);
+    }
+    while (rows.length > 0 && rows[rows.length - 1]!.every((c) => c === null || String(c).trim() === '')) rows.pop();
+    return { name, rows };
+  });
+}
+
+export function readJson(bytes: Uint8Array, fileName: string): unknown {
+  checkSize(bytes, fileName);
+  try {
+    return JSON.parse(decodeText(bytes));
+  } catch (err) {
+    throw new AppException('import.geen-json', { bestand: fileName }, String(err));
+  }
+}
+
+/** Spreadsheet column letter of a 0-based index (A, B, …, Z, AA, …). */
+export function columnLetter(index: number): string {
+  let s = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}

@@ -1,0 +1,36 @@
+/**
+ * Importers are pure pipelines: bytes → sheet rows → detected table → validated records (with issues) → one DB
+ * transaction. Problems are data: an ImportIssue names the file, sheet, row and column, with a message code.
+ */
+export type Cell = string | number | boolean | null;
+
+export interface SheetRows {
+  readonly name: string;
+  /** Rows as read, 0-based here; messages show them 1-based, as a spreadsheet does. */
+  readonly rows: readonly (readonly Cell[])[];
+}
+
+export interface ImportIssue {
+  readonly level: 'fout' | 'waarschuwing';
+  /** i18n key under "import." */
+  readonly code: string;
+  readonly file: string;
+  readonly sheet?: string;
+  /** 1-based row number as the user sees it in the file. */
+  readonly row?: number;
+  /** Column header (or letter) as the user sees it. */
+  readonly column?: string;
+  readonly params?: Readonly<Record<string, string | number>>;
+}
+
+export interface ImportFile {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+}
+
+/** Hard limits on untrusted input (safety-and-speed §7.12). */
+export const LIMITS = {
+  maxFileBytes: 100 * 1024 * 1024,
+  maxRows: 1_048_576,
+  maxColumns: 16_384,
+} as const;
