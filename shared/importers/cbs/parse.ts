@@ -153,7 +153,7 @@ function classifyColumns(
     }
     let lookup: string;
     let label: string;
-    let eenheid: string | null = null;
+    let eenheid: string | null;
     let decimalen: number | null = null;
     let keyBase: string;
     if (dialect === 'statline') {
