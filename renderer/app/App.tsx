@@ -5,11 +5,14 @@ import { changeLanguage } from '../i18n';
 import { useActions, useApp, useStoreApi } from '../state/context';
 import { OverzichtPage } from '../features/overzicht/OverzichtPage';
 import { StartPage } from '../features/start/StartPage';
+import { ImportPage } from '../features/import/ImportPage';
+import { GebiedenPage } from '../features/gebieden/GebiedenPage';
 import { Header } from './Header';
 import { Notices } from './Notices';
 import { StatusBar } from './StatusBar';
 
-type View = 'overzicht';
+type View = 'overzicht' | 'importeren' | 'gebieden';
+const VIEWS: readonly View[] = ['overzicht', 'importeren', 'gebieden'];
 
 export function App({ bridge }: { bridge: BridgeApi }) {
   const { t } = useTranslation();
@@ -102,23 +105,25 @@ export function App({ bridge }: { bridge: BridgeApi }) {
         {project && (
           <nav className="wijkweb-nav" aria-label={t('nav.label')}>
             <ul className="wijkweb-nav__list">
-              <li>
-                <button
-                  className="wijkweb-nav__link"
-                  aria-current={view === 'overzicht' ? 'page' : undefined}
-                  onClick={() => setView('overzicht')}
-                >
-                  {t('nav.overzicht')}
-                </button>
-              </li>
+              {VIEWS.map((v) => (
+                <li key={v}>
+                  <button
+                    className="wijkweb-nav__link"
+                    aria-current={view === v ? 'page' : undefined}
+                    onClick={() => setView(v)}
+                  >
+                    {t(`nav.${v}`)}
+                  </button>
+                </li>
+              ))}
             </ul>
           </nav>
         )}
         <main id="inhoud" className="wijkweb-main" tabIndex={-1}>
           <Notices />
-          {busy && (
+          {busy && busy.taak !== 'importeren' && (
             <div className="wijkweb-progress" role="status">
-              <span>{t('meldingen.bezigOpenen')}</span>
+              <span>{t(`meldingen.bezig.${busy.taak}`)}</span>
               <progress
                 aria-label={t('meldingen.voortgang')}
                 max={busy.totaal || undefined}
@@ -138,7 +143,10 @@ export function App({ bridge }: { bridge: BridgeApi }) {
               </button>
             </section>
           )}
-          {project ? <OverzichtPage /> : <StartPage creating={creating} setCreating={setCreating} />}
+          {!project && <StartPage creating={creating} setCreating={setCreating} />}
+          {project && view === 'overzicht' && <OverzichtPage onImport={() => setView('importeren')} />}
+          {project && view === 'importeren' && <ImportPage onShowGebieden={() => setView('gebieden')} />}
+          {project && view === 'gebieden' && <GebiedenPage />}
         </main>
       </div>
       <StatusBar />

@@ -3,6 +3,12 @@ import type { AppError, Result } from '../../shared/result';
 import type {
   BackupInfo,
   BridgeApi,
+  CbsImportOptions,
+  CbsImportOutcome,
+  CbsPreview,
+  GebiedProfiel,
+  GebiedRow,
+  ImportFile,
   OpenedProjectInfo,
   PlatformInfo,
   ProgressEvent,
@@ -39,6 +45,14 @@ export interface StoreDeps {
     closeProject(): Promise<void>;
     exportProject(): Promise<Result<Uint8Array>>;
     renameProject(naam: string): Promise<Result<ProjectOverview>>;
+    previewCbsImport(file: ImportFile, options: CbsImportOptions): Promise<Result<CbsPreview>>;
+    importCbs(
+      file: ImportFile,
+      options: CbsImportOptions,
+    ): Promise<Result<CbsImportOutcome & { overview: ProjectOverview }>>;
+    cancelImport(): Promise<void>;
+    getGebieden(jaar?: number): Promise<Result<{ jaren: number[]; jaar: number | null; gebieden: GebiedRow[] }>>;
+    getGebiedProfiel(code: string, jaar: number): Promise<Result<GebiedProfiel | null>>;
   };
 }
 
@@ -66,6 +80,12 @@ export interface Actions {
   saveCopy(): Promise<void>;
   closeProject(): Promise<void>;
   renameProject(naam: string): Promise<AppError | null>;
+  previewCbsImport(file: ImportFile, options: CbsImportOptions): Promise<Result<CbsPreview>>;
+  /** Runs the import with progress; the project is saved afterwards like after any edit. */
+  importCbs(file: ImportFile, options: CbsImportOptions): Promise<Result<CbsImportOutcome>>;
+  cancelImport(): Promise<void>;
+  getGebieden(jaar?: number): Promise<Result<{ jaren: number[]; jaar: number | null; gebieden: GebiedRow[] }>>;
+  getGebiedProfiel(code: string, jaar: number): Promise<Result<GebiedProfiel | null>>;
   setProgress(event: ProgressEvent | null): void;
   notify(notice: Omit<Notice, 'id'>): void;
   dismiss(id: number): void;
@@ -86,9 +106,12 @@ export function createAppStore(deps: StoreDeps) {
     const fail = (error: AppError) => notify({ kind: 'error', error });
 
     /** Writes the worker's snapshot to the project file. Returns true when the file on disk is current. */
+    let importing = false;
     const save = async (backupReason?: 'voor-migratie'): Promise<boolean> => {
       const project = get().project;
       if (!project) return true;
+      // Never export in the middle of an import's transaction: save right after it instead.
+      if (importing) return false;
       if (project.readOnly) {
         set({ saveStatus: 'alleen-lezen' });
         return false;
@@ -295,6 +318,28 @@ export function createAppStore(deps: StoreDeps) {
         changed();
         return null;
       },
+      previewCbsImport: (file, options) => deps.worker.previewCbsImport(file, options),
+      async importCbs(file, options) {
+        const project = get().project;
+        if (!project || project.readOnly) return { ok: false, error: { code: 'opslaan.alleen-lezen' } };
+        importing = true;
+        set({ busy: { taak: 'importeren', gedaan: 0, totaal: 0 } });
+        try {
+          const result = await deps.worker.importCbs(file, options);
+          if (!result.ok) return result;
+          const { overview, ...outcome } = result.value;
+          set({ project: { ...project, overview } });
+          importing = false;
+          changed();
+          return { ok: true, value: outcome };
+        } finally {
+          importing = false;
+          set({ busy: null });
+        }
+      },
+      cancelImport: () => deps.worker.cancelImport(),
+      getGebieden: (jaar) => deps.worker.getGebieden(jaar),
+      getGebiedProfiel: (code, jaar) => deps.worker.getGebiedProfiel(code, jaar),
       setProgress(event) {
         // Progress arrives on its own channel; only show it while an operation is still running.
         if (get().busy) set({ busy: event });

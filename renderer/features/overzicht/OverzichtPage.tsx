@@ -20,7 +20,7 @@ import { formatDate, formatDateTime, formatNumber } from '../../format';
 /** Counts shown on the Overzicht; the default taxonomies are explained in a sentence instead. */
 const SHOWN: readonly CountKey[] = COUNT_KEYS.filter((k) => k !== 'taxonomieItems' && k !== 'bronnen');
 
-export function OverzichtPage() {
+export function OverzichtPage({ onImport }: { onImport: () => void }) {
   const { t, i18n } = useTranslation();
   const project = useApp((s) => s.project);
   const actions = useActions();
@@ -91,7 +91,14 @@ export function OverzichtPage() {
           </Heading>
           <Paragraph>{t('overzicht.leegIntro')}</Paragraph>
           <ol className="wijkweb-steps">
-            <li>{t('overzicht.stap1')}</li>
+            <li>
+              {t('overzicht.stap1')}{' '}
+              {!project.readOnly && (
+                <Button appearance="subtle" onClick={onImport}>
+                  {t('overzicht.stap1Knop')}
+                </Button>
+              )}
+            </li>
             <li>{t('overzicht.stap2')}</li>
             <li>{t('overzicht.stap3')}</li>
           </ol>

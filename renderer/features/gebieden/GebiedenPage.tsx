@@ -1,0 +1,242 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { GebiedProfiel, GebiedRow } from '../../../shared/contract';
+import { Heading, Paragraph, Table, td, tdNum, th, thNum, tr } from '../../components/ui';
+import { useActions, useApp } from '../../state/context';
+import { formatDate, formatNumber } from '../../format';
+
+/** The gebieden of one year as a tree (gemeente → wijk → buurt), and the profile of the chosen one. */
+export function GebiedenPage() {
+  const { t } = useTranslation();
+  const actions = useActions();
+  const revision = useApp((s) => s.project?.overview.gewijzigd);
+  const [jaren, setJaren] = useState<number[]>([]);
+  const [jaar, setJaar] = useState<number | null>(null);
+  const [gebieden, setGebieden] = useState<GebiedRow[]>([]);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [open, setOpen] = useState<Set<string>>(new Set());
+  const [zoek, setZoek] = useState('');
+
+  useEffect(() => {
+    let live = true;
+    void actions.getGebieden(jaar ?? undefined).then((r) => {
+      if (!live || !r.ok) return;
+      setJaren(r.value.jaren);
+      setJaar(r.value.jaar);
+      setGebieden(r.value.gebieden);
+      const gm = r.value.gebieden.filter((g) => g.niveau === 'gemeente');
+      if (gm.length === 1) setOpen((o) => new Set([...o, gm[0]!.code]));
+    });
+    return () => {
+      live = false;
+    };
+  }, [actions, jaar, revision]);
+
+  const children = useMemo(() => {
+    const map = new Map<string | null, GebiedRow[]>();
+    for (const g of gebieden) {
+      const key = g.niveau === 'gemeente' || g.niveau === 'land' ? null : g.ouderCode;
+      if (g.niveau === 'land') continue;
+      map.set(key, [...(map.get(key) ?? []), g]);
+    }
+    return map;
+  }, [gebieden]);
+
+  if (jaren.length === 0) {
+    return (
+      <div className="wijkweb-page">
+        <Heading level={1}>{t('gebieden.titel')}</Heading>
+        <Paragraph>{t('gebieden.leeg')}</Paragraph>
+      </div>
+    );
+  }
+
+  const toggle = (code: string) =>
+    setOpen((o) => {
+      const next = new Set(o);
+      if (next.has(code)) next.delete(code);
+      else next.add(code);
+      return next;
+    });
+
+  const matches = zoek.trim()
+    ? gebieden.filter((g) => `${g.code} ${g.naam}`.toLowerCase().includes(zoek.trim().toLowerCase())).slice(0, 50)
+    : null;
+
+  const renderNode = (g: GebiedRow) => {
+    const kids = children.get(g.code) ?? [];
+    const expanded = open.has(g.code);
+    return (
+      <li
+        key={g.code}
+        role="treeitem"
+        aria-expanded={kids.length ? expanded : undefined}
+        aria-selected={selected === g.code}
+      >
+        <div className="wijkweb-tree__row">
+          {kids.length > 0 ? (
+            <button
+              className="wijkweb-tree__toggle"
+              aria-label={t(expanded ? 'gebieden.dichtklappen' : 'gebieden.openklappen', { naam: g.naam })}
+              onClick={() => toggle(g.code)}
+            >
+              {expanded ? '▾' : '▸'}
+            </button>
+          ) : (
+            <span className="wijkweb-tree__spacer" />
+          )}
+          <button
+            className={selected === g.code ? 'wijkweb-tree__item wijkweb-tree__item--selected' : 'wijkweb-tree__item'}
+            onClick={() => setSelected(g.code)}
+          >
+            {g.naam === g.code ? g.code : g.naam} <span className="wijkweb-hint">{g.code}</span>
+          </button>
+        </div>
+        {expanded && kids.length > 0 && <ul role="group">{kids.map(renderNode)}</ul>}
+      </li>
+    );
+  };
+
+  return (
+    <div className="wijkweb-split">
+      <div className="wijkweb-split__list">
+        <Heading level={1}>{t('gebieden.titel')}</Heading>
+        <div className="wijkweb-inline-form">
+          <label className="utrecht-form-label" htmlFor="gebieden-jaar">
+            {t('gebieden.jaar')}
+          </label>
+          <select
+            id="gebieden-jaar"
+            className="utrecht-select utrecht-select--html-select"
+            value={jaar ?? ''}
+            onChange={(e) => {
+              setSelected(null);
+              setJaar(Number(e.target.value));
+            }}
+          >
+            {jaren.map((j) => (
+              <option key={j} value={j}>
+                {j}
+              </option>
+            ))}
+          </select>
+        </div>
+        <label className="utrecht-form-label" htmlFor="gebieden-zoek">
+          {t('gebieden.zoek')}
+        </label>
+        <input
+          id="gebieden-zoek"
+          className="utrecht-textbox utrecht-textbox--html-input"
+          value={zoek}
+          onChange={(e) => setZoek(e.target.value)}
+        />
+        {matches ? (
+          <ul className="wijkweb-plain-list wijkweb-tree" aria-label={t('gebieden.zoekresultaten')}>
+            {matches.map((g) => (
+              <li key={g.code}>
+                <button className="wijkweb-tree__item" onClick={() => setSelected(g.code)}>
+                  {g.naam} <span className="wijkweb-hint">{g.code}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <ul className="wijkweb-tree" role="tree" aria-label={t('gebieden.boom', { jaar })}>
+            {(children.get(null) ?? []).map(renderNode)}
+          </ul>
+        )}
+      </div>
+      <div className="wijkweb-split__detail">
+        {selected && jaar !== null ? (
+          <Profiel code={selected} jaar={jaar} />
+        ) : (
+          <Paragraph>{t('gebieden.kies')}</Paragraph>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function Profiel({ code, jaar }: { code: string; jaar: number }) {
+  const { t, i18n } = useTranslation();
+  const actions = useActions();
+  const [profiel, setProfiel] = useState<GebiedProfiel | null>(null);
+  const lang = i18n.language;
+  useEffect(() => {
+    let live = true;
+    void actions.getGebiedProfiel(code, jaar).then((r) => {
+      if (live && r.ok) setProfiel(r.value);
+    });
+    return () => {
+      live = false;
+    };
+  }, [actions, code, jaar]);
+  if (!profiel) return null;
+  const show = (v: number | null, status?: string) =>
+    status === 'geheim' ? 'x' : v === null ? '.' : formatNumber(Math.round(v * 10) / 10, lang);
+  const rows = (list: GebiedProfiel['rijen'], caption: string, testid: string) => (
+    <Table caption={caption}>
+      <thead className="utrecht-table__header">
+        <tr className={tr}>
+          <th scope="col" className={th}>
+            {t('gebieden.indicator')}
+          </th>
+          <th scope="col" className={thNum}>
+            {profiel.gebied.naam}
+          </th>
+          <th scope="col" className={thNum}>
+            {profiel.gemeente ? profiel.gemeente.naam : t('gebieden.gemeente')}
+          </th>
+          <th scope="col" className={thNum}>
+            {profiel.vorigJaar ?? t('gebieden.vorigJaar')}
+          </th>
+          <th scope="col" className={th}>
+            {t('gebieden.bron')}
+          </th>
+        </tr>
+      </thead>
+      <tbody className="utrecht-table__body" data-testid={testid}>
+        {list.map((r) => (
+          <tr key={r.sleutel} className={tr} data-sleutel={r.sleutel}>
+            <th scope="row" className={th} title={r.definitie}>
+              {r.label}{' '}
+              {r.eenheid && r.eenheid !== 'aantal' && !r.label.startsWith('%') ? (
+                <span className="wijkweb-hint">({r.eenheid})</span>
+              ) : null}
+            </th>
+            <td className={tdNum}>{show(r.waarde, r.status)}</td>
+            <td className={tdNum}>{show(r.gemeente)}</td>
+            <td className={tdNum}>{r.vorigJaar ? show(r.vorigJaar.waarde) : '—'}</td>
+            <td className={td}>
+              {r.bron.bestandsnaam} · {formatDate(r.bron.geimporteerdOp, lang)}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </Table>
+  );
+  const kern = profiel.rijen.filter((r) => r.canoniek);
+  const overig = profiel.rijen.filter((r) => !r.canoniek);
+  return (
+    <section aria-labelledby="profiel-titel" data-testid="gebied-profiel">
+      <Heading level={2} id="profiel-titel">
+        {profiel.gebied.naam}
+      </Heading>
+      <Paragraph className="wijkweb-meta">
+        {t(`gebieden.niveau.${profiel.gebied.niveau}`)} · {profiel.gebied.code} · {t('gebieden.indeling', { jaar })}
+        {profiel.nieuwInIndeling && profiel.vorigJaar
+          ? ` · ${t('gebieden.nieuwInIndeling', { jaar: profiel.vorigJaar })}`
+          : ''}
+      </Paragraph>
+      {profiel.afgeleid.length > 0 && rows(profiel.afgeleid, t('gebieden.aandelen'), 'profiel-aandelen')}
+      {kern.length > 0 && rows(kern, t('gebieden.kerncijfers'), 'profiel-kerncijfers')}
+      {overig.length > 0 && (
+        <details className="wijkweb-details">
+          <summary>{t('gebieden.overig', { aantal: overig.length })}</summary>
+          {rows(overig, t('gebieden.overigTabel'), 'profiel-overig')}
+        </details>
+      )}
+      <Paragraph className="wijkweb-hint">{t('gebieden.tekens')}</Paragraph>
+    </section>
+  );
+}

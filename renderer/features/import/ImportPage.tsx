@@ -1,0 +1,322 @@
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CbsImportOptions, CbsPreview, ImportFile } from '../../../shared/contract';
+import type { AppError } from '../../../shared/result';
+import { Alert, Button, ButtonGroup, Heading, Paragraph } from '../../components/ui';
+import { useActions, useApp } from '../../state/context';
+import { formatNumber } from '../../format';
+import { IssueList } from './IssueList';
+
+type Phase =
+  | { kind: 'kiezen' }
+  | { kind: 'lezen'; name: string }
+  | { kind: 'voorbeeld'; file: ImportFile; preview: CbsPreview }
+  | { kind: 'importeren'; file: ImportFile; preview: CbsPreview }
+  | { kind: 'klaar'; name: string; waarden: number; jaar: number };
+
+/** Import a CBS file: choose or drop it, see what would happen, confirm, watch it go in. */
+export function ImportPage({ onShowGebieden }: { onShowGebieden: () => void }) {
+  const { t, i18n } = useTranslation();
+  const actions = useActions();
+  const readOnly = useApp((s) => s.project?.readOnly ?? true);
+  const busy = useApp((s) => s.busy);
+  const [phase, setPhase] = useState<Phase>({ kind: 'kiezen' });
+  const [options, setOptions] = useState<CbsImportOptions>({});
+  const [error, setError] = useState<AppError | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  const lang = i18n.language;
+
+  const preview = async (file: ImportFile, opts: CbsImportOptions) => {
+    setError(null);
+    setPhase({ kind: 'lezen', name: file.name });
+    const result = await actions.previewCbsImport(file, opts);
+    if (!result.ok) {
+      setError(result.error);
+      setPhase({ kind: 'kiezen' });
+      return;
+    }
+    setPhase({ kind: 'voorbeeld', file, preview: result.value });
+  };
+
+  const pick = async (files: FileList | null) => {
+    const f = files?.[0];
+    if (!f) return;
+    const file = { name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) };
+    const fresh: CbsImportOptions = {};
+    setOptions(fresh);
+    await preview(file, fresh);
+  };
+
+  const changeOptions = (file: ImportFile, next: CbsImportOptions) => {
+    setOptions(next);
+    void preview(file, next);
+  };
+
+  const run = async (file: ImportFile, p: CbsPreview) => {
+    setPhase({ kind: 'importeren', file, preview: p });
+    const result = await actions.importCbs(file, options);
+    if (!result.ok) {
+      setError(result.error);
+      setPhase({ kind: 'voorbeeld', file, preview: p });
+      return;
+    }
+    setPhase({ kind: 'klaar', name: file.name, waarden: result.value.waarden, jaar: result.value.jaar });
+  };
+
+  return (
+    <div className="wijkweb-page">
+      <Heading level={1}>{t('import.titel')}</Heading>
+      <Paragraph>{t('import.intro')}</Paragraph>
+      {error && (
+        <Alert type="error" onClose={() => setError(null)} closeLabel={t('meldingen.sluiten')}>
+          <p className="utrecht-paragraph">
+            {t(`fout.${error.code}`, { ...error.params, defaultValue: t('fout.intern.onverwacht') })}
+          </p>
+        </Alert>
+      )}
+      {phase.kind === 'klaar' && (
+        <Alert type="ok">
+          <p className="utrecht-paragraph">
+            {t('import.klaar', { bestand: phase.name, aantal: formatNumber(phase.waarden, lang), jaar: phase.jaar })}
+          </p>
+          <ButtonGroup>
+            <Button appearance="primary" onClick={onShowGebieden}>
+              {t('import.bekijkGebieden')}
+            </Button>
+            <Button onClick={() => setPhase({ kind: 'kiezen' })}>{t('import.nogEen')}</Button>
+          </ButtonGroup>
+        </Alert>
+      )}
+      {(phase.kind === 'kiezen' || phase.kind === 'lezen') && (
+        <div
+          className={dragging ? 'wijkweb-dropzone wijkweb-dropzone--active' : 'wijkweb-dropzone'}
+          onDragOver={(e) => {
+            e.preventDefault();
+            setDragging(true);
+          }}
+          onDragLeave={() => setDragging(false)}
+          onDrop={(e) => {
+            e.preventDefault();
+            setDragging(false);
+            void pick(e.dataTransfer.files);
+          }}
+        >
+          <p className="utrecht-paragraph">
+            {phase.kind === 'lezen' ? t('import.lezen', { bestand: phase.name }) : t('import.sleep')}
+          </p>
+          <input
+            ref={input}
+            id="import-bestand"
+            type="file"
+            accept=".csv,.txt,.xlsx,.xls,.json"
+            className="wijkweb-visually-hidden"
+            onChange={(e) => {
+              void pick(e.target.files);
+              e.target.value = '';
+            }}
+          />
+          <Button
+            appearance="primary"
+            disabled={readOnly || phase.kind === 'lezen'}
+            onClick={() => input.current?.click()}
+          >
+            {t('import.kies')}
+          </Button>
+          <p className="utrecht-paragraph wijkweb-hint">{t('import.formaten')}</p>
+        </div>
+      )}
+      {(phase.kind === 'voorbeeld' || phase.kind === 'importeren') && (
+        <Preview
+          preview={phase.preview}
+          options={options}
+          running={phase.kind === 'importeren'}
+          progress={busy && busy.taak === 'importeren' ? busy : null}
+          onOptions={(next) => changeOptions(phase.file, next)}
+          onImport={() => void run(phase.file, phase.preview)}
+          onCancel={() => {
+            if (phase.kind === 'importeren') void actions.cancelImport();
+            else setPhase({ kind: 'kiezen' });
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+function Preview({
+  preview: p,
+  options,
+  running,
+  progress,
+  onOptions,
+  onImport,
+  onCancel,
+}: {
+  preview: CbsPreview;
+  options: CbsImportOptions;
+  running: boolean;
+  progress: { gedaan: number; totaal: number } | null;
+  onOptions: (o: CbsImportOptions) => void;
+  onImport: () => void;
+  onCancel: () => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const [jaar, setJaar] = useState(p.jaar ? String(p.jaar) : '');
+  const [filter, setFilter] = useState('');
+  const canonical = p.indicatoren.filter((i) => i.canoniek);
+  const other = p.indicatoren.length - canonical.length;
+  const chosen = new Set(options.gemeenten ?? []);
+  return (
+    <section className="wijkweb-card" aria-labelledby="voorbeeld-titel" data-testid="import-voorbeeld">
+      <Heading level={2} id="voorbeeld-titel">
+        {t('import.voorbeeldTitel', { bestand: p.bestand })}
+      </Heading>
+      <dl className="wijkweb-facts">
+        <dt>{t('import.formaat')}</dt>
+        <dd>{p.formaat ? t(`import.formaatNaam.${p.formaat}`) : '—'}</dd>
+        <dt>{t('import.jaar')}</dt>
+        <dd>
+          {p.jaar ?? '—'}{' '}
+          {p.jaarBron && p.jaar ? <span className="wijkweb-hint">({t(`import.jaarBron.${p.jaarBron}`)})</span> : null}
+        </dd>
+        <dt>{t('import.gebieden')}</dt>
+        <dd data-testid="import-aantallen">
+          {t('import.aantallen', {
+            gemeenten: formatNumber(p.aantallen.gemeente, lang),
+            wijken: formatNumber(p.aantallen.wijk, lang),
+            buurten: formatNumber(p.aantallen.buurt, lang),
+          })}
+        </dd>
+        <dt>{t('import.indicatoren')}</dt>
+        <dd>
+          {t('import.indicatorenTekst', { herkend: canonical.length, overig: other })}
+          {canonical.length > 0 && <span className="wijkweb-hint"> ({canonical.map((i) => i.label).join(', ')})</span>}
+        </dd>
+        {p.overgeslagenKolommen.length > 0 && (
+          <>
+            <dt>{t('import.overgeslagen')}</dt>
+            <dd>{p.overgeslagenKolommen.join(', ')}</dd>
+          </>
+        )}
+      </dl>
+
+      {(p.jaar === null || p.jaarBron === 'optie') && (
+        <form
+          className="wijkweb-inline-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const n = Number(jaar);
+            if (Number.isInteger(n) && n >= 1990 && n <= 2100) onOptions({ ...options, jaar: n });
+          }}
+        >
+          <label className="utrecht-form-label" htmlFor="import-jaar">
+            {t('import.jaarVraag')}
+          </label>
+          <input
+            id="import-jaar"
+            className="utrecht-textbox utrecht-textbox--html-input wijkweb-narrow"
+            inputMode="numeric"
+            value={jaar}
+            onChange={(e) => setJaar(e.target.value)}
+          />
+          <Button type="submit">{t('import.jaarGebruiken')}</Button>
+        </form>
+      )}
+
+      {p.indelingswijziging && (p.indelingswijziging.nieuw.length > 0 || p.indelingswijziging.vervallen.length > 0) && (
+        <Alert type="info">
+          <p className="utrecht-paragraph">
+            {t('import.indeling', {
+              jaar: p.indelingswijziging.vergelekenMet,
+              nieuw: p.indelingswijziging.nieuw.length,
+              vervallen: p.indelingswijziging.vervallen.length,
+            })}
+          </p>
+        </Alert>
+      )}
+
+      {p.gemeenten.length > 1 && (
+        <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset wijkweb-gemeenten">
+          <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
+            {t('import.welkeGemeenten', { aantal: p.gemeenten.length })}
+          </legend>
+          {p.grootBestand && <p className="utrecht-paragraph">{t('import.grootBestand')}</p>}
+          <label className="utrecht-form-label" htmlFor="gemeente-zoek">
+            {t('import.zoekGemeente')}
+          </label>
+          <input
+            id="gemeente-zoek"
+            className="utrecht-textbox utrecht-textbox--html-input"
+            value={filter}
+            onChange={(e) => setFilter(e.target.value)}
+          />
+          <ul className="wijkweb-plain-list wijkweb-checklist">
+            {p.gemeenten
+              .filter((g) => `${g.code} ${g.naam ?? ''}`.toLowerCase().includes(filter.toLowerCase()))
+              .slice(0, 400)
+              .map((g) => (
+                <li key={g.code}>
+                  <label className="wijkweb-radio">
+                    <input
+                      type="checkbox"
+                      checked={chosen.has(g.code)}
+                      onChange={(e) => {
+                        const next = new Set(chosen);
+                        if (e.target.checked) next.add(g.code);
+                        else next.delete(g.code);
+                        onOptions({ ...options, gemeenten: [...next] });
+                      }}
+                    />
+                    {g.naam ?? g.code} <span className="wijkweb-hint">{g.code}</span>
+                  </label>
+                </li>
+              ))}
+          </ul>
+        </fieldset>
+      )}
+
+      {p.problemen.length > 0 && <IssueList issues={p.problemen} fouten={p.fouten} waarschuwingen={p.waarschuwingen} />}
+
+      {p.eerderGeimporteerd && (
+        <label className="wijkweb-radio">
+          <input
+            type="checkbox"
+            checked={!!options.opnieuw}
+            onChange={(e) => onOptions({ ...options, opnieuw: e.target.checked })}
+          />
+          {t('import.opnieuw', { datum: p.eerderGeimporteerd })}
+        </label>
+      )}
+      {p.bestaandeWaarden > 0 && (
+        <label className="wijkweb-radio">
+          <input
+            type="checkbox"
+            checked={!!options.vervangen}
+            onChange={(e) => onOptions({ ...options, vervangen: e.target.checked })}
+          />
+          {t('import.vervangen', { aantal: formatNumber(p.bestaandeWaarden, lang), jaar: p.jaar ?? '' })}
+        </label>
+      )}
+
+      {running && (
+        <div className="wijkweb-progress" role="status">
+          <span>{t('import.bezig')}</span>
+          <progress
+            aria-label={t('meldingen.voortgang')}
+            max={progress?.totaal || undefined}
+            value={progress?.totaal ? progress.gedaan : undefined}
+          />
+        </div>
+      )}
+      <ButtonGroup>
+        <Button appearance="primary" disabled={!p.kanImporteren || running} onClick={onImport}>
+          {t('import.importeren')}
+        </Button>
+        <Button onClick={onCancel}>{running ? t('import.stoppen') : t('nieuwProject.annuleren')}</Button>
+      </ButtonGroup>
+      {!p.kanImporteren && !running && <Paragraph className="wijkweb-hint">{t('import.nogNiet')}</Paragraph>}
+    </section>
+  );
+}

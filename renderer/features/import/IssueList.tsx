@@ -1,0 +1,55 @@
+import { useTranslation } from 'react-i18next';
+import type { ImportIssue } from '../../../shared/importers/types';
+import { Heading, Table, td, th, tr } from '../../components/ui';
+
+/** Problems of an import, each with its place (file, sheet, row, column) and a sentence saying what to do. */
+export function IssueList({
+  issues,
+  fouten,
+  waarschuwingen,
+}: {
+  issues: readonly ImportIssue[];
+  fouten: number;
+  waarschuwingen: number;
+}) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="problemen-titel" data-testid="import-problemen">
+      <Heading level={3} id="problemen-titel">
+        {t('import.problemen', { fouten, waarschuwingen })}
+      </Heading>
+      <Table caption={t('import.problemenTabel')}>
+        <thead className="utrecht-table__header">
+          <tr className={tr}>
+            <th scope="col" className={th}>
+              {t('import.soort')}
+            </th>
+            <th scope="col" className={th}>
+              {t('import.plek')}
+            </th>
+            <th scope="col" className={th}>
+              {t('import.melding')}
+            </th>
+          </tr>
+        </thead>
+        <tbody className="utrecht-table__body">
+          {issues.map((i, n) => (
+            <tr key={n} className={tr}>
+              <td className={td}>{i.level === 'fout' ? t('import.fout') : t('import.waarschuwing')}</td>
+              <td className={td}>
+                {[
+                  i.sheet ? t('plek.werkblad', { werkblad: i.sheet }) : null,
+                  i.row !== undefined ? t('plek.rij', { rij: i.row }) : null,
+                  i.column ? t('plek.kolom', { kolom: i.column }) : null,
+                ]
+                  .filter(Boolean)
+                  .join(', ') || t('plek.bestand', { bestand: i.file })}
+              </td>
+              <td className={td}>{t(`fout.${i.code}`, { bestand: i.file, ...i.params, defaultValue: i.code })}</td>
+            </tr>
+          ))}
+        </tbody>
+      </Table>
+    </section>
+  );
+}

@@ -1,0 +1,101 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, newPage, screenshot } from './browser';
+import { startServer } from './server';
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const FIXTURES = new URL('../fixtures/cbs/', import.meta.url).pathname;
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof startServer>>;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<unknown> } }).axe;
+    return (await axe.run(document, { resultTypes: ['violations'] })) as {
+      violations: { id: string; nodes: { target: string[] }[] }[];
+    };
+  });
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+describe('CBS import through the UI', () => {
+  it('imports a cbs.nl kwb Excel file, shows the tree and a buurt profile with its bron', async () => {
+    const { context, page, errors } = await newPage(browser, server.url);
+    await page.getByRole('button', { name: 'Nieuw project' }).click();
+    await page.getByLabel('Naam van het project').fill('Utrecht');
+    await page.getByRole('button', { name: 'Project maken' }).click();
+    await page.getByTestId('project-naam').waitFor();
+
+    await page.getByRole('button', { name: 'CBS-cijfers importeren' }).click();
+    await page.locator('#import-bestand').setInputFiles(FIXTURES + 'kwb-2023-utrecht.xlsx');
+    const preview = page.getByTestId('import-voorbeeld');
+    await preview.waitFor();
+    expect(await page.getByTestId('import-aantallen').textContent()).toBe('1 gemeenten, 10 wijken, 111 buurten');
+    expect(await preview.textContent()).toContain('2023');
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, '10-cbs-voorbeeld');
+
+    await preview.getByRole('button', { name: 'Importeren', exact: true }).click();
+    await page.getByText(/Klaar: ‘kwb-2023-utrecht.xlsx’ is geïmporteerd/).waitFor();
+    await page.getByRole('button', { name: 'Bekijk de gebieden' }).click();
+
+    await page.getByRole('button', { name: 'Wijk 01 West openklappen' }).click();
+    await page.getByRole('button', { name: /Welgelegen, Den Hommel/ }).click();
+    const profiel = page.getByTestId('gebied-profiel');
+    await profiel.waitFor();
+    const inwoners = page.locator('[data-testid="profiel-kerncijfers"] tr[data-sleutel="inwoners"]');
+    const cells = await inwoners.locator('td').allTextContents();
+    expect(cells[0]).toBe('1.810');
+    expect(cells[1]).toBe('367.947');
+    expect(cells[3]).toContain('kwb-2023-utrecht.xlsx');
+    const share = await page
+      .locator('[data-testid="profiel-aandelen"] tr[data-sleutel="aandeel_65_plus"] td')
+      .first()
+      .textContent();
+    expect(share).toBe(new Intl.NumberFormat('nl-NL').format(Math.round((360 / 1810) * 1000) / 10));
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, '11-gebied-profiel');
+
+    await page.getByRole('navigation').getByRole('button', { name: 'Overzicht' }).click();
+    expect(await page.getByTestId('telling-buurten').textContent()).toContain('111');
+    await page.locator('[data-testid="save-status"][data-status="opgeslagen"]').waitFor({ timeout: 15_000 });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('shows what is wrong in a file that is not CBS, and changes nothing', async () => {
+    const { context, page } = await newPage(browser, server.url);
+    await page.getByRole('button', { name: 'Nieuw project' }).click();
+    await page.getByLabel('Naam van het project').fill('Fout');
+    await page.getByRole('button', { name: 'Project maken' }).click();
+    await page.getByRole('navigation').getByRole('button', { name: 'Importeren' }).click();
+    await page.locator('#import-bestand').setInputFiles({
+      name: 'partners.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('naam;adres\nAlifa;Straat 1\n'),
+    });
+    await page.getByTestId('import-problemen').waitFor();
+    expect(await page.getByTestId('import-problemen').textContent()).toContain('Wijkweb herkent hierin geen CBS-tabel');
+    expect(await page.getByTestId('import-voorbeeld').getByRole('button', { name: 'Importeren' }).isDisabled()).toBe(
+      true,
+    );
+    await screenshot(page, '12-cbs-fout');
+    await page.getByRole('navigation').getByRole('button', { name: 'Overzicht' }).click();
+    expect(await page.getByTestId('telling-buurten').textContent()).toContain('0');
+    await context.close();
+  });
+});
