@@ -17,7 +17,8 @@ import { exportTable } from '../db/repos/export-tables';
 import { AppException, fail, ok, toAppError, type Result } from '../result';
 import { importCbs, parseCbsFile, previewCbs, type CbsImportOptions } from '../importers/cbs';
 import type { ImportFile } from '../importers/types';
-import { gebiedProfiel, listGebieden, listJaren } from '../db/repos/gebieden';
+import { gebiedProfiel, listGebieden, listJaren, nameResolver } from '../db/repos/gebieden';
+import { normaliseName } from '../model/names';
 import { APP_VERSION } from '../version';
 
 export interface ServiceDeps {
@@ -65,7 +66,8 @@ export function createProjectService(deps: ServiceDeps): WorkerApi & {
     const key = `${sha}|${options.jaar ?? ''}|${(options.gemeenten ?? []).join(',')}`;
     if (parsedCache?.key !== key) {
       onProgress?.({ taak: 'importeren', gedaan: 0, totaal: 0 });
-      parsedCache = { key, sha, parsed: parseCbsFile(file, options) };
+      const resolveName = db ? nameResolver(db, options.jaar, normaliseName) : undefined;
+      parsedCache = { key, sha, parsed: parseCbsFile(file, { ...options, ...(resolveName ? { resolveName } : {}) }) };
     }
     return parsedCache;
   };

@@ -151,3 +151,29 @@ export function gebiedProfiel(db: ProjectDb, code: string, jaar: number): Gebied
     afgeleid,
   };
 }
+
+/**
+ * A lookup from region name to CBS code, built from the gebieden in the project (the given year first).
+ * Ambiguous names return their candidates: the import then asks, it never guesses.
+ */
+export function nameResolver(db: ProjectDb, jaar: number | undefined, normalise: (s: string) => string) {
+  const rows = db.all<{ code: string; naam: string; niveau: GebiedRow['niveau']; jaar: number | null }>(
+    `SELECT code, naam, niveau, jaar FROM gebied WHERE jaar IS NOT NULL AND naam <> code
+     ORDER BY CASE WHEN jaar = ? THEN 0 ELSE 1 END, jaar DESC`,
+    [jaar ?? 0],
+  );
+  const index = new Map<string, { code: string; niveau: GebiedRow['niveau'] }[]>();
+  for (const r of rows) {
+    const key = normalise(r.naam);
+    const list = index.get(key) ?? [];
+    if (!list.some((e) => e.code === r.code)) list.push({ code: r.code, niveau: r.niveau });
+    index.set(key, list);
+  }
+  return (naam: string, niveau: GebiedRow['niveau'] | null) => {
+    const all = index.get(normalise(naam)) ?? [];
+    const fitting = niveau ? all.filter((e) => e.niveau === niveau) : all;
+    if (fitting.length === 1) return { code: fitting[0]!.code };
+    if (fitting.length > 1) return { kandidaten: fitting.map((e) => e.code) };
+    return null;
+  };
+}

@@ -73,8 +73,15 @@ export interface CbsParsed {
   readonly issues: readonly ImportIssue[];
 }
 
+/** Finds the CBS code of a region name (labelled files without a code column), from the gebieden in the project. */
+export type NameResolver = (
+  naam: string,
+  niveau: Niveau | null,
+) => { readonly code: string } | { readonly kandidaten: readonly string[] } | null;
+
 export interface CbsParseOptions {
   readonly jaar?: number;
+  readonly resolveName?: NameResolver;
   /** Keep only these gemeenten (GM codes) and their wijken and buurten. */
   readonly gemeenten?: readonly string[];
 }
@@ -233,6 +240,15 @@ function classifyColumns(
   return roles;
 }
 
+function niveauFromSoort(s: string): Niveau | null {
+  const t = s.trim().toLowerCase();
+  if (t.startsWith('land')) return 'land';
+  if (t.startsWith('gemeente')) return 'gemeente';
+  if (t.startsWith('wijk')) return 'wijk';
+  if (t.startsWith('buurt')) return 'buurt';
+  return null;
+}
+
 function yearFrom(s: string): number | null {
   const m = /(?:^|[^\d])(20[1-3]\d)(?:[^\d]|$)/.exec(s);
   return m ? Number(m[1]) : null;
@@ -278,6 +294,7 @@ export function parseCbsTable(input: TableInput, options: CbsParseOptions = {}):
   const codeCol = col('code');
   const nameCol = col('naam');
   const gmNameCol = col('gemeentenaam');
+  const soortCol = col('soort');
   const indicatorCols: number[] = [];
   const indicators: CbsIndicator[] = [];
   const skippedColumns: string[] = [];
@@ -287,7 +304,8 @@ export function parseCbsTable(input: TableInput, options: CbsParseOptions = {}):
       indicators.push(r.indicator);
     } else if (r.kind === 'skip' && text(header[i]) !== '') skippedColumns.push(text(header[i]));
   });
-  if (codeCol < 0) {
+  const byName = codeCol < 0 && nameCol >= 0 && found.dialect === 'labels' && options.resolveName !== undefined;
+  if (codeCol < 0 && !byName) {
     issue({ level: 'fout', code: 'cbs.geen-codekolom', row: found.index + 1 });
     return { issues };
   }
@@ -324,8 +342,24 @@ export function parseCbsTable(input: TableInput, options: CbsParseOptions = {}):
     const row = rows[r] ?? [];
     const nonEmpty = row.filter((c) => text(c) !== '');
     if (nonEmpty.length === 0) continue;
-    const rawCode = row[codeCol] ?? null;
-    const code = normaliseCode(rawCode);
+    const rawCode = codeCol >= 0 ? (row[codeCol] ?? null) : null;
+    let code = normaliseCode(rawCode);
+    if (byName) {
+      const naam = text(row[nameCol]);
+      const hint = niveauFromSoort(soortCol >= 0 ? text(row[soortCol]) : '');
+      const found = naam ? (hint === 'land' || /^nederland$/i.test(naam) ? { code: 'NL00' } : options.resolveName!(naam, hint)) : null;
+      if (found && 'code' in found) code = found.code;
+      else if (naam) {
+        issue({
+          level: 'fout',
+          code: found ? 'cbs.naam-dubbelzinnig' : 'cbs.naam-onbekend',
+          row: r + 1,
+          column: text(header[nameCol]),
+          params: { naam, kandidaten: found ? found.kandidaten.join(', ') : '' },
+        });
+        continue;
+      }
+    }
     if (!code) {
       const first = text(nonEmpty[0]);
       // Footers ("Bron: CBS", "© CBS", notes) and trailing text rows are not data.
@@ -338,7 +372,7 @@ export function parseCbsTable(input: TableInput, options: CbsParseOptions = {}):
         level: 'fout',
         code: text(rawCode) === '' ? 'cbs.code-ontbreekt' : 'cbs.code-ongeldig',
         row: r + 1,
-        column: text(header[codeCol]) || columnLetter(codeCol),
+        column: codeCol >= 0 ? text(header[codeCol]) || columnLetter(codeCol) : text(header[nameCol]),
         params: { waarde: text(rawCode).slice(0, 40) },
       });
       continue;
@@ -357,7 +391,7 @@ export function parseCbsTable(input: TableInput, options: CbsParseOptions = {}):
         level: 'fout',
         code: 'cbs.code-dubbel',
         row: r + 1,
-        column: text(header[codeCol]),
+        column: codeCol >= 0 ? text(header[codeCol]) : text(header[nameCol]),
         params: { code, eerder: earlier },
       });
       continue;
