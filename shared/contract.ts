@@ -12,6 +12,13 @@ import type { ImportFile } from './importers/types';
 
 export type { CbsImportOptions, CbsImportOutcome, CbsPreview, GebiedProfiel, GebiedRow, ImportFile };
 
+export interface GebiedenLijst {
+  readonly jaren: number[];
+  readonly jaar: number | null;
+  readonly gebieden: GebiedRow[];
+  readonly eigen: (GebiedRow & { readonly leden: readonly string[] })[];
+}
+
 // ---------------------------------------------------------------- project data
 
 export const COUNT_KEYS = [
@@ -107,8 +114,11 @@ export interface WorkerApi {
   ): Promise<Result<CbsImportOutcome & { overview: ProjectOverview }>>;
   cancelImport(): Promise<void>;
   /** The years of the area division in the project, newest first, and the gebieden of one year. */
-  getGebieden(jaar?: number): Promise<Result<{ jaren: number[]; jaar: number | null; gebieden: GebiedRow[] }>>;
+  getGebieden(jaar?: number): Promise<Result<GebiedenLijst>>;
+  /** Profile of a gebied (CBS code) or an eigen gebied (code EG_…) in a year. */
   getGebiedProfiel(code: string, jaar: number): Promise<Result<GebiedProfiel | null>>;
+  /** A user-defined area: a set of buurten (or wijken) of one year's division. */
+  createEigenGebied(naam: string, leden: readonly string[], jaar: number): Promise<Result<GebiedRow>>;
   /** Increases by one on every change to the project; the renderer's autosave watches it. */
   getRevision(): Promise<number>;
   /** Round trip without work, for the benchmark and a liveness check. */

@@ -6,6 +6,7 @@ import type {
   CbsImportOptions,
   CbsImportOutcome,
   CbsPreview,
+  GebiedenLijst,
   GebiedProfiel,
   GebiedRow,
   ImportFile,
@@ -51,8 +52,10 @@ export interface StoreDeps {
       options: CbsImportOptions,
     ): Promise<Result<CbsImportOutcome & { overview: ProjectOverview }>>;
     cancelImport(): Promise<void>;
-    getGebieden(jaar?: number): Promise<Result<{ jaren: number[]; jaar: number | null; gebieden: GebiedRow[] }>>;
+    getGebieden(jaar?: number): Promise<Result<GebiedenLijst>>;
     getGebiedProfiel(code: string, jaar: number): Promise<Result<GebiedProfiel | null>>;
+    createEigenGebied(naam: string, leden: readonly string[], jaar: number): Promise<Result<GebiedRow>>;
+    getOverview(): Promise<Result<ProjectOverview>>;
   };
 }
 
@@ -84,8 +87,9 @@ export interface Actions {
   /** Runs the import with progress; the project is saved afterwards like after any edit. */
   importCbs(file: ImportFile, options: CbsImportOptions): Promise<Result<CbsImportOutcome>>;
   cancelImport(): Promise<void>;
-  getGebieden(jaar?: number): Promise<Result<{ jaren: number[]; jaar: number | null; gebieden: GebiedRow[] }>>;
+  getGebieden(jaar?: number): Promise<Result<GebiedenLijst>>;
   getGebiedProfiel(code: string, jaar: number): Promise<Result<GebiedProfiel | null>>;
+  createEigenGebied(naam: string, leden: readonly string[], jaar: number): Promise<Result<GebiedRow>>;
   setProgress(event: ProgressEvent | null): void;
   notify(notice: Omit<Notice, 'id'>): void;
   dismiss(id: number): void;
@@ -340,6 +344,16 @@ export function createAppStore(deps: StoreDeps) {
       cancelImport: () => deps.worker.cancelImport(),
       getGebieden: (jaar) => deps.worker.getGebieden(jaar),
       getGebiedProfiel: (code, jaar) => deps.worker.getGebiedProfiel(code, jaar),
+      async createEigenGebied(naam, leden, jaar) {
+        const result = await deps.worker.createEigenGebied(naam, leden, jaar);
+        if (result.ok) {
+          const overview = await deps.worker.getOverview();
+          const project = get().project;
+          if (overview.ok && project) set({ project: { ...project, overview: overview.value } });
+          changed();
+        }
+        return result;
+      },
       setProgress(event) {
         // Progress arrives on its own channel; only show it while an operation is still running.
         if (get().busy) set({ busy: event });

@@ -33,6 +33,7 @@ const api: ProjectWorker = {
   cancelImport: async () => (await ready).cancelImport(),
   getGebieden: async (jaar) => (await ready).getGebieden(jaar),
   getGebiedProfiel: async (code, jaar) => (await ready).getGebiedProfiel(code, jaar),
+  createEigenGebied: async (naam, leden, jaar) => (await ready).createEigenGebied(naam, leden, jaar),
   getRevision: async () => (await ready).getRevision(),
   ping: async (payload) => (await ready).ping(payload),
   setProgressListener: async (listener) => (await ready).setProgressListener(listener),

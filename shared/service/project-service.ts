@@ -17,7 +17,15 @@ import { exportTable } from '../db/repos/export-tables';
 import { AppException, fail, ok, toAppError, type Result } from '../result';
 import { importCbs, parseCbsFile, previewCbs, type CbsImportOptions } from '../importers/cbs';
 import type { ImportFile } from '../importers/types';
-import { gebiedProfiel, listGebieden, listJaren, nameResolver } from '../db/repos/gebieden';
+import {
+  createEigenGebied,
+  eigenGebiedProfiel,
+  gebiedProfiel,
+  listEigenGebieden,
+  listGebieden,
+  listJaren,
+  nameResolver,
+} from '../db/repos/gebieden';
 import { normaliseName } from '../model/names';
 import { APP_VERSION } from '../version';
 
@@ -202,12 +210,32 @@ export function createProjectService(deps: ServiceDeps): WorkerApi & {
         const d = requireDb();
         const jaren = listJaren(d);
         const chosen = jaar !== undefined && jaren.includes(jaar) ? jaar : (jaren[0] ?? null);
-        return { jaren, jaar: chosen, gebieden: chosen === null ? [] : listGebieden(d, chosen) };
+        return {
+          jaren,
+          jaar: chosen,
+          gebieden: chosen === null ? [] : listGebieden(d, chosen),
+          eigen: listEigenGebieden(d),
+        };
       });
     },
 
     async getGebiedProfiel(code, jaar) {
-      return guard(() => gebiedProfiel(requireDb(), code, jaar));
+      return guard(() => {
+        const d = requireDb();
+        return code.startsWith('EG_') ? eigenGebiedProfiel(d, code, jaar) : gebiedProfiel(d, code, jaar);
+      });
+    },
+
+    async createEigenGebied(naam, leden, jaar) {
+      const parsed = projectNameSchema.safeParse(naam);
+      if (!parsed.success) return fail('gebied.naam-ongeldig');
+      if (leden.length === 0) return fail('gebied.geen-leden');
+      return guard(() => {
+        const d = requireDb();
+        const g = createEigenGebied(d, parsed.data, leden, jaar, now());
+        revision++;
+        return g;
+      });
     },
 
     async getRevision() {

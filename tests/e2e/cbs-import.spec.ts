@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import * as XLSX from 'xlsx';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -70,8 +71,27 @@ describe('CBS import through the UI', () => {
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, '11-gebied-profiel');
 
+    // An eigen gebied of two buurten: counts added up, shares recomputed.
+    const wb = XLSX.read(readFileSync(FIXTURES + 'kwb-2023-utrecht.xlsx'));
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[wb.SheetNames[0]!]!, { header: 1 });
+    const header = rows[0] as string[];
+    const inw = (code: string) => Number((rows.find((r) => r[0] === code) as unknown[])[header.indexOf('a_inw')]);
+    await page.getByRole('button', { name: 'Eigen gebied maken' }).click();
+    await page.getByLabel('Naam van het gebied').fill('Pilot West');
+    await page.getByLabel('Welgelegen, Den Hommel').check();
+    await page.getByLabel('Oog in Al').check();
+    await page.getByRole('button', { name: 'Gebied opslaan' }).click();
+    await page.getByRole('heading', { name: 'Pilot West' }).waitFor();
+    const som = await page
+      .locator('[data-testid="profiel-kerncijfers"] tr[data-sleutel="inwoners"] td')
+      .first()
+      .textContent();
+    expect(som).toBe(new Intl.NumberFormat('nl-NL').format(inw('BU03440111') + inw('BU03440112')));
+    await screenshot(page, '13-eigen-gebied');
+
     await page.getByRole('navigation').getByRole('button', { name: 'Overzicht' }).click();
     expect(await page.getByTestId('telling-buurten').textContent()).toContain('111');
+    expect(await page.getByTestId('telling-eigenGebieden').textContent()).toContain('1');
     await page.locator('[data-testid="save-status"][data-status="opgeslagen"]').waitFor({ timeout: 15_000 });
     expect(errors).toEqual([]);
     await context.close();

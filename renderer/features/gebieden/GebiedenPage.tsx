@@ -1,7 +1,19 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GebiedProfiel, GebiedRow } from '../../../shared/contract';
-import { Heading, Paragraph, Table, td, tdNum, th, thNum, tr } from '../../components/ui';
+import {
+  Button,
+  ButtonGroup,
+  Heading,
+  Paragraph,
+  Table,
+  TextField,
+  td,
+  tdNum,
+  th,
+  thNum,
+  tr,
+} from '../../components/ui';
 import { useActions, useApp } from '../../state/context';
 import { formatDate, formatNumber } from '../../format';
 
@@ -10,12 +22,16 @@ export function GebiedenPage() {
   const { t } = useTranslation();
   const actions = useActions();
   const revision = useApp((s) => s.project?.overview.gewijzigd);
+  const readOnly = useApp((s) => s.project?.readOnly ?? true);
   const [jaren, setJaren] = useState<number[]>([]);
   const [jaar, setJaar] = useState<number | null>(null);
   const [gebieden, setGebieden] = useState<GebiedRow[]>([]);
   const [selected, setSelected] = useState<string | null>(null);
   const [open, setOpen] = useState<Set<string>>(new Set());
   const [zoek, setZoek] = useState('');
+  const [eigen, setEigen] = useState<(GebiedRow & { leden: readonly string[] })[]>([]);
+  const [maken, setMaken] = useState(false);
+  const [reload, setReload] = useState(0);
 
   useEffect(() => {
     let live = true;
@@ -24,13 +40,14 @@ export function GebiedenPage() {
       setJaren(r.value.jaren);
       setJaar(r.value.jaar);
       setGebieden(r.value.gebieden);
+      setEigen(r.value.eigen);
       const gm = r.value.gebieden.filter((g) => g.niveau === 'gemeente');
       if (gm.length === 1) setOpen((o) => new Set([...o, gm[0]!.code]));
     });
     return () => {
       live = false;
     };
-  }, [actions, jaar, revision]);
+  }, [actions, jaar, revision, reload]);
 
   const children = useMemo(() => {
     const map = new Map<string | null, GebiedRow[]>();
@@ -145,15 +162,133 @@ export function GebiedenPage() {
             {(children.get(null) ?? []).map(renderNode)}
           </ul>
         )}
+        <Heading level={2}>{t('gebieden.eigenTitel')}</Heading>
+        {eigen.length === 0 ? (
+          <Paragraph className="wijkweb-hint">{t('gebieden.eigenUitleg')}</Paragraph>
+        ) : (
+          <ul className="wijkweb-plain-list wijkweb-tree" aria-label={t('gebieden.eigenTitel')}>
+            {eigen.map((g) => (
+              <li key={g.code}>
+                <button
+                  className={
+                    selected === g.code ? 'wijkweb-tree__item wijkweb-tree__item--selected' : 'wijkweb-tree__item'
+                  }
+                  onClick={() => setSelected(g.code)}
+                >
+                  {g.naam} <span className="wijkweb-hint">{t('gebieden.aantalLeden', { aantal: g.leden.length })}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        {!readOnly && !maken && <Button onClick={() => setMaken(true)}>{t('gebieden.eigenMaken')}</Button>}
       </div>
       <div className="wijkweb-split__detail">
-        {selected && jaar !== null ? (
+        {maken && jaar !== null ? (
+          <EigenGebiedForm
+            jaar={jaar}
+            gebieden={gebieden}
+            onDone={(code) => {
+              setMaken(false);
+              if (code) {
+                setReload((n) => n + 1);
+                setSelected(code);
+              }
+            }}
+          />
+        ) : selected && jaar !== null ? (
           <Profiel code={selected} jaar={jaar} />
         ) : (
           <Paragraph>{t('gebieden.kies')}</Paragraph>
         )}
       </div>
     </div>
+  );
+}
+
+function EigenGebiedForm({
+  jaar,
+  gebieden,
+  onDone,
+}: {
+  jaar: number;
+  gebieden: readonly GebiedRow[];
+  onDone: (code: string | null) => void;
+}) {
+  const { t } = useTranslation();
+  const actions = useActions();
+  const [naam, setNaam] = useState('');
+  const [zoek, setZoek] = useState('');
+  const [leden, setLeden] = useState<Set<string>>(new Set());
+  const [error, setError] = useState<string | null>(null);
+  const kandidaten = gebieden.filter((g) => g.niveau === 'buurt' || g.niveau === 'wijk');
+  const shown = kandidaten
+    .filter((g) => `${g.code} ${g.naam}`.toLowerCase().includes(zoek.trim().toLowerCase()))
+    .slice(0, 300);
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    const r = await actions.createEigenGebied(naam, [...leden], jaar);
+    if (!r.ok) setError(t(`fout.${r.error.code}`, r.error.params));
+    else onDone(r.value.code);
+  };
+  return (
+    <form className="wijkweb-card" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="eigen-titel">
+      <Heading level={2} id="eigen-titel">
+        {t('gebieden.eigenMaken')}
+      </Heading>
+      <Paragraph>{t('gebieden.eigenFormUitleg', { jaar })}</Paragraph>
+      <TextField
+        label={t('gebieden.eigenNaam')}
+        value={naam}
+        error={error}
+        maxLength={120}
+        onChange={(e) => {
+          setNaam(e.target.value);
+          setError(null);
+        }}
+      />
+      <label className="utrecht-form-label" htmlFor="eigen-zoek">
+        {t('gebieden.zoek')}
+      </label>
+      <input
+        id="eigen-zoek"
+        className="utrecht-textbox utrecht-textbox--html-input"
+        value={zoek}
+        onChange={(e) => setZoek(e.target.value)}
+      />
+      <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset">
+        <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
+          {t('gebieden.eigenLeden', { aantal: leden.size })}
+        </legend>
+        <ul className="wijkweb-plain-list wijkweb-checklist">
+          {shown.map((g) => (
+            <li key={g.code}>
+              <label className="wijkweb-radio">
+                <input
+                  type="checkbox"
+                  checked={leden.has(g.code)}
+                  onChange={(e) =>
+                    setLeden((prev) => {
+                      const next = new Set(prev);
+                      if (e.target.checked) next.add(g.code);
+                      else next.delete(g.code);
+                      return next;
+                    })
+                  }
+                />
+                {g.naam} <span className="wijkweb-hint">{g.code}</span>
+              </label>
+            </li>
+          ))}
+        </ul>
+      </fieldset>
+      <ButtonGroup>
+        <Button appearance="primary" type="submit">
+          {t('gebieden.eigenOpslaan')}
+        </Button>
+        <Button onClick={() => onDone(null)}>{t('nieuwProject.annuleren')}</Button>
+      </ButtonGroup>
+    </form>
   );
 }
 
@@ -223,7 +358,10 @@ function Profiel({ code, jaar }: { code: string; jaar: number }) {
         {profiel.gebied.naam}
       </Heading>
       <Paragraph className="wijkweb-meta">
-        {t(`gebieden.niveau.${profiel.gebied.niveau}`)} · {profiel.gebied.code} · {t('gebieden.indeling', { jaar })}
+        {t(`gebieden.niveau.${profiel.gebied.niveau}`)} ·{' '}
+        {profiel.gebied.niveau === 'eigen'
+          ? t('gebieden.eigenSom', { jaar })
+          : `${profiel.gebied.code} · ${t('gebieden.indeling', { jaar })}`}
         {profiel.nieuwInIndeling && profiel.vorigJaar
           ? ` · ${t('gebieden.nieuwInIndeling', { jaar: profiel.vorigJaar })}`
           : ''}

@@ -177,3 +177,167 @@ export function nameResolver(db: ProjectDb, jaar: number | undefined, normalise:
     return null;
   };
 }
+
+/** An eigen gebied: a set of buurten (or wijken) of one year's division, e.g. a gebiedsteam's werkgebied. */
+export function createEigenGebied(
+  db: ProjectDb,
+  naam: string,
+  leden: readonly string[],
+  jaar: number,
+  bronNow: string,
+): GebiedRow {
+  const base = `EG_${naam
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .slice(0, 40)}`;
+  let code = base;
+  for (let n = 2; db.value('SELECT 1 FROM gebied WHERE code = ? AND jaar IS NULL', [code]) !== undefined; n++)
+    code = `${base}_${n}`;
+  return db.transaction(() => {
+    db.run("INSERT INTO bron (soort, omschrijving, geimporteerd_op) VALUES ('handmatig', ?, ?)", [
+      `Eigen gebied ${naam}`,
+      bronNow,
+    ]);
+    const bronId = Number(db.value('SELECT last_insert_rowid()'));
+    db.run("INSERT INTO gebied (code, naam, niveau, jaar, bron_id) VALUES (?, ?, 'eigen', NULL, ?)", [
+      code,
+      naam,
+      bronId,
+    ]);
+    const id = Number(db.value('SELECT last_insert_rowid()'));
+    const add = db.raw.prepare(
+      'INSERT OR IGNORE INTO gebied_lid (gebied_id, lid_id) SELECT ?, id FROM gebied WHERE code = ? AND jaar = ?',
+    );
+    for (const lid of leden) add.run([id, lid, jaar]);
+    add.free();
+    return { code, naam, niveau: 'eigen', ouderCode: null, jaar: null };
+  });
+}
+
+export function listEigenGebieden(db: ProjectDb): (GebiedRow & { leden: string[] })[] {
+  const rows = db.all<{ id: number; code: string; naam: string }>(
+    "SELECT id, code, naam FROM gebied WHERE niveau = 'eigen' ORDER BY naam",
+  );
+  return rows.map((r) => ({
+    code: r.code,
+    naam: r.naam,
+    niveau: 'eigen' as const,
+    ouderCode: null,
+    jaar: null,
+    leden: db
+      .all<{ code: string }>(
+        'SELECT DISTINCT g.code FROM gebied_lid l JOIN gebied g ON g.id = l.lid_id WHERE l.gebied_id = ? ORDER BY g.code',
+        [r.id],
+      )
+      .map((x) => x.code),
+  }));
+}
+
+/**
+ * Figures of an eigen gebied in a year: counts summed over its members, averages weighted ("gewogen"), shares
+ * recomputed from the sums; figures that cannot be added up (percentages, distances) are marked as such.
+ * A sum with a missing or secret member is not shown as a total: it would be too low.
+ */
+export function eigenGebiedProfiel(db: ProjectDb, code: string, jaar: number): GebiedProfiel | null {
+  const g = db.get<{ id: number; naam: string }>("SELECT id, naam FROM gebied WHERE code = ? AND niveau = 'eigen'", [
+    code,
+  ]);
+  if (!g) return null;
+  const leden = db
+    .all<{ code: string }>(
+      'SELECT DISTINCT lg.code FROM gebied_lid l JOIN gebied lg ON lg.id = l.lid_id WHERE l.gebied_id = ?',
+      [g.id],
+    )
+    .map((r) => r.code);
+  const defs = db.all<{
+    sleutel: string;
+    label: string;
+    eenheid: string | null;
+    canoniek: number;
+    optellen: string;
+    gewicht_sleutel: string | null;
+  }>(
+    'SELECT sleutel, label, eenheid, canoniek, optellen, gewicht_sleutel FROM indicator ORDER BY canoniek DESC, rowid',
+  );
+  const perLid = leden.map((c) => values(db, c, jaar));
+  const anyBron = perLid.flatMap((m) => [...m.values()])[0];
+  const sum = (sleutel: string): { waarde: number | null; status: ProfielRij['status'] } => {
+    let total = 0;
+    let status: ProfielRij['status'] = 'ok';
+    for (const m of perLid) {
+      const v = m.get(sleutel);
+      if (!v || v.status !== 'ok' || v.waarde === null) {
+        status = v?.status === 'geheim' ? 'geheim' : 'ontbreekt';
+        continue;
+      }
+      total += v.waarde;
+    }
+    return { waarde: status === 'ok' && perLid.length > 0 ? total : null, status };
+  };
+  const rijen: ProfielRij[] = [];
+  const sums = new Map<string, number | null>();
+  for (const d of defs) {
+    if (!perLid.some((m) => m.has(d.sleutel))) continue;
+    let waarde: number | null = null;
+    let status: ProfielRij['status'] = 'ok';
+    let definitie: string | undefined;
+    if (d.optellen === 'som') {
+      ({ waarde, status } = sum(d.sleutel));
+      sums.set(d.sleutel, waarde);
+      definitie = 'Opgeteld over de buurten van dit gebied.';
+    } else if (d.optellen === 'gewogen' && d.gewicht_sleutel) {
+      let num = 0;
+      let den = 0;
+      for (const m of perLid) {
+        const v = m.get(d.sleutel);
+        const w = m.get(d.gewicht_sleutel);
+        if (!v || !w || v.waarde === null || w.waarde === null) {
+          status = 'ontbreekt';
+          continue;
+        }
+        num += v.waarde * w.waarde;
+        den += w.waarde;
+      }
+      waarde = status === 'ok' && den > 0 ? num / den : null;
+      definitie = `Gewogen gemiddelde van de buurten (gewicht: ${d.gewicht_sleutel}).`;
+    } else {
+      status = 'ontbreekt';
+      definitie = 'Dit cijfer kun je niet optellen over buurten (bijvoorbeeld een percentage of een afstand).';
+    }
+    rijen.push({
+      sleutel: d.sleutel,
+      label: d.label,
+      eenheid: d.eenheid,
+      canoniek: d.canoniek === 1,
+      waarde,
+      status,
+      gemeente: null,
+      vorigJaar: null,
+      bron: { bestandsnaam: anyBron?.bestandsnaam ?? null, geimporteerdOp: anyBron?.geimporteerd_op ?? '' },
+      definitie,
+    });
+  }
+  const afgeleid: ProfielRij[] = DERIVED.filter((d) => sums.has(d.teller) && sums.has(d.noemer)).map((d) => ({
+    sleutel: d.sleutel,
+    label: d.label,
+    eenheid: '%',
+    canoniek: true,
+    waarde: share(sums.get(d.teller), sums.get(d.noemer)),
+    status: share(sums.get(d.teller), sums.get(d.noemer)) === null ? 'ontbreekt' : 'ok',
+    gemeente: null,
+    vorigJaar: null,
+    bron: { bestandsnaam: anyBron?.bestandsnaam ?? null, geimporteerdOp: anyBron?.geimporteerd_op ?? '' },
+    definitie: `${d.definitie} Berekend uit de opgetelde aantallen.`,
+  }));
+  return {
+    gebied: { code, naam: g.naam, niveau: 'eigen', ouderCode: null, jaar: null },
+    gemeente: null,
+    vorigJaar: null,
+    nieuwInIndeling: false,
+    rijen,
+    afgeleid,
+  };
+}

@@ -347,7 +347,11 @@ export function parseCbsTable(input: TableInput, options: CbsParseOptions = {}):
     if (byName) {
       const naam = text(row[nameCol]);
       const hint = niveauFromSoort(soortCol >= 0 ? text(row[soortCol]) : '');
-      const found = naam ? (hint === 'land' || /^nederland$/i.test(naam) ? { code: 'NL00' } : options.resolveName!(naam, hint)) : null;
+      const found = naam
+        ? hint === 'land' || /^nederland$/i.test(naam)
+          ? { code: 'NL00' }
+          : options.resolveName!(naam, hint)
+        : null;
       if (found && 'code' in found) code = found.code;
       else if (naam) {
         issue({
