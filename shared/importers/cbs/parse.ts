@@ -27,6 +27,7 @@ import {
   normaliseCode,
   parentCode,
   parseCbsValue,
+  usesDecimalComma,
   type Niveau,
   type ValueStatus,
 } from './values';
@@ -410,12 +411,17 @@ export function parseCbsTable(input: TableInput, options: CbsParseOptions = {}):
 
   const n = regions.length;
   const m = indicators.length;
+  const decimalComma = usesDecimalComma(
+    (function* () {
+      for (const r of dataRows) for (const c of indicatorCols) yield rows[r]?.[c] ?? null;
+    })(),
+  );
   const values = new Float64Array(n * m);
   const status = new Uint8Array(n * m);
   for (let i = 0; i < n; i++) {
     const row = rows[dataRows[i]!] ?? [];
     for (let j = 0; j < m; j++) {
-      const parsed = parseCbsValue(row[indicatorCols[j]!] ?? null);
+      const parsed = parseCbsValue(row[indicatorCols[j]!] ?? null, decimalComma);
       values[i * m + j] = parsed.value;
       status[i * m + j] = parsed.status;
       if (parsed.status === STATUS_FOUT) {

@@ -23,7 +23,7 @@ const SECRET_NUMBERS = new Set([-99997, -99999999, -99995]);
  * decimal point or decimal comma; Dutch thousands ("1.234,5"). Anything else is an error for the caller to report.
  * Missing and secret values are never 0.
  */
-export function parseCbsValue(raw: Cell): ParsedValue {
+export function parseCbsValue(raw: Cell, decimalComma = false): ParsedValue {
   if (raw === null || raw === undefined) return MISSING;
   if (typeof raw === 'number') {
     if (!Number.isFinite(raw)) return BAD;
@@ -35,7 +35,9 @@ export function parseCbsValue(raw: Cell): ParsedValue {
   if (s === 'x' || s === 'X' || s === 'geheim') return SECRET;
   if (s === '-' || s === '–') return { value: 0, status: STATUS_OK };
   let normal: string | null = null;
-  if (/^[+-]?\d+(\.\d+)?$/.test(s)) normal = s;
+  // In a file that writes decimal commas, a point groups thousands ("1.234" is 1234).
+  if (decimalComma && /^[+-]?\d{1,3}(\.\d{3})+$/.test(s)) normal = s.replace(/\./g, '');
+  else if (/^[+-]?\d+(\.\d+)?$/.test(s)) normal = s;
   else if (/^[+-]?\d+,\d+$/.test(s)) normal = s.replace(',', '.');
   else if (/^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$/.test(s)) normal = s.replace(/\./g, '').replace(',', '.');
   else if (/^[+-]?\d+(\.\d+)?[eE][+-]?\d+$/.test(s)) normal = s;
@@ -43,6 +45,15 @@ export function parseCbsValue(raw: Cell): ParsedValue {
   const value = Number(normal);
   if (!Number.isFinite(value)) return BAD;
   return SECRET_NUMBERS.has(value) ? SECRET : { value, status: STATUS_OK };
+}
+
+/** True when the cells write decimals with a comma ("1,9"), as Dutch Excel does. */
+export function usesDecimalComma(cells: Iterable<Cell>): boolean {
+  for (const c of cells) {
+    if (typeof c !== 'string' || !c.includes(',')) continue;
+    if (/^\s*[+-]?\d+,\d+\s*$/.test(c) || /^\s*[+-]?\d{1,3}(\.\d{3})+,\d+\s*$/.test(c)) return true;
+  }
+  return false;
 }
 
 export type Niveau = 'land' | 'gemeente' | 'wijk' | 'buurt';
