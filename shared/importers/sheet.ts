@@ -25,14 +25,57 @@ export function fileKind(bytes: Uint8Array, fileName: string): FileKind {
   return 'csv';
 }
 
+/** Bytes 0x80–0x9F of Windows-1252 (the rest equals Latin-1). Decoded by hand: some Node versions map them to
+ *  control characters (nodejs/node#60888). */
+const CP1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+];
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  const chunk: number[] = [];
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    chunk.push(b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80]! : b);
+    if (chunk.length === 8192) {
+      out += String.fromCharCode(...chunk);
+      chunk.length = 0;
+    }
+  }
+  return out + String.fromCharCode(...chunk);
+}
+
 /** UTF-8 (with or without BOM) when it decodes cleanly, otherwise Windows-1252 (what Excel on Windows writes). */
 export function decodeText(bytes: Uint8Array): string {
   const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(body);
   } catch {
-    return new TextDecoder('windows-1252').decode(body);
+    return decodeWindows1252(body);
   }
+}
+
+/** The delimiter that splits the first lines most consistently into more than one field. */
+function detectDelimiter(text: string): string {
+  const lines = text
+    .split(/\r?\n/, 40)
+    .filter((l) => l.trim() !== '')
+    .slice(0, 20);
+  let best = ';';
+  let bestScore = -1;
+  for (const d of [';', ',', '\t', '|']) {
+    const counts = lines.map((l) => l.replace(/"[^"]*"/g, '""').split(d).length);
+    const freq = new Map<number, number>();
+    for (const c of counts) if (c > 1) freq.set(c, (freq.get(c) ?? 0) + 1);
+    let score = 0;
+    for (const [fields, n] of freq) score = Math.max(score, n * 1000 + fields);
+    if (score > bestScore) {
+      best = d;
+      bestScore = score;
+    }
+  }
+  return best;
 }
 
 function checkSize(bytes: Uint8Array, fileName: string) {
@@ -46,14 +89,14 @@ export function readCsv(bytes: Uint8Array, fileName: string): SheetRows {
   checkSize(bytes, fileName);
   const text = decodeText(bytes);
   if (text.includes('\u0000')) throw new AppException('import.geen-tekst', { bestand: fileName });
-  const firstLine = text.slice(0, text.search(/\r?\n|$/));
-  const counts = [';', ',', '\t'].map((d) => firstLine.split(d).length - 1);
-  const delimiter = [';', ',', '\t'][counts.indexOf(Math.max(...counts))] ?? ';';
+  const delimiter = detectDelimiter(text);
   const parsed = Papa.parse<string[]>(text, { delimiter, quoteChar: '"', skipEmptyLines: false });
   const rows = parsed.data;
   while (rows.length > 0 && rows[rows.length - 1]!.every((c) => c.trim() === '')) rows.pop();
   if (rows.length > LIMITS.maxRows) throw new AppException('import.te-veel-rijen', { bestand: fileName });
-  return { name: fileName, rows };
+  // Rows the parser could not close (an open quote at a cut-off end): reported by the format, never trusted.
+  const broken = new Set(parsed.errors.filter((e) => e.type === 'Quotes' && e.row !== undefined).map((e) => e.row!));
+  return { name: fileName, rows, fixedWidth: true, brokenRows: broken };
 }
 
 export function readSpreadsheet(bytes: Uint8Array, fileName: string): SheetRows[] {
@@ -72,7 +115,7 @@ export function readSpreadsheet(bytes: Uint8Array, fileName: string): SheetRows[
     });
   } catch (err) {
     const message = String(err instanceof Error ? err.message : err);
-    if (/password|encrypt/i.test(message)) throw new AppException('import.versleuteld', { bestand: fileName });
+    if (/password/i.test(message)) throw new AppException('import.versleuteld', { bestand: fileName });
     throw new AppException('import.onleesbaar', { bestand: fileName }, message);
   }
   return wb.SheetNames.map((name) => {

@@ -8,6 +8,10 @@ export interface SheetRows {
   readonly name: string;
   /** Rows as read, 0-based here; messages show them 1-based, as a spreadsheet does. */
   readonly rows: readonly (readonly Cell[])[];
+  /** CSV: every row should have as many fields as the header; a shorter one is broken (e.g. a cut-off file). */
+  readonly fixedWidth?: boolean;
+  /** CSV: 0-based rows the parser could not close (an open quote). */
+  readonly brokenRows?: ReadonlySet<number>;
 }
 
 export interface ImportIssue {

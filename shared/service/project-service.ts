@@ -101,6 +101,7 @@ export function createProjectService(deps: ServiceDeps): WorkerApi & {
     db?.close();
     db = next;
     revision = 0;
+    parsedCache = null; // names are matched against the open project
   };
 
   return {

@@ -96,6 +96,16 @@ function text(cell: Cell | undefined): string {
   return cell === null || cell === undefined ? '' : String(cell).trim();
 }
 
+/** FNV-1a, 32 bits, base 36: a short stable fingerprint of a column name. */
+function hash(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(36);
+}
+
 function slug(s: string): string {
   return s
     .normalize('NFD')
@@ -116,10 +126,17 @@ function dialectOf(header: readonly Cell[]): Dialect | null {
   return null;
 }
 
+/** The "…Codering (code)" row of a transposed export: its label first, then area codes. Not a header. */
+function isCodeRow(row: readonly Cell[]): boolean {
+  return /codering/i.test(text(row[0])) && row.slice(1).some((c) => normaliseCode(c) !== null);
+}
+
 function findHeader(rows: readonly (readonly Cell[])[]): { index: number; dialect: Dialect } | null {
   const limit = Math.min(rows.length, 60);
   for (let i = 0; i < limit; i++) {
-    const d = dialectOf(rows[i] ?? []);
+    const row = rows[i] ?? [];
+    if (isCodeRow(row)) return null;
+    const d = dialectOf(row);
     if (d) return { index: i, dialect: d };
   }
   return null;
@@ -129,10 +146,7 @@ function findHeader(rows: readonly (readonly Cell[])[]): { index: number; dialec
 function transposeIfNeeded(rows: readonly (readonly Cell[])[]): readonly (readonly Cell[])[] | null {
   const limit = Math.min(rows.length, 400);
   for (let i = 0; i < limit; i++) {
-    const first = text(rows[i]?.[0]).toLowerCase();
-    if (!/codering/.test(first)) continue;
-    const codes = (rows[i] ?? []).slice(1).filter((c) => normaliseCode(c) !== null).length;
-    if (codes === 0) continue;
+    if (!isCodeRow(rows[i] ?? [])) continue;
     const width = Math.max(...rows.map((r) => r.length));
     const out: Cell[][] = [];
     for (let c = 0; c < width; c++) out.push(rows.map((r) => r[c] ?? null));
@@ -178,12 +192,13 @@ function classifyColumns(
       eenheid = meta?.eenheid ?? null;
       keyBase = lookup;
     } else {
-      const m = /^(.*?)\s*\(([^()]*)\)\s*$/.exec(raw);
-      const path = (m ? m[1]! : raw).split('/').map((p) => p.trim());
-      eenheid = m ? m[2]!.trim() : null;
+      const capped = raw.slice(0, 500);
+      const m = /\(([^()]*)\)\s*$/.exec(capped);
+      const path = (m ? capped.slice(0, m.index).trimEnd() : capped).split('/').map((p) => p.trim());
+      eenheid = m ? m[1]!.trim() : null;
       lookup = (path[path.length - 1] ?? raw).toLowerCase();
       label = path.length > 1 ? `${path[path.length - 1]} (${path[path.length - 2]})` : (path[0] ?? raw);
-      keyBase = slug(path.join(' '));
+      keyBase = path.join(' ');
       if (i === 0 && !dict.region.has(lookup)) {
         // The first column of a labelled export is the region's display name, whatever its header says.
         roles.push({ kind: 'region', role: 'naam' });
@@ -221,8 +236,11 @@ function classifyColumns(
       });
       return;
     }
-    let sleutel = `cbs_${slug(keyBase) || `kolom_${i + 1}`}`;
-    for (let n = 2; used.has(sleutel); n++) sleutel = `cbs_${slug(keyBase)}_${n}`;
+    // The key comes from the column's own name only (never its position), so the same figure gets the same key
+    // in every download; a long name is shortened with a hash of the whole name.
+    const full = slug(keyBase) || `kolom_${i + 1}`;
+    let sleutel = `cbs_${full.length > 60 ? `${full.slice(0, 50)}_${hash(keyBase)}` : full}`;
+    for (let n = 2; used.has(sleutel); n++) sleutel = `cbs_${full.slice(0, 50)}_${hash(keyBase)}_${n}`;
     used.add(sleutel);
     roles.push({
       kind: 'indicator',
@@ -238,6 +256,28 @@ function classifyColumns(
       },
     });
   });
+  // Labels that collide ("Binnen 3 km (Aantal scholen)" under three groups) get more of their path.
+  if (dialect === 'labels') {
+    const byLabel = new Map<string, number[]>();
+    roles.forEach((r, i) => {
+      if (r.kind === 'indicator' && !r.indicator.canoniek)
+        byLabel.set(r.indicator.label, [...(byLabel.get(r.indicator.label) ?? []), i]);
+    });
+    for (const indexes of byLabel.values()) {
+      if (indexes.length < 2) continue;
+      for (const i of indexes) {
+        const r = roles[i];
+        if (r?.kind !== 'indicator') continue;
+        const raw = text(header[i]).slice(0, 500);
+        const m = /\(([^()]*)\)\s*$/.exec(raw);
+        const path = (m ? raw.slice(0, m.index).trimEnd() : raw).split('/').map((p) => p.trim());
+        roles[i] = {
+          kind: 'indicator',
+          indicator: { ...r.indicator, label: path.slice(1).join(' – ') || r.indicator.label },
+        };
+      }
+    }
+  }
   return roles;
 }
 
@@ -339,6 +379,17 @@ export function parseCbsTable(input: TableInput, options: CbsParseOptions = {}):
   const dataRows: number[] = [];
   let skippedRows = 0;
   let footer = false;
+  // Rows after the last one with a valid code may be footer text; an invalid code before it is an error.
+  let lastCodeRow = -1;
+  if (codeCol >= 0) {
+    for (let r = rows.length - 1; r > found.index; r--) {
+      if (normaliseCode(rows[r]?.[codeCol] ?? null)) {
+        lastCodeRow = r;
+        break;
+      }
+    }
+  }
+  const headerWidth = header.reduce<number>((w, c, i) => (text(c) !== '' ? i + 1 : w), 0);
   for (let r = found.index + 1; r < rows.length; r++) {
     const row = rows[r] ?? [];
     const nonEmpty = row.filter((c) => text(c) !== '');
@@ -368,7 +419,9 @@ export function parseCbsTable(input: TableInput, options: CbsParseOptions = {}):
     if (!code) {
       const first = text(nonEmpty[0]);
       // Footers ("Bron: CBS", "© CBS", notes) and trailing text rows are not data.
-      if (footer || nonEmpty.length <= 2 || /^(bron|source|©|\(c\)|cbs|toelichting|verklaring|noot)/i.test(first)) {
+      const footerWords = /^(bron|source|©|\(c\)|cbs|toelichting|verklaring|noot|opmerking)/i.test(first);
+      const looksLikeCode = /^(GM|WK|BU|NL)\s*\d/i.test(text(rawCode));
+      if (footer || footerWords || (!byName && r > lastCodeRow && !looksLikeCode)) {
         footer = true;
         skippedRows++;
         continue;
@@ -398,6 +451,15 @@ export function parseCbsTable(input: TableInput, options: CbsParseOptions = {}):
         row: r + 1,
         column: codeCol >= 0 ? text(header[codeCol]) : text(header[nameCol]),
         params: { code, eerder: earlier },
+      });
+      continue;
+    }
+    if (sheet.brokenRows?.has(r) || (sheet.fixedWidth && row.length < headerWidth)) {
+      issue({
+        level: 'fout',
+        code: 'cbs.rij-afgebroken',
+        row: r + 1,
+        params: { velden: row.length, kop: headerWidth },
       });
       continue;
     }
