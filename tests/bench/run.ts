@@ -3,6 +3,7 @@
  *  - save of a ~20 MB project: export → quick_check → tmp + fsync + rename (+ backup), against a plain write
  *  - open of the same file: header, application_id, integrity_check, migrations
  *  - worker round trip over comlink: empty call, and sending/receiving the 20 MB project
+ *  - CBS import of the whole country (kwb 2024, synthesised): parse, import, peak memory, ratio to sqlite3 .import
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,6 +18,7 @@ import { createFileStore } from '../../node/project-files';
 import { loadSqlJs } from '../../node/sqljs';
 import type { WorkerApi } from '../../shared/contract';
 import { tmpDir } from '../helpers/tmp';
+import { benchCbs } from './cbs';
 
 const ms = (t0: number) => performance.now() - t0;
 const fmt = (x: number) => `${x.toFixed(1)} ms`;
@@ -136,6 +138,9 @@ try {
   const overviewMs = await repeat(20, () => remote.getOverview());
   report('worker: overview (all counts + bronnen)', fmt(overviewMs));
   await worker.terminate();
+
+  // CBS Kerncijfers wijken en buurten, the whole country: target < 5 s, against sqlite3's .import of the same CSV.
+  await benchCbs(report);
 } finally {
   cleanup();
 }
