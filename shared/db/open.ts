@@ -59,6 +59,8 @@ export function openProjectDb(SQL: SqlJsStatic, bytes: Uint8Array, fileName: str
     }
     db.run('PRAGMA foreign_keys = ON');
     const outcome = migrate(db);
+    // A migration that rebuilt tables leaves free pages behind; give them back (outside any transaction).
+    if (outcome.from < outcome.to) db.run('VACUUM');
     return { db, migratedFrom: outcome.from < outcome.to ? outcome.from : null };
   } catch (err) {
     db.close();
@@ -75,6 +77,7 @@ export function createProjectDb(SQL: SqlJsStatic, naam: string, now: string, app
     insertProject(db, naam, now, appVersion);
     seedDefaultTaxonomies(db);
   });
+  db.run('VACUUM');
   return db;
 }
 

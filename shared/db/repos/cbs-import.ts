@@ -49,7 +49,7 @@ export function countExistingValues(db: ProjectDb, parsed: CbsParsed, jaar: numb
     db.value(
       `SELECT count(*) FROM indicator_waarde w JOIN gebied g ON g.id = w.gebied_id
        WHERE w.jaar = ? AND g.code IN (SELECT code FROM _import_code)
-         AND w.indicator_sleutel IN (SELECT sleutel FROM _import_ind)`,
+         AND w.indicator_id IN (SELECT id FROM indicator WHERE sleutel IN (SELECT sleutel FROM _import_ind))`,
       [jaar],
     ) ?? 0,
   );
@@ -86,7 +86,25 @@ export function indelingChanges(
 }
 
 /** Writes a parsed CBS table: one bron, the gebieden of that year, indicator definitions and values. */
-export function commitCbs(db: ProjectDb, parsed: CbsParsed, meta: CbsCommitMeta): Promise<CbsCommitResult> {
+export async function commitCbs(db: ProjectDb, parsed: CbsParsed, meta: CbsCommitMeta): Promise<CbsCommitResult> {
+  // A large page cache while writing millions of figures: otherwise sql.js spills pages to its in-memory file.
+  // Foreign keys are not checked row by row here: every id written is taken from its parent table inside the same
+  // transaction (gebied ids just inserted or looked up, indicator ids selected by key, the new bron id), so the
+  // check would only repeat 6.6 million b-tree lookups for the whole country. The pragma cannot change inside a
+  // transaction, so it is switched around it and always switched back.
+  const cacheBefore = Number(db.value('PRAGMA cache_size'));
+  const fkBefore = db.pragmaNumber('foreign_keys');
+  db.run('PRAGMA cache_size = -131072');
+  db.run('PRAGMA foreign_keys = OFF');
+  try {
+    return await writeCbs(db, parsed, meta);
+  } finally {
+    db.run(`PRAGMA foreign_keys = ${fkBefore ? 'ON' : 'OFF'}`);
+    db.run(`PRAGMA cache_size = ${cacheBefore}`);
+  }
+}
+
+function writeCbs(db: ProjectDb, parsed: CbsParsed, meta: CbsCommitMeta): Promise<CbsCommitResult> {
   return db.transactionAsync(async () => {
     const rijenMetFout = new Set(parsed.issues.filter((i) => i.level === 'fout' && i.row).map((i) => i.row)).size;
     db.run(
@@ -119,7 +137,9 @@ export function commitCbs(db: ProjectDb, parsed: CbsParsed, meta: CbsCommitMeta)
         ])
         .map((r) => [r.code, r]),
     );
-    const insert = db.raw.prepare('INSERT INTO gebied (code, naam, niveau, jaar, bron_id) VALUES (?, ?, ?, ?, ?)');
+    const insert = db.raw.prepare(
+      'INSERT INTO gebied (code, naam, niveau, jaar, bron_id) VALUES (?, ?, ?, ?, ?) RETURNING id',
+    );
     const rename = db.raw.prepare('UPDATE gebied SET naam = ? WHERE id = ?');
     let gebiedenNieuw = 0;
     let gebiedenBijgewerkt = 0;
@@ -132,8 +152,10 @@ export function commitCbs(db: ProjectDb, parsed: CbsParsed, meta: CbsCommitMeta)
         }
         return found.id;
       }
-      insert.run([code, naam ?? code, niveau, meta.jaar, bronId]);
-      const id = Number(db.value('SELECT last_insert_rowid()'));
+      insert.bind([code, naam ?? code, niveau, meta.jaar, bronId]);
+      insert.step();
+      const id = Number(insert.get()[0]);
+      insert.reset();
       existing.set(code, { id, code, naam: naam ?? code });
       gebiedenNieuw++;
       return id;
@@ -174,31 +196,36 @@ export function commitCbs(db: ProjectDb, parsed: CbsParsed, meta: CbsCommitMeta)
     def.free();
     const indicatorenNieuw = Number(db.value('SELECT count(*) FROM indicator')) - before;
 
-    // Values: one prepared statement in this one transaction.
-    const sql = meta.replace
-      ? `INSERT INTO indicator_waarde (gebied_id, indicator_sleutel, jaar, waarde, status, bron_id) VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT (gebied_id, indicator_sleutel, jaar) DO UPDATE SET waarde = excluded.waarde, status = excluded.status,
-         bron_id = excluded.bron_id`
-      : `INSERT INTO indicator_waarde (gebied_id, indicator_sleutel, jaar, waarde, status, bron_id) VALUES (?, ?, ?, ?, ?, ?)`;
-    const put = db.raw.prepare(sql);
+    // Values: one statement per gebied, its figures passed as one JSON array in the file's column order (a number,
+    // null for missing, "x" for secret); the indicator ids come from a temp table by position.
+    db.run('CREATE TEMP TABLE IF NOT EXISTS _import_pos (pos INTEGER PRIMARY KEY, id INTEGER NOT NULL) STRICT');
+    db.run('DELETE FROM _import_pos');
+    const pos = db.raw.prepare('INSERT INTO _import_pos (pos, id) SELECT ?, id FROM indicator WHERE sleutel = ?');
+    parsed.indicators.forEach((ind, j) => pos.run([j, ind.sleutel]));
+    pos.free();
+    const select = `SELECT ?1, p.id, ?2,
+        CASE WHEN v.type IN ('integer', 'real') THEN v.value END,
+        CASE v.type WHEN 'integer' THEN 0 WHEN 'real' THEN 0 WHEN 'text' THEN 2 ELSE 1 END, ?3
+      FROM json_each(?4) v JOIN _import_pos p ON p.pos = v.key WHERE true`;
+    const put = db.raw.prepare(
+      meta.replace
+        ? `INSERT INTO indicator_waarde (gebied_id, indicator_id, jaar, waarde, status, bron_id) ${select}
+           ON CONFLICT (gebied_id, indicator_id, jaar) DO UPDATE SET waarde = excluded.waarde, status = excluded.status,
+           bron_id = excluded.bron_id`
+        : `INSERT INTO indicator_waarde (gebied_id, indicator_id, jaar, waarde, status, bron_id) ${select}`,
+    );
     const m = parsed.indicators.length;
     let waarden = 0;
     const total = parsed.regions.length;
+    const cells: (number | string | null)[] = new Array(m);
     for (let r = 0; r < total; r++) {
       const gid = ids.get(parsed.regions[r]!.code)!;
       for (let j = 0; j < m; j++) {
         const st = parsed.status[r * m + j]!;
-        const status = st === STATUS_OK ? 'ok' : st === STATUS_GEHEIM ? 'geheim' : 'ontbreekt';
-        put.run([
-          gid,
-          parsed.indicators[j]!.sleutel,
-          meta.jaar,
-          st === STATUS_OK ? parsed.values[r * m + j]! : null,
-          status,
-          bronId,
-        ]);
-        waarden++;
+        cells[j] = st === STATUS_OK ? parsed.values[r * m + j]! : st === STATUS_GEHEIM ? 'x' : null;
       }
+      put.run([gid, meta.jaar, bronId, JSON.stringify(cells)]);
+      waarden += m;
       if (r % 2000 === 1999) {
         meta.onProgress?.(r + 1, total);
         if (meta.pause) {

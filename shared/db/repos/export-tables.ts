@@ -28,8 +28,8 @@ const EXPORTS: Readonly<Record<ExportTableName, { readonly columns: readonly str
   },
   indicatoren: {
     columns: ['gebied_code', 'jaar', 'indicator', 'waarde'],
-    sql: `SELECT g.code, w.jaar, w.indicator_sleutel, w.waarde FROM indicator_waarde w JOIN gebied g ON g.id = w.gebied_id
-          ORDER BY g.code, w.jaar, w.indicator_sleutel`,
+    sql: `SELECT g.code, w.jaar, i.sleutel, w.waarde FROM indicator_waarde w JOIN gebied g ON g.id = w.gebied_id
+          JOIN indicator i ON i.id = w.indicator_id ORDER BY g.code, w.jaar, i.sleutel`,
   },
   metingen: {
     columns: [

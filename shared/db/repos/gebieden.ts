@@ -60,8 +60,11 @@ function values(db: ProjectDb, code: string, jaar: number): Map<string, ValueRow
   return new Map(
     db
       .all<ValueRow>(
-        `SELECT w.indicator_sleutel AS sleutel, w.waarde, w.status, b.bestandsnaam, b.geimporteerd_op
+        `SELECT i.sleutel, w.waarde,
+                CASE w.status WHEN 0 THEN 'ok' WHEN 2 THEN 'geheim' ELSE 'ontbreekt' END AS status,
+                b.bestandsnaam, b.geimporteerd_op
          FROM indicator_waarde w JOIN gebied g ON g.id = w.gebied_id JOIN bron b ON b.id = w.bron_id
+         JOIN indicator i ON i.id = w.indicator_id
          WHERE g.code = ? AND g.jaar = ? AND w.jaar = ?`,
         [code, jaar, jaar],
       )
@@ -98,7 +101,7 @@ export function gebiedProfiel(db: ProjectDb, code: string, jaar: number): Gebied
   const gemeente = gm ? values(db, gm.code, jaar) : new Map<string, ValueRow>();
   const previous = vorigJaar !== null && !nieuwInIndeling ? values(db, code, vorigJaar) : new Map<string, ValueRow>();
   const defs = db.all<{ sleutel: string; label: string; eenheid: string | null; canoniek: number }>(
-    'SELECT sleutel, label, eenheid, canoniek FROM indicator ORDER BY canoniek DESC, rowid',
+    'SELECT sleutel, label, eenheid, canoniek FROM indicator ORDER BY canoniek DESC, id',
   );
   const rijen: ProfielRij[] = [];
   for (const d of defs) {
@@ -259,9 +262,7 @@ export function eigenGebiedProfiel(db: ProjectDb, code: string, jaar: number): G
     canoniek: number;
     optellen: string;
     gewicht_sleutel: string | null;
-  }>(
-    'SELECT sleutel, label, eenheid, canoniek, optellen, gewicht_sleutel FROM indicator ORDER BY canoniek DESC, rowid',
-  );
+  }>('SELECT sleutel, label, eenheid, canoniek, optellen, gewicht_sleutel FROM indicator ORDER BY canoniek DESC, id');
   const perLid = leden.map((c) => values(db, c, jaar));
   const anyBron = perLid.flatMap((m) => [...m.values()])[0];
   const sum = (sleutel: string): { waarde: number | null; status: ProfielRij['status'] } => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../../cli/main';
+import { LATEST_SCHEMA_VERSION } from '../../../shared/db/migrations';
 import { tmpDir } from '../../helpers/tmp';
 
 let cleanup: (() => void) | null = null;
@@ -37,7 +38,12 @@ describe('CLI', () => {
     const info = await cli(['info', 'P.wijkweb', '--json'], dir);
     expect(info.code).toBe(0);
     const json = JSON.parse(info.out) as Record<string, unknown>;
-    expect(json).toMatchObject({ app: 'wijkweb', schemaVersion: 2, naam: 'Enschede West', bronnen: [] });
+    expect(json).toMatchObject({
+      app: 'wijkweb',
+      schemaVersion: LATEST_SCHEMA_VERSION,
+      naam: 'Enschede West',
+      bronnen: [],
+    });
     expect(json.counts).toMatchObject({
       organisaties: 0,
       voorzieningen: 0,
@@ -70,7 +76,7 @@ describe('CLI', () => {
     writeFileSync(join(dir, 'oud.wijkweb'), fixture);
     const info = await cli(['info', 'oud.wijkweb', '--json'], dir);
     expect(JSON.parse(info.out)).toMatchObject({
-      schemaVersion: 2,
+      schemaVersion: LATEST_SCHEMA_VERSION,
       migratedFrom: 1,
       counts: { organisaties: 1, buurten: 1 },
     });
@@ -115,7 +121,7 @@ describe('CLI', () => {
       cwd: root,
       env,
     });
-    expect(JSON.parse(stdout)).toMatchObject({ app: 'wijkweb', schemaVersion: 2 });
+    expect(JSON.parse(stdout)).toMatchObject({ app: 'wijkweb', schemaVersion: LATEST_SCHEMA_VERSION });
     const failed = await run('npm', ['run', '-s', 'cli', '--', 'info', join(dir, 'nee.wijkweb')], {
       cwd: root,
       env,

@@ -99,8 +99,9 @@ async function exportedValues(s: Service, jaar?: number): Promise<Map<string, Va
 
 function statuses(s: Service, jaar: number): Map<string, string> {
   const rows = s.currentDb()!.all<{ code: string; sleutel: string; status: string; waarde: number | null }>(
-    `SELECT g.code, w.indicator_sleutel AS sleutel, w.status, w.waarde FROM indicator_waarde w
-       JOIN gebied g ON g.id = w.gebied_id WHERE w.jaar = ?`,
+    `SELECT g.code, i.sleutel, CASE w.status WHEN 0 THEN 'ok' WHEN 2 THEN 'geheim' ELSE 'ontbreekt' END AS status,
+       w.waarde FROM indicator_waarde w JOIN gebied g ON g.id = w.gebied_id JOIN indicator i ON i.id = w.indicator_id
+       WHERE w.jaar = ?`,
     [jaar],
   );
   return new Map(rows.map((r) => [`${r.code}|${r.sleutel}`, r.status]));

@@ -67,12 +67,29 @@ describe('sql.js and our connection', () => {
     const db = await createTestDb();
     expect(() =>
       db.run(
-        "INSERT INTO indicator_waarde (gebied_id, indicator_sleutel, jaar, waarde, bron_id) VALUES (99, 'x', 2024, 1, 99)",
+        'INSERT INTO indicator_waarde (gebied_id, indicator_id, jaar, waarde, bron_id) VALUES (99, 99, 2024, 1, 99)',
       ),
     ).toThrow(/FOREIGN KEY/);
     expect(() => db.run("INSERT INTO gebied (code, naam, niveau, jaar) VALUES ('BU1', 'x', 'planeet', 2024)")).toThrow(
       /CHECK/,
     );
     db.close();
+  });
+});
+
+describe('bulk CBS writes', () => {
+  it('switch foreign key checks back on after an import, also after a failed one', async () => {
+    const { createProjectService } = await import('../../../shared/service/project-service');
+    const { sha256, sql: loadSql, FIXED_NOW } = await import('../../helpers/db');
+    const s = createProjectService({ SQL: await loadSql(), now: () => FIXED_NOW, sha256 });
+    await s.createProject('FK');
+    const csv = '"ID";"WijkenEnBuurten";"AantalInwoners_5"\n"1";"GM0344";"10"\n"2";"BU03440101";"5"\n';
+    const ok = await s.importCbs({ name: 'kwb-2024.csv', bytes: new TextEncoder().encode(csv) }, {});
+    expect(ok.ok).toBe(true);
+    expect(s.currentDb()!.pragmaNumber('foreign_keys')).toBe(1);
+    expect(s.currentDb()!.all('PRAGMA foreign_key_check')).toEqual([]);
+    const again = await s.importCbs({ name: 'kwb-2024.csv', bytes: new TextEncoder().encode(csv) }, {});
+    expect(again.ok).toBe(false);
+    expect(s.currentDb()!.pragmaNumber('foreign_keys')).toBe(1);
   });
 });

@@ -27,7 +27,7 @@ describe('migrations', () => {
       "SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
     );
     expect(tables.length).toBeGreaterThanOrEqual(20);
-    for (const t of tables) expect(t.sql, t.name).toMatch(/\)\s*STRICT\s*$/);
+    for (const t of tables) expect(t.sql, t.name).toMatch(/\)\s*STRICT(,\s*WITHOUT ROWID)?\s*$/);
     expect(db.all('PRAGMA foreign_key_check')).toEqual([]);
     db.close();
   });
