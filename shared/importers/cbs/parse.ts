@@ -290,6 +290,14 @@ function niveauFromSoort(s: string): Niveau | null {
   return null;
 }
 
+function lookupKey(raw: string, dialect: Dialect): string {
+  if (dialect === 'statline') return raw.replace(/_\d+$/, '');
+  if (dialect === 'kwb') return raw.toLowerCase();
+  const m = /\(([^()]*)\)\s*$/.exec(raw.slice(0, 500));
+  const path = (m ? raw.slice(0, m.index) : raw).split('/');
+  return (path[path.length - 1] ?? raw).trim().toLowerCase();
+}
+
 function yearFrom(s: string): number | null {
   const m = /(?:^|[^\d])(20[1-3]\d)(?:[^\d]|$)/.exec(s);
   return m ? Number(m[1]) : null;
@@ -332,6 +340,22 @@ export function parseCbsTable(input: TableInput, options: CbsParseOptions = {}):
   const header = rows[found.index] ?? [];
   const roles = classifyColumns(header, found.dialect, input.dataProperties ?? null);
   const col = (role: RegionRole) => roles.findIndex((r) => r.kind === 'region' && r.role === role);
+  // Some exports put names in "WijkenEnBuurten" and the codes in "Codering": take the code column whose cells
+  // really are codes, and use the other as the name.
+  const codeCandidates = header
+    .map((h, i) => ({ i, role: DIALECTS[found.dialect].region.get(lookupKey(text(h), found.dialect)) }))
+    .filter((c) => c.role === 'code')
+    .map((c) => c.i);
+  if (codeCandidates.length > 1) {
+    const sample = rows.slice(found.index + 1, found.index + 41);
+    const score = (i: number) => sample.filter((r) => normaliseCode(r[i] ?? null) !== null).length;
+    const best = codeCandidates.reduce((a, b) => (score(b) > score(a) ? b : a));
+    const current = col('code');
+    if (best !== current && current >= 0) {
+      roles[best] = { kind: 'region', role: 'code' };
+      roles[current] = col('naam') < 0 ? { kind: 'region', role: 'naam' } : { kind: 'skip' };
+    }
+  }
   const codeCol = col('code');
   const nameCol = col('naam');
   const gmNameCol = col('gemeentenaam');
