@@ -18,5 +18,8 @@ const api = {
     return r.ok ? Comlink.transfer(r, [r.value.buffer]) : r;
   },
   getOverview: service.getOverview,
+  createProject: service.createProject,
+  importCbs: service.importCbs,
+  closeProject: service.closeProject,
 };
 Comlink.expose(api, nodeEndpoint(parentPort!));

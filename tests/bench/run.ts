@@ -7,17 +7,13 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
-import { build } from 'esbuild';
-import * as Comlink from 'comlink';
-import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import { createProjectDb, checkProjectBytes, openProjectDb } from '../../shared/db/open';
 import { looksLikeProjectFile } from '../../shared/db/file-header';
 import { nodeFs } from '../../node/fs';
 import { createFileStore } from '../../node/project-files';
 import { loadSqlJs } from '../../node/sqljs';
-import type { WorkerApi } from '../../shared/contract';
 import { tmpDir } from '../helpers/tmp';
+import { startBenchWorker } from './worker';
 import { benchCbs } from './cbs';
 
 const ms = (t0: number) => performance.now() - t0;
@@ -43,8 +39,8 @@ const report = (what: string, value: string, note = '') => {
 const SQL = await loadSqlJs();
 const { dir, cleanup } = tmpDir('wijkweb-bench-');
 try {
-  // A project of about 20 MB: 18,000 gebieden (the whole country) with 16 indicators each.
-  const INDICATORS = 16;
+  // A project of about 20 MB: 18,000 gebieden (the whole country) with 55 indicators each.
+  const INDICATORS = 55;
   let t0 = performance.now();
   const db = createProjectDb(SQL, 'Bench', new Date().toISOString(), 'bench');
   db.transaction(() => {
@@ -52,14 +48,14 @@ try {
     const g = db.raw.prepare('INSERT INTO gebied (id, code, naam, niveau, jaar, bron_id) VALUES (?, ?, ?, ?, 2024, 1)');
     for (let i = 1; i <= 18_000; i++) g.run([i, `BU${String(i).padStart(8, '0')}`, `Buurt ${i}`, 'buurt']);
     g.free();
-    const ind = db.raw.prepare("INSERT INTO indicator (sleutel, label, eenheid) VALUES (?, ?, 'aantal')");
-    for (let k = 0; k < INDICATORS; k++) ind.run([`indicator_${k}`, `Indicator ${k}`]);
+    const ind = db.raw.prepare("INSERT INTO indicator (id, sleutel, label, eenheid) VALUES (?, ?, ?, 'aantal')");
+    for (let k = 0; k < INDICATORS; k++) ind.run([k + 1, `indicator_${k}`, `Indicator ${k}`]);
     ind.free();
     const w = db.raw.prepare(
-      'INSERT INTO indicator_waarde (gebied_id, indicator_sleutel, jaar, waarde, bron_id) VALUES (?, ?, 2024, ?, 1)',
+      'INSERT INTO indicator_waarde (gebied_id, indicator_id, jaar, waarde, bron_id) VALUES (?, ?, 2024, ?, 1)',
     );
     for (let i = 1; i <= 18_000; i++)
-      for (let k = 0; k < INDICATORS; k++) w.run([i, `indicator_${k}`, (i * 7919 + k) % 10_000]);
+      for (let k = 0; k < INDICATORS; k++) w.run([i, k + 1, (i * 7919 + k) % 10_000]);
     w.free();
   });
   const built = ms(t0);
@@ -108,22 +104,7 @@ try {
   db.close();
 
   // Worker round trip over comlink (a worker thread here; a Web Worker in the app).
-  // Worker threads do not inherit tsx's loader: bundle the worker script once with esbuild.
-  const workerFile = join(process.cwd(), 'node_modules', '.cache', 'wijkweb', 'bench-worker.mjs');
-  await build({
-    entryPoints: [new URL('./bench-worker.mts', import.meta.url).pathname],
-    outfile: workerFile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    external: ['sql.js'],
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-    logLevel: 'error',
-  });
-  const worker = new Worker(workerFile);
-  const remote = Comlink.wrap<Pick<WorkerApi, 'ping' | 'openProject' | 'exportProject' | 'getOverview'>>(
-    nodeEndpoint(worker),
-  );
+  const { remote, stop } = await startBenchWorker();
   await remote.ping();
   const pingMs = await repeat(200, () => remote.ping());
   report('worker round trip, empty call (median of 200)', `${(pingMs * 1000).toFixed(0)} µs`);
@@ -137,7 +118,7 @@ try {
   report(`worker: export the ${mb.toFixed(0)} MB project back (transfer)`, fmt(backMs));
   const overviewMs = await repeat(20, () => remote.getOverview());
   report('worker: overview (all counts + bronnen)', fmt(overviewMs));
-  await worker.terminate();
+  await stop();
 
   // CBS Kerncijfers wijken en buurten, the whole country: target < 5 s, against sqlite3's .import of the same CSV.
   await benchCbs(report);
