@@ -54,8 +54,7 @@ try {
     const w = db.raw.prepare(
       'INSERT INTO indicator_waarde (gebied_id, indicator_id, jaar, waarde, bron_id) VALUES (?, ?, 2024, ?, 1)',
     );
-    for (let i = 1; i <= 18_000; i++)
-      for (let k = 0; k < INDICATORS; k++) w.run([i, k + 1, (i * 7919 + k) % 10_000]);
+    for (let i = 1; i <= 18_000; i++) for (let k = 0; k < INDICATORS; k++) w.run([i, k + 1, (i * 7919 + k) % 10_000]);
     w.free();
   });
   const built = ms(t0);

@@ -102,6 +102,7 @@ describe('browser mode', () => {
     await first.page.getByRole('button', { name: 'Naam wijzigen' }).click();
     await first.page.getByLabel('Naam van het project').fill('Download-test 2');
     await first.page.getByRole('button', { name: 'Naam opslaan' }).click();
+    await first.page.getByTestId('project-naam').filter({ hasText: 'Download-test 2' }).waitFor();
     await first.page.keyboard.press('Control+s');
     await first.page.locator('[data-testid="save-status"][data-status="opgeslagen"]').waitFor();
     await first.page.getByRole('button', { name: /Bestand/ }).click();
@@ -228,6 +229,7 @@ describe('browser mode', () => {
     await page.getByRole('button', { name: 'Naam wijzigen' }).click();
     await page.getByLabel('Naam van het project').fill('Kapot maar bewaard');
     await page.getByRole('button', { name: 'Naam opslaan' }).click();
+    await page.getByTestId('project-naam').filter({ hasText: 'Kapot maar bewaard' }).waitFor();
     await page.keyboard.press('Control+s');
     await page.locator('[data-testid="save-status"][data-status="opgeslagen"]').waitFor();
     // Damage the working copy: zero a page in the middle of the file, as a bad disk would.
