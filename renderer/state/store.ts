@@ -10,12 +10,12 @@ import type {
   GebiedProfiel,
   GebiedRow,
   ImportFile,
-  OpenedProjectInfo,
   PlatformInfo,
   ProgressEvent,
   ProjectOverview,
   ProjectRef,
   RecentProject,
+  WorkerApi,
 } from '../../shared/contract';
 import { createAutosaver } from './autosave';
 
@@ -40,23 +40,21 @@ export interface OpenProject {
 /** What the store needs from the outside world; the real ones are the bridge and the worker. */
 export interface StoreDeps {
   readonly bridge: BridgeApi;
-  readonly worker: {
-    createProject(naam: string): Promise<Result<ProjectOverview>>;
-    openProject(bytes: Uint8Array, fileName: string): Promise<Result<OpenedProjectInfo>>;
-    closeProject(): Promise<void>;
-    exportProject(): Promise<Result<Uint8Array>>;
-    renameProject(naam: string): Promise<Result<ProjectOverview>>;
-    previewCbsImport(file: ImportFile, options: CbsImportOptions): Promise<Result<CbsPreview>>;
-    importCbs(
-      file: ImportFile,
-      options: CbsImportOptions,
-    ): Promise<Result<CbsImportOutcome & { overview: ProjectOverview }>>;
-    cancelImport(): Promise<void>;
-    getGebieden(jaar?: number): Promise<Result<GebiedenLijst>>;
-    getGebiedProfiel(code: string, jaar: number): Promise<Result<GebiedProfiel | null>>;
-    createEigenGebied(naam: string, leden: readonly string[], jaar: number): Promise<Result<GebiedRow>>;
-    getOverview(): Promise<Result<ProjectOverview>>;
-  };
+  readonly worker: Pick<
+    WorkerApi,
+    | 'createProject'
+    | 'openProject'
+    | 'closeProject'
+    | 'exportProject'
+    | 'renameProject'
+    | 'previewCbsImport'
+    | 'importCbs'
+    | 'cancelImport'
+    | 'getGebieden'
+    | 'getGebiedProfiel'
+    | 'createEigenGebied'
+    | 'getOverview'
+  >;
 }
 
 export interface AppState {

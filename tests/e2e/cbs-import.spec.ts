@@ -1,13 +1,10 @@
 import { readFileSync } from 'node:fs';
 import * as XLSX from 'xlsx';
-import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, newPage, screenshot } from './browser';
+import { axeViolations, launch, newPage, screenshot } from './browser';
 import { startServer } from './server';
 
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const FIXTURES = new URL('../fixtures/cbs/', import.meta.url).pathname;
 
 let browser: Browser;
@@ -21,17 +18,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<unknown> } }).axe;
-    return (await axe.run(document, { resultTypes: ['violations'] })) as {
-      violations: { id: string; nodes: { target: string[] }[] }[];
-    };
-  });
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe('CBS import through the UI', () => {
   it('imports a cbs.nl kwb Excel file, shows the tree and a buurt profile with its bron', async () => {

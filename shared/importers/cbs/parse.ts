@@ -158,6 +158,16 @@ function transposeIfNeeded(rows: readonly (readonly Cell[])[]): readonly (readon
   return null;
 }
 
+/** A labelled StatLine header "Bevolking/Leeftijdsgroepen/0 tot 15 jaar (aantal)": its path and its unit. */
+function labelledParts(raw: string): { path: string[]; eenheid: string | null } {
+  const capped = raw.slice(0, 500);
+  const m = /\(([^()]*)\)\s*$/.exec(capped);
+  return {
+    path: (m ? capped.slice(0, m.index).trimEnd() : capped).split('/').map((p) => p.trim()),
+    eenheid: m ? m[1]!.trim() : null,
+  };
+}
+
 function classifyColumns(
   header: readonly Cell[],
   dialect: Dialect,
@@ -192,10 +202,9 @@ function classifyColumns(
       eenheid = meta?.eenheid ?? null;
       keyBase = lookup;
     } else {
-      const capped = raw.slice(0, 500);
-      const m = /\(([^()]*)\)\s*$/.exec(capped);
-      const path = (m ? capped.slice(0, m.index).trimEnd() : capped).split('/').map((p) => p.trim());
-      eenheid = m ? m[1]!.trim() : null;
+      const parts = labelledParts(raw);
+      const path = parts.path;
+      eenheid = parts.eenheid;
       lookup = (path[path.length - 1] ?? raw).toLowerCase();
       label = path.length > 1 ? `${path[path.length - 1]} (${path[path.length - 2]})` : (path[0] ?? raw);
       keyBase = path.join(' ');
@@ -268,9 +277,7 @@ function classifyColumns(
       for (const i of indexes) {
         const r = roles[i];
         if (r?.kind !== 'indicator') continue;
-        const raw = text(header[i]).slice(0, 500);
-        const m = /\(([^()]*)\)\s*$/.exec(raw);
-        const path = (m ? raw.slice(0, m.index).trimEnd() : raw).split('/').map((p) => p.trim());
+        const { path } = labelledParts(text(header[i]));
         roles[i] = {
           kind: 'indicator',
           indicator: { ...r.indicator, label: path.slice(1).join(' – ') || r.indicator.label },
@@ -293,9 +300,8 @@ function niveauFromSoort(s: string): Niveau | null {
 function lookupKey(raw: string, dialect: Dialect): string {
   if (dialect === 'statline') return raw.replace(/_\d+$/, '');
   if (dialect === 'kwb') return raw.toLowerCase();
-  const m = /\(([^()]*)\)\s*$/.exec(raw.slice(0, 500));
-  const path = (m ? raw.slice(0, m.index) : raw).split('/');
-  return (path[path.length - 1] ?? raw).trim().toLowerCase();
+  const { path } = labelledParts(raw);
+  return (path[path.length - 1] ?? raw).toLowerCase();
 }
 
 function yearFrom(s: string): number | null {
