@@ -33,6 +33,8 @@ const HELP = `Wijkweb op de opdrachtregel
   npm run -s cli -- import P.wijkweb cbs BESTAND [--gemeente GM0153,GM0150] [--jaar 2024] [--vervangen] [--opnieuw]
       Importeert CBS Kerncijfers wijken en buurten (StatLine-CSV, cbs.nl-Excel/CSV of OData-JSON).
       Bij een fout wordt niets veranderd en zie je per bestand, werkblad, rij en kolom wat er mis is.
+  npm run -s cli -- import P.wijkweb cognos BESTAND [--alias "naam in bestand=BU01530710"] [--vervangen | --beide] [--opnieuw]
+      Importeert een Cognos-export (meldingen, toewijzingen, unieke cliënten per buurt en peildatum).
   npm run -s cli -- export P.wijkweb <tabel> [--format csv|json] [--out BESTAND]
       Schrijft een tabel als CSV (standaard) of JSON naar het scherm of naar een bestand.
       Tabellen: ${EXPORT_TABLE_NAMES.join(', ')}.
@@ -46,8 +48,8 @@ interface Parsed {
   readonly flags: Map<string, string | true>;
 }
 
-const VALUE_FLAGS = new Set(['naam', 'format', 'out', 'taal', 'gemeente', 'jaar']);
-const BOOLEAN_FLAGS = new Set(['json', 'overschrijven', 'help', 'vervangen', 'opnieuw']);
+const VALUE_FLAGS = new Set(['naam', 'format', 'out', 'taal', 'gemeente', 'jaar', 'alias']);
+const BOOLEAN_FLAGS = new Set(['json', 'overschrijven', 'help', 'vervangen', 'opnieuw', 'beide']);
 
 function parseArgs(argv: readonly string[]): Parsed {
   const positional: string[] = [];
@@ -125,6 +127,56 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       sha256: async (b) => createHash('sha256').update(b).digest('hex'),
     });
 
+    /** `import P cognos FILE [--alias "naam=CODE;…"] [--vervangen | --beide] [--opnieuw]` */
+    const importCognosCli = async (): Promise<number> => {
+      const path = projectPathArg(parsed, io.cwd);
+      const bestand = parsed.positional[3];
+      if (!bestand) throw new AppException('cli.argument-ontbreekt', { wat: 'het bestand om te importeren' });
+      const aliasFlag = parsed.flags.get('alias');
+      const aliassen: Record<string, string> = {};
+      if (typeof aliasFlag === 'string') {
+        for (const part of aliasFlag.split(';').filter((p) => p.trim())) {
+          const [naam, code] = part.split('=').map((x) => x.trim());
+          if (!naam || !code) throw new AppException('cli.alias-ongeldig', { alias: part });
+          aliassen[naam] = code.toUpperCase();
+        }
+      }
+      const options = {
+        aliassen,
+        ...(parsed.flags.has('vervangen')
+          ? { overlap: 'vervangen' as const }
+          : parsed.flags.has('beide')
+            ? { overlap: 'beide' as const }
+            : {}),
+        opnieuw: parsed.flags.has('opnieuw'),
+      };
+      const filePath = resolve(io.cwd, bestand);
+      const file = { name: basename(filePath), bytes: await readImportFile(fs, filePath) };
+      const lock = await acquireLock(cliLock(fs, now), path);
+      if (!lock.acquired) throw new AppException('bestand.in-gebruik', { bestand: basename(path) });
+      try {
+        const opened = unwrap(await service.openProject(await store.read(path), basename(path)));
+        const preview = unwrap(await service.previewCognosImport(file, options));
+        for (const issue of preview.problemen.slice(0, 25)) {
+          io.stderr(`${issue.level === 'fout' ? 'Fout' : 'Let op'}: ${formatIssue(issue, language)}\n`);
+        }
+        const outcome = unwrap(await service.importCognos(file, options));
+        await store.save(
+          path,
+          unwrap(await service.exportProject()),
+          opened.migratedFrom !== null ? 'voor-migratie' : undefined,
+        );
+        const gebieden = preview.gebieden.map((g) => `${g.naam} → ${g.gebiedNaam} (${g.code})`).join(', ');
+        io.stdout(
+          `Cognos-export ${file.name} geïmporteerd: ${outcome.metingen} metingen uit ${preview.tabellen} tabellen` +
+            `${gebieden ? `; ${gebieden}` : ''}.\n`,
+        );
+      } finally {
+        await releaseLock(cliLock(fs, now), path);
+      }
+      return 0;
+    };
+
     switch (command) {
       case 'new': {
         const path = projectPathArg(parsed, io.cwd);
@@ -181,8 +233,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         const path = projectPathArg(parsed, io.cwd);
         const soort = parsed.positional[2];
         const bestand = parsed.positional[3];
-        if (soort !== 'cbs')
-          throw new AppException('cli.onbekende-importsoort', { soort: soort ?? '', soorten: 'cbs' });
+        if (soort === 'cognos') return await importCognosCli();
+        if (soort !== 'cbs') {
+          throw new AppException('cli.onbekende-importsoort', { soort: soort ?? '', soorten: 'cbs, cognos' });
+        }
         if (!bestand) throw new AppException('cli.argument-ontbreekt', { wat: 'het bestand om te importeren' });
         const jaarFlag = parsed.flags.get('jaar');
         const jaar = typeof jaarFlag === 'string' ? Number(jaarFlag) : undefined;

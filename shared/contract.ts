@@ -9,8 +9,10 @@ import type { Result } from './result';
 import type { CbsImportOptions, CbsImportOutcome, CbsPreview } from './importers/cbs';
 import type { GebiedProfiel, GebiedRow } from './db/repos/gebieden';
 import type { ImportFile } from './importers/types';
+import type { CognosImportOptions, CognosPreview } from './importers/cognos';
 
 export type { CbsImportOptions, CbsImportOutcome, CbsPreview, GebiedProfiel, GebiedRow, ImportFile };
+export type { CognosImportOptions, CognosPreview };
 
 export interface GebiedenLijst {
   readonly jaren: number[];
@@ -113,6 +115,12 @@ export interface WorkerApi {
     options: CbsImportOptions,
   ): Promise<Result<CbsImportOutcome & { overview: ProjectOverview }>>;
   cancelImport(): Promise<void>;
+  /** Reads a Cognos export, matches its gebieden, and says what an import would do; writes nothing. */
+  previewCognosImport(file: ImportFile, options: CognosImportOptions): Promise<Result<CognosPreview>>;
+  importCognos(
+    file: ImportFile,
+    options: CognosImportOptions,
+  ): Promise<Result<{ bronId: number; metingen: number; overview: ProjectOverview }>>;
   /** The years of the area division in the project, newest first, and the gebieden of one year. */
   getGebieden(jaar?: number): Promise<Result<GebiedenLijst>>;
   /** Profile of a gebied (CBS code) or an eigen gebied (code EG_…) in a year. */

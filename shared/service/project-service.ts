@@ -17,6 +17,7 @@ import { exportTable } from '../db/repos/export-tables';
 import { AppException, fail, ok, toAppError, type Result } from '../result';
 import { importCbs, parseCbsFile, previewCbs, type CbsImportOptions } from '../importers/cbs';
 import type { ImportFile } from '../importers/types';
+import { importCognos, parseCognosFile, previewCognos } from '../importers/cognos';
 import {
   createEigenGebied,
   eigenGebiedProfiel,
@@ -195,6 +196,33 @@ export function createProjectService(deps: ServiceDeps): WorkerApi & {
         touchProject(d, now());
         revision++;
         return ok({ ...outcome, overview: overview(d) });
+      } catch (err) {
+        return { ok: false, error: toAppError(err) };
+      } finally {
+        importing = false;
+      }
+    },
+
+    async previewCognosImport(file, options) {
+      try {
+        const d = requireDb();
+        const sha = await deps.sha256(file.bytes);
+        return ok(previewCognos(d, file, sha, parseCognosFile(file), options));
+      } catch (err) {
+        return { ok: false, error: toAppError(err) };
+      }
+    },
+
+    async importCognos(file, options) {
+      if (importing) return fail('import.al-bezig');
+      importing = true;
+      try {
+        const d = requireDb();
+        const sha = await deps.sha256(file.bytes);
+        const result = importCognos(d, file, sha, parseCognosFile(file), options, now());
+        touchProject(d, now());
+        revision++;
+        return ok({ ...result, overview: overview(d) });
       } catch (err) {
         return { ok: false, error: toAppError(err) };
       } finally {

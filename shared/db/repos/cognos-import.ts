@@ -1,0 +1,113 @@
+import type { ProjectDb } from '../connection';
+import type { CognosRecord } from '../../importers/cognos/parse';
+
+export interface GebiedIndexEntry {
+  readonly id: number;
+  readonly code: string;
+  readonly naam: string;
+  readonly niveau: string;
+  readonly jaar: number | null;
+}
+
+/** Every gebied the project knows (newest year first) and the aliases users confirmed before. */
+export function gebiedIndex(db: ProjectDb): { gebieden: GebiedIndexEntry[]; aliassen: Map<string, string> } {
+  const gebieden = db.all<GebiedIndexEntry>(
+    `SELECT id, code, naam, niveau, jaar FROM gebied WHERE niveau IN ('buurt','wijk','gemeente','eigen')
+     ORDER BY CASE niveau WHEN 'buurt' THEN 0 WHEN 'eigen' THEN 1 WHEN 'wijk' THEN 2 ELSE 3 END, coalesce(jaar, 9999) DESC`,
+  );
+  const aliassen = new Map(
+    db
+      .all<{ alias: string; gebied_code: string }>('SELECT alias, gebied_code FROM gebied_alias')
+      .map((r) => [r.alias, r.gebied_code]),
+  );
+  return { gebieden, aliassen };
+}
+
+/** Measurements already in the project for these gebieden and measures whose period overlaps. */
+export function countOverlapping(db: ProjectDb, rows: readonly { gebiedId: number; r: CognosRecord }[]): number {
+  let n = 0;
+  const seen = new Set<string>();
+  for (const { gebiedId, r } of rows) {
+    const start = r.peildatum ?? r.periodeStart!;
+    const eind = r.peildatum ?? r.periodeEind ?? start;
+    const key = `${gebiedId}|${r.maat}|${start}|${eind}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    n += Number(
+      db.value(
+        `SELECT count(*) FROM meting WHERE gebied_id = ? AND maat = ?
+           AND coalesce(peildatum, periode_start) <= ? AND coalesce(peildatum, periode_eind, periode_start) >= ?`,
+        [gebiedId, r.maat, eind, start],
+      ) ?? 0,
+    );
+  }
+  return n;
+}
+
+export interface CognosCommitMeta {
+  readonly fileName: string;
+  readonly sha256: string;
+  readonly now: string;
+  readonly rowsRead: number;
+  /** 'vervangen': remove overlapping measurements of the same gebied and measure first; 'beide': keep both. */
+  readonly overlap: 'vervangen' | 'beide' | 'geen';
+  readonly aliassen: ReadonlyMap<string, string>;
+}
+
+export function commitCognos(
+  db: ProjectDb,
+  rows: readonly { gebiedId: number; r: CognosRecord }[],
+  meta: CognosCommitMeta,
+) {
+  return db.transaction(() => {
+    db.run(
+      `INSERT INTO bron (soort, bestandsnaam, sha256, omschrijving, geimporteerd_op, rijen_gelezen, rijen_geimporteerd, details)
+       VALUES ('cognos', ?, ?, 'Cognos-export', ?, ?, ?, ?)`,
+      [meta.fileName, meta.sha256, meta.now, meta.rowsRead, rows.length, JSON.stringify({ metingen: rows.length })],
+    );
+    const bronId = Number(db.value('SELECT last_insert_rowid()'));
+    if (meta.overlap === 'vervangen') {
+      const del = db.raw.prepare(
+        `DELETE FROM meting WHERE gebied_id = ? AND maat = ? AND bron_id <> ?
+           AND coalesce(peildatum, periode_start) <= ? AND coalesce(peildatum, periode_eind, periode_start) >= ?`,
+      );
+      for (const { gebiedId, r } of rows) {
+        const start = r.peildatum ?? r.periodeStart!;
+        del.run([gebiedId, r.maat, bronId, r.peildatum ?? r.periodeEind ?? start, start]);
+      }
+      del.free();
+    }
+    const put = db.raw.prepare(
+      `INSERT INTO meting (gebied_id, maat, peildatum, periode_start, periode_eind, wet, product, ondersteuningsbehoefte,
+         subniveau, vorm, meldingstype, waarde, onderdrukt, onderdrukt_min, onderdrukt_max, bron_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    for (const { gebiedId, r } of rows) {
+      put.run([
+        gebiedId,
+        r.maat,
+        r.peildatum,
+        r.periodeStart,
+        r.periodeEind,
+        r.wet,
+        r.product,
+        r.ondersteuningsbehoefte,
+        r.subniveau,
+        r.vorm,
+        r.meldingstype,
+        r.waarde,
+        r.onderdrukt ? 1 : 0,
+        r.min,
+        r.max,
+        bronId,
+      ]);
+    }
+    put.free();
+    const alias = db.raw.prepare(
+      'INSERT INTO gebied_alias (alias, gebied_code, bevestigd_op) VALUES (?, ?, ?) ON CONFLICT (alias) DO UPDATE SET gebied_code = excluded.gebied_code',
+    );
+    for (const [naam, code] of meta.aliassen) alias.run([naam, code, meta.now]);
+    alias.free();
+    return { bronId, metingen: rows.length };
+  });
+}

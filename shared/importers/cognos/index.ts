@@ -1,0 +1,274 @@
+/**
+ * Cognos import: file → tables → measured counts → gebied matching against the project → preview → one transaction.
+ * Names written differently ("BOSWINKEL DE BRAKER", "Boswinkel/De Braker") match after normalisation; anything
+ * less certain is proposed with ranked candidates and must be confirmed once (then remembered as an alias).
+ */
+import type { ProjectDb } from '../../db/connection';
+import { commitCognos, countOverlapping, gebiedIndex, type GebiedIndexEntry } from '../../db/repos/cognos-import';
+import { findBronBySha } from '../../db/repos/cbs-import';
+import { normaliseName } from '../../model/names';
+import { AppException, toAppError } from '../../result';
+import { fileKind, readCsv, readSpreadsheet } from '../sheet';
+import type { ImportFile, ImportIssue } from '../types';
+import { consistencyIssues, parseCognosSheet, type CognosRecord } from './parse';
+
+export interface CognosImportOptions {
+  /** Confirmed matches: the name as written in the file → a gebied code. */
+  readonly aliassen?: Readonly<Record<string, string>>;
+  /** What to do with measurements of the same gebied, measure and period already in the project. */
+  readonly overlap?: 'vervangen' | 'beide';
+  readonly opnieuw?: boolean;
+}
+
+export interface GebiedMatch {
+  /** The name as written in the file. */
+  readonly naam: string;
+  readonly code: string | null;
+  readonly gebiedNaam: string | null;
+  readonly zeker: boolean;
+  readonly kandidaten: readonly { readonly code: string; readonly naam: string; readonly score: number }[];
+}
+
+export interface CognosPreview {
+  readonly bestand: string;
+  readonly sha256: string;
+  readonly tabellen: number;
+  readonly metingen: number;
+  readonly perMaat: Readonly<Record<string, number>>;
+  readonly perioden: readonly string[];
+  readonly gebieden: readonly GebiedMatch[];
+  readonly problemen: readonly ImportIssue[];
+  readonly fouten: number;
+  readonly waarschuwingen: number;
+  readonly eerderGeimporteerd: string | null;
+  readonly overlappend: number;
+  readonly kanImporteren: boolean;
+}
+
+export interface CognosParsedFile {
+  readonly records: readonly CognosRecord[];
+  readonly tables: number;
+  readonly issues: readonly ImportIssue[];
+  readonly contextLines: readonly string[];
+  readonly rowsRead: number;
+}
+
+export function parseCognosFile(file: ImportFile): CognosParsedFile {
+  try {
+    const kind = fileKind(file.bytes, file.name);
+    if (kind === 'json')
+      return {
+        records: [],
+        tables: 0,
+        issues: [{ level: 'fout', code: 'cognos.geen-tabel', file: file.name }],
+        contextLines: [],
+        rowsRead: 0,
+      };
+    const sheets = kind === 'csv' ? [readCsv(file.bytes, file.name)] : readSpreadsheet(file.bytes, file.name);
+    const records: CognosRecord[] = [];
+    const issues: ImportIssue[] = [];
+    const contextLines: string[] = [];
+    let tables = 0;
+    let rowsRead = 0;
+    const nonEmpty = sheets.filter((s) => s.rows.some((r) => r.some((c) => c !== null && String(c).trim() !== '')));
+    for (const sheet of nonEmpty.length > 0 ? nonEmpty : sheets.slice(0, 1)) {
+      const p = parseCognosSheet(file.name, sheet);
+      records.push(...p.records.map((r) => (r.gebiedTekst === null ? { ...r, gebiedTekst: null } : r)));
+      issues.push(...p.issues);
+      contextLines.push(...p.contextLines.map((l) => `${sheet.name}\u0000${l}`));
+      tables += p.tables;
+      rowsRead += sheet.rows.length;
+    }
+    issues.push(...consistencyIssues(file.name, records));
+    return { records, tables, issues, contextLines, rowsRead };
+  } catch (err) {
+    const e = toAppError(err);
+    return {
+      records: [],
+      tables: 0,
+      issues: [{ level: 'fout', code: e.code, file: file.name, ...(e.params ? { params: e.params } : {}) }],
+      contextLines: [],
+      rowsRead: 0,
+    };
+  }
+}
+
+function similarity(a: string, b: string): number {
+  const ta = new Set(a.split(' ').filter(Boolean));
+  const tb = new Set(b.split(' ').filter(Boolean));
+  const inter = [...ta].filter((t) => tb.has(t)).length;
+  return inter / Math.max(1, Math.max(ta.size, tb.size));
+}
+
+/** Matches a written name to a gebied: code, confirmed alias, equal after normalisation; else ranked candidates. */
+function matchName(
+  naam: string,
+  index: ReturnType<typeof gebiedIndex>,
+  confirmed: ReadonlyMap<string, string>,
+): GebiedMatch {
+  const norm = normaliseName(naam);
+  const byCode = (code: string) => index.gebieden.find((g) => g.code === code.toUpperCase());
+  const direct = byCode(naam.trim());
+  const explicit = confirmed.get(naam) ?? confirmed.get(norm) ?? index.aliassen.get(norm);
+  const chosen = direct ?? (explicit ? byCode(explicit) : undefined);
+  if (chosen) return { naam, code: chosen.code, gebiedNaam: chosen.naam, zeker: true, kandidaten: [] };
+  const equal = uniqueByCode(index.gebieden.filter((g) => normaliseName(g.naam) === norm));
+  if (equal.length === 1)
+    return { naam, code: equal[0]!.code, gebiedNaam: equal[0]!.naam, zeker: true, kandidaten: [] };
+  const ranked = uniqueByCode(index.gebieden)
+    .map((g) => ({ code: g.code, naam: g.naam, score: similarity(norm, normaliseName(g.naam)) }))
+    .filter((c) => c.score > 0)
+    .sort((a, b) => b.score - a.score)
+    .slice(0, 5);
+  return {
+    naam,
+    code: null,
+    gebiedNaam: null,
+    zeker: false,
+    kandidaten: equal.length > 1 ? equal.map((g) => ({ code: g.code, naam: g.naam, score: 1 })) : ranked,
+  };
+}
+
+function uniqueByCode(list: readonly GebiedIndexEntry[]): GebiedIndexEntry[] {
+  const seen = new Set<string>();
+  return list.filter((g) => (seen.has(g.code) ? false : (seen.add(g.code), true)));
+}
+
+/** A gebied named in a title or footer ("Aantal meldingen Boswinkel — de Braker"): the longest name found in it. */
+function gebiedInText(lines: readonly string[], index: ReturnType<typeof gebiedIndex>): GebiedIndexEntry | null {
+  const text = ` ${normaliseName(lines.join(' '))} `;
+  let best: GebiedIndexEntry | null = null;
+  for (const g of index.gebieden) {
+    if (g.niveau === 'gemeente') continue;
+    const n = normaliseName(g.naam);
+    if (n.length < 4 || n === normaliseName(g.code)) continue;
+    if (text.includes(` ${n} `) && (!best || n.length > normaliseName(best.naam).length)) best = g;
+  }
+  if (best) return best;
+  for (const [alias, code] of index.aliassen) {
+    if (text.includes(` ${alias} `)) return index.gebieden.find((g) => g.code === code) ?? null;
+  }
+  return null;
+}
+
+interface Resolved {
+  readonly rows: { gebiedId: number; r: CognosRecord }[];
+  readonly matches: GebiedMatch[];
+  readonly issues: ImportIssue[];
+  readonly aliassen: Map<string, string>;
+}
+
+function resolve(db: ProjectDb, file: ImportFile, parsed: CognosParsedFile, options: CognosImportOptions): Resolved {
+  const index = gebiedIndex(db);
+  const confirmed = new Map<string, string>(Object.entries(options.aliassen ?? {}));
+  const idOf = (code: string) => index.gebieden.find((g) => g.code === code)?.id;
+  const matches = new Map<string, GebiedMatch>();
+  const issues: ImportIssue[] = [];
+  const rows: { gebiedId: number; r: CognosRecord }[] = [];
+  const aliassen = new Map<string, string>();
+  // Per sheet, a gebied named only in a title or footer.
+  const sheetGebied = new Map<string, GebiedIndexEntry | null>();
+  for (const r of parsed.records) {
+    let code: string | null;
+    if (r.gebiedTekst) {
+      const m = matches.get(r.gebiedTekst) ?? matchName(r.gebiedTekst, index, confirmed);
+      matches.set(r.gebiedTekst, m);
+      code = m.code;
+      if (m.code && (confirmed.has(r.gebiedTekst) || confirmed.has(normaliseName(r.gebiedTekst))))
+        aliassen.set(normaliseName(r.gebiedTekst), m.code);
+    } else {
+      if (!sheetGebied.has(r.sheet)) {
+        const lines = parsed.contextLines
+          .filter((l) => l.startsWith(`${r.sheet}\u0000`))
+          .map((l) => l.slice(r.sheet.length + 1));
+        sheetGebied.set(r.sheet, gebiedInText([file.name, ...lines], index));
+      }
+      code = sheetGebied.get(r.sheet)?.code ?? null;
+      if (!code) {
+        const key = `\u0000${r.sheet}`;
+        if (!matches.has(key)) {
+          matches.set(key, { naam: '', code: null, gebiedNaam: null, zeker: false, kandidaten: [] });
+          issues.push({ level: 'fout', code: 'cognos.geen-gebied', file: file.name, sheet: r.sheet, row: r.row });
+        }
+      }
+    }
+    const id = code ? idOf(code) : undefined;
+    if (id !== undefined) rows.push({ gebiedId: id, r });
+  }
+  for (const m of matches.values()) {
+    if (m.naam && !m.code) {
+      issues.push({
+        level: 'fout',
+        code: m.kandidaten.length > 0 ? 'cognos.gebied-bevestigen' : 'cognos.gebied-onbekend',
+        file: file.name,
+        params: { naam: m.naam, kandidaten: m.kandidaten.map((k) => `${k.naam} (${k.code})`).join(', ') },
+      });
+    }
+  }
+  return { rows, matches: [...matches.values()].filter((m) => m.naam !== ''), issues, aliassen };
+}
+
+export function previewCognos(
+  db: ProjectDb,
+  file: ImportFile,
+  sha256: string,
+  parsed: CognosParsedFile,
+  options: CognosImportOptions,
+): CognosPreview {
+  const resolved = resolve(db, file, parsed, options);
+  const problemen = [...parsed.issues, ...resolved.issues];
+  const fouten = problemen.filter((i) => i.level === 'fout').length;
+  const earlier = findBronBySha(db, sha256);
+  const overlappend = fouten === 0 ? countOverlapping(db, resolved.rows) : 0;
+  const perMaat: Record<string, number> = {};
+  for (const r of parsed.records) perMaat[r.maat] = (perMaat[r.maat] ?? 0) + 1;
+  const perioden = [...new Set(parsed.records.map((r) => r.peildatum ?? `${r.periodeStart}/${r.periodeEind}`))].sort();
+  return {
+    bestand: file.name,
+    sha256,
+    tabellen: parsed.tables,
+    metingen: parsed.records.length,
+    perMaat,
+    perioden,
+    gebieden: resolved.matches,
+    problemen: problemen.slice(0, 200),
+    fouten,
+    waarschuwingen: problemen.length - fouten,
+    eerderGeimporteerd: earlier?.geimporteerd_op ?? null,
+    overlappend,
+    kanImporteren:
+      fouten === 0 &&
+      parsed.records.length > 0 &&
+      (!earlier || !!options.opnieuw) &&
+      (overlappend === 0 || !!options.overlap),
+  };
+}
+
+export function importCognos(
+  db: ProjectDb,
+  file: ImportFile,
+  sha256: string,
+  parsed: CognosParsedFile,
+  options: CognosImportOptions,
+  now: string,
+) {
+  const preview = previewCognos(db, file, sha256, parsed, options);
+  if (preview.fouten > 0)
+    throw new AppException('import.fouten-in-bestand', { bestand: file.name, aantal: preview.fouten });
+  if (preview.metingen === 0) throw new AppException('cognos.geen-tabel', { bestand: file.name });
+  if (preview.eerderGeimporteerd && !options.opnieuw) {
+    throw new AppException('import.al-geimporteerd', { bestand: file.name, datum: preview.eerderGeimporteerd });
+  }
+  if (preview.overlappend > 0 && !options.overlap) {
+    throw new AppException('cognos.al-metingen', { bestand: file.name, aantal: preview.overlappend });
+  }
+  const resolved = resolve(db, file, parsed, options);
+  return commitCognos(db, resolved.rows, {
+    fileName: file.name,
+    sha256,
+    now,
+    rowsRead: parsed.rowsRead,
+    overlap: options.overlap ?? 'geen',
+    aliassen: resolved.aliassen,
+  });
+}

@@ -1,0 +1,85 @@
+/** What the row and column labels of a Cognos export say: product levels, wet, vorm, measure. */
+export type Wet = 'Wmo' | 'Jeugdwet';
+export type Vorm = 'individueel' | 'groep';
+
+export interface ProductLabel {
+  readonly ondersteuningsbehoefte: number | null;
+  readonly subniveau: string | null;
+  readonly vorm: Vorm | null;
+  readonly wet: Wet | null;
+}
+
+function plain(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
+}
+
+export function wetIn(text: string): Wet | null {
+  const s = plain(text);
+  if (/\bwmo\b/.test(s)) return 'Wmo';
+  if (/\bjeugd(wet|hulp)?\b/.test(s)) return 'Jeugdwet';
+  return null;
+}
+
+export function vormIn(text: string): Vorm | null {
+  const s = plain(text);
+  const ind = /\bindividu/.test(s);
+  const groep = /\bgroep/.test(s);
+  if (ind && !groep) return 'individueel';
+  if (groep && !ind) return 'groep';
+  return null;
+}
+
+/** "Ondersteuningsbehoefte 1A Individueel", "Ondersteuningsbehoefte 1 Wmo", "OB 2B", "1A Groep". */
+export function parseProductLabel(text: string): ProductLabel {
+  const s = plain(text);
+  const m = /(?:ondersteuningsbehoefte|\bob)\s*(\d)\s*([a-c])?\b/.exec(s) ?? /^\s*(\d)\s*([a-c])?\b(?=\s|$)/.exec(s);
+  return {
+    ondersteuningsbehoefte: m ? Number(m[1]) : null,
+    subniveau: m?.[2] ? m[2].toUpperCase() : null,
+    vorm: vormIn(s),
+    wet: wetIn(s),
+  };
+}
+
+export function looksLikeProduct(text: string): boolean {
+  const s = plain(text);
+  return /ondersteuningsbehoefte|\bob\s*\d|^\s*\d[a-c]?\s+(individueel|groep)/.test(s);
+}
+
+/** The measure a column header (or a title) names; null when it names none. */
+export function maatIn(text: string): string | null {
+  const s = plain(text);
+  if (/unieke\s+cli[e]?nt|clienten|cli[eë]nten/.test(s)) return 'unieke_clienten';
+  if (/toewijzing|indicatie|beschikking/.test(s)) return 'toewijzingen';
+  if (/melding|aanmelding/.test(s)) return 'meldingen';
+  return null;
+}
+
+export function isTotalLabel(text: string): boolean {
+  return /^\s*(sub|eind|grand\s*)?tota(a)?l\b|^\s*totaal\s*$|^\s*som\b/i.test(text);
+}
+
+/** Suppressed counts as Cognos and its users write them; "<5" says the count is 1 to 4. */
+export function parseSuppressed(text: string): { min: number | null; max: number | null } | null {
+  const s = text.trim().toLowerCase();
+  const lt = /^<\s*(\d+)$/.exec(s);
+  if (lt) return { min: 1, max: Number(lt[1]) - 1 };
+  if (s === 'x' || s === '*' || s === '-' || s === 'geheim' || s === '…' || s === '...')
+    return { min: null, max: null };
+  return null;
+}
+
+/** A count: "42", "1.234" (Dutch thousands), "1 234", 42 (a number cell). Null when it is not a whole count. */
+export function parseCount(cell: string | number | boolean | null): number | null {
+  if (typeof cell === 'number') return Number.isFinite(cell) ? cell : null;
+  if (typeof cell !== 'string') return null;
+  const s = cell.trim().replace(/\u00a0/g, ' ');
+  if (/^-?\d+$/.test(s)) return Number(s);
+  if (/^-?\d{1,3}([. ]\d{3})+$/.test(s)) return Number(s.replace(/[. ]/g, ''));
+  if (/^-?\d+,\d+$/.test(s)) return Number(s.replace(',', '.'));
+  if (/^-?\d{1,3}(\.\d{3})+,\d+$/.test(s)) return Number(s.replace(/\./g, '').replace(',', '.'));
+  return null;
+}

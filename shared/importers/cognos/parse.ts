@@ -1,0 +1,356 @@
+/**
+ * Cognos exports, made by hand: title lines, a header row somewhere, group labels that cover the rows below
+ * them (merged or left blank), subtotal and total rows, footers with "Bron: Cognos" and the peildatum or periode,
+ * several tables in one sheet, periods as columns. Pure: sheet rows in, measured counts and issues out; the
+ * gebied names are matched to codes afterwards, against the project.
+ */
+import { columnLetter } from '../sheet';
+import type { Cell, ImportIssue, SheetRows } from '../types';
+import {
+  isTotalLabel,
+  looksLikeProduct,
+  maatIn,
+  parseCount,
+  parseProductLabel,
+  parseSuppressed,
+  vormIn,
+  wetIn,
+  type Vorm,
+  type Wet,
+} from './labels';
+import { findSpan, parsePeriod, type Period } from './periods';
+
+export interface CognosRecord {
+  /** The gebied as written (a name or code), or null when the table names none. */
+  readonly gebiedTekst: string | null;
+  readonly maat: string;
+  readonly peildatum: string | null;
+  readonly periodeStart: string | null;
+  readonly periodeEind: string | null;
+  readonly wet: Wet | null;
+  readonly product: string | null;
+  readonly ondersteuningsbehoefte: number | null;
+  readonly subniveau: string | null;
+  readonly vorm: Vorm | null;
+  readonly meldingstype: string | null;
+  readonly waarde: number | null;
+  readonly onderdrukt: boolean;
+  readonly min: number | null;
+  readonly max: number | null;
+  readonly sheet: string;
+  readonly row: number;
+  readonly column: string;
+}
+
+export interface CognosParsed {
+  readonly records: readonly CognosRecord[];
+  readonly tables: number;
+  readonly issues: readonly ImportIssue[];
+  /** Text of title and footer lines, for finding a gebied named only there. */
+  readonly contextLines: readonly string[];
+}
+
+type Role = 'gebied' | 'periode' | 'wet' | 'vorm' | 'meldingstype' | 'product' | 'label' | 'maat';
+
+interface Column {
+  readonly index: number;
+  readonly header: string;
+  readonly role: Role;
+  readonly maat?: string;
+  readonly period?: Period;
+}
+
+const text = (c: Cell | undefined) => (c === null || c === undefined ? '' : String(c).trim());
+
+function isValue(c: Cell | undefined): boolean {
+  if (c === null || c === undefined) return false;
+  if (typeof c === 'number') return true;
+  const s = String(c).trim();
+  return s !== '' && (parseCount(s) !== null || parseSuppressed(s) !== null);
+}
+
+function labelRole(header: string): Role {
+  const s = header.toLowerCase();
+  if (/\b(buurt|wijk|gebied|regio|stadsdeel)\b/.test(s)) return 'gebied';
+  if (/\b(periode|maand|peildatum|datum|kwartaal)\b/.test(s)) return 'periode';
+  if (/^wet$|^wettelijk kader/.test(s)) return 'wet';
+  if (/^vorm$|^individueel\s*\/?\s*groep$/.test(s)) return 'vorm';
+  if (/meldingstype|soort melding|type melding/.test(s)) return 'meldingstype';
+  if (/product|ondersteuningsbehoefte|voorziening/.test(s)) return 'product';
+  return 'label';
+}
+
+/** A BSN passes the "11-proof" with weights 9…2 and −1 (safety-and-speed §5). */
+export function isBsn(s: string): boolean {
+  if (!/^\d{8,9}$/.test(s)) return false;
+  const d = s.padStart(9, '0').split('').map(Number);
+  const sum = d.slice(0, 8).reduce((acc, v, i) => acc + v * (9 - i), 0) - d[8]!;
+  return sum % 11 === 0;
+}
+
+function personLevelColumns(sheet: SheetRows): { column: number; header: string; row: number }[] {
+  const found: { column: number; header: string; row: number }[] = [];
+  const width = Math.max(0, ...sheet.rows.map((r) => r.length));
+  for (let c = 0; c < width; c++) {
+    const cells = sheet.rows.map((r, i) => ({ v: text(r[c]), i })).filter((x) => x.v !== '');
+    const headerCell = cells.find((x) =>
+      /\bbsn\b|burgerservice|geboortedatum|geboren|naam\s*cli|cli[eë]ntnaam|voornaam|achternaam/i.test(x.v),
+    );
+    if (headerCell) {
+      found.push({ column: c, header: headerCell.v, row: headerCell.i + 1 });
+      continue;
+    }
+    const digits = cells.filter((x) => /^\d{8,9}$/.test(x.v));
+    if (digits.length >= 8 && digits.length >= cells.length * 0.8) {
+      const passing = digits.filter((x) => isBsn(x.v)).length;
+      if (passing >= digits.length * 0.9)
+        found.push({ column: c, header: cells[0]?.v ?? columnLetter(c), row: (digits[0]?.i ?? 0) + 1 });
+    }
+  }
+  return found;
+}
+
+export function parseCognosSheet(fileName: string, sheet: SheetRows): CognosParsed {
+  const issues: ImportIssue[] = [];
+  const where = sheet.name !== fileName ? { sheet: sheet.name } : {};
+  const issue = (i: Omit<ImportIssue, 'file'>) => {
+    if (issues.length < 500) issues.push({ file: fileName, ...where, ...i });
+  };
+  for (const p of personLevelColumns(sheet)) {
+    issue({
+      level: 'fout',
+      code: 'import.persoonsgegevens',
+      row: p.row,
+      column: p.header,
+      params: { kolom: p.header },
+    });
+  }
+  if (issues.length > 0) return { records: [], tables: 0, issues, contextLines: [] };
+
+  const rows = sheet.rows;
+  const records: CognosRecord[] = [];
+  const contextLines: { row: number; text: string }[] = [];
+  const tables: { header: number; columns: Column[]; rows: number[]; title: string[] }[] = [];
+
+  let r = 0;
+  let sinceLastTable: string[] = [];
+  while (r < rows.length) {
+    const row = rows[r] ?? [];
+    const filled = row.map((c, i) => ({ c, i })).filter((x) => text(x.c) !== '');
+    if (filled.length === 0) {
+      r++;
+      continue;
+    }
+    // A header: two or more text cells, and a row with values below it (within three rows) under one of them.
+    const textOnly = filled.every((x) => !isValue(x.c) || findSpan(text(x.c)) !== null);
+    let isHeader = false;
+    if (textOnly && filled.length >= 2) {
+      for (let k = r + 1; k <= Math.min(rows.length - 1, r + 3) && !isHeader; k++) {
+        const below = rows[k] ?? [];
+        isHeader =
+          filled.some((x) => x.i > 0 && isValue(below[x.i])) ||
+          filled.some((x) => isValue(below[x.i]) && x.i === filled[filled.length - 1]!.i);
+      }
+    }
+    if (!isHeader) {
+      const line = filled.map((x) => text(x.c)).join(' ');
+      contextLines.push({ row: r + 1, text: line });
+      sinceLastTable.push(line);
+      r++;
+      continue;
+    }
+    // Columns: values below → a measure (or a period, when the header is a period); text → a label.
+    const dataRows: number[] = [];
+    let k = r + 1;
+    for (; k < rows.length; k++) {
+      const next = rows[k] ?? [];
+      const nf = next.map((c, i) => ({ c, i })).filter((x) => text(x.c) !== '');
+      if (nf.length === 0) break;
+      const hasValue = filled.some((x) => isValue(next[x.i]));
+      const onlyLabel = !hasValue && nf.length <= 2 && nf.every((x) => !isValue(x.c));
+      if (!hasValue && !onlyLabel) break;
+      if (onlyLabel && nf.length === 1 && nf[0]!.i !== filled[0]!.i) break;
+      dataRows.push(k);
+    }
+    const columns: Column[] = filled.map((x) => {
+      const header = text(x.c);
+      const valuesBelow = dataRows.filter((d) => isValue(rows[d]?.[x.i])).length;
+      if (valuesBelow > 0 && valuesBelow >= dataRows.filter((d) => text(rows[d]?.[x.i]) !== '').length * 0.6) {
+        const span = findSpan(header) ?? parsePeriod(header);
+        if (span && !maatIn(header)) {
+          const period: Period = 'peildatum' in span ? span : { peildatum: null, start: span.start, eind: span.eind };
+          return { index: x.i, header, role: 'maat' as const, period };
+        }
+        return { index: x.i, header, role: 'maat' as const, ...(maatIn(header) ? { maat: maatIn(header)! } : {}) };
+      }
+      return { index: x.i, header, role: labelRole(header) };
+    });
+    tables.push({ header: r, columns, rows: dataRows, title: sinceLastTable });
+    sinceLastTable = [];
+    r = k;
+  }
+
+  const sheetText = [fileName, sheet.name, ...contextLines.map((l) => l.text)].join(' | ');
+  for (const t of tables) {
+    const titleText = t.title.join(' | ');
+    const labels = t.columns.filter((c) => c.role !== 'maat');
+    const measures = t.columns.filter((c) => c.role === 'maat');
+    const tablePeriod = parsePeriod(titleText) ?? parsePeriod(sheetText) ?? null;
+    const tableWet = wetIn(titleText) ?? wetIn(labels.map((l) => l.header).join(' '));
+    const tableVorm = vormIn(labels.map((l) => l.header).join(' ')) === null ? null : null;
+    const fill = new Map<number, string>();
+    let reportedPeriod = false;
+    const sums = new Map<number, { sum: number; suppressed: boolean }>();
+    for (const d of t.rows) {
+      const row = rows[d] ?? [];
+      // Fill down group labels: a blank (or merged) label cell repeats the one above it.
+      const labelValues = new Map<number, string>();
+      const hasValue = measures.some((m) => isValue(row[m.index]));
+      for (const l of labels) {
+        const v = text(row[l.index]);
+        if (v) fill.set(l.index, v);
+        labelValues.set(l.index, v || (hasValue ? (fill.get(l.index) ?? '') : ''));
+      }
+      if (!hasValue) continue; // a group label row
+      const firstLabel = [...labelValues.values()].find((v) => v !== '') ?? '';
+      if ([...labelValues.values()].some((v) => isTotalLabel(v))) {
+        for (const m of measures) {
+          const total = parseCount(row[m.index] ?? null);
+          const acc = sums.get(m.index);
+          if (total !== null && acc && !acc.suppressed && Math.abs(acc.sum - total) > 1e-9) {
+            issue({
+              level: 'waarschuwing',
+              code: 'cognos.totaal-klopt-niet',
+              row: d + 1,
+              column: m.header,
+              params: { label: firstLabel, totaal: total, som: acc.sum },
+            });
+          }
+          sums.delete(m.index);
+        }
+        continue;
+      }
+      let gebiedTekst: string | null = null;
+      let wet: Wet | null = tableWet;
+      let vorm: Vorm | null = tableVorm;
+      let product: string | null = null;
+      let meldingstype: string | null = null;
+      let rowPeriod: Period | null = null;
+      const productTexts: string[] = [];
+      for (const l of labels) {
+        const v = labelValues.get(l.index) ?? '';
+        if (!v) continue;
+        const role = l.role === 'label' ? (looksLikeProduct(v) ? 'product' : 'meldingstype') : l.role;
+        if (role === 'gebied') gebiedTekst = v;
+        else if (role === 'periode')
+          rowPeriod = parsePeriod(v) ?? (findSpan(v) ? { peildatum: null, ...findSpan(v)! } : null);
+        else if (role === 'wet') wet = wetIn(v) ?? wet;
+        else if (role === 'vorm') vorm = vormIn(v) ?? vorm;
+        else if (role === 'product') productTexts.push(v);
+        else meldingstype = meldingstype ? `${meldingstype} – ${v}` : v;
+      }
+      if (meldingstype && productTexts.length === 0) wet = wetIn(meldingstype) ?? wet;
+      let ob: number | null = null;
+      let sub: string | null = null;
+      if (productTexts.length > 0) {
+        product = productTexts.join(' – ');
+        const parsed = parseProductLabel(productTexts.join(' '));
+        ob = parsed.ondersteuningsbehoefte;
+        sub = parsed.subniveau;
+        vorm = parsed.vorm ?? vorm;
+        wet = parsed.wet ?? wet;
+      }
+      for (const m of measures) {
+        const cell = row[m.index];
+        const raw = text(cell);
+        if (raw === '') continue;
+        const count = parseCount(cell ?? null);
+        const suppressed = count === null ? parseSuppressed(raw) : null;
+        if (count === null && !suppressed) {
+          issue({
+            level: 'fout',
+            code: 'cognos.geen-getal',
+            row: d + 1,
+            column: m.header,
+            params: { waarde: raw.slice(0, 40) },
+          });
+          continue;
+        }
+        const period = m.period ?? rowPeriod ?? tablePeriod;
+        if (!period) {
+          if (!reportedPeriod) issue({ level: 'fout', code: 'cognos.periode-onbekend', row: t.header + 1 });
+          reportedPeriod = true;
+          continue;
+        }
+        const maat = m.maat ?? maatIn(titleText) ?? maatIn(sheetText) ?? (meldingstype ? 'meldingen' : 'aantal');
+        const acc = sums.get(m.index) ?? { sum: 0, suppressed: false };
+        if (count !== null) acc.sum += count;
+        else acc.suppressed = true;
+        sums.set(m.index, acc);
+        records.push({
+          gebiedTekst,
+          maat,
+          peildatum: period.peildatum,
+          periodeStart: period.start,
+          periodeEind: period.eind,
+          wet,
+          product,
+          ondersteuningsbehoefte: ob,
+          subniveau: sub,
+          vorm,
+          meldingstype,
+          waarde: count,
+          onderdrukt: count === null,
+          min: suppressed?.min ?? null,
+          max: suppressed?.max ?? null,
+          sheet: sheet.name,
+          row: d + 1,
+          column: m.header,
+        });
+      }
+    }
+  }
+  if (tables.length === 0) {
+    issue({
+      level: 'fout',
+      code: rows.some((r0) => r0.some((c) => text(c) !== '')) ? 'cognos.geen-tabel' : 'import.leeg-werkblad',
+    });
+  }
+  return { records, tables: tables.length, issues, contextLines: contextLines.map((l) => l.text) };
+}
+
+/** Sub-levels must add up to their product (1A+1B, individueel+groep = OB1): a warning names both numbers. */
+export function consistencyIssues(fileName: string, records: readonly CognosRecord[]): ImportIssue[] {
+  const key = (r: CognosRecord) =>
+    [r.gebiedTekst, r.maat, r.peildatum, r.periodeStart, r.wet, r.ondersteuningsbehoefte].join('|');
+  const whole = new Map<string, CognosRecord>();
+  const parts = new Map<string, CognosRecord[]>();
+  for (const r of records) {
+    if (r.ondersteuningsbehoefte === null) continue;
+    if (r.subniveau === null && r.vorm === null) whole.set(key(r), r);
+    else parts.set(key(r), [...(parts.get(key(r)) ?? []), r]);
+  }
+  const out: ImportIssue[] = [];
+  for (const [k, total] of whole) {
+    const list = parts.get(k);
+    if (!list || total.waarde === null || list.some((p) => p.onderdrukt)) continue;
+    const sum = list.reduce((s, p) => s + (p.waarde ?? 0), 0);
+    if (sum !== total.waarde) {
+      out.push({
+        level: 'waarschuwing',
+        code: 'cognos.som-klopt-niet',
+        file: fileName,
+        sheet: total.sheet,
+        row: total.row,
+        column: total.column,
+        params: {
+          wat: `${total.product ?? `OB${total.ondersteuningsbehoefte}`}`,
+          totaal: total.waarde,
+          som: sum,
+          rijen: list.map((p) => p.row).join(', '),
+        },
+      });
+    }
+  }
+  return out;
+}
