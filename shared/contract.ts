@@ -10,9 +10,10 @@ import type { CbsImportOptions, CbsImportOutcome, CbsPreview } from './importers
 import type { GebiedProfiel, GebiedRow } from './db/repos/gebieden';
 import type { ImportFile } from './importers/types';
 import type { CognosImportOptions, CognosPreview } from './importers/cognos';
+import type { MetingenOverzicht, MetingFilter, MetingRow } from './db/repos/metingen';
 
 export type { CbsImportOptions, CbsImportOutcome, CbsPreview, GebiedProfiel, GebiedRow, ImportFile };
-export type { CognosImportOptions, CognosPreview };
+export type { CognosImportOptions, CognosPreview, MetingenOverzicht, MetingFilter, MetingRow };
 
 export interface GebiedenLijst {
   readonly jaren: number[];
@@ -125,6 +126,8 @@ export interface WorkerApi {
   getGebieden(jaar?: number): Promise<Result<GebiedenLijst>>;
   /** Profile of a gebied (CBS code) or an eigen gebied (code EG_…) in a year. */
   getGebiedProfiel(code: string, jaar: number): Promise<Result<GebiedProfiel | null>>;
+  /** Measured counts (Cognos) with per-1,000 figures and a trend per measure and gebied. */
+  getMetingen(filter: MetingFilter): Promise<Result<MetingenOverzicht>>;
   /** A user-defined area: a set of buurten (or wijken) of one year's division. */
   createEigenGebied(naam: string, leden: readonly string[], jaar: number): Promise<Result<GebiedRow>>;
   /** Increases by one on every change to the project; the renderer's autosave watches it. */

@@ -7,12 +7,13 @@ import { OverzichtPage } from '../features/overzicht/OverzichtPage';
 import { StartPage } from '../features/start/StartPage';
 import { ImportPage } from '../features/import/ImportPage';
 import { GebiedenPage } from '../features/gebieden/GebiedenPage';
+import { MetingenPage } from '../features/metingen/MetingenPage';
 import { Header } from './Header';
 import { Notices } from './Notices';
 import { StatusBar } from './StatusBar';
 
-type View = 'overzicht' | 'importeren' | 'gebieden';
-const VIEWS: readonly View[] = ['overzicht', 'importeren', 'gebieden'];
+type View = 'overzicht' | 'importeren' | 'gebieden' | 'metingen';
+const VIEWS: readonly View[] = ['overzicht', 'importeren', 'gebieden', 'metingen'];
 
 export function App({ bridge }: { bridge: BridgeApi }) {
   const { t } = useTranslation();
@@ -145,7 +146,10 @@ export function App({ bridge }: { bridge: BridgeApi }) {
           )}
           {!project && <StartPage creating={creating} setCreating={setCreating} />}
           {project && view === 'overzicht' && <OverzichtPage onImport={() => setView('importeren')} />}
-          {project && view === 'importeren' && <ImportPage onShowGebieden={() => setView('gebieden')} />}
+          {project && view === 'importeren' && (
+            <ImportPage onShowGebieden={() => setView('gebieden')} onShowMetingen={() => setView('metingen')} />
+          )}
+          {project && view === 'metingen' && <MetingenPage />}
           {project && view === 'gebieden' && <GebiedenPage />}
         </main>
       </div>

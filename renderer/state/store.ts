@@ -6,6 +6,7 @@ import type {
   CbsImportOptions,
   CbsImportOutcome,
   CbsPreview,
+  CognosImportOptions,
   GebiedenLijst,
   GebiedProfiel,
   GebiedRow,
@@ -54,6 +55,9 @@ export interface StoreDeps {
     | 'getGebiedProfiel'
     | 'createEigenGebied'
     | 'getOverview'
+    | 'previewCognosImport'
+    | 'importCognos'
+    | 'getMetingen'
   >;
 }
 
@@ -85,6 +89,9 @@ export interface Actions {
   /** Runs the import with progress; the project is saved afterwards like after any edit. */
   importCbs(file: ImportFile, options: CbsImportOptions): Promise<Result<CbsImportOutcome>>;
   cancelImport(): Promise<void>;
+  previewCognosImport: WorkerApi['previewCognosImport'];
+  importCognos(file: ImportFile, options: CognosImportOptions): Promise<Result<{ metingen: number }>>;
+  getMetingen: WorkerApi['getMetingen'];
   getGebieden(jaar?: number): Promise<Result<GebiedenLijst>>;
   getGebiedProfiel(code: string, jaar: number): Promise<Result<GebiedProfiel | null>>;
   createEigenGebied(naam: string, leden: readonly string[], jaar: number): Promise<Result<GebiedRow>>;
@@ -340,6 +347,25 @@ export function createAppStore(deps: StoreDeps) {
         }
       },
       cancelImport: () => deps.worker.cancelImport(),
+      previewCognosImport: (file, options) => deps.worker.previewCognosImport(file, options),
+      async importCognos(file, options) {
+        const project = get().project;
+        if (!project || project.readOnly) return { ok: false, error: { code: 'opslaan.alleen-lezen' } };
+        importing = true;
+        set({ busy: { taak: 'importeren', gedaan: 0, totaal: 0 } });
+        try {
+          const result = await deps.worker.importCognos(file, options);
+          if (!result.ok) return result;
+          set({ project: { ...project, overview: result.value.overview } });
+          importing = false;
+          changed();
+          return { ok: true, value: { metingen: result.value.metingen } };
+        } finally {
+          importing = false;
+          set({ busy: null });
+        }
+      },
+      getMetingen: (filter) => deps.worker.getMetingen(filter),
       getGebieden: (jaar) => deps.worker.getGebieden(jaar),
       getGebiedProfiel: (code, jaar) => deps.worker.getGebiedProfiel(code, jaar),
       async createEigenGebied(naam, leden, jaar) {

@@ -18,6 +18,7 @@ import { AppException, fail, ok, toAppError, type Result } from '../result';
 import { importCbs, parseCbsFile, previewCbs, type CbsImportOptions } from '../importers/cbs';
 import type { ImportFile } from '../importers/types';
 import { importCognos, parseCognosFile, previewCognos } from '../importers/cognos';
+import { listMetingen } from '../db/repos/metingen';
 import {
   createEigenGebied,
   eigenGebiedProfiel,
@@ -253,6 +254,10 @@ export function createProjectService(deps: ServiceDeps): WorkerApi & {
         const d = requireDb();
         return code.startsWith('EG_') ? eigenGebiedProfiel(d, code, jaar) : gebiedProfiel(d, code, jaar);
       });
+    },
+
+    async getMetingen(filter) {
+      return guard(() => listMetingen(requireDb(), filter));
     },
 
     async createEigenGebied(naam, leden, jaar) {

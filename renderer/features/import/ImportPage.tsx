@@ -1,6 +1,13 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CbsImportOptions, CbsPreview, ImportFile } from '../../../shared/contract';
+import type {
+  CbsImportOptions,
+  CbsPreview,
+  CognosImportOptions,
+  CognosPreview as CognosPreviewData,
+  ImportFile,
+} from '../../../shared/contract';
+import { CognosPreview } from './CognosPreview';
 import type { AppError } from '../../../shared/result';
 import { Alert, Button, ButtonGroup, Heading, Paragraph } from '../../components/ui';
 import { useActions, useApp } from '../../state/context';
@@ -12,16 +19,25 @@ type Phase =
   | { kind: 'lezen'; name: string }
   | { kind: 'voorbeeld'; file: ImportFile; preview: CbsPreview }
   | { kind: 'importeren'; file: ImportFile; preview: CbsPreview }
-  | { kind: 'klaar'; name: string; waarden: number; jaar: number };
+  | { kind: 'cognos'; file: ImportFile; preview: CognosPreviewData; running: boolean }
+  | { kind: 'klaar'; name: string; waarden: number; jaar: number }
+  | { kind: 'klaar-cognos'; name: string; metingen: number };
 
 /** Import a CBS file: choose or drop it, see what would happen, confirm, watch it go in. */
-export function ImportPage({ onShowGebieden }: { onShowGebieden: () => void }) {
+export function ImportPage({
+  onShowGebieden,
+  onShowMetingen,
+}: {
+  onShowGebieden: () => void;
+  onShowMetingen: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const actions = useActions();
   const readOnly = useApp((s) => s.project?.readOnly ?? true);
   const busy = useApp((s) => s.busy);
   const [phase, setPhase] = useState<Phase>({ kind: 'kiezen' });
   const [options, setOptions] = useState<CbsImportOptions>({});
+  const [cognosOptions, setCognosOptions] = useState<CognosImportOptions>({});
   const [error, setError] = useState<AppError | null>(null);
   const [dragging, setDragging] = useState(false);
   const input = useRef<HTMLInputElement>(null);
@@ -36,7 +52,34 @@ export function ImportPage({ onShowGebieden }: { onShowGebieden: () => void }) {
       setPhase({ kind: 'kiezen' });
       return;
     }
+    // Not a CBS table? Then it may be a Cognos export.
+    if (result.value.formaat === null && result.value.problemen.some((i) => i.code === 'cbs.geen-cbs-tabel')) {
+      await previewCognos(file, {});
+      return;
+    }
     setPhase({ kind: 'voorbeeld', file, preview: result.value });
+  };
+
+  const previewCognos = async (file: ImportFile, opts: CognosImportOptions) => {
+    setCognosOptions(opts);
+    const result = await actions.previewCognosImport(file, opts);
+    if (!result.ok) {
+      setError(result.error);
+      setPhase({ kind: 'kiezen' });
+      return;
+    }
+    setPhase({ kind: 'cognos', file, preview: result.value, running: false });
+  };
+
+  const runCognos = async (file: ImportFile, p: CognosPreviewData) => {
+    setPhase({ kind: 'cognos', file, preview: p, running: true });
+    const result = await actions.importCognos(file, cognosOptions);
+    if (!result.ok) {
+      setError(result.error);
+      setPhase({ kind: 'cognos', file, preview: p, running: false });
+      return;
+    }
+    setPhase({ kind: 'klaar-cognos', name: file.name, metingen: result.value.metingen });
   };
 
   const pick = async (files: FileList | null) => {
@@ -87,6 +130,27 @@ export function ImportPage({ onShowGebieden }: { onShowGebieden: () => void }) {
             <Button onClick={() => setPhase({ kind: 'kiezen' })}>{t('import.nogEen')}</Button>
           </ButtonGroup>
         </Alert>
+      )}
+      {phase.kind === 'klaar-cognos' && (
+        <Alert type="ok">
+          <p className="utrecht-paragraph">{t('cognos.klaar', { bestand: phase.name, aantal: phase.metingen })}</p>
+          <ButtonGroup>
+            <Button appearance="primary" onClick={onShowMetingen}>
+              {t('cognos.bekijkMetingen')}
+            </Button>
+            <Button onClick={() => setPhase({ kind: 'kiezen' })}>{t('import.nogEen')}</Button>
+          </ButtonGroup>
+        </Alert>
+      )}
+      {phase.kind === 'cognos' && (
+        <CognosPreview
+          preview={phase.preview}
+          options={cognosOptions}
+          running={phase.running}
+          onOptions={(next) => void previewCognos(phase.file, next)}
+          onImport={() => void runCognos(phase.file, phase.preview)}
+          onCancel={() => setPhase({ kind: 'kiezen' })}
+        />
       )}
       {(phase.kind === 'kiezen' || phase.kind === 'lezen') && (
         <div

@@ -1,0 +1,129 @@
+import { useTranslation } from 'react-i18next';
+import type { CognosImportOptions, CognosPreview as Preview } from '../../../shared/contract';
+import { Button, ButtonGroup, Heading, Paragraph, Table, td, th, tr } from '../../components/ui';
+import { IssueList } from './IssueList';
+
+/** What a Cognos import would do: tables, counts per measure, periods, and each gebied name matched or to confirm. */
+export function CognosPreview({
+  preview: p,
+  options,
+  running,
+  onOptions,
+  onImport,
+  onCancel,
+}: {
+  preview: Preview;
+  options: CognosImportOptions;
+  running: boolean;
+  onOptions: (o: CognosImportOptions) => void;
+  onImport: () => void;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  const confirm = (naam: string, code: string) =>
+    onOptions({ ...options, aliassen: { ...(options.aliassen ?? {}), [naam]: code } });
+  return (
+    <section className="wijkweb-card" aria-labelledby="cognos-titel" data-testid="import-voorbeeld">
+      <Heading level={2} id="cognos-titel">
+        {t('import.voorbeeldTitel', { bestand: p.bestand })}
+      </Heading>
+      <dl className="wijkweb-facts">
+        <dt>{t('import.formaat')}</dt>
+        <dd>{t('cognos.formaat')}</dd>
+        <dt>{t('cognos.tabellen')}</dt>
+        <dd data-testid="cognos-aantallen">
+          {t('cognos.tabellenTekst', { tabellen: p.tabellen, metingen: p.metingen })}
+          {' ('}
+          {Object.entries(p.perMaat)
+            .map(([maat, n]) => `${t(`maat.${maat}`, { defaultValue: maat })}: ${n}`)
+            .join(', ')}
+          {')'}
+        </dd>
+        <dt>{t('cognos.perioden')}</dt>
+        <dd>{p.perioden.map((x) => x.replace('/', ' t/m ')).join(', ') || '—'}</dd>
+      </dl>
+      {p.gebieden.length > 0 && (
+        <Table caption={t('cognos.gebiedenTabel')}>
+          <thead className="utrecht-table__header">
+            <tr className={tr}>
+              <th scope="col" className={th}>
+                {t('cognos.inBestand')}
+              </th>
+              <th scope="col" className={th}>
+                {t('cognos.gebied')}
+              </th>
+            </tr>
+          </thead>
+          <tbody className="utrecht-table__body">
+            {p.gebieden.map((g) => (
+              <tr key={g.naam} className={tr}>
+                <th scope="row" className={th}>
+                  {g.naam}
+                </th>
+                <td className={td}>
+                  {g.code ? (
+                    `${g.gebiedNaam} (${g.code})`
+                  ) : g.kandidaten.length > 0 ? (
+                    <label className="wijkweb-inline-form">
+                      <span>{t('cognos.welke', { naam: g.naam })}</span>
+                      <select
+                        className="utrecht-select utrecht-select--html-select"
+                        defaultValue=""
+                        onChange={(e) => e.target.value && confirm(g.naam, e.target.value)}
+                      >
+                        <option value="">{t('cognos.kies')}</option>
+                        {g.kandidaten.map((k) => (
+                          <option key={k.code} value={k.code}>
+                            {k.naam} ({k.code})
+                          </option>
+                        ))}
+                      </select>
+                    </label>
+                  ) : (
+                    t('cognos.onbekend')
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      )}
+      {p.problemen.length > 0 && <IssueList issues={p.problemen} fouten={p.fouten} waarschuwingen={p.waarschuwingen} />}
+      {p.eerderGeimporteerd && (
+        <label className="wijkweb-radio">
+          <input
+            type="checkbox"
+            checked={!!options.opnieuw}
+            onChange={(e) => onOptions({ ...options, opnieuw: e.target.checked })}
+          />
+          {t('import.opnieuw', { datum: p.eerderGeimporteerd })}
+        </label>
+      )}
+      {p.overlappend > 0 && (
+        <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset">
+          <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
+            {t('cognos.overlap', { aantal: p.overlappend })}
+          </legend>
+          {(['vervangen', 'beide'] as const).map((v) => (
+            <label key={v} className="wijkweb-radio">
+              <input
+                type="radio"
+                name="overlap"
+                checked={options.overlap === v}
+                onChange={() => onOptions({ ...options, overlap: v })}
+              />
+              {t(`cognos.overlap_${v}`)}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      <ButtonGroup>
+        <Button appearance="primary" disabled={!p.kanImporteren || running} onClick={onImport}>
+          {t('import.importeren')}
+        </Button>
+        <Button onClick={onCancel}>{t('nieuwProject.annuleren')}</Button>
+      </ButtonGroup>
+      {!p.kanImporteren && !running && <Paragraph className="wijkweb-hint">{t('import.nogNiet')}</Paragraph>}
+    </section>
+  );
+}
