@@ -33,7 +33,8 @@ const HELP = `Wijkweb op de opdrachtregel
   npm run -s cli -- import P.wijkweb cbs BESTAND [--gemeente GM0153,GM0150] [--jaar 2024] [--vervangen] [--opnieuw]
       Importeert CBS Kerncijfers wijken en buurten (StatLine-CSV, cbs.nl-Excel/CSV of OData-JSON).
       Bij een fout wordt niets veranderd en zie je per bestand, werkblad, rij en kolom wat er mis is.
-  npm run -s cli -- import P.wijkweb cognos BESTAND [--alias "naam in bestand=BU01530710"] [--vervangen | --beide] [--opnieuw]
+  npm run -s cli -- import P.wijkweb cognos BESTAND [--alias "naam in bestand=BU01530710"] [--gebied BU01530710]
+      [--vervangen | --beide] [--opnieuw]
       Importeert een Cognos-export (meldingen, toewijzingen, unieke cliënten per buurt en peildatum).
   npm run -s cli -- export P.wijkweb <tabel> [--format csv|json] [--out BESTAND]
       Schrijft een tabel als CSV (standaard) of JSON naar het scherm of naar een bestand.
@@ -48,7 +49,7 @@ interface Parsed {
   readonly flags: Map<string, string | true>;
 }
 
-const VALUE_FLAGS = new Set(['naam', 'format', 'out', 'taal', 'gemeente', 'jaar', 'alias']);
+const VALUE_FLAGS = new Set(['naam', 'format', 'out', 'taal', 'gemeente', 'jaar', 'alias', 'gebied']);
 const BOOLEAN_FLAGS = new Set(['json', 'overschrijven', 'help', 'vervangen', 'opnieuw', 'beide']);
 
 function parseArgs(argv: readonly string[]): Parsed {
@@ -149,6 +150,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
             ? { overlap: 'beide' as const }
             : {}),
         opnieuw: parsed.flags.has('opnieuw'),
+        ...(typeof parsed.flags.get('gebied') === 'string' ? { gebied: String(parsed.flags.get('gebied')) } : {}),
       };
       const filePath = resolve(io.cwd, bestand);
       const file = { name: basename(filePath), bytes: await readImportFile(fs, filePath) };

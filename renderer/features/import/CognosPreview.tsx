@@ -88,6 +88,26 @@ export function CognosPreview({
           </tbody>
         </Table>
       )}
+      {p.kiesGebied.length > 0 && (
+        <div className="wijkweb-inline-form">
+          <label className="utrecht-form-label" htmlFor="cognos-gebied">
+            {t('cognos.welkGebied')}
+          </label>
+          <select
+            id="cognos-gebied"
+            className="utrecht-select utrecht-select--html-select"
+            value={options.gebied ?? ''}
+            onChange={(e) => e.target.value && onOptions({ ...options, gebied: e.target.value })}
+          >
+            <option value="">{t('cognos.kies')}</option>
+            {p.kiesGebied.map((g) => (
+              <option key={g.code} value={g.code}>
+                {g.naam} ({g.code})
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
       {p.problemen.length > 0 && <IssueList issues={p.problemen} fouten={p.fouten} waarschuwingen={p.waarschuwingen} />}
       {p.eerderGeimporteerd && (
         <label className="wijkweb-radio">

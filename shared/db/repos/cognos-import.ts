@@ -23,6 +23,15 @@ export function gebiedIndex(db: ProjectDb): { gebieden: GebiedIndexEntry[]; alia
   return { gebieden, aliassen };
 }
 
+/** The same count: gebied, measure, overlapping period and the same dimensions (product, level, form, type). */
+const SAME = `gebied_id = ? AND maat = ?
+  AND coalesce(peildatum, periode_start) <= ? AND coalesce(peildatum, periode_eind, periode_start) >= ?
+  AND wet IS ? AND product IS ? AND ondersteuningsbehoefte IS ? AND subniveau IS ? AND vorm IS ? AND meldingstype IS ?`;
+
+function dims(r: CognosRecord): (string | number | null)[] {
+  return [r.wet, r.product, r.ondersteuningsbehoefte, r.subniveau, r.vorm, r.meldingstype];
+}
+
 /** Measurements already in the project for these gebieden and measures whose period overlaps. */
 export function countOverlapping(db: ProjectDb, rows: readonly { gebiedId: number; r: CognosRecord }[]): number {
   let n = 0;
@@ -30,15 +39,11 @@ export function countOverlapping(db: ProjectDb, rows: readonly { gebiedId: numbe
   for (const { gebiedId, r } of rows) {
     const start = r.peildatum ?? r.periodeStart!;
     const eind = r.peildatum ?? r.periodeEind ?? start;
-    const key = `${gebiedId}|${r.maat}|${start}|${eind}`;
+    const key = `${gebiedId}|${r.maat}|${start}|${eind}|${dims(r).join('|')}`;
     if (seen.has(key)) continue;
     seen.add(key);
     n += Number(
-      db.value(
-        `SELECT count(*) FROM meting WHERE gebied_id = ? AND maat = ?
-           AND coalesce(peildatum, periode_start) <= ? AND coalesce(peildatum, periode_eind, periode_start) >= ?`,
-        [gebiedId, r.maat, eind, start],
-      ) ?? 0,
+      db.value(`SELECT count(*) FROM meting WHERE ${SAME}`, [gebiedId, r.maat, eind, start, ...dims(r)]) ?? 0,
     );
   }
   return n;
@@ -67,13 +72,10 @@ export function commitCognos(
     );
     const bronId = Number(db.value('SELECT last_insert_rowid()'));
     if (meta.overlap === 'vervangen') {
-      const del = db.raw.prepare(
-        `DELETE FROM meting WHERE gebied_id = ? AND maat = ? AND bron_id <> ?
-           AND coalesce(peildatum, periode_start) <= ? AND coalesce(peildatum, periode_eind, periode_start) >= ?`,
-      );
+      const del = db.raw.prepare(`DELETE FROM meting WHERE bron_id <> ? AND ${SAME}`);
       for (const { gebiedId, r } of rows) {
         const start = r.peildatum ?? r.periodeStart!;
-        del.run([gebiedId, r.maat, bronId, r.peildatum ?? r.periodeEind ?? start, start]);
+        del.run([bronId, gebiedId, r.maat, r.peildatum ?? r.periodeEind ?? start, start, ...dims(r)]);
       }
       del.free();
     }

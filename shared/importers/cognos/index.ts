@@ -18,6 +18,8 @@ export interface CognosImportOptions {
   /** What to do with measurements of the same gebied, measure and period already in the project. */
   readonly overlap?: 'vervangen' | 'beide';
   readonly opnieuw?: boolean;
+  /** The gebied (code) of tables that name none, as the user chose it. */
+  readonly gebied?: string;
 }
 
 export interface GebiedMatch {
@@ -43,6 +45,8 @@ export interface CognosPreview {
   readonly eerderGeimporteerd: string | null;
   readonly overlappend: number;
   readonly kanImporteren: boolean;
+  /** When a table names no gebied: the buurten and wijken to choose from. */
+  readonly kiesGebied: readonly { readonly code: string; readonly naam: string }[];
 }
 
 export interface CognosParsedFile {
@@ -183,7 +187,7 @@ function resolve(db: ProjectDb, file: ImportFile, parsed: CognosParsedFile, opti
           .map((l) => l.slice(r.sheet.length + 1));
         sheetGebied.set(r.sheet, gebiedInText([file.name, ...lines], index));
       }
-      code = sheetGebied.get(r.sheet)?.code ?? null;
+      code = sheetGebied.get(r.sheet)?.code ?? (options.gebied ? options.gebied.toUpperCase() : null);
       if (!code) {
         const key = `\u0000${r.sheet}`;
         if (!matches.has(key)) {
@@ -236,6 +240,13 @@ export function previewCognos(
     waarschuwingen: problemen.length - fouten,
     eerderGeimporteerd: earlier?.geimporteerd_op ?? null,
     overlappend,
+    kiesGebied: problemen.some((i) => i.code === 'cognos.geen-gebied')
+      ? uniqueByCode(
+          gebiedIndex(db).gebieden.filter((g) => g.niveau === 'buurt' || g.niveau === 'wijk' || g.niveau === 'eigen'),
+        )
+          .map((g) => ({ code: g.code, naam: g.naam }))
+          .sort((a, b) => a.naam.localeCompare(b.naam, 'nl'))
+      : [],
     kanImporteren:
       fouten === 0 &&
       parsed.records.length > 0 &&

@@ -249,16 +249,17 @@ export function parseCognosSheet(fileName: string, sheet: SheetRows): CognosPars
         else if (role === 'product') productTexts.push(v);
         else meldingstype = meldingstype ? `${meldingstype} – ${v}` : v;
       }
-      if (meldingstype && productTexts.length === 0) wet = wetIn(meldingstype) ?? wet;
       let ob: number | null = null;
       let sub: string | null = null;
       if (productTexts.length > 0) {
         product = productTexts.join(' – ');
-        const parsed = parseProductLabel(productTexts.join(' '));
-        ob = parsed.ondersteuningsbehoefte;
-        sub = parsed.subniveau;
-        vorm = parsed.vorm ?? vorm;
-        wet = parsed.wet ?? wet;
+        // A group label ("Ondersteuningsbehoefte 1 Wmo") and a row label ("1A Groep") each add what they know.
+        for (const part of productTexts.map(parseProductLabel)) {
+          if (part.subniveau !== null || ob === null) ob = part.ondersteuningsbehoefte ?? ob;
+          sub = part.subniveau ?? sub;
+          vorm = part.vorm ?? vorm;
+          wet = part.wet ?? wet;
+        }
       }
       for (const m of measures) {
         const cell = row[m.index];
@@ -311,10 +312,12 @@ export function parseCognosSheet(fileName: string, sheet: SheetRows): CognosPars
     }
   }
   if (tables.length === 0) {
-    issue({
-      level: 'fout',
-      code: rows.some((r0) => r0.some((c) => text(c) !== '')) ? 'cognos.geen-tabel' : 'import.leeg-werkblad',
-    });
+    const first = rows.findIndex((r0) => r0.some((c) => text(c) !== ''));
+    if (first < 0) issue({ level: 'fout', code: 'import.leeg-werkblad' });
+    else {
+      const col = rows[first]!.findIndex((c) => text(c) !== '');
+      issue({ level: 'fout', code: 'cognos.geen-tabel', row: first + 1, column: text(rows[first]![col]).slice(0, 60) });
+    }
   }
   return { records, tables: tables.length, issues, contextLines: contextLines.map((l) => l.text) };
 }

@@ -1,0 +1,209 @@
+/**
+ * The Cognos fixtures (tests/fixtures/cognos, made from the Boswinkel tables of the pilot plan) end to end:
+ * every record with its exact numbers, suppressed counts kept as such, totals and sub-levels checked, refusals.
+ */
+import { readFileSync } from 'node:fs';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createProjectService } from '../../../shared/service/project-service';
+import { unwrap } from '../../../shared/result';
+import { FIXED_NOW, sha256, sql } from '../../helpers/db';
+
+const DIR = new URL('../../fixtures/cognos/', import.meta.url);
+const expected = JSON.parse(readFileSync(new URL('expected.json', DIR), 'utf8')) as {
+  bestanden: {
+    bestand: string;
+    uitkomst: 'importeren' | 'weigeren';
+    invoer: { gebied?: string };
+    records: {
+      gebied: string;
+      maat: string;
+      wet: string | null;
+      ondersteuningsbehoefte: number | null;
+      subniveau: string | null;
+      vorm: string | null;
+      meldingstype: string | null;
+      peildatum: string | null;
+      periode_start: string | null;
+      periode_eind: string | null;
+      waarde: number | null;
+      onderdrukt: boolean;
+      min: number | null;
+      max: number | null;
+    }[];
+    weigering: { reden: string; plaatsen: { blad: string; rij: number | null; kop: string | null }[] } | null;
+  }[];
+};
+
+const CODES: Record<string, string> = { 'Boswinkel-De Braker': 'BU01530710', 'Stadsveld-Zuid': 'BU01530711' };
+const CBS = [
+  'gwb_code_10;regio;gm_naam;recs;a_inw',
+  'GM0153;Enschede;Enschede;Gemeente;161000',
+  'WK015307;Wijk 07 West;Enschede;Wijk;20000',
+  'BU01530710;Boswinkel-De Braker;Enschede;Buurt;3715',
+  'BU01530711;Stadsveld-Zuid;Enschede;Buurt;4000',
+].join('\n');
+
+type Service = ReturnType<typeof createProjectService>;
+let s: Service;
+
+beforeEach(async () => {
+  s = createProjectService({ SQL: await sql(), now: () => FIXED_NOW, sha256 });
+  unwrap(await s.createProject('Enschede West'));
+  unwrap(await s.importCbs({ name: 'kwb-2023-enschede-west.csv', bytes: new TextEncoder().encode(CBS) }, {}));
+});
+
+const file = (name: string) => ({ name, bytes: new Uint8Array(readFileSync(new URL(name, DIR))) });
+
+describe('Cognos fixtures', () => {
+  for (const f of expected.bestanden.filter((b) => b.uitkomst === 'importeren')) {
+    it(`${f.bestand}: every record as in the file`, async () => {
+      const options = f.invoer.gebied ? { gebied: CODES[f.invoer.gebied]! } : {};
+      const preview = unwrap(await s.previewCognosImport(file(f.bestand), options));
+      expect(preview.fouten, JSON.stringify(preview.problemen)).toBe(0);
+      expect(preview.kanImporteren).toBe(true);
+      const outcome = unwrap(await s.importCognos(file(f.bestand), options));
+      expect(outcome.metingen).toBe(f.records.length);
+      const rows = s.currentDb()!.all<Record<string, string | number | null>>(
+        `SELECT g.naam AS gebied, m.maat, m.wet, m.ondersteuningsbehoefte, m.subniveau, m.vorm, m.meldingstype,
+                m.peildatum, m.periode_start, m.periode_eind, m.waarde, m.onderdrukt, m.onderdrukt_min AS min,
+                m.onderdrukt_max AS max
+         FROM meting m JOIN gebied g ON g.id = m.gebied_id ORDER BY m.id`,
+      );
+      const actual = rows.map((r) => ({ ...r, onderdrukt: r.onderdrukt === 1 }));
+      const want = f.records.map((r) => ({
+        gebied: r.gebied,
+        maat: r.maat,
+        wet: r.wet,
+        ondersteuningsbehoefte: r.ondersteuningsbehoefte,
+        subniveau: r.subniveau,
+        vorm: r.vorm,
+        meldingstype: r.meldingstype,
+        peildatum: r.peildatum,
+        periode_start: r.periode_start,
+        periode_eind: r.periode_eind,
+        waarde: r.waarde,
+        onderdrukt: r.onderdrukt,
+        min: r.min,
+        max: r.max,
+      }));
+      const key = (r: {
+        maat: unknown;
+        meldingstype: unknown;
+        ondersteuningsbehoefte: unknown;
+        subniveau: unknown;
+        vorm: unknown;
+        wet: unknown;
+        gebied: unknown;
+        periode_start: unknown;
+        peildatum: unknown;
+      }) =>
+        JSON.stringify([
+          r.gebied,
+          r.maat,
+          r.wet,
+          r.ondersteuningsbehoefte,
+          r.subniveau,
+          r.vorm,
+          r.meldingstype,
+          r.peildatum,
+          r.periode_start,
+        ]);
+      expect(actual.map(key).sort()).toEqual(want.map(key).sort());
+      for (const w of want) expect(actual.find((a) => key(a) === key(w))).toEqual(w);
+    });
+  }
+
+  it('the numbers of the pilot plan: meldingen 32; Wmo OB1 68 toewijzingen and 65 unieke cliënten; 1A Individueel 42', async () => {
+    unwrap(await s.importCognos(file('boswinkel-meldingen-april-2024.xlsx'), {}));
+    unwrap(await s.importCognos(file('boswinkel-toewijzingen-2024-04-02.xlsx'), {}));
+    unwrap(await s.importCognos(file('boswinkel-wmo-subniveaus.xlsx'), { gebied: 'BU01530710' }));
+    const db = s.currentDb()!;
+    expect(db.value("SELECT sum(waarde) FROM meting WHERE maat = 'meldingen'")).toBe(32);
+    expect(
+      db.value(
+        "SELECT waarde FROM meting WHERE maat = 'toewijzingen' AND wet = 'Wmo' AND ondersteuningsbehoefte = 1 AND subniveau IS NULL AND vorm IS NULL",
+      ),
+    ).toBe(68);
+    expect(
+      db.value(
+        "SELECT waarde FROM meting WHERE maat = 'unieke_clienten' AND wet = 'Wmo' AND ondersteuningsbehoefte = 1",
+      ),
+    ).toBe(65);
+    expect(
+      db.value(
+        "SELECT waarde FROM meting WHERE subniveau = 'A' AND vorm = 'individueel' AND ondersteuningsbehoefte = 1 AND wet = 'Wmo'",
+      ),
+    ).toBe(42);
+    const jeugd = db.get<{ waarde: number | null; onderdrukt: number; onderdrukt_min: number; onderdrukt_max: number }>(
+      "SELECT waarde, onderdrukt, onderdrukt_min, onderdrukt_max FROM meting WHERE wet = 'Jeugdwet' AND ondersteuningsbehoefte = 1 AND maat = 'toewijzingen' AND subniveau IS NULL",
+    );
+    expect(jeugd).toEqual({ waarde: null, onderdrukt: 1, onderdrukt_min: 1, onderdrukt_max: 4 });
+    const overzicht = unwrap(await s.getMetingen({ gebiedCode: 'BU01530710', maat: 'toewijzingen' }));
+    const ob1 = overzicht.rijen.find(
+      (r) => r.wet === 'Wmo' && r.ondersteuningsbehoefte === 1 && r.subniveau === null && r.vorm === null,
+    );
+    expect(ob1?.per1000).toBeCloseTo((68 / 3715) * 1000, 6);
+  });
+
+  it('a sub-level that does not add up to its product is a warning naming both numbers', async () => {
+    const { parseCognosSheet, consistencyIssues } = await import('../../../shared/importers/cognos/parse');
+    const p = parseCognosSheet('x.xlsx', {
+      name: 'x.xlsx',
+      rows: [
+        ['Boswinkel-De Braker, peildatum 2 april 2024'],
+        ['Product Wmo', 'Aantal toewijzingen'],
+        ['Ondersteuningsbehoefte 1 Wmo', 70],
+        ['Ondersteuningsbehoefte 1A Individueel', 42],
+        ['Ondersteuningsbehoefte 1A Groep', 7],
+      ],
+    });
+    expect(consistencyIssues('x.xlsx', p.records)).toMatchObject([
+      { level: 'waarschuwing', code: 'cognos.som-klopt-niet', row: 3, params: { totaal: 70, som: 49 } },
+    ]);
+  });
+
+  it('asks which buurt a fuzzy name means, and remembers the confirmed answer', async () => {
+    const csv = 'Buurt;Periode;Meldingstype;Aantal meldingen\nBoswinkel;2024-05;Aanmelding;4\n';
+    const f = { name: 'mei.csv', bytes: new TextEncoder().encode(csv) };
+    const first = unwrap(await s.previewCognosImport(f, {}));
+    expect(first.kanImporteren).toBe(false);
+    expect(first.gebieden[0]).toMatchObject({ naam: 'Boswinkel', code: null });
+    expect(first.gebieden[0]!.kandidaten[0]).toMatchObject({ code: 'BU01530710' });
+    unwrap(await s.importCognos(f, { aliassen: { Boswinkel: 'BU01530710' } }));
+    const again = { name: 'mei-2.csv', bytes: new TextEncoder().encode(csv.replace('2024-05', '2024-06')) };
+    expect(unwrap(await s.previewCognosImport(again, {})).gebieden[0]).toMatchObject({
+      code: 'BU01530710',
+      zeker: true,
+    });
+  });
+
+  it('never doubles counts: the same period again asks to replace or keep both', async () => {
+    unwrap(await s.importCognos(file('boswinkel-meldingen-april-2024.xlsx'), {}));
+    const csv = file('boswinkel-meldingen.csv');
+    expect(unwrap(await s.previewCognosImport(csv, {}))).toMatchObject({ overlappend: 9, kanImporteren: false });
+    expect(await s.importCognos(csv, {})).toMatchObject({ ok: false, error: { code: 'cognos.al-metingen' } });
+    unwrap(await s.importCognos(csv, { overlap: 'vervangen' }));
+    expect(s.currentDb()!.value("SELECT sum(waarde) FROM meting WHERE maat = 'meldingen'")).toBe(32);
+  });
+
+  for (const f of expected.bestanden.filter((b) => b.uitkomst === 'weigeren')) {
+    it(`${f.bestand} is refused with its place, and nothing is written`, async () => {
+      const before = await sha256(unwrap(await s.exportProject()));
+      const preview = unwrap(await s.previewCognosImport(file(f.bestand), {}));
+      expect(preview.kanImporteren).toBe(false);
+      for (const place of f.weigering!.plaatsen) {
+        const hit = preview.problemen.find(
+          (i) =>
+            i.level === 'fout' &&
+            (place.rij === null || i.row === place.rij) &&
+            (place.kop === null || i.column === place.kop),
+        );
+        expect(hit, JSON.stringify({ place, problemen: preview.problemen })).toBeDefined();
+        expect(hit?.sheet ?? place.blad).toBe(place.blad);
+      }
+      expect(JSON.stringify(preview)).not.toMatch(/123456782/);
+      expect(await s.importCognos(file(f.bestand), {})).toMatchObject({ ok: false });
+      expect(await sha256(unwrap(await s.exportProject()))).toBe(before);
+    });
+  }
+});
