@@ -69,7 +69,6 @@ describe('Cognos fixtures', () => {
                 m.onderdrukt_max AS max
          FROM meting m JOIN gebied g ON g.id = m.gebied_id ORDER BY m.id`,
       );
-      const actual = rows.map((r) => ({ ...r, onderdrukt: r.onderdrukt === 1 }));
       const want = f.records.map((r) => ({
         gebied: r.gebied,
         maat: r.maat,
@@ -86,6 +85,7 @@ describe('Cognos fixtures', () => {
         min: r.min,
         max: r.max,
       }));
+      const actual = rows.map((r) => ({ ...r, onderdrukt: r.onderdrukt === 1 })) as unknown as typeof want;
       const key = (r: {
         maat: unknown;
         meldingstype: unknown;
