@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { CognosImportOptions, CognosPreview as Preview } from '../../../shared/contract';
 import { Button, ButtonGroup, Heading, Paragraph, Table, td, th, tr } from '../../components/ui';
 import { IssueList } from './IssueList';
+import { formatDate } from '../../format';
 
 /** What a Cognos import would do: tables, counts per measure, periods, and each gebied name matched or to confirm. */
 export function CognosPreview({
@@ -19,7 +20,7 @@ export function CognosPreview({
   onImport: () => void;
   onCancel: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const confirm = (naam: string, code: string) =>
     onOptions({ ...options, aliassen: { ...(options.aliassen ?? {}), [naam]: code } });
   return (
@@ -40,7 +41,24 @@ export function CognosPreview({
           {')'}
         </dd>
         <dt>{t('cognos.perioden')}</dt>
-        <dd>{p.perioden.map((x) => x.replace('/', ' t/m ')).join(', ') || '—'}</dd>
+        <dd>
+          {p.perioden
+            .map((x) =>
+              x
+                .split('/')
+                .map((d) => formatDate(d, i18n.language))
+                .join(' – '),
+            )
+            .join(', ') || '—'}
+        </dd>
+        {p.titelGebieden.length > 0 && (
+          <>
+            <dt>{t('cognos.gebied')}</dt>
+            <dd data-testid="cognos-titelgebied">
+              {[...new Set(p.titelGebieden.map((g) => `${g.naam} (${g.code})`))].join(', ')}
+            </dd>
+          </>
+        )}
       </dl>
       {p.gebieden.length > 0 && (
         <Table caption={t('cognos.gebiedenTabel')}>

@@ -45,6 +45,8 @@ export interface CognosPreview {
   readonly eerderGeimporteerd: string | null;
   readonly overlappend: number;
   readonly kanImporteren: boolean;
+  /** Gebieden found in a title or footer line (per sheet), or chosen for the file. */
+  readonly titelGebieden: readonly { readonly sheet: string; readonly code: string; readonly naam: string }[];
   /** When a table names no gebied: the buurten and wijken to choose from. */
   readonly kiesGebied: readonly { readonly code: string; readonly naam: string }[];
 }
@@ -156,6 +158,7 @@ function gebiedInText(lines: readonly string[], index: ReturnType<typeof gebiedI
 }
 
 interface Resolved {
+  readonly titel: { sheet: string; code: string; naam: string }[];
   readonly rows: { gebiedId: number; r: CognosRecord }[];
   readonly matches: GebiedMatch[];
   readonly issues: ImportIssue[];
@@ -209,7 +212,12 @@ function resolve(db: ProjectDb, file: ImportFile, parsed: CognosParsedFile, opti
       });
     }
   }
-  return { rows, matches: [...matches.values()].filter((m) => m.naam !== ''), issues, aliassen };
+  const titel = [...sheetGebied].flatMap(([sheet, g]) => {
+    if (g) return [{ sheet, code: g.code, naam: g.naam }];
+    const chosen = options.gebied ? index.gebieden.find((x) => x.code === options.gebied!.toUpperCase()) : undefined;
+    return chosen ? [{ sheet, code: chosen.code, naam: chosen.naam }] : [];
+  });
+  return { rows, matches: [...matches.values()].filter((m) => m.naam !== ''), issues, aliassen, titel };
 }
 
 export function previewCognos(
@@ -240,6 +248,7 @@ export function previewCognos(
     waarschuwingen: problemen.length - fouten,
     eerderGeimporteerd: earlier?.geimporteerd_op ?? null,
     overlappend,
+    titelGebieden: resolved.titel,
     kiesGebied: problemen.some((i) => i.code === 'cognos.geen-gebied')
       ? uniqueByCode(
           gebiedIndex(db).gebieden.filter((g) => g.niveau === 'buurt' || g.niveau === 'wijk' || g.niveau === 'eigen'),
