@@ -18,7 +18,7 @@ import {
   type Vorm,
   type Wet,
 } from './labels';
-import { findSpan, parsePeriod, type Period } from './periods';
+import { excelSerialToIso, findSpan, parsePeriod, type Period } from './periods';
 
 export interface CognosRecord {
   /** The gebied as written (a name or code), or null when the table names none. */
@@ -174,6 +174,9 @@ export function parseCognosSheet(fileName: string, sheet: SheetRows): CognosPars
     }
     const columns: Column[] = filled.map((x) => {
       const header = text(x.c);
+      // A column of dates or areas is a label, even when its cells are numbers (Excel date serials, codes).
+      const fixedRole = labelRole(header);
+      if (fixedRole === 'periode' || fixedRole === 'gebied') return { index: x.i, header, role: fixedRole };
       const valuesBelow = dataRows.filter((d) => isValue(rows[d]?.[x.i])).length;
       if (valuesBelow > 0 && valuesBelow >= dataRows.filter((d) => text(rows[d]?.[x.i]) !== '').length * 0.6) {
         const span = findSpan(header) ?? parsePeriod(header);
@@ -242,9 +245,13 @@ export function parseCognosSheet(fileName: string, sheet: SheetRows): CognosPars
         if (!v) continue;
         const role = l.role === 'label' ? (looksLikeProduct(v) ? 'product' : 'meldingstype') : l.role;
         if (role === 'gebied') gebiedTekst = v;
-        else if (role === 'periode')
-          rowPeriod = parsePeriod(v) ?? (findSpan(v) ? { peildatum: null, ...findSpan(v)! } : null);
-        else if (role === 'wet') wet = wetIn(v) ?? wet;
+        else if (role === 'periode') {
+          const cell = rows[d]?.[l.index];
+          const serial = typeof cell === 'number' ? excelSerialToIso(cell) : null;
+          rowPeriod = serial
+            ? { peildatum: serial, start: null, eind: null }
+            : (parsePeriod(v) ?? (findSpan(v) ? { peildatum: null, ...findSpan(v)! } : null));
+        } else if (role === 'wet') wet = wetIn(v) ?? wet;
         else if (role === 'vorm') vorm = vormIn(v) ?? vorm;
         else if (role === 'product') productTexts.push(v);
         else meldingstype = meldingstype ? `${meldingstype} – ${v}` : v;

@@ -207,3 +207,32 @@ describe('Cognos fixtures', () => {
     });
   }
 });
+
+describe('Cognos details', () => {
+  it('reads a peildatum column of Excel date serials, and Dutch thousands in counts', async () => {
+    const { parseCognosSheet } = await import('../../../shared/importers/cognos/parse');
+    const p = parseCognosSheet('x.xlsx', {
+      name: 'Blad1',
+      rows: [
+        ['Buurt', 'Peildatum', 'Product', 'Aantal toewijzingen'],
+        ['Boswinkel-De Braker', 45384, 'Ondersteuningsbehoefte 1 Wmo', '1.234'],
+      ],
+    });
+    expect(p.issues).toEqual([]);
+    expect(p.records[0]).toMatchObject({ peildatum: '2024-04-02', waarde: 1234, gebiedTekst: 'Boswinkel-De Braker' });
+  });
+
+  it('periods as people write them', async () => {
+    const { parsePeriod } = await import('../../../shared/importers/cognos/periods');
+    expect(parsePeriod('peildatum 2 april 2024')).toEqual({ peildatum: '2024-04-02', start: null, eind: null });
+    expect(parsePeriod('periode héél April 2024')).toEqual({
+      peildatum: null,
+      start: '2024-04-01',
+      eind: '2024-04-30',
+    });
+    expect(parsePeriod('2024-Q1')).toEqual({ peildatum: null, start: '2024-01-01', eind: '2024-03-31' });
+    expect(parsePeriod('1-4-2024 t/m 30-4-2024')).toEqual({ peildatum: null, start: '2024-04-01', eind: '2024-04-30' });
+    expect(parsePeriod('feb 2024')).toEqual({ peildatum: null, start: '2024-02-01', eind: '2024-02-29' });
+    expect(parsePeriod('Aantal meldingen Boswinkel')).toBeNull();
+  });
+});
