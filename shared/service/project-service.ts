@@ -17,7 +17,7 @@ import { exportTable } from '../db/repos/export-tables';
 import { AppException, fail, ok, toAppError, type Result } from '../result';
 import { importCbs, parseCbsFile, previewCbs, type CbsImportOptions } from '../importers/cbs';
 import type { ImportFile } from '../importers/types';
-import { importCognos, parseCognosFile, previewCognos } from '../importers/cognos';
+import { columnOverrides, importCognos, parseCognosFile, previewCognos } from '../importers/cognos';
 import { listMetingen } from '../db/repos/metingen';
 import {
   createEigenGebied,
@@ -208,7 +208,7 @@ export function createProjectService(deps: ServiceDeps): WorkerApi & {
       try {
         const d = requireDb();
         const sha = await deps.sha256(file.bytes);
-        return ok(previewCognos(d, file, sha, parseCognosFile(file), options));
+        return ok(previewCognos(d, file, sha, parseCognosFile(file, columnOverrides(d, options)), options));
       } catch (err) {
         return { ok: false, error: toAppError(err) };
       }
@@ -220,7 +220,7 @@ export function createProjectService(deps: ServiceDeps): WorkerApi & {
       try {
         const d = requireDb();
         const sha = await deps.sha256(file.bytes);
-        const result = importCognos(d, file, sha, parseCognosFile(file), options, now());
+        const result = importCognos(d, file, sha, parseCognosFile(file, columnOverrides(d, options)), options, now());
         touchProject(d, now());
         revision++;
         return ok({ ...result, overview: overview(d) });

@@ -4,6 +4,20 @@ import { Button, ButtonGroup, Heading, Paragraph, Table, td, th, tr } from '../.
 import { IssueList } from './IssueList';
 import { formatDate } from '../../format';
 
+const ROLES = [
+  'maat:meldingen',
+  'maat:toewijzingen',
+  'maat:unieke_clienten',
+  'maat:aantal',
+  'gebied',
+  'periode',
+  'product',
+  'meldingstype',
+  'wet',
+  'vorm',
+  'negeren',
+] as const;
+
 /** What a Cognos import would do: tables, counts per measure, periods, and each gebied name matched or to confirm. */
 export function CognosPreview({
   preview: p,
@@ -125,6 +139,59 @@ export function CognosPreview({
             ))}
           </select>
         </div>
+      )}
+      {p.tabelIndeling.length > 0 && (
+        <details className="wijkweb-details" data-testid="cognos-kolommen">
+          <summary>{t('cognos.kolommenControleren')}</summary>
+          <Paragraph className="wijkweb-hint">{t('cognos.kolommenUitleg')}</Paragraph>
+          {p.tabelIndeling.map((tabel) => (
+            <Table
+              key={`${tabel.sheet}-${tabel.rij}`}
+              caption={t('cognos.tabelOp', { werkblad: tabel.sheet, rij: tabel.rij })}
+            >
+              <tbody className="utrecht-table__body">
+                {tabel.kolommen.map((k) => {
+                  const value = k.rol === 'maat' ? `maat:${k.maat ?? 'aantal'}` : k.rol;
+                  return (
+                    <tr key={k.kop} className={tr}>
+                      <th scope="row" className={th}>
+                        {k.kop}
+                      </th>
+                      <td className={td}>
+                        <select
+                          aria-label={t('cognos.betekenis', { kop: k.kop })}
+                          className="utrecht-select utrecht-select--html-select"
+                          value={value}
+                          onChange={(e) => {
+                            const v = e.target.value;
+                            const override = v.startsWith('maat:')
+                              ? { rol: 'maat' as const, maat: v.slice(5) }
+                              : { rol: v as Exclude<typeof k.rol, 'label' | 'maat'> };
+                            const current = options.kolommen ?? {};
+                            onOptions({
+                              ...options,
+                              kolommen: {
+                                ...current,
+                                [tabel.vingerafdruk]: { ...(current[tabel.vingerafdruk] ?? {}), [k.kop]: override },
+                              },
+                            });
+                          }}
+                        >
+                          {ROLES.map((r) => (
+                            <option key={r} value={r}>
+                              {t(`cognos.rol.${r.replace(':', '_')}`)}
+                            </option>
+                          ))}
+                          {value === 'label' && <option value="label">{t('cognos.rol.label')}</option>}
+                        </select>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </Table>
+          ))}
+        </details>
       )}
       {p.problemen.length > 0 && <IssueList issues={p.problemen} fouten={p.fouten} waarschuwingen={p.waarschuwingen} />}
       {p.eerderGeimporteerd && (

@@ -1,5 +1,5 @@
 import type { ProjectDb } from '../connection';
-import type { CognosRecord } from '../../importers/cognos/parse';
+import type { CognosRecord, ColumnOverride, ColumnOverrides } from '../../importers/cognos/parse';
 
 export interface GebiedIndexEntry {
   readonly id: number;
@@ -112,4 +112,30 @@ export function commitCognos(
     alias.free();
     return { bronId, metingen: rows.length };
   });
+}
+
+/** Saved layouts of Cognos reports (mapping profiles), keyed by their header fingerprint. */
+export function loadCognosProfiles(db: ProjectDb): Record<string, Record<string, ColumnOverride>> {
+  const out: Record<string, Record<string, ColumnOverride>> = {};
+  for (const r of db.all<{ vingerafdruk: string; mapping: string }>(
+    "SELECT vingerafdruk, mapping FROM mapping_profiel WHERE soort = 'cognos'",
+  )) {
+    try {
+      out[r.vingerafdruk] = JSON.parse(r.mapping) as Record<string, ColumnOverride>;
+    } catch {
+      // a damaged profile is ignored; detection takes over
+    }
+  }
+  return out;
+}
+
+export function saveCognosProfiles(db: ProjectDb, kolommen: ColumnOverrides, now: string): void {
+  for (const [vingerafdruk, mapping] of Object.entries(kolommen)) {
+    db.run(
+      `INSERT INTO mapping_profiel (soort, naam, vingerafdruk, mapping, aangemaakt, laatst_gebruikt)
+       VALUES ('cognos', ?, ?, ?, ?, ?)
+       ON CONFLICT (soort, vingerafdruk) DO UPDATE SET mapping = excluded.mapping, laatst_gebruikt = excluded.laatst_gebruikt`,
+      [vingerafdruk.split('|').slice(0, 3).join(' · '), vingerafdruk, JSON.stringify(mapping), now, now],
+    );
+  }
 }

@@ -4,13 +4,29 @@
  * less certain is proposed with ranked candidates and must be confirmed once (then remembered as an alias).
  */
 import type { ProjectDb } from '../../db/connection';
-import { commitCognos, countOverlapping, gebiedIndex, type GebiedIndexEntry } from '../../db/repos/cognos-import';
+import {
+  commitCognos,
+  countOverlapping,
+  gebiedIndex,
+  loadCognosProfiles,
+  saveCognosProfiles,
+  type GebiedIndexEntry,
+} from '../../db/repos/cognos-import';
 import { findBronBySha } from '../../db/repos/cbs-import';
 import { normaliseName } from '../../model/names';
 import { AppException, toAppError } from '../../result';
 import { fileKind, readCsv, readSpreadsheet } from '../sheet';
 import type { ImportFile, ImportIssue } from '../types';
-import { consistencyIssues, parseCognosSheet, type CognosRecord } from './parse';
+import {
+  consistencyIssues,
+  parseCognosSheet,
+  type CognosRecord,
+  type ColumnOverride,
+  type ColumnOverrides,
+  type TableLayout,
+} from './parse';
+
+export type { ColumnOverride, ColumnOverrides, TableLayout } from './parse';
 
 export interface CognosImportOptions {
   /** Confirmed matches: the name as written in the file → a gebied code. */
@@ -20,6 +36,8 @@ export interface CognosImportOptions {
   readonly opnieuw?: boolean;
   /** The gebied (code) of tables that name none, as the user chose it. */
   readonly gebied?: string;
+  /** Corrections of what a column means, per table layout (header fingerprint); saved as a mapping profile. */
+  readonly kolommen?: ColumnOverrides;
 }
 
 export interface GebiedMatch {
@@ -45,6 +63,8 @@ export interface CognosPreview {
   readonly eerderGeimporteerd: string | null;
   readonly overlappend: number;
   readonly kanImporteren: boolean;
+  /** The tables found and what each column was taken to mean (correctable). */
+  readonly tabelIndeling: readonly TableLayout[];
   /** Gebieden found in a title or footer line (per sheet), or chosen for the file. */
   readonly titelGebieden: readonly { readonly sheet: string; readonly code: string; readonly naam: string }[];
   /** When a table names no gebied: the buurten and wijken to choose from. */
@@ -52,6 +72,7 @@ export interface CognosPreview {
 }
 
 export interface CognosParsedFile {
+  readonly layouts: readonly TableLayout[];
   readonly records: readonly CognosRecord[];
   readonly tables: number;
   readonly issues: readonly ImportIssue[];
@@ -59,11 +80,12 @@ export interface CognosParsedFile {
   readonly rowsRead: number;
 }
 
-export function parseCognosFile(file: ImportFile): CognosParsedFile {
+export function parseCognosFile(file: ImportFile, overrides: ColumnOverrides = {}): CognosParsedFile {
   try {
     const kind = fileKind(file.bytes, file.name);
     if (kind === 'json')
       return {
+        layouts: [],
         records: [],
         tables: 0,
         issues: [{ level: 'fout', code: 'cognos.geen-tabel', file: file.name }],
@@ -72,13 +94,15 @@ export function parseCognosFile(file: ImportFile): CognosParsedFile {
       };
     const sheets = kind === 'csv' ? [readCsv(file.bytes, file.name)] : readSpreadsheet(file.bytes, file.name);
     const records: CognosRecord[] = [];
+    const layouts: TableLayout[] = [];
     const issues: ImportIssue[] = [];
     const contextLines: string[] = [];
     let tables = 0;
     let rowsRead = 0;
     const nonEmpty = sheets.filter((s) => s.rows.some((r) => r.some((c) => c !== null && String(c).trim() !== '')));
     for (const sheet of nonEmpty.length > 0 ? nonEmpty : sheets.slice(0, 1)) {
-      const p = parseCognosSheet(file.name, sheet);
+      const p = parseCognosSheet(file.name, sheet, overrides);
+      layouts.push(...p.layouts);
       records.push(...p.records.map((r) => (r.gebiedTekst === null ? { ...r, gebiedTekst: null } : r)));
       issues.push(...p.issues);
       contextLines.push(...p.contextLines.map((l) => `${sheet.name}\u0000${l}`));
@@ -86,10 +110,11 @@ export function parseCognosFile(file: ImportFile): CognosParsedFile {
       rowsRead += sheet.rows.length;
     }
     issues.push(...consistencyIssues(file.name, records));
-    return { records, tables, issues, contextLines, rowsRead };
+    return { layouts, records, tables, issues, contextLines, rowsRead };
   } catch (err) {
     const e = toAppError(err);
     return {
+      layouts: [],
       records: [],
       tables: 0,
       issues: [{ level: 'fout', code: e.code, file: file.name, ...(e.params ? { params: e.params } : {}) }],
@@ -220,6 +245,13 @@ function resolve(db: ProjectDb, file: ImportFile, parsed: CognosParsedFile, opti
   return { rows, matches: [...matches.values()].filter((m) => m.naam !== ''), issues, aliassen, titel };
 }
 
+/** Saved mapping profiles with this session's corrections on top. */
+export function columnOverrides(db: ProjectDb, options: CognosImportOptions): ColumnOverrides {
+  const merged: Record<string, Record<string, ColumnOverride>> = loadCognosProfiles(db);
+  for (const [fp, cols] of Object.entries(options.kolommen ?? {})) merged[fp] = { ...(merged[fp] ?? {}), ...cols };
+  return merged;
+}
+
 export function previewCognos(
   db: ProjectDb,
   file: ImportFile,
@@ -249,6 +281,7 @@ export function previewCognos(
     eerderGeimporteerd: earlier?.geimporteerd_op ?? null,
     overlappend,
     titelGebieden: resolved.titel,
+    tabelIndeling: parsed.layouts,
     kiesGebied: problemen.some((i) => i.code === 'cognos.geen-gebied')
       ? uniqueByCode(
           gebiedIndex(db).gebieden.filter((g) => g.niveau === 'buurt' || g.niveau === 'wijk' || g.niveau === 'eigen'),
@@ -283,12 +316,16 @@ export function importCognos(
     throw new AppException('cognos.al-metingen', { bestand: file.name, aantal: preview.overlappend });
   }
   const resolved = resolve(db, file, parsed, options);
-  return commitCognos(db, resolved.rows, {
-    fileName: file.name,
-    sha256,
-    now,
-    rowsRead: parsed.rowsRead,
-    overlap: options.overlap ?? 'geen',
-    aliassen: resolved.aliassen,
+  // One transaction: the measurements, the confirmed aliases and the corrected layout (mapping profile).
+  return db.transaction(() => {
+    if (options.kolommen && Object.keys(options.kolommen).length > 0) saveCognosProfiles(db, options.kolommen, now);
+    return commitCognos(db, resolved.rows, {
+      fileName: file.name,
+      sha256,
+      now,
+      rowsRead: parsed.rowsRead,
+      overlap: options.overlap ?? 'geen',
+      aliassen: resolved.aliassen,
+    });
   });
 }

@@ -43,6 +43,7 @@ export interface CognosRecord {
 }
 
 export interface CognosParsed {
+  readonly layouts: readonly TableLayout[];
   readonly records: readonly CognosRecord[];
   readonly tables: number;
   readonly issues: readonly ImportIssue[];
@@ -50,7 +51,26 @@ export interface CognosParsed {
   readonly contextLines: readonly string[];
 }
 
-type Role = 'gebied' | 'periode' | 'wet' | 'vorm' | 'meldingstype' | 'product' | 'label' | 'maat';
+type Role = 'gebied' | 'periode' | 'wet' | 'vorm' | 'meldingstype' | 'product' | 'label' | 'maat' | 'negeren';
+
+/** What a user (or a saved mapping profile) says a column means, by its header text. */
+export interface ColumnOverride {
+  readonly rol: Exclude<Role, 'label'>;
+  readonly maat?: string;
+}
+export type ColumnOverrides = Readonly<Record<string, Readonly<Record<string, ColumnOverride>>>>;
+
+export interface TableLayout {
+  readonly sheet: string;
+  readonly rij: number;
+  /** The header cells, normalised: how the same report is recognised next month. */
+  readonly vingerafdruk: string;
+  readonly kolommen: readonly { readonly kop: string; readonly rol: Role; readonly maat: string | null }[];
+}
+
+export function fingerprint(headers: readonly string[]): string {
+  return headers.map((h) => h.trim().toLowerCase().replace(/\s+/g, ' ')).join('|');
+}
 
 interface Column {
   readonly index: number;
@@ -110,7 +130,7 @@ function personLevelColumns(sheet: SheetRows): { column: number; header: string;
   return found;
 }
 
-export function parseCognosSheet(fileName: string, sheet: SheetRows): CognosParsed {
+export function parseCognosSheet(fileName: string, sheet: SheetRows, overrides: ColumnOverrides = {}): CognosParsed {
   const issues: ImportIssue[] = [];
   const where = sheet.name !== fileName ? { sheet: sheet.name } : {};
   const issue = (i: Omit<ImportIssue, 'file'>) => {
@@ -125,7 +145,7 @@ export function parseCognosSheet(fileName: string, sheet: SheetRows): CognosPars
       params: { kolom: p.header },
     });
   }
-  if (issues.length > 0) return { records: [], tables: 0, issues, contextLines: [] };
+  if (issues.length > 0) return { layouts: [], records: [], tables: 0, issues, contextLines: [] };
 
   const rows = sheet.rows;
   const records: CognosRecord[] = [];
@@ -188,7 +208,20 @@ export function parseCognosSheet(fileName: string, sheet: SheetRows): CognosPars
       }
       return { index: x.i, header, role: labelRole(header) };
     });
-    tables.push({ header: r, columns, rows: dataRows, title: sinceLastTable });
+    // A saved or chosen layout for this header overrides what was detected.
+    const own = overrides[fingerprint(columns.map((c) => c.header))] ?? {};
+    const adjusted = columns.map((c): Column => {
+      const o = Object.hasOwn(own, c.header) ? own[c.header] : undefined;
+      if (!o) return c;
+      return {
+        index: c.index,
+        header: c.header,
+        role: o.rol,
+        ...(o.rol === 'maat' && o.maat ? { maat: o.maat } : {}),
+        ...(c.period && o.rol === 'maat' ? { period: c.period } : {}),
+      };
+    });
+    tables.push({ header: r, columns: adjusted, rows: dataRows, title: sinceLastTable });
     sinceLastTable = [];
     r = k;
   }
@@ -196,7 +229,7 @@ export function parseCognosSheet(fileName: string, sheet: SheetRows): CognosPars
   const sheetText = [fileName, sheet.name, ...contextLines.map((l) => l.text)].join(' | ');
   for (const t of tables) {
     const titleText = t.title.join(' | ');
-    const labels = t.columns.filter((c) => c.role !== 'maat');
+    const labels = t.columns.filter((c) => c.role !== 'maat' && c.role !== 'negeren');
     const measures = t.columns.filter((c) => c.role === 'maat');
     const tablePeriod = parsePeriod(titleText) ?? parsePeriod(sheetText) ?? null;
     const tableWet = wetIn(titleText) ?? wetIn(labels.map((l) => l.header).join(' '));
@@ -326,7 +359,13 @@ export function parseCognosSheet(fileName: string, sheet: SheetRows): CognosPars
       issue({ level: 'fout', code: 'cognos.geen-tabel', row: first + 1, column: text(rows[first]![col]).slice(0, 60) });
     }
   }
-  return { records, tables: tables.length, issues, contextLines: contextLines.map((l) => l.text) };
+  const layouts: TableLayout[] = tables.map((t) => ({
+    sheet: sheet.name,
+    rij: t.header + 1,
+    vingerafdruk: fingerprint(t.columns.map((c) => c.header)),
+    kolommen: t.columns.map((c) => ({ kop: c.header, rol: c.role, maat: c.role === 'maat' ? (c.maat ?? null) : null })),
+  }));
+  return { layouts, records, tables: tables.length, issues, contextLines: contextLines.map((l) => l.text) };
 }
 
 /** Sub-levels must add up to their product (1A+1B, individueel+groep = OB1): a warning names both numbers. */

@@ -236,3 +236,32 @@ describe('Cognos details', () => {
     expect(parsePeriod('Aantal meldingen Boswinkel')).toBeNull();
   });
 });
+
+describe('Cognos mapping profiles', () => {
+  it('a corrected column meaning is saved with the import and applied to next month’s export of the same report', async () => {
+    const s2 = createProjectService({ SQL: await sql(), now: () => FIXED_NOW, sha256 });
+    unwrap(await s2.createProject('Profielen'));
+    unwrap(await s2.importCbs({ name: 'kwb-2023-enschede-west.csv', bytes: new TextEncoder().encode(CBS) }, {}));
+    const month = (m: string, n: number) => ({
+      name: `rapport-${m}.csv`,
+      bytes: new TextEncoder().encode(
+        `Buurt;Peildatum;Product;Stuks\nBoswinkel-De Braker;1-${m}-2024;Ondersteuningsbehoefte 1 Wmo;${n}\n`,
+      ),
+    });
+    const first = unwrap(await s2.previewCognosImport(month('4', 68), {}));
+    const layout = first.tabelIndeling[0]!;
+    expect(layout.kolommen.find((k) => k.kop === 'Stuks')).toMatchObject({ rol: 'maat', maat: null });
+    const kolommen = { [layout.vingerafdruk]: { Stuks: { rol: 'maat' as const, maat: 'toewijzingen' } } };
+    unwrap(await s2.importCognos(month('4', 68), { kolommen }));
+    // Next month: no corrections given, the saved profile does it.
+    const next = unwrap(await s2.previewCognosImport(month('5', 70), {}));
+    expect(next.perMaat).toEqual({ toewijzingen: 1 });
+    unwrap(await s2.importCognos(month('5', 70), {}));
+    expect(
+      s2.currentDb()!.all("SELECT peildatum, waarde FROM meting WHERE maat = 'toewijzingen' ORDER BY peildatum"),
+    ).toEqual([
+      { peildatum: '2024-04-01', waarde: 68 },
+      { peildatum: '2024-05-01', waarde: 70 },
+    ]);
+  });
+});
