@@ -95,13 +95,20 @@ export function CognosPreview({
                 <td className={td}>
                   {g.code ? (
                     `${g.gebiedNaam} (${g.code})`
-                  ) : g.kandidaten.length > 0 ? (
+                  ) : options.nieuweGebieden?.includes(g.naam) ? (
+                    t('cognos.wordtEigen')
+                  ) : (
                     <label className="wijkweb-inline-form">
                       <span>{t('cognos.welke', { naam: g.naam })}</span>
                       <select
                         className="utrecht-select utrecht-select--html-select"
                         defaultValue=""
-                        onChange={(e) => e.target.value && confirm(g.naam, e.target.value)}
+                        onChange={(e) => {
+                          const v = e.target.value;
+                          if (v === '__nieuw__')
+                            onOptions({ ...options, nieuweGebieden: [...(options.nieuweGebieden ?? []), g.naam] });
+                          else if (v) confirm(g.naam, v);
+                        }}
                       >
                         <option value="">{t('cognos.kies')}</option>
                         {g.kandidaten.map((k) => (
@@ -109,10 +116,9 @@ export function CognosPreview({
                             {k.naam} ({k.code})
                           </option>
                         ))}
+                        <option value="__nieuw__">{t('cognos.maakEigen', { naam: g.naam })}</option>
                       </select>
                     </label>
-                  ) : (
-                    t('cognos.onbekend')
                   )}
                 </td>
               </tr>

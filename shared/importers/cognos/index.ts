@@ -13,6 +13,7 @@ import {
   type GebiedIndexEntry,
 } from '../../db/repos/cognos-import';
 import { findBronBySha } from '../../db/repos/cbs-import';
+import { createEigenGebied } from '../../db/repos/gebieden';
 import { normaliseName } from '../../model/names';
 import { AppException, toAppError } from '../../result';
 import { fileKind, readCsv, readSpreadsheet } from '../sheet';
@@ -36,6 +37,8 @@ export interface CognosImportOptions {
   readonly opnieuw?: boolean;
   /** The gebied (code) of tables that name none, as the user chose it. */
   readonly gebied?: string;
+  /** Names in the file that are no buurt or wijk of the project: make each an eigen gebied (members chosen later). */
+  readonly nieuweGebieden?: readonly string[];
   /** Corrections of what a column means, per table layout (header fingerprint); saved as a mapping profile. */
   readonly kolommen?: ColumnOverrides;
 }
@@ -183,6 +186,8 @@ function gebiedInText(lines: readonly string[], index: ReturnType<typeof gebiedI
 }
 
 interface Resolved {
+  /** Records of names that become new eigen gebieden in the import's transaction. */
+  readonly nieuw: { naam: string; r: CognosRecord }[];
   readonly titel: { sheet: string; code: string; naam: string }[];
   readonly rows: { gebiedId: number; r: CognosRecord }[];
   readonly matches: GebiedMatch[];
@@ -198,6 +203,7 @@ function resolve(db: ProjectDb, file: ImportFile, parsed: CognosParsedFile, opti
   const issues: ImportIssue[] = [];
   const rows: { gebiedId: number; r: CognosRecord }[] = [];
   const aliassen = new Map<string, string>();
+  const nieuw: { naam: string; r: CognosRecord }[] = [];
   // Per sheet, a gebied named only in a title or footer.
   const sheetGebied = new Map<string, GebiedIndexEntry | null>();
   for (const r of parsed.records) {
@@ -226,9 +232,10 @@ function resolve(db: ProjectDb, file: ImportFile, parsed: CognosParsedFile, opti
     }
     const id = code ? idOf(code) : undefined;
     if (id !== undefined) rows.push({ gebiedId: id, r });
+    else if (r.gebiedTekst && options.nieuweGebieden?.includes(r.gebiedTekst)) nieuw.push({ naam: r.gebiedTekst, r });
   }
   for (const m of matches.values()) {
-    if (m.naam && !m.code) {
+    if (m.naam && !m.code && !options.nieuweGebieden?.includes(m.naam)) {
       issues.push({
         level: 'fout',
         code: m.kandidaten.length > 0 ? 'cognos.gebied-bevestigen' : 'cognos.gebied-onbekend',
@@ -242,7 +249,7 @@ function resolve(db: ProjectDb, file: ImportFile, parsed: CognosParsedFile, opti
     const chosen = options.gebied ? index.gebieden.find((x) => x.code === options.gebied!.toUpperCase()) : undefined;
     return chosen ? [{ sheet, code: chosen.code, naam: chosen.naam }] : [];
   });
-  return { rows, matches: [...matches.values()].filter((m) => m.naam !== ''), issues, aliassen, titel };
+  return { rows, nieuw, matches: [...matches.values()].filter((m) => m.naam !== ''), issues, aliassen, titel };
 }
 
 /** Saved mapping profiles with this session's corrections on top. */
@@ -319,7 +326,17 @@ export function importCognos(
   // One transaction: the measurements, the confirmed aliases and the corrected layout (mapping profile).
   return db.transaction(() => {
     if (options.kolommen && Object.keys(options.kolommen).length > 0) saveCognosProfiles(db, options.kolommen, now);
-    return commitCognos(db, resolved.rows, {
+    const rows = [...resolved.rows];
+    const made = new Map<string, number>();
+    for (const { naam, r } of resolved.nieuw) {
+      if (!made.has(naam)) {
+        const g = createEigenGebied(db, naam, [], 0, now);
+        made.set(naam, Number(db.value('SELECT id FROM gebied WHERE code = ? AND jaar IS NULL', [g.code])));
+        resolved.aliassen.set(normaliseName(naam), g.code);
+      }
+      rows.push({ gebiedId: made.get(naam)!, r });
+    }
+    return commitCognos(db, rows, {
       fileName: file.name,
       sha256,
       now,

@@ -265,3 +265,23 @@ describe('Cognos mapping profiles', () => {
     ]);
   });
 });
+
+describe('Cognos: names the project does not know', () => {
+  it('block the import with a clear list, or become an eigen gebied when the user says so', async () => {
+    const csv = 'Buurt;Periode;Meldingstype;Aantal meldingen\nPilotgebied Noord;2024-04;Aanmelding;7\n';
+    const f = { name: 'pilot.csv', bytes: new TextEncoder().encode(csv) };
+    const blocked = unwrap(await s.previewCognosImport(f, {}));
+    expect(blocked.kanImporteren).toBe(false);
+    expect(blocked.problemen.map((p) => p.code)).toContain('cognos.gebied-onbekend');
+    unwrap(await s.importCognos(f, { nieuweGebieden: ['Pilotgebied Noord'] }));
+    const db = s.currentDb()!;
+    expect(db.get('SELECT g.niveau, g.naam, m.waarde FROM meting m JOIN gebied g ON g.id = m.gebied_id')).toEqual({
+      niveau: 'eigen',
+      naam: 'Pilotgebied Noord',
+      waarde: 7,
+    });
+    // Next time the name is known.
+    const again = { name: 'pilot-mei.csv', bytes: new TextEncoder().encode(csv.replace('2024-04', '2024-05')) };
+    expect(unwrap(await s.previewCognosImport(again, {})).kanImporteren).toBe(true);
+  });
+});
