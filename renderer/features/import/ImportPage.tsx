@@ -68,6 +68,16 @@ export function ImportPage({
       setPhase({ kind: 'kiezen' });
       return;
     }
+    // Neither a CBS table nor a Cognos export: say so, with what each looks like.
+    if (
+      result.value.tabellen === 0 &&
+      result.value.fouten > 0 &&
+      !result.value.problemen.some((i) => i.code === 'import.persoonsgegevens')
+    ) {
+      setError({ code: 'import.onbekend-bestand', params: { bestand: file.name } });
+      setPhase({ kind: 'kiezen' });
+      return;
+    }
     setPhase({ kind: 'cognos', file, preview: result.value, running: false });
   };
 
