@@ -217,10 +217,25 @@ export function createProjectService(deps: ServiceDeps): WorkerApi & {
     async importCognos(file, options) {
       if (importing) return fail('import.al-bezig');
       importing = true;
+      cancelRequested = false;
       try {
         const d = requireDb();
         const sha = await deps.sha256(file.bytes);
-        const result = importCognos(d, file, sha, parseCognosFile(file, columnOverrides(d, options)), options, now());
+        const result = await importCognos(
+          d,
+          file,
+          sha,
+          parseCognosFile(file, columnOverrides(d, options)),
+          options,
+          now(),
+          {
+            onProgress: (gedaan, totaal) => onProgress?.({ taak: 'importeren', gedaan, totaal }),
+            pause: async () => {
+              await new Promise((r) => setTimeout(r, 0));
+              if (cancelRequested) throw new AppException('import.geannuleerd', { bestand: file.name });
+            },
+          },
+        );
         touchProject(d, now());
         revision++;
         return ok({ ...result, overview: overview(d) });

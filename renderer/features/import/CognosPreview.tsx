@@ -23,6 +23,7 @@ export function CognosPreview({
   preview: p,
   options,
   running,
+  progress,
   onOptions,
   onImport,
   onCancel,
@@ -30,6 +31,7 @@ export function CognosPreview({
   preview: Preview;
   options: CognosImportOptions;
   running: boolean;
+  progress: { gedaan: number; totaal: number } | null;
   onOptions: (o: CognosImportOptions) => void;
   onImport: () => void;
   onCancel: () => void;
@@ -228,11 +230,21 @@ export function CognosPreview({
           ))}
         </fieldset>
       )}
+      {running && (
+        <div className="wijkweb-progress" role="status">
+          <span>{t('import.bezig')}</span>
+          <progress
+            aria-label={t('meldingen.voortgang')}
+            max={progress?.totaal || undefined}
+            value={progress?.totaal ? progress.gedaan : undefined}
+          />
+        </div>
+      )}
       <ButtonGroup>
         <Button appearance="primary" disabled={!p.kanImporteren || running} onClick={onImport}>
           {t('import.importeren')}
         </Button>
-        <Button onClick={onCancel}>{t('nieuwProject.annuleren')}</Button>
+        <Button onClick={onCancel}>{running ? t('import.stoppen') : t('nieuwProject.annuleren')}</Button>
       </ButtonGroup>
       {!p.kanImporteren && !running && <Paragraph className="wijkweb-hint">{t('import.nogNiet')}</Paragraph>}
     </section>

@@ -157,9 +157,10 @@ export function ImportPage({
           preview={phase.preview}
           options={cognosOptions}
           running={phase.running}
+          progress={busy && busy.taak === 'importeren' ? busy : null}
           onOptions={(next) => void previewCognos(phase.file, next)}
           onImport={() => void runCognos(phase.file, phase.preview)}
-          onCancel={() => setPhase({ kind: 'kiezen' })}
+          onCancel={() => (phase.running ? void actions.cancelImport() : setPhase({ kind: 'kiezen' }))}
         />
       )}
       {(phase.kind === 'kiezen' || phase.kind === 'lezen') && (

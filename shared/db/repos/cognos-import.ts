@@ -57,14 +57,20 @@ export interface CognosCommitMeta {
   /** 'vervangen': remove overlapping measurements of the same gebied and measure first; 'beide': keep both. */
   readonly overlap: 'vervangen' | 'beide' | 'geen';
   readonly aliassen: ReadonlyMap<string, string>;
+  readonly onProgress?: (done: number, total: number) => void;
+  readonly pause?: () => Promise<void>;
 }
 
-export function commitCognos(
+/**
+ * Writes the measurements, the replaced ones and the confirmed aliases. Runs inside the caller's transaction
+ * (an async one: it pauses every 2,000 rows so a cancel can roll everything back).
+ */
+export async function writeCognos(
   db: ProjectDb,
   rows: readonly { gebiedId: number; r: CognosRecord }[],
   meta: CognosCommitMeta,
-) {
-  return db.transaction(() => {
+): Promise<{ bronId: number; metingen: number }> {
+  {
     db.run(
       `INSERT INTO bron (soort, bestandsnaam, sha256, omschrijving, geimporteerd_op, rijen_gelezen, rijen_geimporteerd, details)
        VALUES ('cognos', ?, ?, 'Cognos-export', ?, ?, ?, ?)`,
@@ -84,7 +90,19 @@ export function commitCognos(
          subniveau, vorm, meldingstype, waarde, onderdrukt, onderdrukt_min, onderdrukt_max, bron_id)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
+    let n = 0;
     for (const { gebiedId, r } of rows) {
+      if (++n % 2000 === 0) {
+        meta.onProgress?.(n, rows.length);
+        if (meta.pause) {
+          try {
+            await meta.pause();
+          } catch (err) {
+            put.free();
+            throw err;
+          }
+        }
+      }
       put.run([
         gebiedId,
         r.maat,
@@ -111,7 +129,7 @@ export function commitCognos(
     for (const [naam, code] of meta.aliassen) alias.run([naam, code, meta.now]);
     alias.free();
     return { bronId, metingen: rows.length };
-  });
+  }
 }
 
 /** Saved layouts of Cognos reports (mapping profiles), keyed by their header fingerprint. */

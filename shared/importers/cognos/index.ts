@@ -5,7 +5,7 @@
  */
 import type { ProjectDb } from '../../db/connection';
 import {
-  commitCognos,
+  writeCognos,
   countOverlapping,
   gebiedIndex,
   loadCognosProfiles,
@@ -304,13 +304,14 @@ export function previewCognos(
   };
 }
 
-export function importCognos(
+export async function importCognos(
   db: ProjectDb,
   file: ImportFile,
   sha256: string,
   parsed: CognosParsedFile,
   options: CognosImportOptions,
   now: string,
+  run: { onProgress?: (done: number, total: number) => void; pause?: () => Promise<void> } = {},
 ) {
   const preview = previewCognos(db, file, sha256, parsed, options);
   if (preview.fouten > 0)
@@ -324,7 +325,7 @@ export function importCognos(
   }
   const resolved = resolve(db, file, parsed, options);
   // One transaction: the measurements, the confirmed aliases and the corrected layout (mapping profile).
-  return db.transaction(() => {
+  return db.transactionAsync(async () => {
     if (options.kolommen && Object.keys(options.kolommen).length > 0) saveCognosProfiles(db, options.kolommen, now);
     const rows = [...resolved.rows];
     const made = new Map<string, number>();
@@ -336,13 +337,14 @@ export function importCognos(
       }
       rows.push({ gebiedId: made.get(naam)!, r });
     }
-    return commitCognos(db, rows, {
+    return writeCognos(db, rows, {
       fileName: file.name,
       sha256,
       now,
       rowsRead: parsed.rowsRead,
       overlap: options.overlap ?? 'geen',
       aliassen: resolved.aliassen,
+      ...run,
     });
   });
 }

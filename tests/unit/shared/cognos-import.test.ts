@@ -285,3 +285,18 @@ describe('Cognos: names the project does not know', () => {
     expect(unwrap(await s.previewCognosImport(again, {})).kanImporteren).toBe(true);
   });
 });
+
+describe('Cognos: a large export', () => {
+  it('can be stopped while it is written, and then nothing changed', async () => {
+    let csv = 'Buurt;Periode;Meldingstype;Aantal meldingen\n';
+    for (let i = 0; i < 6000; i++)
+      csv += `Boswinkel-De Braker;${2000 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')};Type ${i % 7};${i % 50}\n`;
+    const f = { name: 'groot.csv', bytes: new TextEncoder().encode(csv) };
+    const before = await sha256(unwrap(await s.exportProject()));
+    const running = s.importCognos(f, {});
+    await s.cancelImport();
+    expect(await running).toMatchObject({ ok: false, error: { code: 'import.geannuleerd' } });
+    expect(await sha256(unwrap(await s.exportProject()))).toBe(before);
+    expect(unwrap(await s.importCognos(f, {})).metingen).toBe(6000);
+  });
+});
