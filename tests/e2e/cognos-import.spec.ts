@@ -32,7 +32,13 @@ describe('Cognos import through the UI', () => {
     await page.getByTestId('import-voorbeeld').getByRole('button', { name: 'Importeren' }).click();
     await page.getByRole('button', { name: 'Nog een bestand importeren' }).click();
 
-    await page.locator('#import-bestand').setInputFiles(FIXTURES + 'cognos/boswinkel-toewijzingen-2024-04-02.xlsx');
+    // Two exports at once: the second waits its turn.
+    await page
+      .locator('#import-bestand')
+      .setInputFiles([
+        FIXTURES + 'cognos/boswinkel-toewijzingen-2024-04-02.xlsx',
+        FIXTURES + 'cognos/boswinkel-meldingen-april-2024.xlsx',
+      ]);
     const preview = page.getByTestId('import-voorbeeld');
     await preview.waitFor();
     expect(await page.getByTestId('cognos-aantallen').textContent()).toContain('1 tabellen met 12 aantallen');
@@ -41,6 +47,10 @@ describe('Cognos import through the UI', () => {
     await screenshot(page, '20-cognos-voorbeeld');
     await preview.getByRole('button', { name: 'Importeren' }).click();
     await page.getByText(/Klaar: ‘boswinkel-toewijzingen-2024-04-02.xlsx’ is geïmporteerd \(12 aantallen\)/).waitFor();
+
+    await page.getByRole('button', { name: 'Volgend bestand: ‘boswinkel-meldingen-april-2024.xlsx’ (nog 1)' }).click();
+    await page.getByTestId('import-voorbeeld').getByRole('button', { name: 'Importeren' }).click();
+    await page.getByText(/Klaar: ‘boswinkel-meldingen-april-2024.xlsx’ is geïmporteerd \(9 aantallen\)/).waitFor();
 
     // A name Wijkweb is not sure of: confirm it once.
     await page.getByRole('button', { name: 'Nog een bestand importeren' }).click();

@@ -40,6 +40,7 @@ export function ImportPage({
   const [cognosOptions, setCognosOptions] = useState<CognosImportOptions>({});
   const [error, setError] = useState<AppError | null>(null);
   const [dragging, setDragging] = useState(false);
+  const [queue, setQueue] = useState<File[]>([]);
   const input = useRef<HTMLInputElement>(null);
   const lang = i18n.language;
 
@@ -92,13 +93,27 @@ export function ImportPage({
     setPhase({ kind: 'klaar-cognos', name: file.name, metingen: result.value.metingen });
   };
 
-  const pick = async (files: FileList | null) => {
-    const f = files?.[0];
-    if (!f) return;
+  const start = async (f: File) => {
     const file = { name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) };
     const fresh: CbsImportOptions = {};
     setOptions(fresh);
     await preview(file, fresh);
+  };
+
+  /** One or more files: the first is shown now, the others wait their turn. */
+  const pick = async (files: FileList | null) => {
+    const list = [...(files ?? [])];
+    const first = list.shift();
+    if (!first) return;
+    setQueue(list);
+    await start(first);
+  };
+
+  const next = () => {
+    const [first, ...rest] = queue;
+    setQueue(rest);
+    if (first) void start(first);
+    else setPhase({ kind: 'kiezen' });
   };
 
   const changeOptions = (file: ImportFile, next: CbsImportOptions) => {
@@ -137,7 +152,9 @@ export function ImportPage({
             <Button appearance="primary" onClick={onShowGebieden}>
               {t('import.bekijkGebieden')}
             </Button>
-            <Button onClick={() => setPhase({ kind: 'kiezen' })}>{t('import.nogEen')}</Button>
+            <Button onClick={next}>
+              {queue[0] ? t('import.volgende', { bestand: queue[0].name, aantal: queue.length }) : t('import.nogEen')}
+            </Button>
           </ButtonGroup>
         </Alert>
       )}
@@ -148,7 +165,9 @@ export function ImportPage({
             <Button appearance="primary" onClick={onShowMetingen}>
               {t('cognos.bekijkMetingen')}
             </Button>
-            <Button onClick={() => setPhase({ kind: 'kiezen' })}>{t('import.nogEen')}</Button>
+            <Button onClick={next}>
+              {queue[0] ? t('import.volgende', { bestand: queue[0].name, aantal: queue.length }) : t('import.nogEen')}
+            </Button>
           </ButtonGroup>
         </Alert>
       )}
@@ -184,6 +203,7 @@ export function ImportPage({
             ref={input}
             id="import-bestand"
             type="file"
+            multiple
             accept=".csv,.txt,.xlsx,.xls,.json"
             className="wijkweb-visually-hidden"
             onChange={(e) => {
