@@ -162,7 +162,7 @@ export function OverzichtPage({ onImport }: { onImport: () => void }) {
               {o.bronnen.map((b) => (
                 <tr key={b.id} className={tr}>
                   <td className={td}>{b.bestandsnaam ?? '—'}</td>
-                  <td className={td}>{b.soort}</td>
+                  <td className={td}>{t(`bronSoort.${b.soort}`, { defaultValue: b.soort })}</td>
                   <td className={td}>{formatDateTime(b.geimporteerdOp, lang)}</td>
                   <td className={tdNum}>{formatNumber(b.rijenGeimporteerd, lang)}</td>
                 </tr>
