@@ -2,6 +2,7 @@ import type { SqlJsStatic } from 'sql.js';
 import { z } from 'zod';
 import type {
   ExportTableName,
+  GebiedRow,
   OpenedProjectInfo,
   ProgressListener,
   ProjectOverview,
@@ -68,6 +69,47 @@ export function createProjectService(deps: ServiceDeps): WorkerApi & {
   let revision = 0;
   let cancelRequested = false;
   let importing = false;
+  /** Resolves when the running import has finished (committed or rolled back). */
+  let importDone: Promise<unknown> = Promise.resolve();
+  /**
+   * While an import's transaction is open (it yields between chunks), nothing else may write or close the database:
+   * a write would become part of the import and be rolled back with it.
+   */
+  const busyImport = <T>(): Result<T> | null => (importing ? fail('import.al-bezig') : null);
+
+  /** One import at a time, with progress, a cancel between chunks, and the project touched afterwards. */
+  const runImport = async <T extends object>(
+    fileName: string,
+    fn: (
+      d: ProjectDb,
+      progress: { onProgress: (done: number, total: number) => void; pause: () => Promise<void> },
+    ) => Promise<T>,
+  ): Promise<Result<T & { overview: ProjectOverview }>> => {
+    if (importing) return fail('import.al-bezig');
+    importing = true;
+    cancelRequested = false;
+    const work = (async () => {
+      const d = requireDb();
+      const result = await fn(d, {
+        onProgress: (gedaan, totaal) => onProgress?.({ taak: 'importeren', gedaan, totaal }),
+        pause: async () => {
+          await new Promise((r) => setTimeout(r, 0));
+          if (cancelRequested) throw new AppException('import.geannuleerd', { bestand: fileName });
+        },
+      });
+      touchProject(d, now());
+      revision++;
+      return { ...result, overview: overview(d) };
+    })();
+    importDone = work;
+    try {
+      return ok(await work);
+    } catch (err) {
+      return { ok: false, error: toAppError(err) };
+    } finally {
+      importing = false;
+    }
+  };
   /** The last parsed file, so the import after a preview does not parse it again. */
   let parsedCache: { key: string; sha: string; parsed: ReturnType<typeof parseCbsFile> } | null = null;
 
@@ -113,6 +155,8 @@ export function createProjectService(deps: ServiceDeps): WorkerApi & {
     currentDb: () => db,
 
     async createProject(naam) {
+      const busy = busyImport<ProjectOverview>();
+      if (busy) return busy;
       const parsed = projectNameSchema.safeParse(naam);
       if (!parsed.success) return fail('project.naam-ongeldig');
       return guard(() => {
@@ -123,6 +167,8 @@ export function createProjectService(deps: ServiceDeps): WorkerApi & {
     },
 
     async openProject(bytes, fileName): Promise<Result<OpenedProjectInfo>> {
+      const busy = busyImport<OpenedProjectInfo>();
+      if (busy) return busy;
       return guard(() => {
         onProgress?.({ taak: 'controleren', gedaan: 0, totaal: 2 });
         const opened = openProjectDb(deps.SQL, bytes, fileName);
@@ -134,6 +180,11 @@ export function createProjectService(deps: ServiceDeps): WorkerApi & {
     },
 
     async closeProject() {
+      // Closing stops a running import first (its transaction rolls back), then closes.
+      if (importing) {
+        cancelRequested = true;
+        await importDone.catch(() => undefined);
+      }
       replaceDb(null);
     },
 
@@ -151,6 +202,8 @@ export function createProjectService(deps: ServiceDeps): WorkerApi & {
     },
 
     async renameProject(naam) {
+      const busy = busyImport<ProjectOverview>();
+      if (busy) return busy;
       const parsed = projectNameSchema.safeParse(naam);
       if (!parsed.success) return fail('project.naam-ongeldig');
       return guard(() => {
@@ -179,29 +232,12 @@ export function createProjectService(deps: ServiceDeps): WorkerApi & {
     },
 
     async importCbs(file, options) {
-      if (importing) return fail('import.al-bezig');
-      importing = true;
-      cancelRequested = false;
-      try {
-        const d = requireDb();
+      return runImport(file.name, async (d, progress) => {
         const { sha, parsed } = await parseCached(file, options);
-        const outcome = await importCbs(d, file, sha, parsed, options, {
-          now: now(),
-          onProgress: (gedaan, totaal) => onProgress?.({ taak: 'importeren', gedaan, totaal }),
-          pause: async () => {
-            await new Promise((r) => setTimeout(r, 0));
-            if (cancelRequested) throw new AppException('import.geannuleerd', { bestand: file.name });
-          },
-        });
+        const outcome = await importCbs(d, file, sha, parsed, options, { now: now(), ...progress });
         parsedCache = null;
-        touchProject(d, now());
-        revision++;
-        return ok({ ...outcome, overview: overview(d) });
-      } catch (err) {
-        return { ok: false, error: toAppError(err) };
-      } finally {
-        importing = false;
-      }
+        return outcome;
+      });
     },
 
     async previewCognosImport(file, options) {
@@ -215,35 +251,11 @@ export function createProjectService(deps: ServiceDeps): WorkerApi & {
     },
 
     async importCognos(file, options) {
-      if (importing) return fail('import.al-bezig');
-      importing = true;
-      cancelRequested = false;
-      try {
-        const d = requireDb();
+      return runImport(file.name, async (d, progress) => {
         const sha = await deps.sha256(file.bytes);
-        const result = await importCognos(
-          d,
-          file,
-          sha,
-          parseCognosFile(file, columnOverrides(d, options)),
-          options,
-          now(),
-          {
-            onProgress: (gedaan, totaal) => onProgress?.({ taak: 'importeren', gedaan, totaal }),
-            pause: async () => {
-              await new Promise((r) => setTimeout(r, 0));
-              if (cancelRequested) throw new AppException('import.geannuleerd', { bestand: file.name });
-            },
-          },
-        );
-        touchProject(d, now());
-        revision++;
-        return ok({ ...result, overview: overview(d) });
-      } catch (err) {
-        return { ok: false, error: toAppError(err) };
-      } finally {
-        importing = false;
-      }
+        const parsed = parseCognosFile(file, columnOverrides(d, options));
+        return importCognos(d, file, sha, parsed, options, now(), progress);
+      });
     },
 
     async cancelImport() {
@@ -276,6 +288,8 @@ export function createProjectService(deps: ServiceDeps): WorkerApi & {
     },
 
     async createEigenGebied(naam, leden, jaar) {
+      const busy = busyImport<GebiedRow>();
+      if (busy) return busy;
       const parsed = projectNameSchema.safeParse(naam);
       if (!parsed.success) return fail('gebied.naam-ongeldig');
       if (leden.length === 0) return fail('gebied.geen-leden');

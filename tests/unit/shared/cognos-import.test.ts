@@ -300,3 +300,21 @@ describe('Cognos: a large export', () => {
     expect(unwrap(await s.importCognos(f, {})).metingen).toBe(6000);
   });
 });
+
+describe('during an import', () => {
+  it('other writes are refused (they would be rolled back with it), and closing stops the import first', async () => {
+    let csv = 'Buurt;Periode;Meldingstype;Aantal meldingen\n';
+    for (let i = 0; i < 6000; i++)
+      csv += `Boswinkel-De Braker;${2000 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')};Type ${i % 7};${i % 50}\n`;
+    const f = { name: 'groot.csv', bytes: new TextEncoder().encode(csv) };
+    const running = s.importCognos(f, {});
+    await new Promise((r) => setTimeout(r, 0));
+    expect(await s.renameProject('Tussendoor')).toMatchObject({ ok: false, error: { code: 'import.al-bezig' } });
+    expect(await s.importCbs({ name: 'kwb-2023.csv', bytes: new TextEncoder().encode(CBS) }, {})).toMatchObject({
+      ok: false,
+      error: { code: 'import.al-bezig' },
+    });
+    await s.closeProject();
+    expect(await running).toMatchObject({ ok: false, error: { code: 'import.geannuleerd' } });
+  });
+});
