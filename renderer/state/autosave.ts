@@ -51,8 +51,12 @@ export function createAutosaver(deps: AutosaveDeps) {
     changed,
     /** Save now if anything is pending (Ctrl+S, closing the window); resolves when done. */
     async flush(): Promise<void> {
-      if (timer !== null || firstChangeAt !== null) await run();
-      else if (saving) await saving;
+      // Until nothing is pending: a change made during a save is saved too before flush returns.
+      for (let round = 0; round < 10; round++) {
+        if (timer !== null || firstChangeAt !== null || pendingAfterSave) await run();
+        else if (saving) await saving;
+        else return;
+      }
     },
     get pending(): boolean {
       return timer !== null || saving !== null;

@@ -116,15 +116,32 @@ export function createAppStore(deps: StoreDeps) {
 
     /** Writes the worker's snapshot to the project file. Returns true when the file on disk is current. */
     let importing = false;
-    const save = async (backupReason?: 'voor-migratie'): Promise<boolean> => {
+    // Saves run one after another (never two writes of the same file at once).
+    let saveChain: Promise<boolean> = Promise.resolve(true);
+    // Set after a migration until the old file has been backed up: every save asks for that backup.
+    let needsMigrationBackup = false;
+    // A change that could not be saved because an import was running: saved right after the import.
+    let saveAfterImport = false;
+    const save = (backupReason?: 'voor-migratie'): Promise<boolean> => {
+      saveChain = saveChain.then(
+        () => saveOnce(backupReason),
+        () => saveOnce(backupReason),
+      );
+      return saveChain;
+    };
+    const saveOnce = async (backupReason?: 'voor-migratie'): Promise<boolean> => {
       const project = get().project;
       if (!project) return true;
       // Never export in the middle of an import's transaction: save right after it instead.
-      if (importing) return false;
+      if (importing) {
+        saveAfterImport = true;
+        return false;
+      }
       if (project.readOnly) {
         set({ saveStatus: 'alleen-lezen' });
         return false;
       }
+      const reason = backupReason ?? (needsMigrationBackup ? 'voor-migratie' : undefined);
       const changesAtStart = changeCount;
       set({ saveStatus: 'bezig' });
       const bytes = await deps.worker.exportProject();
@@ -133,12 +150,13 @@ export function createAppStore(deps: StoreDeps) {
         fail(bytes.error);
         return false;
       }
-      const result = await deps.bridge.saveProjectFile(project.ref.id, bytes.value, backupReason);
+      const result = await deps.bridge.saveProjectFile(project.ref.id, bytes.value, reason);
       if (!result.ok) {
         set({ saveStatus: 'mislukt' });
         fail(result.error);
         return false;
       }
+      if (reason === 'voor-migratie') needsMigrationBackup = false;
       // A change may have arrived while saving; then stay "gewijzigd" until the next save.
       set({ saveStatus: changeCount === changesAtStart ? 'opgeslagen' : 'gewijzigd', savedAt: result.value.savedAt });
       return true;
@@ -160,13 +178,20 @@ export function createAppStore(deps: StoreDeps) {
       autosaver.changed();
     };
 
-    const closeCurrent = async () => {
+    /** Saves what is pending, then closes. Returns false (and keeps the project open) when the save failed. */
+    const closeCurrent = async (): Promise<boolean> => {
       const project = get().project;
-      if (!project) return;
+      if (!project) return true;
       await autosaver.flush();
+      const status = get().saveStatus;
+      if (!project.readOnly && (status === 'gewijzigd' || status === 'mislukt')) {
+        if (!(await save())) return false;
+      }
       await deps.worker.closeProject();
       await deps.bridge.closeProjectFile(project.ref.id);
+      needsMigrationBackup = false;
       set({ project: null, saveStatus: 'opgeslagen', savedAt: null });
+      return true;
     };
 
     const openBytes = async (
@@ -195,6 +220,7 @@ export function createAppStore(deps: StoreDeps) {
         autosaver.setEnabled(!readOnly);
         if (readOnly) notify({ kind: 'warning', text: { key: 'meldingen.alleenLezen' } });
         if (opened.value.migratedFrom !== null && !readOnly) {
+          needsMigrationBackup = true;
           if (await save('voor-migratie')) {
             notify({
               kind: 'info',
@@ -227,7 +253,7 @@ export function createAppStore(deps: StoreDeps) {
         set({ recent: await deps.bridge.listRecentProjects() });
       },
       async newProject(naam) {
-        await closeCurrent();
+        if (!(await closeCurrent())) return false;
         const created = await deps.worker.createProject(naam);
         if (!created.ok) {
           fail(created.error);
@@ -259,12 +285,15 @@ export function createAppStore(deps: StoreDeps) {
         if (!picked.value) return;
         // The file that is already open here: nothing to do (closing it would release its lock).
         if (picked.value.ref.id === get().project?.ref.id) return;
-        await closeCurrent();
+        if (!(await closeCurrent())) {
+          await deps.bridge.closeProjectFile(picked.value.ref.id);
+          return;
+        }
         await openBytes(picked.value.ref, picked.value.bytes, picked.value.readOnly);
       },
       async openRecent(id) {
         if (get().project?.ref.id === id) return;
-        await closeCurrent();
+        if (!(await closeCurrent())) return;
         const opened = await deps.bridge.openRecentProject(id);
         if (!opened.ok) {
           fail(opened.error);
@@ -275,7 +304,7 @@ export function createAppStore(deps: StoreDeps) {
       async openBackup(projectId, fileName, backup) {
         const bytes = await deps.bridge.readBackup(projectId, backup.id);
         if (!bytes.ok) return fail(bytes.error);
-        await closeCurrent();
+        if (!(await closeCurrent())) return;
         // A backup opens read-only under the damaged file's name: "Opslaan als" makes it a new file.
         await openBytes({ id: projectId, fileName }, bytes.value, true, { fromBackup: backup });
         set((s) => ({ notices: s.notices.filter((n) => !n.backups && !n.error) }));
@@ -315,8 +344,7 @@ export function createAppStore(deps: StoreDeps) {
         if (!result.ok) fail(result.error);
       },
       async closeProject() {
-        await closeCurrent();
-        await actions.refreshRecent();
+        if (await closeCurrent()) await actions.refreshRecent();
       },
       async renameProject(naam) {
         const project = get().project;
@@ -338,12 +366,15 @@ export function createAppStore(deps: StoreDeps) {
           if (!result.ok) return result;
           const { overview, ...outcome } = result.value;
           set({ project: { ...project, overview } });
-          importing = false;
-          changed();
+          saveAfterImport = true;
           return { ok: true, value: outcome };
         } finally {
           importing = false;
           set({ busy: null });
+          if (saveAfterImport) {
+            saveAfterImport = false;
+            changed();
+          }
         }
       },
       cancelImport: () => deps.worker.cancelImport(),
@@ -357,12 +388,15 @@ export function createAppStore(deps: StoreDeps) {
           const result = await deps.worker.importCognos(file, options);
           if (!result.ok) return result;
           set({ project: { ...project, overview: result.value.overview } });
-          importing = false;
-          changed();
+          saveAfterImport = true;
           return { ok: true, value: { metingen: result.value.metingen } };
         } finally {
           importing = false;
           set({ busy: null });
+          if (saveAfterImport) {
+            saveAfterImport = false;
+            changed();
+          }
         }
       },
       getMetingen: (filter) => deps.worker.getMetingen(filter),
