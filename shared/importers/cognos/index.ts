@@ -20,6 +20,7 @@ import { fileKind, readCsv, readSpreadsheet } from '../sheet';
 import type { ImportFile, ImportIssue } from '../types';
 import {
   consistencyIssues,
+  duplicateIssues,
   parseCognosSheet,
   type CognosRecord,
   type ColumnOverride,
@@ -112,7 +113,7 @@ export function parseCognosFile(file: ImportFile, overrides: ColumnOverrides = {
       tables += p.tables;
       rowsRead += sheet.rows.length;
     }
-    issues.push(...consistencyIssues(file.name, records));
+    issues.push(...consistencyIssues(file.name, records), ...duplicateIssues(file.name, records));
     return { layouts, records, tables, issues, contextLines, rowsRead };
   } catch (err) {
     const e = toAppError(err);
@@ -169,8 +170,20 @@ function uniqueByCode(list: readonly GebiedIndexEntry[]): GebiedIndexEntry[] {
 }
 
 /** A gebied named in a title or footer ("Aantal meldingen Boswinkel — de Braker"): the longest name found in it. */
-function gebiedInText(lines: readonly string[], index: ReturnType<typeof gebiedIndex>): GebiedIndexEntry | null {
+/**
+ * A gebied named in a title or footer ("Aantal meldingen Boswinkel — de Braker"): the longest name found in it.
+ * `zeker` when it was confirmed before (an alias) or is a name of two words or more; a single short word ("Oost",
+ * "Centrum") may be part of something else and is asked.
+ */
+function gebiedInText(
+  lines: readonly string[],
+  index: ReturnType<typeof gebiedIndex>,
+): { g: GebiedIndexEntry; zeker: boolean } | null {
   const text = ` ${normaliseName(lines.join(' '))} `;
+  for (const [alias, code] of index.aliassen) {
+    const g = index.gebieden.find((x) => x.code === code);
+    if (g && text.includes(` ${alias} `)) return { g, zeker: true };
+  }
   let best: GebiedIndexEntry | null = null;
   for (const g of index.gebieden) {
     if (g.niveau === 'gemeente') continue;
@@ -178,11 +191,9 @@ function gebiedInText(lines: readonly string[], index: ReturnType<typeof gebiedI
     if (n.length < 4 || n === normaliseName(g.code)) continue;
     if (text.includes(` ${n} `) && (!best || n.length > normaliseName(best.naam).length)) best = g;
   }
-  if (best) return best;
-  for (const [alias, code] of index.aliassen) {
-    if (text.includes(` ${alias} `)) return index.gebieden.find((g) => g.code === code) ?? null;
-  }
-  return null;
+  if (!best) return null;
+  const n = normaliseName(best.naam);
+  return { g: best, zeker: n.split(' ').length >= 2 && n.length >= 8 };
 }
 
 interface Resolved {
@@ -206,6 +217,8 @@ function resolve(db: ProjectDb, file: ImportFile, parsed: CognosParsedFile, opti
   const nieuw: { naam: string; r: CognosRecord }[] = [];
   // Per sheet, a gebied named only in a title or footer.
   const sheetGebied = new Map<string, GebiedIndexEntry | null>();
+  // Tables whose title names a gebied Wijkweb is not sure of: asked, not guessed.
+  const titelTwijfel = new Set<string>();
   for (const r of parsed.records) {
     let code: string | null;
     if (r.gebiedTekst) {
@@ -215,14 +228,36 @@ function resolve(db: ProjectDb, file: ImportFile, parsed: CognosParsedFile, opti
       if (m.code && (confirmed.has(r.gebiedTekst) || confirmed.has(normaliseName(r.gebiedTekst))))
         aliassen.set(normaliseName(r.gebiedTekst), m.code);
     } else {
-      if (!sheetGebied.has(r.sheet)) {
+      // The table's own title first, then the other lines of its sheet and the file name.
+      const tableKey = `${r.sheet}\u0000${r.tabelTitel}`;
+      if (!sheetGebied.has(tableKey)) {
         const lines = parsed.contextLines
           .filter((l) => l.startsWith(`${r.sheet}\u0000`))
           .map((l) => l.slice(r.sheet.length + 1));
-        sheetGebied.set(r.sheet, gebiedInText([file.name, ...lines], index));
+        const found =
+          (r.tabelTitel ? gebiedInText([r.tabelTitel], index) : null) ?? gebiedInText([file.name, ...lines], index);
+        if (found && !found.zeker) {
+          const chosen = confirmed.get(found.g.naam) ?? confirmed.get(normaliseName(found.g.naam));
+          if (chosen) {
+            aliassen.set(normaliseName(found.g.naam), chosen);
+            sheetGebied.set(tableKey, index.gebieden.find((g) => g.code === chosen) ?? null);
+          } else {
+            matches.set(found.g.naam, {
+              naam: found.g.naam,
+              code: null,
+              gebiedNaam: null,
+              zeker: false,
+              kandidaten: [{ code: found.g.code, naam: found.g.naam, score: 1 }],
+            });
+            sheetGebied.set(tableKey, null);
+            titelTwijfel.add(tableKey);
+          }
+        } else sheetGebied.set(tableKey, found?.g ?? null);
       }
-      code = sheetGebied.get(r.sheet)?.code ?? (options.gebied ? options.gebied.toUpperCase() : null);
-      if (!code) {
+      code =
+        sheetGebied.get(tableKey)?.code ??
+        (titelTwijfel.has(tableKey) ? null : options.gebied ? options.gebied.toUpperCase() : null);
+      if (!code && !titelTwijfel.has(tableKey)) {
         const key = `\u0000${r.sheet}`;
         if (!matches.has(key)) {
           matches.set(key, { naam: '', code: null, gebiedNaam: null, zeker: false, kandidaten: [] });
@@ -244,7 +279,9 @@ function resolve(db: ProjectDb, file: ImportFile, parsed: CognosParsedFile, opti
       });
     }
   }
-  const titel = [...sheetGebied].flatMap(([sheet, g]) => {
+  const titel = [...sheetGebied].flatMap(([key, g]) => {
+    const sheet = key.split('\u0000')[0] ?? key;
+    if (titelTwijfel.has(key)) return [];
     if (g) return [{ sheet, code: g.code, naam: g.naam }];
     const chosen = options.gebied ? index.gebieden.find((x) => x.code === options.gebied!.toUpperCase()) : undefined;
     return chosen ? [{ sheet, code: chosen.code, naam: chosen.naam }] : [];
@@ -326,7 +363,15 @@ export async function importCognos(
   const resolved = resolve(db, file, parsed, options);
   // One transaction: the measurements, the confirmed aliases and the corrected layout (mapping profile).
   return db.transactionAsync(async () => {
-    if (options.kolommen && Object.keys(options.kolommen).length > 0) saveCognosProfiles(db, options.kolommen, now);
+    if (options.kolommen && Object.keys(options.kolommen).length > 0) {
+      // Save the whole layout of each corrected table (earlier corrections plus today's), not only today's.
+      const merged = columnOverrides(db, options);
+      saveCognosProfiles(
+        db,
+        Object.fromEntries(Object.keys(options.kolommen).map((fp) => [fp, merged[fp] ?? {}])),
+        now,
+      );
+    }
     const rows = [...resolved.rows];
     const made = new Map<string, number>();
     for (const { naam, r } of resolved.nieuw) {

@@ -40,6 +40,8 @@ export interface CognosRecord {
   readonly sheet: string;
   readonly row: number;
   readonly column: string;
+  /** The title lines above this record's table (where its gebied is looked for first). */
+  readonly tabelTitel: string;
 }
 
 export interface CognosParsed {
@@ -187,9 +189,17 @@ export function parseCognosSheet(fileName: string, sheet: SheetRows, overrides: 
       const nf = next.map((c, i) => ({ c, i })).filter((x) => text(x.c) !== '');
       if (nf.length === 0) break;
       const hasValue = filled.some((x) => isValue(next[x.i]));
-      const onlyLabel = !hasValue && nf.length <= 2 && nf.every((x) => !isValue(x.c));
-      if (!hasValue && !onlyLabel) break;
-      if (onlyLabel && nf.length === 1 && nf[0]!.i !== filled[0]!.i) break;
+      if (!hasValue) {
+        // A row without values is a group label only when it stands in the first label column and a row with
+        // values follows right under it; otherwise (a title or footer line, a second table) the table ends here.
+        const after = rows[k + 1] ?? [];
+        const groupLabel =
+          nf.length <= 2 &&
+          nf.every((x) => !isValue(x.c)) &&
+          nf[0]!.i === filled[0]!.i &&
+          filled.some((x) => isValue(after[x.i]));
+        if (!groupLabel) break;
+      }
       dataRows.push(k);
     }
     const columns: Column[] = filled.map((x) => {
@@ -347,6 +357,7 @@ export function parseCognosSheet(fileName: string, sheet: SheetRows, overrides: 
           sheet: sheet.name,
           row: d + 1,
           column: m.header,
+          tabelTitel: titleText,
         });
       }
     }
@@ -366,6 +377,41 @@ export function parseCognosSheet(fileName: string, sheet: SheetRows, overrides: 
     kolommen: t.columns.map((c) => ({ kop: c.header, rol: c.role, maat: c.role === 'maat' ? (c.maat ?? null) : null })),
   }));
   return { layouts, records, tables: tables.length, issues, contextLines: contextLines.map((l) => l.text) };
+}
+
+/** The same count twice in one file (same gebied, measure, period and dimensions) cannot both be right. */
+export function duplicateIssues(fileName: string, records: readonly CognosRecord[]): ImportIssue[] {
+  const seen = new Map<string, CognosRecord>();
+  const out: ImportIssue[] = [];
+  for (const r of records) {
+    const key = JSON.stringify([
+      r.gebiedTekst,
+      r.tabelTitel,
+      r.maat,
+      r.peildatum,
+      r.periodeStart,
+      r.periodeEind,
+      r.wet,
+      r.product,
+      r.ondersteuningsbehoefte,
+      r.subniveau,
+      r.vorm,
+      r.meldingstype,
+    ]);
+    const first = seen.get(key);
+    if (first) {
+      out.push({
+        level: 'fout',
+        code: 'cognos.dubbel',
+        file: fileName,
+        sheet: r.sheet,
+        row: r.row,
+        column: r.column,
+        params: { eerder: first.row },
+      });
+    } else seen.set(key, r);
+  }
+  return out;
 }
 
 /** Sub-levels must add up to their product (1A+1B, individueel+groep = OB1): a warning names both numbers. */

@@ -122,11 +122,16 @@ export function parsePeriod(text: string): Period | null {
   if (/peil\s*datum|stand\s+(per|op)|per\s+\d/.test(s) && dates.length >= 1) {
     return { peildatum: dates[0]!, start: null, eind: null };
   }
-  if (dates.length >= 2 && /t\/m|tot en met|tot|\s-\s|–|—/.test(s)) {
+  if (dates.length >= 2 && /t\/m|tot en met|\btot\b|\s-\s|–|—/.test(s)) {
     const [a, b] = [dates[0]!, dates[1]!];
     return a <= b ? { peildatum: null, start: a, eind: b } : { peildatum: null, start: b, eind: a };
   }
-  const span = dates.length === 0 ? findSpan(text) : null;
+  // A month or quarter wins over one stray date (such as the day the report was made).
+  const withoutDates = s.replace(
+    /\b\d{1,2}[-/.]\d{1,2}[-/.]\d{4}\b|\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}\s+[a-z]{3,9}\.?\s+\d{4}\b/g,
+    ' ',
+  );
+  const span = dates.length <= 1 ? findSpan(withoutDates) : null;
   if (span) return { peildatum: null, start: span.start, eind: span.eind };
   if (dates.length === 1) return { peildatum: dates[0]!, start: null, eind: null };
   return null;

@@ -318,3 +318,95 @@ describe('during an import', () => {
     expect(await running).toMatchObject({ ok: false, error: { code: 'import.geannuleerd' } });
   });
 });
+
+describe('Cognos: cases found in review', () => {
+  const MORE = [
+    CBS,
+    'WK015308;Oost;Enschede;Wijk;15000',
+    'BU01530810;Centrum;Enschede;Buurt;3000',
+    'BU01530811;Stroinkslanden;Enschede;Buurt;5000',
+  ].join('\n');
+
+  async function project() {
+    const p = createProjectService({ SQL: await sql(), now: () => FIXED_NOW, sha256 });
+    unwrap(await p.createProject('Review'));
+    unwrap(await p.importCbs({ name: 'kwb-2023-enschede.csv', bytes: new TextEncoder().encode(MORE) }, {}));
+    return p;
+  }
+  const csv = (name: string, text: string) => ({ name, bytes: new TextEncoder().encode(text) });
+
+  it('two tables right under each other stay two tables, each with its own period', async () => {
+    const p = await project();
+    const f = csv(
+      'twee.csv',
+      'Meldingen Boswinkel-De Braker april 2024\nMeldingstype;Aantal\nAanmelding;7\nMeldingen Boswinkel-De Braker mei 2024\nMeldingstype;Aantal\nAanmelding;9\n',
+    );
+    const preview = unwrap(await p.previewCognosImport(f, {}));
+    expect(preview.tabellen).toBe(2);
+    expect(preview.perioden).toEqual(['2024-04-01/2024-04-30', '2024-05-01/2024-05-31']);
+  });
+
+  it('a single short name inside a longer title is asked, not taken; each table keeps its own gebied', async () => {
+    const p = await project();
+    const oost = unwrap(
+      await p.previewCognosImport(
+        csv('zo.csv', 'Meldingen stadsdeel Zuid-Oost april 2024\nMeldingstype;Aantal\nAanmelding;7\n'),
+        {},
+      ),
+    );
+    expect(oost.kanImporteren).toBe(false);
+    expect(oost.problemen.map((i) => i.code)).toContain('cognos.gebied-bevestigen');
+    const two = csv(
+      'twee-buurten.csv',
+      'Meldingen Boswinkel-De Braker april 2024\nMeldingstype;Aantal\nAanmelding;7\n\nMeldingen Stroinkslanden april 2024\nMeldingstype;Aantal\nAanmelding;9\n',
+    );
+    const preview = unwrap(await p.previewCognosImport(two, { aliassen: { Stroinkslanden: 'BU01530811' } }));
+    expect(preview.fouten).toBe(0);
+    unwrap(await p.importCognos(two, { aliassen: { Stroinkslanden: 'BU01530811' } }));
+    expect(
+      p.currentDb()!.all('SELECT g.naam, m.waarde FROM meting m JOIN gebied g ON g.id = m.gebied_id ORDER BY m.waarde'),
+    ).toEqual([
+      { naam: 'Boswinkel-De Braker', waarde: 7 },
+      { naam: 'Stroinkslanden', waarde: 9 },
+    ]);
+  });
+
+  it('the day a report was made does not replace its month', async () => {
+    const { parsePeriod } = await import('../../../shared/importers/cognos/periods');
+    expect(parsePeriod('Meldingen april 2024, aangemaakt op 2-5-2024')).toEqual({
+      peildatum: null,
+      start: '2024-04-01',
+      eind: '2024-04-30',
+    });
+    // "tot" inside "Totaal" is no range marker.
+    expect(parsePeriod('Totaal 2-4-2024 en 3-4-2024')?.start ?? null).toBeNull();
+  });
+
+  it('saved column corrections add up over months instead of replacing each other', async () => {
+    const p = await project();
+    const month = (m: string, n: number) =>
+      csv(
+        `r-${m}.csv`,
+        `Buurt;Peildatum;Volgnr;Product;Stuks\nBoswinkel-De Braker;1-${m}-2024;1;Ondersteuningsbehoefte 1 Wmo;${n}\n`,
+      );
+    const fp = unwrap(await p.previewCognosImport(month('4', 68), {})).tabelIndeling[0]!.vingerafdruk;
+    unwrap(await p.importCognos(month('4', 68), { kolommen: { [fp]: { Volgnr: { rol: 'negeren' } } } }));
+    unwrap(
+      await p.importCognos(month('5', 69), { kolommen: { [fp]: { Stuks: { rol: 'maat', maat: 'toewijzingen' } } } }),
+    );
+    const june = unwrap(await p.previewCognosImport(month('6', 70), {}));
+    expect(june.perMaat).toEqual({ toewijzingen: 1 });
+  });
+
+  it('the same count twice in one file is an error naming both rows', async () => {
+    const p = await project();
+    const f = csv(
+      'dubbel.csv',
+      'Buurt;Periode;Meldingstype;Aantal\nBoswinkel-De Braker;2024-04;SMI;3\nBoswinkel-De Braker;2024-04;SMI;4\n',
+    );
+    const preview = unwrap(await p.previewCognosImport(f, {}));
+    expect(preview.problemen).toContainEqual(
+      expect.objectContaining({ code: 'cognos.dubbel', row: 3, params: { eerder: 2 } }),
+    );
+  });
+});
