@@ -449,7 +449,7 @@ export function parseCbsTable(input: TableInput, options: CbsParseOptions = {}):
     if (!code) {
       const first = text(nonEmpty[0]);
       // Footers ("Bron: CBS", "© CBS", notes) and trailing text rows are not data.
-      const footerWords = /^(bron|source|©|\(c\)|cbs|toelichting|verklaring|noot|opmerking)/i.test(first);
+      const footerWords = /^(bron\b|source\b|©|\(c\)|cbs\b|toelichting\b|verklaring\b|noot\b|opmerking\b)/i.test(first);
       const looksLikeCode = /^(GM|WK|BU|NL)\s*\d/i.test(text(rawCode));
       if (footer || footerWords || (!byName && r > lastCodeRow && !looksLikeCode)) {
         footer = true;
@@ -508,12 +508,30 @@ export function parseCbsTable(input: TableInput, options: CbsParseOptions = {}):
       for (const r of dataRows) for (const c of indicatorCols) yield rows[r]?.[c] ?? null;
     })(),
   );
+  // A column whose every value looks like "161.000" writes thousands with a point (Dutch), whatever the rest of
+  // the file does: read it so, and say so.
+  const thousandsColumn = indicatorCols.map((c, j) => {
+    let seen = 0;
+    for (const r of dataRows) {
+      const v = rows[r]?.[c];
+      if (v === null || v === undefined || typeof v === 'number') continue;
+      const t = String(v).trim();
+      if (t === '' || t === '.' || t === 'x' || t === '-') continue;
+      if (!/^[+-]?\d{1,3}(\.\d{3})+$/.test(t)) return false;
+      seen++;
+    }
+    if (seen >= 2 && !decimalComma) {
+      issue({ level: 'waarschuwing', code: 'cbs.duizendtallen', column: indicators[j]!.kolom });
+      return true;
+    }
+    return false;
+  });
   const values = new Float64Array(n * m);
   const status = new Uint8Array(n * m);
   for (let i = 0; i < n; i++) {
     const row = rows[dataRows[i]!] ?? [];
     for (let j = 0; j < m; j++) {
-      const parsed = parseCbsValue(row[indicatorCols[j]!] ?? null, decimalComma);
+      const parsed = parseCbsValue(row[indicatorCols[j]!] ?? null, decimalComma || thousandsColumn[j] === true);
       values[i * m + j] = parsed.value;
       status[i * m + j] = parsed.status;
       if (parsed.status === STATUS_FOUT) {

@@ -33,3 +33,27 @@ describe('CBS parsing details', () => {
     expect(usesDecimalComma(['12', '1.9'])).toBe(false);
   });
 });
+
+describe('CBS review cases', () => {
+  it('a column of "161.000" values is read as thousands, with a warning', () => {
+    const rows = [
+      ['gwb_code_10', 'regio', 'a_inw'],
+      ['GM0153', 'Enschede', '161.000'],
+      ['BU01530710', 'Boswinkel', '3.715'],
+    ];
+    const p = parseCbsTable({ fileName: 'kwb-2023.csv', sheet: { name: 'kwb-2023.csv', rows } });
+    expect('format' in p && Array.from(p.values)).toEqual([161000, 3715]);
+    expect(p.issues).toContainEqual(expect.objectContaining({ code: 'cbs.duizendtallen', column: 'a_inw' }));
+  });
+
+  it('a gemeente called Bronckhorst is data, not a "Bron" footer', () => {
+    const rows = [
+      ['gwb_code_10', 'regio', 'a_inw'],
+      ['GM1876', 'Bronckhorst', '36000'],
+      ['Bronckhorst totaal', 'x', '1'],
+      ['GM0153', 'Enschede', '161000'],
+    ];
+    const p = parseCbsTable({ fileName: 'kwb-2023.csv', sheet: { name: 'kwb-2023.csv', rows } });
+    expect(p.issues).toContainEqual(expect.objectContaining({ code: 'cbs.code-ongeldig', row: 3 }));
+  });
+});
