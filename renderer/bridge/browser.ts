@@ -124,7 +124,9 @@ export function createBrowserBridge(deps: BrowserBridgeDeps): BridgeApi {
   async function touchIndex(ref: ProjectRef, storage: IndexEntry['storage']): Promise<void> {
     const entries = (await loadIndex()).filter((e) => e.id !== ref.id);
     entries.unshift({ id: ref.id, fileName: ref.fileName, lastOpened: deps.now().toISOString(), storage });
-    await saveIndex(entries.slice(0, 50));
+    // Working copies live only here: never drop them from the list. Files on disk are capped at 50.
+    let files = 0;
+    await saveIndex(entries.filter((e) => e.storage === 'werkkopie' || ++files <= 50));
   }
 
   const savesToDisk = () => deps.disk !== null && deps.preferredStorage() === 'bestand';
@@ -283,6 +285,10 @@ export function createBrowserBridge(deps: BrowserBridgeDeps): BridgeApi {
     /** A file of the user's is only taken off the list; a working copy is the storage, so it is deleted. */
     async forgetRecentProject(id) {
       if (open.has(id)) return;
+      // Another tab may have it open: only when this tab can take its lock is it free to delete.
+      const l = await lock(id);
+      if (!l.acquired) return;
+      l.release?.();
       const entry = (await loadIndex()).find((e) => e.id === id);
       await saveIndex((await loadIndex()).filter((e) => e.id !== id));
       if (entry?.storage === 'bestand') {
@@ -320,10 +326,17 @@ export function createBrowserBridge(deps: BrowserBridgeDeps): BridgeApi {
           entries.sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
           if (reason !== undefined || isBackupDue(entries[0], now.getTime(), !savedThisSession.has(id))) {
             const bname = backupFileName(now.toISOString(), reason ?? 'periodiek');
-            await writeBytes(bdir, bname, existing);
-            backupMade = true;
-            entries.unshift({ id: bname, createdAt: now.toISOString(), reason: reason ?? 'periodiek' });
-            for (const old of backupsToDelete(entries)) await bdir.removeEntry(old).catch(() => undefined);
+            try {
+              await writeBytes(bdir, bname, existing);
+              backupMade = true;
+              entries.unshift({ id: bname, createdAt: now.toISOString(), reason: reason ?? 'periodiek' });
+              for (const old of backupsToDelete(entries)) await bdir.removeEntry(old).catch(() => undefined);
+            } catch (err) {
+              // No room for a backup: still save the work, except before a migration (the old file must be kept).
+              if (reason === 'voor-migratie') {
+                throw new AppException('opslaan.reservekopie-mislukt', { bestand: indexEntry.fileName }, String(err));
+              }
+            }
           }
         }
         try {

@@ -255,3 +255,15 @@ describe('browser bridge: taking a project off the list', () => {
     }
   });
 });
+
+describe('browser bridge: another tab', () => {
+  it('cannot delete a working copy this tab has open', async () => {
+    const env = browserEnv('werkkopie');
+    await env.answerDialog('open.wijkweb');
+    const created = await env.first.createProjectFile('open.wijkweb', await projectBytes('Open'));
+    if (!created.ok || !created.value) throw new Error('niet gemaakt');
+    await env.second.forgetRecentProject(created.value.id);
+    expect((await env.first.listRecentProjects()).map((r) => r.ref.id)).toContain(created.value.id);
+    expect((await env.first.saveProjectFile(created.value.id, await projectBytes('Nog steeds'))).ok).toBe(true);
+  });
+});
