@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { CognosImportOptions, CognosPreview as Preview } from '../../../shared/contract';
-import { Button, ButtonGroup, Heading, Paragraph, Table, td, th, tr } from '../../components/ui';
+import { Heading, Paragraph, Table, td, th, tr } from '../../components/ui';
+import { ImportActions } from './ImportActions';
 import { IssueList } from './IssueList';
 import { formatDate } from '../../format';
 
@@ -230,23 +231,13 @@ export function CognosPreview({
           ))}
         </fieldset>
       )}
-      {running && (
-        <div className="wijkweb-progress" role="status">
-          <span>{t('import.bezig')}</span>
-          <progress
-            aria-label={t('meldingen.voortgang')}
-            max={progress?.totaal || undefined}
-            value={progress?.totaal ? progress.gedaan : undefined}
-          />
-        </div>
-      )}
-      <ButtonGroup>
-        <Button appearance="primary" disabled={!p.kanImporteren || running} onClick={onImport}>
-          {t('import.importeren')}
-        </Button>
-        <Button onClick={onCancel}>{running ? t('import.stoppen') : t('nieuwProject.annuleren')}</Button>
-      </ButtonGroup>
-      {!p.kanImporteren && !running && <Paragraph className="wijkweb-hint">{t('import.nogNiet')}</Paragraph>}
+      <ImportActions
+        canImport={p.kanImporteren}
+        running={running}
+        progress={progress}
+        onImport={onImport}
+        onCancel={onCancel}
+      />
     </section>
   );
 }

@@ -12,6 +12,7 @@ import type { AppError } from '../../../shared/result';
 import { Alert, Button, ButtonGroup, Heading, Paragraph } from '../../components/ui';
 import { useActions, useApp } from '../../state/context';
 import { formatNumber } from '../../format';
+import { ImportActions } from './ImportActions';
 import { IssueList } from './IssueList';
 
 type Phase =
@@ -395,23 +396,13 @@ function Preview({
         </label>
       )}
 
-      {running && (
-        <div className="wijkweb-progress" role="status">
-          <span>{t('import.bezig')}</span>
-          <progress
-            aria-label={t('meldingen.voortgang')}
-            max={progress?.totaal || undefined}
-            value={progress?.totaal ? progress.gedaan : undefined}
-          />
-        </div>
-      )}
-      <ButtonGroup>
-        <Button appearance="primary" disabled={!p.kanImporteren || running} onClick={onImport}>
-          {t('import.importeren')}
-        </Button>
-        <Button onClick={onCancel}>{running ? t('import.stoppen') : t('nieuwProject.annuleren')}</Button>
-      </ButtonGroup>
-      {!p.kanImporteren && !running && <Paragraph className="wijkweb-hint">{t('import.nogNiet')}</Paragraph>}
+      <ImportActions
+        canImport={p.kanImporteren}
+        running={running}
+        progress={progress}
+        onImport={onImport}
+        onCancel={onCancel}
+      />
     </section>
   );
 }
