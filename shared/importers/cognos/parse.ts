@@ -80,6 +80,8 @@ interface Column {
   readonly role: Role;
   readonly maat?: string;
   readonly period?: Period;
+  /** From a header row above this one ("Wmo" over "Aantal"). */
+  readonly wet?: Wet;
 }
 
 const text = (c: Cell | undefined) => (c === null || c === undefined ? '' : String(c).trim());
@@ -174,6 +176,19 @@ export function parseCognosSheet(fileName: string, sheet: SheetRows, overrides: 
           filled.some((x) => isValue(below[x.i]) && x.i === filled[filled.length - 1]!.i);
       }
     }
+    if (isHeader) {
+      // The lowest of two stacked header rows is the header; the one above it belongs to its columns.
+      const next = rows[r + 1] ?? [];
+      const nextFilled = next.map((c, i) => ({ c, i })).filter((x) => text(x.c) !== '');
+      const below = rows[r + 2] ?? [];
+      if (
+        nextFilled.length >= 2 &&
+        nextFilled.every((x) => !isValue(x.c)) &&
+        nextFilled.some((x) => isValue(below[x.i]))
+      ) {
+        isHeader = false;
+      }
+    }
     if (!isHeader) {
       const line = filled.map((x) => text(x.c)).join(' ');
       contextLines.push({ row: r + 1, text: line });
@@ -218,6 +233,41 @@ export function parseCognosSheet(fileName: string, sheet: SheetRows, overrides: 
       }
       return { index: x.i, header, role: labelRole(header) };
     });
+    // A two-row header: a line right above with text only over the value columns ("april 2024 | mei 2024", or
+    // "Wmo | Jeugdwet", possibly merged over several columns) belongs to those columns, not to the title.
+    const upper = r > 0 ? (rows[r - 1] ?? []) : [];
+    const upperCells = upper.map((c, i) => ({ c, i })).filter((x) => text(x.c) !== '');
+    const measureIdx = columns.filter((c) => c.role === 'maat').map((c) => c.index);
+    if (
+      upperCells.length > 0 &&
+      measureIdx.length > 1 &&
+      upperCells.every((x) => x.i >= Math.min(...measureIdx) && !isValue(x.c)) &&
+      sinceLastTable[sinceLastTable.length - 1] === upperCells.map((x) => text(x.c)).join(' ')
+    ) {
+      sinceLastTable.pop();
+      contextLines.pop();
+      for (let ci = 0; ci < columns.length; ci++) {
+        const col = columns[ci]!;
+        if (col.role !== 'maat') continue;
+        const above = [...upperCells].reverse().find((x) => x.i <= col.index);
+        const top = above ? text(above.c) : '';
+        if (!top) continue;
+        const span = findSpan(top) ?? parsePeriod(top);
+        const period: Period | undefined = span
+          ? 'peildatum' in span
+            ? span
+            : { peildatum: null, start: span.start, eind: span.eind }
+          : undefined;
+        const wet = wetIn(top) ?? undefined;
+        columns[ci] = {
+          ...col,
+          header: `${top} – ${col.header}`,
+          ...(period ? { period } : {}),
+          ...(wet ? { wet } : {}),
+          ...(maatIn(top) && !col.maat ? { maat: maatIn(top)! } : {}),
+        };
+      }
+    }
     // A saved or chosen layout for this header overrides what was detected.
     const own = overrides[fingerprint(columns.map((c) => c.header))] ?? {};
     const adjusted = columns.map((c): Column => {
@@ -344,7 +394,7 @@ export function parseCognosSheet(fileName: string, sheet: SheetRows, overrides: 
           peildatum: period.peildatum,
           periodeStart: period.start,
           periodeEind: period.eind,
-          wet,
+          wet: m.wet ?? wet,
           product,
           ondersteuningsbehoefte: ob,
           subniveau: sub,

@@ -410,3 +410,41 @@ describe('Cognos: cases found in review', () => {
     );
   });
 });
+
+describe('Cognos: two-row headers', () => {
+  it('a row of months above "Aantal | Aantal" gives each column its month', async () => {
+    const { parseCognosSheet } = await import('../../../shared/importers/cognos/parse');
+    const p = parseCognosSheet('x.xlsx', {
+      name: 'Blad1',
+      rows: [
+        ['Meldingen per buurt'],
+        [null, 'april 2024', 'mei 2024'],
+        ['Buurt', 'Aantal meldingen', 'Aantal meldingen'],
+        ['Boswinkel-De Braker', 32, 30],
+      ],
+    });
+    expect(p.issues).toEqual([]);
+    expect(p.records.map((r) => [r.periodeStart, r.waarde])).toEqual([
+      ['2024-04-01', 32],
+      ['2024-05-01', 30],
+    ]);
+  });
+
+  it('"Wmo | Jeugdwet" above the counts gives each column its wet', async () => {
+    const { parseCognosSheet } = await import('../../../shared/importers/cognos/parse');
+    const p = parseCognosSheet('x.xlsx', {
+      name: 'Blad1',
+      rows: [
+        ['Boswinkel-De Braker, peildatum 2 april 2024'],
+        [null, 'Wmo', 'Jeugdwet'],
+        ['Product', 'Aantal toewijzingen', 'Aantal toewijzingen'],
+        ['Ondersteuningsbehoefte 1', 68, 3],
+      ],
+    });
+    expect(p.issues).toEqual([]);
+    expect(p.records.map((r) => [r.wet, r.waarde, r.peildatum])).toEqual([
+      ['Wmo', 68, '2024-04-02'],
+      ['Jeugdwet', 3, '2024-04-02'],
+    ]);
+  });
+});
