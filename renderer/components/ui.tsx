@@ -126,3 +126,21 @@ export const thNum = 'utrecht-table__header-cell utrecht-table__header-cell--num
 export const td = 'utrecht-table__cell';
 export const tdNum = 'utrecht-table__cell utrecht-table__cell--numeric-column utrecht-table__cell--numeric-data';
 export const tr = 'utrecht-table__row';
+
+/** A checkbox with its label on the same line. */
+export function CheckboxField({
+  checked,
+  onChange,
+  children,
+}: {
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  children: ReactNode;
+}) {
+  return (
+    <label className="wijkweb-radio">
+      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
+      {children}
+    </label>
+  );
+}

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { CognosImportOptions, CognosPreview as Preview } from '../../../shared/contract';
-import { Heading, Paragraph, Table, td, th, tr } from '../../components/ui';
+import { Heading, Paragraph, Table, td, th, tr, CheckboxField } from '../../components/ui';
 import { ImportActions } from './ImportActions';
 import { IssueList } from './IssueList';
 import { formatDate } from '../../format';
@@ -204,14 +204,9 @@ export function CognosPreview({
       )}
       {p.problemen.length > 0 && <IssueList issues={p.problemen} fouten={p.fouten} waarschuwingen={p.waarschuwingen} />}
       {p.eerderGeimporteerd && (
-        <label className="wijkweb-radio">
-          <input
-            type="checkbox"
-            checked={!!options.opnieuw}
-            onChange={(e) => onOptions({ ...options, opnieuw: e.target.checked })}
-          />
+        <CheckboxField checked={!!options.opnieuw} onChange={(opnieuw) => onOptions({ ...options, opnieuw })}>
           {t('import.opnieuw', { datum: p.eerderGeimporteerd })}
-        </label>
+        </CheckboxField>
       )}
       {p.overlappend > 0 && (
         <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset">

@@ -9,7 +9,7 @@ import type {
 } from '../../../shared/contract';
 import { CognosPreview } from './CognosPreview';
 import type { AppError } from '../../../shared/result';
-import { Alert, Button, ButtonGroup, Heading, Paragraph } from '../../components/ui';
+import { Alert, Button, ButtonGroup, Heading, Paragraph, CheckboxField } from '../../components/ui';
 import { useActions, useApp } from '../../state/context';
 import { formatNumber } from '../../format';
 import { ImportActions } from './ImportActions';
@@ -376,24 +376,14 @@ function Preview({
       {p.problemen.length > 0 && <IssueList issues={p.problemen} fouten={p.fouten} waarschuwingen={p.waarschuwingen} />}
 
       {p.eerderGeimporteerd && (
-        <label className="wijkweb-radio">
-          <input
-            type="checkbox"
-            checked={!!options.opnieuw}
-            onChange={(e) => onOptions({ ...options, opnieuw: e.target.checked })}
-          />
+        <CheckboxField checked={!!options.opnieuw} onChange={(opnieuw) => onOptions({ ...options, opnieuw })}>
           {t('import.opnieuw', { datum: p.eerderGeimporteerd })}
-        </label>
+        </CheckboxField>
       )}
       {p.bestaandeWaarden > 0 && (
-        <label className="wijkweb-radio">
-          <input
-            type="checkbox"
-            checked={!!options.vervangen}
-            onChange={(e) => onOptions({ ...options, vervangen: e.target.checked })}
-          />
+        <CheckboxField checked={!!options.vervangen} onChange={(vervangen) => onOptions({ ...options, vervangen })}>
           {t('import.vervangen', { aantal: formatNumber(p.bestaandeWaarden, lang), jaar: p.jaar ?? '' })}
-        </label>
+        </CheckboxField>
       )}
 
       <ImportActions
