@@ -1,37 +1,17 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, launch, newPage, screenshot } from './browser';
-import { startServer } from './server';
+import { describe, expect, it } from 'vitest';
+import { axeViolations, createProject, newPage, screenshot, useAppInBrowser } from './browser';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof startServer>>;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function createProject(page: Page, naam: string) {
-  await page.getByRole('button', { name: 'Nieuw project' }).click();
-  await page.getByLabel('Naam van het project').fill(naam);
-  await page.getByRole('button', { name: 'Project maken' }).click();
-  await page.getByTestId('project-naam').waitFor();
-}
+const app = useAppInBrowser();
 
 describe('browser mode', () => {
   it('serves the app with the same Content-Security-Policy as the desktop app, and eval is blocked', async () => {
-    const response = await fetch(server.url + '/');
+    const response = await fetch(app.url + '/');
     const csp = response.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
     expect(csp).not.toContain("'unsafe-eval'");
-    const { context, page, errors } = await newPage(browser, server.url);
+    const { context, page, errors } = await newPage(app.browser, app.url);
     // A same-origin script (as the app's own code would) may not use eval under this policy.
     await page.addScriptTag({ url: '/__test__/eval-probe.js' });
     await page.waitForFunction(() => document.body.dataset.evalProbe !== undefined);
@@ -44,7 +24,7 @@ describe('browser mode', () => {
   });
 
   it('start page: empty state, no accessibility violations', async () => {
-    const { context, page } = await newPage(browser, server.url);
+    const { context, page } = await newPage(app.browser, app.url);
     await page.getByRole('heading', { name: 'Welkom bij Wijkweb' }).waitFor();
     expect(await page.getByText('Je hebt nog geen projecten geopend.').isVisible()).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
@@ -53,7 +33,7 @@ describe('browser mode', () => {
   });
 
   it('create a project, see Overzicht, it saves itself, and after a reload everything is still there', async () => {
-    const { context, page, errors } = await newPage(browser, server.url);
+    const { context, page, errors } = await newPage(app.browser, app.url);
     await createProject(page, 'Enschede West');
     expect(await page.getByTestId('project-naam').textContent()).toBe('Enschede West');
     expect(await page.getByRole('heading', { name: 'Dit project is nog leeg' }).isVisible()).toBe(true);
@@ -81,7 +61,7 @@ describe('browser mode', () => {
   });
 
   it('Ctrl+S saves at once; the file can be downloaded and opened again in a fresh browser', async () => {
-    const first = await newPage(browser, server.url);
+    const first = await newPage(app.browser, app.url);
     await createProject(first.page, 'Download-test');
     await first.page.getByRole('button', { name: 'Naam wijzigen' }).click();
     await first.page.getByLabel('Naam van het project').fill('Download-test 2');
@@ -99,7 +79,7 @@ describe('browser mode', () => {
     await download.saveAs(path);
     await first.context.close();
 
-    const second = await newPage(browser, server.url);
+    const second = await newPage(app.browser, app.url);
     const [chooser] = await Promise.all([
       second.page.waitForEvent('filechooser'),
       second.page.getByRole('button', { name: 'Project openen' }).click(),
@@ -111,7 +91,7 @@ describe('browser mode', () => {
   });
 
   it('refuses a file that is not a project with a clear Dutch message', async () => {
-    const { context, page } = await newPage(browser, server.url);
+    const { context, page } = await newPage(app.browser, app.url);
     const [chooser] = await Promise.all([
       page.waitForEvent('filechooser'),
       page.getByRole('button', { name: 'Project openen' }).click(),
@@ -130,7 +110,7 @@ describe('browser mode', () => {
   });
 
   it('updates an older project file, after keeping a backup, and says so', async () => {
-    const { context, page, errors } = await newPage(browser, server.url);
+    const { context, page, errors } = await newPage(app.browser, app.url);
     const [chooser] = await Promise.all([
       page.waitForEvent('filechooser'),
       page.getByRole('button', { name: 'Project openen' }).click(),
@@ -144,14 +124,14 @@ describe('browser mode', () => {
   });
 
   it('a second tab gets the project read-only', async () => {
-    const context = await browser.newContext({ locale: 'nl-NL' });
+    const context = await app.browser.newContext({ locale: 'nl-NL' });
     await context.addInitScript(() => localStorage.setItem('wijkweb.opslag', 'werkkopie'));
     const one = await context.newPage();
-    await one.goto(server.url);
+    await one.goto(app.url);
     await one.waitForSelector('body[data-ready="true"]');
     await createProject(one, 'Gedeeld');
     const two = await context.newPage();
-    await two.goto(server.url);
+    await two.goto(app.url);
     await two.waitForSelector('body[data-ready="true"]');
     await two.getByRole('button', { name: 'Gedeeld', exact: true }).click();
     await two.getByText('Dit project is al geopend in een ander venster').waitFor();
@@ -162,7 +142,7 @@ describe('browser mode', () => {
   });
 
   it('switches to English and back', async () => {
-    const { context, page } = await newPage(browser, server.url);
+    const { context, page } = await newPage(app.browser, app.url);
     await page.getByLabel('Taal').selectOption('en');
     await page.getByRole('heading', { name: 'Welcome to Wijkweb' }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
@@ -176,7 +156,7 @@ describe('browser mode', () => {
   it('keeps a project as a real file on disk where the browser can (File System Access), across a reload', async () => {
     // The native save dialog cannot be answered in a test: the stub hands back a real file handle (in the
     // browser's private file system), so everything after the dialog is the app's real code path.
-    const { context, page, errors } = await newPage(browser, server.url, {
+    const { context, page, errors } = await newPage(app.browser, app.url, {
       storage: 'bestand',
       init: () => {
         const w = window as unknown as { showSaveFilePicker: (o: { suggestedName: string }) => Promise<unknown> };
@@ -208,7 +188,7 @@ describe('browser mode', () => {
   });
 
   it('a damaged project is not touched; its backup can be opened instead', async () => {
-    const { context, page } = await newPage(browser, server.url);
+    const { context, page } = await newPage(app.browser, app.url);
     await createProject(page, 'Kapot');
     await page.getByRole('button', { name: 'Naam wijzigen' }).click();
     await page.getByLabel('Naam van het project').fill('Kapot maar bewaard');

@@ -1,4 +1,6 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { startServer } from './server';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -70,4 +72,34 @@ export async function axeViolations(page: Page): Promise<string[]> {
     };
   });
   return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** One server (the built UI, with the desktop app's headers) and one Chromium per spec file. */
+export function useAppInBrowser(): { readonly browser: Browser; readonly url: string } {
+  let browser: Browser | undefined;
+  let server: Awaited<ReturnType<typeof startServer>> | undefined;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    get browser() {
+      return browser!;
+    },
+    get url() {
+      return server!.url;
+    },
+  };
+}
+
+/** Start page → Nieuw project → name → the Overzicht of the new project. */
+export async function createProject(page: Page, naam: string): Promise<void> {
+  await page.getByRole('button', { name: 'Nieuw project' }).click();
+  await page.getByLabel('Naam van het project').fill(naam);
+  await page.getByRole('button', { name: 'Project maken' }).click();
+  await page.getByTestId('project-naam').waitFor();
 }

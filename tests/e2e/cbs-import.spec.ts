@@ -1,31 +1,16 @@
 import { readFileSync } from 'node:fs';
 import * as XLSX from 'xlsx';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, launch, newPage, screenshot } from './browser';
-import { startServer } from './server';
+import { describe, expect, it } from 'vitest';
+import { axeViolations, createProject, newPage, screenshot, useAppInBrowser } from './browser';
 
 const FIXTURES = new URL('../fixtures/cbs/', import.meta.url).pathname;
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof startServer>>;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useAppInBrowser();
 
 describe('CBS import through the UI', () => {
   it('imports a cbs.nl kwb Excel file, shows the tree and a buurt profile with its bron', async () => {
-    const { context, page, errors } = await newPage(browser, server.url);
-    await page.getByRole('button', { name: 'Nieuw project' }).click();
-    await page.getByLabel('Naam van het project').fill('Utrecht');
-    await page.getByRole('button', { name: 'Project maken' }).click();
-    await page.getByTestId('project-naam').waitFor();
+    const { context, page, errors } = await newPage(app.browser, app.url);
+    await createProject(page, 'Utrecht');
 
     await page.getByRole('button', { name: 'CBS-cijfers importeren' }).click();
     await page.locator('#import-bestand').setInputFiles(FIXTURES + 'kwb-2023-utrecht.xlsx');
@@ -84,7 +69,7 @@ describe('CBS import through the UI', () => {
   });
 
   it('shows what is wrong in a file that is not CBS, and changes nothing', async () => {
-    const { context, page } = await newPage(browser, server.url);
+    const { context, page } = await newPage(app.browser, app.url);
     await page.getByRole('button', { name: 'Nieuw project' }).click();
     await page.getByLabel('Naam van het project').fill('Fout');
     await page.getByRole('button', { name: 'Project maken' }).click();

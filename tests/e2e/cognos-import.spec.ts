@@ -1,29 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, launch, newPage, screenshot } from './browser';
-import { startServer } from './server';
+import { describe, expect, it } from 'vitest';
+import { axeViolations, createProject, newPage, screenshot, useAppInBrowser } from './browser';
 
 const FIXTURES = new URL('../fixtures/', import.meta.url).pathname;
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof startServer>>;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useAppInBrowser();
 
 describe('Cognos import through the UI', () => {
   it('imports a Cognos export, confirms a fuzzy buurt name once, and shows the figures in Metingen', async () => {
-    const { context, page, errors } = await newPage(browser, server.url);
-    await page.getByRole('button', { name: 'Nieuw project' }).click();
-    await page.getByLabel('Naam van het project').fill('Enschede West');
-    await page.getByRole('button', { name: 'Project maken' }).click();
-    await page.getByTestId('project-naam').waitFor();
+    const { context, page, errors } = await newPage(app.browser, app.url);
+    await createProject(page, 'Enschede West');
     const nav = page.getByRole('navigation');
 
     // The buurten first (CBS), then the Cognos export: the gebied is named only in its title.

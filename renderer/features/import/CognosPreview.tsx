@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { CognosImportOptions, CognosPreview as Preview } from '../../../shared/contract';
 import { Heading, Paragraph, Table, td, th, tr, CheckboxField } from '../../components/ui';
-import { ImportActions } from './ImportActions';
+import { ImportActions, type ImportPreviewProps } from './ImportActions';
 import { IssueList } from './IssueList';
 import { formatDate } from '../../format';
 
@@ -28,15 +28,7 @@ export function CognosPreview({
   onOptions,
   onImport,
   onCancel,
-}: {
-  preview: Preview;
-  options: CognosImportOptions;
-  running: boolean;
-  progress: { gedaan: number; totaal: number } | null;
-  onOptions: (o: CognosImportOptions) => void;
-  onImport: () => void;
-  onCancel: () => void;
-}) {
+}: ImportPreviewProps<Preview, CognosImportOptions>) {
   const { t, i18n } = useTranslation();
   const confirm = (naam: string, code: string) =>
     onOptions({ ...options, aliassen: { ...(options.aliassen ?? {}), [naam]: code } });

@@ -38,3 +38,14 @@ export function ImportActions({
     </>
   );
 }
+
+/** What every import preview gets from the import page. */
+export interface ImportPreviewProps<P, O> {
+  readonly preview: P;
+  readonly options: O;
+  readonly running: boolean;
+  readonly progress: { gedaan: number; totaal: number } | null;
+  readonly onOptions: (o: O) => void;
+  readonly onImport: () => void;
+  readonly onCancel: () => void;
+}

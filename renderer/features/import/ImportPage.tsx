@@ -12,7 +12,7 @@ import type { AppError } from '../../../shared/result';
 import { Alert, Button, ButtonGroup, Heading, Paragraph, CheckboxField } from '../../components/ui';
 import { useActions, useApp } from '../../state/context';
 import { formatNumber } from '../../format';
-import { ImportActions } from './ImportActions';
+import { ImportActions, type ImportPreviewProps } from './ImportActions';
 import { IssueList } from './IssueList';
 
 type Phase =
@@ -248,15 +248,7 @@ function Preview({
   onOptions,
   onImport,
   onCancel,
-}: {
-  preview: CbsPreview;
-  options: CbsImportOptions;
-  running: boolean;
-  progress: { gedaan: number; totaal: number } | null;
-  onOptions: (o: CbsImportOptions) => void;
-  onImport: () => void;
-  onCancel: () => void;
-}) {
+}: ImportPreviewProps<CbsPreview, CbsImportOptions>) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const [jaar, setJaar] = useState(p.jaar ? String(p.jaar) : '');
