@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { hostname } from 'node:os';
 import { basename, resolve } from 'node:path';
-import { LIMITS } from '../shared/importers/types';
+import { LIMITS, type ImportIssue } from '../shared/importers/types';
+import type { PartnersImportOptions, WaardeKeuze } from '../shared/importers/partners/types';
+import { waardeKey, waardeSleutel } from '../shared/importers/partners/waarden';
 import { acquireLock, processIsAlive, releaseLock, type LockDeps } from '../node/lock';
 import { EXPORT_TABLE_NAMES, type ExportTableName } from '../shared/contract';
 import { toCsv, toJsonRows } from '../shared/export/formats';
@@ -36,6 +38,18 @@ const HELP = `Wijkweb op de opdrachtregel
   npm run -s cli -- import P.wijkweb cognos BESTAND [--alias "naam in bestand=BU01530710"] [--gebied BU01530710]
       [--vervangen | --beide] [--opnieuw]
       Importeert een Cognos-export (meldingen, toewijzingen, unieke cliënten per buurt en peildatum).
+  npm run -s cli -- import P.wijkweb partners BESTAND [--blad NAAM] [--overslaan] [--nieuwe-waarden toevoegen|negeren]
+      [--waarde "leefgebied:W&I=werk_inkomen"] [--samenvoegen SLEUTEL,SLEUTEL] [--opnieuw]
+      Importeert een partnerlijst (organisaties en hun aanbod). Namen die na normaliseren gelijk zijn, worden
+      samengevoegd; namen die alleen op elkaar lijken, worden getoond met een sleutel voor --samenvoegen.
+  npm run -s cli -- import P.wijkweb relaties BESTAND [--overslaan] [--naam "naam in bestand=organisatie:12"] [--opnieuw]
+      Importeert verwijzingen (van, naar, aantal, periode, soort). Onbekende namen worden getoond, nooit verzonnen.
+  npm run -s cli -- import P.wijkweb postcodes BESTAND
+      Importeert de CBS-tabel ‘buurt, wijk en gemeente per postcode’ (PC6 → buurt) als naslag.
+  npm run -s cli -- dubbelen P.wijkweb [--json]
+      Toont organisaties die waarschijnlijk dezelfde zijn.
+  npm run -s cli -- samenvoegen P.wijkweb BEWAAR_ID ID [ID …]
+      Voegt organisaties samen tot de eerste; aanbod, relaties en namen gaan mee.
   npm run -s cli -- export P.wijkweb <tabel> [--format csv|json] [--out BESTAND]
       Schrijft een tabel als CSV (standaard) of JSON naar het scherm of naar een bestand.
       Tabellen: ${EXPORT_TABLE_NAMES.join(', ')}.
@@ -49,8 +63,21 @@ interface Parsed {
   readonly flags: Map<string, string | true>;
 }
 
-const VALUE_FLAGS = new Set(['naam', 'format', 'out', 'taal', 'gemeente', 'jaar', 'alias', 'gebied']);
-const BOOLEAN_FLAGS = new Set(['json', 'overschrijven', 'help', 'vervangen', 'opnieuw', 'beide']);
+const VALUE_FLAGS = new Set([
+  'naam',
+  'format',
+  'out',
+  'taal',
+  'gemeente',
+  'jaar',
+  'alias',
+  'gebied',
+  'blad',
+  'nieuwe-waarden',
+  'waarde',
+  'samenvoegen',
+]);
+const BOOLEAN_FLAGS = new Set(['json', 'overschrijven', 'help', 'vervangen', 'opnieuw', 'beide', 'overslaan']);
 
 function parseArgs(argv: readonly string[]): Parsed {
   const positional: string[] = [];
@@ -128,11 +155,123 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       sha256: async (b) => createHash('sha256').update(b).digest('hex'),
     });
 
+    /** Locks the project, opens it, runs `fn`, saves when `fn` says it changed something, and releases the lock. */
+    const withProject = async (path: string, fn: () => Promise<boolean>): Promise<void> => {
+      const lock = await acquireLock(cliLock(fs, now), path);
+      if (!lock.acquired) throw new AppException('bestand.in-gebruik', { bestand: basename(path) });
+      try {
+        const opened = unwrap(await service.openProject(await store.read(path), basename(path)));
+        if (await fn()) {
+          await store.save(
+            path,
+            unwrap(await service.exportProject()),
+            opened.migratedFrom !== null ? 'voor-migratie' : undefined,
+          );
+        }
+      } finally {
+        await releaseLock(cliLock(fs, now), path);
+      }
+    };
+    const importFileArg = async () => {
+      const bestand = parsed.positional[3];
+      if (!bestand) throw new AppException('cli.argument-ontbreekt', { wat: 'het bestand om te importeren' });
+      const filePath = resolve(io.cwd, bestand);
+      return { name: basename(filePath), bytes: await readImportFile(fs, filePath) };
+    };
+    const printIssues = (problemen: readonly ImportIssue[]) => {
+      for (const issue of problemen.slice(0, 25)) {
+        io.stderr(`${issue.level === 'fout' ? 'Fout' : 'Let op'}: ${formatIssue(issue, language)}\n`);
+      }
+      if (problemen.length > 25) io.stderr(`… en nog ${problemen.length - 25} meldingen.\n`);
+    };
+
+    /** `import P partners FILE …` */
+    const importPartnersCli = async (): Promise<number> => {
+      const path = projectPathArg(parsed, io.cwd);
+      const file = await importFileArg();
+      const nieuw = parsed.flags.get('nieuwe-waarden');
+      if (nieuw !== undefined && nieuw !== 'toevoegen' && nieuw !== 'negeren') {
+        throw new AppException('cli.waarde-ongeldig', { optie: '--nieuwe-waarden', waarden: 'toevoegen, negeren' });
+      }
+      const waarden: Record<string, WaardeKeuze> = {};
+      const waardeFlag = parsed.flags.get('waarde');
+      if (typeof waardeFlag === 'string') {
+        for (const part of waardeFlag.split(';').filter((p) => p.trim())) {
+          const m = /^\s*([a-z_]+)\s*:\s*(.+?)\s*=\s*(\S+)\s*$/.exec(part);
+          if (!m) throw new AppException('cli.waarde-keuze-ongeldig', { waarde: part });
+          waarden[`${m[1]}|${waardeSleutel(m[2]!)}`] = { code: m[3]! };
+        }
+      }
+      const samenvoegen = parsed.flags.get('samenvoegen');
+      const options: PartnersImportOptions = {
+        ...(typeof parsed.flags.get('blad') === 'string' ? { blad: String(parsed.flags.get('blad')) } : {}),
+        waarden,
+        samenvoegen: typeof samenvoegen === 'string' ? samenvoegen.split(',').map((x) => x.trim()) : [],
+        foutenOverslaan: parsed.flags.has('overslaan'),
+        opnieuw: parsed.flags.has('opnieuw'),
+      };
+      await withProject(path, async () => {
+        let preview = unwrap(await service.previewPartnersImport(file, options));
+        if (nieuw && preview.onbekend.length) {
+          for (const o of preview.onbekend) waarden[waardeKey(o.taxonomie, o.waarde)] = nieuw;
+          preview = unwrap(await service.previewPartnersImport(file, options));
+        }
+        printIssues(preview.problemen);
+        for (const o of preview.onbekend) {
+          io.stderr(
+            `Onbekende waarde: ${o.taxonomie} ‘${o.waarde}’ (${o.aantal}×)${o.voorstel ? `, bedoel je ${o.voorstel}? --waarde "${o.taxonomie}:${o.waarde}=${o.voorstel}"` : ''}\n`,
+          );
+        }
+        for (const d of preview.dubbelen.filter((x) => x.zekerheid === 'mogelijk')) {
+          io.stdout(
+            `Mogelijk dezelfde organisatie: ${d.namen.join(' ↔ ')} (${d.redenen.join(', ')}). Samenvoegen: --samenvoegen "${d.sleutel}"\n`,
+          );
+        }
+        const outcome = unwrap(await service.importPartners(file, options)).result;
+        io.stdout(
+          `Partnerlijst ${file.name} geïmporteerd: ${outcome.organisaties} nieuwe organisaties, ` +
+            `${outcome.voorzieningen} nieuwe voorzieningen, ${outcome.bijgewerkt} bijgewerkt, ` +
+            `${outcome.samengevoegd} namen samengevoegd, ${outcome.overgeslagen} rijen overgeslagen.\n`,
+        );
+        return true;
+      });
+      return 0;
+    };
+
+    /** `import P relaties FILE …` */
+    const importRelatiesCli = async (): Promise<number> => {
+      const path = projectPathArg(parsed, io.cwd);
+      const file = await importFileArg();
+      const namen: Record<string, string> = {};
+      const naamFlag = parsed.flags.get('naam');
+      if (typeof naamFlag === 'string') {
+        for (const part of naamFlag.split(';').filter((p) => p.trim())) {
+          const m = /^(.+?)=\s*(organisatie|voorziening):(\d+)\s*$/.exec(part);
+          if (!m) throw new AppException('cli.naam-keuze-ongeldig', { waarde: part });
+          namen[m[1]!.trim()] = `${m[2]}:${m[3]}`;
+        }
+      }
+      const options = { namen, foutenOverslaan: parsed.flags.has('overslaan'), opnieuw: parsed.flags.has('opnieuw') };
+      await withProject(path, async () => {
+        const preview = unwrap(await service.previewRelatiesImport(file, options));
+        printIssues(preview.problemen);
+        for (const n of preview.namen.filter((x) => !x.gevonden)) {
+          const opties = n.kandidaten.map((k) => `${k.naam} (${k.soort}:${k.id})`).join(', ');
+          io.stderr(`Onbekende naam: ‘${n.naam}’ (${n.aantal}×)${opties ? `; lijkt op ${opties}` : ''}\n`);
+        }
+        const outcome = unwrap(await service.importRelaties(file, options)).result;
+        io.stdout(
+          `Verwijzingen ${file.name} geïmporteerd: ${outcome.relaties} nieuwe relaties, ${outcome.bijgewerkt} bijgewerkt, ` +
+            `${outcome.volumes} aantallen per periode, ${outcome.overgeslagen} rijen overgeslagen.\n`,
+        );
+        return true;
+      });
+      return 0;
+    };
+
     /** `import P cognos FILE [--alias "naam=CODE;…"] [--vervangen | --beide] [--opnieuw]` */
     const importCognosCli = async (): Promise<number> => {
       const path = projectPathArg(parsed, io.cwd);
-      const bestand = parsed.positional[3];
-      if (!bestand) throw new AppException('cli.argument-ontbreekt', { wat: 'het bestand om te importeren' });
       const aliasFlag = parsed.flags.get('alias');
       const aliassen: Record<string, string> = {};
       if (typeof aliasFlag === 'string') {
@@ -152,30 +291,18 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         opnieuw: parsed.flags.has('opnieuw'),
         ...(typeof parsed.flags.get('gebied') === 'string' ? { gebied: String(parsed.flags.get('gebied')) } : {}),
       };
-      const filePath = resolve(io.cwd, bestand);
-      const file = { name: basename(filePath), bytes: await readImportFile(fs, filePath) };
-      const lock = await acquireLock(cliLock(fs, now), path);
-      if (!lock.acquired) throw new AppException('bestand.in-gebruik', { bestand: basename(path) });
-      try {
-        const opened = unwrap(await service.openProject(await store.read(path), basename(path)));
+      const file = await importFileArg();
+      await withProject(path, async () => {
         const preview = unwrap(await service.previewCognosImport(file, options));
-        for (const issue of preview.problemen.slice(0, 25)) {
-          io.stderr(`${issue.level === 'fout' ? 'Fout' : 'Let op'}: ${formatIssue(issue, language)}\n`);
-        }
+        printIssues(preview.problemen);
         const outcome = unwrap(await service.importCognos(file, options));
-        await store.save(
-          path,
-          unwrap(await service.exportProject()),
-          opened.migratedFrom !== null ? 'voor-migratie' : undefined,
-        );
         const gebieden = preview.gebieden.map((g) => `${g.naam} → ${g.gebiedNaam} (${g.code})`).join(', ');
         io.stdout(
           `Cognos-export ${file.name} geïmporteerd: ${outcome.metingen} metingen uit ${preview.tabellen} tabellen` +
             `${gebieden ? `; ${gebieden}` : ''}.\n`,
         );
-      } finally {
-        await releaseLock(cliLock(fs, now), path);
-      }
+        return true;
+      });
       return 0;
     };
 
@@ -236,8 +363,25 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         const soort = parsed.positional[2];
         const bestand = parsed.positional[3];
         if (soort === 'cognos') return await importCognosCli();
+        if (soort === 'partners') return await importPartnersCli();
+        if (soort === 'relaties') return await importRelatiesCli();
+        if (soort === 'postcodes') {
+          const file = await importFileArg();
+          await withProject(path, async () => {
+            const outcome = unwrap(await service.importPostcodes(file)).result;
+            io.stdout(
+              `Postcodetabel ${file.name} geïmporteerd: ${outcome.postcodes} postcodes; ${outcome.gekoppeld} organisaties en ` +
+                `voorzieningen kregen een buurt.${outcome.onbekendeBuurten ? ` ${outcome.onbekendeBuurten} buurtcodes uit de tabel zijn (nog) niet in het project.` : ''}\n`,
+            );
+            return true;
+          });
+          return 0;
+        }
         if (soort !== 'cbs') {
-          throw new AppException('cli.onbekende-importsoort', { soort: soort ?? '', soorten: 'cbs, cognos' });
+          throw new AppException('cli.onbekende-importsoort', {
+            soort: soort ?? '',
+            soorten: 'cbs, cognos, partners, relaties, postcodes',
+          });
         }
         if (!bestand) throw new AppException('cli.argument-ontbreekt', { wat: 'het bestand om te importeren' });
         const jaarFlag = parsed.flags.get('jaar');
@@ -256,27 +400,16 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           vervangen: parsed.flags.has('vervangen'),
           opnieuw: parsed.flags.has('opnieuw'),
         };
-        const filePath = resolve(io.cwd, bestand);
-        const fileBytes = await readImportFile(fs, filePath);
-        const lock = await acquireLock(cliLock(fs, now), path);
-        if (!lock.acquired) throw new AppException('bestand.in-gebruik', { bestand: basename(path) });
-        try {
-          const opened = unwrap(await service.openProject(await store.read(path), basename(path)));
-          const file = { name: basename(filePath), bytes: fileBytes };
+        const file = await importFileArg();
+        await withProject(path, async () => {
           const preview = unwrap(await service.previewCbsImport(file, options));
-          for (const issue of preview.problemen.slice(0, 25)) {
-            io.stderr(`${issue.level === 'fout' ? 'Fout' : 'Let op'}: ${formatIssue(issue, language)}\n`);
-          }
-          if (preview.problemen.length > 25)
-            io.stderr(`… en nog ${preview.fouten + preview.waarschuwingen - 25} meldingen.\n`);
+          printIssues(preview.problemen);
           if (preview.grootBestand) {
             io.stderr(
               `Let op: dit bestand heeft ${preview.gemeenten.length} gemeenten. Alles wordt geïmporteerd; kies er enkele met --gemeente GM0153,GM0150 voor een kleiner project.\n`,
             );
           }
           const outcome = unwrap(await service.importCbs(file, options));
-          const bytes = unwrap(await service.exportProject());
-          await store.save(path, bytes, opened.migratedFrom !== null ? 'voor-migratie' : undefined);
           const a = preview.aantallen;
           io.stdout(
             `CBS ${outcome.jaar} (${preview.formaat}) geïmporteerd uit ${file.name}: ${a.gemeente} gemeenten, ${a.wijk} wijken, ` +
@@ -291,9 +424,38 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
                 `${preview.indelingswijziging.vervallen.length} vervallen buurtcodes.\n`,
             );
           }
-        } finally {
-          await releaseLock(cliLock(fs, now), path);
+          return true;
+        });
+        return 0;
+      }
+      case 'dubbelen': {
+        const path = projectPathArg(parsed, io.cwd);
+        unwrap(await service.openProject(await store.read(path), basename(path)));
+        const groups = unwrap(await service.findDubbeleOrganisaties());
+        if (parsed.flags.has('json')) io.stdout(JSON.stringify(groups, null, 2) + '\n');
+        else if (groups.length === 0) io.stdout('Geen dubbele organisaties gevonden.\n');
+        else {
+          for (const g of groups) {
+            const namen = g.organisaties.map((o) => `${o.naam} (${o.id})`).join(' ↔ ');
+            io.stdout(`${g.zekerheid === 'zeker' ? 'Zeker' : 'Mogelijk'}: ${namen} [${g.redenen.join(', ')}]\n`);
+          }
+          io.stdout('Samenvoegen: npm run -s cli -- samenvoegen P.wijkweb BEWAAR_ID ID …\n');
         }
+        return 0;
+      }
+      case 'samenvoegen': {
+        const path = projectPathArg(parsed, io.cwd);
+        const ids = parsed.positional.slice(2).map(Number);
+        if (ids.length < 2 || ids.some((n) => !Number.isInteger(n) || n <= 0)) {
+          throw new AppException('cli.argument-ontbreekt', { wat: 'twee of meer organisatienummers (id)' });
+        }
+        await withProject(path, async () => {
+          const merged = unwrap(await service.mergeOrganisaties(ids[0]!, ids.slice(1))).result;
+          io.stdout(
+            `Samengevoegd tot ‘${merged.naam}’ (${merged.id}): ${merged.aantalVoorzieningen} voorzieningen, ${merged.aantalRelaties} relaties.\n`,
+          );
+          return true;
+        });
         return 0;
       }
       case 'export': {

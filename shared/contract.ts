@@ -11,9 +11,81 @@ import type { GebiedProfiel, GebiedRow } from './db/repos/gebieden';
 import type { ImportFile } from './importers/types';
 import type { CognosImportOptions, CognosPreview } from './importers/cognos';
 import type { MetingenOverzicht, MetingFilter, MetingRow } from './db/repos/metingen';
+import type {
+  EntiteitSoort,
+  Organisatie,
+  OrganisatieBulk,
+  OrganisatieInput,
+  Relatie,
+  RelatieInput,
+  TaxonomieItemInput,
+  TaxonomieItemRow,
+  UndoState,
+  Voorziening,
+  VoorzieningBulk,
+  VoorzieningInput,
+  Wijziging,
+} from './model/sociale-kaart';
+import type { Taxonomy } from './model/taxonomies';
+import type { ImportSoort } from './importers/sniff';
+import type {
+  PartnersImportOptions,
+  PartnersImportOutcome,
+  PartnersPreview,
+  PostcodesImportOutcome,
+  RelatiesImportOptions,
+  RelatiesImportOutcome,
+  RelatiesPreview,
+} from './importers/partners/types';
 
 export type { CbsImportOptions, CbsImportOutcome, CbsPreview, GebiedProfiel, GebiedRow, ImportFile };
 export type { CognosImportOptions, CognosPreview, MetingenOverzicht, MetingFilter, MetingRow };
+export type {
+  EntiteitSoort,
+  FieldProblem,
+  KnoopRef,
+  Organisatie,
+  OrganisatieBulk,
+  OrganisatieInput,
+  Relatie,
+  RelatieInput,
+  RelatieVolume,
+  TaxonomieItemInput,
+  TaxonomieItemRow,
+  UndoState,
+  Voorziening,
+  VoorzieningBulk,
+  VoorzieningInput,
+  Wijziging,
+} from './model/sociale-kaart';
+export type { ImportSoort } from './importers/sniff';
+export type {
+  DubbelVoorstel,
+  PartnersImportOptions,
+  PartnersImportOutcome,
+  PartnersPreview,
+  PostcodesImportOutcome,
+  RelatiesImportOptions,
+  RelatiesImportOutcome,
+  RelatiesPreview,
+} from './importers/partners/types';
+
+/**
+ * The answer of every method that changes the project: its own result, the new overview, and what undo/redo would
+ * do now. The renderer refreshes from it and schedules the autosave.
+ */
+export interface Changed<T> {
+  readonly result: T;
+  readonly overview: ProjectOverview;
+  readonly undo: UndoState;
+}
+
+/** Organisations that look like one, for the Gegevens view's "Dubbelen" check. */
+export interface DubbeleOrganisaties {
+  readonly organisaties: readonly { readonly id: number; readonly naam: string; readonly postcode: string | null }[];
+  readonly zekerheid: 'zeker' | 'mogelijk';
+  readonly redenen: readonly string[];
+}
 
 export interface GebiedenLijst {
   readonly jaren: number[];
@@ -130,6 +202,46 @@ export interface WorkerApi {
   getMetingen(filter: MetingFilter): Promise<Result<MetingenOverzicht>>;
   /** A user-defined area: a set of buurten (or wijken) of one year's division. */
   createEigenGebied(naam: string, leden: readonly string[], jaar: number): Promise<Result<GebiedRow>>;
+
+  // ------------------------------------------------------------ sociale kaart (organisaties, voorzieningen, relaties)
+  listOrganisaties(): Promise<Result<Organisatie[]>>;
+  listVoorzieningen(): Promise<Result<Voorziening[]>>;
+  listRelaties(): Promise<Result<Relatie[]>>;
+  /** id null: a new item. Invalid input fails with `invoer.ongeldig` and params {veld, code} of the first problem. */
+  saveOrganisatie(id: number | null, input: OrganisatieInput): Promise<Result<Changed<Organisatie>>>;
+  saveVoorziening(id: number | null, input: VoorzieningInput): Promise<Result<Changed<Voorziening>>>;
+  saveRelatie(id: number | null, input: RelatieInput): Promise<Result<Changed<Relatie>>>;
+  /** Deletes items (a deleted organisation takes its relaties along; its voorzieningen stay, without provider). */
+  deleteItems(soort: EntiteitSoort, ids: readonly number[]): Promise<Result<Changed<number>>>;
+  bulkOrganisaties(ids: readonly number[], patch: OrganisatieBulk): Promise<Result<Changed<number>>>;
+  bulkVoorzieningen(ids: readonly number[], patch: VoorzieningBulk): Promise<Result<Changed<number>>>;
+  /** Merges organisations into `keepId`: voorzieningen, relaties and names (as aliases) move over. One undo step. */
+  mergeOrganisaties(keepId: number, ids: readonly number[]): Promise<Result<Changed<Organisatie>>>;
+  /** Organisations in the project that look like one (equal names after normalisation, or similar). */
+  findDubbeleOrganisaties(): Promise<Result<DubbeleOrganisaties[]>>;
+  /** What changed, when, for one item (newest first). */
+  getWijzigingen(soort: EntiteitSoort, id: number): Promise<Result<Wijziging[]>>;
+  listTaxonomieen(): Promise<Result<TaxonomieItemRow[]>>;
+  /** code null: a new item (its code is made from the label). */
+  saveTaxonomieItem(
+    taxonomie: Taxonomy,
+    code: string | null,
+    input: TaxonomieItemInput,
+  ): Promise<Result<Changed<TaxonomieItemRow>>>;
+  /** Refused while the item is in use (`taxonomie.in-gebruik`). */
+  deleteTaxonomieItem(taxonomie: Taxonomy, code: string): Promise<Result<Changed<number>>>;
+  undo(): Promise<Result<Changed<string | null>>>;
+  redo(): Promise<Result<Changed<string | null>>>;
+  getUndoState(): Promise<UndoState>;
+  previewPartnersImport(file: ImportFile, options: PartnersImportOptions): Promise<Result<PartnersPreview>>;
+  importPartners(file: ImportFile, options: PartnersImportOptions): Promise<Result<Changed<PartnersImportOutcome>>>;
+  previewRelatiesImport(file: ImportFile, options: RelatiesImportOptions): Promise<Result<RelatiesPreview>>;
+  importRelaties(file: ImportFile, options: RelatiesImportOptions): Promise<Result<Changed<RelatiesImportOutcome>>>;
+  /** What kind of file an import is, from its first rows (the import page routes it to the right preview). */
+  sniffImport(file: ImportFile): Promise<Result<ImportSoort>>;
+  /** The CBS table "buurt, wijk en gemeente per postcode" (PC6 → buurt), as a reference; links existing items. */
+  importPostcodes(file: ImportFile): Promise<Result<Changed<PostcodesImportOutcome>>>;
+
   /** Increases by one on every change to the project; the renderer's autosave watches it. */
   getRevision(): Promise<number>;
   /** Round trip without work, for the benchmark and a liveness check. */

@@ -1,8 +1,29 @@
-import nl from './nl.json';
-import en from './en.json';
+import nlBasis from './nl.json';
+import enBasis from './en.json';
+import nlGegevens from './gegevens.nl.json';
+import enGegevens from './gegevens.en.json';
+import nlSocialeKaart from './sociale-kaart.nl.json';
+import enSocialeKaart from './sociale-kaart.en.json';
 import type { AppError } from '../result';
 
-export const CATALOGS = { nl, en } as const;
+type Catalog = { readonly [key: string]: string | Catalog };
+
+/** Catalogs are kept in several files (one per part of the app); keys of the same branch are merged. */
+function merge(...parts: Catalog[]): Catalog {
+  const out: Record<string, string | Catalog> = {};
+  for (const part of parts) {
+    for (const [key, value] of Object.entries(part)) {
+      const prev = out[key];
+      out[key] = typeof value === 'object' && typeof prev === 'object' ? merge(prev, value) : value;
+    }
+  }
+  return out;
+}
+
+export const CATALOGS = {
+  nl: merge(nlBasis, nlGegevens, nlSocialeKaart),
+  en: merge(enBasis, enGegevens, enSocialeKaart),
+} as const;
 export type Language = keyof typeof CATALOGS;
 
 function lookup(catalog: unknown, path: string): string | undefined {

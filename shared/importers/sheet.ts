@@ -143,6 +143,30 @@ export function readSpreadsheet(bytes: Uint8Array, fileName: string): SheetRows[
   });
 }
 
+/** The first rows of every sheet (or of the CSV), cheaply: enough to recognise what kind of file it is. */
+export function readHead(bytes: Uint8Array, fileName: string, rows = 30): SheetRows[] {
+  checkSize(bytes, fileName);
+  if (fileKind(bytes, fileName) === 'csv') {
+    const text = decodeText(bytes.subarray(0, 256 * 1024));
+    const delimiter = detectDelimiter(text);
+    const parsed = Papa.parse<string[]>(text, { delimiter, quoteChar: '"', preview: rows });
+    return [{ name: fileName, rows: parsed.data }];
+  }
+  let wb: XLSX.WorkBook;
+  try {
+    wb = XLSX.read(bytes, { type: 'array', dense: true, sheetRows: rows, cellFormula: false, cellHTML: false });
+  } catch {
+    return [];
+  }
+  return wb.SheetNames.map((name) => {
+    const data = (wb.Sheets[name]?.['!data'] ?? []) as (XLSX.CellObject | undefined)[][];
+    return {
+      name,
+      rows: data.map((r) => (r ?? []).map((c) => (c && c.t !== 'z' && c.t !== 'e' ? (c.v as Cell) : null))),
+    };
+  });
+}
+
 export function readJson(bytes: Uint8Array, fileName: string): unknown {
   checkSize(bytes, fileName);
   try {

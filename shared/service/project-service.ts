@@ -30,6 +30,21 @@ import {
   nameResolver,
 } from '../db/repos/gebieden';
 import { normaliseName } from '../model/names';
+import { UndoManager } from '../db/undo';
+import * as kaart from '../db/repos/sociale-kaart';
+import { deleteTaxonomieItem, listTaxonomieItems, saveTaxonomieItem } from '../db/repos/taxonomies';
+import type { Changed, DubbeleOrganisaties, EntiteitSoort } from '../contract';
+import { findDuplicateCandidates, orgNameKey } from '../model/org-names';
+import {
+  importPartners,
+  orgPlaces,
+  parsePartnersFile,
+  previewPartners,
+  type PartnersImportOptions,
+} from '../importers/partners';
+import { importRelaties, parseRelatiesFile, previewRelaties } from '../importers/partners/relaties';
+import { parsePostcodesFile, writePostcodes } from '../importers/partners/postcodes';
+import { sniffImport } from '../importers/sniff';
 import { APP_VERSION } from '../version';
 
 export interface ServiceDeps {
@@ -146,6 +161,67 @@ export function createProjectService(deps: ServiceDeps): WorkerApi & {
     db = next;
     revision = 0;
     parsedCache = null; // names are matched against the open project
+    undo.clear();
+  };
+
+  const undo = new UndoManager({
+    db: requireDb,
+    restore(bytes) {
+      // Bytes this app exported a moment ago: no migration, same schema.
+      const restored = openProjectDb(deps.SQL, bytes, '');
+      db?.close();
+      db = restored.db;
+      parsedCache = null;
+    },
+  });
+
+  /** The known place names for organisation-name matching: built in, plus the project's gemeenten and plaatsen. */
+  const places = (d: ProjectDb) => orgPlaces(d);
+
+  /** An import that changes the sociale kaart: one transaction, one undo step (the log, or a snapshot when heavy). */
+  const runChange = async <T extends object>(
+    fileName: string,
+    omschrijving: string,
+    heavy: boolean,
+    fn: Parameters<typeof runImport<T>>[1],
+  ): Promise<Result<Changed<T>>> => {
+    const result = await runImport<T>(fileName, (d, progress) =>
+      heavy
+        ? undo.recordHeavy(omschrijving, () => d.transactionAsync(() => fn(d, progress)))
+        : undo.recordAsync(omschrijving, () => d.transactionAsync(() => fn(d, progress))),
+    );
+    if (!result.ok) return result;
+    const { overview: ov, ...rest } = result.value;
+    return ok({ result: rest as unknown as T, overview: ov, undo: undo.state() });
+  };
+
+  /** One user action: one transaction, one undo step, the project touched, the answer the renderer needs. */
+  const mutate = <T>(omschrijving: string, fn: (d: ProjectDb, tijd: string) => T): Result<Changed<T>> => {
+    if (importing) return fail('import.al-bezig');
+    return guard(() => {
+      const d = requireDb();
+      const tijd = now();
+      const result = undo.record(omschrijving, () =>
+        d.transaction(() => {
+          const r = fn(d, tijd);
+          touchProject(d, tijd);
+          return r;
+        }),
+      );
+      revision++;
+      return { result, overview: overview(requireDb()), undo: undo.state() };
+    });
+  };
+
+  const changedAfter = <T>(result: T): Changed<T> => ({ result, overview: overview(requireDb()), undo: undo.state() });
+
+  const itemNaam = (d: ProjectDb, soort: EntiteitSoort, id: number | null): string => {
+    if (id === null) return '';
+    const v = d.value(
+      soort === 'relatie' ? 'SELECT soort FROM relatie WHERE id = ?' : `SELECT naam FROM ${soort} WHERE id = ?`,
+      [id],
+    );
+    return typeof v === 'string' ? v : '';
   };
 
   return {
@@ -234,7 +310,10 @@ export function createProjectService(deps: ServiceDeps): WorkerApi & {
     async importCbs(file, options) {
       return runImport(file.name, async (d, progress) => {
         const { sha, parsed } = await parseCached(file, options);
-        const outcome = await importCbs(d, file, sha, parsed, options, { now: now(), ...progress });
+        // Millions of figures: undone from a snapshot taken before, not from a log.
+        const outcome = await undo.recordHeavy(`CBS-bestand ‘${file.name}’ geïmporteerd`, () =>
+          importCbs(d, file, sha, parsed, options, { now: now(), ...progress }),
+        );
         parsedCache = null;
         return outcome;
       });
@@ -254,7 +333,9 @@ export function createProjectService(deps: ServiceDeps): WorkerApi & {
       return runImport(file.name, async (d, progress) => {
         const sha = await deps.sha256(file.bytes);
         const parsed = parseCognosFile(file, columnOverrides(d, options));
-        return importCognos(d, file, sha, parsed, options, now(), progress);
+        return undo.recordAsync(`Cognos-export ‘${file.name}’ geïmporteerd`, () =>
+          importCognos(d, file, sha, parsed, options, now(), progress),
+        );
       });
     },
 
@@ -298,6 +379,189 @@ export function createProjectService(deps: ServiceDeps): WorkerApi & {
         const g = createEigenGebied(d, parsed.data, leden, jaar, now());
         revision++;
         return g;
+      });
+    },
+
+    async listOrganisaties() {
+      return guard(() => kaart.listOrganisaties(requireDb()));
+    },
+    async listVoorzieningen() {
+      return guard(() => kaart.listVoorzieningen(requireDb()));
+    },
+    async listRelaties() {
+      return guard(() => kaart.listRelaties(requireDb()));
+    },
+    async saveOrganisatie(id, input) {
+      const label =
+        id === null ? `Organisatie ‘${input.naam.trim()}’ toegevoegd` : `Organisatie ‘${input.naam.trim()}’ gewijzigd`;
+      return mutate(label, (d, tijd) => kaart.getOrganisatie(d, kaart.saveOrganisatie(d, id, input, tijd)));
+    },
+    async saveVoorziening(id, input) {
+      const label =
+        id === null ? `Voorziening ‘${input.naam.trim()}’ toegevoegd` : `Voorziening ‘${input.naam.trim()}’ gewijzigd`;
+      return mutate(label, (d, tijd) => kaart.getVoorziening(d, kaart.saveVoorziening(d, id, input, tijd)));
+    },
+    async saveRelatie(id, input) {
+      const d = db;
+      const naam = d
+        ? `${itemNaam(d, input.van.soort, input.van.id)} → ${itemNaam(d, input.naar.soort, input.naar.id)}`
+        : '';
+      const label = id === null ? `Relatie ${naam} toegevoegd` : `Relatie ${naam} gewijzigd`;
+      return mutate(label, (d, tijd) => kaart.getRelatie(d, kaart.saveRelatie(d, id, input, tijd)));
+    },
+    async deleteItems(soort, ids) {
+      const d = db;
+      const label =
+        ids.length === 1 && d
+          ? `${soort[0]!.toUpperCase()}${soort.slice(1)} ‘${itemNaam(d, soort, ids[0]!)}’ verwijderd`
+          : `${ids.length} items verwijderd`;
+      return mutate(label, (d, tijd) => kaart.deleteItems(d, soort, ids, tijd));
+    },
+    async bulkOrganisaties(ids, patch) {
+      return mutate(`${ids.length} organisaties gewijzigd`, (d, tijd) => kaart.bulkOrganisaties(d, ids, patch, tijd));
+    },
+    async bulkVoorzieningen(ids, patch) {
+      return mutate(`${ids.length} voorzieningen gewijzigd`, (d, tijd) => kaart.bulkVoorzieningen(d, ids, patch, tijd));
+    },
+    async mergeOrganisaties(keepId, ids) {
+      const d = db;
+      const label = `Samengevoegd tot ‘${d ? itemNaam(d, 'organisatie', keepId) : ''}’`;
+      return mutate(label, (d, tijd) => {
+        const p = places(d);
+        kaart.mergeOrganisaties(d, keepId, ids, tijd, (naam) => orgNameKey(naam, p));
+        return kaart.getOrganisatie(d, keepId);
+      });
+    },
+    async findDubbeleOrganisaties() {
+      return guard(() => {
+        const d = requireDb();
+        const p = places(d);
+        const orgs = d.all<{
+          id: number;
+          naam: string;
+          postcode: string | null;
+          website: string | null;
+          plaats: string | null;
+        }>('SELECT id, naam, postcode, website, plaats FROM organisatie ORDER BY id');
+        const byId = new Map(orgs.map((o) => [o.id, o]));
+        const groups: DubbeleOrganisaties[] = [];
+        const byKey = new Map<string, typeof orgs>();
+        for (const o of orgs) {
+          const k = orgNameKey(o.naam, p);
+          byKey.set(k, [...(byKey.get(k) ?? []), o]);
+        }
+        for (const list of byKey.values()) {
+          if (list.length > 1) {
+            groups.push({
+              organisaties: list.map((o) => ({ id: o.id, naam: o.naam, postcode: o.postcode })),
+              zekerheid: 'zeker',
+              redenen: ['naam-gelijk'],
+            });
+          }
+        }
+        for (const c of findDuplicateCandidates(
+          orgs.map((o) => ({ ...o, key: o.id })),
+          p,
+        )) {
+          const a = byId.get(Number(c.a));
+          const b = byId.get(Number(c.b));
+          if (!a || !b) continue;
+          groups.push({
+            organisaties: [a, b].map((o) => ({ id: o.id, naam: o.naam, postcode: o.postcode })),
+            zekerheid: 'mogelijk',
+            redenen: [...c.redenen],
+          });
+        }
+        return groups;
+      });
+    },
+    async getWijzigingen(soort, id) {
+      return guard(() => kaart.listWijzigingen(requireDb(), soort, id));
+    },
+    async listTaxonomieen() {
+      return guard(() => listTaxonomieItems(requireDb()));
+    },
+    async saveTaxonomieItem(taxonomie, code, input) {
+      const label = code === null ? `‘${input.label.trim()}’ toegevoegd` : `‘${input.label.trim()}’ gewijzigd`;
+      return mutate(label, (d) => {
+        const c = saveTaxonomieItem(d, taxonomie, code, input);
+        return listTaxonomieItems(d, taxonomie).find((r) => r.code === c)!;
+      });
+    },
+    async deleteTaxonomieItem(taxonomie, code) {
+      return mutate(`‘${code}’ verwijderd`, (d) => deleteTaxonomieItem(d, taxonomie, code));
+    },
+    async undo() {
+      if (importing) return fail('import.al-bezig');
+      return guard(() => {
+        const done = undo.undo();
+        if (done !== null) {
+          touchProject(requireDb(), now());
+          revision++;
+        }
+        return changedAfter(done);
+      });
+    },
+    async redo() {
+      if (importing) return fail('import.al-bezig');
+      return guard(() => {
+        const done = undo.redo();
+        if (done !== null) {
+          touchProject(requireDb(), now());
+          revision++;
+        }
+        return changedAfter(done);
+      });
+    },
+    async getUndoState() {
+      return undo.state();
+    },
+
+    async previewPartnersImport(file, options) {
+      try {
+        const d = requireDb();
+        const sha = await deps.sha256(file.bytes);
+        return ok(previewPartners(d, file, sha, parsePartnersFile(file, options), options));
+      } catch (err) {
+        return { ok: false, error: toAppError(err) };
+      }
+    },
+    async importPartners(file, options: PartnersImportOptions) {
+      return runChange(file.name, `Partnerlijst ‘${file.name}’ geïmporteerd`, false, async (d, progress) => {
+        const sha = await deps.sha256(file.bytes);
+        return importPartners(d, file, parsePartnersFile(file, options), options, {
+          sha256: sha,
+          now: now(),
+          ...progress,
+        });
+      });
+    },
+    async previewRelatiesImport(file, options) {
+      try {
+        const d = requireDb();
+        const sha = await deps.sha256(file.bytes);
+        return ok(previewRelaties(d, file, sha, parseRelatiesFile(file, options), options));
+      } catch (err) {
+        return { ok: false, error: toAppError(err) };
+      }
+    },
+    async importRelaties(file, options) {
+      return runChange(file.name, `Verwijzingen ‘${file.name}’ geïmporteerd`, false, async (d, progress) => {
+        const sha = await deps.sha256(file.bytes);
+        return importRelaties(d, file, parseRelatiesFile(file, options), options, {
+          sha256: sha,
+          now: now(),
+          ...progress,
+        });
+      });
+    },
+    async sniffImport(file) {
+      return guard(() => sniffImport(file));
+    },
+    async importPostcodes(file) {
+      return runChange(file.name, `Postcodetabel ‘${file.name}’ geïmporteerd`, true, async (d) => {
+        const sha = await deps.sha256(file.bytes);
+        return writePostcodes(d, file, sha, parsePostcodesFile(file), now());
       });
     },
 

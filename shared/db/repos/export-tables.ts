@@ -58,16 +58,16 @@ const EXPORTS: Readonly<Record<ExportTableName, { readonly columns: readonly str
       'id',
       'naam',
       'soort',
-      'adres',
       'postcode',
-      'plaats',
       'buurt_code',
+      'adres',
+      'plaats',
       'website',
       'telefoon',
       'email',
       'notities',
     ],
-    sql: `SELECT o.id, o.naam, o.soort, o.adres, o.postcode, o.plaats, g.code, o.website, o.telefoon, o.email, o.notities
+    sql: `SELECT o.id, o.naam, o.soort, o.postcode, g.code, o.adres, o.plaats, o.website, o.telefoon, o.email, o.notities
           FROM organisatie o LEFT JOIN gebied g ON g.id = o.gebied_id ORDER BY o.id`,
   },
   voorzieningen: {
@@ -79,41 +79,50 @@ const EXPORTS: Readonly<Record<ExportTableName, { readonly columns: readonly str
       'vrij_toegankelijk',
       'leefgebieden',
       'doelgroepen',
-      'preventieniveau',
       'status',
+      'werkgebied',
+      'organisatie_naam',
+      'preventieniveau',
       'startdatum',
       'einddatum',
-      'werkgebied',
+      'adres',
+      'postcode',
+      'capaciteit',
+      'kosten',
+      'contact',
+      'notities',
     ],
     sql: `SELECT v.id, v.naam, v.organisatie_id, v.collectief, v.vrij_toegankelijk,
             (SELECT group_concat(leefgebied, '; ') FROM (SELECT leefgebied FROM voorziening_leefgebied
                WHERE voorziening_id = v.id ORDER BY leefgebied)),
             (SELECT group_concat(doelgroep, '; ') FROM (SELECT doelgroep FROM voorziening_doelgroep
                WHERE voorziening_id = v.id ORDER BY doelgroep)),
-            v.preventieniveau, v.status, v.startdatum, v.einddatum,
+            v.status,
             (SELECT group_concat(code, '; ') FROM (SELECT g.code FROM voorziening_werkgebied w
-               JOIN gebied g ON g.id = w.gebied_id WHERE w.voorziening_id = v.id ORDER BY g.code))
-          FROM voorziening v ORDER BY v.id`,
+               JOIN gebied g ON g.id = w.gebied_id WHERE w.voorziening_id = v.id ORDER BY g.code)),
+            o.naam, v.preventieniveau, v.startdatum, v.einddatum, v.adres, v.postcode, v.capaciteit, v.kosten,
+            v.contact, v.notities
+          FROM voorziening v LEFT JOIN organisatie o ON o.id = v.organisatie_id ORDER BY v.id`,
   },
   relaties: {
     columns: [
       'id',
-      'van_soort',
       'van_id',
       'van_naam',
-      'naar_soort',
       'naar_id',
       'naar_naam',
       'soort',
       'aantal',
       'periode',
+      'van_soort',
+      'naar_soort',
     ],
     sql: `SELECT r.id,
-            CASE WHEN r.van_organisatie_id IS NOT NULL THEN 'organisatie' ELSE 'voorziening' END,
             coalesce(r.van_organisatie_id, r.van_voorziening_id), coalesce(vo.naam, vv.naam),
-            CASE WHEN r.naar_organisatie_id IS NOT NULL THEN 'organisatie' ELSE 'voorziening' END,
             coalesce(r.naar_organisatie_id, r.naar_voorziening_id), coalesce(no.naam, nv.naam),
-            r.soort, rv.aantal, CASE WHEN rv.periode_start IS NULL THEN NULL ELSE rv.periode_start || '/' || rv.periode_eind END
+            r.soort, rv.aantal, CASE WHEN rv.periode_start IS NULL THEN NULL ELSE rv.periode_start || '/' || rv.periode_eind END,
+            CASE WHEN r.van_organisatie_id IS NOT NULL THEN 'organisatie' ELSE 'voorziening' END,
+            CASE WHEN r.naar_organisatie_id IS NOT NULL THEN 'organisatie' ELSE 'voorziening' END
           FROM relatie r
           LEFT JOIN organisatie vo ON vo.id = r.van_organisatie_id LEFT JOIN voorziening vv ON vv.id = r.van_voorziening_id
           LEFT JOIN organisatie no ON no.id = r.naar_organisatie_id LEFT JOIN voorziening nv ON nv.id = r.naar_voorziening_id

@@ -1,0 +1,758 @@
+/**
+ * Partner lists → organisaties and voorzieningen. A pure pipeline up to the plan (bytes → sheet rows → detected
+ * table → validated rows with issues → a plan of what becomes which organisation and offer, matched against the
+ * project), then one transaction that writes the plan. The preview is the plan without the write.
+ */
+import type { ProjectDb } from '../../db/connection';
+import { AppException } from '../../result';
+import { normaliseName } from '../../model/names';
+import type { Taxonomy } from '../../model/taxonomies';
+import {
+  isEmail,
+  isPhone,
+  normalisePostcode,
+  normaliseUrl,
+  pc6,
+  type OrganisatieInput,
+  type VoorzieningInput,
+  type VoorzieningStatus,
+} from '../../model/sociale-kaart';
+import { createPlaceSet, findDuplicateCandidates, orgNameKey, type PlaceSet } from '../../model/org-names';
+import { getOrganisatie, getVoorziening, saveOrganisatie, saveVoorziening } from '../../db/repos/sociale-kaart';
+import { codeFromLabel } from '../../db/repos/taxonomies';
+import { nameResolver } from '../../db/repos/gebieden';
+import type { ImportFile, ImportIssue } from '../types';
+import { applyMapping, detectTable, dataRows, personDataIssues, type DetectedTable, type Recogniser } from './table';
+import { buildWaardeIndex, splitMulti, waardeKey, waardeSleutel, type WaardeIndex } from './waarden';
+import { parseCollectief, parseDate, parseStatus, parseToegang } from './values';
+import type {
+  DubbelVoorstel,
+  OnbekendeWaarde,
+  PartnerColumn,
+  PartnersImportOptions,
+  PartnersImportOutcome,
+  PartnersPreview,
+  PartnerVeld,
+} from './types';
+
+export type * from './types';
+
+const R: readonly Recogniser<PartnerVeld>[] = [
+  ['voorziening_id', (h) => /^(voorziening|aanbod) ?id$/.test(h)],
+  ['organisatie_id', (h) => /^organisatie ?id$/.test(h)],
+  ['id', (h) => h === 'id'],
+  [
+    'aanbod',
+    (h, g) =>
+      /^(naam )?(aanbod|voorziening|activiteit|dienst|product|programma)( naam)?$/.test(h) ||
+      (/aanbod|voorziening|activiteit/.test(g) && /^(naam|titel|wat)$/.test(h)),
+  ],
+  [
+    'naam',
+    (h, g) =>
+      /^(naam( van de)?( organisatie| aanbieder| partner| instelling)?|organisatie( naam)?|organisatienaam|aanbieder|partner|partnerorganisatie|instelling)$/.test(
+        h,
+      ) ||
+      (/organisatie|aanbieder|partner/.test(g) && h === 'naam'),
+  ],
+  [
+    'soort',
+    (h, g) =>
+      !/aanbod|voorziening/.test(g) &&
+      /^((soort|type|sector|categorie)( organisatie| aanbieder)?|organisatietype|soort organisatie)$/.test(h),
+  ],
+  ['leefgebieden', (h) => /leefgebied|levensdomein/.test(h)],
+  ['doelgroepen', (h) => /doelgroep/.test(h)],
+  ['collectief', (h) => /collectief|individueel|^vorm$|groep of individueel/.test(h)],
+  ['toegang', (h) => /toegang|toegankelijk|indicatie|beschikking/.test(h)],
+  ['preventieniveau', (h) => /preventie/.test(h)],
+  ['status', (h) => /^status$/.test(h)],
+  ['startdatum', (h) => /^(start|startdatum|begindatum|vanaf|start datum|begin)$/.test(h)],
+  ['einddatum', (h) => /^(eind|einddatum|tot|eind datum|stopdatum|tot en met)$/.test(h)],
+  ['werkgebied', (h) => /werkgebied|werkt in|actief in|buurten$/.test(h)],
+  ['capaciteit', (h) => /capaciteit|aantal plaatsen|deelnemers/.test(h)],
+  ['kosten', (h) => /kosten|prijs|eigen bijdrage|tarief/.test(h)],
+  ['postcode', (h) => /^(postcode|pc|pc6|post code)$/.test(h)],
+  ['adres', (h) => /adres|straat|bezoekadres|huisnummer/.test(h)],
+  ['plaats', (h) => /^(plaats|woonplaats|vestigingsplaats|stad|gemeente|plaatsnaam)$/.test(h)],
+  ['buurt', (h) => /^(buurt|buurtcode|buurt code|buurtnaam|wijk|wijk buurt|buurt wijk|locatie buurt)$/.test(h)],
+  ['website', (h) => /website|^url$|internet|^www$|webadres|^site$/.test(h)],
+  ['telefoon', (h) => /^tel\b|telefoon|phone|^tel$/.test(h)],
+  ['email', (h) => /e ?mail|^mail/.test(h)],
+  ['contact', (h) => /^contact/.test(h)],
+  ['notities', (h) => /opmerking|notitie|toelichting|bijzonderheden|omschrijving|beschrijving/.test(h)],
+];
+
+const TAXONOMY_FIELDS: Partial<Record<PartnerVeld, Taxonomy>> = {
+  leefgebieden: 'leefgebied',
+  doelgroepen: 'doelgroep',
+  preventieniveau: 'preventieniveau',
+  soort: 'soort_organisatie',
+};
+
+export interface ParsedPartners {
+  readonly table: DetectedTable<PartnerVeld>;
+  readonly cols: Map<PartnerVeld, number>;
+  /** A voorzieningen export read back: its 'naam' is the offer, the organisation comes from organisatie_id. */
+  readonly voorzieningenLijst: boolean;
+  readonly rows: readonly { row: number; cells: string[] }[];
+  readonly persoon: readonly ImportIssue[];
+}
+
+export function parsePartnersFile(file: ImportFile, options: PartnersImportOptions): ParsedPartners {
+  const table = detectTable(file, R, 'naam', options.blad);
+  const persoon = personDataIssues(file.name, table);
+  const cols = applyMapping(table, options.kolommen);
+  const voorzieningenLijst = cols.has('organisatie_id') && !cols.has('aanbod') && cols.has('naam');
+  if (!cols.has('naam') && !cols.has('id') && !cols.has('voorziening_id')) {
+    throw new AppException('lijst.geen-naamkolom', { bestand: file.name });
+  }
+  return { table, cols, voorzieningenLijst, rows: dataRows(table), persoon };
+}
+
+// ---------------------------------------------------------------- the plan
+
+interface PlannedOrg {
+  key: string;
+  existingId: number | null;
+  /** Matched on the id column: the file's values replace the project's; otherwise they only fill empty fields. */
+  byId: boolean;
+  spellings: Map<string, number[]>;
+  input: { -readonly [K in keyof OrganisatieInput]: OrganisatieInput[K] };
+  vz: Map<string, PlannedVz>;
+}
+
+interface PlannedVz {
+  existingId: number | null;
+  byId: boolean;
+  rows: number[];
+  input: { -readonly [K in keyof VoorzieningInput]: VoorzieningInput[K] };
+}
+
+export interface PartnersPlan {
+  readonly orgs: PlannedOrg[];
+  readonly issues: ImportIssue[];
+  readonly onbekend: OnbekendeWaarde[];
+  readonly dubbelen: DubbelVoorstel[];
+  readonly badRows: Set<number>;
+  readonly rowsRead: number;
+  readonly newItems: { taxonomie: Taxonomy; waarde: string }[];
+  readonly aliases: { taxonomie: Taxonomy; waarde: string; code: string }[];
+  readonly postcodesBekend: boolean;
+  readonly places: PlaceSet;
+}
+
+export function orgPlaces(db: ProjectDb, extra: readonly string[] = []): PlaceSet {
+  return createPlaceSet([
+    ...db
+      .all<{ n: string }>(
+        `SELECT naam AS n FROM gebied WHERE niveau = 'gemeente' UNION SELECT plaats FROM organisatie WHERE plaats IS NOT NULL`,
+      )
+      .map((r) => r.n),
+    ...extra,
+  ]);
+}
+
+/** Existing organisations by comparison key (their own names and their aliases). */
+function existingOrgKeys(db: ProjectDb, places: PlaceSet): Map<string, number> {
+  const map = new Map<string, number>();
+  for (const o of db.all<{ id: number; naam: string }>('SELECT id, naam FROM organisatie ORDER BY id')) {
+    const k = orgNameKey(o.naam, places);
+    if (!map.has(k)) map.set(k, o.id);
+  }
+  for (const a of db.all<{ sleutel: string; organisatie_id: number }>(
+    'SELECT sleutel, organisatie_id FROM organisatie_alias',
+  )) {
+    if (!map.has(a.sleutel)) map.set(a.sleutel, a.organisatie_id);
+  }
+  return map;
+}
+
+export function gebiedLookup(db: ProjectDb) {
+  const byName = nameResolver(db, undefined, normaliseName);
+  const aliases = new Map(
+    db
+      .all<{ alias: string; gebied_code: string }>('SELECT alias, gebied_code FROM gebied_alias')
+      .map((a) => [normaliseName(a.alias), a.gebied_code]),
+  );
+  const codes = new Set(
+    db.all<{ code: string }>(`SELECT DISTINCT code FROM gebied WHERE jaar IS NOT NULL`).map((r) => r.code),
+  );
+  const pcStmt = `SELECT buurt_code FROM postcode_buurt WHERE pc6 = ? ORDER BY adressen DESC, jaar DESC LIMIT 1`;
+  const postcodesBekend = db.value('SELECT 1 FROM postcode_buurt LIMIT 1') === 1;
+  return {
+    postcodesBekend,
+    /** A buurt (or wijk) code or name → its code, or null. */
+    gebied(value: string): string | null {
+      const v = value.trim();
+      const code = v.toUpperCase().replace(/\s+/g, '');
+      if (/^(BU|WK|GM)\d{4,8}$/.test(code)) return codes.has(code) ? code : null;
+      if (/^\d{8}$/.test(code) && codes.has(`BU${code}`)) return `BU${code}`;
+      const alias = aliases.get(normaliseName(v));
+      if (alias) return alias;
+      const found = byName(v, 'buurt') ?? byName(v, null);
+      return found && 'code' in found ? (found.code ?? null) : null;
+    },
+    /** The buurt of a postcode (the one with most addresses when it spans two). */
+    postcode(value: string): string | null {
+      const p = pc6(value);
+      if (!p || !postcodesBekend) return null;
+      const c = db.value(pcStmt, [p]);
+      return typeof c === 'string' && codes.has(c) ? c : null;
+    },
+  };
+}
+
+export function planPartners(
+  db: ProjectDb,
+  fileName: string,
+  parsed: ParsedPartners,
+  options: PartnersImportOptions,
+): PartnersPlan {
+  const issues: ImportIssue[] = [];
+  const sheet = parsed.table.sheet.name !== fileName ? { sheet: parsed.table.sheet.name } : {};
+  const badRows = new Set<number>();
+  const issue = (level: ImportIssue['level'], code: string, row: number, veld: PartnerVeld | null, params = {}) => {
+    const column = veld !== null ? parsed.table.headers[parsed.cols.get(veld) ?? -1] : undefined;
+    if (level === 'fout') badRows.add(row);
+    if (issues.length < 1000) {
+      issues.push({ level, code, file: fileName, ...sheet, row, ...(column ? { column } : {}), params });
+    }
+  };
+  const plaatsen = parsed.cols.has('plaats')
+    ? parsed.rows.map((r) => r.cells[parsed.cols.get('plaats')!] ?? '').filter(Boolean)
+    : [];
+  const places = orgPlaces(db, plaatsen);
+  const lookup = gebiedLookup(db);
+  const index: WaardeIndex = buildWaardeIndex(db);
+  const existing = existingOrgKeys(db, places);
+  const onbekend = new Map<string, OnbekendeWaarde & { aantal: number }>();
+  const newItems = new Map<string, { taxonomie: Taxonomy; waarde: string }>();
+  const aliases = new Map<string, { taxonomie: Taxonomy; waarde: string; code: string }>();
+  const orgs = new Map<string, PlannedOrg>();
+  const seenRows = new Map<string, number>();
+  const get = (cells: string[], veld: PartnerVeld): string => {
+    const i = parsed.cols.get(veld);
+    return i === undefined ? '' : (cells[i] ?? '').trim();
+  };
+
+  /** Taxonomy codes of a cell; unknown values are collected (and make the row an error until the user decides). */
+  const codes = (row: number, cells: string[], veld: PartnerVeld, multi: boolean): string[] | undefined => {
+    const taxonomie = TAXONOMY_FIELDS[veld]!;
+    const raw = get(cells, veld);
+    if (!raw) return undefined;
+    const out: string[] = [];
+    for (const waarde of multi ? splitMulti(raw) : [raw]) {
+      const matched = index.match(taxonomie, waarde);
+      if (matched) {
+        out.push(...matched);
+        continue;
+      }
+      const k = waardeKey(taxonomie, waarde);
+      const keuze = options.waarden?.[k];
+      if (keuze === 'negeren') continue;
+      if (keuze === 'toevoegen') {
+        newItems.set(k, { taxonomie, waarde });
+        out.push(`+${k}`);
+        continue;
+      }
+      if (keuze && typeof keuze === 'object' && index.labels(taxonomie).some((l) => l.code === keuze.code)) {
+        aliases.set(k, { taxonomie, waarde, code: keuze.code });
+        out.push(keuze.code);
+        continue;
+      }
+      const prev = onbekend.get(k);
+      if (prev) prev.aantal++;
+      else onbekend.set(k, { taxonomie, waarde, aantal: 1, voorstel: index.suggest(taxonomie, waarde) });
+      issue('fout', 'lijst.waarde-onbekend', row, veld, { waarde, taxonomie });
+    }
+    return [...new Set(out)];
+  };
+
+  const bool = (row: number, cells: string[], veld: PartnerVeld, parse: (s: string) => boolean | undefined) => {
+    const raw = get(cells, veld);
+    if (!raw) return undefined;
+    const v = parse(raw);
+    if (v === undefined) issue('fout', 'lijst.waarde-ongeldig', row, veld, { waarde: raw });
+    return v;
+  };
+
+  for (const { row, cells } of parsed.rows) {
+    // ---- the organisation
+    let naam = get(cells, parsed.voorzieningenLijst ? 'aanbod' : 'naam');
+    let aanbod = get(cells, parsed.voorzieningenLijst ? 'naam' : 'aanbod');
+    const idRaw = get(cells, 'id');
+    const orgIdRaw = get(cells, 'organisatie_id');
+    const vzIdRaw = parsed.voorzieningenLijst ? idRaw : get(cells, 'voorziening_id');
+    let existingId: number | null = null;
+    let byId = false;
+    const orgIdCell = parsed.voorzieningenLijst ? orgIdRaw : idRaw || orgIdRaw;
+    if (orgIdCell) {
+      const id = Number(orgIdCell);
+      if (Number.isInteger(id) && db.value('SELECT 1 FROM organisatie WHERE id = ?', [id]) === 1) {
+        existingId = id;
+        byId = true;
+        if (!naam) naam = getOrganisatie(db, id).naam;
+      } else {
+        issue(
+          'fout',
+          'lijst.id-onbekend',
+          row,
+          parsed.voorzieningenLijst ? 'organisatie_id' : idRaw ? 'id' : 'organisatie_id',
+          {
+            waarde: orgIdCell,
+          },
+        );
+        continue;
+      }
+    }
+    let vzExisting: number | null = null;
+    if (vzIdRaw) {
+      const id = Number(vzIdRaw);
+      if (Number.isInteger(id) && db.value('SELECT 1 FROM voorziening WHERE id = ?', [id]) === 1) {
+        vzExisting = id;
+        const v = getVoorziening(db, id);
+        if (!aanbod) aanbod = v.naam;
+        if (!naam && v.organisatieNaam && v.organisatieId !== null) {
+          naam = v.organisatieNaam;
+          existingId ??= v.organisatieId;
+        }
+      } else {
+        issue('fout', 'lijst.id-onbekend', row, parsed.voorzieningenLijst ? 'id' : 'voorziening_id', {
+          waarde: vzIdRaw,
+        });
+        continue;
+      }
+    }
+    if (!naam) {
+      issue('fout', 'lijst.naam-leeg', row, parsed.voorzieningenLijst ? 'organisatie_id' : 'naam');
+      continue;
+    }
+    const key = orgNameKey(naam, places);
+    // The same row twice (every cell equal) is an error to skip; the same offer with other details is merged.
+    const rowKey = cells.map((c) => c.toLowerCase().replace(/\s+/g, ' ')).join('\u001f');
+    const earlier = seenRows.get(rowKey);
+    if (earlier !== undefined) {
+      issue('fout', 'lijst.dubbele-rij', row, parsed.voorzieningenLijst ? 'naam' : aanbod ? 'aanbod' : 'naam', {
+        eerder: earlier,
+      });
+      continue;
+    }
+    seenRows.set(rowKey, row);
+
+    const postcodeRaw = get(cells, 'postcode');
+    const postcode = postcodeRaw ? normalisePostcode(postcodeRaw) : null;
+    if (postcodeRaw && !postcode) issue('fout', 'lijst.postcode-ongeldig', row, 'postcode', { waarde: postcodeRaw });
+    const emailRaw = get(cells, 'email');
+    if (emailRaw && !isEmail(emailRaw)) issue('fout', 'lijst.email-ongeldig', row, 'email', { waarde: emailRaw });
+    const websiteRaw = get(cells, 'website');
+    const website = websiteRaw ? normaliseUrl(websiteRaw) : null;
+    if (websiteRaw && !website) issue('fout', 'lijst.url-ongeldig', row, 'website', { waarde: websiteRaw });
+    const telRaw = get(cells, 'telefoon');
+    const telefoon = telRaw && isPhone(telRaw) ? telRaw : null;
+    if (telRaw && !telefoon) issue('waarschuwing', 'lijst.telefoon-ongeldig', row, 'telefoon', { waarde: telRaw });
+    const buurtRaw = parsed.voorzieningenLijst ? '' : get(cells, 'buurt');
+    let buurtCode: string | null = null;
+    if (buurtRaw) {
+      buurtCode = lookup.gebied(buurtRaw);
+      if (!buurtCode) issue('waarschuwing', 'lijst.buurt-onbekend', row, 'buurt', { waarde: buurtRaw });
+    }
+    if (!buurtCode && postcode) buurtCode = lookup.postcode(postcode);
+    const soort = parsed.voorzieningenLijst ? undefined : codes(row, cells, 'soort', false);
+
+    // ---- the offer
+    let vzInput: PlannedVz['input'] | null = null;
+    if (aanbod) {
+      const leefgebieden = codes(row, cells, 'leefgebieden', true);
+      const doelgroepen = codes(row, cells, 'doelgroepen', true);
+      const preventie = codes(row, cells, 'preventieniveau', false);
+      const collectief = bool(row, cells, 'collectief', parseCollectief);
+      const vrij = bool(row, cells, 'toegang', parseToegang);
+      const statusRaw = get(cells, 'status');
+      const status: VoorzieningStatus | undefined = statusRaw ? parseStatus(statusRaw) : undefined;
+      if (statusRaw && !status) issue('fout', 'lijst.waarde-ongeldig', row, 'status', { waarde: statusRaw });
+      const dates: Record<'startdatum' | 'einddatum', string | undefined> = {
+        startdatum: undefined,
+        einddatum: undefined,
+      };
+      for (const veld of ['startdatum', 'einddatum'] as const) {
+        const raw = get(cells, veld);
+        if (!raw) continue;
+        dates[veld] = parseDate(raw);
+        if (!dates[veld]) issue('fout', 'lijst.datum-ongeldig', row, veld, { waarde: raw });
+      }
+      const capRaw = get(cells, 'capaciteit');
+      const capaciteit = capRaw ? Number(capRaw.replace(/\s/g, '')) : undefined;
+      if (capRaw && (!Number.isInteger(capaciteit) || capaciteit! < 0)) {
+        issue('fout', 'lijst.waarde-ongeldig', row, 'capaciteit', { waarde: capRaw });
+      }
+      const werkgebied: string[] = [];
+      for (const w of splitMulti(get(cells, 'werkgebied'))) {
+        const c = lookup.gebied(w);
+        if (c) werkgebied.push(c);
+        else issue('waarschuwing', 'lijst.buurt-onbekend', row, 'werkgebied', { waarde: w });
+      }
+      const vzPostcodeRaw = parsed.voorzieningenLijst ? get(cells, 'postcode') : '';
+      vzInput = {
+        naam: aanbod,
+        ...(leefgebieden ? { leefgebieden } : {}),
+        ...(doelgroepen ? { doelgroepen } : {}),
+        ...(preventie?.[0] ? { preventieniveau: preventie[0] } : {}),
+        ...(collectief !== undefined ? { collectief } : {}),
+        ...(vrij !== undefined ? { vrijToegankelijk: vrij } : {}),
+        ...(status ? { status } : {}),
+        ...(dates.startdatum ? { startdatum: dates.startdatum } : {}),
+        ...(dates.einddatum ? { einddatum: dates.einddatum } : {}),
+        ...(capRaw && Number.isInteger(capaciteit) ? { capaciteit: capaciteit! } : {}),
+        ...(werkgebied.length ? { werkgebied } : {}),
+        ...(get(cells, 'kosten') ? { kosten: get(cells, 'kosten') } : {}),
+        ...(get(cells, 'contact') ? { contact: get(cells, 'contact') } : {}),
+        ...(parsed.voorzieningenLijst && get(cells, 'notities') ? { notities: get(cells, 'notities') } : {}),
+        ...(parsed.voorzieningenLijst && get(cells, 'adres') ? { adres: get(cells, 'adres') } : {}),
+        ...(vzPostcodeRaw && normalisePostcode(vzPostcodeRaw) ? { postcode: normalisePostcode(vzPostcodeRaw) } : {}),
+        ...(buurtCode && !parsed.voorzieningenLijst ? { locatieBuurtCode: buurtCode } : {}),
+      };
+    }
+    if (badRows.has(row)) continue;
+
+    // ---- group
+    const groupKey = existingId !== null ? `#${existingId}` : key;
+    let org = orgs.get(groupKey);
+    if (!org) {
+      const match = existingId ?? existing.get(key) ?? null;
+      org = {
+        key: groupKey,
+        existingId: match,
+        byId,
+        spellings: new Map(),
+        input: { naam },
+        vz: new Map(),
+      };
+      orgs.set(groupKey, org);
+    }
+    org.spellings.set(naam, [...(org.spellings.get(naam) ?? []), row]);
+    const fill = <K extends keyof OrganisatieInput>(k: K, v: OrganisatieInput[K] | undefined | null) => {
+      if (v !== undefined && v !== null && v !== '' && (org.input[k] === undefined || org.input[k] === null)) {
+        org.input[k] = v;
+      }
+    };
+    if (!parsed.voorzieningenLijst) {
+      fill('soort', soort?.[0]);
+      fill('adres', get(cells, 'adres'));
+      fill('postcode', postcode);
+      fill('plaats', get(cells, 'plaats'));
+      fill('buurtCode', buurtCode);
+      fill('website', website);
+      fill('telefoon', telefoon);
+      fill('email', emailRaw);
+      if (!aanbod) fill('notities', get(cells, 'notities'));
+    }
+    if (vzInput) {
+      const vzKey = vzExisting !== null ? `#${vzExisting}` : normaliseName(aanbod);
+      const prev = org.vz.get(vzKey);
+      if (!prev) {
+        org.vz.set(vzKey, { existingId: vzExisting, byId: vzExisting !== null, rows: [row], input: vzInput });
+      } else {
+        prev.rows.push(row);
+        const merge = (a: readonly string[] | undefined, b: readonly string[] | undefined) =>
+          a || b ? [...new Set([...(a ?? []), ...(b ?? [])])] : undefined;
+        const lists = {
+          leefgebieden: merge(prev.input.leefgebieden, vzInput.leefgebieden),
+          doelgroepen: merge(prev.input.doelgroepen, vzInput.doelgroepen),
+          werkgebied: merge(prev.input.werkgebied, vzInput.werkgebied),
+        };
+        prev.input = { ...vzInput, ...prev.input };
+        for (const [k, v] of Object.entries(lists)) if (v) (prev.input as Record<string, unknown>)[k] = v;
+      }
+    }
+  }
+
+  // ---- duplicates: automatic (same key, several spellings) and proposed (similar names)
+  const dubbelen: DubbelVoorstel[] = [];
+  const existingNames = new Map(
+    db
+      .all<{ id: number; naam: string; postcode: string | null; website: string | null; plaats: string | null }>(
+        'SELECT id, naam, postcode, website, plaats FROM organisatie',
+      )
+      .map((o) => [o.id, o]),
+  );
+  for (const org of orgs.values()) {
+    const names = [...org.spellings.keys()];
+    const bestaand = org.existingId !== null ? existingNames.get(org.existingId) : undefined;
+    if (bestaand && !names.includes(bestaand.naam)) names.push(bestaand.naam);
+    if (names.length > 1) {
+      dubbelen.push({
+        namen: names,
+        zekerheid: 'zeker',
+        redenen: ['naam-gelijk'],
+        sleutel: org.key,
+        bestaandeId: org.existingId,
+      });
+    }
+  }
+  const entries = [
+    ...[...orgs.values()].map((o) => ({
+      key: `n:${o.key}`,
+      naam: o.input.naam,
+      postcode: o.input.postcode ?? null,
+      website: o.input.website ?? null,
+      plaats: o.input.plaats ?? null,
+    })),
+    ...[...existingNames.values()]
+      .filter((e) => ![...orgs.values()].some((o) => o.existingId === e.id))
+      .map((e) => ({ ...e, key: `e:${e.id}` })),
+  ];
+  const confirmed = new Set(options.samenvoegen ?? []);
+  const unions: [string, string][] = [];
+  for (const c of findDuplicateCandidates(entries, places)) {
+    const a = String(c.a);
+    const b = String(c.b);
+    if (a.startsWith('e:') && b.startsWith('e:')) continue;
+    const sleutel = [a, b].sort().join('+');
+    const naamVan = (k: string) =>
+      k.startsWith('e:') ? existingNames.get(Number(k.slice(2)))!.naam : orgs.get(k.slice(2))!.input.naam;
+    const bestaandeId = a.startsWith('e:') ? Number(a.slice(2)) : b.startsWith('e:') ? Number(b.slice(2)) : null;
+    dubbelen.push({ namen: [naamVan(a), naamVan(b)], zekerheid: 'mogelijk', redenen: c.redenen, sleutel, bestaandeId });
+    if (confirmed.has(sleutel)) unions.push([a, b]);
+  }
+  // Confirmed proposals: fold the second group into the first (or into the existing organisation).
+  for (const [a, b] of unions) {
+    const [keep, drop] = a.startsWith('e:') ? [a, b] : [b.startsWith('e:') ? b : a, b.startsWith('e:') ? a : b];
+    const from = orgs.get(drop.slice(2));
+    if (!from) continue;
+    if (keep.startsWith('e:')) {
+      from.existingId = Number(keep.slice(2));
+      continue;
+    }
+    const into = orgs.get(keep.slice(2));
+    if (!into || into === from) continue;
+    for (const [n, rows] of from.spellings) into.spellings.set(n, [...(into.spellings.get(n) ?? []), ...rows]);
+    for (const [k, v] of Object.entries(from.input)) {
+      const key = k as keyof OrganisatieInput;
+      if (into.input[key] === undefined || into.input[key] === null) (into.input as Record<string, unknown>)[k] = v;
+    }
+    for (const [k, v] of from.vz) if (!into.vz.has(k)) into.vz.set(k, v);
+    into.existingId ??= from.existingId;
+    orgs.delete(drop.slice(2));
+  }
+
+  return {
+    orgs: [...orgs.values()],
+    issues,
+    onbekend: [...onbekend.values()],
+    dubbelen,
+    badRows,
+    rowsRead: parsed.rows.length,
+    newItems: [...newItems.values()],
+    aliases: [...aliases.values()],
+    postcodesBekend: lookup.postcodesBekend,
+    places,
+  };
+}
+
+export function previewPartners(
+  db: ProjectDb,
+  file: ImportFile,
+  sha: string,
+  parsed: ParsedPartners,
+  options: PartnersImportOptions,
+): PartnersPreview {
+  const earlier = db.get<{ geimporteerd_op: string }>(
+    `SELECT geimporteerd_op FROM bron WHERE sha256 = ? AND soort = 'partners' ORDER BY id DESC LIMIT 1`,
+    [sha],
+  );
+  const kolommen: PartnerColumn[] = parsed.table.headers.map((kop, index) => ({
+    index,
+    kop,
+    veld: [...parsed.cols].find(([, i]) => i === index)?.[0] ?? null,
+    voorbeelden: parsed.rows
+      .map((r) => r.cells[index] ?? '')
+      .filter(Boolean)
+      .slice(0, 3),
+  }));
+  const base = {
+    bestand: file.name,
+    blad: parsed.table.sheet.name,
+    bladen: parsed.table.sheets,
+    kolommen,
+    rijen: parsed.rows.length,
+    eerderGeimporteerd: earlier?.geimporteerd_op ?? null,
+  };
+  if (parsed.persoon.length > 0) {
+    return {
+      ...base,
+      nieuweOrganisaties: 0,
+      bijgewerkteOrganisaties: 0,
+      nieuweVoorzieningen: 0,
+      bijgewerkteVoorzieningen: 0,
+      onbekend: [],
+      dubbelen: [],
+      problemen: parsed.persoon,
+      fouten: parsed.persoon.length,
+      foutRijen: 0,
+      waarschuwingen: 0,
+      kanImporteren: false,
+      postcodesBekend: false,
+    };
+  }
+  const plan = planPartners(db, file.name, parsed, options);
+  const vz = plan.orgs.flatMap((o) => [...o.vz.values()]);
+  const fouten = plan.issues.filter((i) => i.level === 'fout').length;
+  return {
+    ...base,
+    nieuweOrganisaties: plan.orgs.filter((o) => o.existingId === null).length,
+    bijgewerkteOrganisaties: plan.orgs.filter((o) => o.existingId !== null).length,
+    nieuweVoorzieningen: vz.filter((v) => v.existingId === null).length,
+    bijgewerkteVoorzieningen: vz.filter((v) => v.existingId !== null).length,
+    onbekend: plan.onbekend,
+    dubbelen: plan.dubbelen,
+    problemen: plan.issues,
+    fouten,
+    foutRijen: plan.badRows.size,
+    waarschuwingen: plan.issues.length - fouten,
+    kanImporteren: (fouten === 0 || options.foutenOverslaan === true) && plan.badRows.size < parsed.rows.length,
+    postcodesBekend: plan.postcodesBekend,
+  };
+}
+
+export interface PartnersWriteMeta {
+  readonly sha256: string;
+  readonly now: string;
+  readonly onProgress?: (done: number, total: number) => void;
+  readonly pause?: () => Promise<void>;
+}
+
+/** Writes the plan inside the caller's transaction. Refuses (changing nothing) while errors are unresolved. */
+export async function importPartners(
+  db: ProjectDb,
+  file: ImportFile,
+  parsed: ParsedPartners,
+  options: PartnersImportOptions,
+  meta: PartnersWriteMeta,
+): Promise<PartnersImportOutcome> {
+  const preview = previewPartners(db, file, meta.sha256, parsed, options);
+  if (parsed.persoon.length > 0) throw new AppException('import.persoonsgegevens-geweigerd', { bestand: file.name });
+  if (preview.eerderGeimporteerd && !options.opnieuw) {
+    throw new AppException('import.al-geimporteerd', { bestand: file.name, datum: preview.eerderGeimporteerd });
+  }
+  if (!preview.kanImporteren) {
+    throw new AppException('lijst.eerst-oplossen', { bestand: file.name, fouten: preview.fouten });
+  }
+  const plan = planPartners(db, file.name, parsed, options);
+  const now = meta.now;
+  db.run(
+    `INSERT INTO bron (soort, bestandsnaam, sha256, omschrijving, geimporteerd_op, rijen_gelezen, rijen_geimporteerd,
+       rijen_overgeslagen, details) VALUES ('partners', ?, ?, 'Partnerlijst', ?, ?, ?, ?, ?)`,
+    [
+      file.name,
+      meta.sha256,
+      now,
+      plan.rowsRead,
+      plan.rowsRead - plan.badRows.size,
+      plan.badRows.size,
+      JSON.stringify({ blad: parsed.table.sheet.name }),
+    ],
+  );
+  const bronId = Number(db.value('SELECT last_insert_rowid()'));
+  // New taxonomy items the user chose to add, and remembered mappings.
+  const added = new Map<string, string>();
+  for (const it of plan.newItems) {
+    const label = it.waarde.trim();
+    const code = codeFromLabel(db, it.taxonomie, label);
+    const volgorde = Number(
+      db.value('SELECT coalesce(max(volgorde), 0) + 1 FROM taxonomie_item WHERE taxonomie = ?', [it.taxonomie]),
+    );
+    db.run('INSERT INTO taxonomie_item (taxonomie, code, label, volgorde) VALUES (?, ?, ?, ?)', [
+      it.taxonomie,
+      code,
+      label,
+      volgorde,
+    ]);
+    added.set(`+${waardeKey(it.taxonomie, it.waarde)}`, code);
+  }
+  for (const a of plan.aliases) {
+    db.run('INSERT OR REPLACE INTO taxonomie_alias (taxonomie, waarde, code) VALUES (?, ?, ?)', [
+      a.taxonomie,
+      waardeSleutel(a.waarde),
+      a.code,
+    ]);
+  }
+  const resolve = (list: readonly string[] | undefined) => list?.map((c) => (c.startsWith('+') ? added.get(c)! : c));
+
+  let organisaties = 0;
+  let voorzieningen = 0;
+  let bijgewerkt = 0;
+  let samengevoegd = 0;
+  let done = 0;
+  for (const org of plan.orgs) {
+    const input: OrganisatieInput = {
+      ...org.input,
+      soort: resolve(org.input.soort ? [org.input.soort] : undefined)?.[0] ?? null,
+    };
+    let orgId: number;
+    if (org.existingId !== null) {
+      const cur = getOrganisatie(db, org.existingId);
+      const merged: Record<string, unknown> = { ...cur };
+      for (const [k, v] of Object.entries(input)) {
+        if (v === undefined || v === null || v === '') continue;
+        // Matched on id (an export edited in Excel): the file wins. Matched on name: only empty fields are filled.
+        if (org.byId || merged[k] === null || merged[k] === undefined) merged[k] = v;
+      }
+      if (!org.byId) merged.naam = cur.naam;
+      orgId = saveOrganisatie(db, org.existingId, merged as unknown as OrganisatieInput, now);
+      bijgewerkt++;
+    } else {
+      orgId = saveOrganisatie(db, null, input, now, bronId);
+      organisaties++;
+    }
+    const finalKey = orgNameKey(getOrganisatie(db, orgId).naam, plan.places);
+    samengevoegd += org.spellings.size - 1;
+    for (const spelling of org.spellings.keys()) {
+      const k = orgNameKey(spelling, plan.places);
+      if (k !== finalKey) {
+        db.run('INSERT OR REPLACE INTO organisatie_alias (sleutel, organisatie_id, naam) VALUES (?, ?, ?)', [
+          k,
+          orgId,
+          spelling,
+        ]);
+      }
+    }
+    for (const vz of org.vz.values()) {
+      const lists = {
+        ...(vz.input.leefgebieden ? { leefgebieden: resolve(vz.input.leefgebieden)! } : {}),
+        ...(vz.input.doelgroepen ? { doelgroepen: resolve(vz.input.doelgroepen)! } : {}),
+        ...(vz.input.preventieniveau ? { preventieniveau: resolve([vz.input.preventieniveau])![0]! } : {}),
+      };
+      let vzId = vz.existingId;
+      if (vzId === null) {
+        vzId =
+          (db.value(
+            'SELECT id FROM voorziening WHERE organisatie_id = ? AND lower(naam) = lower(?) ORDER BY id LIMIT 1',
+            [orgId, vz.input.naam],
+          ) as number | undefined) ?? null;
+      }
+      if (vzId !== null) {
+        const cur = getVoorziening(db, vzId);
+        const next: Record<string, unknown> = { ...cur };
+        for (const [k, v] of Object.entries({ ...vz.input, ...lists })) {
+          if (v === undefined || v === null) continue;
+          if (Array.isArray(v) && !vz.byId) next[k] = [...new Set([...(cur[k as 'leefgebieden'] ?? []), ...v])];
+          else if (vz.byId || next[k] === null || next[k] === undefined) next[k] = v;
+        }
+        if (vz.byId) next.organisatieId = orgId;
+        saveVoorziening(db, vzId, next as unknown as VoorzieningInput, now);
+        bijgewerkt++;
+      } else {
+        saveVoorziening(db, null, { ...vz.input, ...lists, organisatieId: orgId }, now, bronId);
+        voorzieningen++;
+      }
+      done += vz.rows.length;
+    }
+    if (org.vz.size === 0) done += [...org.spellings.values()].reduce((s, r) => s + r.length, 0);
+    if (meta.pause && (organisaties + bijgewerkt) % 100 === 0) {
+      meta.onProgress?.(done, plan.rowsRead);
+      await meta.pause();
+    }
+  }
+  return { bronId, organisaties, voorzieningen, bijgewerkt, samengevoegd, overgeslagen: plan.badRows.size };
+}

@@ -1,0 +1,345 @@
+/**
+ * Referral flows → relaties with a volume per period. Names are matched to organisaties and voorzieningen the way
+ * partner lists are (normalised names, legal forms, place names, merged names); a name that matches nothing is
+ * listed, never invented.
+ */
+import type { ProjectDb } from '../../db/connection';
+import { AppException } from '../../result';
+import { normaliseName } from '../../model/names';
+import { findDuplicateCandidates, orgNameKey, type PlaceSet } from '../../model/org-names';
+import { saveRelatie, getRelatie } from '../../db/repos/sociale-kaart';
+import type { ImportFile, ImportIssue } from '../types';
+import { applyMapping, dataRows, detectTable, personDataIssues, type DetectedTable, type Recogniser } from './table';
+import { buildWaardeIndex } from './waarden';
+import { parseAantal, parsePeriode } from './values';
+import { orgPlaces } from './index';
+import type { NaamMatch, RelatieVeld, RelatiesImportOptions, RelatiesImportOutcome, RelatiesPreview } from './types';
+import type { KnoopRef, RelatieVolume } from '../../model/sociale-kaart';
+
+const R: readonly Recogniser<RelatieVeld>[] = [
+  ['id', (h) => h === 'id'],
+  ['van', (h) => /^(van|van naam|vanuit|verwijzer|door|bron|afzender|verwezen door|van organisatie)$/.test(h)],
+  ['naar', (h) => /^(naar|naar naam|naar organisatie|ontvanger|doel|verwezen naar|verwijzing naar)$/.test(h)],
+  ['aantal', (h) => /^(aantal|aantal verwijzingen|volume|n|totaal|aantallen)$/.test(h)],
+  ['periode', (h) => /^(periode|maand|kwartaal|jaar|tijdvak|datum)$/.test(h)],
+  ['soort', (h) => /^(soort|type|soort relatie|relatie|relatietype|aard)$/.test(h)],
+  ['notities', (h) => /opmerking|notitie|toelichting/.test(h)],
+];
+
+export interface ParsedRelaties {
+  readonly table: DetectedTable<RelatieVeld>;
+  readonly cols: Map<RelatieVeld, number>;
+  readonly rows: readonly { row: number; cells: string[] }[];
+  readonly persoon: readonly ImportIssue[];
+}
+
+export function parseRelatiesFile(file: ImportFile, options: RelatiesImportOptions): ParsedRelaties {
+  const table = detectTable(file, R, 'naar', options.blad);
+  const cols = applyMapping(table, options.kolommen);
+  if (!cols.has('id') && (!cols.has('van') || !cols.has('naar'))) {
+    throw new AppException('lijst.geen-van-naar', { bestand: file.name });
+  }
+  return { table, cols, rows: dataRows(table), persoon: personDataIssues(file.name, table) };
+}
+
+type Knoop = { soort: 'organisatie' | 'voorziening'; id: number; naam: string };
+
+export function knoopMatcher(db: ProjectDb, places: PlaceSet) {
+  const orgs = db.all<{
+    id: number;
+    naam: string;
+    postcode: string | null;
+    website: string | null;
+    plaats: string | null;
+  }>('SELECT id, naam, postcode, website, plaats FROM organisatie ORDER BY id');
+  const byKey = new Map<string, Knoop>();
+  for (const o of orgs) {
+    const k = orgNameKey(o.naam, places);
+    if (!byKey.has(k)) byKey.set(k, { soort: 'organisatie', id: o.id, naam: o.naam });
+  }
+  for (const a of db.all<{ sleutel: string; organisatie_id: number; naam: string }>(
+    'SELECT a.sleutel, a.organisatie_id, o.naam FROM organisatie_alias a JOIN organisatie o ON o.id = a.organisatie_id',
+  )) {
+    if (!byKey.has(a.sleutel)) byKey.set(a.sleutel, { soort: 'organisatie', id: a.organisatie_id, naam: a.naam });
+  }
+  const vzByName = new Map<string, Knoop[]>();
+  for (const v of db.all<{ id: number; naam: string }>('SELECT id, naam FROM voorziening ORDER BY id')) {
+    const k = normaliseName(v.naam);
+    vzByName.set(k, [...(vzByName.get(k) ?? []), { soort: 'voorziening', id: v.id, naam: v.naam }]);
+  }
+  const all: Knoop[] = [...byKey.values()];
+  return {
+    find(naam: string): Knoop | null {
+      const org = byKey.get(orgNameKey(naam, places));
+      if (org) return org;
+      const vz = vzByName.get(normaliseName(naam));
+      return vz && vz.length === 1 ? vz[0]! : null;
+    },
+    candidates(naam: string): Knoop[] {
+      const entries = [{ key: '?', naam }, ...orgs.map((o) => ({ ...o, key: o.id }))];
+      return findDuplicateCandidates(entries, places, { minScore: 0.6 })
+        .filter((c) => c.a === '?' || c.b === '?')
+        .slice(0, 3)
+        .map((c) => {
+          const id = Number(c.a === '?' ? c.b : c.a);
+          return all.find((k) => k.soort === 'organisatie' && k.id === id)!;
+        })
+        .filter(Boolean);
+    },
+  };
+}
+
+interface PlannedRel {
+  existingId: number | null;
+  van: KnoopRef;
+  naar: KnoopRef;
+  soort: string;
+  notities: string | null;
+  volumes: RelatieVolume[];
+  rows: number[];
+}
+
+interface RelatiesPlan {
+  rels: Map<string, PlannedRel>;
+  issues: ImportIssue[];
+  badRows: Set<number>;
+  namen: NaamMatch[];
+}
+
+function planRelaties(
+  db: ProjectDb,
+  fileName: string,
+  parsed: ParsedRelaties,
+  options: RelatiesImportOptions,
+): RelatiesPlan {
+  const issues: ImportIssue[] = [];
+  const badRows = new Set<number>();
+  const sheet = parsed.table.sheet.name !== fileName ? { sheet: parsed.table.sheet.name } : {};
+  const issue = (level: ImportIssue['level'], code: string, row: number, veld: RelatieVeld | null, params = {}) => {
+    const column = veld ? parsed.table.headers[parsed.cols.get(veld) ?? -1] : undefined;
+    if (level === 'fout') badRows.add(row);
+    if (issues.length < 1000)
+      issues.push({ level, code, file: fileName, ...sheet, row, ...(column ? { column } : {}), params });
+  };
+  const places = orgPlaces(db);
+  const matcher = knoopMatcher(db, places);
+  const index = buildWaardeIndex(db);
+  const namen = new Map<string, NaamMatch & { aantal: number }>();
+  const get = (cells: string[], veld: RelatieVeld) => {
+    const i = parsed.cols.get(veld);
+    return i === undefined ? '' : (cells[i] ?? '').trim();
+  };
+  const resolve = (naam: string): Knoop | null => {
+    const chosen = options.namen?.[naam];
+    if (chosen) {
+      const [soort, id] = chosen.split(':');
+      const table = soort === 'voorziening' ? 'voorziening' : 'organisatie';
+      const n = db.value(`SELECT naam FROM ${table} WHERE id = ?`, [Number(id)]);
+      if (typeof n === 'string') return { soort: table, id: Number(id), naam: n };
+    }
+    const found = matcher.find(naam);
+    const prev = namen.get(naam);
+    if (prev) prev.aantal++;
+    else namen.set(naam, { naam, aantal: 1, gevonden: found, kandidaten: found ? [] : matcher.candidates(naam) });
+    return found;
+  };
+  const rels = new Map<string, PlannedRel>();
+  for (const { row, cells } of parsed.rows) {
+    const idRaw = get(cells, 'id');
+    let existing: ReturnType<typeof getRelatie> | null = null;
+    if (idRaw) {
+      const id = Number(idRaw);
+      if (Number.isInteger(id) && db.value('SELECT 1 FROM relatie WHERE id = ?', [id]) === 1)
+        existing = getRelatie(db, id);
+      else {
+        issue('fout', 'lijst.id-onbekend', row, 'id', { waarde: idRaw });
+        continue;
+      }
+    }
+    const vanRaw = get(cells, 'van');
+    const naarRaw = get(cells, 'naar');
+    if (!existing && !vanRaw) issue('fout', 'lijst.van-leeg', row, 'van');
+    if (!existing && !naarRaw) issue('fout', 'lijst.naar-leeg', row, 'naar');
+    const van = vanRaw ? resolve(vanRaw) : existing?.van;
+    const naar = naarRaw ? resolve(naarRaw) : existing?.naar;
+    if (vanRaw && !van) issue('fout', 'lijst.naam-onbekend', row, 'van', { naam: vanRaw });
+    if (naarRaw && !naar) issue('fout', 'lijst.naam-onbekend', row, 'naar', { naam: naarRaw });
+    if (van && naar && van.soort === naar.soort && van.id === naar.id) {
+      issue('fout', 'lijst.naar-zichzelf', row, 'naar', { naam: naarRaw || vanRaw });
+    }
+    const soortRaw = get(cells, 'soort');
+    let soort = existing?.soort ?? 'verwijzing';
+    if (soortRaw) {
+      const m = index.match('relatietype', soortRaw);
+      if (m?.[0]) soort = m[0];
+      else issue('fout', 'lijst.waarde-onbekend', row, 'soort', { waarde: soortRaw, taxonomie: 'relatietype' });
+    }
+    const aantalRaw = get(cells, 'aantal');
+    const aantal = aantalRaw ? parseAantal(aantalRaw) : undefined;
+    if (aantalRaw && (aantal === undefined || aantal < 0)) {
+      issue('fout', 'lijst.aantal-ongeldig', row, 'aantal', { waarde: aantalRaw });
+    }
+    const periodeRaw = get(cells, 'periode');
+    const periode = periodeRaw ? parsePeriode(periodeRaw) : undefined;
+    if (periodeRaw && !periode) issue('fout', 'lijst.periode-ongeldig', row, 'periode', { waarde: periodeRaw });
+    if (aantal !== undefined && aantal >= 0 && !periodeRaw) {
+      issue('fout', 'lijst.periode-ontbreekt', row, parsed.cols.has('periode') ? 'periode' : 'aantal');
+    }
+    if (badRows.has(row) || !van || !naar) continue;
+    const key = existing ? `#${existing.id}` : `${soort}|${van.soort}:${van.id}|${naar.soort}:${naar.id}`;
+    let rel = rels.get(key);
+    if (!rel) {
+      rel = {
+        existingId: existing?.id ?? null,
+        van: { soort: van.soort, id: van.id },
+        naar: { soort: naar.soort, id: naar.id },
+        soort,
+        notities: get(cells, 'notities') || existing?.notities || null,
+        volumes: existing && idRaw ? [] : [],
+        rows: [],
+      };
+      rels.set(key, rel);
+    }
+    rel.rows.push(row);
+    if (aantal !== undefined && periode) {
+      const same = rel.volumes.find((v) => v.periodeStart === periode.start && v.periodeEind === periode.eind);
+      if (same && !existing) {
+        issue('waarschuwing', 'lijst.periode-dubbel', row, 'periode', { waarde: periodeRaw });
+        rel.volumes = rel.volumes.map((v) => (v === same ? { ...v, aantal: v.aantal + aantal } : v));
+      } else if (same) {
+        rel.volumes = rel.volumes.map((v) => (v === same ? { ...v, aantal } : v));
+      } else rel.volumes.push({ periodeStart: periode.start, periodeEind: periode.eind, aantal });
+    }
+  }
+  return { rels, issues, badRows, namen: [...namen.values()] };
+}
+
+export function previewRelaties(
+  db: ProjectDb,
+  file: ImportFile,
+  sha: string,
+  parsed: ParsedRelaties,
+  options: RelatiesImportOptions,
+): RelatiesPreview {
+  const earlier = db.get<{ geimporteerd_op: string }>(
+    `SELECT geimporteerd_op FROM bron WHERE sha256 = ? AND soort = 'relaties' ORDER BY id DESC LIMIT 1`,
+    [sha],
+  );
+  const base = {
+    bestand: file.name,
+    blad: parsed.table.sheet.name,
+    bladen: parsed.table.sheets,
+    kolommen: parsed.table.headers.map((kop, index) => ({
+      index,
+      kop,
+      veld: [...parsed.cols].find(([, i]) => i === index)?.[0] ?? null,
+    })),
+    rijen: parsed.rows.length,
+    eerderGeimporteerd: earlier?.geimporteerd_op ?? null,
+  };
+  if (parsed.persoon.length) {
+    return {
+      ...base,
+      nieuweRelaties: 0,
+      bijgewerkteRelaties: 0,
+      volumes: 0,
+      namen: [],
+      problemen: parsed.persoon,
+      fouten: parsed.persoon.length,
+      foutRijen: 0,
+      waarschuwingen: 0,
+      kanImporteren: false,
+    };
+  }
+  const plan = planRelaties(db, file.name, parsed, options);
+  const rels = [...plan.rels.values()];
+  const fouten = plan.issues.filter((i) => i.level === 'fout').length;
+  const existingSame = (r: PlannedRel) => r.existingId !== null || findExisting(db, r) !== null;
+  return {
+    ...base,
+    nieuweRelaties: rels.filter((r) => !existingSame(r)).length,
+    bijgewerkteRelaties: rels.filter(existingSame).length,
+    volumes: rels.reduce((s, r) => s + r.volumes.length, 0),
+    namen: plan.namen,
+    problemen: plan.issues,
+    fouten,
+    foutRijen: plan.badRows.size,
+    waarschuwingen: plan.issues.length - fouten,
+    kanImporteren: (fouten === 0 || options.foutenOverslaan === true) && rels.length > 0,
+  };
+}
+
+function findExisting(db: ProjectDb, r: PlannedRel): number | null {
+  const col = (ref: KnoopRef, side: 'van' | 'naar') => `${side}_${ref.soort}_id`;
+  const id = db.value(
+    `SELECT id FROM relatie WHERE soort = ? AND ${col(r.van, 'van')} = ? AND ${col(r.naar, 'naar')} = ? ORDER BY id LIMIT 1`,
+    [r.soort, r.van.id, r.naar.id],
+  );
+  return typeof id === 'number' ? id : null;
+}
+
+export async function importRelaties(
+  db: ProjectDb,
+  file: ImportFile,
+  parsed: ParsedRelaties,
+  options: RelatiesImportOptions,
+  meta: { sha256: string; now: string; pause?: () => Promise<void>; onProgress?: (d: number, t: number) => void },
+): Promise<RelatiesImportOutcome> {
+  if (parsed.persoon.length) throw new AppException('import.persoonsgegevens-geweigerd', { bestand: file.name });
+  const preview = previewRelaties(db, file, meta.sha256, parsed, options);
+  if (preview.eerderGeimporteerd && !options.opnieuw) {
+    throw new AppException('import.al-geimporteerd', { bestand: file.name, datum: preview.eerderGeimporteerd });
+  }
+  if (!preview.kanImporteren)
+    throw new AppException('lijst.eerst-oplossen', { bestand: file.name, fouten: preview.fouten });
+  const plan = planRelaties(db, file.name, parsed, options);
+  db.run(
+    `INSERT INTO bron (soort, bestandsnaam, sha256, omschrijving, geimporteerd_op, rijen_gelezen, rijen_geimporteerd,
+       rijen_overgeslagen) VALUES ('relaties', ?, ?, 'Verwijzingen', ?, ?, ?, ?)`,
+    [file.name, meta.sha256, meta.now, parsed.rows.length, parsed.rows.length - plan.badRows.size, plan.badRows.size],
+  );
+  const bronId = Number(db.value('SELECT last_insert_rowid()'));
+  let relaties = 0;
+  let bijgewerkt = 0;
+  let volumes = 0;
+  let n = 0;
+  for (const r of plan.rels.values()) {
+    const existingId = r.existingId ?? findExisting(db, r);
+    if (existingId !== null) {
+      const cur = getRelatie(db, existingId);
+      // Volumes of the file replace those of the same period; other periods stay.
+      const merged = new Map(cur.volumes.map((v) => [`${v.periodeStart}/${v.periodeEind}`, v]));
+      for (const v of r.volumes) merged.set(`${v.periodeStart}/${v.periodeEind}`, v);
+      saveRelatie(
+        db,
+        existingId,
+        {
+          ...cur,
+          soort: r.existingId !== null ? r.soort : cur.soort,
+          notities: r.notities ?? cur.notities,
+          van: r.van,
+          naar: r.naar,
+          volumes: [...merged.values()],
+        },
+        meta.now,
+        bronId,
+      );
+      bijgewerkt++;
+    } else {
+      saveRelatie(
+        db,
+        null,
+        { soort: r.soort, van: r.van, naar: r.naar, notities: r.notities, volumes: r.volumes },
+        meta.now,
+        bronId,
+      );
+      relaties++;
+    }
+    volumes += r.volumes.length;
+    if (meta.pause && ++n % 200 === 0) {
+      meta.onProgress?.(n, plan.rels.size);
+      await meta.pause();
+    }
+  }
+  return { bronId, relaties, volumes, bijgewerkt, overgeslagen: plan.badRows.size };
+}

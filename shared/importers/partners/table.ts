@@ -1,0 +1,184 @@
+import { AppException } from '../../result';
+import { columnLetter, fileKind, readCsv, readSpreadsheet } from '../sheet';
+import type { Cell, ImportFile, ImportIssue, SheetRows } from '../types';
+import { isBsn } from '../cognos/parse';
+
+/**
+ * Lists (partners, relaties) are one table per sheet with a header row somewhere near the top, sometimes with a
+ * row of merged group cells above it ("Organisatie" over naam/adres/…, "Aanbod" over the offer's columns). This
+ * finds the sheet, the header row and what each column means, from a list of recognisers per field.
+ */
+
+export const cellText = (c: Cell | undefined): string =>
+  c === null || c === undefined
+    ? ''
+    : typeof c === 'number'
+      ? String(c)
+      : String(c)
+          .replace(/\u00a0/g, ' ')
+          .trim();
+
+/** Header text compared: lower case, no diacritics, punctuation as spaces. */
+export function headerKey(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9+]+/g, ' ')
+    .trim();
+}
+
+/** Field recognisers: a test on the header key and on the group key above it (may be ''). */
+export type Recogniser<F extends string> = readonly [F, (header: string, group: string) => boolean];
+
+export interface DetectedTable<F extends string> {
+  readonly sheet: SheetRows;
+  /** 0-based row of the header (the lowest header row). */
+  readonly headerRow: number;
+  /** Column headers as the user sees them (group and header joined with " / "). */
+  readonly headers: readonly string[];
+  /** Field per column, automatic; the user's mapping overrides it. */
+  readonly auto: readonly (F | null)[];
+  readonly sheets: readonly string[];
+}
+
+export function readSheets(file: ImportFile): SheetRows[] {
+  const kind = fileKind(file.bytes, file.name);
+  if (kind === 'json') throw new AppException('import.verkeerd-formaat', { bestand: file.name });
+  return kind === 'csv' ? [readCsv(file.bytes, file.name)] : readSpreadsheet(file.bytes, file.name);
+}
+
+function recognise<F extends string>(
+  recognisers: readonly Recogniser<F>[],
+  headers: readonly string[],
+  groups: readonly string[],
+): (F | null)[] {
+  const used = new Set<F>();
+  return headers.map((h, i) => {
+    const key = headerKey(h);
+    if (!key) return null;
+    for (const [field, test] of recognisers) {
+      if (!used.has(field) && test(key, headerKey(groups[i] ?? ''))) {
+        used.add(field);
+        return field;
+      }
+    }
+    return null;
+  });
+}
+
+/** The best sheet (or the chosen one) and its header row: the row among the first 30 where most columns are known. */
+export function detectTable<F extends string>(
+  file: ImportFile,
+  recognisers: readonly Recogniser<F>[],
+  required: F,
+  blad?: string,
+): DetectedTable<F> {
+  const sheets = readSheets(file);
+  const candidates = blad ? sheets.filter((s) => s.name === blad) : sheets;
+  if (candidates.length === 0) throw new AppException('import.blad-onbekend', { bestand: file.name, blad: blad ?? '' });
+  let best: (DetectedTable<F> & { score: number }) | null = null;
+  for (const sheet of candidates) {
+    const limit = Math.min(sheet.rows.length, 30);
+    for (let r = 0; r < limit; r++) {
+      const row = sheet.rows[r] ?? [];
+      const cells = row.map(cellText);
+      if (cells.filter((c) => c !== '').length < 2) continue;
+      // A group row above: fewer filled cells, each covering the columns to its right (merged cells are stored in
+      // the first cell only).
+      const above = r > 0 ? (sheet.rows[r - 1] ?? []).map(cellText) : [];
+      const groups: string[] = [];
+      let current = '';
+      const aboveFilled = above.filter((c) => c !== '').length;
+      const isGroupRow = aboveFilled > 0 && aboveFilled < cells.filter((c) => c !== '').length;
+      for (let c = 0; c < cells.length; c++) {
+        if (isGroupRow && above[c]) current = above[c]!;
+        groups.push(isGroupRow ? current : '');
+      }
+      const auto = recognise(recognisers, cells, groups);
+      const score = auto.filter((f) => f !== null).length + (auto.includes(required) ? 2 : 0);
+      if (!best || score > best.score) {
+        best = {
+          sheet,
+          headerRow: r,
+          headers: cells.map((h, c) => (groups[c] && h ? `${groups[c]} / ${h}` : h || columnLetter(c))),
+          auto,
+          sheets: sheets.map((s) => s.name),
+          score,
+        };
+      }
+    }
+  }
+  if (!best || best.score < 2) {
+    throw new AppException('lijst.geen-kopregel', { bestand: file.name });
+  }
+  return best;
+}
+
+/** Person-level data never enters a project: columns named like a client's data, or holding BSNs. */
+export function personDataIssues(fileName: string, t: DetectedTable<string>): ImportIssue[] {
+  const issues: ImportIssue[] = [];
+  const where = t.sheet.name !== fileName ? { sheet: t.sheet.name } : {};
+  const person =
+    /\bbsn\b|burgerservice|geboortedatum|geboren op|geb datum|naam cli|cli[eë]nt ?naam|clientnaam|voornaam|achternaam|roepnaam|voorletters/;
+  t.headers.forEach((h, c) => {
+    const key = headerKey(h.normalize('NFC'));
+    const named = person.test(key) || (/cli[eë]nt/.test(h.toLowerCase()) && /naam|nummer|nr/.test(key));
+    let bsn = false;
+    if (!named) {
+      const values = t.sheet.rows
+        .slice(t.headerRow + 1)
+        .map((r) => cellText(r[c]))
+        .filter((v) => v !== '');
+      const digits = values.filter((v) => /^\d{8,9}$/.test(v));
+      bsn =
+        digits.length >= 3 &&
+        digits.length >= values.length * 0.8 &&
+        digits.filter(isBsn).length >= digits.length * 0.9;
+    }
+    if (named || bsn) {
+      issues.push({
+        level: 'fout',
+        code: 'import.persoonsgegevens',
+        file: fileName,
+        ...where,
+        row: t.headerRow + 1,
+        column: h,
+        params: { kolom: h },
+      });
+    }
+  });
+  return issues;
+}
+
+/** The column of each field: the user's mapping where given, else the automatic one. */
+export function applyMapping<F extends string>(
+  t: DetectedTable<F>,
+  mapping: Partial<Record<F, number | null>> | undefined,
+): Map<F, number> {
+  const byField = new Map<F, number>();
+  t.auto.forEach((f, i) => {
+    if (f && !(mapping && f in mapping)) byField.set(f, i);
+  });
+  for (const [f, i] of Object.entries(mapping ?? {}) as [F, number | null][]) {
+    if (i === null || i === undefined) byField.delete(f);
+    else if (i >= 0 && i < t.headers.length) {
+      for (const [other, j] of byField) if (j === i && other !== f) byField.delete(other);
+      byField.set(f, i);
+    }
+  }
+  return byField;
+}
+
+/** Data rows below the header: skips empty rows and repeated header rows. 1-based row numbers as the user sees. */
+export function dataRows(t: DetectedTable<string>): { row: number; cells: string[] }[] {
+  const out: { row: number; cells: string[] }[] = [];
+  const headerKeys = t.sheet.rows[t.headerRow]?.map((c) => headerKey(cellText(c))).join('|');
+  for (let r = t.headerRow + 1; r < t.sheet.rows.length; r++) {
+    const cells = (t.sheet.rows[r] ?? []).map(cellText);
+    if (cells.every((c) => c === '')) continue;
+    if (cells.map(headerKey).join('|') === headerKeys) continue;
+    out.push({ row: r + 1, cells });
+  }
+  return out;
+}
