@@ -162,7 +162,10 @@ export function readHead(bytes: Uint8Array, fileName: string, rows = 30): SheetR
     const data = (wb.Sheets[name]?.['!data'] ?? []) as (XLSX.CellObject | undefined)[][];
     return {
       name,
-      rows: data.map((r) => (r ?? []).map((c) => (c && c.t !== 'z' && c.t !== 'e' ? (c.v as Cell) : null))),
+      // Array.from, not map: a sparse row array (empty rows) must become empty rows, not holes.
+      rows: Array.from(data, (r) =>
+        Array.from(r ?? [], (c) => (c && c.t !== 'z' && c.t !== 'e' ? (c.v as Cell) : null)),
+      ),
     };
   });
 }

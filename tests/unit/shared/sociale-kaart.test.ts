@@ -113,9 +113,9 @@ describe('organisaties, voorzieningen en relaties bewerken', () => {
     const groups = unwrap(await s.findDubbeleOrganisaties());
     const sure = groups.find((g) => g.zekerheid === 'zeker');
     expect(sure?.organisaties.map((o) => o.naam).sort()).toEqual(['Alifa', 'Stichting Alifa']);
-    expect(groups.some((g) => g.zekerheid === 'mogelijk' && g.organisaties.some((o) => o.naam === 'ALIFA welzijn'))).toBe(
-      true,
-    );
+    expect(
+      groups.some((g) => g.zekerheid === 'mogelijk' && g.organisaties.some((o) => o.naam === 'ALIFA welzijn')),
+    ).toBe(true);
     expect(groups.some((g) => g.organisaties.some((o) => o.naam === 'Buurtteam Zuilen'))).toBe(false);
 
     const merged = unwrap(await s.mergeOrganisaties(a, [b, c]));
