@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { ProjectDb } from '../../../shared/db/connection';
+import { UndoManager, UNDO_LIMITS, installUndoTriggers } from '../../../shared/db/undo';
+import { createTestDb, sql } from '../../helpers/db';
+
+const NOW = '2026-11-23T12:00:00.000Z';
+
+async function host() {
+  let db = await createTestDb();
+  const SQL = await sql();
+  const undo = new UndoManager({
+    db: () => db,
+    restore(bytes) {
+      db.close();
+      db = new ProjectDb(new SQL.Database(bytes));
+      db.run('PRAGMA foreign_keys = ON');
+    },
+  });
+  const addOrg = (naam: string) =>
+    undo.record(`+${naam}`, () =>
+      db.transaction(() =>
+        db.run('INSERT INTO organisatie (naam, aangemaakt, gewijzigd) VALUES (?, ?, ?)', [naam, NOW, NOW]),
+      ),
+    );
+  const names = () => db.all<{ naam: string }>('SELECT naam FROM organisatie ORDER BY id').map((r) => r.naam);
+  return { db: () => db, undo, addOrg, names };
+}
+
+describe('undo/redo', () => {
+  it('records nothing for a step that changed nothing or failed, and leaves the database as it was', async () => {
+    const h = await host();
+    h.undo.record('niets', () => h.db().transaction(() => undefined));
+    expect(h.undo.state()).toEqual({ ongedaanMaken: null, opnieuw: null });
+    expect(() =>
+      h.undo.record('fout', () =>
+        h.db().transaction(() => {
+          h.db().run('INSERT INTO organisatie (naam, aangemaakt, gewijzigd) VALUES (?, ?, ?)', ['A', NOW, NOW]);
+          throw new Error('mislukt');
+        }),
+      ),
+    ).toThrow('mislukt');
+    expect(h.names()).toEqual([]);
+    expect(h.undo.state().ongedaanMaken).toBeNull();
+  });
+
+  it('keeps working after the database was exported, and a new step clears redo', async () => {
+    const h = await host();
+    h.addOrg('A');
+    h.db().export();
+    h.addOrg('B');
+    expect(h.undo.undo()).toBe('+B');
+    expect(h.undo.state()).toEqual({ ongedaanMaken: '+A', opnieuw: '+B' });
+    h.addOrg('C');
+    expect(h.undo.state().opnieuw).toBeNull();
+    expect(h.names()).toEqual(['A', 'C']);
+    // The triggers live in the TEMP schema: nothing of them is in the saved file.
+    const SQL = await sql();
+    const copy = new SQL.Database(h.db().export());
+    expect(copy.exec("SELECT count(*) FROM sqlite_master WHERE name LIKE 'wijkweb_u%'")[0]!.values[0]![0]).toBe(0);
+    copy.close();
+  });
+
+  it('undoes a heavy step from its snapshot and drops heavy steps over the memory budget', async () => {
+    const h = await host();
+    h.addOrg('A');
+    await h.undo.recordHeavy('zwaar', async () =>
+      h
+        .db()
+        .transaction(() =>
+          h.db().run('INSERT INTO organisatie (naam, aangemaakt, gewijzigd) VALUES (?, ?, ?)', ['Z', NOW, NOW]),
+        ),
+    );
+    h.addOrg('B');
+    h.undo.undo();
+    h.undo.undo();
+    expect(h.names()).toEqual(['A']);
+    h.undo.redo();
+    expect(h.names()).toEqual(['A', 'Z']);
+    h.undo.redo();
+    expect(h.names()).toEqual(['A', 'Z', 'B']);
+
+    const old = UNDO_LIMITS.maxSnapshotBytes;
+    (UNDO_LIMITS as { maxSnapshotBytes: number }).maxSnapshotBytes = 1;
+    try {
+      await h.undo.recordHeavy('te groot', async () => undefined);
+      // The step over budget and everything before it can no longer be undone.
+      expect(h.undo.state().ongedaanMaken).toBeNull();
+    } finally {
+      (UNDO_LIMITS as { maxSnapshotBytes: number }).maxSnapshotBytes = old;
+    }
+  });
+
+  it('installs its triggers idempotently and never on the big tables', async () => {
+    const h = await host();
+    installUndoTriggers(h.db());
+    installUndoTriggers(h.db());
+    const triggers = h
+      .db()
+      .all<{ tbl_name: string }>("SELECT DISTINCT tbl_name FROM temp.sqlite_master WHERE type = 'trigger'")
+      .map((r) => r.tbl_name);
+    expect(triggers).toContain('organisatie');
+    expect(triggers).toContain('relatie_volume');
+    expect(triggers).not.toContain('indicator_waarde');
+    expect(triggers).not.toContain('postcode_buurt');
+    expect(triggers).not.toContain('project');
+  });
+});
