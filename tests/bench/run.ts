@@ -3,6 +3,7 @@
  *  - save of a ~20 MB project: export → quick_check → tmp + fsync + rename (+ backup), against a plain write
  *  - open of the same file: header, application_id, integrity_check, migrations
  *  - worker round trip over comlink: empty call, and sending/receiving the 20 MB project
+ *  - partner list of 5,000 rows: preview, import, duplicates check, Gegevens listing, undo/redo, 5,000 verwijzingen
  *  - CBS import of the whole country (kwb 2024, synthesised): parse, import, peak memory, ratio to sqlite3 .import
  */
 import { writeFileSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { loadSqlJs } from '../../node/sqljs';
 import { tmpDir } from '../helpers/tmp';
 import { startBenchWorker } from './worker';
 import { benchCbs } from './cbs';
+import { benchSocialeKaart } from './sociale-kaart';
 
 const ms = (t0: number) => performance.now() - t0;
 const fmt = (x: number) => `${x.toFixed(1)} ms`;
@@ -118,6 +120,9 @@ try {
   const overviewMs = await repeat(20, () => remote.getOverview());
   report('worker: overview (all counts + bronnen)', fmt(overviewMs));
   await stop();
+
+  // Partner lists, duplicates, undo (issue 5).
+  await benchSocialeKaart(report);
 
   // CBS Kerncijfers wijken en buurten, the whole country: target < 5 s, against sqlite3's .import of the same CSV.
   await benchCbs(report);

@@ -556,6 +556,7 @@ export function previewPartners(
   sha: string,
   parsed: ParsedPartners,
   options: PartnersImportOptions,
+  computed?: PartnersPlan,
 ): PartnersPreview {
   const earlier = db.get<{ geimporteerd_op: string }>(
     `SELECT geimporteerd_op FROM bron WHERE sha256 = ? AND soort = 'partners' ORDER BY id DESC LIMIT 1`,
@@ -595,7 +596,7 @@ export function previewPartners(
       postcodesBekend: false,
     };
   }
-  const plan = planPartners(db, file.name, parsed, options);
+  const plan = computed ?? planPartners(db, file.name, parsed, options);
   const vz = plan.orgs.flatMap((o) => [...o.vz.values()]);
   const fouten = plan.issues.filter((i) => i.level === 'fout').length;
   return {
@@ -630,15 +631,15 @@ export async function importPartners(
   options: PartnersImportOptions,
   meta: PartnersWriteMeta,
 ): Promise<PartnersImportOutcome> {
-  const preview = previewPartners(db, file, meta.sha256, parsed, options);
   if (parsed.persoon.length > 0) throw new AppException('import.persoonsgegevens-geweigerd', { bestand: file.name });
+  const plan = planPartners(db, file.name, parsed, options);
+  const preview = previewPartners(db, file, meta.sha256, parsed, options, plan);
   if (preview.eerderGeimporteerd && !options.opnieuw) {
     throw new AppException('import.al-geimporteerd', { bestand: file.name, datum: preview.eerderGeimporteerd });
   }
   if (!preview.kanImporteren) {
     throw new AppException('lijst.eerst-oplossen', { bestand: file.name, fouten: preview.fouten });
   }
-  const plan = planPartners(db, file.name, parsed, options);
   const now = meta.now;
   db.run(
     `INSERT INTO bron (soort, bestandsnaam, sha256, omschrijving, geimporteerd_op, rijen_gelezen, rijen_geimporteerd,
