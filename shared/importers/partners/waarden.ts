@@ -21,7 +21,7 @@ const SYNONIEMEN: Readonly<Record<Taxonomy, Readonly<Record<string, readonly str
   doelgroep: {
     jeugd_0_4: ['0 4', '0 4 jaar', 'peuters', 'baby s', 'babys', 'jonge kinderen'],
     jeugd_4_12: ['4 12', '4 12 jaar', 'kinderen', 'basisschoolkinderen'],
-    jongeren_12_27: ['12 27', 'jongeren', 'tieners', 'jongvolwassenen', 'jeugd'],
+    jongeren_12_27: ['12 27', 'jongeren', 'tieners', 'jongvolwassenen'],
     gezinnen: ['gezinnen', 'gezin', 'ouders', 'opvoeders'],
     volwassenen: ['volwassenen', 'iedereen', 'alle inwoners', 'inwoners'],
     ouderen_65_plus: ['ouderen', 'senioren', '65', '65 plus', '65plus', 'ouderen 65'],
