@@ -9,6 +9,8 @@ export function Header({ onNewProject }: { onNewProject: () => void }) {
   const { t, i18n } = useTranslation();
   const project = useApp((s) => s.project);
   const platform = useApp((s) => s.platform);
+  const undo = useApp((s) => s.undo);
+  const busy = useApp((s) => s.busy);
   const actions = useActions();
   const [menuOpen, setMenuOpen] = useState(false);
   const menuRef = useRef<HTMLDivElement>(null);
@@ -60,6 +62,44 @@ export function Header({ onNewProject }: { onNewProject: () => void }) {
         )}
       </div>
       <div className="wijkweb-header__tools">
+        {project && !project.readOnly && (
+          <div className="wijkweb-undo" role="group" aria-label={t('ongedaan.groep')}>
+            <Button
+              className="wijkweb-undo__button"
+              data-testid="ongedaan-maken"
+              disabled={!undo.ongedaanMaken || busy !== null}
+              aria-label={
+                undo.ongedaanMaken
+                  ? t('ongedaan.ongedaanMakenWat', { omschrijving: undo.ongedaanMaken })
+                  : t('ongedaan.ongedaanMaken')
+              }
+              title={
+                undo.ongedaanMaken
+                  ? `${t('ongedaan.ongedaanMakenWat', { omschrijving: undo.ongedaanMaken })} (Ctrl+Z)`
+                  : t('ongedaan.nietsOngedaan')
+              }
+              onClick={() => void actions.undo()}
+            >
+              <span aria-hidden="true">↶</span> {t('ongedaan.ongedaanMaken')}
+            </Button>
+            <Button
+              className="wijkweb-undo__button"
+              data-testid="opnieuw-doen"
+              disabled={!undo.opnieuw || busy !== null}
+              aria-label={
+                undo.opnieuw ? t('ongedaan.opnieuwWat', { omschrijving: undo.opnieuw }) : t('ongedaan.opnieuw')
+              }
+              title={
+                undo.opnieuw
+                  ? `${t('ongedaan.opnieuwWat', { omschrijving: undo.opnieuw })} (Ctrl+Y)`
+                  : t('ongedaan.nietsOpnieuw')
+              }
+              onClick={() => void actions.redo()}
+            >
+              <span aria-hidden="true">↷</span> {t('ongedaan.opnieuw')}
+            </Button>
+          </div>
+        )}
         <div className="wijkweb-menu">
           <Button
             aria-haspopup="menu"

@@ -14,10 +14,7 @@ export function StatusBar() {
   else if (status === 'bezig') text = t('status.bezig');
   else if (status === 'gewijzigd') text = t('status.nietOpgeslagen');
   else if (status === 'mislukt') text = t('status.mislukt');
-  else
-    text = savedAt
-      ? t('status.opgeslagen', { tijd: formatTime(savedAt, i18n.language) })
-      : t('status.opgeslagen', { tijd: '—' });
+  else text = savedAt ? t('status.opgeslagen', { tijd: formatTime(savedAt, i18n.language) }) : t('status.ongewijzigd');
   return (
     <footer className="wijkweb-statusbar">
       <span role="status" data-testid="save-status" data-status={project ? status : 'geen'}>

@@ -2,7 +2,7 @@
  * Thin React components on the NL Design System (Utrecht) CSS classes. The React bundle of Utrecht does not
  * install here, so these few wrappers keep the markup and class names of the official components.
  */
-import type { ButtonHTMLAttributes, HTMLAttributes, InputHTMLAttributes, ReactNode } from 'react';
+import type { ComponentProps, HTMLAttributes, InputHTMLAttributes, ReactNode } from 'react';
 import { useId } from 'react';
 
 const cx = (...parts: (string | false | null | undefined)[]) => parts.filter(Boolean).join(' ');
@@ -12,7 +12,7 @@ export function Button({
   className,
   type = 'button',
   ...rest
-}: ButtonHTMLAttributes<HTMLButtonElement> & { appearance?: 'primary' | 'secondary' | 'subtle' }) {
+}: ComponentProps<'button'> & { appearance?: 'primary' | 'secondary' | 'subtle' }) {
   return (
     <button
       type={type}
@@ -48,16 +48,19 @@ export function Alert({
   children,
   onClose,
   closeLabel,
+  live = true,
 }: {
   type: 'error' | 'warning' | 'info' | 'ok';
   children: ReactNode;
   onClose?: () => void;
   closeLabel?: string;
+  /** false: inside a live region of its own (no role here). */
+  live?: boolean;
 }) {
   return (
     <div
       className={`utrecht-alert utrecht-alert--${type} wijkweb-alert`}
-      role={type === 'error' || type === 'warning' ? 'alert' : 'status'}
+      role={live ? (type === 'error' || type === 'warning' ? 'alert' : 'status') : undefined}
     >
       <div className="utrecht-alert__content">
         <div className="utrecht-alert__message">{children}</div>
@@ -75,9 +78,11 @@ export function TextField({
   label,
   description,
   error,
+  id: givenId,
   ...input
-}: { label: string; description?: string; error?: string | null } & InputHTMLAttributes<HTMLInputElement>) {
-  const id = useId();
+}: { label: ReactNode; description?: string; error?: string | null } & InputHTMLAttributes<HTMLInputElement>) {
+  const generated = useId();
+  const id = givenId ?? generated;
   const descId = `${id}-desc`;
   const errId = `${id}-err`;
   return (
@@ -110,6 +115,8 @@ export function TextField({
   );
 }
 
+export { cx };
+
 export function Table({ caption, children }: { caption: string; children: ReactNode }) {
   return (
     <div className="utrecht-table-container">
@@ -132,14 +139,16 @@ export function CheckboxField({
   checked,
   onChange,
   children,
+  disabled,
 }: {
   checked: boolean;
   onChange: (checked: boolean) => void;
   children: ReactNode;
+  disabled?: boolean;
 }) {
   return (
     <label className="wijkweb-radio">
-      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
+      <input type="checkbox" checked={checked} disabled={disabled} onChange={(e) => onChange(e.target.checked)} />
       {children}
     </label>
   );

@@ -6,18 +6,37 @@ import type {
   CbsImportOptions,
   CbsImportOutcome,
   CbsPreview,
+  Changed,
   CognosImportOptions,
+  EntiteitSoort,
   GebiedenLijst,
   GebiedProfiel,
   GebiedRow,
   ImportFile,
+  Organisatie,
+  OrganisatieBulk,
+  OrganisatieInput,
+  PartnersImportOptions,
+  PartnersImportOutcome,
   PlatformInfo,
+  PostcodesImportOutcome,
   ProgressEvent,
   ProjectOverview,
   ProjectRef,
   RecentProject,
+  Relatie,
+  RelatieInput,
+  RelatiesImportOptions,
+  RelatiesImportOutcome,
+  TaxonomieItemInput,
+  TaxonomieItemRow,
+  UndoState,
+  Voorziening,
+  VoorzieningBulk,
+  VoorzieningInput,
   WorkerApi,
 } from '../../shared/contract';
+import type { Taxonomy } from '../../shared/model/taxonomies';
 import { createAutosaver } from './autosave';
 
 export type SaveStatus = 'opgeslagen' | 'gewijzigd' | 'bezig' | 'mislukt' | 'alleen-lezen';
@@ -30,7 +49,13 @@ export interface Notice {
   readonly error?: AppError;
   /** Backups offered for a damaged file. */
   readonly backups?: { readonly projectId: string; readonly fileName: string; readonly list: readonly BackupInfo[] };
+  /** A notice with a tag replaces the previous notice with the same tag (e.g. one "Ongedaan gemaakt" at a time). */
+  readonly tag?: string;
+  /** Removed by itself after this many milliseconds (short status notices). */
+  readonly autoDismissMs?: number;
 }
+
+export const NO_UNDO: UndoState = { ongedaanMaken: null, opnieuw: null };
 
 export interface OpenProject {
   readonly ref: ProjectRef;
@@ -58,6 +83,30 @@ export interface StoreDeps {
     | 'previewCognosImport'
     | 'importCognos'
     | 'getMetingen'
+    | 'listOrganisaties'
+    | 'listVoorzieningen'
+    | 'listRelaties'
+    | 'saveOrganisatie'
+    | 'saveVoorziening'
+    | 'saveRelatie'
+    | 'deleteItems'
+    | 'bulkOrganisaties'
+    | 'bulkVoorzieningen'
+    | 'mergeOrganisaties'
+    | 'findDubbeleOrganisaties'
+    | 'getWijzigingen'
+    | 'listTaxonomieen'
+    | 'saveTaxonomieItem'
+    | 'deleteTaxonomieItem'
+    | 'undo'
+    | 'redo'
+    | 'getUndoState'
+    | 'previewPartnersImport'
+    | 'importPartners'
+    | 'previewRelatiesImport'
+    | 'importRelaties'
+    | 'importPostcodes'
+    | 'sniffImport'
   >;
 }
 
@@ -69,6 +118,10 @@ export interface AppState {
   readonly savedAt: string | null;
   readonly busy: ProgressEvent | { readonly taak: 'openen'; readonly gedaan: 0; readonly totaal: 0 } | null;
   readonly notices: readonly Notice[];
+  /** What Ctrl+Z / Ctrl+Y would do now (from the worker, after every change). */
+  readonly undo: UndoState;
+  /** Goes up by one after every change to the project's data: pages that show data refetch when it changes. */
+  readonly dataRevision: number;
   readonly actions: Actions;
 }
 
@@ -95,6 +148,42 @@ export interface Actions {
   getGebieden(jaar?: number): Promise<Result<GebiedenLijst>>;
   getGebiedProfiel(code: string, jaar: number): Promise<Result<GebiedProfiel | null>>;
   createEigenGebied(naam: string, leden: readonly string[], jaar: number): Promise<Result<GebiedRow>>;
+
+  // ---------------------------------------------------------------- sociale kaart
+  // Reads pass straight through. Every change returns the item's own result; the store has already taken the new
+  // overview and undo state, raised `dataRevision` and scheduled the autosave.
+  listOrganisaties: WorkerApi['listOrganisaties'];
+  listVoorzieningen: WorkerApi['listVoorzieningen'];
+  listRelaties: WorkerApi['listRelaties'];
+  findDubbeleOrganisaties: WorkerApi['findDubbeleOrganisaties'];
+  getWijzigingen: WorkerApi['getWijzigingen'];
+  listTaxonomieen: WorkerApi['listTaxonomieen'];
+  getUndoState: WorkerApi['getUndoState'];
+  saveOrganisatie(id: number | null, input: OrganisatieInput): Promise<Result<Organisatie>>;
+  saveVoorziening(id: number | null, input: VoorzieningInput): Promise<Result<Voorziening>>;
+  saveRelatie(id: number | null, input: RelatieInput): Promise<Result<Relatie>>;
+  deleteItems(soort: EntiteitSoort, ids: readonly number[]): Promise<Result<number>>;
+  bulkOrganisaties(ids: readonly number[], patch: OrganisatieBulk): Promise<Result<number>>;
+  bulkVoorzieningen(ids: readonly number[], patch: VoorzieningBulk): Promise<Result<number>>;
+  mergeOrganisaties(keepId: number, ids: readonly number[]): Promise<Result<Organisatie>>;
+  saveTaxonomieItem(
+    taxonomie: Taxonomy,
+    code: string | null,
+    input: TaxonomieItemInput,
+  ): Promise<Result<TaxonomieItemRow>>;
+  deleteTaxonomieItem(taxonomie: Taxonomy, code: string): Promise<Result<number>>;
+  /** Undoes the last step; shows "Ongedaan gemaakt: …". Returns the description of the step, or null. */
+  undo(): Promise<Result<string | null>>;
+  redo(): Promise<Result<string | null>>;
+  previewPartnersImport: WorkerApi['previewPartnersImport'];
+  /** Imports like importCognos: `busy` while it runs, saved afterwards; undoable as one step. */
+  importPartners(file: ImportFile, options: PartnersImportOptions): Promise<Result<PartnersImportOutcome>>;
+  previewRelatiesImport: WorkerApi['previewRelatiesImport'];
+  importRelaties(file: ImportFile, options: RelatiesImportOptions): Promise<Result<RelatiesImportOutcome>>;
+  importPostcodes(file: ImportFile): Promise<Result<PostcodesImportOutcome>>;
+  /** What kind of file an import is (CBS, Cognos, partners, relaties, postcodes), to route it to its preview. */
+  sniffImport: WorkerApi['sniffImport'];
+
   setProgress(event: ProgressEvent | null): void;
   notify(notice: Omit<Notice, 'id'>): void;
   dismiss(id: number): void;
@@ -104,14 +193,25 @@ let nextNoticeId = 1;
 
 export function createAppStore(deps: StoreDeps) {
   return create<AppState>()((set, get) => {
-    const notify = (notice: Omit<Notice, 'id'>) =>
+    const notify = (notice: Omit<Notice, 'id'>) => {
+      const id = nextNoticeId++;
       set((s) => ({
-        // One error at a time: a new error replaces the previous one.
+        // One error at a time: a new error replaces the previous one; a tagged notice replaces its predecessor, and
+        // a short notice the previous short one.
         notices: [
-          ...s.notices.filter((n) => !(n.kind === 'error' && notice.kind === 'error')),
-          { ...notice, id: nextNoticeId++ },
+          ...s.notices.filter(
+            (n) =>
+              !(n.kind === 'error' && notice.kind === 'error') &&
+              !(notice.tag !== undefined && n.tag === notice.tag) &&
+              !(notice.autoDismissMs && n.autoDismissMs),
+          ),
+          { ...notice, id },
         ],
       }));
+      if (notice.autoDismissMs) {
+        setTimeout(() => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })), notice.autoDismissMs);
+      }
+    };
     const fail = (error: AppError) => notify({ kind: 'error', error });
 
     /** Writes the worker's snapshot to the project file. Returns true when the file on disk is current. */
@@ -190,8 +290,98 @@ export function createAppStore(deps: StoreDeps) {
       await deps.worker.closeProject();
       await deps.bridge.closeProjectFile(project.ref.id);
       needsMigrationBackup = false;
-      set({ project: null, saveStatus: 'opgeslagen', savedAt: null });
+      set({ project: null, saveStatus: 'opgeslagen', savedAt: null, undo: NO_UNDO });
       return true;
+    };
+
+    const fetchUndoState = async (): Promise<UndoState> => {
+      try {
+        return await deps.worker.getUndoState();
+      } catch {
+        return NO_UNDO;
+      }
+    };
+    /** The undo state of the project that was just opened or created (a fresh history). */
+    const loadUndoState = async () => {
+      set({ undo: await fetchUndoState(), dataRevision: get().dataRevision + 1 });
+    };
+
+    const readOnlyError = (): Result<never> => ({ ok: false, error: { code: 'opslaan.alleen-lezen' } });
+
+    /** Takes what every change returns: the new overview and undo state; pages refetch; the autosave is scheduled. */
+    const applyChanged = <T>(changes: Changed<T>): T => {
+      const project = get().project;
+      set({
+        ...(project ? { project: { ...project, overview: changes.overview } } : {}),
+        undo: changes.undo,
+        dataRevision: get().dataRevision + 1,
+      });
+      return changes.result;
+    };
+
+    /** One change to the project through the worker (not while read-only). */
+    const mutate = async <T>(call: () => Promise<Result<Changed<T>>>): Promise<Result<T>> => {
+      const project = get().project;
+      if (!project || project.readOnly) return readOnlyError();
+      const result = await call();
+      if (!result.ok) return result;
+      const value = applyChanged(result.value);
+      changed();
+      return { ok: true, value };
+    };
+
+    /**
+     * An import: `busy` while it runs; the project is saved right after it (never during its transaction).
+     * `apply` takes the worker's answer into the store and returns what the caller gets.
+     */
+    const runImport = async <W, T>(call: () => Promise<Result<W>>, apply: (value: W) => T): Promise<Result<T>> => {
+      const project = get().project;
+      if (!project || project.readOnly) return readOnlyError();
+      importing = true;
+      set({ busy: { taak: 'importeren', gedaan: 0, totaal: 0 } });
+      try {
+        const result = await call();
+        if (!result.ok) return result;
+        const value = apply(result.value);
+        saveAfterImport = true;
+        return { ok: true, value };
+      } finally {
+        importing = false;
+        set({ busy: null });
+        if (saveAfterImport) {
+          saveAfterImport = false;
+          changed();
+        }
+      }
+    };
+
+    /** After an import that returns only its overview (CBS, Cognos): pages refetch; undo may have changed too. */
+    const takeOverview = (overview: ProjectOverview) => {
+      const project = get().project;
+      if (project) set({ project: { ...project, overview }, dataRevision: get().dataRevision + 1 });
+      void fetchUndoState().then((undo) => {
+        if (get().project) set({ undo });
+      });
+    };
+
+    const undoOrRedo = async (which: 'undo' | 'redo'): Promise<Result<string | null>> => {
+      const before = which === 'undo' ? get().undo.ongedaanMaken : get().undo.opnieuw;
+      if (before === null) return { ok: true, value: null };
+      const result = await mutate(() => deps.worker[which]());
+      if (result.ok) {
+        const omschrijving = result.value ?? before;
+        if (omschrijving) {
+          notify({
+            kind: 'ok',
+            tag: 'ongedaan',
+            autoDismissMs: 6000,
+            text: { key: which === 'undo' ? 'ongedaan.gedaan' : 'ongedaan.opnieuwGedaan', params: { omschrijving } },
+          });
+        }
+      } else {
+        fail(result.error);
+      }
+      return result;
     };
 
     const openBytes = async (
@@ -218,6 +408,7 @@ export function createAppStore(deps: StoreDeps) {
           savedAt: null,
         });
         autosaver.setEnabled(!readOnly);
+        await loadUndoState();
         if (readOnly) notify({ kind: 'warning', text: { key: 'meldingen.alleenLezen' } });
         if (opened.value.migratedFrom !== null && !readOnly) {
           needsMigrationBackup = true;
@@ -276,6 +467,7 @@ export function createAppStore(deps: StoreDeps) {
           savedAt: new Date().toISOString(),
         });
         autosaver.setEnabled(true);
+        await loadUndoState();
         void actions.refreshRecent();
         return true;
       },
@@ -356,49 +548,24 @@ export function createAppStore(deps: StoreDeps) {
         return null;
       },
       previewCbsImport: (file, options) => deps.worker.previewCbsImport(file, options),
-      async importCbs(file, options) {
-        const project = get().project;
-        if (!project || project.readOnly) return { ok: false, error: { code: 'opslaan.alleen-lezen' } };
-        importing = true;
-        set({ busy: { taak: 'importeren', gedaan: 0, totaal: 0 } });
-        try {
-          const result = await deps.worker.importCbs(file, options);
-          if (!result.ok) return result;
-          const { overview, ...outcome } = result.value;
-          set({ project: { ...project, overview } });
-          saveAfterImport = true;
-          return { ok: true, value: outcome };
-        } finally {
-          importing = false;
-          set({ busy: null });
-          if (saveAfterImport) {
-            saveAfterImport = false;
-            changed();
-          }
-        }
-      },
+      importCbs: (file, options) =>
+        runImport(
+          () => deps.worker.importCbs(file, options),
+          ({ overview, ...outcome }) => {
+            takeOverview(overview);
+            return outcome;
+          },
+        ),
       cancelImport: () => deps.worker.cancelImport(),
       previewCognosImport: (file, options) => deps.worker.previewCognosImport(file, options),
-      async importCognos(file, options) {
-        const project = get().project;
-        if (!project || project.readOnly) return { ok: false, error: { code: 'opslaan.alleen-lezen' } };
-        importing = true;
-        set({ busy: { taak: 'importeren', gedaan: 0, totaal: 0 } });
-        try {
-          const result = await deps.worker.importCognos(file, options);
-          if (!result.ok) return result;
-          set({ project: { ...project, overview: result.value.overview } });
-          saveAfterImport = true;
-          return { ok: true, value: { metingen: result.value.metingen } };
-        } finally {
-          importing = false;
-          set({ busy: null });
-          if (saveAfterImport) {
-            saveAfterImport = false;
-            changed();
-          }
-        }
-      },
+      importCognos: (file, options) =>
+        runImport(
+          () => deps.worker.importCognos(file, options),
+          (value) => {
+            takeOverview(value.overview);
+            return { metingen: value.metingen };
+          },
+        ),
       getMetingen: (filter) => deps.worker.getMetingen(filter),
       getGebieden: (jaar) => deps.worker.getGebieden(jaar),
       getGebiedProfiel: (code, jaar) => deps.worker.getGebiedProfiel(code, jaar),
@@ -408,10 +575,37 @@ export function createAppStore(deps: StoreDeps) {
           const overview = await deps.worker.getOverview();
           const project = get().project;
           if (overview.ok && project) set({ project: { ...project, overview: overview.value } });
+          set({ dataRevision: get().dataRevision + 1 });
           changed();
         }
         return result;
       },
+
+      listOrganisaties: () => deps.worker.listOrganisaties(),
+      listVoorzieningen: () => deps.worker.listVoorzieningen(),
+      listRelaties: () => deps.worker.listRelaties(),
+      findDubbeleOrganisaties: () => deps.worker.findDubbeleOrganisaties(),
+      getWijzigingen: (soort, id) => deps.worker.getWijzigingen(soort, id),
+      listTaxonomieen: () => deps.worker.listTaxonomieen(),
+      getUndoState: () => deps.worker.getUndoState(),
+      saveOrganisatie: (id, input) => mutate(() => deps.worker.saveOrganisatie(id, input)),
+      saveVoorziening: (id, input) => mutate(() => deps.worker.saveVoorziening(id, input)),
+      saveRelatie: (id, input) => mutate(() => deps.worker.saveRelatie(id, input)),
+      deleteItems: (soort, ids) => mutate(() => deps.worker.deleteItems(soort, ids)),
+      bulkOrganisaties: (ids, patch) => mutate(() => deps.worker.bulkOrganisaties(ids, patch)),
+      bulkVoorzieningen: (ids, patch) => mutate(() => deps.worker.bulkVoorzieningen(ids, patch)),
+      mergeOrganisaties: (keepId, ids) => mutate(() => deps.worker.mergeOrganisaties(keepId, ids)),
+      saveTaxonomieItem: (taxonomie, code, input) =>
+        mutate(() => deps.worker.saveTaxonomieItem(taxonomie, code, input)),
+      deleteTaxonomieItem: (taxonomie, code) => mutate(() => deps.worker.deleteTaxonomieItem(taxonomie, code)),
+      undo: () => undoOrRedo('undo'),
+      redo: () => undoOrRedo('redo'),
+      previewPartnersImport: (file, options) => deps.worker.previewPartnersImport(file, options),
+      importPartners: (file, options) => runImport(() => deps.worker.importPartners(file, options), applyChanged),
+      previewRelatiesImport: (file, options) => deps.worker.previewRelatiesImport(file, options),
+      importRelaties: (file, options) => runImport(() => deps.worker.importRelaties(file, options), applyChanged),
+      importPostcodes: (file) => runImport(() => deps.worker.importPostcodes(file), applyChanged),
+      sniffImport: (file) => deps.worker.sniffImport(file),
       setProgress(event) {
         // Progress arrives on its own channel; only show it while an operation is still running.
         if (get().busy) set({ busy: event });
@@ -430,6 +624,8 @@ export function createAppStore(deps: StoreDeps) {
       savedAt: null,
       busy: null,
       notices: [],
+      undo: NO_UNDO,
+      dataRevision: 0,
       actions,
     };
   });

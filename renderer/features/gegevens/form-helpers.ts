@@ -1,0 +1,81 @@
+/** What the forms share: turning field problems (the shared check* rules, or the worker's answer) into messages. */
+import { useState } from 'react';
+import type { TFunction } from 'i18next';
+import type { FieldProblem } from '../../../shared/contract';
+import type { AppError } from '../../../shared/result';
+import type { SummaryItem } from '../../components/form';
+
+/** The message of one problem: a text for this field and problem if there is one, else the general one. */
+export function problemMessage(t: TFunction, exists: (key: string) => boolean, p: FieldProblem): string {
+  const specific = `gegevens.melding.${p.veld}.${p.code}`;
+  if (exists(specific)) return t(specific, { ...p.params });
+  return t(`veld.${p.code}`, { ...p.params, defaultValue: t('veld.onbekend') });
+}
+
+/** The field problem in a worker error (`invoer.ongeldig` with {veld, code}), or null. */
+export function problemFromError(error: AppError): FieldProblem | null {
+  if (error.code !== 'invoer.ongeldig') return null;
+  const veld = error.params?.veld;
+  const code = error.params?.code;
+  if (typeof veld !== 'string' || typeof code !== 'string') return null;
+  const { veld: _v, code: _c, ...params } = error.params ?? {};
+  return { veld, code, params };
+}
+
+/** A form's problems: per field, for the summary, and set after a check or a worker error. */
+export function useFormProblems(formId: string, t: TFunction, exists: (key: string) => boolean) {
+  const [problems, setProblems] = useState<readonly FieldProblem[]>([]);
+  const [error, setError] = useState<AppError | null>(null);
+  const fieldId = (veld: string) => `${formId}-${veld}`;
+  const errorFor = (veld: string): string | null => {
+    const list = problems.filter((p) => p.veld === veld);
+    return list.length ? list.map((p) => problemMessage(t, exists, p)).join(' ') : null;
+  };
+  const summary: SummaryItem[] = [
+    ...problems.map((p) => ({ target: fieldId(p.veld), message: problemMessage(t, exists, p) })),
+    ...(error
+      ? [
+          {
+            target: null,
+            message: t(`fout.${error.code}`, { ...error.params, defaultValue: t('fout.intern.onverwacht') }),
+          },
+        ]
+      : []),
+  ];
+  const summaryId = `${formId}-foutoverzicht`;
+  const focusSummary = () => requestAnimationFrame(() => document.getElementById(summaryId)?.focus());
+  return {
+    problems,
+    fieldId,
+    errorFor,
+    summary,
+    summaryId,
+    /** Shows these problems (empty: none) and moves the focus to the summary. */
+    show(list: readonly FieldProblem[]) {
+      setProblems(list);
+      setError(null);
+      if (list.length) focusSummary();
+    },
+    /** A worker error: on its field when it names one, else at the top. */
+    showError(e: AppError) {
+      const p = problemFromError(e);
+      setProblems(p ? [p] : []);
+      setError(p ? null : e);
+      focusSummary();
+    },
+    clear() {
+      setProblems([]);
+      setError(null);
+    },
+  };
+}
+
+/** "" → null, else the trimmed text (the shared checks clean again). */
+export const orNull = (s: string): string | null => (s.trim() === '' ? null : s);
+
+/** A whole number as typed ("12", " 12 "), null when empty, NaN when it is not a number (the check says so). */
+export function parseCount(s: string): number | null {
+  const v = s.trim();
+  if (v === '') return null;
+  return /^-?\d+([.,]\d+)?$/.test(v) ? Number(v.replace(',', '.')) : Number.NaN;
+}
