@@ -22,8 +22,10 @@ export function buildMenuTemplate(send: Send, isMac: boolean, openHelp: () => vo
   const bewerken: MenuItemConstructorOptions = {
     label: 'Bewerken',
     submenu: [
-      { label: 'Ongedaan maken', role: 'undo' },
-      { label: 'Opnieuw', role: 'redo' },
+      // The page decides: in a text field the typing is undone, elsewhere the last change to the project.
+      // (A key press the page handles never reaches these accelerators; an unhandled one does.)
+      { label: 'Ongedaan maken', accelerator: 'CmdOrCtrl+Z', click: () => send('ongedaan-maken') },
+      { label: 'Opnieuw', accelerator: isMac ? 'Shift+Cmd+Z' : 'Ctrl+Y', click: () => send('opnieuw') },
       { type: 'separator' },
       { label: 'Knippen', role: 'cut' },
       { label: 'Kopiëren', role: 'copy' },

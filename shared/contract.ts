@@ -314,6 +314,8 @@ export const MENU_COMMANDS = [
   'taal-nl',
   'taal-en',
   'over',
+  'ongedaan-maken',
+  'opnieuw',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 

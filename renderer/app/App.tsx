@@ -8,12 +8,14 @@ import { StartPage } from '../features/start/StartPage';
 import { ImportPage } from '../features/import/ImportPage';
 import { GebiedenPage } from '../features/gebieden/GebiedenPage';
 import { MetingenPage } from '../features/metingen/MetingenPage';
+import { GegevensPage } from '../features/gegevens/GegevensPage';
 import { Header } from './Header';
 import { Notices } from './Notices';
 import { StatusBar } from './StatusBar';
+import { isTextEntry, undoShortcut } from './shortcuts';
 
-type View = 'overzicht' | 'importeren' | 'gebieden' | 'metingen';
-const VIEWS: readonly View[] = ['overzicht', 'importeren', 'gebieden', 'metingen'];
+type View = 'overzicht' | 'gegevens' | 'importeren' | 'gebieden' | 'metingen';
+const VIEWS: readonly View[] = ['overzicht', 'gegevens', 'importeren', 'gebieden', 'metingen'];
 
 export function App({ bridge }: { bridge: BridgeApi }) {
   const { t } = useTranslation();
@@ -52,6 +54,14 @@ export function App({ bridge }: { bridge: BridgeApi }) {
           return void changeLanguage('en');
         case 'over':
           return setAboutOpen(true);
+        case 'ongedaan-maken':
+        case 'opnieuw':
+          // In a text field the menu undoes the typing; elsewhere the last change to the project.
+          if (isTextEntry(document.activeElement)) {
+            document.execCommand(command === 'ongedaan-maken' ? 'undo' : 'redo');
+            return;
+          }
+          return void (command === 'ongedaan-maken' ? actions.undo() : actions.redo());
       }
     };
     const offMenu = bridge.onMenuCommand(onCommand);
@@ -66,6 +76,22 @@ export function App({ bridge }: { bridge: BridgeApi }) {
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [bridge, actions]);
+
+  // Ctrl+Z / Ctrl+Y (and Ctrl+Shift+Z) undo and redo changes to the project, except while typing in a field (there
+  // the browser undoes the typing) and while a dialog is open (its form is not saved yet).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const which = undoShortcut(e);
+      if (!which || e.defaultPrevented || isTextEntry(e.target)) return;
+      const s = store.getState();
+      if (!s.project || s.project.readOnly || s.busy) return;
+      if (document.querySelector('dialog[open]')) return;
+      e.preventDefault();
+      void (which === 'undo' ? actions.undo() : actions.redo());
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [actions, store]);
 
   // Browser mode: Ctrl+S saves; leaving the page with unsaved work asks first and saves what it can.
   useEffect(() => {
@@ -147,10 +173,15 @@ export function App({ bridge }: { bridge: BridgeApi }) {
           {!project && <StartPage creating={creating} setCreating={setCreating} />}
           {project && view === 'overzicht' && <OverzichtPage onImport={() => setView('importeren')} />}
           {project && view === 'importeren' && (
-            <ImportPage onShowGebieden={() => setView('gebieden')} onShowMetingen={() => setView('metingen')} />
+            <ImportPage
+              onShowGebieden={() => setView('gebieden')}
+              onShowMetingen={() => setView('metingen')}
+              onShowGegevens={() => setView('gegevens')}
+            />
           )}
           {project && view === 'metingen' && <MetingenPage />}
           {project && view === 'gebieden' && <GebiedenPage />}
+          {project && view === 'gegevens' && <GegevensPage />}
         </main>
       </div>
       <StatusBar />

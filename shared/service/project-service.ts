@@ -1,5 +1,4 @@
 import type { SqlJsStatic } from 'sql.js';
-import { z } from 'zod';
 import type {
   ExportTableName,
   GebiedRow,
@@ -46,6 +45,9 @@ import { importRelaties, parseRelatiesFile, previewRelaties } from '../importers
 import { parsePostcodesFile, writePostcodes } from '../importers/partners/postcodes';
 import { sniffImport } from '../importers/sniff';
 import { APP_VERSION } from '../version';
+import { projectNameSchema } from '../model/project';
+
+export { projectNameSchema };
 
 export interface ServiceDeps {
   readonly SQL: SqlJsStatic;
@@ -55,11 +57,6 @@ export interface ServiceDeps {
   /** SHA-256 of a file, hex (Web Crypto in the worker, node:crypto in the CLI). */
   readonly sha256: (bytes: Uint8Array) => Promise<string>;
 }
-
-export const projectNameSchema = z
-  .string()
-  .transform((s) => s.trim().replace(/\s+/g, ' '))
-  .pipe(z.string().min(1).max(120));
 
 function guard<T>(fn: () => T): Result<T> {
   try {

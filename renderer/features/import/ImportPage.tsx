@@ -6,8 +6,17 @@ import type {
   CognosImportOptions,
   CognosPreview as CognosPreviewData,
   ImportFile,
+  ImportSoort,
+  Organisatie,
+  PartnersImportOptions,
+  PartnersPreview as PartnersPreviewData,
+  RelatiesImportOptions,
+  RelatiesPreview as RelatiesPreviewData,
+  TaxonomieItemRow,
 } from '../../../shared/contract';
 import { CognosPreview } from './CognosPreview';
+import { PartnersPreview } from './PartnersPreview';
+import { RelatiesPreview } from './RelatiesPreview';
 import type { AppError } from '../../../shared/result';
 import { Alert, Button, ButtonGroup, Heading, Paragraph, CheckboxField } from '../../components/ui';
 import { useActions, useApp } from '../../state/context';
@@ -21,16 +30,29 @@ type Phase =
   | { kind: 'voorbeeld'; file: ImportFile; preview: CbsPreview }
   | { kind: 'importeren'; file: ImportFile; preview: CbsPreview }
   | { kind: 'cognos'; file: ImportFile; preview: CognosPreviewData; running: boolean }
+  | { kind: 'partners'; file: ImportFile; preview: PartnersPreviewData; running: boolean }
+  | { kind: 'relaties'; file: ImportFile; preview: RelatiesPreviewData; running: boolean }
   | { kind: 'klaar'; name: string; waarden: number; jaar: number }
-  | { kind: 'klaar-cognos'; name: string; metingen: number };
+  | { kind: 'klaar-cognos'; name: string; metingen: number }
+  | { kind: 'klaar-kaart'; text: string };
+
+const SOORTEN: readonly (ImportSoort | 'automatisch')[] = [
+  'automatisch',
+  'cijfers',
+  'partners',
+  'relaties',
+  'postcodes',
+];
 
 /** Import a CBS file: choose or drop it, see what would happen, confirm, watch it go in. */
 export function ImportPage({
   onShowGebieden,
   onShowMetingen,
+  onShowGegevens,
 }: {
   onShowGebieden: () => void;
   onShowMetingen: () => void;
+  onShowGegevens: () => void;
 }) {
   const { t, i18n } = useTranslation();
   const actions = useActions();
@@ -39,6 +61,11 @@ export function ImportPage({
   const [phase, setPhase] = useState<Phase>({ kind: 'kiezen' });
   const [options, setOptions] = useState<CbsImportOptions>({});
   const [cognosOptions, setCognosOptions] = useState<CognosImportOptions>({});
+  const [partnersOptions, setPartnersOptions] = useState<PartnersImportOptions>({});
+  const [relatiesOptions, setRelatiesOptions] = useState<RelatiesImportOptions>({});
+  const [soort, setSoort] = useState<ImportSoort | 'automatisch'>('automatisch');
+  const [taxonomieen, setTaxonomieen] = useState<readonly TaxonomieItemRow[]>([]);
+  const [organisaties, setOrganisaties] = useState<readonly Organisatie[]>([]);
   const [error, setError] = useState<AppError | null>(null);
   const [dragging, setDragging] = useState(false);
   const [queue, setQueue] = useState<File[]>([]);
@@ -94,8 +121,75 @@ export function ImportPage({
     setPhase({ kind: 'klaar-cognos', name: file.name, metingen: result.value.metingen });
   };
 
+  const previewPartners = async (file: ImportFile, opts: PartnersImportOptions) => {
+    setPartnersOptions(opts);
+    const [result, tax] = await Promise.all([actions.previewPartnersImport(file, opts), actions.listTaxonomieen()]);
+    if (tax.ok) setTaxonomieen(tax.value);
+    if (!result.ok) {
+      setError(result.error);
+      setPhase({ kind: 'kiezen' });
+      return;
+    }
+    setPhase({ kind: 'partners', file, preview: result.value, running: false });
+  };
+
+  const previewRelaties = async (file: ImportFile, opts: RelatiesImportOptions) => {
+    setRelatiesOptions(opts);
+    const [result, orgs] = await Promise.all([actions.previewRelatiesImport(file, opts), actions.listOrganisaties()]);
+    if (orgs.ok) setOrganisaties(orgs.value);
+    if (!result.ok) {
+      setError(result.error);
+      setPhase({ kind: 'kiezen' });
+      return;
+    }
+    setPhase({ kind: 'relaties', file, preview: result.value, running: false });
+  };
+
+  const runPartners = async (file: ImportFile, p: PartnersPreviewData) => {
+    setPhase({ kind: 'partners', file, preview: p, running: true });
+    const result = await actions.importPartners(file, partnersOptions);
+    if (!result.ok) {
+      setError(result.error);
+      setPhase({ kind: 'partners', file, preview: p, running: false });
+      return;
+    }
+    setPhase({ kind: 'klaar-kaart', text: t('partners.klaar', { bestand: file.name, ...result.value }) });
+  };
+
+  const runRelaties = async (file: ImportFile, p: RelatiesPreviewData) => {
+    setPhase({ kind: 'relaties', file, preview: p, running: true });
+    const result = await actions.importRelaties(file, relatiesOptions);
+    if (!result.ok) {
+      setError(result.error);
+      setPhase({ kind: 'relaties', file, preview: p, running: false });
+      return;
+    }
+    setPhase({ kind: 'klaar-kaart', text: t('relaties.klaar', { bestand: file.name, ...result.value }) });
+  };
+
+  const importPostcodes = async (file: ImportFile) => {
+    setPhase({ kind: 'lezen', name: file.name });
+    const result = await actions.importPostcodes(file);
+    if (!result.ok) {
+      setError(result.error);
+      setPhase({ kind: 'kiezen' });
+      return;
+    }
+    setPhase({ kind: 'klaar-kaart', text: t('postcodes.klaar', { bestand: file.name, ...result.value }) });
+  };
+
   const start = async (f: File) => {
     const file = { name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) };
+    setError(null);
+    setPhase({ kind: 'lezen', name: file.name });
+    let kind: ImportSoort = soort === 'automatisch' ? 'cijfers' : soort;
+    if (soort === 'automatisch') {
+      const sniffed = await actions.sniffImport(file);
+      if (sniffed.ok) kind = sniffed.value;
+    }
+    if (kind === 'partners') return previewPartners(file, {});
+    if (kind === 'relaties') return previewRelaties(file, {});
+    if (kind === 'postcodes') return importPostcodes(file);
     const fresh: CbsImportOptions = {};
     setOptions(fresh);
     await preview(file, fresh);
@@ -172,6 +266,45 @@ export function ImportPage({
           </ButtonGroup>
         </Alert>
       )}
+      {phase.kind === 'klaar-kaart' && (
+        <Alert type="ok">
+          <p className="utrecht-paragraph" data-testid="import-klaar">
+            {phase.text}
+          </p>
+          <ButtonGroup>
+            <Button appearance="primary" onClick={onShowGegevens}>
+              {t('partners.bekijkGegevens')}
+            </Button>
+            <Button onClick={next}>
+              {queue[0] ? t('import.volgende', { bestand: queue[0].name, aantal: queue.length }) : t('import.nogEen')}
+            </Button>
+          </ButtonGroup>
+        </Alert>
+      )}
+      {phase.kind === 'partners' && (
+        <PartnersPreview
+          preview={phase.preview}
+          options={partnersOptions}
+          running={phase.running}
+          progress={busy && busy.taak === 'importeren' ? busy : null}
+          taxonomieen={taxonomieen}
+          onOptions={(next) => void previewPartners(phase.file, next)}
+          onImport={() => void runPartners(phase.file, phase.preview)}
+          onCancel={() => (phase.running ? void actions.cancelImport() : setPhase({ kind: 'kiezen' }))}
+        />
+      )}
+      {phase.kind === 'relaties' && (
+        <RelatiesPreview
+          preview={phase.preview}
+          options={relatiesOptions}
+          running={phase.running}
+          progress={busy && busy.taak === 'importeren' ? busy : null}
+          organisaties={organisaties}
+          onOptions={(next) => void previewRelaties(phase.file, next)}
+          onImport={() => void runRelaties(phase.file, phase.preview)}
+          onCancel={() => (phase.running ? void actions.cancelImport() : setPhase({ kind: 'kiezen' }))}
+        />
+      )}
       {phase.kind === 'cognos' && (
         <CognosPreview
           preview={phase.preview}
@@ -220,6 +353,23 @@ export function ImportPage({
             {t('import.kies')}
           </Button>
           <p className="utrecht-paragraph wijkweb-hint">{t('import.formaten')}</p>
+          <div className="wijkweb-inline-form">
+            <label className="utrecht-form-label" htmlFor="import-soort">
+              {t('importSoort.label')}
+            </label>
+            <select
+              id="import-soort"
+              className="utrecht-select utrecht-select--html-select"
+              value={soort}
+              onChange={(e) => setSoort(e.target.value as ImportSoort | 'automatisch')}
+            >
+              {SOORTEN.map((x) => (
+                <option key={x} value={x}>
+                  {t(`importSoort.${x}`)}
+                </option>
+              ))}
+            </select>
+          </div>
         </div>
       )}
       {(phase.kind === 'voorbeeld' || phase.kind === 'importeren') && (

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { projectNameSchema } from '../../../shared/service/project-service';
+import { projectNameSchema } from '../../../shared/model/project';
 import { Button, ButtonGroup, Heading, TextField } from '../../components/ui';
 import { useActions } from '../../state/context';
 

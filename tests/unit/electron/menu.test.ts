@@ -82,9 +82,17 @@ describe('buildMenuTemplate', () => {
     expect(new Set(accelerators).size).toBe(accelerators.length);
   });
 
-  it('Bewerken uses the standard edit roles', () => {
-    const roles = submenuOf(find(build(false).template, 'Bewerken')).map((i) => i.role);
-    for (const role of ['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll']) expect(roles).toContain(role);
+  it('Bewerken uses the standard edit roles, and sends undo/redo to the page (project or text field)', () => {
+    const { template, send } = build(false);
+    const bewerken = submenuOf(find(template, 'Bewerken'));
+    const roles = bewerken.map((i) => i.role);
+    for (const role of ['cut', 'copy', 'paste', 'selectAll']) expect(roles).toContain(role);
+    click(find(bewerken, 'Ongedaan maken'));
+    click(find(bewerken, 'Opnieuw'));
+    expect(send.mock.calls).toEqual([['ongedaan-maken'], ['opnieuw']]);
+    expect(find(bewerken, 'Ongedaan maken').accelerator).toBe('CmdOrCtrl+Z');
+    expect(find(bewerken, 'Opnieuw').accelerator).toBe('Ctrl+Y');
+    expect(find(submenuOf(find(build(true).template, 'Bewerken')), 'Opnieuw').accelerator).toBe('Shift+Cmd+Z');
   });
 
   it('Beeld switches the language', () => {
