@@ -28,6 +28,8 @@ import type {
 } from './model/sociale-kaart';
 import type { Taxonomy } from './model/taxonomies';
 import type { ImportSoort } from './importers/sniff';
+import type { KnoopPositie, NetwerkAnalyse, NetwerkData, NetwerkFilter } from './analysis/types';
+import type { Weergave, WeergaveInput, WeergaveSoort } from './db/repos/weergaven';
 import type {
   PartnersImportOptions,
   PartnersImportOutcome,
@@ -59,6 +61,8 @@ export type {
   Wijziging,
 } from './model/sociale-kaart';
 export type { ImportSoort } from './importers/sniff';
+export type * from './analysis/types';
+export type { Weergave, WeergaveInput, WeergaveSoort } from './db/repos/weergaven';
 export type {
   DubbelVoorstel,
   PartnersImportOptions,
@@ -159,6 +163,7 @@ export const EXPORT_TABLE_NAMES = [
   'voorzieningen',
   'relaties',
   'taxonomieen',
+  'netwerk',
 ] as const;
 export type ExportTableName = (typeof EXPORT_TABLE_NAMES)[number];
 
@@ -241,6 +246,17 @@ export interface WorkerApi {
   sniffImport(file: ImportFile): Promise<Result<ImportSoort>>;
   /** The CBS table "buurt, wijk en gemeente per postcode" (PC6 → buurt), as a reference; links existing items. */
   importPostcodes(file: ImportFile): Promise<Result<Changed<PostcodesImportOutcome>>>;
+
+  // ------------------------------------------------------------ netwerk
+  /** The whole network (knopen, relaties with volumes, positions, labels) for the Netwerk view. */
+  getNetwerk(): Promise<Result<NetwerkData>>;
+  /** Metrics of the part of the network the filter shows (the same filter function as the view). */
+  analyseNetwerk(filter: NetwerkFilter): Promise<Result<NetwerkAnalyse>>;
+  /** Saves node positions (pinned or from a layout); `vervangen` replaces all. Not an undo step. */
+  saveKnoopPosities(posities: readonly KnoopPositie[], vervangen: boolean): Promise<Result<number>>;
+  listWeergaven(soort: WeergaveSoort): Promise<Result<Weergave[]>>;
+  saveWeergave(id: number | null, input: WeergaveInput): Promise<Result<Changed<Weergave>>>;
+  deleteWeergave(id: number): Promise<Result<Changed<number>>>;
 
   /** Increases by one on every change to the project; the renderer's autosave watches it. */
   getRevision(): Promise<number>;

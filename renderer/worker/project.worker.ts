@@ -7,13 +7,46 @@ import initSqlJs from 'sql.js';
 import wasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
 import type { ProgressListener, WorkerApi } from '../../shared/contract';
 import { createProjectService } from '../../shared/service/project-service';
+import type { RunPaths } from '../../shared/analysis/analyse';
+import { pathMetricsRaw, type PathMetricsRaw } from '../../shared/analysis/metrics';
 
 async function sha256(bytes: Uint8Array): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-const ready = initSqlJs({ locateFile: () => wasmUrl }).then((SQL) => createProjectService({ SQL, sha256 }));
+/** Two helper workers for the network analysis (made when first needed); without them it runs here. */
+let helpers: Worker[] | null = null;
+let nextRequest = 1;
+const runPaths: RunPaths = (g, from, to) => {
+  try {
+    helpers ??= [0, 1].map(() => new Worker(new URL('./paths.worker.ts', import.meta.url), { type: 'module' }));
+  } catch {
+    return Promise.resolve(pathMetricsRaw(g, from, to));
+  }
+  const helper = helpers[from === 0 ? 0 : 1]!;
+  const id = nextRequest++;
+  return new Promise<PathMetricsRaw>((resolve, reject) => {
+    const done = () => {
+      helper.removeEventListener('message', onMessage);
+      helper.removeEventListener('error', onError);
+    };
+    const onMessage = (e: MessageEvent<{ id: number; raw: PathMetricsRaw }>) => {
+      if (e.data.id !== id) return;
+      done();
+      resolve(e.data.raw);
+    };
+    const onError = (err: ErrorEvent) => {
+      done();
+      reject(new Error(err.message));
+    };
+    helper.addEventListener('message', onMessage);
+    helper.addEventListener('error', onError);
+    helper.postMessage({ id, n: g.n, offsets: g.offsets, targets: g.targets, from, to });
+  });
+};
+
+const ready = initSqlJs({ locateFile: () => wasmUrl }).then((SQL) => createProjectService({ SQL, sha256, runPaths }));
 
 export type ProjectWorker = WorkerApi & { setProgressListener(listener: ProgressListener | undefined): Promise<void> };
 
@@ -61,6 +94,12 @@ const api: ProjectWorker = {
   importRelaties: async (file, options) => (await ready).importRelaties(file, options),
   sniffImport: async (file) => (await ready).sniffImport(file),
   importPostcodes: async (file) => (await ready).importPostcodes(file),
+  getNetwerk: async () => (await ready).getNetwerk(),
+  analyseNetwerk: async (filter) => (await ready).analyseNetwerk(filter),
+  saveKnoopPosities: async (posities, vervangen) => (await ready).saveKnoopPosities(posities, vervangen),
+  listWeergaven: async (soort) => (await ready).listWeergaven(soort),
+  saveWeergave: async (id, input) => (await ready).saveWeergave(id, input),
+  deleteWeergave: async (id) => (await ready).deleteWeergave(id),
   getRevision: async () => (await ready).getRevision(),
   ping: async (payload) => (await ready).ping(payload),
   setProgressListener: async (listener) => (await ready).setProgressListener(listener),

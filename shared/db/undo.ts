@@ -12,8 +12,11 @@ import type { UndoState } from '../model/sociale-kaart';
  * recorded as a snapshot of the whole database taken before them (a "heavy" step), within a memory budget.
  */
 
-/** Not logged: the project row (its `gewijzigd` only moves forward) and the big WITHOUT ROWID tables. */
-const NOT_LOGGED = new Set(['project', 'indicator_waarde', 'postcode_buurt']);
+/**
+ * Not logged: the project row (its `gewijzigd` only moves forward), the big WITHOUT ROWID tables, and node positions
+ * (a layout moves hundreds of nodes at once; that is the picture, not a change to the data).
+ */
+const NOT_LOGGED = new Set(['project', 'indicator_waarde', 'postcode_buurt', 'knoop_positie']);
 
 export const UNDO_LIMITS = {
   /** Steps kept (each way). */

@@ -44,6 +44,10 @@ import {
 import { importRelaties, parseRelatiesFile, previewRelaties } from '../importers/partners/relaties';
 import { parsePostcodesFile, writePostcodes } from '../importers/partners/postcodes';
 import { sniffImport } from '../importers/sniff';
+import { loadNetwerk, saveKnoopPosities } from '../db/repos/netwerk';
+import { analyseNetwerk, analyseNetwerkParallel, type RunPaths } from '../analysis/analyse';
+import type { NetwerkData } from '../analysis/types';
+import { deleteWeergave, listWeergaven, saveWeergave } from '../db/repos/weergaven';
 import { APP_VERSION } from '../version';
 import { projectNameSchema } from '../model/project';
 
@@ -54,6 +58,8 @@ export interface ServiceDeps {
   /** ISO timestamp of "now"; injected so tests can fix the clock. */
   readonly now?: () => string;
   readonly onProgress?: ProgressListener;
+  /** Runs a range of the network's path metrics elsewhere (helper workers), so both cores work; optional. */
+  readonly runPaths?: RunPaths;
   /** SHA-256 of a file, hex (Web Crypto in the worker, node:crypto in the CLI). */
   readonly sha256: (bytes: Uint8Array) => Promise<string>;
 }
@@ -208,6 +214,16 @@ export function createProjectService(deps: ServiceDeps): WorkerApi & {
       revision++;
       return { result, overview: overview(requireDb()), undo: undo.state() };
     });
+  };
+
+  /** The network read from the project, kept until the project changes (filters change often, data rarely). */
+  let netwerkCache: { revision: number; db: ProjectDb; data: NetwerkData } | null = null;
+  const netwerk = (): NetwerkData => {
+    const d = requireDb();
+    if (netwerkCache?.db !== d || netwerkCache.revision !== revision) {
+      netwerkCache = { revision, db: d, data: loadNetwerk(d) };
+    }
+    return netwerkCache.data;
   };
 
   const changedAfter = <T>(result: T): Changed<T> => ({ result, overview: overview(requireDb()), undo: undo.state() });
@@ -560,6 +576,41 @@ export function createProjectService(deps: ServiceDeps): WorkerApi & {
         const sha = await deps.sha256(file.bytes);
         return writePostcodes(d, file, sha, parsePostcodesFile(file), now());
       });
+    },
+
+    async getNetwerk() {
+      return guard(() => netwerk());
+    },
+    async analyseNetwerk(filter) {
+      try {
+        const data = netwerk();
+        // Above a few hundred knopen the BFS from every node is worth splitting over the cores.
+        const parallel = deps.runPaths && data.knopen.length >= 400;
+        return ok(parallel ? await analyseNetwerkParallel(data, filter, deps.runPaths!) : analyseNetwerk(data, filter));
+      } catch (err) {
+        return { ok: false, error: toAppError(err) };
+      }
+    },
+    async saveKnoopPosities(posities, vervangen) {
+      if (importing) return fail('import.al-bezig');
+      return guard(() => {
+        const d = requireDb();
+        const n = d.transaction(() => saveKnoopPosities(d, posities, vervangen));
+        revision++;
+        netwerkCache = null;
+        return n;
+      });
+    },
+    async listWeergaven(soort) {
+      return guard(() => listWeergaven(requireDb(), soort));
+    },
+    async saveWeergave(id, input) {
+      return mutate(`Weergave ‘${input.naam.trim()}’ ${id === null ? 'bewaard' : 'gewijzigd'}`, (d, tijd) =>
+        saveWeergave(d, id, input, tijd),
+      );
+    },
+    async deleteWeergave(id) {
+      return mutate('Weergave verwijderd', (d) => deleteWeergave(d, id));
     },
 
     async getRevision() {

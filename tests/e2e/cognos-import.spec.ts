@@ -47,7 +47,7 @@ describe('Cognos import through the UI', () => {
       ),
     });
     await page.getByLabel('Welke buurt bedoel je met ‘Boswinkel’?').selectOption('BU01530710');
-    await page.getByText('Boswinkel-De Braker (BU01530710)').waitFor();
+    await page.getByRole('cell', { name: 'Boswinkel-De Braker (BU01530710)', exact: true }).waitFor();
     await page.getByTestId('import-voorbeeld').getByRole('button', { name: 'Importeren' }).click();
     await page.getByRole('button', { name: 'Bekijk de metingen' }).click();
 

@@ -1,11 +1,15 @@
 import type { ProjectDb } from '../connection';
 import type { ExportTableName, TableData } from '../../contract';
+import { NETWERK_COLUMNS, netwerkTable } from '../../analysis/export';
+import { loadNetwerk } from './netwerk';
 
 /**
  * The documented columns of every exportable table (README "Exporttabellen"). The SQL returns exactly these
  * columns in this order; multi-valued fields are joined with "; ", periods are ISO intervals "start/eind".
  */
-const EXPORTS: Readonly<Record<ExportTableName, { readonly columns: readonly string[]; readonly sql: string }>> = {
+const EXPORTS: Readonly<
+  Record<Exclude<ExportTableName, 'netwerk'>, { readonly columns: readonly string[]; readonly sql: string }>
+> = {
   bronnen: {
     columns: [
       'id',
@@ -136,10 +140,12 @@ const EXPORTS: Readonly<Record<ExportTableName, { readonly columns: readonly str
 };
 
 export function exportColumns(name: ExportTableName): readonly string[] {
-  return EXPORTS[name].columns;
+  return name === 'netwerk' ? NETWERK_COLUMNS : EXPORTS[name].columns;
 }
 
+/** A table of the project as stored; `netwerk` is computed (the metrics of the whole network). */
 export function exportTable(db: ProjectDb, name: ExportTableName): TableData {
+  if (name === 'netwerk') return netwerkTable(loadNetwerk(db));
   const def = EXPORTS[name];
   const stmt = db.raw.prepare(def.sql);
   const rows: (string | number | null)[][] = [];

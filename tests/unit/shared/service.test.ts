@@ -84,6 +84,24 @@ const DOCUMENTED: Record<ExportTableName, string[]> = {
     'naar_soort',
   ],
   taxonomieen: ['taxonomie', 'code', 'label', 'omschrijving', 'volgorde'],
+  netwerk: [
+    'node_id',
+    'naam',
+    'soort',
+    'degree',
+    'in_degree',
+    'out_degree',
+    'gewogen_degree',
+    'betweenness',
+    'closeness',
+    'pagerank',
+    'eigenvector',
+    'community',
+    'articulatiepunt',
+    'clustering',
+    'sector',
+    'buurt_code',
+  ],
 };
 
 describe('project service (the worker API, run in Node)', () => {

@@ -1,0 +1,88 @@
+import type { ProjectDb } from '../connection';
+import { AppException } from '../../result';
+
+export type WeergaveSoort = 'netwerk' | 'kaart' | 'hiaten';
+
+/** A named view for meetings: filters, style, layout and viewport (what is in `instellingen` is the view's own). */
+export interface Weergave {
+  readonly id: number;
+  readonly naam: string;
+  readonly soort: WeergaveSoort;
+  readonly instellingen: Readonly<Record<string, unknown>>;
+  readonly titel: string | null;
+  readonly notitie: string | null;
+  readonly volgorde: number;
+  readonly gewijzigd: string;
+}
+
+export interface WeergaveInput {
+  readonly naam: string;
+  readonly soort: WeergaveSoort;
+  readonly instellingen: Readonly<Record<string, unknown>>;
+  readonly titel?: string | null;
+  readonly notitie?: string | null;
+}
+
+const MAX_INSTELLINGEN = 1024 * 1024;
+
+type Row = {
+  id: number;
+  naam: string;
+  soort: WeergaveSoort;
+  instellingen: string;
+  titel: string | null;
+  notitie: string | null;
+  volgorde: number;
+  gewijzigd: string;
+};
+const toWeergave = (r: Row): Weergave => ({
+  ...r,
+  instellingen: JSON.parse(r.instellingen) as Record<string, unknown>,
+});
+
+export function listWeergaven(db: ProjectDb, soort: WeergaveSoort): Weergave[] {
+  return db
+    .all<Row>(
+      'SELECT id, naam, soort, instellingen, titel, notitie, volgorde, gewijzigd FROM weergave WHERE soort = ? ORDER BY volgorde, id',
+      [soort],
+    )
+    .map(toWeergave);
+}
+
+export function saveWeergave(db: ProjectDb, id: number | null, input: WeergaveInput, now: string): Weergave {
+  const naam = input.naam.trim().replace(/\s+/g, ' ');
+  if (!naam) throw new AppException('invoer.ongeldig', { veld: 'naam', code: 'verplicht' });
+  if (naam.length > 120) throw new AppException('invoer.ongeldig', { veld: 'naam', code: 'te-lang', max: 120 });
+  const json = JSON.stringify(input.instellingen ?? {});
+  if (json.length > MAX_INSTELLINGEN)
+    throw new AppException('invoer.ongeldig', { veld: 'instellingen', code: 'te-lang' });
+  const params = [naam, input.soort, json, input.titel?.trim() || null, input.notitie?.trim() || null];
+  if (id === null) {
+    const volgorde = Number(
+      db.value('SELECT coalesce(max(volgorde), 0) + 1 FROM weergave WHERE soort = ?', [input.soort]),
+    );
+    db.run(
+      `INSERT INTO weergave (naam, soort, instellingen, titel, notitie, volgorde, aangemaakt, gewijzigd)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      [...params, volgorde, now, now],
+    );
+    id = Number(db.value('SELECT last_insert_rowid()'));
+  } else {
+    db.run(
+      'UPDATE weergave SET naam = ?, soort = ?, instellingen = ?, titel = ?, notitie = ?, gewijzigd = ? WHERE id = ?',
+      [...params, now, id],
+    );
+    if (db.changes() === 0) throw new AppException('item.niet-gevonden', { soort: 'weergave', id });
+  }
+  return toWeergave(
+    db.get<Row>(
+      'SELECT id, naam, soort, instellingen, titel, notitie, volgorde, gewijzigd FROM weergave WHERE id = ?',
+      [id],
+    )!,
+  );
+}
+
+export function deleteWeergave(db: ProjectDb, id: number): number {
+  db.run('DELETE FROM weergave WHERE id = ?', [id]);
+  return db.changes();
+}
