@@ -1,0 +1,63 @@
+import type { ProjectDb } from '../connection';
+
+export interface KaartGebied {
+  readonly code: string;
+  readonly naam: string;
+  readonly niveau: 'gemeente' | 'wijk' | 'buurt';
+  readonly wijkCode: string | null;
+  /** GeoJSON MultiPolygon coordinates in WGS84 (longitude, latitude). */
+  readonly coordinates: number[][][][];
+}
+
+export interface KaartData {
+  readonly jaar: number | null;
+  readonly jaren: readonly number[];
+  readonly gebieden: readonly KaartGebied[];
+  /** [minLon, minLat, maxLon, maxLat] of all polygons; null without any. */
+  readonly bbox: readonly [number, number, number, number] | null;
+}
+
+/** The polygons of one year's gebieden (buurten and wijken), for the Kaart view. */
+export function loadKaart(db: ProjectDb, jaar?: number): KaartData {
+  const jaren = db
+    .all<{ jaar: number }>(
+      'SELECT DISTINCT g.jaar FROM geometrie m JOIN gebied g ON g.id = m.gebied_id WHERE g.jaar IS NOT NULL ORDER BY g.jaar DESC',
+    )
+    .map((r) => r.jaar);
+  const chosen = jaar !== undefined && jaren.includes(jaar) ? jaar : (jaren[0] ?? null);
+  if (chosen === null) return { jaar: null, jaren, gebieden: [], bbox: null };
+  const rows = db.all<{
+    code: string;
+    naam: string;
+    niveau: KaartGebied['niveau'];
+    ouder: string | null;
+    geojson: string;
+    min_x: number;
+    min_y: number;
+    max_x: number;
+    max_y: number;
+  }>(
+    `SELECT g.code, g.naam, g.niveau, o.code AS ouder, m.geojson, m.min_x, m.min_y, m.max_x, m.max_y
+     FROM geometrie m JOIN gebied g ON g.id = m.gebied_id LEFT JOIN gebied o ON o.id = g.ouder_id
+     WHERE g.jaar = ? ORDER BY g.code`,
+    [chosen],
+  );
+  let box: [number, number, number, number] | null = null;
+  for (const r of rows) {
+    box = box
+      ? [Math.min(box[0], r.min_x), Math.min(box[1], r.min_y), Math.max(box[2], r.max_x), Math.max(box[3], r.max_y)]
+      : [r.min_x, r.min_y, r.max_x, r.max_y];
+  }
+  return {
+    jaar: chosen,
+    jaren,
+    bbox: box,
+    gebieden: rows.map((r) => ({
+      code: r.code,
+      naam: r.naam,
+      niveau: r.niveau,
+      wijkCode: r.niveau === 'buurt' ? r.ouder : r.niveau === 'wijk' ? r.code : null,
+      coordinates: (JSON.parse(r.geojson) as { coordinates: number[][][][] }).coordinates,
+    })),
+  };
+}

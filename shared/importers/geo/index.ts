@@ -1,0 +1,300 @@
+/**
+ * The CBS wijk- en buurtkaart as the polygons of the Kaart view: GeoPackage (SQLite, RD New), GeoJSON (PDOK, WGS84)
+ * or TopoJSON. Pure up to the write: bytes → features (code, name, parents, polygons in WGS84) → a join with the
+ * project's gebieden on their code (or name) → one transaction.
+ */
+import type { SqlJsStatic } from 'sql.js';
+import type { ProjectDb } from '../../db/connection';
+import { AppException } from '../../result';
+import { normaliseName } from '../../model/names';
+import { readJson } from '../sheet';
+import type { ImportFile, ImportIssue } from '../types';
+import { bbox, finish, readGpkgGeometry, rdToWgs84, topoArcs, topoGeometry, type MultiPolygon } from './geometry';
+
+export interface GeoFeature {
+  readonly code: string | null;
+  readonly naam: string | null;
+  readonly niveau: 'gemeente' | 'wijk' | 'buurt';
+  readonly wijkCode: string | null;
+  readonly wijkNaam: string | null;
+  readonly gemeenteCode: string | null;
+  readonly gemeenteNaam: string | null;
+  readonly geometry: MultiPolygon;
+}
+
+export interface ParsedGeo {
+  readonly formaat: 'gpkg' | 'geojson' | 'topojson';
+  readonly crs: 'RD New (EPSG:28992)' | 'WGS84';
+  readonly features: readonly GeoFeature[];
+  readonly jaarUitBestand: number | null;
+  readonly issues: readonly ImportIssue[];
+}
+
+export interface GeoImportOptions {
+  /** The year of the area division to attach new gebieden to (when the file's buurten are not in the project). */
+  readonly jaar?: number;
+  readonly opnieuw?: boolean;
+}
+
+export interface GeoPreview {
+  readonly bestand: string;
+  readonly formaat: ParsedGeo['formaat'];
+  readonly crs: ParsedGeo['crs'];
+  readonly vlakken: number;
+  readonly gekoppeld: number;
+  readonly nieuw: number;
+  readonly jaar: number | null;
+  readonly problemen: readonly ImportIssue[];
+  readonly fouten: number;
+  readonly eerderGeimporteerd: string | null;
+  readonly kanImporteren: boolean;
+}
+
+const CODE_KEYS = ['statcode', 'buurtcode', 'bu_code', 'wijkcode_buurt', 'code', 'gwb_code', 'gwb_code_10', 'wk_code'];
+const NAME_KEYS = ['statnaam', 'buurtnaam', 'bu_naam', 'naam', 'name', 'regio', 'wijknaam', 'wk_naam'];
+
+const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : typeof v === 'number' ? String(v) : null);
+
+function featureFrom(props: Record<string, unknown>, geometry: MultiPolygon): GeoFeature {
+  const lower = Object.fromEntries(Object.entries(props).map(([k, v]) => [k.toLowerCase(), v]));
+  let code = CODE_KEYS.map((k) => str(lower[k])).find((c) => c && /^(BU|WK|GM)\d{4,8}$/i.test(c)) ?? null;
+  code ??=
+    Object.values(lower)
+      .map(str)
+      .find((c) => c && /^BU\d{8}$/i.test(c)) ?? null;
+  code = code?.toUpperCase() ?? null;
+  const niveau = code?.startsWith('WK') ? 'wijk' : code?.startsWith('GM') ? 'gemeente' : 'buurt';
+  const naam =
+    (niveau === 'buurt'
+      ? str(lower['buurtnaam'])
+      : niveau === 'wijk'
+        ? str(lower['wijknaam'])
+        : str(lower['gemeentenaam'])) ??
+    NAME_KEYS.map((k) => str(lower[k])).find(Boolean) ??
+    null;
+  return {
+    code,
+    naam,
+    niveau,
+    wijkCode: str(lower['wijkcode'])?.toUpperCase() ?? null,
+    wijkNaam: str(lower['wijknaam']),
+    gemeenteCode: str(lower['gemeentecode'])?.toUpperCase() ?? null,
+    gemeenteNaam: str(lower['gemeentenaam']),
+    geometry,
+  };
+}
+
+function parseGpkg(SQL: SqlJsStatic, file: ImportFile): Omit<ParsedGeo, 'jaarUitBestand' | 'issues'> {
+  let gpkg;
+  try {
+    gpkg = new SQL.Database(file.bytes);
+  } catch (err) {
+    throw new AppException('geo.onleesbaar', { bestand: file.name }, String(err));
+  }
+  try {
+    const layers = gpkg.exec(
+      `SELECT c.table_name, g.column_name, g.srs_id FROM gpkg_contents c
+       JOIN gpkg_geometry_columns g ON g.table_name = c.table_name WHERE c.data_type = 'features'`,
+    )[0]?.values;
+    if (!layers?.length) throw new AppException('geo.geen-vlakken', { bestand: file.name });
+    // The layer with buurten if there are several (CBS files have gemeenten, wijken and buurten).
+    const pick =
+      layers.find((l) => /buurt/i.test(String(l[0]))) ?? layers.find((l) => /wijk/i.test(String(l[0]))) ?? layers[0]!;
+    const [table, column, srs] = [String(pick[0]), String(pick[1]), Number(pick[2])];
+    if (srs !== 28992 && srs !== 4326) throw new AppException('geo.projectie', { bestand: file.name, srs });
+    const project = srs === 28992 ? rdToWgs84 : null;
+    const stmt = gpkg.prepare(`SELECT * FROM "${table.replace(/"/g, '""')}"`);
+    const features: GeoFeature[] = [];
+    try {
+      while (stmt.step()) {
+        const row = stmt.getAsObject();
+        const blob = row[column];
+        if (!(blob instanceof Uint8Array)) continue;
+        const props = Object.fromEntries(Object.entries(row).filter(([k]) => k !== column));
+        features.push(featureFrom(props, finish(readGpkgGeometry(blob), project)));
+      }
+    } finally {
+      stmt.free();
+    }
+    return { formaat: 'gpkg', crs: srs === 28992 ? 'RD New (EPSG:28992)' : 'WGS84', features };
+  } catch (err) {
+    if (err instanceof AppException) throw err;
+    throw new AppException('geo.onleesbaar', { bestand: file.name }, String(err));
+  } finally {
+    gpkg.close();
+  }
+}
+
+type Json = Record<string, unknown>;
+
+function parseGeoJson(file: ImportFile, doc: Json): Omit<ParsedGeo, 'jaarUitBestand' | 'issues'> {
+  const crsName = String(((doc.crs as Json | undefined)?.properties as Json | undefined)?.name ?? '');
+  const rd = /28992/.test(crsName);
+  const features = ((doc.features as Json[] | undefined) ?? []).flatMap((f) => {
+    const g = f.geometry as { type?: string; coordinates?: unknown } | null;
+    if (!g) return [];
+    const mp =
+      g.type === 'Polygon'
+        ? [g.coordinates as MultiPolygon[number]]
+        : g.type === 'MultiPolygon'
+          ? (g.coordinates as MultiPolygon)
+          : null;
+    if (!mp) return [];
+    return [featureFrom((f.properties as Json) ?? {}, finish(mp, rd ? rdToWgs84 : null))];
+  });
+  return { formaat: 'geojson', crs: rd ? 'RD New (EPSG:28992)' : 'WGS84', features };
+}
+
+function parseTopoJson(doc: Json): Omit<ParsedGeo, 'jaarUitBestand' | 'issues'> {
+  const arcs = topoArcs(doc as never);
+  const objects = Object.values((doc.objects as Record<string, Json>) ?? {});
+  const features = objects.flatMap((o) =>
+    ((o.geometries as Json[] | undefined) ?? []).flatMap((g) => {
+      const mp = topoGeometry(arcs, g as { type: string; arcs?: unknown });
+      return mp.length ? [featureFrom((g.properties as Json) ?? {}, finish(mp, null))] : [];
+    }),
+  );
+  return { formaat: 'topojson', crs: 'WGS84', features };
+}
+
+export function parseGeoFile(SQL: SqlJsStatic, file: ImportFile): ParsedGeo {
+  const head = new TextDecoder().decode(file.bytes.subarray(0, 16));
+  let parsed: Omit<ParsedGeo, 'jaarUitBestand' | 'issues'>;
+  if (head.startsWith('SQLite format 3')) parsed = parseGpkg(SQL, file);
+  else {
+    const doc = readJson(file.bytes, file.name) as Json;
+    if (doc?.type === 'Topology') parsed = parseTopoJson(doc);
+    else if (doc?.type === 'FeatureCollection') parsed = parseGeoJson(file, doc);
+    else throw new AppException('geo.onbekend-formaat', { bestand: file.name });
+  }
+  if (parsed.features.length === 0) throw new AppException('geo.geen-vlakken', { bestand: file.name });
+  const issues: ImportIssue[] = [];
+  parsed.features.forEach((f, i) => {
+    if (!f.code && !f.naam) {
+      issues.push({ level: 'waarschuwing', code: 'geo.zonder-code', file: file.name, row: i + 1, params: {} });
+    }
+  });
+  const year = /(?:^|\D)((?:19|20)\d{2})(?:\D|$)/.exec(file.name);
+  return { ...parsed, jaarUitBestand: year ? Number(year[1]) : null, issues };
+}
+
+interface Planned {
+  readonly feature: GeoFeature;
+  readonly gebiedId: number | null;
+}
+
+function plan(db: ProjectDb, parsed: ParsedGeo, options: GeoImportOptions) {
+  const jaren = db.all<{ jaar: number }>('SELECT DISTINCT jaar FROM gebied WHERE jaar IS NOT NULL ORDER BY jaar DESC');
+  const jaar = options.jaar ?? parsed.jaarUitBestand ?? jaren[0]?.jaar ?? null;
+  const byCode = new Map<string, number>();
+  for (const g of db.all<{ id: number; code: string; jaar: number }>(
+    'SELECT id, code, jaar FROM gebied WHERE jaar IS NOT NULL ORDER BY CASE WHEN jaar = ? THEN 0 ELSE 1 END, jaar DESC',
+    [jaar ?? 0],
+  )) {
+    if (!byCode.has(g.code)) byCode.set(g.code, g.id);
+  }
+  const byName = new Map<string, number>();
+  for (const g of db.all<{ id: number; naam: string }>(`SELECT id, naam FROM gebied WHERE niveau = 'buurt'`)) {
+    byName.set(normaliseName(g.naam), g.id);
+  }
+  const planned: Planned[] = parsed.features.map((f) => ({
+    feature: f,
+    gebiedId:
+      (f.code ? byCode.get(f.code) : undefined) ??
+      (f.naam && !f.code ? byName.get(normaliseName(f.naam)) : undefined) ??
+      null,
+  }));
+  return { planned, jaar };
+}
+
+export function previewGeo(
+  db: ProjectDb,
+  file: ImportFile,
+  sha: string,
+  parsed: ParsedGeo,
+  options: GeoImportOptions,
+): GeoPreview {
+  const { planned, jaar } = plan(db, parsed, options);
+  const nieuw = planned.filter((p) => p.gebiedId === null && p.feature.code).length;
+  const issues = [...parsed.issues];
+  if (nieuw > 0 && jaar === null) {
+    issues.push({ level: 'fout', code: 'geo.jaar-onbekend', file: file.name, params: { aantal: nieuw } });
+  }
+  const earlier = db.get<{ geimporteerd_op: string }>(
+    `SELECT geimporteerd_op FROM bron WHERE sha256 = ? AND soort = 'geo' ORDER BY id DESC LIMIT 1`,
+    [sha],
+  );
+  const fouten = issues.filter((i) => i.level === 'fout').length;
+  return {
+    bestand: file.name,
+    formaat: parsed.formaat,
+    crs: parsed.crs,
+    vlakken: parsed.features.length,
+    gekoppeld: planned.filter((p) => p.gebiedId !== null).length,
+    nieuw,
+    jaar,
+    problemen: issues,
+    fouten,
+    eerderGeimporteerd: earlier?.geimporteerd_op ?? null,
+    kanImporteren: fouten === 0,
+  };
+}
+
+/** Writes the polygons (replacing earlier ones of the same gebieden); buurten not yet in the project are added. */
+export function writeGeo(
+  db: ProjectDb,
+  file: ImportFile,
+  sha: string,
+  parsed: ParsedGeo,
+  options: GeoImportOptions,
+  now: string,
+): { bronId: number; vlakken: number; nieuw: number } {
+  const preview = previewGeo(db, file, sha, parsed, options);
+  if (preview.eerderGeimporteerd && !options.opnieuw) {
+    throw new AppException('import.al-geimporteerd', { bestand: file.name, datum: preview.eerderGeimporteerd });
+  }
+  if (!preview.kanImporteren)
+    throw new AppException('import.fouten-in-bestand', { bestand: file.name, aantal: preview.fouten });
+  const { planned, jaar } = plan(db, parsed, options);
+  db.run(
+    `INSERT INTO bron (soort, bestandsnaam, sha256, omschrijving, geimporteerd_op, rijen_gelezen, rijen_geimporteerd)
+     VALUES ('geo', ?, ?, ?, ?, ?, ?)`,
+    [file.name, sha, `Wijk- en buurtkaart (${parsed.formaat})`, now, parsed.features.length, planned.length],
+  );
+  const bronId = Number(db.value('SELECT last_insert_rowid()'));
+  const ensure = (code: string, naam: string, niveau: 'gemeente' | 'wijk' | 'buurt', ouder: number | null): number => {
+    const id = db.value('SELECT id FROM gebied WHERE code = ? AND jaar = ?', [code, jaar]);
+    if (typeof id === 'number') return id;
+    db.run('INSERT INTO gebied (code, naam, niveau, ouder_id, jaar, bron_id) VALUES (?, ?, ?, ?, ?, ?)', [
+      code,
+      naam,
+      niveau,
+      ouder,
+      jaar,
+      bronId,
+    ]);
+    return Number(db.value('SELECT last_insert_rowid()'));
+  };
+  let nieuw = 0;
+  let vlakken = 0;
+  for (const p of planned) {
+    const f = p.feature;
+    let id = p.gebiedId;
+    if (id === null) {
+      if (!f.code || jaar === null) continue;
+      const gm = f.gemeenteCode ? ensure(f.gemeenteCode, f.gemeenteNaam ?? f.gemeenteCode, 'gemeente', null) : null;
+      const wk = f.niveau === 'buurt' && f.wijkCode ? ensure(f.wijkCode, f.wijkNaam ?? f.wijkCode, 'wijk', gm) : gm;
+      id = ensure(f.code, f.naam ?? f.code, f.niveau, f.niveau === 'gemeente' ? null : wk);
+      nieuw++;
+    }
+    const [minX, minY, maxX, maxY] = bbox(f.geometry);
+    db.run(
+      `INSERT INTO geometrie (gebied_id, geojson, min_x, min_y, max_x, max_y, bron_id) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (gebied_id) DO UPDATE SET geojson = excluded.geojson, min_x = excluded.min_x, min_y = excluded.min_y,
+         max_x = excluded.max_x, max_y = excluded.max_y, bron_id = excluded.bron_id`,
+      [id, JSON.stringify({ type: 'MultiPolygon', coordinates: f.geometry }), minX, minY, maxX, maxY, bronId],
+    );
+    vlakken++;
+  }
+  return { bronId, vlakken, nieuw };
+}
