@@ -46,6 +46,8 @@ const HELP = `Wijkweb op de opdrachtregel
       Importeert verwijzingen (van, naar, aantal, periode, soort). Onbekende namen worden getoond, nooit verzonnen.
   npm run -s cli -- import P.wijkweb postcodes BESTAND
       Importeert de CBS-tabel ‘buurt, wijk en gemeente per postcode’ (PC6 → buurt) als naslag.
+  npm run -s cli -- import P.wijkweb geo BESTAND [--jaar 2023] [--opnieuw]
+      Importeert de wijk- en buurtkaart van CBS (GeoPackage, GeoJSON of TopoJSON) als vlakken voor de kaart.
   npm run -s cli -- dubbelen P.wijkweb [--json]
       Toont organisaties die waarschijnlijk dezelfde zijn.
   npm run -s cli -- samenvoegen P.wijkweb BEWAAR_ID ID [ID …]
@@ -365,6 +367,26 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         if (soort === 'cognos') return await importCognosCli();
         if (soort === 'partners') return await importPartnersCli();
         if (soort === 'relaties') return await importRelatiesCli();
+        if (soort === 'geo') {
+          const file = await importFileArg();
+          const jaarFlag = parsed.flags.get('jaar');
+          const jaar = typeof jaarFlag === 'string' ? Number(jaarFlag) : undefined;
+          if (jaar !== undefined && !(Number.isInteger(jaar) && jaar >= 1990 && jaar <= 2100)) {
+            throw new AppException('cli.jaar-ongeldig', { jaar: String(jaarFlag) });
+          }
+          const options = { ...(jaar !== undefined ? { jaar } : {}), opnieuw: parsed.flags.has('opnieuw') };
+          await withProject(path, async () => {
+            const preview = unwrap(await service.previewGeoImport(file, options));
+            printIssues(preview.problemen);
+            const outcome = unwrap(await service.importGeo(file, options)).result;
+            io.stdout(
+              `Kaart ${file.name} (${preview.formaat}, ${preview.crs}) geïmporteerd: ${outcome.vlakken} vlakken` +
+                `${outcome.nieuw ? `, ${outcome.nieuw} gebieden toegevoegd (${preview.jaar})` : ''}.\n`,
+            );
+            return true;
+          });
+          return 0;
+        }
         if (soort === 'postcodes') {
           const file = await importFileArg();
           await withProject(path, async () => {
@@ -380,7 +402,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         if (soort !== 'cbs') {
           throw new AppException('cli.onbekende-importsoort', {
             soort: soort ?? '',
-            soorten: 'cbs, cognos, partners, relaties, postcodes',
+            soorten: 'cbs, cognos, partners, relaties, postcodes, geo',
           });
         }
         if (!bestand) throw new AppException('cli.argument-ontbreekt', { wat: 'het bestand om te importeren' });

@@ -30,6 +30,8 @@ import type { Taxonomy } from './model/taxonomies';
 import type { ImportSoort } from './importers/sniff';
 import type { KnoopPositie, NetwerkAnalyse, NetwerkData, NetwerkFilter } from './analysis/types';
 import type { Weergave, WeergaveInput, WeergaveSoort } from './db/repos/weergaven';
+import type { GeoImportOptions, GeoPreview } from './importers/geo';
+import type { KaartData } from './db/repos/kaart';
 import type {
   PartnersImportOptions,
   PartnersImportOutcome,
@@ -63,6 +65,8 @@ export type {
 export type { ImportSoort } from './importers/sniff';
 export type * from './analysis/types';
 export type { Weergave, WeergaveInput, WeergaveSoort } from './db/repos/weergaven';
+export type { GeoImportOptions, GeoPreview } from './importers/geo';
+export type { KaartData, KaartGebied } from './db/repos/kaart';
 export type {
   DubbelVoorstel,
   PartnersImportOptions,
@@ -257,6 +261,16 @@ export interface WorkerApi {
   listWeergaven(soort: WeergaveSoort): Promise<Result<Weergave[]>>;
   saveWeergave(id: number | null, input: WeergaveInput): Promise<Result<Changed<Weergave>>>;
   deleteWeergave(id: number): Promise<Result<Changed<number>>>;
+
+  // ------------------------------------------------------------ kaart
+  /** Reads a wijk- en buurtkaart (GeoPackage, GeoJSON, TopoJSON) and says how its vlakken join the gebieden. */
+  previewGeoImport(file: ImportFile, options: GeoImportOptions): Promise<Result<GeoPreview>>;
+  importGeo(
+    file: ImportFile,
+    options: GeoImportOptions,
+  ): Promise<Result<Changed<{ bronId: number; vlakken: number; nieuw: number }>>>;
+  /** The polygons of the gebieden of one year (default: the newest with polygons), for the Kaart view. */
+  getKaart(jaar?: number): Promise<Result<KaartData>>;
 
   /** Increases by one on every change to the project; the renderer's autosave watches it. */
   getRevision(): Promise<number>;

@@ -14,9 +14,10 @@ import type { UndoState } from '../model/sociale-kaart';
 
 /**
  * Not logged: the project row (its `gewijzigd` only moves forward), the big WITHOUT ROWID tables, and node positions
- * (a layout moves hundreds of nodes at once; that is the picture, not a change to the data).
+ * (a layout moves hundreds of nodes at once; that is the picture, not a change to the data), and the number counters
+ * (a number once given is never given again, not even after an undo).
  */
-const NOT_LOGGED = new Set(['project', 'indicator_waarde', 'postcode_buurt', 'knoop_positie']);
+const NOT_LOGGED = new Set(['project', 'indicator_waarde', 'postcode_buurt', 'knoop_positie', 'volgnummer']);
 
 export const UNDO_LIMITS = {
   /** Steps kept (each way). */

@@ -3,18 +3,23 @@ import { fileKind } from './sheet';
 import type { ImportFile } from './types';
 import { cellText, headerKey } from './partners/table';
 
-export type ImportSoort = 'cijfers' | 'partners' | 'relaties' | 'postcodes';
+export type ImportSoort = 'cijfers' | 'partners' | 'relaties' | 'postcodes' | 'geo';
 
 const PARTNER_HINTS =
   /^(naam( organisatie)?|organisatie( naam)?|organisatienaam|aanbieder|partner|instelling|(naam )?aanbod|voorziening|postcode|website|e ?mail.*|tel.*|telefoon.*|leefgebied.*|doelgroep.*|adres|soort|collectief.*|toegang|plaats|buurt( ?code)?)$/;
 
 /**
- * What kind of file this is, from its first rows: the CBS postcode table (PC6 + Buurt2023), a list of referrals
+ * What kind of file this is, from its first rows: a map (GeoPackage, GeoJSON, TopoJSON), the CBS postcode table (PC6 + Buurt2023), a list of referrals
  * (Van + Naar), a partner list (a name column and two or more other partner columns), or else figures (CBS or
  * Cognos, which their own importers tell apart).
  */
 export function sniffImport(file: ImportFile): ImportSoort {
-  if (fileKind(file.bytes, file.name) === 'json') return 'cijfers';
+  // A GeoPackage is an SQLite file; GeoJSON and TopoJSON say what they are in their first bytes.
+  const head = new TextDecoder().decode(file.bytes.subarray(0, 4096));
+  if (head.startsWith('SQLite format 3') || /\.gpkg$/i.test(file.name)) return 'geo';
+  if (fileKind(file.bytes, file.name) === 'json') {
+    return /"type"\s*:\s*"(Topology|FeatureCollection)"/.test(head) ? 'geo' : 'cijfers';
+  }
   let sheets;
   try {
     sheets = readHead(file.bytes, file.name);

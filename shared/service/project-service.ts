@@ -48,6 +48,8 @@ import { loadNetwerk, saveKnoopPosities } from '../db/repos/netwerk';
 import { analyseNetwerk, analyseNetwerkParallel, type RunPaths } from '../analysis/analyse';
 import type { NetwerkData } from '../analysis/types';
 import { deleteWeergave, listWeergaven, saveWeergave } from '../db/repos/weergaven';
+import { parseGeoFile, previewGeo, writeGeo } from '../importers/geo';
+import { loadKaart } from '../db/repos/kaart';
 import { APP_VERSION } from '../version';
 import { projectNameSchema } from '../model/project';
 
@@ -170,9 +172,29 @@ export function createProjectService(deps: ServiceDeps): WorkerApi & {
   const undo = new UndoManager({
     db: requireDb,
     restore(bytes) {
-      // Bytes this app exported a moment ago: no migration, same schema.
+      // Bytes this app exported a moment ago: no migration, same schema. What is not part of the undo history (the
+      // project's name, the node positions) stays as it is now.
       const restored = openProjectDb(deps.SQL, bytes, '');
-      db?.close();
+      const current = db;
+      if (current) {
+        const naam = getProject(current).naam;
+        const posities = current.all<{ knoop: string; x: number; y: number; vast: number }>(
+          'SELECT knoop, x, y, vast FROM knoop_positie',
+        );
+        restored.db.transaction(() => {
+          renameProject(restored.db, naam, getProject(restored.db).gewijzigd);
+          restored.db.run('DELETE FROM knoop_positie');
+          for (const p of posities) {
+            restored.db.run('INSERT INTO knoop_positie (knoop, x, y, vast) VALUES (?, ?, ?, ?)', [
+              p.knoop,
+              p.x,
+              p.y,
+              p.vast,
+            ]);
+          }
+        });
+      }
+      current?.close();
       db = restored.db;
       parsedCache = null;
     },
@@ -389,7 +411,10 @@ export function createProjectService(deps: ServiceDeps): WorkerApi & {
       if (leden.length === 0) return fail('gebied.geen-leden');
       return guard(() => {
         const d = requireDb();
-        const g = createEigenGebied(d, parsed.data, leden, jaar, now());
+        // An undo step like every other change (it writes gebieden and a bron that later steps may follow).
+        const g = undo.record(`Eigen gebied ‘${parsed.data}’ gemaakt`, () =>
+          createEigenGebied(d, parsed.data, leden, jaar, now()),
+        );
         revision++;
         return g;
       });
@@ -611,6 +636,25 @@ export function createProjectService(deps: ServiceDeps): WorkerApi & {
     },
     async deleteWeergave(id) {
       return mutate('Weergave verwijderd', (d) => deleteWeergave(d, id));
+    },
+
+    async previewGeoImport(file, options) {
+      try {
+        const d = requireDb();
+        const sha = await deps.sha256(file.bytes);
+        return ok(previewGeo(d, file, sha, parseGeoFile(deps.SQL, file), options));
+      } catch (err) {
+        return { ok: false, error: toAppError(err) };
+      }
+    },
+    async importGeo(file, options) {
+      return runChange(file.name, `Kaart ‘${file.name}’ geïmporteerd`, false, async (d) => {
+        const sha = await deps.sha256(file.bytes);
+        return writeGeo(d, file, sha, parseGeoFile(deps.SQL, file), options, now());
+      });
+    },
+    async getKaart(jaar) {
+      return guard(() => loadKaart(requireDb(), jaar));
     },
 
     async getRevision() {

@@ -4,12 +4,19 @@ import { migration0001 } from './0001-basis';
 import { migration0002 } from './0002-werkruimte';
 import { migration0003 } from './0003-compacte-cijfers';
 import { migration0004 } from './0004-sociale-kaart';
+import { migration0005 } from './0005-vaste-nummers';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
 
 /** Every migration, in order. Append only. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004];
+export const MIGRATIONS: readonly Migration[] = [
+  migration0001,
+  migration0002,
+  migration0003,
+  migration0004,
+  migration0005,
+];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
 

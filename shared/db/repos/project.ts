@@ -30,3 +30,19 @@ export function renameProject(db: ProjectDb, naam: string, now: string): void {
 export function touchProject(db: ProjectDb, now: string): void {
   db.run('UPDATE project SET gewijzigd = ? WHERE id = 1', [now]);
 }
+
+export type Genummerd = 'organisatie' | 'voorziening' | 'relatie' | 'bron';
+
+/** The next id of a table: higher than any id it ever had, so an old export can never point at a new item. */
+export function nextId(db: ProjectDb, tabel: Genummerd): number {
+  const id =
+    Math.max(
+      Number(db.value('SELECT laatste FROM volgnummer WHERE tabel = ?', [tabel]) ?? 0),
+      Number(db.value(`SELECT coalesce(max(id), 0) FROM ${tabel}`)),
+    ) + 1;
+  db.run(
+    'INSERT INTO volgnummer (tabel, laatste) VALUES (?, ?) ON CONFLICT (tabel) DO UPDATE SET laatste = excluded.laatste',
+    [tabel, id],
+  );
+  return id;
+}

@@ -1,5 +1,6 @@
 import type { ProjectDb } from '../connection';
 import { AppException } from '../../result';
+import { nextId } from './project';
 import {
   checkOrganisatie,
   checkRelatie,
@@ -133,13 +134,14 @@ export function saveOrganisatie(
   bronId: number | null = null,
 ): number {
   const v = unwrapChecked(checkOrganisatie(input));
+  if (v.soort) requireTaxonomyCodes(db, 'soort_organisatie', 'soort', [v.soort]);
   const gebiedId = gebiedIdByCode(db, v.buurtCode);
   const params = [v.naam, v.soort, v.adres, v.postcode, v.plaats, gebiedId, v.website, v.telefoon, v.email, v.notities];
   if (id === null) {
     db.run(
-      `INSERT INTO organisatie (naam, soort, adres, postcode, plaats, gebied_id, website, telefoon, email, notities,
-        bron_id, aangemaakt, gewijzigd) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-      [...params, bronId, now, now],
+      `INSERT INTO organisatie (id, naam, soort, adres, postcode, plaats, gebied_id, website, telefoon, email, notities,
+        bron_id, aangemaakt, gewijzigd) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+      [nextId(db, 'organisatie'), ...params, bronId, now, now],
     );
     const newId = Number(db.value('SELECT last_insert_rowid()'));
     logWijziging(db, now, 'organisatie', newId, bronId ? 'geimporteerd' : 'toegevoegd', v.naam);
@@ -326,10 +328,10 @@ export function saveVoorziening(
   let before: Voorziening | null = null;
   if (id === null) {
     db.run(
-      `INSERT INTO voorziening (naam, organisatie_id, collectief, vrij_toegankelijk, preventieniveau, status,
+      `INSERT INTO voorziening (id, naam, organisatie_id, collectief, vrij_toegankelijk, preventieniveau, status,
         startdatum, einddatum, locatie_gebied_id, adres, postcode, capaciteit, kosten, contact, notities, bron_id,
-        aangemaakt, gewijzigd) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-      [...params, bronId, now, now],
+        aangemaakt, gewijzigd) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+      [nextId(db, 'voorziening'), ...params, bronId, now, now],
     );
     vzId = Number(db.value('SELECT last_insert_rowid()'));
   } else {
@@ -445,9 +447,9 @@ export function saveRelatie(
   let relId: number;
   if (id === null) {
     db.run(
-      `INSERT INTO relatie (soort, van_organisatie_id, van_voorziening_id, naar_organisatie_id, naar_voorziening_id,
-        gericht, startdatum, einddatum, notities, bron_id, aangemaakt, gewijzigd) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`,
-      [...params, bronId, now, now],
+      `INSERT INTO relatie (id, soort, van_organisatie_id, van_voorziening_id, naar_organisatie_id, naar_voorziening_id,
+        gericht, startdatum, einddatum, notities, bron_id, aangemaakt, gewijzigd) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+      [nextId(db, 'relatie'), ...params, bronId, now, now],
     );
     relId = Number(db.value('SELECT last_insert_rowid()'));
     logWijziging(db, now, 'relatie', relId, bronId ? 'geimporteerd' : 'toegevoegd', `${v.soort}`);
@@ -563,9 +565,8 @@ export function mergeOrganisaties(
     db.run('DELETE FROM organisatie WHERE id = ?', [o.id]);
     logWijziging(db, now, 'organisatie', o.id, 'samengevoegd', `${o.naam} → ${keep.naam}`, { naar: keepId });
   }
-  // A relation from the organisation to itself says nothing.
-  db.run('DELETE FROM relatie WHERE van_organisatie_id = ? AND naar_organisatie_id = ?', [keepId, keepId]);
-  mergeDuplicateRelaties(db);
+  // Relations between the merged organisations stay (as a relation of the organisation with itself): nothing is lost.
+  mergeDuplicateRelaties(db, keepId, now);
   db.run(
     `UPDATE organisatie SET soort=?, adres=?, postcode=?, plaats=?, website=?, telefoon=?, email=?, notities=?,
       gebied_id = coalesce(gebied_id, ?), gewijzigd=? WHERE id=?`,
@@ -588,23 +589,52 @@ export function mergeOrganisaties(
   });
 }
 
-/** After a merge two relations may have the same ends and type: keep the oldest, add the volumes of the other. */
-function mergeDuplicateRelaties(db: ProjectDb): void {
-  const dups = db.all<{ keep: number; dup: number }>(
-    `SELECT min(a.id) AS keep, b.id AS dup FROM relatie a JOIN relatie b ON b.id > a.id AND a.soort = b.soort
-       AND a.van_organisatie_id IS b.van_organisatie_id AND a.van_voorziening_id IS b.van_voorziening_id
-       AND a.naar_organisatie_id IS b.naar_organisatie_id AND a.naar_voorziening_id IS b.naar_voorziening_id
-     GROUP BY b.id`,
+/**
+ * After a merge two relations of the kept organisation may be the same: same type, ends and direction, and no
+ * differing dates or notes. Those become one (the oldest), with the volumes added; everything else stays apart.
+ */
+function mergeDuplicateRelaties(db: ProjectDb, keepId: number, now: string): void {
+  const rels = db.all<{
+    id: number;
+    key: string;
+    gericht: number;
+    startdatum: string | null;
+    einddatum: string | null;
+    notities: string | null;
+  }>(
+    `SELECT id, soort || '|' || coalesce(van_organisatie_id, '') || '|' || coalesce(van_voorziening_id, '') || '|' ||
+            coalesce(naar_organisatie_id, '') || '|' || coalesce(naar_voorziening_id, '') AS key,
+            gericht, startdatum, einddatum, notities
+     FROM relatie WHERE van_organisatie_id = ? OR naar_organisatie_id = ? ORDER BY id`,
+    [keepId, keepId],
   );
-  for (const { keep, dup } of dups) {
-    if (db.value('SELECT 1 FROM relatie WHERE id = ?', [keep]) !== 1) continue;
+  const first = new Map<string, (typeof rels)[number]>();
+  const same = (a: string | null, b: string | null) => a === null || b === null || a === b;
+  for (const r of rels) {
+    const k = `${r.key}|${r.gericht}`;
+    const keep = first.get(k);
+    if (
+      !keep ||
+      !same(keep.startdatum, r.startdatum) ||
+      !same(keep.einddatum, r.einddatum) ||
+      !same(keep.notities, r.notities)
+    ) {
+      if (!keep) first.set(k, r);
+      continue;
+    }
     db.run(
       `INSERT INTO relatie_volume (relatie_id, periode_start, periode_eind, aantal, bron_id)
        SELECT ?, periode_start, periode_eind, aantal, bron_id FROM relatie_volume WHERE relatie_id = ?
        ON CONFLICT (relatie_id, periode_start, periode_eind) DO UPDATE SET aantal = aantal + excluded.aantal`,
-      [keep, dup],
+      [keep.id, r.id],
     );
-    db.run('DELETE FROM relatie WHERE id = ?', [dup]);
+    db.run(
+      `UPDATE relatie SET startdatum = coalesce(startdatum, ?), einddatum = coalesce(einddatum, ?),
+         notities = coalesce(notities, ?), gewijzigd = ? WHERE id = ?`,
+      [r.startdatum, r.einddatum, r.notities, now, keep.id],
+    );
+    db.run('DELETE FROM relatie WHERE id = ?', [r.id]);
+    logWijziging(db, now, 'relatie', r.id, 'samengevoegd', `#${r.id} → #${keep.id}`, { naar: keep.id });
   }
 }
 

@@ -8,6 +8,8 @@ import { AppException } from '../../result';
 import { normaliseName } from '../../model/names';
 import type { Taxonomy } from '../../model/taxonomies';
 import {
+  checkOrganisatie,
+  checkVoorziening,
   isEmail,
   isPhone,
   normalisePostcode,
@@ -82,6 +84,35 @@ const R: readonly Recogniser<PartnerVeld>[] = [
   ['contact', (h) => /^contact/.test(h)],
   ['notities', (h) => /opmerking|notitie|toelichting|bijzonderheden|omschrijving|beschrijving/.test(h)],
 ];
+
+/** The group of voorzieningen without a provider (from a voorzieningen export). */
+const ZONDER_AANBIEDER = '#zonder-aanbieder';
+
+/** A form field of a voorziening → the list's column. */
+const VZ_VELD: Readonly<Record<string, PartnerVeld>> = {
+  naam: 'aanbod',
+  startdatum: 'startdatum',
+  einddatum: 'einddatum',
+  capaciteit: 'capaciteit',
+  kosten: 'kosten',
+  contact: 'contact',
+  notities: 'notities',
+  adres: 'adres',
+  postcode: 'postcode',
+  status: 'status',
+};
+/** An organisation field → the list's column. */
+const VELD_VAN: Partial<Record<keyof OrganisatieInput, PartnerVeld>> = {
+  soort: 'soort',
+  adres: 'adres',
+  postcode: 'postcode',
+  plaats: 'plaats',
+  buurtCode: 'buurt',
+  website: 'website',
+  telefoon: 'telefoon',
+  email: 'email',
+  notities: 'notities',
+};
 
 const TAXONOMY_FIELDS: Partial<Record<PartnerVeld, Taxonomy>> = {
   leefgebieden: 'leefgebied',
@@ -203,6 +234,47 @@ export function gebiedLookup(db: ProjectDb) {
   };
 }
 
+/**
+ * The gebieden named in a cell. CBS names can hold a comma ("Welgelegen, Den Hommel"): parts between ";", "|" or
+ * line breaks are tried whole first, then the longest runs of comma-separated pieces that name a gebied.
+ */
+export function gebiedenIn(
+  text: string,
+  find: (naam: string) => string | null,
+): { tekst: string; code: string | null }[] {
+  const out: { tekst: string; code: string | null }[] = [];
+  for (const part of text
+    .split(/[;|\n\r]+/)
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const whole = find(part);
+    if (whole) {
+      out.push({ tekst: part, code: whole });
+      continue;
+    }
+    const pieces = part
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean);
+    for (let i = 0; i < pieces.length;) {
+      let j = pieces.length;
+      let code: string | null = null;
+      for (; j > i; j--) {
+        code = find(pieces.slice(i, j).join(', '));
+        if (code) break;
+      }
+      if (code) {
+        out.push({ tekst: pieces.slice(i, j).join(', '), code });
+        i = j;
+      } else {
+        out.push({ tekst: pieces[i]!, code: null });
+        i++;
+      }
+    }
+  }
+  return out;
+}
+
 export function planPartners(
   db: ProjectDb,
   fileName: string,
@@ -231,6 +303,17 @@ export function planPartners(
   const aliases = new Map<string, { taxonomie: Taxonomy; waarde: string; code: string }>();
   const orgs = new Map<string, PlannedOrg>();
   const seenRows = new Map<string, number>();
+  const firstRow = new Map<string, number>();
+  /** Groups with an equal name at another postcode or place: proposed as one, not merged. */
+  const apart = new Set<string>();
+  const apartVanBestaand = new Map<string, number>();
+  const existingInfo = new Map(
+    db
+      .all<{ id: number; postcode: string | null; plaats: string | null }>(
+        'SELECT id, postcode, plaats FROM organisatie',
+      )
+      .map((o) => [o.id, o]),
+  );
   const get = (cells: string[], veld: PartnerVeld): string => {
     const i = parsed.cols.get(veld);
     return i === undefined ? '' : (cells[i] ?? '').trim();
@@ -324,11 +407,13 @@ export function planPartners(
         continue;
       }
     }
-    if (!naam) {
+    // A voorziening without a provider, read back from a voorzieningen export, stays without one.
+    const zonderAanbieder = !naam && parsed.voorzieningenLijst && vzExisting !== null && !orgIdRaw;
+    if (!naam && !zonderAanbieder) {
       issue('fout', 'lijst.naam-leeg', row, parsed.voorzieningenLijst ? 'organisatie_id' : 'naam');
       continue;
     }
-    const key = orgNameKey(naam, places);
+    const key = zonderAanbieder ? ZONDER_AANBIEDER : orgNameKey(naam, places);
     // The same row twice (every cell equal) is an error to skip; the same offer with other details is merged.
     const rowKey = cells.map((c) => c.toLowerCase().replace(/\s+/g, ' ')).join('\u001f');
     const earlier = seenRows.get(rowKey);
@@ -387,10 +472,9 @@ export function planPartners(
         issue('fout', 'lijst.waarde-ongeldig', row, 'capaciteit', { waarde: capRaw });
       }
       const werkgebied: string[] = [];
-      for (const w of splitMulti(get(cells, 'werkgebied'))) {
-        const c = lookup.gebied(w);
-        if (c) werkgebied.push(c);
-        else issue('waarschuwing', 'lijst.buurt-onbekend', row, 'werkgebied', { waarde: w });
+      for (const w of gebiedenIn(get(cells, 'werkgebied'), lookup.gebied)) {
+        if (w.code) werkgebied.push(w.code);
+        else issue('waarschuwing', 'lijst.buurt-onbekend', row, 'werkgebied', { waarde: w.tekst });
       }
       const vzPostcodeRaw = parsed.voorzieningenLijst ? get(cells, 'postcode') : '';
       vzInput = {
@@ -413,13 +497,45 @@ export function planPartners(
         ...(buurtCode && !parsed.voorzieningenLijst ? { locatieBuurtCode: buurtCode } : {}),
       };
     }
+    // The same rules as the forms, so that what the preview accepts, the write accepts too.
+    if (!badRows.has(row)) {
+      const orgCheck = zonderAanbieder
+        ? null
+        : checkOrganisatie({ naam, adres: get(cells, 'adres'), plaats: get(cells, 'plaats') });
+      const vzCheck = vzInput ? checkVoorziening(vzInput) : null;
+      for (const [checked, velden] of [
+        [orgCheck, { naam: 'naam', adres: 'adres', plaats: 'plaats' }],
+        [vzCheck, VZ_VELD],
+      ] as const) {
+        if (!checked || checked.ok) continue;
+        for (const p of checked.problems) {
+          const veld = (velden as Record<string, PartnerVeld>)[p.veld] ?? null;
+          issue('fout', `lijst.veld-${p.code}`, row, veld, { ...p.params });
+        }
+      }
+    }
     if (badRows.has(row)) continue;
 
-    // ---- group
-    const groupKey = existingId !== null ? `#${existingId}` : key;
+    // ---- group (a name equal to a group's, but at another postcode or place, is proposed, not merged)
+    const plaats = get(cells, 'plaats');
+    const elsewhere = (g: { input: { postcode?: string | null; plaats?: string | null } }) =>
+      (postcode && g.input.postcode && g.input.postcode.slice(0, 4) !== postcode.slice(0, 4)) ||
+      (plaats && g.input.plaats && normaliseName(plaats) !== normaliseName(g.input.plaats));
+    let groupKey = existingId !== null ? `#${existingId}` : key;
+    if (existingId === null && !zonderAanbieder) {
+      for (let n = 2; orgs.has(groupKey) && elsewhere(orgs.get(groupKey)!); n++) {
+        apart.add([key, `${key}~${n}`].join('+'));
+        groupKey = `${key}~${n}`;
+      }
+    }
     let org = orgs.get(groupKey);
     if (!org) {
-      const match = existingId ?? existing.get(key) ?? null;
+      let match = existingId ?? (zonderAanbieder ? null : (existing.get(key) ?? null));
+      const bestaand = match !== null && existingId === null ? existingInfo.get(match) : undefined;
+      if (bestaand && elsewhere({ input: bestaand })) {
+        apartVanBestaand.set(groupKey, match!);
+        match = null;
+      }
       org = {
         key: groupKey,
         existingId: match,
@@ -432,8 +548,18 @@ export function planPartners(
     }
     org.spellings.set(naam, [...(org.spellings.get(naam) ?? []), row]);
     const fill = <K extends keyof OrganisatieInput>(k: K, v: OrganisatieInput[K] | undefined | null) => {
-      if (v !== undefined && v !== null && v !== '' && (org.input[k] === undefined || org.input[k] === null)) {
+      if (v === undefined || v === null || v === '') return;
+      const had = org.input[k];
+      if (had === undefined || had === null) {
         org.input[k] = v;
+        firstRow.set(`${org.key}|${k}`, row);
+      } else if (k !== 'naam' && String(had).toLowerCase() !== String(v).toLowerCase()) {
+        // The same organisation twice with another value: the first one is kept, and the user is told.
+        issue('waarschuwing', 'lijst.andere-waarde', row, VELD_VAN[k] ?? null, {
+          waarde: String(v),
+          eerder: String(had),
+          rij: firstRow.get(`${org.key}|${k}`) ?? 0,
+        });
       }
     };
     if (!parsed.voorzieningenLijst) {
@@ -477,6 +603,7 @@ export function planPartners(
       .map((o) => [o.id, o]),
   );
   for (const org of orgs.values()) {
+    if (org.key === ZONDER_AANBIEDER) continue;
     const names = [...org.spellings.keys()];
     const bestaand = org.existingId !== null ? existingNames.get(org.existingId) : undefined;
     if (bestaand && !names.includes(bestaand.naam)) names.push(bestaand.naam);
@@ -491,49 +618,76 @@ export function planPartners(
     }
   }
   const entries = [
-    ...[...orgs.values()].map((o) => ({
-      key: `n:${o.key}`,
-      naam: o.input.naam,
-      postcode: o.input.postcode ?? null,
-      website: o.input.website ?? null,
-      plaats: o.input.plaats ?? null,
-    })),
+    ...[...orgs.values()]
+      .filter((o) => o.key !== ZONDER_AANBIEDER)
+      .map((o) => ({
+        key: `n:${o.key}`,
+        naam: o.input.naam,
+        postcode: o.input.postcode ?? null,
+        website: o.input.website ?? null,
+        plaats: o.input.plaats ?? null,
+      })),
     ...[...existingNames.values()]
       .filter((e) => ![...orgs.values()].some((o) => o.existingId === e.id))
       .map((e) => ({ ...e, key: `e:${e.id}` })),
   ];
   const confirmed = new Set(options.samenvoegen ?? []);
-  const unions: [string, string][] = [];
-  for (const c of findDuplicateCandidates(entries, places)) {
-    const a = String(c.a);
-    const b = String(c.b);
-    if (a.startsWith('e:') && b.startsWith('e:')) continue;
+  const naamVan = (k: string) =>
+    k.startsWith('e:') ? existingNames.get(Number(k.slice(2)))!.naam : orgs.get(k.slice(2))!.input.naam;
+  const propose = (a: string, b: string, redenen: readonly string[]) => {
+    if (a.startsWith('e:') && b.startsWith('e:')) return;
     const sleutel = [a, b].sort().join('+');
-    const naamVan = (k: string) =>
-      k.startsWith('e:') ? existingNames.get(Number(k.slice(2)))!.naam : orgs.get(k.slice(2))!.input.naam;
+    if (dubbelen.some((d) => d.sleutel === sleutel)) return;
     const bestaandeId = a.startsWith('e:') ? Number(a.slice(2)) : b.startsWith('e:') ? Number(b.slice(2)) : null;
-    dubbelen.push({ namen: [naamVan(a), naamVan(b)], zekerheid: 'mogelijk', redenen: c.redenen, sleutel, bestaandeId });
-    if (confirmed.has(sleutel)) unions.push([a, b]);
+    dubbelen.push({ namen: [naamVan(a), naamVan(b)], zekerheid: 'mogelijk', redenen, sleutel, bestaandeId });
+  };
+  for (const pair of apart) {
+    const [a, b] = pair.split('+') as [string, string];
+    if (orgs.has(a) && orgs.has(b)) propose(`n:${a}`, `n:${b}`, ['naam-gelijk', 'andere-plaats']);
   }
-  // Confirmed proposals: fold the second group into the first (or into the existing organisation).
-  for (const [a, b] of unions) {
-    const [keep, drop] = a.startsWith('e:') ? [a, b] : [b.startsWith('e:') ? b : a, b.startsWith('e:') ? a : b];
-    const from = orgs.get(drop.slice(2));
-    if (!from) continue;
-    if (keep.startsWith('e:')) {
-      from.existingId = Number(keep.slice(2));
-      continue;
+  for (const [groupKey, id] of apartVanBestaand) propose(`n:${groupKey}`, `e:${id}`, ['naam-gelijk', 'andere-plaats']);
+  for (const c of findDuplicateCandidates(entries, places)) propose(String(c.a), String(c.b), c.redenen);
+
+  // Confirmed proposals, also in chains (A~B and B~C make one): union-find over their keys.
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    const p = parent.get(x) ?? x;
+    if (p === x) return x;
+    const root = find(p);
+    parent.set(x, root);
+    return root;
+  };
+  for (const d of dubbelen) {
+    if (d.zekerheid !== 'mogelijk' || !confirmed.has(d.sleutel)) continue;
+    const [a, b] = d.sleutel.split('+') as [string, string];
+    // An existing organisation is always the root: the file's rows join it.
+    const [ra, rb] = [find(a), find(b)];
+    if (ra !== rb)
+      parent.set(
+        rb.startsWith('e:') && !ra.startsWith('e:') ? ra : rb,
+        rb.startsWith('e:') && !ra.startsWith('e:') ? rb : ra,
+      );
+  }
+  const members = new Map<string, string[]>();
+  for (const k of parent.keys()) members.set(find(k), [...(members.get(find(k)) ?? []), k]);
+  for (const [root, list] of members) {
+    const all = [...new Set([root, ...list])].filter((k) => k.startsWith('n:') && orgs.has(k.slice(2)));
+    if (root.startsWith('e:')) {
+      for (const k of all) orgs.get(k.slice(2))!.existingId = Number(root.slice(2));
     }
-    const into = orgs.get(keep.slice(2));
-    if (!into || into === from) continue;
-    for (const [n, rows] of from.spellings) into.spellings.set(n, [...(into.spellings.get(n) ?? []), ...rows]);
-    for (const [k, v] of Object.entries(from.input)) {
-      const key = k as keyof OrganisatieInput;
-      if (into.input[key] === undefined || into.input[key] === null) (into.input as Record<string, unknown>)[k] = v;
+    const [first, ...rest] = all.map((k) => orgs.get(k.slice(2))!);
+    if (!first) continue;
+    for (const from of rest) {
+      for (const [n, rows] of from.spellings) first.spellings.set(n, [...(first.spellings.get(n) ?? []), ...rows]);
+      for (const [k, v] of Object.entries(from.input)) {
+        const key = k as keyof OrganisatieInput;
+        if (first.input[key] === undefined || first.input[key] === null)
+          (first.input as Record<string, unknown>)[k] = v;
+      }
+      for (const [k, v] of from.vz) if (!first.vz.has(k)) first.vz.set(k, v);
+      first.existingId ??= from.existingId;
+      orgs.delete(from.key);
     }
-    for (const [k, v] of from.vz) if (!into.vz.has(k)) into.vz.set(k, v);
-    into.existingId ??= from.existingId;
-    orgs.delete(drop.slice(2));
   }
 
   return {
@@ -601,7 +755,7 @@ export function previewPartners(
   const fouten = plan.issues.filter((i) => i.level === 'fout').length;
   return {
     ...base,
-    nieuweOrganisaties: plan.orgs.filter((o) => o.existingId === null).length,
+    nieuweOrganisaties: plan.orgs.filter((o) => o.existingId === null && o.key !== ZONDER_AANBIEDER).length,
     bijgewerkteOrganisaties: plan.orgs.filter((o) => o.existingId !== null).length,
     nieuweVoorzieningen: vz.filter((v) => v.existingId === null).length,
     bijgewerkteVoorzieningen: vz.filter((v) => v.existingId !== null).length,
@@ -690,8 +844,10 @@ export async function importPartners(
       ...org.input,
       soort: resolve(org.input.soort ? [org.input.soort] : undefined)?.[0] ?? null,
     };
-    let orgId: number;
-    if (org.existingId !== null) {
+    let orgId: number | null;
+    if (org.key === ZONDER_AANBIEDER) {
+      orgId = null;
+    } else if (org.existingId !== null) {
       const cur = getOrganisatie(db, org.existingId);
       const merged: Record<string, unknown> = { ...cur };
       for (const [k, v] of Object.entries(input)) {
@@ -706,9 +862,9 @@ export async function importPartners(
       orgId = saveOrganisatie(db, null, input, now, bronId);
       organisaties++;
     }
-    const finalKey = orgNameKey(getOrganisatie(db, orgId).naam, plan.places);
-    samengevoegd += org.spellings.size - 1;
-    for (const spelling of org.spellings.keys()) {
+    const finalKey = orgId === null ? '' : orgNameKey(getOrganisatie(db, orgId).naam, plan.places);
+    samengevoegd += Math.max(0, org.spellings.size - 1);
+    for (const spelling of orgId === null ? [] : org.spellings.keys()) {
       const k = orgNameKey(spelling, plan.places);
       if (k !== finalKey) {
         db.run('INSERT OR REPLACE INTO organisatie_alias (sleutel, organisatie_id, naam) VALUES (?, ?, ?)', [

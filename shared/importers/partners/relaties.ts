@@ -18,6 +18,11 @@ import type { KnoopRef, RelatieVolume } from '../../model/sociale-kaart';
 
 const R: readonly Recogniser<RelatieVeld>[] = [
   ['id', (h) => h === 'id'],
+  // The ends by number, as the relaties export writes them: they win over the names.
+  ['van_id', (h) => /^van ?id$/.test(h)],
+  ['van_soort', (h) => /^van ?soort$/.test(h)],
+  ['naar_id', (h) => /^naar ?id$/.test(h)],
+  ['naar_soort', (h) => /^naar ?soort$/.test(h)],
   ['van', (h) => /^(van|van naam|vanuit|verwijzer|door|bron|afzender|verwezen door|van organisatie)$/.test(h)],
   ['naar', (h) => /^(naar|naar naam|naar organisatie|ontvanger|doel|verwezen naar|verwijzing naar)$/.test(h)],
   ['aantal', (h) => /^(aantal|aantal verwijzingen|volume|n|totaal|aantallen)$/.test(h)],
@@ -52,39 +57,59 @@ export function knoopMatcher(db: ProjectDb, places: PlaceSet) {
     website: string | null;
     plaats: string | null;
   }>('SELECT id, naam, postcode, website, plaats FROM organisatie ORDER BY id');
-  const byKey = new Map<string, Knoop>();
+  const byKey = new Map<string, Knoop[]>();
+  const add = (k: string, knoop: Knoop) => {
+    const list = byKey.get(k) ?? [];
+    if (!list.some((x) => x.id === knoop.id)) list.push(knoop);
+    byKey.set(k, list);
+  };
+  const byOrgId = new Map<number, Knoop>();
   for (const o of orgs) {
-    const k = orgNameKey(o.naam, places);
-    if (!byKey.has(k)) byKey.set(k, { soort: 'organisatie', id: o.id, naam: o.naam });
+    const knoop: Knoop = { soort: 'organisatie', id: o.id, naam: o.naam };
+    byOrgId.set(o.id, knoop);
+    add(orgNameKey(o.naam, places), knoop);
   }
-  for (const a of db.all<{ sleutel: string; organisatie_id: number; naam: string }>(
-    'SELECT a.sleutel, a.organisatie_id, o.naam FROM organisatie_alias a JOIN organisatie o ON o.id = a.organisatie_id',
+  for (const a of db.all<{ sleutel: string; organisatie_id: number }>(
+    'SELECT sleutel, organisatie_id FROM organisatie_alias',
   )) {
-    if (!byKey.has(a.sleutel)) byKey.set(a.sleutel, { soort: 'organisatie', id: a.organisatie_id, naam: a.naam });
+    if (!byKey.has(a.sleutel)) add(a.sleutel, byOrgId.get(a.organisatie_id)!);
   }
   const vzByName = new Map<string, Knoop[]>();
+  const vzById = new Map<number, Knoop>();
   for (const v of db.all<{ id: number; naam: string }>('SELECT id, naam FROM voorziening ORDER BY id')) {
     const k = normaliseName(v.naam);
-    vzByName.set(k, [...(vzByName.get(k) ?? []), { soort: 'voorziening', id: v.id, naam: v.naam }]);
+    const knoop: Knoop = { soort: 'voorziening', id: v.id, naam: v.naam };
+    vzById.set(v.id, knoop);
+    vzByName.set(k, [...(vzByName.get(k) ?? []), knoop]);
   }
-  const all: Knoop[] = [...byKey.values()];
   return {
-    find(naam: string): Knoop | null {
-      const org = byKey.get(orgNameKey(naam, places));
-      if (org) return org;
-      const vz = vzByName.get(normaliseName(naam));
-      return vz && vz.length === 1 ? vz[0]! : null;
+    byId(soort: string, id: number): Knoop | null {
+      return (soort === 'voorziening' ? vzById.get(id) : byOrgId.get(id)) ?? null;
     },
-    candidates(naam: string): Knoop[] {
-      const entries = [{ key: '?', naam }, ...orgs.map((o) => ({ ...o, key: o.id }))];
-      return findDuplicateCandidates(entries, places, { minScore: 0.6 })
-        .filter((c) => c.a === '?' || c.b === '?')
-        .slice(0, 3)
-        .map((c) => {
-          const id = Number(c.a === '?' ? c.b : c.a);
-          return all.find((k) => k.soort === 'organisatie' && k.id === id)!;
-        })
-        .filter(Boolean);
+    /** The one organisation or voorziening with this name; the candidates when several fit; null when none does. */
+    find(naam: string): Knoop | Knoop[] | null {
+      const orgList = byKey.get(orgNameKey(naam, places)) ?? [];
+      if (orgList.length === 1) return orgList[0]!;
+      if (orgList.length > 1) {
+        const exact = orgList.filter((o) => o.naam.toLowerCase() === naam.trim().toLowerCase());
+        return exact.length === 1 ? exact[0]! : orgList;
+      }
+      const vz = vzByName.get(normaliseName(naam)) ?? [];
+      return vz.length === 1 ? vz[0]! : vz.length > 1 ? vz : null;
+    },
+    /** Likely organisations for each unknown name, in one pass over all organisations. */
+    candidates(namen: readonly string[]): Map<string, Knoop[]> {
+      const out = new Map<string, Knoop[]>(namen.map((n) => [n, []]));
+      if (namen.length === 0) return out;
+      const entries = [...namen.map((naam, i) => ({ key: `?${i}`, naam })), ...orgs.map((o) => ({ ...o, key: o.id }))];
+      for (const c of findDuplicateCandidates(entries, places, { minScore: 0.6 })) {
+        const [q, other] = String(c.a).startsWith('?') ? [String(c.a), c.b] : [String(c.b), c.a];
+        if (!q.startsWith('?') || String(other).startsWith('?')) continue;
+        const list = out.get(namen[Number(q.slice(1))]!)!;
+        const knoop = byOrgId.get(Number(other));
+        if (knoop && list.length < 3) list.push(knoop);
+      }
+      return out;
     },
   };
 }
@@ -125,6 +150,7 @@ function planRelaties(
   const matcher = knoopMatcher(db, places);
   const index = buildWaardeIndex(db);
   const namen = new Map<string, NaamMatch & { aantal: number }>();
+  const namenMap = () => namen;
   const get = (cells: string[], veld: RelatieVeld) => {
     const i = parsed.cols.get(veld);
     return i === undefined ? '' : (cells[i] ?? '').trim();
@@ -138,10 +164,23 @@ function planRelaties(
       if (typeof n === 'string') return { soort: table, id: Number(id), naam: n };
     }
     const found = matcher.find(naam);
+    const single = Array.isArray(found) ? null : found;
     const prev = namen.get(naam);
     if (prev) prev.aantal++;
-    else namen.set(naam, { naam, aantal: 1, gevonden: found, kandidaten: found ? [] : matcher.candidates(naam) });
-    return found;
+    else namen.set(naam, { naam, aantal: 1, gevonden: single, kandidaten: Array.isArray(found) ? found : [] });
+    if (Array.isArray(found)) ambiguous.add(naam);
+    return single;
+  };
+  const ambiguous = new Set<string>();
+  /** An end by its number (van_id + van_soort), or else by its name. */
+  const end = (cells: string[], side: 'van' | 'naar'): { knoop: Knoop | null; raw: string; byId: boolean } => {
+    const idRaw = get(cells, `${side}_id`);
+    const raw = get(cells, side);
+    if (idRaw) {
+      const soort = get(cells, `${side}_soort`).toLowerCase() === 'voorziening' ? 'voorziening' : 'organisatie';
+      return { knoop: matcher.byId(soort, Number(idRaw)), raw: raw || idRaw, byId: true };
+    }
+    return { knoop: raw ? resolve(raw) : null, raw, byId: false };
   };
   const rels = new Map<string, PlannedRel>();
   for (const { row, cells } of parsed.rows) {
@@ -156,14 +195,25 @@ function planRelaties(
         continue;
       }
     }
-    const vanRaw = get(cells, 'van');
-    const naarRaw = get(cells, 'naar');
+    const vanEnd = end(cells, 'van');
+    const naarEnd = end(cells, 'naar');
+    const vanRaw = vanEnd.raw;
+    const naarRaw = naarEnd.raw;
     if (!existing && !vanRaw) issue('fout', 'lijst.van-leeg', row, 'van');
     if (!existing && !naarRaw) issue('fout', 'lijst.naar-leeg', row, 'naar');
-    const van = vanRaw ? resolve(vanRaw) : existing?.van;
-    const naar = naarRaw ? resolve(naarRaw) : existing?.naar;
-    if (vanRaw && !van) issue('fout', 'lijst.naam-onbekend', row, 'van', { naam: vanRaw });
-    if (naarRaw && !naar) issue('fout', 'lijst.naam-onbekend', row, 'naar', { naam: naarRaw });
+    const van = vanRaw ? vanEnd.knoop : existing?.van;
+    const naar = naarRaw ? naarEnd.knoop : existing?.naar;
+    for (const [e, side, v] of [
+      [vanEnd, 'van', van],
+      [naarEnd, 'naar', naar],
+    ] as const) {
+      if (!e.raw || v) continue;
+      if (e.byId) issue('fout', 'lijst.id-onbekend', row, `${side}_id`, { waarde: get(cells, `${side}_id`) });
+      else if (ambiguous.has(e.raw)) {
+        const namen = (namenMap().get(e.raw)?.kandidaten ?? []).map((k) => k.naam).join(', ');
+        issue('fout', 'lijst.naam-dubbelzinnig', row, side, { naam: e.raw, namen });
+      } else issue('fout', 'lijst.naam-onbekend', row, side, { naam: e.raw });
+    }
     if (van && naar && van.soort === naar.soort && van.id === naar.id) {
       issue('fout', 'lijst.naar-zichzelf', row, 'naar', { naam: naarRaw || vanRaw });
     }
@@ -211,7 +261,13 @@ function planRelaties(
       } else rel.volumes.push({ periodeStart: periode.start, periodeEind: periode.eind, aantal });
     }
   }
-  return { rels, issues, badRows, namen: [...namen.values()] };
+  // Candidates for every unknown name, in one pass.
+  const unknown = [...namen.values()].filter((n) => !n.gevonden && n.kandidaten.length === 0).map((n) => n.naam);
+  const candidates = matcher.candidates(unknown);
+  const lijst = [...namen.values()].map((n) =>
+    !n.gevonden && n.kandidaten.length === 0 ? { ...n, kandidaten: candidates.get(n.naam) ?? [] } : n,
+  );
+  return { rels, issues, badRows, namen: lijst };
 }
 
 export function previewRelaties(
@@ -220,6 +276,7 @@ export function previewRelaties(
   sha: string,
   parsed: ParsedRelaties,
   options: RelatiesImportOptions,
+  computed?: RelatiesPlan,
 ): RelatiesPreview {
   const earlier = db.get<{ geimporteerd_op: string }>(
     `SELECT geimporteerd_op FROM bron WHERE sha256 = ? AND soort = 'relaties' ORDER BY id DESC LIMIT 1`,
@@ -251,7 +308,7 @@ export function previewRelaties(
       kanImporteren: false,
     };
   }
-  const plan = planRelaties(db, file.name, parsed, options);
+  const plan = computed ?? planRelaties(db, file.name, parsed, options);
   const rels = [...plan.rels.values()];
   const fouten = plan.issues.filter((i) => i.level === 'fout').length;
   const existingSame = (r: PlannedRel) => r.existingId !== null || findExisting(db, r) !== null;
@@ -286,13 +343,13 @@ export async function importRelaties(
   meta: { sha256: string; now: string; pause?: () => Promise<void>; onProgress?: (d: number, t: number) => void },
 ): Promise<RelatiesImportOutcome> {
   if (parsed.persoon.length) throw new AppException('import.persoonsgegevens-geweigerd', { bestand: file.name });
-  const preview = previewRelaties(db, file, meta.sha256, parsed, options);
+  const plan = planRelaties(db, file.name, parsed, options);
+  const preview = previewRelaties(db, file, meta.sha256, parsed, options, plan);
   if (preview.eerderGeimporteerd && !options.opnieuw) {
     throw new AppException('import.al-geimporteerd', { bestand: file.name, datum: preview.eerderGeimporteerd });
   }
   if (!preview.kanImporteren)
     throw new AppException('lijst.eerst-oplossen', { bestand: file.name, fouten: preview.fouten });
-  const plan = planRelaties(db, file.name, parsed, options);
   db.run(
     `INSERT INTO bron (soort, bestandsnaam, sha256, omschrijving, geimporteerd_op, rijen_gelezen, rijen_geimporteerd,
        rijen_overgeslagen) VALUES ('relaties', ?, ?, 'Verwijzingen', ?, ?, ?, ?)`,

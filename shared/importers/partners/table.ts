@@ -48,6 +48,23 @@ export function readSheets(file: ImportFile): SheetRows[] {
   return kind === 'csv' ? [readCsv(file.bytes, file.name)] : readSpreadsheet(file.bytes, file.name);
 }
 
+/**
+ * Headers about a person (a client, a resident, a participant, a contact person): such a column is never taken as a
+ * field, and a list with one is refused. "Aantal cliënten" or "Aantal deelnemers" (counts) are fine.
+ */
+const PERSON_ALWAYS =
+  /\bbsn\b|burgerservice|geboorte|\bgeb (datum|jaar)\b|voornaam|achternaam|roepnaam|voorletters|contactpersoon|jeugdige/;
+const PERSON_WHO = /\b(client|clienten|inwoner|bewoner|deelnemer|patient|jongere|ouder|kind)\b/;
+const PERSON_WHAT = /\b(naam|adres|e ?mail|telefoon|tel|nummer|nr|postcode|woonplaats|bsn)\b/;
+
+export function isPersonHeader(header: string): boolean {
+  const key = headerKey(header);
+  if (PERSON_ALWAYS.test(key)) return true;
+  if (!PERSON_WHO.test(key)) return false;
+  // "Cliënt" or "Naam deelnemer" name a person; "Aantal cliënten" counts them.
+  return PERSON_WHAT.test(key) || /^(client|inwoner|bewoner|deelnemer|patient)$/.test(key);
+}
+
 function recognise<F extends string>(
   recognisers: readonly Recogniser<F>[],
   headers: readonly string[],
@@ -56,7 +73,7 @@ function recognise<F extends string>(
   const used = new Set<F>();
   return headers.map((h, i) => {
     const key = headerKey(h);
-    if (!key) return null;
+    if (!key || isPersonHeader(h)) return null;
     for (const [field, test] of recognisers) {
       if (!used.has(field) && test(key, headerKey(groups[i] ?? ''))) {
         used.add(field);
@@ -83,14 +100,17 @@ export function detectTable<F extends string>(
     for (let r = 0; r < limit; r++) {
       const row = sheet.rows[r] ?? [];
       const cells = row.map(cellText);
-      if (cells.filter((c) => c !== '').length < 2) continue;
+      const filled = cells.filter((c) => c !== '').length;
+      // One column is enough when it is the one that matters (a plain list of names).
+      if (filled === 0 || (filled === 1 && !recognise(recognisers, cells, []).includes(required))) continue;
       // A group row above: fewer filled cells, each covering the columns to its right (merged cells are stored in
       // the first cell only).
       const above = r > 0 ? (sheet.rows[r - 1] ?? []).map(cellText) : [];
       const groups: string[] = [];
       let current = '';
       const aboveFilled = above.filter((c) => c !== '').length;
-      const isGroupRow = aboveFilled > 0 && aboveFilled < cells.filter((c) => c !== '').length;
+      // (A single filled cell above is a title, not a group row.)
+      const isGroupRow = aboveFilled >= 2 && aboveFilled < cells.filter((c) => c !== '').length;
       for (let c = 0; c < cells.length; c++) {
         if (isGroupRow && above[c]) current = above[c]!;
         groups.push(isGroupRow ? current : '');
@@ -115,39 +135,42 @@ export function detectTable<F extends string>(
   return best;
 }
 
-/** Person-level data never enters a project: columns named like a client's data, or holding BSNs. */
+/** A BSN with or without separators ("111222333", "1112.22.333", "111 222 333") passing the 11-proof. */
+function looksLikeBsn(v: string): boolean {
+  const digits = v.replace(/[\s.-]/g, '');
+  return /^\d{8,9}$/.test(digits) && isBsn(digits) && /^[\d\s.-]+$/.test(v);
+}
+
+/**
+ * Person-level data never enters a project: columns named after a client, resident or participant (their name,
+ * birth date, age, e-mail, address …), a contact person, or holding BSNs (with or without a header).
+ */
 export function personDataIssues(fileName: string, t: DetectedTable<string>): ImportIssue[] {
   const issues: ImportIssue[] = [];
   const where = t.sheet.name !== fileName ? { sheet: t.sheet.name } : {};
-  const person =
-    /\bbsn\b|burgerservice|geboortedatum|geboren op|geb datum|naam cli|cli[eë]nt ?naam|clientnaam|voornaam|achternaam|roepnaam|voorletters/;
-  t.headers.forEach((h, c) => {
-    const key = headerKey(h.normalize('NFC'));
-    const named = person.test(key) || (/cli[eë]nt/.test(h.toLowerCase()) && /naam|nummer|nr/.test(key));
-    let bsn = false;
-    if (!named) {
-      const values = t.sheet.rows
-        .slice(t.headerRow + 1)
-        .map((r) => cellText(r[c]))
-        .filter((v) => v !== '');
-      const digits = values.filter((v) => /^\d{8,9}$/.test(v));
-      bsn =
-        digits.length >= 3 &&
-        digits.length >= values.length * 0.8 &&
-        digits.filter(isBsn).length >= digits.length * 0.9;
-    }
+  const data = t.sheet.rows.slice(t.headerRow + 1);
+  const width = Math.max(t.headers.length, ...data.map((r) => r.length));
+  for (let c = 0; c < width; c++) {
+    const header = c < t.headers.length ? t.headers[c]! : '';
+    const ownHeader = cellText(t.sheet.rows[t.headerRow]?.[c]);
+    const values = data.map((r) => cellText(r[c])).filter((v) => v !== '');
+    const bsns = values.filter(looksLikeBsn).length;
+    const named = ownHeader !== '' && isPersonHeader(ownHeader);
+    // BSNs: most values of the column pass the 11-proof (any count when all of them do).
+    const bsn = bsns > 0 && (bsns === values.length || (bsns >= 3 && bsns >= values.length * 0.8));
     if (named || bsn) {
+      const column = header || columnLetter(c);
       issues.push({
         level: 'fout',
         code: 'import.persoonsgegevens',
         file: fileName,
         ...where,
         row: t.headerRow + 1,
-        column: h,
-        params: { kolom: h },
+        column,
+        params: { kolom: column },
       });
     }
-  });
+  }
   return issues;
 }
 

@@ -116,7 +116,19 @@ export interface PartnersImportOutcome {
   readonly overgeslagen: number;
 }
 
-export const RELATIE_VELDEN = ['id', 'van', 'naar', 'aantal', 'periode', 'soort', 'notities'] as const;
+export const RELATIE_VELDEN = [
+  'id',
+  'van',
+  'naar',
+  'aantal',
+  'periode',
+  'soort',
+  'notities',
+  'van_id',
+  'van_soort',
+  'naar_id',
+  'naar_soort',
+] as const;
 export type RelatieVeld = (typeof RELATIE_VELDEN)[number];
 export type RelatieMapping = Partial<Record<RelatieVeld, number | null>>;
 

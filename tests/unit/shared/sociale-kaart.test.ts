@@ -108,7 +108,7 @@ describe('organisaties, voorzieningen en relaties bewerken', () => {
     unwrap(await rel(team, a, 5));
     unwrap(await rel(team, b, 7));
     unwrap(await rel(c, team, 3));
-    unwrap(await rel(a, b, 1)); // becomes a loop: dropped
+    unwrap(await rel(a, b, 1)); // becomes a relation of Alifa with itself: kept, nothing is lost
 
     const groups = unwrap(await s.findDubbeleOrganisaties());
     const sure = groups.find((g) => g.zekerheid === 'zeker');
@@ -121,10 +121,11 @@ describe('organisaties, voorzieningen en relaties bewerken', () => {
     const merged = unwrap(await s.mergeOrganisaties(a, [b, c]));
     expect(merged.result).toMatchObject({ naam: 'Alifa', aantalVoorzieningen: 1 });
     const rels = unwrap(await s.listRelaties());
-    // team→a and team→b became one relation with both volumes added; c→team stays; a→b (a loop) is gone.
+    // team→a and team→b became one relation with both volumes added; c→team stays; a→b stays (Alifa → Alifa).
     expect(rels.map((r) => [r.van.naam, r.naar.naam, r.totaal])).toEqual([
       ['Buurtteam Zuilen', 'Alifa', 12],
       ['Alifa', 'Buurtteam Zuilen', 3],
+      ['Alifa', 'Alifa', 1],
     ]);
     expect(merged.overview.counts.organisaties).toBe(2);
 
