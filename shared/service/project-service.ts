@@ -252,10 +252,14 @@ export function createProjectService(deps: ServiceDeps): WorkerApi & {
 
   const itemNaam = (d: ProjectDb, soort: EntiteitSoort, id: number | null): string => {
     if (id === null) return '';
-    const v = d.value(
-      soort === 'relatie' ? 'SELECT soort FROM relatie WHERE id = ?' : `SELECT naam FROM ${soort} WHERE id = ?`,
-      [id],
-    );
+    // Fixed statements per kind: `soort` comes over IPC and never becomes part of the SQL.
+    const sql =
+      soort === 'organisatie'
+        ? 'SELECT naam FROM organisatie WHERE id = ?'
+        : soort === 'voorziening'
+          ? 'SELECT naam FROM voorziening WHERE id = ?'
+          : 'SELECT soort FROM relatie WHERE id = ?';
+    const v = d.value(sql, [id]);
     return typeof v === 'string' ? v : '';
   };
 
@@ -448,6 +452,9 @@ export function createProjectService(deps: ServiceDeps): WorkerApi & {
       return mutate(label, (d, tijd) => kaart.getRelatie(d, kaart.saveRelatie(d, id, input, tijd)));
     },
     async deleteItems(soort, ids) {
+      if (!['organisatie', 'voorziening', 'relatie'].includes(soort)) {
+        return fail('invoer.ongeldig', { veld: 'soort', code: 'ongeldig' });
+      }
       const d = db;
       const label =
         ids.length === 1 && d
