@@ -134,6 +134,21 @@ export const td = 'utrecht-table__cell';
 export const tdNum = 'utrecht-table__cell utrecht-table__cell--numeric-column utrecht-table__cell--numeric-data';
 export const tr = 'utrecht-table__row';
 
+/** A table's header row: a column header per label. */
+export function TableHead({ columns }: { columns: readonly ReactNode[] }) {
+  return (
+    <thead className="utrecht-table__header">
+      <tr className={tr}>
+        {columns.map((label, i) => (
+          <th key={i} scope="col" className={th}>
+            {label}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
+
 /** A checkbox with its label on the same line. */
 export function CheckboxField({
   checked,

@@ -3,8 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { DubbeleOrganisaties, Organisatie } from '../../../shared/contract';
 import type { AppError } from '../../../shared/result';
 import { Dialog } from '../../components/dialog';
-import { Alert, Button, Paragraph } from '../../components/ui';
+import { Button, Paragraph } from '../../components/ui';
 import { useActions, useApp } from '../../state/context';
+import { ErrorText } from './ErrorText';
+import { savedNotice } from './form-helpers';
 
 /**
  * "Dubbelen zoeken": organisations that look like one. Per group you choose which one to keep; its voorzieningen
@@ -48,12 +50,7 @@ export function DubbelenDialog({
     if (!result.ok) return setError(result.error);
     setError(null);
     setKeep({});
-    actions.notify({
-      kind: 'ok',
-      tag: 'opgeslagen',
-      autoDismissMs: 5000,
-      text: { key: 'dubbelen.samengevoegd', params: { naam: result.value.naam, count: others.length } },
-    });
+    actions.notify(savedNotice('dubbelen.samengevoegd', { naam: result.value.naam, count: others.length }));
   };
 
   return (
@@ -65,13 +62,7 @@ export function DubbelenDialog({
       testId="dubbelen"
     >
       <Paragraph>{t('dubbelen.uitleg')}</Paragraph>
-      {error && (
-        <Alert type="error">
-          <Paragraph>
-            {t(`fout.${error.code}`, { ...error.params, defaultValue: t('fout.intern.onverwacht') })}
-          </Paragraph>
-        </Alert>
-      )}
+      <ErrorText error={error} />
       {groups === null ? (
         <Paragraph>{t('dubbelen.zoeken')}</Paragraph>
       ) : groups.length === 0 ? (

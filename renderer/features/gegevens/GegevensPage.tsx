@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GebiedRow, Organisatie, Relatie, Voorziening } from '../../../shared/contract';
-import { Alert, Button, Heading, Paragraph } from '../../components/ui';
+import { Button, Heading, Paragraph } from '../../components/ui';
 import { TabPanel, Tabs } from '../../components/tabs';
 import { formatDate, formatDateTime, formatNumber } from '../../format';
 import { useApp } from '../../state/context';
@@ -10,6 +10,7 @@ import { BulkDeleteDialog, OrganisatiesBulkDialog, VoorzieningenBulkDialog } fro
 import { useGegevens, useLookups, type GegevensData, type Lookups } from './data';
 import { DataTable, type ColumnSpec } from './DataTable';
 import { DubbelenDialog } from './DubbelenDialog';
+import { ErrorText } from './ErrorText';
 import { OrganisatieForm } from './OrganisatieForm';
 import { RelatieForm } from './RelatieForm';
 import { VoorzieningForm } from './VoorzieningForm';
@@ -49,13 +50,7 @@ export function GegevensPage() {
         onSelect={setTab}
       />
       <TabPanel idPrefix="gegevens" id={tab}>
-        {error && (
-          <Alert type="error">
-            <Paragraph>
-              {t(`fout.${error.code}`, { ...error.params, defaultValue: t('fout.intern.onverwacht') })}
-            </Paragraph>
-          </Alert>
-        )}
+        <ErrorText error={error} />
         {!data ? (
           <Paragraph>{t('gegevens.laden')}</Paragraph>
         ) : tab === 'organisaties' ? (
@@ -109,10 +104,49 @@ function useCommon() {
   return { t, readOnly, countLabel, ...helpers };
 }
 
+/**
+ * The item open in a form (null inside: a new one). While the form is open the item is taken from the data as it
+ * is now, so an undo or a change elsewhere shows in the form.
+ */
+function useEditing<R extends { id: number }>(rows: readonly R[]) {
+  const [editing, setEditing] = useState<{ item: R | null } | null>(null);
+  const opened = editing?.item;
+  return {
+    open: editing !== null,
+    key: opened?.id ?? 'nieuw',
+    item: opened ? (rows.find((r) => r.id === opened.id) ?? opened) : null,
+    edit: (item: R | null) => setEditing({ item }),
+    close: () => setEditing(null),
+  };
+}
+
+/** Bulk wijzigen or verwijderen of the selected rows: the buttons over the table, and which dialog is open. */
+function useBulk<R extends { id: number }>(canChange: boolean) {
+  const { t } = useTranslation();
+  const [bulk, setBulk] = useState<{ kind: 'wijzigen' | 'verwijderen'; ids: number[]; clear: () => void } | null>(null);
+  const selectionActions = (selected: readonly R[], clear: () => void) => {
+    const ids = selected.map((r) => r.id);
+    return (
+      <>
+        {canChange && <Button onClick={() => setBulk({ kind: 'wijzigen', ids, clear })}>{t('bulk.wijzigen')}</Button>}
+        <Button className="utrecht-button--danger" onClick={() => setBulk({ kind: 'verwijderen', ids, clear })}>
+          {t('bulk.verwijderen')}
+        </Button>
+      </>
+    );
+  };
+  /** Done: the selection is cleared. */
+  const close = (done: boolean) => {
+    if (done) bulk?.clear();
+    setBulk(null);
+  };
+  return { kind: bulk?.kind ?? null, ids: bulk?.ids ?? [], selectionActions, close };
+}
+
 function OrganisatiesTab({ data, lookups }: { data: GegevensData; lookups: Lookups }) {
   const { t, readOnly, gewijzigd, countLabel } = useCommon();
-  const [editing, setEditing] = useState<{ item: Organisatie | null } | null>(null);
-  const [bulk, setBulk] = useState<{ kind: 'wijzigen' | 'verwijderen'; ids: number[]; clear: () => void } | null>(null);
+  const editing = useEditing(data.organisaties);
+  const bulk = useBulk<Organisatie>(true);
   const [dubbelen, setDubbelen] = useState(false);
   const columns = useMemo<ColumnSpec<Organisatie>[]>(
     () => [
@@ -154,7 +188,6 @@ function OrganisatiesTab({ data, lookups }: { data: GegevensData; lookups: Looku
     ],
     [t, lookups, gewijzigd],
   );
-  const openItem = editing?.item ? (data.organisaties.find((o) => o.id === editing.item!.id) ?? null) : null;
   return (
     <>
       <DataTable<Organisatie>
@@ -165,7 +198,7 @@ function OrganisatiesTab({ data, lookups }: { data: GegevensData; lookups: Looku
         getId={(o) => o.id}
         rowLabel={(o) => o.naam}
         openColumn="naam"
-        onOpen={(o) => setEditing({ item: o })}
+        onOpen={editing.edit}
         selectable={!readOnly}
         exportBase="organisaties"
         countLabel={countLabel('organisaties')}
@@ -173,7 +206,7 @@ function OrganisatiesTab({ data, lookups }: { data: GegevensData; lookups: Looku
         actions={
           !readOnly && (
             <>
-              <Button id="toevoegen-organisatie" appearance="primary" onClick={() => setEditing({ item: null })}>
+              <Button id="toevoegen-organisatie" appearance="primary" onClick={() => editing.edit(null)}>
                 {t('gegevens.toevoegen.organisatie')}
               </Button>
               <Button id="dubbelen-zoeken" onClick={() => setDubbelen(true)}>
@@ -182,49 +215,19 @@ function OrganisatiesTab({ data, lookups }: { data: GegevensData; lookups: Looku
             </>
           )
         }
-        selectionActions={(selected, clear) => (
-          <>
-            <Button onClick={() => setBulk({ kind: 'wijzigen', ids: selected.map((o) => o.id), clear })}>
-              {t('bulk.wijzigen')}
-            </Button>
-            <Button
-              className="utrecht-button--danger"
-              onClick={() => setBulk({ kind: 'verwijderen', ids: selected.map((o) => o.id), clear })}
-            >
-              {t('bulk.verwijderen')}
-            </Button>
-          </>
-        )}
+        selectionActions={bulk.selectionActions}
       />
-      {editing && (
+      {editing.open && (
         <OrganisatieForm
-          key={editing.item?.id ?? 'nieuw'}
-          item={editing.item ? (openItem ?? editing.item) : null}
+          key={editing.key}
+          item={editing.item}
           lookups={lookups}
-          onClose={() => setEditing(null)}
+          onClose={editing.close}
           returnFocus={byId('toevoegen-organisatie')}
         />
       )}
-      {bulk?.kind === 'wijzigen' && (
-        <OrganisatiesBulkDialog
-          ids={bulk.ids}
-          lookups={lookups}
-          onClose={(done) => {
-            if (done) bulk.clear();
-            setBulk(null);
-          }}
-        />
-      )}
-      {bulk?.kind === 'verwijderen' && (
-        <BulkDeleteDialog
-          soort="organisatie"
-          ids={bulk.ids}
-          onClose={(done) => {
-            if (done) bulk.clear();
-            setBulk(null);
-          }}
-        />
-      )}
+      {bulk.kind === 'wijzigen' && <OrganisatiesBulkDialog ids={bulk.ids} lookups={lookups} onClose={bulk.close} />}
+      {bulk.kind === 'verwijderen' && <BulkDeleteDialog soort="organisatie" ids={bulk.ids} onClose={bulk.close} />}
       {dubbelen && <DubbelenDialog organisaties={data.organisaties} onClose={() => setDubbelen(false)} />}
     </>
   );
@@ -232,8 +235,8 @@ function OrganisatiesTab({ data, lookups }: { data: GegevensData; lookups: Looku
 
 function VoorzieningenTab({ data, lookups }: { data: GegevensData; lookups: Lookups }) {
   const { t, readOnly, date, gewijzigd, countLabel } = useCommon();
-  const [editing, setEditing] = useState<{ item: Voorziening | null } | null>(null);
-  const [bulk, setBulk] = useState<{ kind: 'wijzigen' | 'verwijderen'; ids: number[]; clear: () => void } | null>(null);
+  const editing = useEditing(data.voorzieningen);
+  const bulk = useBulk<Voorziening>(true);
   const columns = useMemo<ColumnSpec<Voorziening>[]>(() => {
     const labels = (tax: 'leefgebied' | 'doelgroep', codes: readonly string[]) =>
       codes.map((c) => lookups.taxLabel(tax, c)).join(', ') || null;
@@ -324,7 +327,6 @@ function VoorzieningenTab({ data, lookups }: { data: GegevensData; lookups: Look
       gewijzigd<Voorziening>(),
     ];
   }, [t, lookups, date, gewijzigd]);
-  const openItem = editing?.item ? (data.voorzieningen.find((v) => v.id === editing.item!.id) ?? null) : null;
   return (
     <>
       <DataTable<Voorziening>
@@ -335,69 +337,40 @@ function VoorzieningenTab({ data, lookups }: { data: GegevensData; lookups: Look
         getId={(v) => v.id}
         rowLabel={(v) => v.naam}
         openColumn="naam"
-        onOpen={(v) => setEditing({ item: v })}
+        onOpen={editing.edit}
         selectable={!readOnly}
         exportBase="voorzieningen"
         countLabel={countLabel('voorzieningen')}
         empty={<Paragraph>{t('gegevens.leeg.voorzieningen')}</Paragraph>}
         actions={
           !readOnly && (
-            <Button id="toevoegen-voorziening" appearance="primary" onClick={() => setEditing({ item: null })}>
+            <Button id="toevoegen-voorziening" appearance="primary" onClick={() => editing.edit(null)}>
               {t('gegevens.toevoegen.voorziening')}
             </Button>
           )
         }
-        selectionActions={(selected, clear) => (
-          <>
-            <Button onClick={() => setBulk({ kind: 'wijzigen', ids: selected.map((v) => v.id), clear })}>
-              {t('bulk.wijzigen')}
-            </Button>
-            <Button
-              className="utrecht-button--danger"
-              onClick={() => setBulk({ kind: 'verwijderen', ids: selected.map((v) => v.id), clear })}
-            >
-              {t('bulk.verwijderen')}
-            </Button>
-          </>
-        )}
+        selectionActions={bulk.selectionActions}
       />
-      {editing && (
+      {editing.open && (
         <VoorzieningForm
-          key={editing.item?.id ?? 'nieuw'}
-          item={editing.item ? (openItem ?? editing.item) : null}
+          key={editing.key}
+          item={editing.item}
           lookups={lookups}
-          onClose={() => setEditing(null)}
+          onClose={editing.close}
           returnFocus={byId('toevoegen-voorziening')}
         />
       )}
-      {bulk?.kind === 'wijzigen' && (
-        <VoorzieningenBulkDialog
-          ids={bulk.ids}
-          lookups={lookups}
-          onClose={(done) => {
-            if (done) bulk.clear();
-            setBulk(null);
-          }}
-        />
-      )}
-      {bulk?.kind === 'verwijderen' && (
-        <BulkDeleteDialog
-          soort="voorziening"
-          ids={bulk.ids}
-          onClose={(done) => {
-            if (done) bulk.clear();
-            setBulk(null);
-          }}
-        />
-      )}
+      {bulk.kind === 'wijzigen' && <VoorzieningenBulkDialog ids={bulk.ids} lookups={lookups} onClose={bulk.close} />}
+      {bulk.kind === 'verwijderen' && <BulkDeleteDialog soort="voorziening" ids={bulk.ids} onClose={bulk.close} />}
     </>
   );
 }
 
 function RelatiesTab({ data, lookups }: { data: GegevensData; lookups: Lookups }) {
   const { t, readOnly, yesNo, date, gewijzigd, countLabel } = useCommon();
-  const [editing, setEditing] = useState<{ item: Relatie | null } | null>(null);
-  const [bulk, setBulk] = useState<{ ids: number[]; clear: () => void } | null>(null);
+  const editing = useEditing(data.relaties);
+  // Relaties have no fields to change in bulk; they can be deleted together.
+  const bulk = useBulk<Relatie>(false);
   const columns = useMemo<ColumnSpec<Relatie>[]>(() => {
     const knoop = (k: Relatie['van']) => (
       <>
@@ -440,7 +413,6 @@ function RelatiesTab({ data, lookups }: { data: GegevensData; lookups: Lookups }
       gewijzigd<Relatie>(),
     ];
   }, [t, lookups, yesNo, date, gewijzigd]);
-  const openItem = editing?.item ? (data.relaties.find((r) => r.id === editing.item!.id) ?? null) : null;
   return (
     <>
       <DataTable<Relatie>
@@ -451,43 +423,30 @@ function RelatiesTab({ data, lookups }: { data: GegevensData; lookups: Lookups }
         getId={(r) => r.id}
         rowLabel={(r) => `${r.van.naam} → ${r.naar.naam}`}
         openColumn="van"
-        onOpen={(r) => setEditing({ item: r })}
+        onOpen={editing.edit}
         selectable={!readOnly}
         exportBase="relaties"
         countLabel={countLabel('relaties')}
         empty={<Paragraph>{t('gegevens.leeg.relaties')}</Paragraph>}
         actions={
           !readOnly && (
-            <Button id="toevoegen-relatie" appearance="primary" onClick={() => setEditing({ item: null })}>
+            <Button id="toevoegen-relatie" appearance="primary" onClick={() => editing.edit(null)}>
               {t('gegevens.toevoegen.relatie')}
             </Button>
           )
         }
-        selectionActions={(selected, clear) => (
-          <Button className="utrecht-button--danger" onClick={() => setBulk({ ids: selected.map((r) => r.id), clear })}>
-            {t('bulk.verwijderen')}
-          </Button>
-        )}
+        selectionActions={bulk.selectionActions}
       />
-      {editing && (
+      {editing.open && (
         <RelatieForm
-          key={editing.item?.id ?? 'nieuw'}
-          item={editing.item ? (openItem ?? editing.item) : null}
+          key={editing.key}
+          item={editing.item}
           lookups={lookups}
-          onClose={() => setEditing(null)}
+          onClose={editing.close}
           returnFocus={byId('toevoegen-relatie')}
         />
       )}
-      {bulk && (
-        <BulkDeleteDialog
-          soort="relatie"
-          ids={bulk.ids}
-          onClose={(done) => {
-            if (done) bulk.clear();
-            setBulk(null);
-          }}
-        />
-      )}
+      {bulk.kind === 'verwijderen' && <BulkDeleteDialog soort="relatie" ids={bulk.ids} onClose={bulk.close} />}
     </>
   );
 }

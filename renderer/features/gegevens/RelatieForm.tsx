@@ -1,15 +1,10 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { FieldProblem, KnoopRef, Relatie, RelatieInput } from '../../../shared/contract';
 import { checkRelatie } from '../../../shared/model/sociale-kaart';
-import { ConfirmDialog, Dialog } from '../../components/dialog';
-import { ErrorSummary, SearchSelectField, SelectField, TextAreaField } from '../../components/form';
-import { Button, CheckboxField, Paragraph, TextField } from '../../components/ui';
-import { useActions, useApp } from '../../state/context';
-import type { Lookups } from './data';
-import { orNull, parseCount, useFormProblems } from './form-helpers';
-import { FormActions } from './OrganisatieForm';
-import { Wijzigingen } from './Wijzigingen';
+import { SearchSelectField, SelectField, TextAreaField } from '../../components/form';
+import { Button, CheckboxField, TextField } from '../../components/ui';
+import { EditDrawer, useEditForm, type EditFormProps } from './EditDrawer';
+import { orNull, parseCount, savedNotice } from './form-helpers';
 
 interface VolumeRow {
   key: number;
@@ -54,27 +49,13 @@ const fromItem = (r: Relatie | null, defaultSoort: string): Values => ({
 });
 
 /** Add or change a relatie (verwijzing, samenwerking, …) between organisaties and voorzieningen. */
-export function RelatieForm({
-  item,
-  lookups,
-  onClose,
-  returnFocus,
-}: {
-  item: Relatie | null;
-  lookups: Lookups;
-  onClose: () => void;
-  returnFocus: () => HTMLElement | null;
-}) {
-  const { t, i18n } = useTranslation();
-  const actions = useActions();
-  const readOnly = useApp((s) => s.project?.readOnly ?? true);
+export function RelatieForm({ item, lookups, onClose, returnFocus }: EditFormProps<Relatie>) {
+  const form = useEditForm('relatie', onClose);
+  const { t, actions, readOnly, f } = form;
   const soorten = lookups.taxOptions('relatietype');
   const [values, setValues] = useState<Values>(() =>
     fromItem(item, soorten.some((s) => s.value === 'verwijzing') ? 'verwijzing' : ''),
   );
-  const [saving, setSaving] = useState(false);
-  const [confirming, setConfirming] = useState(false);
-  const f = useFormProblems('relatie', t, (k) => i18n.exists(k));
   const put = <K extends keyof Values>(key: K, value: Values[K]) => setValues((v) => ({ ...v, [key]: value }));
   const putVolume = (key: number, patch: Partial<VolumeRow>) =>
     setValues((v) => ({ ...v, volumes: v.volumes.map((x) => (x.key === key ? { ...x, ...patch } : x)) }));
@@ -85,9 +66,7 @@ export function RelatieForm({
       ? [{ value: current, label: ref.naam }, ...lookups.knoopOptions]
       : lookups.knoopOptions;
 
-  const submit = async (e: React.FormEvent) => {
-    e.preventDefault();
-    if (readOnly || saving) return;
+  const submit = () => {
     const van = parseKnoop(values.van);
     const naar = parseKnoop(values.naar);
     const missing: FieldProblem[] = [
@@ -113,220 +92,170 @@ export function RelatieForm({
     const checked = checkRelatie(input);
     const problems = [...missing, ...(checked.ok ? [] : checked.problems)];
     if (problems.length) return f.show(problems);
-    f.clear();
-    setSaving(true);
-    const result = await actions.saveRelatie(item?.id ?? null, input);
-    setSaving(false);
-    if (!result.ok) return f.showError(result.error);
-    actions.notify({
-      kind: 'ok',
-      tag: 'opgeslagen',
-      autoDismissMs: 5000,
-      text: {
-        key: 'bewerken.relatieOpgeslagen',
-        params: { van: result.value.van.naam, naar: result.value.naar.naam },
-      },
-    });
-    onClose();
-  };
-
-  const remove = async () => {
-    if (!item) return;
-    setConfirming(false);
-    const result = await actions.deleteItems('relatie', [item.id]);
-    if (!result.ok) return f.showError(result.error);
-    actions.notify({
-      kind: 'ok',
-      tag: 'opgeslagen',
-      autoDismissMs: 5000,
-      text: { key: 'bewerken.verwijderd', params: { naam: name } },
-    });
-    onClose();
+    return form.save(
+      () => actions.saveRelatie(item?.id ?? null, input),
+      (saved) => savedNotice('bewerken.relatieOpgeslagen', { van: saved.van.naam, naar: saved.naar.naam }),
+    );
   };
 
   return (
-    <Dialog
-      variant="drawer"
+    <EditDrawer
+      form={form}
       title={item ? t('bewerken.relatieWijzigen', { naam: name }) : t('bewerken.relatieToevoegen')}
-      onClose={onClose}
-      closeLabel={t('bewerken.sluiten')}
-      testId="relatie-form"
+      item={item && { id: item.id, naam: name, gevolg: t('bewerken.verwijderenRelatie', { naam: name }) }}
+      onSubmit={submit}
       returnFocus={returnFocus}
     >
-      <form noValidate onSubmit={(e) => void submit(e)} className="wijkweb-form">
-        <ErrorSummary id={f.summaryId} title={t('bewerken.foutTitel')} items={f.summary} />
-        <SelectField
-          id={f.fieldId('soort')}
-          label={t('veld.label.soortRelatie')}
-          value={values.soort}
-          onChange={(e) => put('soort', e.target.value)}
-          error={f.errorFor('soort')}
+      <SelectField
+        id={f.fieldId('soort')}
+        label={t('veld.label.soortRelatie')}
+        value={values.soort}
+        onChange={(e) => put('soort', e.target.value)}
+        error={f.errorFor('soort')}
+        disabled={readOnly}
+        options={[{ value: '', label: t('bewerken.kiesSoort') }, ...soorten]}
+      />
+      <SearchSelectField
+        id={f.fieldId('van')}
+        label={t('veld.label.van')}
+        options={knoopOptions(values.van, item?.van)}
+        value={values.van}
+        onChange={(v) => put('van', v)}
+        error={f.errorFor('van')}
+        emptyLabel={t('bewerken.nogNietGekozen')}
+        searchLabel={t('bewerken.zoekVan')}
+        moreLabel={(n) => t('bewerken.meer', { count: n })}
+        disabled={readOnly}
+      />
+      <SearchSelectField
+        id={f.fieldId('naar')}
+        label={t('veld.label.naar')}
+        options={knoopOptions(values.naar, item?.naar)}
+        value={values.naar}
+        onChange={(v) => put('naar', v)}
+        error={f.errorFor('naar')}
+        emptyLabel={t('bewerken.nogNietGekozen')}
+        searchLabel={t('bewerken.zoekNaar')}
+        moreLabel={(n) => t('bewerken.meer', { count: n })}
+        disabled={readOnly}
+      />
+      <CheckboxField checked={values.gericht} onChange={(v) => put('gericht', v)}>
+        {t('veld.label.gericht')}
+      </CheckboxField>
+      <div className="wijkweb-form-row">
+        <TextField
+          id={f.fieldId('startdatum')}
+          type="date"
+          label={t('veld.label.startdatum')}
+          value={values.startdatum}
+          onChange={(e) => put('startdatum', e.target.value)}
+          error={f.errorFor('startdatum')}
           disabled={readOnly}
-          options={[{ value: '', label: t('bewerken.kiesSoort') }, ...soorten]}
         />
-        <SearchSelectField
-          id={f.fieldId('van')}
-          label={t('veld.label.van')}
-          options={knoopOptions(values.van, item?.van)}
-          value={values.van}
-          onChange={(v) => put('van', v)}
-          error={f.errorFor('van')}
-          emptyLabel={t('bewerken.nogNietGekozen')}
-          searchLabel={t('bewerken.zoekVan')}
-          moreLabel={(n) => t('bewerken.meer', { count: n })}
+        <TextField
+          id={f.fieldId('einddatum')}
+          type="date"
+          label={t('veld.label.einddatum')}
+          value={values.einddatum}
+          onChange={(e) => put('einddatum', e.target.value)}
+          error={f.errorFor('einddatum')}
           disabled={readOnly}
         />
-        <SearchSelectField
-          id={f.fieldId('naar')}
-          label={t('veld.label.naar')}
-          options={knoopOptions(values.naar, item?.naar)}
-          value={values.naar}
-          onChange={(v) => put('naar', v)}
-          error={f.errorFor('naar')}
-          emptyLabel={t('bewerken.nogNietGekozen')}
-          searchLabel={t('bewerken.zoekNaar')}
-          moreLabel={(n) => t('bewerken.meer', { count: n })}
-          disabled={readOnly}
-        />
-        <CheckboxField checked={values.gericht} onChange={(v) => put('gericht', v)}>
-          {t('veld.label.gericht')}
-        </CheckboxField>
-        <div className="wijkweb-form-row">
-          <TextField
-            id={f.fieldId('startdatum')}
-            type="date"
-            label={t('veld.label.startdatum')}
-            value={values.startdatum}
-            onChange={(e) => put('startdatum', e.target.value)}
-            error={f.errorFor('startdatum')}
-            disabled={readOnly}
-          />
-          <TextField
-            id={f.fieldId('einddatum')}
-            type="date"
-            label={t('veld.label.einddatum')}
-            value={values.einddatum}
-            onChange={(e) => put('einddatum', e.target.value)}
-            error={f.errorFor('einddatum')}
-            disabled={readOnly}
-          />
+      </div>
+      <fieldset
+        className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset wijkweb-fieldset"
+        id={f.fieldId('volumes')}
+        tabIndex={-1}
+        aria-describedby={f.errorFor('volumes') ? `${f.fieldId('volumes')}-err` : `${f.fieldId('volumes')}-desc`}
+        aria-invalid={f.errorFor('volumes') ? true : undefined}
+      >
+        <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
+          {t('veld.label.volumes')}
+        </legend>
+        <div className="utrecht-form-field-description" id={`${f.fieldId('volumes')}-desc`}>
+          {t('bewerken.volumesUitleg')}
         </div>
-        <fieldset
-          className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset wijkweb-fieldset"
-          id={f.fieldId('volumes')}
-          tabIndex={-1}
-          aria-describedby={f.errorFor('volumes') ? `${f.fieldId('volumes')}-err` : `${f.fieldId('volumes')}-desc`}
-          aria-invalid={f.errorFor('volumes') ? true : undefined}
-        >
-          <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
-            {t('veld.label.volumes')}
-          </legend>
-          <div className="utrecht-form-field-description" id={`${f.fieldId('volumes')}-desc`}>
-            {t('bewerken.volumesUitleg')}
+        {f.errorFor('volumes') && (
+          <div className="utrecht-form-field-error-message" id={`${f.fieldId('volumes')}-err`}>
+            {f.errorFor('volumes')}
           </div>
-          {f.errorFor('volumes') && (
-            <div className="utrecht-form-field-error-message" id={`${f.fieldId('volumes')}-err`}>
-              {f.errorFor('volumes')}
-            </div>
-          )}
-          {values.volumes.length > 0 && (
-            <ol className="wijkweb-plain-list wijkweb-volumes">
-              {values.volumes.map((v, i) => (
-                <li key={v.key} className="wijkweb-volumes__row">
-                  <TextField
-                    type="date"
-                    label={
-                      <>
-                        {t('bewerken.volumeVanKort')}
-                        <span className="wijkweb-visually-hidden"> {t('bewerken.periodeNr', { rij: i + 1 })}</span>
-                      </>
+        )}
+        {values.volumes.length > 0 && (
+          <ol className="wijkweb-plain-list wijkweb-volumes">
+            {values.volumes.map((v, i) => (
+              <li key={v.key} className="wijkweb-volumes__row">
+                <TextField
+                  type="date"
+                  label={
+                    <>
+                      {t('bewerken.volumeVanKort')}
+                      <span className="wijkweb-visually-hidden"> {t('bewerken.periodeNr', { rij: i + 1 })}</span>
+                    </>
+                  }
+                  value={v.periodeStart}
+                  onChange={(e) => putVolume(v.key, { periodeStart: e.target.value })}
+                  disabled={readOnly}
+                />
+                <TextField
+                  type="date"
+                  label={
+                    <>
+                      {t('bewerken.volumeTotKort')}
+                      <span className="wijkweb-visually-hidden"> {t('bewerken.periodeNr', { rij: i + 1 })}</span>
+                    </>
+                  }
+                  value={v.periodeEind}
+                  onChange={(e) => putVolume(v.key, { periodeEind: e.target.value })}
+                  disabled={readOnly}
+                />
+                <TextField
+                  label={
+                    <>
+                      {t('bewerken.volumeAantalKort')}
+                      <span className="wijkweb-visually-hidden"> {t('bewerken.periodeNr', { rij: i + 1 })}</span>
+                    </>
+                  }
+                  inputMode="numeric"
+                  value={v.aantal}
+                  onChange={(e) => putVolume(v.key, { aantal: e.target.value })}
+                  autoComplete="off"
+                  disabled={readOnly}
+                />
+                {!readOnly && (
+                  <Button
+                    appearance="subtle"
+                    onClick={() =>
+                      put(
+                        'volumes',
+                        values.volumes.filter((x) => x.key !== v.key),
+                      )
                     }
-                    value={v.periodeStart}
-                    onChange={(e) => putVolume(v.key, { periodeStart: e.target.value })}
-                    disabled={readOnly}
-                  />
-                  <TextField
-                    type="date"
-                    label={
-                      <>
-                        {t('bewerken.volumeTotKort')}
-                        <span className="wijkweb-visually-hidden"> {t('bewerken.periodeNr', { rij: i + 1 })}</span>
-                      </>
-                    }
-                    value={v.periodeEind}
-                    onChange={(e) => putVolume(v.key, { periodeEind: e.target.value })}
-                    disabled={readOnly}
-                  />
-                  <TextField
-                    label={
-                      <>
-                        {t('bewerken.volumeAantalKort')}
-                        <span className="wijkweb-visually-hidden"> {t('bewerken.periodeNr', { rij: i + 1 })}</span>
-                      </>
-                    }
-                    inputMode="numeric"
-                    value={v.aantal}
-                    onChange={(e) => putVolume(v.key, { aantal: e.target.value })}
-                    autoComplete="off"
-                    disabled={readOnly}
-                  />
-                  {!readOnly && (
-                    <Button
-                      appearance="subtle"
-                      onClick={() =>
-                        put(
-                          'volumes',
-                          values.volumes.filter((x) => x.key !== v.key),
-                        )
-                      }
-                    >
-                      {t('bewerken.volumeWeg', { rij: i + 1 })}
-                    </Button>
-                  )}
-                </li>
-              ))}
-            </ol>
-          )}
-          {!readOnly && (
-            <Button
-              onClick={() =>
-                put('volumes', [...values.volumes, { key: volumeKey++, periodeStart: '', periodeEind: '', aantal: '' }])
-              }
-            >
-              {t('bewerken.volumeToevoegen')}
-            </Button>
-          )}
-        </fieldset>
-        <TextAreaField
-          id={f.fieldId('notities')}
-          label={t('veld.label.notities')}
-          value={values.notities}
-          onChange={(e) => put('notities', e.target.value)}
-          error={f.errorFor('notities')}
-          disabled={readOnly}
-        />
-        <FormActions
-          saving={saving}
-          readOnly={readOnly}
-          onCancel={onClose}
-          onDelete={item ? () => setConfirming(true) : undefined}
-        />
-      </form>
-      {item && <Wijzigingen soort="relatie" id={item.id} />}
-      {confirming && item && (
-        <ConfirmDialog
-          title={t('bewerken.verwijderenTitel', { naam: name })}
-          confirmLabel={t('bewerken.verwijderen')}
-          cancelLabel={t('bewerken.annuleren')}
-          closeLabel={t('bewerken.sluiten')}
-          danger
-          onConfirm={() => void remove()}
-          onCancel={() => setConfirming(false)}
-        >
-          <Paragraph>{t('bewerken.verwijderenRelatie', { naam: name })}</Paragraph>
-          <Paragraph>{t('bewerken.kanOngedaan')}</Paragraph>
-        </ConfirmDialog>
-      )}
-    </Dialog>
+                  >
+                    {t('bewerken.volumeWeg', { rij: i + 1 })}
+                  </Button>
+                )}
+              </li>
+            ))}
+          </ol>
+        )}
+        {!readOnly && (
+          <Button
+            onClick={() =>
+              put('volumes', [...values.volumes, { key: volumeKey++, periodeStart: '', periodeEind: '', aantal: '' }])
+            }
+          >
+            {t('bewerken.volumeToevoegen')}
+          </Button>
+        )}
+      </fieldset>
+      <TextAreaField
+        id={f.fieldId('notities')}
+        label={t('veld.label.notities')}
+        value={values.notities}
+        onChange={(e) => put('notities', e.target.value)}
+        error={f.errorFor('notities')}
+        disabled={readOnly}
+      />
+    </EditDrawer>
   );
 }

@@ -1,22 +1,17 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { Voorziening, VoorzieningInput } from '../../../shared/contract';
 import { checkVoorziening, type VoorzieningStatus } from '../../../shared/model/sociale-kaart';
-import { ConfirmDialog, Dialog } from '../../components/dialog';
 import {
   CheckboxGroupField,
-  ErrorSummary,
   RadioGroupField,
   SearchSelectField,
   SelectField,
   TextAreaField,
 } from '../../components/form';
-import { Paragraph, TextField } from '../../components/ui';
-import { useActions, useApp } from '../../state/context';
+import { TextField } from '../../components/ui';
 import type { Lookups } from './data';
-import { orNull, parseCount, useFormProblems } from './form-helpers';
-import { FormActions } from './OrganisatieForm';
-import { Wijzigingen } from './Wijzigingen';
+import { EditDrawer, useEditForm, type EditFormProps } from './EditDrawer';
+import { orNull, parseCount, savedNotice } from './form-helpers';
 
 interface Values {
   naam: string;
@@ -62,24 +57,10 @@ const fromItem = (v: Voorziening | null, organisatieId: number | null): Values =
 });
 
 /** Add or change a voorziening (an offer), in a panel on the right. */
-export function VoorzieningForm({
-  item,
-  lookups,
-  onClose,
-  returnFocus,
-}: {
-  item: Voorziening | null;
-  lookups: Lookups;
-  onClose: () => void;
-  returnFocus: () => HTMLElement | null;
-}) {
-  const { t, i18n } = useTranslation();
-  const actions = useActions();
-  const readOnly = useApp((s) => s.project?.readOnly ?? true);
+export function VoorzieningForm({ item, lookups, onClose, returnFocus }: EditFormProps<Voorziening>) {
+  const form = useEditForm('voorziening', onClose);
+  const { t, actions, readOnly, f } = form;
   const [values, setValues] = useState<Values>(() => fromItem(item, null));
-  const [saving, setSaving] = useState(false);
-  const [confirming, setConfirming] = useState(false);
-  const f = useFormProblems('voorziening', t, (k) => i18n.exists(k));
   const text = (key: keyof Values) => (e: { target: { value: string } }) =>
     setValues((v) => ({ ...v, [key]: e.target.value }));
   const put = <K extends keyof Values>(key: K, value: Values[K]) => setValues((v) => ({ ...v, [key]: value }));
@@ -89,9 +70,7 @@ export function VoorzieningForm({
     return missing.length ? [...missing.map((c) => ({ value: c, label: lookups.buurtNaam(c) })), ...options] : options;
   };
 
-  const submit = async (e: React.FormEvent) => {
-    e.preventDefault();
-    if (readOnly || saving) return;
+  const submit = () => {
     const input: VoorzieningInput = {
       naam: values.naam,
       organisatieId: values.organisatieId ? Number(values.organisatieId) : null,
@@ -114,32 +93,10 @@ export function VoorzieningForm({
     };
     const checked = checkVoorziening(input);
     if (!checked.ok) return f.show(checked.problems);
-    f.clear();
-    setSaving(true);
-    const result = await actions.saveVoorziening(item?.id ?? null, input);
-    setSaving(false);
-    if (!result.ok) return f.showError(result.error);
-    actions.notify({
-      kind: 'ok',
-      tag: 'opgeslagen',
-      autoDismissMs: 5000,
-      text: { key: 'bewerken.opgeslagen', params: { naam: result.value.naam } },
-    });
-    onClose();
-  };
-
-  const remove = async () => {
-    if (!item) return;
-    setConfirming(false);
-    const result = await actions.deleteItems('voorziening', [item.id]);
-    if (!result.ok) return f.showError(result.error);
-    actions.notify({
-      kind: 'ok',
-      tag: 'opgeslagen',
-      autoDismissMs: 5000,
-      text: { key: 'bewerken.verwijderd', params: { naam: item.naam } },
-    });
-    onClose();
+    return form.save(
+      () => actions.saveVoorziening(item?.id ?? null, input),
+      (saved) => savedNotice('bewerken.opgeslagen', { naam: saved.naam }),
+    );
   };
 
   const organisatieOptions =
@@ -151,230 +108,205 @@ export function VoorzieningForm({
       : lookups.organisatieOptions;
 
   return (
-    <Dialog
-      variant="drawer"
+    <EditDrawer
+      form={form}
       title={item ? t('bewerken.voorzieningWijzigen', { naam: item.naam }) : t('bewerken.voorzieningToevoegen')}
-      onClose={onClose}
-      closeLabel={t('bewerken.sluiten')}
-      testId="voorziening-form"
+      item={item && { id: item.id, naam: item.naam, gevolg: t('bewerken.verwijderenVoorziening', { naam: item.naam }) }}
+      onSubmit={submit}
       returnFocus={returnFocus}
     >
-      <form noValidate onSubmit={(e) => void submit(e)} className="wijkweb-form">
-        <ErrorSummary id={f.summaryId} title={t('bewerken.foutTitel')} items={f.summary} />
-        <TextField
-          id={f.fieldId('naam')}
-          label={t('veld.label.naam')}
-          value={values.naam}
-          onChange={text('naam')}
-          error={f.errorFor('naam')}
-          required
-          autoComplete="off"
-          disabled={readOnly}
-        />
-        <SearchSelectField
-          id={f.fieldId('organisatieId')}
-          label={t('veld.label.aanbieder')}
-          options={organisatieOptions}
-          value={values.organisatieId}
-          onChange={(v) => put('organisatieId', v)}
-          error={f.errorFor('organisatieId')}
-          emptyLabel={t('bewerken.geenAanbieder')}
-          searchLabel={t('bewerken.zoekOrganisatie')}
-          moreLabel={(n) => t('bewerken.meer', { count: n })}
-          disabled={readOnly}
-        />
-        <div className="wijkweb-form-row">
-          <RadioGroupField
-            id={f.fieldId('collectief')}
-            legend={t('veld.label.vorm')}
-            value={values.collectief ? 'ja' : 'nee'}
-            onChange={(v) => put('collectief', v === 'ja')}
-            disabled={readOnly}
-            options={[
-              { value: 'ja', label: t('waarde.collectief') },
-              { value: 'nee', label: t('waarde.individueel') },
-            ]}
-          />
-          <RadioGroupField
-            id={f.fieldId('vrijToegankelijk')}
-            legend={t('veld.label.toegang')}
-            value={values.vrijToegankelijk ? 'ja' : 'nee'}
-            onChange={(v) => put('vrijToegankelijk', v === 'ja')}
-            disabled={readOnly}
-            options={[
-              { value: 'ja', label: t('waarde.vrijToegankelijk') },
-              { value: 'nee', label: t('waarde.opIndicatie') },
-            ]}
-          />
-        </div>
-        <div className="wijkweb-form-row wijkweb-form-row--top">
-          <CheckboxGroupField
-            id={f.fieldId('leefgebieden')}
-            legend={t('veld.label.leefgebieden')}
-            options={lookups.taxOptions('leefgebied')}
-            value={values.leefgebieden}
-            onChange={(v) => put('leefgebieden', v)}
-            error={f.errorFor('leefgebieden')}
-            disabled={readOnly}
-          />
-          <CheckboxGroupField
-            id={f.fieldId('doelgroepen')}
-            legend={t('veld.label.doelgroepen')}
-            options={lookups.taxOptions('doelgroep')}
-            value={values.doelgroepen}
-            onChange={(v) => put('doelgroepen', v)}
-            error={f.errorFor('doelgroepen')}
-            disabled={readOnly}
-          />
-        </div>
-        <SelectField
-          id={f.fieldId('preventieniveau')}
-          label={t('veld.label.preventieniveau')}
-          value={values.preventieniveau}
-          onChange={text('preventieniveau')}
-          error={f.errorFor('preventieniveau')}
+      <TextField
+        id={f.fieldId('naam')}
+        label={t('veld.label.naam')}
+        value={values.naam}
+        onChange={text('naam')}
+        error={f.errorFor('naam')}
+        required
+        autoComplete="off"
+        disabled={readOnly}
+      />
+      <SearchSelectField
+        id={f.fieldId('organisatieId')}
+        label={t('veld.label.aanbieder')}
+        options={organisatieOptions}
+        value={values.organisatieId}
+        onChange={(v) => put('organisatieId', v)}
+        error={f.errorFor('organisatieId')}
+        emptyLabel={t('bewerken.geenAanbieder')}
+        searchLabel={t('bewerken.zoekOrganisatie')}
+        moreLabel={(n) => t('bewerken.meer', { count: n })}
+        disabled={readOnly}
+      />
+      <div className="wijkweb-form-row">
+        <RadioGroupField
+          id={f.fieldId('collectief')}
+          legend={t('veld.label.vorm')}
+          value={values.collectief ? 'ja' : 'nee'}
+          onChange={(v) => put('collectief', v === 'ja')}
           disabled={readOnly}
           options={[
-            { value: '', label: t('bewerken.geenKeuze') },
-            ...lookups.taxOptions('preventieniveau').map((o) => ({ value: o.value, label: `${o.value}. ${o.label}` })),
+            { value: 'ja', label: t('waarde.collectief') },
+            { value: 'nee', label: t('waarde.individueel') },
           ]}
         />
+        <RadioGroupField
+          id={f.fieldId('vrijToegankelijk')}
+          legend={t('veld.label.toegang')}
+          value={values.vrijToegankelijk ? 'ja' : 'nee'}
+          onChange={(v) => put('vrijToegankelijk', v === 'ja')}
+          disabled={readOnly}
+          options={[
+            { value: 'ja', label: t('waarde.vrijToegankelijk') },
+            { value: 'nee', label: t('waarde.opIndicatie') },
+          ]}
+        />
+      </div>
+      <div className="wijkweb-form-row wijkweb-form-row--top">
         <CheckboxGroupField
-          id={f.fieldId('werkgebied')}
-          legend={t('veld.label.werkgebiedAantal', { count: values.werkgebied.length })}
-          description={lookups.buurtOptions.length ? t('bewerken.werkgebiedUitleg') : t('bewerken.geenBuurten')}
-          options={withCurrent(lookups.buurtOptions, values.werkgebied)}
-          value={values.werkgebied}
-          onChange={(v) => put('werkgebied', v)}
-          error={f.errorFor('werkgebied')}
-          searchLabel={t('bewerken.zoekBuurt')}
-          moreLabel={(n) => t('bewerken.meer', { count: n })}
+          id={f.fieldId('leefgebieden')}
+          legend={t('veld.label.leefgebieden')}
+          options={lookups.taxOptions('leefgebied')}
+          value={values.leefgebieden}
+          onChange={(v) => put('leefgebieden', v)}
+          error={f.errorFor('leefgebieden')}
           disabled={readOnly}
         />
-        <SearchSelectField
-          id={f.fieldId('locatieBuurtCode')}
-          label={t('veld.label.locatieBuurt')}
-          options={withCurrent(lookups.buurtOptions, [values.locatieBuurtCode])}
-          value={values.locatieBuurtCode}
-          onChange={(v) => put('locatieBuurtCode', v)}
-          error={f.errorFor('locatieBuurtCode')}
-          emptyLabel={t('bewerken.geenBuurt')}
-          searchLabel={t('bewerken.zoekLocatieBuurt')}
-          moreLabel={(n) => t('bewerken.meer', { count: n })}
+        <CheckboxGroupField
+          id={f.fieldId('doelgroepen')}
+          legend={t('veld.label.doelgroepen')}
+          options={lookups.taxOptions('doelgroep')}
+          value={values.doelgroepen}
+          onChange={(v) => put('doelgroepen', v)}
+          error={f.errorFor('doelgroepen')}
           disabled={readOnly}
         />
-        <div className="wijkweb-form-row">
-          <TextField
-            id={f.fieldId('adres')}
-            label={t('veld.label.adres')}
-            value={values.adres}
-            onChange={text('adres')}
-            error={f.errorFor('adres')}
-            autoComplete="off"
-            disabled={readOnly}
-          />
-          <TextField
-            id={f.fieldId('postcode')}
-            label={t('veld.label.postcode')}
-            value={values.postcode}
-            onChange={text('postcode')}
-            error={f.errorFor('postcode')}
-            autoComplete="off"
-            disabled={readOnly}
-          />
-        </div>
-        <div className="wijkweb-form-row">
-          <SelectField
-            id={f.fieldId('status')}
-            label={t('veld.label.status')}
-            value={values.status}
-            onChange={(e) => put('status', e.target.value as VoorzieningStatus)}
-            error={f.errorFor('status')}
-            disabled={readOnly}
-            options={(['actief', 'gepland', 'gestopt'] as const).map((s) => ({ value: s, label: t(`waarde.${s}`) }))}
-          />
-          <TextField
-            id={f.fieldId('startdatum')}
-            type="date"
-            label={t('veld.label.startdatum')}
-            value={values.startdatum}
-            onChange={text('startdatum')}
-            error={f.errorFor('startdatum')}
-            disabled={readOnly}
-          />
-          <TextField
-            id={f.fieldId('einddatum')}
-            type="date"
-            label={t('veld.label.einddatum')}
-            value={values.einddatum}
-            onChange={text('einddatum')}
-            error={f.errorFor('einddatum')}
-            disabled={readOnly}
-          />
-        </div>
-        <div className="wijkweb-form-row">
-          <TextField
-            id={f.fieldId('capaciteit')}
-            label={t('veld.label.capaciteit')}
-            description={t('bewerken.capaciteitUitleg')}
-            inputMode="numeric"
-            value={values.capaciteit}
-            onChange={text('capaciteit')}
-            error={f.errorFor('capaciteit')}
-            autoComplete="off"
-            disabled={readOnly}
-          />
-          <TextField
-            id={f.fieldId('kosten')}
-            label={t('veld.label.kosten')}
-            description={t('bewerken.kostenUitleg')}
-            value={values.kosten}
-            onChange={text('kosten')}
-            error={f.errorFor('kosten')}
-            autoComplete="off"
-            disabled={readOnly}
-          />
-        </div>
+      </div>
+      <SelectField
+        id={f.fieldId('preventieniveau')}
+        label={t('veld.label.preventieniveau')}
+        value={values.preventieniveau}
+        onChange={text('preventieniveau')}
+        error={f.errorFor('preventieniveau')}
+        disabled={readOnly}
+        options={[
+          { value: '', label: t('bewerken.geenKeuze') },
+          ...lookups.taxOptions('preventieniveau').map((o) => ({ value: o.value, label: `${o.value}. ${o.label}` })),
+        ]}
+      />
+      <CheckboxGroupField
+        id={f.fieldId('werkgebied')}
+        legend={t('veld.label.werkgebiedAantal', { count: values.werkgebied.length })}
+        description={lookups.buurtOptions.length ? t('bewerken.werkgebiedUitleg') : t('bewerken.geenBuurten')}
+        options={withCurrent(lookups.buurtOptions, values.werkgebied)}
+        value={values.werkgebied}
+        onChange={(v) => put('werkgebied', v)}
+        error={f.errorFor('werkgebied')}
+        searchLabel={t('bewerken.zoekBuurt')}
+        moreLabel={(n) => t('bewerken.meer', { count: n })}
+        disabled={readOnly}
+      />
+      <SearchSelectField
+        id={f.fieldId('locatieBuurtCode')}
+        label={t('veld.label.locatieBuurt')}
+        options={withCurrent(lookups.buurtOptions, [values.locatieBuurtCode])}
+        value={values.locatieBuurtCode}
+        onChange={(v) => put('locatieBuurtCode', v)}
+        error={f.errorFor('locatieBuurtCode')}
+        emptyLabel={t('bewerken.geenBuurt')}
+        searchLabel={t('bewerken.zoekLocatieBuurt')}
+        moreLabel={(n) => t('bewerken.meer', { count: n })}
+        disabled={readOnly}
+      />
+      <div className="wijkweb-form-row">
         <TextField
-          id={f.fieldId('contact')}
-          label={t('veld.label.contact')}
-          description={t('bewerken.contactVoorzieningUitleg')}
-          value={values.contact}
-          onChange={text('contact')}
-          error={f.errorFor('contact')}
+          id={f.fieldId('adres')}
+          label={t('veld.label.adres')}
+          value={values.adres}
+          onChange={text('adres')}
+          error={f.errorFor('adres')}
           autoComplete="off"
           disabled={readOnly}
         />
-        <TextAreaField
-          id={f.fieldId('notities')}
-          label={t('veld.label.notities')}
-          value={values.notities}
-          onChange={text('notities')}
-          error={f.errorFor('notities')}
+        <TextField
+          id={f.fieldId('postcode')}
+          label={t('veld.label.postcode')}
+          value={values.postcode}
+          onChange={text('postcode')}
+          error={f.errorFor('postcode')}
+          autoComplete="off"
           disabled={readOnly}
         />
-        <FormActions
-          saving={saving}
-          readOnly={readOnly}
-          onCancel={onClose}
-          onDelete={item ? () => setConfirming(true) : undefined}
+      </div>
+      <div className="wijkweb-form-row">
+        <SelectField
+          id={f.fieldId('status')}
+          label={t('veld.label.status')}
+          value={values.status}
+          onChange={(e) => put('status', e.target.value as VoorzieningStatus)}
+          error={f.errorFor('status')}
+          disabled={readOnly}
+          options={(['actief', 'gepland', 'gestopt'] as const).map((s) => ({ value: s, label: t(`waarde.${s}`) }))}
         />
-      </form>
-      {item && <Wijzigingen soort="voorziening" id={item.id} />}
-      {confirming && item && (
-        <ConfirmDialog
-          title={t('bewerken.verwijderenTitel', { naam: item.naam })}
-          confirmLabel={t('bewerken.verwijderen')}
-          cancelLabel={t('bewerken.annuleren')}
-          closeLabel={t('bewerken.sluiten')}
-          danger
-          onConfirm={() => void remove()}
-          onCancel={() => setConfirming(false)}
-        >
-          <Paragraph>{t('bewerken.verwijderenVoorziening', { naam: item.naam })}</Paragraph>
-          <Paragraph>{t('bewerken.kanOngedaan')}</Paragraph>
-        </ConfirmDialog>
-      )}
-    </Dialog>
+        <TextField
+          id={f.fieldId('startdatum')}
+          type="date"
+          label={t('veld.label.startdatum')}
+          value={values.startdatum}
+          onChange={text('startdatum')}
+          error={f.errorFor('startdatum')}
+          disabled={readOnly}
+        />
+        <TextField
+          id={f.fieldId('einddatum')}
+          type="date"
+          label={t('veld.label.einddatum')}
+          value={values.einddatum}
+          onChange={text('einddatum')}
+          error={f.errorFor('einddatum')}
+          disabled={readOnly}
+        />
+      </div>
+      <div className="wijkweb-form-row">
+        <TextField
+          id={f.fieldId('capaciteit')}
+          label={t('veld.label.capaciteit')}
+          description={t('bewerken.capaciteitUitleg')}
+          inputMode="numeric"
+          value={values.capaciteit}
+          onChange={text('capaciteit')}
+          error={f.errorFor('capaciteit')}
+          autoComplete="off"
+          disabled={readOnly}
+        />
+        <TextField
+          id={f.fieldId('kosten')}
+          label={t('veld.label.kosten')}
+          description={t('bewerken.kostenUitleg')}
+          value={values.kosten}
+          onChange={text('kosten')}
+          error={f.errorFor('kosten')}
+          autoComplete="off"
+          disabled={readOnly}
+        />
+      </div>
+      <TextField
+        id={f.fieldId('contact')}
+        label={t('veld.label.contact')}
+        description={t('bewerken.contactVoorzieningUitleg')}
+        value={values.contact}
+        onChange={text('contact')}
+        error={f.errorFor('contact')}
+        autoComplete="off"
+        disabled={readOnly}
+      />
+      <TextAreaField
+        id={f.fieldId('notities')}
+        label={t('veld.label.notities')}
+        value={values.notities}
+        onChange={text('notities')}
+        error={f.errorFor('notities')}
+        disabled={readOnly}
+      />
+    </EditDrawer>
   );
 }

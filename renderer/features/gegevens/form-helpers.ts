@@ -4,6 +4,17 @@ import type { TFunction } from 'i18next';
 import type { FieldProblem } from '../../../shared/contract';
 import type { AppError } from '../../../shared/result';
 import type { SummaryItem } from '../../components/form';
+import type { Notice } from '../../state/store';
+
+/** The text of a worker error (`fout.<code>`), or the general one when there is no text for it. */
+export function errorMessage(t: TFunction, error: AppError): string {
+  return t(`fout.${error.code}`, { ...error.params, defaultValue: t('fout.intern.onverwacht') });
+}
+
+/** The short notice after a change ("… opgeslagen", "… verwijderd"); a newer one replaces it. */
+export function savedNotice(key: string, params: Record<string, string | number>): Omit<Notice, 'id'> {
+  return { kind: 'ok', tag: 'opgeslagen', autoDismissMs: 5000, text: { key, params } };
+}
 
 /** The message of one problem: a text for this field and problem if there is one, else the general one. */
 export function problemMessage(t: TFunction, exists: (key: string) => boolean, p: FieldProblem): string {
@@ -33,14 +44,7 @@ export function useFormProblems(formId: string, t: TFunction, exists: (key: stri
   };
   const summary: SummaryItem[] = [
     ...problems.map((p) => ({ target: fieldId(p.veld), message: problemMessage(t, exists, p) })),
-    ...(error
-      ? [
-          {
-            target: null,
-            message: t(`fout.${error.code}`, { ...error.params, defaultValue: t('fout.intern.onverwacht') }),
-          },
-        ]
-      : []),
+    ...(error ? [{ target: null, message: errorMessage(t, error) }] : []),
   ];
   const summaryId = `${formId}-foutoverzicht`;
   const focusSummary = () => requestAnimationFrame(() => document.getElementById(summaryId)?.focus());

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { CognosImportOptions, CognosPreview as Preview } from '../../../shared/contract';
-import { Heading, Paragraph, Table, td, th, tr, CheckboxField } from '../../components/ui';
-import { ImportActions, type ImportPreviewProps } from './ImportActions';
+import { Heading, Paragraph, Table, TableHead, td, th, tr } from '../../components/ui';
+import { ImportActions, ImportChoices, type ImportPreviewProps } from './ImportActions';
 import { IssueList } from './IssueList';
 import { formatDate } from '../../format';
 
@@ -71,16 +71,7 @@ export function CognosPreview({
       </dl>
       {p.gebieden.length > 0 && (
         <Table caption={t('cognos.gebiedenTabel')}>
-          <thead className="utrecht-table__header">
-            <tr className={tr}>
-              <th scope="col" className={th}>
-                {t('cognos.inBestand')}
-              </th>
-              <th scope="col" className={th}>
-                {t('cognos.gebied')}
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={[t('cognos.inBestand'), t('cognos.gebied')]} />
           <tbody className="utrecht-table__body">
             {p.gebieden.map((g) => (
               <tr key={g.naam} className={tr}>
@@ -195,11 +186,7 @@ export function CognosPreview({
         </details>
       )}
       {p.problemen.length > 0 && <IssueList issues={p.problemen} fouten={p.fouten} waarschuwingen={p.waarschuwingen} />}
-      {p.eerderGeimporteerd && (
-        <CheckboxField checked={!!options.opnieuw} onChange={(opnieuw) => onOptions({ ...options, opnieuw })}>
-          {t('import.opnieuw', { datum: p.eerderGeimporteerd })}
-        </CheckboxField>
-      )}
+      <ImportChoices eerderGeimporteerd={p.eerderGeimporteerd} options={options} onOptions={onOptions} />
       {p.overlappend > 0 && (
         <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset">
           <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">

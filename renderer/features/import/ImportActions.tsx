@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Button, ButtonGroup, Paragraph } from '../../components/ui';
+import { Button, ButtonGroup, CheckboxField, Paragraph } from '../../components/ui';
 
 /** The end of every import preview: progress while it runs, Importeren, and Annuleren or Stoppen. */
 export function ImportActions({
@@ -35,6 +35,41 @@ export function ImportActions({
         <Button onClick={onCancel}>{running ? t('import.stoppen') : t('nieuwProject.annuleren')}</Button>
       </ButtonGroup>
       {!canImport && !running && <Paragraph className="wijkweb-hint">{t('import.nogNiet')}</Paragraph>}
+    </>
+  );
+}
+
+/**
+ * The choices under a preview's problems: leave out the rows with errors (when there are any) and import again a
+ * file that was imported before.
+ */
+export function ImportChoices<O extends { readonly foutenOverslaan?: boolean; readonly opnieuw?: boolean }>({
+  foutRijen = 0,
+  eerderGeimporteerd,
+  options,
+  onOptions,
+}: {
+  foutRijen?: number;
+  eerderGeimporteerd: string | null;
+  options: O;
+  onOptions: (o: O) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {foutRijen > 0 && (
+        <CheckboxField
+          checked={!!options.foutenOverslaan}
+          onChange={(foutenOverslaan) => onOptions({ ...options, foutenOverslaan })}
+        >
+          {t('partners.overslaan', { aantal: foutRijen })}
+        </CheckboxField>
+      )}
+      {eerderGeimporteerd && (
+        <CheckboxField checked={!!options.opnieuw} onChange={(opnieuw) => onOptions({ ...options, opnieuw })}>
+          {t('import.opnieuw', { datum: eerderGeimporteerd })}
+        </CheckboxField>
+      )}
     </>
   );
 }

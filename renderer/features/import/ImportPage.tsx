@@ -21,7 +21,7 @@ import type { AppError } from '../../../shared/result';
 import { Alert, Button, ButtonGroup, Heading, Paragraph, CheckboxField } from '../../components/ui';
 import { useActions, useApp } from '../../state/context';
 import { formatNumber } from '../../format';
-import { ImportActions, type ImportPreviewProps } from './ImportActions';
+import { ImportActions, ImportChoices, type ImportPreviewProps } from './ImportActions';
 import { IssueList } from './IssueList';
 
 type Phase =
@@ -72,15 +72,17 @@ export function ImportPage({
   const input = useRef<HTMLInputElement>(null);
   const lang = i18n.language;
 
+  /** A file that could not be read or imported: say why, and choose again. */
+  const failed = (e: AppError) => {
+    setError(e);
+    setPhase({ kind: 'kiezen' });
+  };
+
   const preview = async (file: ImportFile, opts: CbsImportOptions) => {
     setError(null);
     setPhase({ kind: 'lezen', name: file.name });
     const result = await actions.previewCbsImport(file, opts);
-    if (!result.ok) {
-      setError(result.error);
-      setPhase({ kind: 'kiezen' });
-      return;
-    }
+    if (!result.ok) return failed(result.error);
     // Not a CBS table? Then it may be a Cognos export.
     if (result.value.formaat === null && result.value.problemen.some((i) => i.code === 'cbs.geen-cbs-tabel')) {
       await previewCognos(file, {});
@@ -92,20 +94,14 @@ export function ImportPage({
   const previewCognos = async (file: ImportFile, opts: CognosImportOptions) => {
     setCognosOptions(opts);
     const result = await actions.previewCognosImport(file, opts);
-    if (!result.ok) {
-      setError(result.error);
-      setPhase({ kind: 'kiezen' });
-      return;
-    }
+    if (!result.ok) return failed(result.error);
     // Neither a CBS table nor a Cognos export: say so, with what each looks like.
     if (
       result.value.tabellen === 0 &&
       result.value.fouten > 0 &&
       !result.value.problemen.some((i) => i.code === 'import.persoonsgegevens')
     ) {
-      setError({ code: 'import.onbekend-bestand', params: { bestand: file.name } });
-      setPhase({ kind: 'kiezen' });
-      return;
+      return failed({ code: 'import.onbekend-bestand', params: { bestand: file.name } });
     }
     setPhase({ kind: 'cognos', file, preview: result.value, running: false });
   };
@@ -125,11 +121,7 @@ export function ImportPage({
     setPartnersOptions(opts);
     const [result, tax] = await Promise.all([actions.previewPartnersImport(file, opts), actions.listTaxonomieen()]);
     if (tax.ok) setTaxonomieen(tax.value);
-    if (!result.ok) {
-      setError(result.error);
-      setPhase({ kind: 'kiezen' });
-      return;
-    }
+    if (!result.ok) return failed(result.error);
     setPhase({ kind: 'partners', file, preview: result.value, running: false });
   };
 
@@ -137,11 +129,7 @@ export function ImportPage({
     setRelatiesOptions(opts);
     const [result, orgs] = await Promise.all([actions.previewRelatiesImport(file, opts), actions.listOrganisaties()]);
     if (orgs.ok) setOrganisaties(orgs.value);
-    if (!result.ok) {
-      setError(result.error);
-      setPhase({ kind: 'kiezen' });
-      return;
-    }
+    if (!result.ok) return failed(result.error);
     setPhase({ kind: 'relaties', file, preview: result.value, running: false });
   };
 
@@ -170,11 +158,7 @@ export function ImportPage({
   const importPostcodes = async (file: ImportFile) => {
     setPhase({ kind: 'lezen', name: file.name });
     const result = await actions.importPostcodes(file);
-    if (!result.ok) {
-      setError(result.error);
-      setPhase({ kind: 'kiezen' });
-      return;
-    }
+    if (!result.ok) return failed(result.error);
     setPhase({ kind: 'klaar-kaart', text: t('postcodes.klaar', { bestand: file.name, ...result.value }) });
   };
 
@@ -216,6 +200,10 @@ export function ImportPage({
     void preview(file, next);
   };
 
+  const progress = busy && busy.taak === 'importeren' ? busy : null;
+  /** Annuleren goes back to choosing a file; while the import runs, the button stops it. */
+  const cancel = (running: boolean) => () => (running ? void actions.cancelImport() : setPhase({ kind: 'kiezen' }));
+
   const run = async (file: ImportFile, p: CbsPreview) => {
     setPhase({ kind: 'importeren', file, preview: p });
     const result = await actions.importCbs(file, options);
@@ -226,6 +214,24 @@ export function ImportPage({
     }
     setPhase({ kind: 'klaar', name: file.name, waarden: result.value.waarden, jaar: result.value.jaar });
   };
+
+  /** After an import: what went in, and where to go and see it. */
+  const done: { text: string; show: string; onShow: () => void; testId?: string } | null =
+    phase.kind === 'klaar'
+      ? {
+          text: t('import.klaar', { bestand: phase.name, aantal: formatNumber(phase.waarden, lang), jaar: phase.jaar }),
+          show: t('import.bekijkGebieden'),
+          onShow: onShowGebieden,
+        }
+      : phase.kind === 'klaar-cognos'
+        ? {
+            text: t('cognos.klaar', { bestand: phase.name, aantal: phase.metingen }),
+            show: t('cognos.bekijkMetingen'),
+            onShow: onShowMetingen,
+          }
+        : phase.kind === 'klaar-kaart'
+          ? { text: phase.text, show: t('partners.bekijkGegevens'), onShow: onShowGegevens, testId: 'import-klaar' }
+          : null;
 
   return (
     <div className="wijkweb-page">
@@ -238,42 +244,14 @@ export function ImportPage({
           </p>
         </Alert>
       )}
-      {phase.kind === 'klaar' && (
+      {done && (
         <Alert type="ok">
-          <p className="utrecht-paragraph">
-            {t('import.klaar', { bestand: phase.name, aantal: formatNumber(phase.waarden, lang), jaar: phase.jaar })}
+          <p className="utrecht-paragraph" data-testid={done.testId}>
+            {done.text}
           </p>
           <ButtonGroup>
-            <Button appearance="primary" onClick={onShowGebieden}>
-              {t('import.bekijkGebieden')}
-            </Button>
-            <Button onClick={next}>
-              {queue[0] ? t('import.volgende', { bestand: queue[0].name, aantal: queue.length }) : t('import.nogEen')}
-            </Button>
-          </ButtonGroup>
-        </Alert>
-      )}
-      {phase.kind === 'klaar-cognos' && (
-        <Alert type="ok">
-          <p className="utrecht-paragraph">{t('cognos.klaar', { bestand: phase.name, aantal: phase.metingen })}</p>
-          <ButtonGroup>
-            <Button appearance="primary" onClick={onShowMetingen}>
-              {t('cognos.bekijkMetingen')}
-            </Button>
-            <Button onClick={next}>
-              {queue[0] ? t('import.volgende', { bestand: queue[0].name, aantal: queue.length }) : t('import.nogEen')}
-            </Button>
-          </ButtonGroup>
-        </Alert>
-      )}
-      {phase.kind === 'klaar-kaart' && (
-        <Alert type="ok">
-          <p className="utrecht-paragraph" data-testid="import-klaar">
-            {phase.text}
-          </p>
-          <ButtonGroup>
-            <Button appearance="primary" onClick={onShowGegevens}>
-              {t('partners.bekijkGegevens')}
+            <Button appearance="primary" onClick={done.onShow}>
+              {done.show}
             </Button>
             <Button onClick={next}>
               {queue[0] ? t('import.volgende', { bestand: queue[0].name, aantal: queue.length }) : t('import.nogEen')}
@@ -286,11 +264,11 @@ export function ImportPage({
           preview={phase.preview}
           options={partnersOptions}
           running={phase.running}
-          progress={busy && busy.taak === 'importeren' ? busy : null}
+          progress={progress}
           taxonomieen={taxonomieen}
           onOptions={(next) => void previewPartners(phase.file, next)}
           onImport={() => void runPartners(phase.file, phase.preview)}
-          onCancel={() => (phase.running ? void actions.cancelImport() : setPhase({ kind: 'kiezen' }))}
+          onCancel={cancel(phase.running)}
         />
       )}
       {phase.kind === 'relaties' && (
@@ -298,11 +276,11 @@ export function ImportPage({
           preview={phase.preview}
           options={relatiesOptions}
           running={phase.running}
-          progress={busy && busy.taak === 'importeren' ? busy : null}
+          progress={progress}
           organisaties={organisaties}
           onOptions={(next) => void previewRelaties(phase.file, next)}
           onImport={() => void runRelaties(phase.file, phase.preview)}
-          onCancel={() => (phase.running ? void actions.cancelImport() : setPhase({ kind: 'kiezen' }))}
+          onCancel={cancel(phase.running)}
         />
       )}
       {phase.kind === 'cognos' && (
@@ -310,10 +288,10 @@ export function ImportPage({
           preview={phase.preview}
           options={cognosOptions}
           running={phase.running}
-          progress={busy && busy.taak === 'importeren' ? busy : null}
+          progress={progress}
           onOptions={(next) => void previewCognos(phase.file, next)}
           onImport={() => void runCognos(phase.file, phase.preview)}
-          onCancel={() => (phase.running ? void actions.cancelImport() : setPhase({ kind: 'kiezen' }))}
+          onCancel={cancel(phase.running)}
         />
       )}
       {(phase.kind === 'kiezen' || phase.kind === 'lezen') && (
@@ -377,13 +355,10 @@ export function ImportPage({
           preview={phase.preview}
           options={options}
           running={phase.kind === 'importeren'}
-          progress={busy && busy.taak === 'importeren' ? busy : null}
+          progress={progress}
           onOptions={(next) => changeOptions(phase.file, next)}
           onImport={() => void run(phase.file, phase.preview)}
-          onCancel={() => {
-            if (phase.kind === 'importeren') void actions.cancelImport();
-            else setPhase({ kind: 'kiezen' });
-          }}
+          onCancel={cancel(phase.kind === 'importeren')}
         />
       )}
     </div>
@@ -517,11 +492,7 @@ function Preview({
 
       {p.problemen.length > 0 && <IssueList issues={p.problemen} fouten={p.fouten} waarschuwingen={p.waarschuwingen} />}
 
-      {p.eerderGeimporteerd && (
-        <CheckboxField checked={!!options.opnieuw} onChange={(opnieuw) => onOptions({ ...options, opnieuw })}>
-          {t('import.opnieuw', { datum: p.eerderGeimporteerd })}
-        </CheckboxField>
-      )}
+      <ImportChoices eerderGeimporteerd={p.eerderGeimporteerd} options={options} onOptions={onOptions} />
       {p.bestaandeWaarden > 0 && (
         <CheckboxField checked={!!options.vervangen} onChange={(vervangen) => onOptions({ ...options, vervangen })}>
           {t('import.vervangen', { aantal: formatNumber(p.bestaandeWaarden, lang), jaar: p.jaar ?? '' })}

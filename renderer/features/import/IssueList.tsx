@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ImportIssue } from '../../../shared/importers/types';
-import { Heading, Table, td, th, tr } from '../../components/ui';
+import { Heading, Table, TableHead, td, tr } from '../../components/ui';
 
 /** Problems of an import, each with its place (file, sheet, row, column) and a sentence saying what to do. */
 export function IssueList({
@@ -19,19 +19,7 @@ export function IssueList({
         {t('import.problemen', { fouten, waarschuwingen })}
       </Heading>
       <Table caption={t('import.problemenTabel')}>
-        <thead className="utrecht-table__header">
-          <tr className={tr}>
-            <th scope="col" className={th}>
-              {t('import.soort')}
-            </th>
-            <th scope="col" className={th}>
-              {t('import.plek')}
-            </th>
-            <th scope="col" className={th}>
-              {t('import.melding')}
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={[t('import.soort'), t('import.plek'), t('import.melding')]} />
         <tbody className="utrecht-table__body">
           {issues.map((i, n) => (
             <tr key={n} className={tr}>

@@ -3,8 +3,8 @@ import type { PartnersImportOptions, PartnersPreview as Preview } from '../../..
 import type { TaxonomieItemRow } from '../../../shared/model/sociale-kaart';
 import { PARTNER_VELDEN, type PartnerVeld, type WaardeKeuze } from '../../../shared/importers/partners/types';
 import { waardeKey } from '../../../shared/importers/partners/waarden';
-import { Heading, Paragraph, Table, td, th, tr, CheckboxField } from '../../components/ui';
-import { ImportActions, type ImportPreviewProps } from './ImportActions';
+import { CheckboxField, Heading, Paragraph, Table, TableHead, td, tr } from '../../components/ui';
+import { ImportActions, ImportChoices, type ImportPreviewProps } from './ImportActions';
 import { IssueList } from './IssueList';
 
 /**
@@ -82,19 +82,7 @@ export function PartnersPreview({
       <details className="wijkweb-details">
         <summary>{t('partners.kolommenTitel')}</summary>
         <Table caption={t('partners.kolommenTabel')}>
-          <thead className="utrecht-table__header">
-            <tr className={tr}>
-              <th scope="col" className={th}>
-                {t('partners.kolom')}
-              </th>
-              <th scope="col" className={th}>
-                {t('partners.betekent')}
-              </th>
-              <th scope="col" className={th}>
-                {t('partners.voorbeelden')}
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={[t('partners.kolom'), t('partners.betekent'), t('partners.voorbeelden')]} />
           <tbody className="utrecht-table__body">
             {p.kolommen.map((k) => (
               <tr key={k.index} className={tr}>
@@ -222,19 +210,12 @@ export function PartnersPreview({
       )}
 
       {p.problemen.length > 0 && <IssueList issues={p.problemen} fouten={p.fouten} waarschuwingen={p.waarschuwingen} />}
-      {p.foutRijen > 0 && (
-        <CheckboxField
-          checked={!!options.foutenOverslaan}
-          onChange={(foutenOverslaan) => onOptions({ ...options, foutenOverslaan })}
-        >
-          {t('partners.overslaan', { aantal: p.foutRijen })}
-        </CheckboxField>
-      )}
-      {p.eerderGeimporteerd && (
-        <CheckboxField checked={!!options.opnieuw} onChange={(opnieuw) => onOptions({ ...options, opnieuw })}>
-          {t('import.opnieuw', { datum: p.eerderGeimporteerd })}
-        </CheckboxField>
-      )}
+      <ImportChoices
+        foutRijen={p.foutRijen}
+        eerderGeimporteerd={p.eerderGeimporteerd}
+        options={options}
+        onOptions={onOptions}
+      />
       <ImportActions
         canImport={p.kanImporteren && (!p.eerderGeimporteerd || !!options.opnieuw)}
         running={running}

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Organisatie, RelatiesImportOptions, RelatiesPreview as Preview } from '../../../shared/contract';
-import { Heading, Paragraph, Table, td, th, tr, CheckboxField } from '../../components/ui';
-import { ImportActions, type ImportPreviewProps } from './ImportActions';
+import { Heading, Paragraph, Table, TableHead, td, tr } from '../../components/ui';
+import { ImportActions, ImportChoices, type ImportPreviewProps } from './ImportActions';
 import { IssueList } from './IssueList';
 
 /** What a list of verwijzingen would become: names matched to organisaties, unknown names to choose, problems. */
@@ -57,16 +57,7 @@ export function RelatiesPreview({
           </Heading>
           <Paragraph>{t('relaties.onbekendUitleg')}</Paragraph>
           <Table caption={t('relaties.onbekendTabel')}>
-            <thead className="utrecht-table__header">
-              <tr className={tr}>
-                <th scope="col" className={th}>
-                  {t('relaties.inBestand')}
-                </th>
-                <th scope="col" className={th}>
-                  {t('relaties.isDezelfdeAls')}
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={[t('relaties.inBestand'), t('relaties.isDezelfdeAls')]} />
             <tbody className="utrecht-table__body">
               {onbekend.map((n, i) => (
                 <tr key={n.naam} className={tr}>
@@ -102,19 +93,12 @@ export function RelatiesPreview({
         </section>
       )}
       {p.problemen.length > 0 && <IssueList issues={p.problemen} fouten={p.fouten} waarschuwingen={p.waarschuwingen} />}
-      {p.foutRijen > 0 && (
-        <CheckboxField
-          checked={!!options.foutenOverslaan}
-          onChange={(foutenOverslaan) => onOptions({ ...options, foutenOverslaan })}
-        >
-          {t('partners.overslaan', { aantal: p.foutRijen })}
-        </CheckboxField>
-      )}
-      {p.eerderGeimporteerd && (
-        <CheckboxField checked={!!options.opnieuw} onChange={(opnieuw) => onOptions({ ...options, opnieuw })}>
-          {t('import.opnieuw', { datum: p.eerderGeimporteerd })}
-        </CheckboxField>
-      )}
+      <ImportChoices
+        foutRijen={p.foutRijen}
+        eerderGeimporteerd={p.eerderGeimporteerd}
+        options={options}
+        onOptions={onOptions}
+      />
       <ImportActions
         canImport={p.kanImporteren && (!p.eerderGeimporteerd || !!options.opnieuw)}
         running={running}

@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TaxonomieItemRow } from '../../../shared/contract';
 import { TAXONOMIES, type Taxonomy } from '../../../shared/model/taxonomies';
-import type { AppError } from '../../../shared/result';
 import { ConfirmDialog, Dialog } from '../../components/dialog';
 import { ErrorSummary, TextAreaField } from '../../components/form';
 import {
@@ -21,7 +20,7 @@ import {
 } from '../../components/ui';
 import { useActions, useApp } from '../../state/context';
 import { formatNumber } from '../../format';
-import { useFormProblems } from '../gegevens/form-helpers';
+import { errorMessage, savedNotice, useFormProblems } from '../gegevens/form-helpers';
 
 type Editing = { taxonomie: Taxonomy; item: TaxonomieItemRow | null };
 
@@ -53,15 +52,10 @@ export function TaxonomieenPanel({ taxonomieen }: { taxonomieen: readonly Taxono
     setRemoving(null);
     const result = await actions.deleteTaxonomieItem(item.taxonomie, item.code);
     if (!result.ok) {
-      setMessage({ taxonomie: item.taxonomie, text: errorText(t, result.error) });
+      setMessage({ taxonomie: item.taxonomie, text: errorMessage(t, result.error) });
       return;
     }
-    actions.notify({
-      kind: 'ok',
-      tag: 'opgeslagen',
-      autoDismissMs: 5000,
-      text: { key: 'bewerken.verwijderd', params: { naam: item.label } },
-    });
+    actions.notify(savedNotice('bewerken.verwijderd', { naam: item.label }));
   };
 
   return (
@@ -173,10 +167,6 @@ export function TaxonomieenPanel({ taxonomieen }: { taxonomieen: readonly Taxono
   );
 }
 
-function errorText(t: ReturnType<typeof useTranslation>['t'], error: AppError): string {
-  return t(`fout.${error.code}`, { ...error.params, defaultValue: t('fout.intern.onverwacht') });
-}
-
 function TaxonomieItemDialog({
   editing,
   onClose,
@@ -205,12 +195,7 @@ function TaxonomieItemDialog({
     });
     setBusy(false);
     if (!result.ok) return f.showError(result.error);
-    actions.notify({
-      kind: 'ok',
-      tag: 'opgeslagen',
-      autoDismissMs: 5000,
-      text: { key: 'bewerken.opgeslagen', params: { naam: result.value.label } },
-    });
+    actions.notify(savedNotice('bewerken.opgeslagen', { naam: result.value.label }));
     onClose();
   };
 

@@ -1,29 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../../cli/main';
-import { tmpDir } from '../../helpers/tmp';
-
-let cleanup: (() => void) | null = null;
-afterEach(() => cleanup?.());
-
-async function cli(args: string[], cwd: string) {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, {
-    stdout: (t) => void (out += t),
-    stderr: (t) => void (err += t),
-    cwd,
-    env: { WIJKWEB_DATA_DIR: join(cwd, '.data') },
-  });
-  return { code, out, err };
-}
-
-function setup() {
-  const t = tmpDir();
-  cleanup = t.cleanup;
-  return t.dir;
-}
+import { describe, expect, it } from 'vitest';
+import { cli, cliDir } from '../../helpers/cli';
 
 const LIJST = [
   'Naam organisatie;Postcode;Naam aanbod;Leefgebied',
@@ -36,7 +14,7 @@ const LIJST = [
 
 describe('CLI: partners, relaties, dubbelen, samenvoegen', () => {
   it('imports a partner list (auto-merging equal names, listing candidates), then relaties, and exports them', async () => {
-    const dir = setup();
+    const dir = cliDir();
     expect((await cli(['new', 'P.wijkweb'], dir)).code).toBe(0);
     writeFileSync(join(dir, 'lijst.csv'), LIJST);
 
@@ -83,7 +61,7 @@ describe('CLI: partners, relaties, dubbelen, samenvoegen', () => {
   });
 
   it('imports the CBS postcode table and resolves postcodes to buurten', async () => {
-    const dir = setup();
+    const dir = cliDir();
     expect((await cli(['new', 'P.wijkweb'], dir)).code).toBe(0);
     writeFileSync(join(dir, 'kwb-2023.csv'), readFileSync('tests/fixtures/cbs/kwb-2023-enschede-west-voorbeeld.csv'));
     expect((await cli(['import', 'P.wijkweb', 'cbs', 'kwb-2023.csv'], dir)).code).toBe(0);

@@ -2,35 +2,13 @@ import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../../cli/main';
+import { describe, expect, it } from 'vitest';
 import { LATEST_SCHEMA_VERSION } from '../../../shared/db/migrations';
-import { tmpDir } from '../../helpers/tmp';
-
-let cleanup: (() => void) | null = null;
-afterEach(() => cleanup?.());
-
-async function cli(args: string[], cwd: string) {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, {
-    stdout: (t) => void (out += t),
-    stderr: (t) => void (err += t),
-    cwd,
-    env: { WIJKWEB_DATA_DIR: join(cwd, '.data') },
-  });
-  return { code, out, err };
-}
-
-function setup() {
-  const t = tmpDir();
-  cleanup = t.cleanup;
-  return t.dir;
-}
+import { cli, cliDir } from '../../helpers/cli';
 
 describe('CLI', () => {
   it('new → info --json → export, as documented', async () => {
-    const dir = setup();
+    const dir = cliDir();
     const created = await cli(['new', 'P.wijkweb', '--naam', 'Enschede West'], dir);
     expect(created).toMatchObject({ code: 0, err: '' });
     expect(existsSync(join(dir, 'P.wijkweb'))).toBe(true);
@@ -63,7 +41,7 @@ describe('CLI', () => {
   });
 
   it('prints human-readable info by default', async () => {
-    const dir = setup();
+    const dir = cliDir();
     await cli(['new', 'Boswinkel.wijkweb'], dir);
     const info = await cli(['info', 'Boswinkel.wijkweb'], dir);
     expect(info.out).toContain('Project: Boswinkel');
@@ -71,7 +49,7 @@ describe('CLI', () => {
   });
 
   it('reads an older project file without changing it', async () => {
-    const dir = setup();
+    const dir = cliDir();
     const fixture = readFileSync(new URL('../../fixtures/project-v1.wijkweb', import.meta.url));
     writeFileSync(join(dir, 'oud.wijkweb'), fixture);
     const info = await cli(['info', 'oud.wijkweb', '--json'], dir);
@@ -94,7 +72,7 @@ describe('CLI', () => {
     [['new', 'P.wijkweb'], 1, 'bestaat al'],
     [['new', 'Q.wijkweb', '--naam', '  '], 1, 'Vul een naam in'],
   ])('%j fails with exit %i and a Dutch message', async (args, code, message) => {
-    const dir = setup();
+    const dir = cliDir();
     await cli(['new', 'P.wijkweb'], dir);
     const r = await cli(args, dir);
     expect(r.code).toBe(code);
@@ -103,7 +81,7 @@ describe('CLI', () => {
   });
 
   it('refuses a foreign file without touching it', async () => {
-    const dir = setup();
+    const dir = cliDir();
     writeFileSync(join(dir, 'nep.wijkweb'), 'code;naam\nBU1;x\n');
     const r = await cli(['info', 'nep.wijkweb'], dir);
     expect(r.code).toBe(1);
@@ -112,7 +90,7 @@ describe('CLI', () => {
   });
 
   it('runs as `npm run -s cli` in a real process', async () => {
-    const dir = setup();
+    const dir = cliDir();
     const run = promisify(execFile);
     const root = new URL('../../../', import.meta.url).pathname;
     const env = { ...process.env, INIT_CWD: dir, WIJKWEB_DATA_DIR: join(dir, '.data') };

@@ -27,6 +27,24 @@ function xlsx(name: string, rows: unknown[][], merges: XLSX.Range[] = []) {
 
 const csv = (name: string, text: string) => ({ name, bytes: new TextEncoder().encode(text) });
 
+/** A project with this partner list (CSV text) already imported. */
+async function serviceWith(lijst: string) {
+  const s = await service();
+  unwrap(await s.importPartners(csv('lijst.csv', lijst), {}));
+  return s;
+}
+
+const HUMANITAS = [
+  'Humanitas',
+  '3561 AB',
+  '',
+  'Thuisadministratie',
+  'Werk & inkomen | zorg',
+  'volwassenen',
+  'individueel',
+  'op indicatie',
+];
+
 const HEADER = [
   'Naam organisatie',
   'Postcode',
@@ -51,30 +69,12 @@ describe('partnerlijsten importeren', () => {
         ['Stichting Dock', '3555 AB', 'www.dock.nl', 'Buurtkamer', 'Welzijn; W&I', 'ouderen', 'collectief', 'vrij'],
         ['Dock Utrecht', '3555ab', '', 'Taalcafé', 'welzijn/recreatie\nonderwijs', 'Nieuwkomers, 65+', 'groep', 'Vrij'],
         ['DOCK', '', '', 'Buurtkamer', 'Gezondheid', '', '', ''],
-        [
-          'Humanitas',
-          '3561 AB',
-          '',
-          'Thuisadministratie',
-          'Werk & inkomen | zorg',
-          'volwassenen',
-          'individueel',
-          'op indicatie',
-        ],
+        HUMANITAS,
         ['Vereniging Humanitas', '', 'info(at)x', 'Maatjes', 'welzijn', '', '', ''],
         ['', '3555 AB', '', 'Zonder naam', '', '', '', ''],
         ['Alifa', '75111', '', 'Inloop', '', '', '', ''],
         ['Alifa Welzijn', '', '', 'Inloop', 'Spiritualiteit', '', '', ''],
-        [
-          'Humanitas',
-          '3561 AB',
-          '',
-          'Thuisadministratie',
-          'Werk & inkomen | zorg',
-          'volwassenen',
-          'individueel',
-          'op indicatie',
-        ],
+        HUMANITAS, // the same row again
       ],
       [
         { s: { r: 2, c: 0 }, e: { r: 2, c: 2 } },
@@ -196,15 +196,8 @@ describe('partnerlijsten importeren', () => {
   });
 
   it('round-trips: export organisaties and voorzieningen, edit in "Excel", import back as an update without duplicates', async () => {
-    const s = await service();
-    unwrap(
-      await s.importPartners(
-        csv(
-          'lijst.csv',
-          'Naam organisatie;Postcode;Naam aanbod;Leefgebied;Collectief\nDock;3555 AB;Buurtkamer;welzijn;ja\nDock;;Taalcafé;onderwijs;ja\nHumanitas;;Maatjes;welzijn;nee\n',
-        ),
-        {},
-      ),
+    const s = await serviceWith(
+      'Naam organisatie;Postcode;Naam aanbod;Leefgebied;Collectief\nDock;3555 AB;Buurtkamer;welzijn;ja\nDock;;Taalcafé;onderwijs;ja\nHumanitas;;Maatjes;welzijn;nee\n',
     );
     const orgs = unwrap(await s.exportTable('organisaties'));
     const edited = {
@@ -246,15 +239,8 @@ describe('partnerlijsten importeren', () => {
   });
 
   it('imports verwijzingen by the same name matching, lists unknown names, and round-trips the relaties export', async () => {
-    const s = await service();
-    unwrap(
-      await s.importPartners(
-        csv(
-          'lijst.csv',
-          'Naam organisatie;Naam aanbod\nStichting Dock;Buurtkamer\nHumanitas;Maatjes\nBuurtteam Zuilen;\n',
-        ),
-        {},
-      ),
+    const s = await serviceWith(
+      'Naam organisatie;Naam aanbod\nStichting Dock;Buurtkamer\nHumanitas;Maatjes\nBuurtteam Zuilen;\n',
     );
     const file = csv(
       'verwijzingen.csv',
