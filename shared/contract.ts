@@ -32,6 +32,9 @@ import type { KnoopPositie, NetwerkAnalyse, NetwerkData, NetwerkFilter } from '.
 import type { Weergave, WeergaveInput, WeergaveSoort } from './db/repos/weergaven';
 import type { GeoImportOptions, GeoPreview } from './importers/geo';
 import type { KaartData } from './db/repos/kaart';
+import type { HiaatCel, HiatenInstellingen } from './analysis/hiaten';
+import type { ScenarioParameters, ScenarioUitkomst } from './analysis/scenario';
+import type { Scenario } from './db/repos/scenarios';
 import type {
   PartnersImportOptions,
   PartnersImportOutcome,
@@ -67,6 +70,20 @@ export type * from './analysis/types';
 export type { Weergave, WeergaveInput, WeergaveSoort } from './db/repos/weergaven';
 export type { GeoImportOptions, GeoPreview } from './importers/geo';
 export type { KaartData, KaartGebied } from './db/repos/kaart';
+export type { Ernst, HiaatCel, HiatenInstellingen, Signaal, VraagRegel } from './analysis/hiaten';
+export type { ScenarioJaar, ScenarioParameters, ScenarioUitkomst } from './analysis/scenario';
+export type { Scenario } from './db/repos/scenarios';
+
+/** The gap analysis of one year's buurten. */
+export interface HiatenOverzicht {
+  readonly jaar: number | null;
+  /** The Cognos counts used ("peildatum 2024-04-02"). */
+  readonly periode: string | null;
+  readonly leefgebieden: readonly { readonly code: string; readonly label: string }[];
+  /** Most severe first. */
+  readonly cellen: readonly HiaatCel[];
+  readonly instellingen: HiatenInstellingen;
+}
 export type {
   DubbelVoorstel,
   PartnersImportOptions,
@@ -168,6 +185,7 @@ export const EXPORT_TABLE_NAMES = [
   'relaties',
   'taxonomieen',
   'netwerk',
+  'hiaten',
 ] as const;
 export type ExportTableName = (typeof EXPORT_TABLE_NAMES)[number];
 
@@ -271,6 +289,15 @@ export interface WorkerApi {
   ): Promise<Result<Changed<{ bronId: number; vlakken: number; nieuw: number }>>>;
   /** The polygons of the gebieden of one year (default: the newest with polygons), for the Kaart view. */
   getKaart(jaar?: number): Promise<Result<KaartData>>;
+
+  // ------------------------------------------------------------ hiaten en scenario's
+  /** Gaps per buurt × leefgebied (optionally for one doelgroep), most severe first, each with its sentence. */
+  getHiaten(opties?: { readonly jaar?: number; readonly doelgroep?: string | null }): Promise<Result<HiatenOverzicht>>;
+  saveHiatenInstellingen(instellingen: HiatenInstellingen): Promise<Result<Changed<HiatenInstellingen>>>;
+  berekenScenario(parameters: ScenarioParameters): Promise<Result<ScenarioUitkomst>>;
+  listScenarios(): Promise<Result<Scenario[]>>;
+  saveScenario(id: number | null, naam: string, parameters: ScenarioParameters): Promise<Result<Changed<Scenario>>>;
+  deleteScenario(id: number): Promise<Result<Changed<number>>>;
 
   /** Increases by one on every change to the project; the renderer's autosave watches it. */
   getRevision(): Promise<number>;

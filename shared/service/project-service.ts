@@ -50,6 +50,11 @@ import type { NetwerkData } from '../analysis/types';
 import { deleteWeergave, listWeergaven, saveWeergave } from '../db/repos/weergaven';
 import { parseGeoFile, previewGeo, writeGeo } from '../importers/geo';
 import { loadKaart } from '../db/repos/kaart';
+import { berekenHiaten } from '../analysis/hiaten';
+import { berekenScenario } from '../analysis/scenario';
+import { hiatenInstellingenSchema, scenarioSchema } from '../analysis/hiaten-schema';
+import { loadHiatenInput, loadHiatenInstellingen, saveHiatenInstellingen } from '../db/repos/hiaten';
+import { deleteScenario, listScenarios, saveScenario } from '../db/repos/scenarios';
 import { APP_VERSION } from '../version';
 import { projectNameSchema } from '../model/project';
 
@@ -662,6 +667,62 @@ export function createProjectService(deps: ServiceDeps): WorkerApi & {
     },
     async getKaart(jaar) {
       return guard(() => loadKaart(requireDb(), jaar));
+    },
+
+    async getHiaten(opties = {}) {
+      return guard(() => {
+        const d = requireDb();
+        const instellingen = loadHiatenInstellingen(d);
+        const input = loadHiatenInput(d, instellingen, opties.jaar);
+        return {
+          jaar: input.jaar,
+          periode: input.periode,
+          leefgebieden: input.leefgebieden,
+          cellen: berekenHiaten(input, instellingen, { doelgroep: opties.doelgroep ?? null }),
+          instellingen,
+        };
+      });
+    },
+    async saveHiatenInstellingen(instellingen) {
+      const parsed = hiatenInstellingenSchema.safeParse(instellingen);
+      if (!parsed.success)
+        return fail('invoer.ongeldig', {
+          veld: String(parsed.error.issues[0]?.path.join('.') ?? ''),
+          code: 'ongeldig',
+        });
+      return mutate('Instellingen van de hiaten gewijzigd', (d) => {
+        saveHiatenInstellingen(d, parsed.data);
+        return loadHiatenInstellingen(d);
+      });
+    },
+    async berekenScenario(parameters) {
+      const parsed = scenarioSchema.safeParse(parameters);
+      if (!parsed.success)
+        return fail('invoer.ongeldig', {
+          veld: String(parsed.error.issues[0]?.path.join('.') ?? ''),
+          code: 'ongeldig',
+        });
+      return guard(() => {
+        const d = requireDb();
+        return berekenScenario(loadHiatenInput(d, loadHiatenInstellingen(d)), parsed.data);
+      });
+    },
+    async listScenarios() {
+      return guard(() => listScenarios(requireDb()));
+    },
+    async saveScenario(id, naam, parameters) {
+      const parsed = scenarioSchema.safeParse(parameters);
+      if (!parsed.success)
+        return fail('invoer.ongeldig', {
+          veld: String(parsed.error.issues[0]?.path.join('.') ?? ''),
+          code: 'ongeldig',
+        });
+      return mutate(`Scenario ‘${naam.trim()}’ ${id === null ? 'bewaard' : 'gewijzigd'}`, (d, tijd) =>
+        saveScenario(d, id, naam, parsed.data, tijd),
+      );
+    },
+    async deleteScenario(id) {
+      return mutate('Scenario verwijderd', (d) => deleteScenario(d, id));
     },
 
     async getRevision() {

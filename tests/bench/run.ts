@@ -5,6 +5,7 @@
  *  - worker round trip over comlink: empty call, and sending/receiving the 20 MB project
  *  - partner list of 5,000 rows: preview, import, duplicates check, Gegevens listing, undo/redo, 5,000 verwijzingen
  *  - network metrics of 500 / 2,000 and 5,000 / 25,000 (one and two threads) against NetworkX and python-igraph
+ *  - the gap analysis of every buurt of the Netherlands × 7 leefgebieden
  *  - CBS import of the whole country (kwb 2024, synthesised): parse, import, peak memory, ratio to sqlite3 .import
  */
 import { writeFileSync } from 'node:fs';
@@ -19,6 +20,7 @@ import { startBenchWorker } from './worker';
 import { benchCbs } from './cbs';
 import { benchSocialeKaart } from './sociale-kaart';
 import { benchNetwerk } from './netwerk';
+import { benchHiaten } from './hiaten';
 
 const ms = (t0: number) => performance.now() - t0;
 const fmt = (x: number) => `${x.toFixed(1)} ms`;
@@ -128,6 +130,9 @@ try {
 
   // Network metrics, one and two threads, against NetworkX and igraph (issue 6).
   await benchNetwerk(report);
+
+  // The gap analysis of the whole country (issue 7).
+  benchHiaten(report);
 
   // CBS Kerncijfers wijken en buurten, the whole country: target < 5 s, against sqlite3's .import of the same CSV.
   await benchCbs(report);

@@ -117,7 +117,7 @@ describe('browser mode', () => {
     ]);
     await chooser.setFiles(new URL('../fixtures/project-v1.wijkweb', import.meta.url).pathname);
     await page.getByTestId('project-naam').filter({ hasText: 'Boswinkel (versie 1)' }).waitFor();
-    await page.getByText('bijgewerkt naar de nieuwe bestandsversie 4').waitFor();
+    await page.getByText('bijgewerkt naar de nieuwe bestandsversie 5').waitFor();
     expect(await page.getByTestId('telling-organisaties').textContent()).toContain('1');
     expect(errors).toEqual([]);
     await context.close();

@@ -2,13 +2,57 @@ import type { ProjectDb } from '../connection';
 import type { ExportTableName, TableData } from '../../contract';
 import { NETWERK_COLUMNS, netwerkTable } from '../../analysis/export';
 import { loadNetwerk } from './netwerk';
+import { berekenHiaten } from '../../analysis/hiaten';
+import { loadHiatenInput, loadHiatenInstellingen } from './hiaten';
+
+/** The documented columns of `export P hiaten` (README "Exporttabellen"). */
+export const HIATEN_COLUMNS = [
+  'gebied_code',
+  'gebied_naam',
+  'leefgebied',
+  'doelgroep',
+  'ernst',
+  'vraag',
+  'vraag_per_1000',
+  'gemeente_per_1000',
+  'aanbod_collectief',
+  'aanbod_gepland',
+  'toelichting',
+  'index',
+  'kwartiel',
+  'onderdrukt',
+] as const;
+
+function hiatenTable(db: ProjectDb): TableData {
+  const instellingen = loadHiatenInstellingen(db);
+  const round = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 1000);
+  return {
+    columns: HIATEN_COLUMNS,
+    rows: berekenHiaten(loadHiatenInput(db, instellingen), instellingen).map((c) => [
+      c.gebiedCode,
+      c.gebiedNaam,
+      c.leefgebied,
+      c.doelgroep,
+      c.ernst,
+      c.vraag,
+      round(c.vraagPer1000),
+      round(c.gemeentePer1000),
+      c.aanbodCollectief.length,
+      c.aanbodGepland.length,
+      c.toelichting,
+      round(c.index),
+      c.kwartiel,
+      c.onderdrukt ? 1 : 0,
+    ]),
+  };
+}
 
 /**
  * The documented columns of every exportable table (README "Exporttabellen"). The SQL returns exactly these
  * columns in this order; multi-valued fields are joined with "; ", periods are ISO intervals "start/eind".
  */
 const EXPORTS: Readonly<
-  Record<Exclude<ExportTableName, 'netwerk'>, { readonly columns: readonly string[]; readonly sql: string }>
+  Record<Exclude<ExportTableName, 'netwerk' | 'hiaten'>, { readonly columns: readonly string[]; readonly sql: string }>
 > = {
   bronnen: {
     columns: [
@@ -140,12 +184,13 @@ const EXPORTS: Readonly<
 };
 
 export function exportColumns(name: ExportTableName): readonly string[] {
-  return name === 'netwerk' ? NETWERK_COLUMNS : EXPORTS[name].columns;
+  return name === 'netwerk' ? NETWERK_COLUMNS : name === 'hiaten' ? HIATEN_COLUMNS : EXPORTS[name].columns;
 }
 
 /** A table of the project as stored; `netwerk` is computed (the metrics of the whole network). */
 export function exportTable(db: ProjectDb, name: ExportTableName): TableData {
   if (name === 'netwerk') return netwerkTable(loadNetwerk(db));
+  if (name === 'hiaten') return hiatenTable(db);
   const def = EXPORTS[name];
   const stmt = db.raw.prepare(def.sql);
   const rows: (string | number | null)[][] = [];

@@ -102,6 +102,22 @@ const DOCUMENTED: Record<ExportTableName, string[]> = {
     'sector',
     'buurt_code',
   ],
+  hiaten: [
+    'gebied_code',
+    'gebied_naam',
+    'leefgebied',
+    'doelgroep',
+    'ernst',
+    'vraag',
+    'vraag_per_1000',
+    'gemeente_per_1000',
+    'aanbod_collectief',
+    'aanbod_gepland',
+    'toelichting',
+    'index',
+    'kwartiel',
+    'onderdrukt',
+  ],
 };
 
 describe('project service (the worker API, run in Node)', () => {
