@@ -35,6 +35,10 @@ import type {
   VoorzieningBulk,
   VoorzieningInput,
   WorkerApi,
+  GeoImportOptions,
+  HiatenInstellingen,
+  Scenario,
+  ScenarioParameters,
 } from '../../shared/contract';
 import type { Taxonomy } from '../../shared/model/taxonomies';
 import { createAutosaver } from './autosave';
@@ -107,6 +111,15 @@ export interface StoreDeps {
     | 'importRelaties'
     | 'importPostcodes'
     | 'sniffImport'
+    | 'previewGeoImport'
+    | 'importGeo'
+    | 'getKaart'
+    | 'getHiaten'
+    | 'saveHiatenInstellingen'
+    | 'berekenScenario'
+    | 'listScenarios'
+    | 'saveScenario'
+    | 'deleteScenario'
   >;
 }
 
@@ -181,6 +194,20 @@ export interface Actions {
   previewRelatiesImport: WorkerApi['previewRelatiesImport'];
   importRelaties(file: ImportFile, options: RelatiesImportOptions): Promise<Result<RelatiesImportOutcome>>;
   importPostcodes(file: ImportFile): Promise<Result<PostcodesImportOutcome>>;
+
+  // ---------------------------------------------------------------- kaart, hiaten, scenario's
+  previewGeoImport: WorkerApi['previewGeoImport'];
+  importGeo(
+    file: ImportFile,
+    options: GeoImportOptions,
+  ): Promise<Result<{ bronId: number; vlakken: number; nieuw: number }>>;
+  getKaart: WorkerApi['getKaart'];
+  getHiaten: WorkerApi['getHiaten'];
+  saveHiatenInstellingen(instellingen: HiatenInstellingen): Promise<Result<HiatenInstellingen>>;
+  berekenScenario: WorkerApi['berekenScenario'];
+  listScenarios: WorkerApi['listScenarios'];
+  saveScenario(id: number | null, naam: string, parameters: ScenarioParameters): Promise<Result<Scenario>>;
+  deleteScenario(id: number): Promise<Result<number>>;
   /** What kind of file an import is (CBS, Cognos, partners, relaties, postcodes), to route it to its preview. */
   sniffImport: WorkerApi['sniffImport'];
 
@@ -572,6 +599,10 @@ export function createAppStore(deps: StoreDeps) {
       async createEigenGebied(naam, leden, jaar) {
         const result = await deps.worker.createEigenGebied(naam, leden, jaar);
         if (result.ok) {
+          // An eigen gebied is an undo step: the header's undo button follows.
+          void fetchUndoState().then((undo) => {
+            if (get().project) set({ undo, dataRevision: get().dataRevision + 1 });
+          });
           const overview = await deps.worker.getOverview();
           const project = get().project;
           if (overview.ok && project) set({ project: { ...project, overview: overview.value } });
@@ -605,6 +636,15 @@ export function createAppStore(deps: StoreDeps) {
       previewRelatiesImport: (file, options) => deps.worker.previewRelatiesImport(file, options),
       importRelaties: (file, options) => runImport(() => deps.worker.importRelaties(file, options), applyChanged),
       importPostcodes: (file) => runImport(() => deps.worker.importPostcodes(file), applyChanged),
+      previewGeoImport: (file, options) => deps.worker.previewGeoImport(file, options),
+      importGeo: (file, options) => runImport(() => deps.worker.importGeo(file, options), applyChanged),
+      getKaart: (jaar) => deps.worker.getKaart(jaar),
+      getHiaten: (opties) => deps.worker.getHiaten(opties),
+      saveHiatenInstellingen: (instellingen) => mutate(() => deps.worker.saveHiatenInstellingen(instellingen)),
+      berekenScenario: (parameters) => deps.worker.berekenScenario(parameters),
+      listScenarios: () => deps.worker.listScenarios(),
+      saveScenario: (id, naam, parameters) => mutate(() => deps.worker.saveScenario(id, naam, parameters)),
+      deleteScenario: (id) => mutate(() => deps.worker.deleteScenario(id)),
       sniffImport: (file) => deps.worker.sniffImport(file),
       setProgress(event) {
         // Progress arrives on its own channel; only show it while an operation is still running.
