@@ -183,6 +183,11 @@ export function finish(mp: MultiPolygon, project: ((x: number, y: number) => [nu
   const out: MultiPolygon = [];
   for (const polygon of mp) {
     const rings = polygon
+      .map((r) =>
+        (Array.isArray(r) ? r : []).filter(
+          (pt) => Array.isArray(pt) && Number.isFinite(pt[0]) && Number.isFinite(pt[1]),
+        ),
+      )
       .map((r) => simplifyRing(project ? r.map(([x, y]) => project(x, y)) : r, tolerance))
       .map((r) => r.map(([x, y]) => [round(x), round(y)] as [number, number]))
       .filter((r) => r.length >= 4);

@@ -140,7 +140,8 @@ function parseGeoJson(file: ImportFile, doc: Json): Omit<ParsedGeo, 'jaarUitBest
           ? (g.coordinates as MultiPolygon)
           : null;
     if (!mp) return [];
-    return [featureFrom((f.properties as Json) ?? {}, finish(mp, rd ? rdToWgs84 : null))];
+    const geometry = finish(mp, rd ? rdToWgs84 : null);
+    return geometry.length ? [featureFrom((f.properties as Json) ?? {}, geometry)] : [];
   });
   return { formaat: 'geojson', crs: rd ? 'RD New (EPSG:28992)' : 'WGS84', features };
 }
@@ -150,8 +151,8 @@ function parseTopoJson(doc: Json): Omit<ParsedGeo, 'jaarUitBestand' | 'issues'> 
   const objects = Object.values((doc.objects as Record<string, Json>) ?? {});
   const features = objects.flatMap((o) =>
     ((o.geometries as Json[] | undefined) ?? []).flatMap((g) => {
-      const mp = topoGeometry(arcs, g as { type: string; arcs?: unknown });
-      return mp.length ? [featureFrom((g.properties as Json) ?? {}, finish(mp, null))] : [];
+      const mp = finish(topoGeometry(arcs, g as { type: string; arcs?: unknown }), null);
+      return mp.length ? [featureFrom((g.properties as Json) ?? {}, mp)] : [];
     }),
   );
   return { formaat: 'topojson', crs: 'WGS84', features };
@@ -163,9 +164,15 @@ export function parseGeoFile(SQL: SqlJsStatic, file: ImportFile): ParsedGeo {
   if (head.startsWith('SQLite format 3')) parsed = parseGpkg(SQL, file);
   else {
     const doc = readJson(file.bytes, file.name) as Json;
-    if (doc?.type === 'Topology') parsed = parseTopoJson(doc);
-    else if (doc?.type === 'FeatureCollection') parsed = parseGeoJson(file, doc);
-    else throw new AppException('geo.onbekend-formaat', { bestand: file.name });
+    if (doc?.type !== 'Topology' && doc?.type !== 'FeatureCollection') {
+      throw new AppException('geo.onbekend-formaat', { bestand: file.name });
+    }
+    try {
+      parsed = doc.type === 'Topology' ? parseTopoJson(doc) : parseGeoJson(file, doc);
+    } catch (err) {
+      // Coordinates that are not numbers, arcs that do not exist: a damaged file, said as such.
+      throw new AppException('geo.onleesbaar', { bestand: file.name }, String(err));
+    }
   }
   if (parsed.features.length === 0) throw new AppException('geo.geen-vlakken', { bestand: file.name });
   const issues: ImportIssue[] = [];

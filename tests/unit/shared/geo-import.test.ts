@@ -129,3 +129,21 @@ describe('the CBS wijk- en buurtkaart', () => {
     expect(bad).toMatchObject({ ok: false, error: { code: 'geo.onbekend-formaat' } });
   });
 });
+
+describe('damaged maps', () => {
+  it('says a damaged GeoJSON or TopoJSON is unreadable, without a crash', async () => {
+    const s = createProjectService({ SQL: await sql(), now: () => FIXED_NOW, sha256 });
+    unwrap(await s.createProject('Kaart'));
+    const bad = [
+      '{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[["x"]]}}]}',
+      '{"type":"Topology","arcs":[],"objects":{"b":{"type":"GeometryCollection","geometries":[{"type":"Polygon","arcs":[[7]]}]}}}',
+    ];
+    for (const text of bad) {
+      const r = await s.previewGeoImport({ name: 'kapot.json', bytes: new TextEncoder().encode(text) }, {});
+      expect(r.ok, text).toBe(false);
+      expect(['geo.onleesbaar', 'geo.geen-vlakken'], text).toContain(!r.ok && r.error.code);
+    }
+    const sqlite = await s.previewGeoImport({ name: 'x.gpkg', bytes: new Uint8Array(2048) }, {});
+    expect(sqlite.ok).toBe(false);
+  });
+});
