@@ -28,6 +28,11 @@ export interface NetwerkKnoop {
   readonly eersteLijn: boolean;
   /** For a gebied: 'buurt' or 'wijk'. */
   readonly niveau: 'buurt' | 'wijk' | null;
+  /**
+   * Gaps (hiaat or ernstig): for a buurt, the leefgebieden where it has one; for a voorziening, the buurten with a gap
+   * in one of its leefgebieden that it could serve (it is in, or serves, that buurt's wijk).
+   */
+  readonly hiaten?: readonly string[];
 }
 
 export interface NetwerkVolume {

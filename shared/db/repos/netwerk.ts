@@ -1,6 +1,8 @@
 import type { ProjectDb } from '../connection';
 import type { KnoopPositie, NetwerkData, NetwerkKnoop, NetwerkRelatie } from '../../analysis/types';
 import { listRelaties, listVoorzieningen } from './sociale-kaart';
+import { berekenHiaten } from '../../analysis/hiaten';
+import { loadHiatenInput, loadHiatenInstellingen } from './hiaten';
 
 /** Names that mark a first-line organisation when its soort does not say so. */
 const EERSTE_LIJN = /\b(wijkteam|buurtteam|gebiedsteam|sociaal team|huisarts|huisartsen|wijkwijzer|wijkcoach)/i;
@@ -131,10 +133,37 @@ export function loadNetwerk(db: ProjectDb): NetwerkData {
       niveau: g.niveau,
     });
   }
+  markHiaten(db, knopen, gebieden);
   const posities = db
     .all<{ knoop: string; x: number; y: number; vast: number }>('SELECT knoop, x, y, vast FROM knoop_positie')
     .map((p): KnoopPositie => ({ knoop: p.knoop, x: p.x, y: p.y, vast: p.vast === 1 }));
   return { knopen, relaties, perioden: [...perioden].sort(), posities, labels, gebieden };
+}
+
+/** Marks the buurten with a gap, and the voorzieningen that could serve one (see NetwerkKnoop.hiaten). */
+function markHiaten(
+  db: ProjectDb,
+  knopen: NetwerkKnoop[],
+  gebieden: Readonly<Record<string, { readonly wijk: string | null }>>,
+): void {
+  const instellingen = loadHiatenInstellingen(db);
+  const cellen = berekenHiaten(loadHiatenInput(db, instellingen), instellingen).filter(
+    (c) => c.ernst === 'hiaat' || c.ernst === 'ernstig',
+  );
+  if (cellen.length === 0) return;
+  const perBuurt = new Map<string, string[]>();
+  for (const c of cellen) perBuurt.set(c.gebiedCode, [...(perBuurt.get(c.gebiedCode) ?? []), c.leefgebied]);
+  knopen.forEach((k, i) => {
+    if (k.soort === 'gebied' && k.buurtCode && perBuurt.has(k.buurtCode)) {
+      knopen[i] = { ...k, hiaten: perBuurt.get(k.buurtCode)! };
+    } else if (k.soort === 'voorziening') {
+      const wijken = new Set([k.buurtCode, ...k.werkgebied].flatMap((c) => (c ? [gebieden[c]?.wijk ?? c] : [])));
+      const kan = cellen
+        .filter((c) => k.leefgebieden.includes(c.leefgebied) && wijken.has(gebieden[c.gebiedCode]?.wijk ?? ''))
+        .map((c) => c.gebiedCode);
+      if (kan.length) knopen[i] = { ...k, hiaten: [...new Set(kan)] };
+    }
+  });
 }
 
 const edgeBase = { relatieId: null, gericht: false, volumes: [], startdatum: null, einddatum: null } as const;

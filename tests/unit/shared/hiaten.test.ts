@@ -253,3 +253,26 @@ describe('hiaten: properties', () => {
     expect(b.perJaar[2]!.besparing).toBeCloseTo(2 * a.perJaar[2]!.besparing, 6);
   });
 });
+
+describe('hiaten in the network', () => {
+  it('marks the buurt with a gap and the voorzieningen that could serve it', async () => {
+    const s = await boswinkel();
+    const org = unwrap(await s.listOrganisaties()).find((o) => o.naam === 'Alifa')!;
+    // An individual zorg offer in the wijk: it could serve the gap; the buurthuis (welzijn) could not.
+    const zorg = unwrap(
+      await s.saveVoorziening(null, {
+        naam: 'Thuisbegeleiding West',
+        organisatieId: org.id,
+        collectief: false,
+        vrijToegankelijk: false,
+        leefgebieden: ['zorg'],
+        werkgebied: ['BU01530711'],
+      }),
+    ).result;
+    const data = unwrap(await s.getNetwerk());
+    const buurt = data.knopen.find((k) => k.id === 'g:BU01530710');
+    expect(buurt?.hiaten).toContain('zorg');
+    expect(data.knopen.find((k) => k.id === `v${zorg.id}`)?.hiaten).toEqual(['BU01530710']);
+    expect(data.knopen.find((k) => k.naam === "Wijkcentrum 't Nije Terphoes")?.hiaten).toBeUndefined();
+  });
+});
