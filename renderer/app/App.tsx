@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BridgeApi, MenuCommand } from '../../shared/contract';
 import { changeLanguage } from '../i18n';
@@ -9,13 +9,27 @@ import { ImportPage } from '../features/import/ImportPage';
 import { GebiedenPage } from '../features/gebieden/GebiedenPage';
 import { MetingenPage } from '../features/metingen/MetingenPage';
 import { GegevensPage } from '../features/gegevens/GegevensPage';
+import { HiatenPage } from '../features/hiaten/HiatenPage';
+import { KaartPage } from '../features/kaart/KaartPage';
 import { Header } from './Header';
 import { Notices } from './Notices';
 import { StatusBar } from './StatusBar';
 import { isTextEntry, undoShortcut } from './shortcuts';
 
-type View = 'overzicht' | 'gegevens' | 'importeren' | 'gebieden' | 'metingen';
-const VIEWS: readonly View[] = ['overzicht', 'gegevens', 'importeren', 'gebieden', 'metingen'];
+// The Netwerk view brings Cytoscape along: loaded when you first open it.
+const NetwerkPage = lazy(() => import('../features/netwerk/NetwerkPage').then((m) => ({ default: m.NetwerkPage })));
+
+type View = 'overzicht' | 'gegevens' | 'netwerk' | 'kaart' | 'hiaten' | 'importeren' | 'gebieden' | 'metingen';
+const VIEWS: readonly View[] = [
+  'overzicht',
+  'gegevens',
+  'netwerk',
+  'kaart',
+  'hiaten',
+  'importeren',
+  'gebieden',
+  'metingen',
+];
 
 export function App({ bridge }: { bridge: BridgeApi }) {
   const { t } = useTranslation();
@@ -177,11 +191,20 @@ export function App({ bridge }: { bridge: BridgeApi }) {
               onShowGebieden={() => setView('gebieden')}
               onShowMetingen={() => setView('metingen')}
               onShowGegevens={() => setView('gegevens')}
+              onShowKaart={() => setView('kaart')}
             />
           )}
           {project && view === 'metingen' && <MetingenPage />}
           {project && view === 'gebieden' && <GebiedenPage />}
           {project && view === 'gegevens' && <GegevensPage />}
+          {project && view === 'netwerk' && (
+            <Suspense fallback={<p className="utrecht-paragraph">{t('netwerk.laden')}</p>}>
+              {/* "Bewerken" opens Gegevens; opening the item's own form there needs a hook in GegevensPage. */}
+              <NetwerkPage onBewerken={() => setView('gegevens')} />
+            </Suspense>
+          )}
+          {project && view === 'kaart' && <KaartPage onImport={() => setView('importeren')} />}
+          {project && view === 'hiaten' && <HiatenPage onImport={() => setView('importeren')} />}
         </main>
       </div>
       <StatusBar />

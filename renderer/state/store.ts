@@ -13,6 +13,7 @@ import type {
   GebiedProfiel,
   GebiedRow,
   ImportFile,
+  KnoopPositie,
   Organisatie,
   OrganisatieBulk,
   OrganisatieInput,
@@ -34,6 +35,8 @@ import type {
   Voorziening,
   VoorzieningBulk,
   VoorzieningInput,
+  Weergave,
+  WeergaveInput,
   WorkerApi,
   GeoImportOptions,
   HiatenInstellingen,
@@ -120,6 +123,12 @@ export interface StoreDeps {
     | 'listScenarios'
     | 'saveScenario'
     | 'deleteScenario'
+    | 'getNetwerk'
+    | 'analyseNetwerk'
+    | 'saveKnoopPosities'
+    | 'listWeergaven'
+    | 'saveWeergave'
+    | 'deleteWeergave'
   >;
 }
 
@@ -210,6 +219,19 @@ export interface Actions {
   deleteScenario(id: number): Promise<Result<number>>;
   /** What kind of file an import is (CBS, Cognos, partners, relaties, postcodes), to route it to its preview. */
   sniffImport: WorkerApi['sniffImport'];
+
+  // ---------------------------------------------------------------- netwerk
+  getNetwerk: WorkerApi['getNetwerk'];
+  analyseNetwerk: WorkerApi['analyseNetwerk'];
+  /**
+   * Keeps node positions in the project (a drag, a pin, a layout). Not an undo step and no new data for other pages
+   * (`dataRevision` stays), but the project is saved like after any change. Refused while read-only.
+   */
+  saveKnoopPosities(posities: readonly KnoopPositie[], vervangen: boolean): Promise<Result<number>>;
+  listWeergaven: WorkerApi['listWeergaven'];
+  /** A saved view (one undo step, like any edit). */
+  saveWeergave(id: number | null, input: WeergaveInput): Promise<Result<Weergave>>;
+  deleteWeergave(id: number): Promise<Result<number>>;
 
   setProgress(event: ProgressEvent | null): void;
   notify(notice: Omit<Notice, 'id'>): void;
@@ -646,6 +668,18 @@ export function createAppStore(deps: StoreDeps) {
       saveScenario: (id, naam, parameters) => mutate(() => deps.worker.saveScenario(id, naam, parameters)),
       deleteScenario: (id) => mutate(() => deps.worker.deleteScenario(id)),
       sniffImport: (file) => deps.worker.sniffImport(file),
+      getNetwerk: () => deps.worker.getNetwerk(),
+      analyseNetwerk: (filter) => deps.worker.analyseNetwerk(filter),
+      async saveKnoopPosities(posities, vervangen) {
+        const project = get().project;
+        if (!project || project.readOnly) return readOnlyError();
+        const result = await deps.worker.saveKnoopPosities(posities, vervangen);
+        if (result.ok) changed();
+        return result;
+      },
+      listWeergaven: (soort) => deps.worker.listWeergaven(soort),
+      saveWeergave: (id, input) => mutate(() => deps.worker.saveWeergave(id, input)),
+      deleteWeergave: (id) => mutate(() => deps.worker.deleteWeergave(id)),
       setProgress(event) {
         // Progress arrives on its own channel; only show it while an operation is still running.
         if (get().busy) set({ busy: event });

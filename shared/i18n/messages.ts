@@ -4,6 +4,10 @@ import nlGegevens from './gegevens.nl.json';
 import enGegevens from './gegevens.en.json';
 import nlSocialeKaart from './sociale-kaart.nl.json';
 import enSocialeKaart from './sociale-kaart.en.json';
+import nlHiaten from './hiaten.nl.json';
+import enHiaten from './hiaten.en.json';
+import nlNetwerk from './netwerk.nl.json';
+import enNetwerk from './netwerk.en.json';
 import type { AppError } from '../result';
 
 type Catalog = { readonly [key: string]: string | Catalog };
@@ -21,8 +25,8 @@ function merge(...parts: Catalog[]): Catalog {
 }
 
 export const CATALOGS = {
-  nl: merge(nlBasis, nlGegevens, nlSocialeKaart),
-  en: merge(enBasis, enGegevens, enSocialeKaart),
+  nl: merge(nlBasis, nlGegevens, nlSocialeKaart, nlHiaten, nlNetwerk),
+  en: merge(enBasis, enGegevens, enSocialeKaart, enHiaten, enNetwerk),
 } as const;
 export type Language = keyof typeof CATALOGS;
 

@@ -5,6 +5,8 @@ import type {
   CbsPreview,
   CognosImportOptions,
   CognosPreview as CognosPreviewData,
+  GeoImportOptions,
+  GeoPreview as GeoPreviewData,
   ImportFile,
   ImportSoort,
   Organisatie,
@@ -15,6 +17,7 @@ import type {
   TaxonomieItemRow,
 } from '../../../shared/contract';
 import { CognosPreview } from './CognosPreview';
+import { GeoPreview } from './GeoPreview';
 import { PartnersPreview } from './PartnersPreview';
 import { RelatiesPreview } from './RelatiesPreview';
 import type { AppError } from '../../../shared/result';
@@ -32,6 +35,8 @@ type Phase =
   | { kind: 'cognos'; file: ImportFile; preview: CognosPreviewData; running: boolean }
   | { kind: 'partners'; file: ImportFile; preview: PartnersPreviewData; running: boolean }
   | { kind: 'relaties'; file: ImportFile; preview: RelatiesPreviewData; running: boolean }
+  | { kind: 'geo'; file: ImportFile; preview: GeoPreviewData; running: boolean }
+  | { kind: 'klaar-geo'; text: string }
   | { kind: 'klaar'; name: string; waarden: number; jaar: number }
   | { kind: 'klaar-cognos'; name: string; metingen: number }
   | { kind: 'klaar-kaart'; text: string };
@@ -42,6 +47,7 @@ const SOORTEN: readonly (ImportSoort | 'automatisch')[] = [
   'partners',
   'relaties',
   'postcodes',
+  'geo',
 ];
 
 /** Import a CBS file: choose or drop it, see what would happen, confirm, watch it go in. */
@@ -49,10 +55,13 @@ export function ImportPage({
   onShowGebieden,
   onShowMetingen,
   onShowGegevens,
+  onShowKaart,
 }: {
   onShowGebieden: () => void;
   onShowMetingen: () => void;
   onShowGegevens: () => void;
+  /** After a wijk- en buurtkaart: to the Kaart view. */
+  onShowKaart?: () => void;
 }) {
   const { t, i18n } = useTranslation();
   const actions = useActions();
@@ -63,6 +72,7 @@ export function ImportPage({
   const [cognosOptions, setCognosOptions] = useState<CognosImportOptions>({});
   const [partnersOptions, setPartnersOptions] = useState<PartnersImportOptions>({});
   const [relatiesOptions, setRelatiesOptions] = useState<RelatiesImportOptions>({});
+  const [geoOptions, setGeoOptions] = useState<GeoImportOptions>({});
   const [soort, setSoort] = useState<ImportSoort | 'automatisch'>('automatisch');
   const [taxonomieen, setTaxonomieen] = useState<readonly TaxonomieItemRow[]>([]);
   const [organisaties, setOrganisaties] = useState<readonly Organisatie[]>([]);
@@ -155,6 +165,31 @@ export function ImportPage({
     setPhase({ kind: 'klaar-kaart', text: t('relaties.klaar', { bestand: file.name, ...result.value }) });
   };
 
+  const previewGeo = async (file: ImportFile, opts: GeoImportOptions) => {
+    setGeoOptions(opts);
+    const result = await actions.previewGeoImport(file, opts);
+    if (!result.ok) return failed(result.error);
+    setPhase({ kind: 'geo', file, preview: result.value, running: false });
+  };
+
+  const runGeo = async (file: ImportFile, p: GeoPreviewData) => {
+    setPhase({ kind: 'geo', file, preview: p, running: true });
+    const result = await actions.importGeo(file, geoOptions);
+    if (!result.ok) {
+      setError(result.error);
+      setPhase({ kind: 'geo', file, preview: p, running: false });
+      return;
+    }
+    setPhase({
+      kind: 'klaar-geo',
+      text: t('geoImport.klaar', {
+        bestand: file.name,
+        vlakken: formatNumber(result.value.vlakken, lang),
+        nieuw: formatNumber(result.value.nieuw, lang),
+      }),
+    });
+  };
+
   const importPostcodes = async (file: ImportFile) => {
     setPhase({ kind: 'lezen', name: file.name });
     const result = await actions.importPostcodes(file);
@@ -174,6 +209,7 @@ export function ImportPage({
     if (kind === 'partners') return previewPartners(file, {});
     if (kind === 'relaties') return previewRelaties(file, {});
     if (kind === 'postcodes') return importPostcodes(file);
+    if (kind === 'geo') return previewGeo(file, {});
     const fresh: CbsImportOptions = {};
     setOptions(fresh);
     await preview(file, fresh);
@@ -231,7 +267,14 @@ export function ImportPage({
           }
         : phase.kind === 'klaar-kaart'
           ? { text: phase.text, show: t('partners.bekijkGegevens'), onShow: onShowGegevens, testId: 'import-klaar' }
-          : null;
+          : phase.kind === 'klaar-geo'
+            ? {
+                text: phase.text,
+                show: onShowKaart ? t('geoImport.bekijkKaart') : t('import.bekijkGebieden'),
+                onShow: onShowKaart ?? onShowGebieden,
+                testId: 'import-klaar',
+              }
+            : null;
 
   return (
     <div className="wijkweb-page">
@@ -283,6 +326,17 @@ export function ImportPage({
           onCancel={cancel(phase.running)}
         />
       )}
+      {phase.kind === 'geo' && (
+        <GeoPreview
+          preview={phase.preview}
+          options={geoOptions}
+          running={phase.running}
+          progress={progress}
+          onOptions={(next) => void previewGeo(phase.file, next)}
+          onImport={() => void runGeo(phase.file, phase.preview)}
+          onCancel={cancel(phase.running)}
+        />
+      )}
       {phase.kind === 'cognos' && (
         <CognosPreview
           preview={phase.preview}
@@ -316,7 +370,7 @@ export function ImportPage({
             id="import-bestand"
             type="file"
             multiple
-            accept=".csv,.txt,.xlsx,.xls,.json"
+            accept=".csv,.txt,.xlsx,.xls,.json,.geojson,.topojson,.gpkg"
             className="wijkweb-visually-hidden"
             onChange={(e) => {
               void pick(e.target.files);
@@ -331,6 +385,7 @@ export function ImportPage({
             {t('import.kies')}
           </Button>
           <p className="utrecht-paragraph wijkweb-hint">{t('import.formaten')}</p>
+          <p className="utrecht-paragraph wijkweb-hint">{t('geoImport.formaten')}</p>
           <div className="wijkweb-inline-form">
             <label className="utrecht-form-label" htmlFor="import-soort">
               {t('importSoort.label')}

@@ -1,0 +1,86 @@
+/** The data of the Kaart view, fetched again after every change to the project (the store's `dataRevision`). */
+import { useEffect, useState } from 'react';
+import type { GebiedProfiel, HiatenOverzicht, KaartData, Organisatie, Voorziening } from '../../../shared/contract';
+import type { AppError } from '../../../shared/result';
+import { useActions, useApp } from '../../state/context';
+
+export interface KaartGegevens {
+  readonly kaart: KaartData;
+  readonly hiaten: HiatenOverzicht | null;
+  readonly voorzieningen: readonly Voorziening[];
+  readonly organisaties: readonly Organisatie[];
+}
+
+export function useKaartGegevens(jaar: number | undefined): {
+  data: KaartGegevens | null;
+  error: AppError | null;
+} {
+  const actions = useActions();
+  const revision = useApp((s) => s.dataRevision);
+  const [state, setState] = useState<{ data: KaartGegevens | null; error: AppError | null }>({
+    data: null,
+    error: null,
+  });
+  useEffect(() => {
+    let live = true;
+    void (async () => {
+      const kaart = await actions.getKaart(jaar);
+      if (!live) return;
+      if (!kaart.ok) return setState({ data: null, error: kaart.error });
+      const [hiaten, voorzieningen, organisaties] = await Promise.all([
+        kaart.value.jaar !== null ? actions.getHiaten({ jaar: kaart.value.jaar }) : Promise.resolve(null),
+        actions.listVoorzieningen(),
+        actions.listOrganisaties(),
+      ]);
+      if (!live) return;
+      setState({
+        error: null,
+        data: {
+          kaart: kaart.value,
+          // The gap analysis of another year would not fit the map's buurten.
+          hiaten: hiaten?.ok && hiaten.value.jaar === kaart.value.jaar ? hiaten.value : null,
+          voorzieningen: voorzieningen.ok ? voorzieningen.value : [],
+          organisaties: organisaties.ok ? organisaties.value : [],
+        },
+      });
+    })();
+    return () => {
+      live = false;
+    };
+  }, [actions, revision, jaar]);
+  return state;
+}
+
+/** Above this many buurten the CBS figures are not fetched one profile at a time (too slow). */
+export const MAX_PROFIELEN = 1500;
+
+/**
+ * The CBS profile of every buurt on the map (one request per buurt; the contract has no "one indicator for all
+ * gebieden of a year" yet). Null while loading; empty when there are too many buurten.
+ */
+export function useProfielen(codes: readonly string[], jaar: number | null): ReadonlyMap<string, GebiedProfiel> | null {
+  const actions = useActions();
+  const revision = useApp((s) => s.dataRevision);
+  const [state, setState] = useState<{ key: string; profielen: ReadonlyMap<string, GebiedProfiel> } | null>(null);
+  const key = `${revision}|${jaar}|${codes.join(',')}`;
+  useEffect(() => {
+    if (jaar === null) return;
+    let live = true;
+    const wanted = codes.length > MAX_PROFIELEN ? [] : codes;
+    void Promise.all(wanted.map((c) => actions.getGebiedProfiel(c, jaar))).then((results) => {
+      if (!live) return;
+      const map = new Map<string, GebiedProfiel>();
+      results.forEach((r, i) => {
+        if (r.ok && r.value) map.set(wanted[i]!, r.value);
+      });
+      setState({ key, profielen: map });
+    });
+    return () => {
+      live = false;
+    };
+    // `key` covers codes, jaar and revision.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [actions, key]);
+  if (jaar === null) return new Map();
+  return state?.key === key ? state.profielen : null;
+}

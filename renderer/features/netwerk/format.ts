@@ -1,0 +1,44 @@
+/** Numbers of the Netwerk view in Dutch (or English) notation, each metric with the precision it needs. */
+import type { Metriek } from './settings';
+
+const locale = (lang: string) => (lang === 'en' ? 'en-GB' : 'nl-NL');
+
+const HELE_GETALLEN: readonly Metriek[] = ['degree', 'inDegree', 'outDegree'];
+
+export function formatMetriek(metriek: Metriek, value: number, lang: string): string {
+  if (!Number.isFinite(value)) return '';
+  if (HELE_GETALLEN.includes(metriek)) return new Intl.NumberFormat(locale(lang)).format(value);
+  if (metriek === 'gewogenDegree')
+    return new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 1 }).format(value);
+  if (value !== 0 && Math.abs(value) < 0.001) {
+    return new Intl.NumberFormat(locale(lang), { maximumSignificantDigits: 2 }).format(value);
+  }
+  return new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 3 }).format(value);
+}
+
+export function formatGetal(value: number | null, lang: string, decimalen = 0): string {
+  if (value === null || !Number.isFinite(value)) return '–';
+  return new Intl.NumberFormat(locale(lang), { maximumFractionDigits: decimalen }).format(value);
+}
+
+export function formatProcent(value: number | null, lang: string): string {
+  if (value === null || !Number.isFinite(value)) return '–';
+  return new Intl.NumberFormat(locale(lang), { style: 'percent', maximumFractionDigits: 0 }).format(value);
+}
+
+/** "netwerk-2026-11-23.png" (local date). */
+export function bestandsnaam(base: string, extensie: string, now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${base}-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.${extensie}`;
+}
+
+/** "2024-01-01/2024-03-31" → "1 jan. 2024 – 31 mrt. 2024" */
+export function formatPeriode(periode: string, lang: string): string {
+  const [start, eind] = periode.split('/');
+  const f = new Intl.DateTimeFormat(locale(lang), { day: 'numeric', month: 'short', year: 'numeric' });
+  const d = (s: string | undefined) => {
+    const date = s ? new Date(`${s}T00:00:00`) : null;
+    return date && !Number.isNaN(date.getTime()) ? f.format(date) : (s ?? '');
+  };
+  return `${d(start)} – ${d(eind)}`;
+}
