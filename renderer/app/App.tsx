@@ -200,7 +200,7 @@ export function App({ bridge }: { bridge: BridgeApi }) {
           {project && view === 'netwerk' && (
             <Suspense fallback={<p className="utrecht-paragraph">{t('netwerk.laden')}</p>}>
               {/* "Bewerken" opens Gegevens; opening the item's own form there needs a hook in GegevensPage. */}
-              <NetwerkPage onBewerken={() => setView('gegevens')} />
+              <NetwerkPage key={project.ref.id} onBewerken={() => setView('gegevens')} />
             </Suspense>
           )}
           {project && view === 'kaart' && <KaartPage onImport={() => setView('importeren')} />}

@@ -51,9 +51,12 @@ import { WeergavenPanel } from './WeergavenPanel';
 type Tab = 'kaart' | 'analyse';
 const TABS: readonly Tab[] = ['kaart', 'analyse'];
 
-// What you chose stays while you visit other pages.
-let laatsteInstellingen: NetwerkInstellingen = DEFAULT_INSTELLINGEN;
-let laatsteTab: Tab = 'kaart';
+// What you chose stays while you visit other pages (of the same project).
+let laatste: { project: string | null; instellingen: NetwerkInstellingen; tab: Tab } = {
+  project: null,
+  instellingen: DEFAULT_INSTELLINGEN,
+  tab: 'kaart',
+};
 
 /** How long the filters must be still before the figures are computed again. */
 const ANALYSE_WACHTTIJD = 350;
@@ -68,16 +71,25 @@ export function NetwerkPage({
   const actions = useActions();
   const revision = useApp((s) => s.dataRevision);
   const projectNaam = useApp((s) => s.project?.overview.naam ?? '');
+  const projectId = useApp((s) => s.project?.ref.id ?? null);
+  const [begin] = useState(() =>
+    laatste.project === projectId
+      ? laatste
+      : { project: projectId, instellingen: DEFAULT_INSTELLINGEN, tab: 'kaart' as Tab },
+  );
   const [data, setData] = useState<NetwerkData | null>(null);
   const [fout, setFout] = useState<AppError | null>(null);
-  const [inst, setInstState] = useState<NetwerkInstellingen>(laatsteInstellingen);
-  const setInst = useCallback((next: NetwerkInstellingen) => {
-    laatsteInstellingen = next;
-    setInstState(next);
-  }, []);
-  const [tab, setTabState] = useState<Tab>(laatsteTab);
+  const [inst, setInstState] = useState<NetwerkInstellingen>(begin.instellingen);
+  const [tab, setTabState] = useState<Tab>(begin.tab);
+  const setInst = useCallback(
+    (next: NetwerkInstellingen) => {
+      laatste = { ...laatste, project: projectId, instellingen: next };
+      setInstState(next);
+    },
+    [projectId],
+  );
   const setTab = (next: Tab) => {
-    laatsteTab = next;
+    laatste = { ...laatste, project: projectId, tab: next };
     setTabState(next);
   };
   const [selectie, setSelectie] = useState<string | null>(null);
@@ -212,12 +224,11 @@ export function NetwerkPage({
   }, [model, container, eersteCijfers]);
   // A new focus or path: show what it found.
   const focusKey = JSON.stringify([inst.filter.focus ?? null, inst.filter.pad ?? null]);
-  const weergaveViewport = useRef(false);
+  const weergaveToegepast = useRef(0);
   useEffect(() => {
     const [focus, pad] = JSON.parse(focusKey) as [unknown, unknown];
-    // A saved view brings its own viewport.
-    if (weergaveViewport.current) weergaveViewport.current = false;
-    else if (focus || pad) graphRef.current?.fit(true);
+    // A saved view that was just applied brings its own viewport.
+    if ((focus || pad) && performance.now() - weergaveToegepast.current > 1000) graphRef.current?.fit(true);
   }, [focusKey, eersteCijfers]);
   // Back on the map (e.g. from a row of the table): the canvas gets its size again, and the chosen knoop its place.
   useEffect(() => {
@@ -420,7 +431,7 @@ export function NetwerkPage({
     }
     if (viewport) {
       g?.setViewport(viewport);
-      weergaveViewport.current = true;
+      weergaveToegepast.current = performance.now();
     }
   };
 

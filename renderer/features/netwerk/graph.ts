@@ -4,30 +4,18 @@
  * those not on the map right now), pins, runs layouts (fcose in a worker) and exports PNG and SVG.
  */
 import cytoscape from 'cytoscape';
-import svgExtension from 'cytoscape-svg';
 import type { KnoopPositie } from '../../../shared/contract';
 import { GROEP_PREFIX, plaatsNieuw, type Punt } from './layout';
 import type { LayoutAntwoord, LayoutVraag } from './layout.worker';
 import type { Viewport } from './settings';
 import { stylesheet, type EdgeData, type GraphModel, type NodeData } from './style';
-
-declare module 'cytoscape' {
-  interface Core {
-    svg(options?: { full?: boolean; scale?: number; bg?: string }): string;
-  }
-}
-
-let registered = false;
+import { cytoscapeSvg } from './svg';
 
 /**
  * Cytoscape adds a <style> element to the page unless one with this id exists. The app's CSP allows no inline
  * styles, so a placeholder takes its place and app.css holds the one rule it would add.
  */
 function prepareCytoscape() {
-  if (!registered) {
-    cytoscape.use(svgExtension);
-    registered = true;
-  }
   const id = '__________cytoscape_stylesheet';
   if (!document.getElementById(id)) {
     const marker = document.createElement('meta');
@@ -561,22 +549,20 @@ export class NetwerkGraph {
     const H = cy.height();
     const bb = eles.boundingBox();
     const legenda = this.events.legenda?.() ?? null;
+    // Never closer than twice the normal size: a path of three knopen should not fill the screen.
     const zoomIn = (w: number, h: number) =>
-      Math.min(cy.maxZoom(), Math.max(cy.minZoom(), Math.min(w / Math.max(bb.w, 1), h / Math.max(bb.h, 1))));
+      Math.min(2, Math.max(cy.minZoom(), Math.min(w / Math.max(bb.w, 1), h / Math.max(bb.h, 1))));
     const gewoon = zoomIn(W - 2 * pad, H - 2 * pad);
-    if (!legenda || W <= 0 || H <= 0) {
+    const plain = () => {
       cy.fit(eles, pad);
-      return;
-    }
+      if (cy.zoom() > 2) cy.zoom({ level: 2, renderedPosition: { x: W / 2, y: H / 2 } });
+    };
+    if (!legenda || W <= 0 || H <= 0) return plain();
     const rechts = zoomIn(W - legenda.w - 2 * pad, H - 2 * pad);
     const boven = zoomIn(W - 2 * pad, H - legenda.h - 2 * pad);
-    // The legend does not overlap a plain fit when the drawing leaves its corner free; simpler to test the two.
     const zoom = Math.max(rechts, boven);
-    // Only worth it when the map stays almost as large; otherwise the legend may cover a corner (fold it to see).
-    if (zoom >= gewoon * 0.98 || zoom < gewoon * 0.75) {
-      cy.fit(eles, pad);
-      return;
-    }
+    // Only when the map stays large enough; otherwise the legend may cover a corner (fold it to see all).
+    if (zoom < gewoon * 0.65) return plain();
     if (rechts >= boven) {
       const vrij = W - legenda.w - 2 * pad;
       cy.viewport({
@@ -621,8 +607,9 @@ export class NetwerkGraph {
     return { blob, scale };
   }
 
+  /** The whole map as SVG: drawn from the rendered styles (our own serializer; no GPL extension in an EUPL app). */
   svg(): string {
-    return this.cy.svg({ full: true, scale: 1, bg: '#ffffff' });
+    return cytoscapeSvg(this.cy);
   }
 }
 
