@@ -322,13 +322,14 @@ describe('Netwerk: the Utrecht sociale kaart', () => {
 });
 
 /** 1,000 organisations with one offer each and 3,000 relations between them: 2,000 knopen. */
-const groot = () =>
-  projectFile('Groot netwerk', async (s) => {
+/** A synthetic map: `orgs` organisations with one offer each (2 × orgs knopen) and `relaties` referrals. */
+const groot = (orgs = 1000, relaties = 3000, naam = 'Groot netwerk') =>
+  projectFile(naam, async (s) => {
     const sectors = ['Welzijn', 'Zorg', 'Gemeente en wijkteam', 'Informeel', 'Wonen'];
     const leef = ['Welzijn', 'Zorg', 'Wonen', 'Gezondheid', 'Werk en Inkomen'];
     const nr = (i: number) => String(i).padStart(4, '0');
     const rows = ['Naam organisatie;Soort;Naam aanbod;Leefgebied(en);Collectief / individueel;Toegang'];
-    for (let i = 0; i < 1000; i++) {
+    for (let i = 0; i < orgs; i++) {
       rows.push(
         `Organisatie ${nr(i)};${sectors[i % 5]};Aanbod ${nr(i)};${leef[(i * 7) % 5]};${i % 3 ? 'collectief' : 'individueel'};${i % 4 ? 'vrij toegankelijk' : 'op indicatie'}`,
       );
@@ -337,9 +338,9 @@ const groot = () =>
     let seed = 7;
     const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     const rel = ['Van;Naar;Aantal;Periode;Soort'];
-    for (let i = 0; i < 3000; i++) {
-      const a = Math.floor(rnd() * 1000);
-      const b = (a + 1 + Math.floor(rnd() * 40)) % 1000;
+    for (let i = 0; i < relaties; i++) {
+      const a = Math.floor(rnd() * orgs);
+      const b = (a + 1 + Math.floor(rnd() * 40)) % orgs;
       rel.push(
         `Organisatie ${nr(a)};Organisatie ${nr(b)};${1 + Math.floor(rnd() * 20)};2024-Q${1 + (i % 4)};${i % 3 ? 'verwijzing' : 'samenwerking'}`,
       );
@@ -351,6 +352,23 @@ const groot = () =>
       ),
     );
   });
+
+describe('Netwerk: a realistic map of 500 knopen', () => {
+  it('first render with its layout (measured; the issue asks for under 1 s)', async () => {
+    const path = await groot(250, 1750, 'Wijknetwerk');
+    const { context, page, errors } = await newPage(app.browser, app.url);
+    await openFile(page, path, 'Wijknetwerk');
+    const t0 = Date.now();
+    await gotoNetwerk(page);
+    await page.locator('[data-testid="netwerk-canvas"][data-bezig="nee"]').waitFor({ timeout: 60_000 });
+    const firstMs = Date.now() - t0;
+    expect(await page.getByTestId('netwerk-telling').textContent()).toMatch(/^500 van 500 partners/);
+    expect((await canvasInkt(page)).inkt).toBeGreaterThan(2000);
+    console.log(`Netwerk 500 knopen: first render with layout ${firstMs} ms`);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
 
 describe('Netwerk: a map of 2,000 knopen', () => {
   it('renders, lays out in the worker without blocking the page, and pans (frame time measured)', async () => {
