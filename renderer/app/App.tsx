@@ -16,8 +16,9 @@ import { Notices } from './Notices';
 import { StatusBar } from './StatusBar';
 import { isTextEntry, undoShortcut } from './shortcuts';
 
-// The Netwerk view brings Cytoscape along: loaded when you first open it.
-const NetwerkPage = lazy(() => import('../features/netwerk/NetwerkPage').then((m) => ({ default: m.NetwerkPage })));
+// The Netwerk view brings Cytoscape along: loaded when you first open it, or earlier when the app has nothing to do.
+const loadNetwerkPage = () => import('../features/netwerk/NetwerkPage');
+const NetwerkPage = lazy(() => loadNetwerkPage().then((m) => ({ default: m.NetwerkPage })));
 
 type View = 'overzicht' | 'gegevens' | 'netwerk' | 'kaart' | 'hiaten' | 'importeren' | 'gebieden' | 'metingen';
 const VIEWS: readonly View[] = [
@@ -45,6 +46,13 @@ export function App({ bridge }: { bridge: BridgeApi }) {
   const startNew = () => {
     void actions.closeProject().then(() => setCreating(true));
   };
+
+  // With a project open, fetch the Netwerk view's code in a quiet moment, so opening it is quick.
+  useEffect(() => {
+    if (!project) return;
+    const timer = setTimeout(() => void loadNetwerkPage().catch(() => undefined), 1500);
+    return () => clearTimeout(timer);
+  }, [project]);
 
   // Native menu (desktop), window close, file association.
   useEffect(() => {

@@ -621,8 +621,9 @@ export function createProjectService(deps: ServiceDeps): WorkerApi & {
     async analyseNetwerk(filter) {
       try {
         const data = netwerk();
-        // Above a few hundred knopen the BFS from every node is worth splitting over the cores.
-        const parallel = deps.runPaths && data.knopen.length >= 400;
+        // From about 1,500 knopen the BFS from every node is worth starting helper workers for (below it, one
+        // thread is done before they would be).
+        const parallel = deps.runPaths && data.knopen.length >= 1500;
         return ok(parallel ? await analyseNetwerkParallel(data, filter, deps.runPaths!) : analyseNetwerk(data, filter));
       } catch (err) {
         return { ok: false, error: toAppError(err) };

@@ -217,8 +217,12 @@ export function NetwerkPage({
   useEffect(() => {
     if (data) graphRef.current?.setPosities(data.posities);
   }, [data, container]);
-  // The first drawing waits for the first figures (sizes, groups), so a large map is not drawn twice.
-  const eersteCijfers = huidigeAnalyse !== null || analyseFout !== null;
+  // The first drawing of a large map waits for the first figures (sizes, groups), so it is not drawn twice; a map of
+  // up to a thousand knopen starts its layout at once, and the figures follow.
+  const eersteCijfers =
+    huidigeAnalyse !== null ||
+    analyseFout !== null ||
+    (data !== null && data !== undefined && data.knopen.length <= 1000);
   useEffect(() => {
     if (model && eersteCijfers) graphRef.current?.setModel(model);
   }, [model, container, eersteCijfers]);

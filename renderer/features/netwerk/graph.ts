@@ -78,6 +78,8 @@ export class NetwerkGraph {
   private resizeObserver: ResizeObserver;
 
   constructor(container: HTMLElement, events: GraphEvents) {
+    // Start the layout worker now: its code loads while the data and the first figures are still on their way.
+    this.layoutWorker();
     prepareCytoscape();
     this.container = container;
     this.events = events;
