@@ -5,6 +5,7 @@
  */
 import type { SqlJsStatic } from 'sql.js';
 import type { ProjectDb } from '../../db/connection';
+import { eerderGeimporteerd, insertBron } from '../../db/repos/bronnen';
 import { AppException } from '../../result';
 import { normaliseName } from '../../model/names';
 import { readJson } from '../sheet';
@@ -227,10 +228,7 @@ export function previewGeo(
   if (nieuw > 0 && jaar === null) {
     issues.push({ level: 'fout', code: 'geo.jaar-onbekend', file: file.name, params: { aantal: nieuw } });
   }
-  const earlier = db.get<{ geimporteerd_op: string }>(
-    `SELECT geimporteerd_op FROM bron WHERE sha256 = ? AND soort = 'geo' ORDER BY id DESC LIMIT 1`,
-    [sha],
-  );
+  const earlier = eerderGeimporteerd(db, 'geo', sha);
   const fouten = issues.filter((i) => i.level === 'fout').length;
   return {
     bestand: file.name,
@@ -242,7 +240,7 @@ export function previewGeo(
     jaar,
     problemen: issues,
     fouten,
-    eerderGeimporteerd: earlier?.geimporteerd_op ?? null,
+    eerderGeimporteerd: earlier,
     kanImporteren: fouten === 0,
   };
 }
@@ -263,12 +261,15 @@ export function writeGeo(
   if (!preview.kanImporteren)
     throw new AppException('import.fouten-in-bestand', { bestand: file.name, aantal: preview.fouten });
   const { planned, jaar } = plan(db, parsed, options);
-  db.run(
-    `INSERT INTO bron (soort, bestandsnaam, sha256, omschrijving, geimporteerd_op, rijen_gelezen, rijen_geimporteerd)
-     VALUES ('geo', ?, ?, ?, ?, ?, ?)`,
-    [file.name, sha, `Wijk- en buurtkaart (${parsed.formaat})`, now, parsed.features.length, planned.length],
-  );
-  const bronId = Number(db.value('SELECT last_insert_rowid()'));
+  const bronId = insertBron(db, {
+    soort: 'geo',
+    bestandsnaam: file.name,
+    sha256: sha,
+    omschrijving: `Wijk- en buurtkaart (${parsed.formaat})`,
+    geimporteerdOp: now,
+    rijenGelezen: parsed.features.length,
+    rijenGeimporteerd: planned.length,
+  });
   const ensure = (code: string, naam: string, niveau: 'gemeente' | 'wijk' | 'buurt', ouder: number | null): number => {
     const id = db.value('SELECT id FROM gebied WHERE code = ? AND jaar = ?', [code, jaar]);
     if (typeof id === 'number') return id;

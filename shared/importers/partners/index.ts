@@ -4,6 +4,7 @@
  * project), then one transaction that writes the plan. The preview is the plan without the write.
  */
 import type { ProjectDb } from '../../db/connection';
+import { eerderGeimporteerd, insertBron } from '../../db/repos/bronnen';
 import { AppException } from '../../result';
 import { normaliseName } from '../../model/names';
 import type { Taxonomy } from '../../model/taxonomies';
@@ -712,10 +713,7 @@ export function previewPartners(
   options: PartnersImportOptions,
   computed?: PartnersPlan,
 ): PartnersPreview {
-  const earlier = db.get<{ geimporteerd_op: string }>(
-    `SELECT geimporteerd_op FROM bron WHERE sha256 = ? AND soort = 'partners' ORDER BY id DESC LIMIT 1`,
-    [sha],
-  );
+  const earlier = eerderGeimporteerd(db, 'partners', sha);
   const kolommen: PartnerColumn[] = parsed.table.headers.map((kop, index) => ({
     index,
     kop,
@@ -731,7 +729,7 @@ export function previewPartners(
     bladen: parsed.table.sheets,
     kolommen,
     rijen: parsed.rows.length,
-    eerderGeimporteerd: earlier?.geimporteerd_op ?? null,
+    eerderGeimporteerd: earlier,
   };
   if (parsed.persoon.length > 0) {
     return {
@@ -795,20 +793,17 @@ export async function importPartners(
     throw new AppException('lijst.eerst-oplossen', { bestand: file.name, fouten: preview.fouten });
   }
   const now = meta.now;
-  db.run(
-    `INSERT INTO bron (soort, bestandsnaam, sha256, omschrijving, geimporteerd_op, rijen_gelezen, rijen_geimporteerd,
-       rijen_overgeslagen, details) VALUES ('partners', ?, ?, 'Partnerlijst', ?, ?, ?, ?, ?)`,
-    [
-      file.name,
-      meta.sha256,
-      now,
-      plan.rowsRead,
-      plan.rowsRead - plan.badRows.size,
-      plan.badRows.size,
-      JSON.stringify({ blad: parsed.table.sheet.name }),
-    ],
-  );
-  const bronId = Number(db.value('SELECT last_insert_rowid()'));
+  const bronId = insertBron(db, {
+    soort: 'partners',
+    bestandsnaam: file.name,
+    sha256: meta.sha256,
+    omschrijving: 'Partnerlijst',
+    geimporteerdOp: now,
+    rijenGelezen: plan.rowsRead,
+    rijenGeimporteerd: plan.rowsRead - plan.badRows.size,
+    rijenOvergeslagen: plan.badRows.size,
+    details: { blad: parsed.table.sheet.name },
+  });
   // New taxonomy items the user chose to add, and remembered mappings.
   const added = new Map<string, string>();
   for (const it of plan.newItems) {
@@ -839,6 +834,7 @@ export async function importPartners(
   let bijgewerkt = 0;
   let samengevoegd = 0;
   let done = 0;
+  let sindsPauze = 0;
   for (const org of plan.orgs) {
     const input: OrganisatieInput = {
       ...org.input,
@@ -906,7 +902,8 @@ export async function importPartners(
       done += vz.rows.length;
     }
     if (org.vz.size === 0) done += [...org.spellings.values()].reduce((s, r) => s + r.length, 0);
-    if (meta.pause && (organisaties + bijgewerkt) % 100 === 0) {
+    if (meta.pause && ++sindsPauze >= 100) {
+      sindsPauze = 0;
       meta.onProgress?.(done, plan.rowsRead);
       await meta.pause();
     }

@@ -4,6 +4,7 @@
  * (buurt 03440101 as 3440101); they become BU03440101.
  */
 import type { ProjectDb } from '../../db/connection';
+import { insertBron } from '../../db/repos/bronnen';
 import { AppException } from '../../result';
 import type { ImportFile } from '../types';
 import { cellText, headerKey, readSheets } from './table';
@@ -59,12 +60,16 @@ export function writePostcodes(
   parsed: ParsedPostcodes,
   now: string,
 ): { bronId: number; postcodes: number; gekoppeld: number; onbekendeBuurten: number } {
-  db.run(
-    `INSERT INTO bron (soort, bestandsnaam, sha256, omschrijving, geimporteerd_op, rijen_gelezen, rijen_geimporteerd,
-       rijen_overgeslagen) VALUES ('postcodes', ?, ?, 'Buurt per postcode (CBS)', ?, ?, ?, ?)`,
-    [file.name, sha256, now, parsed.rowsRead, parsed.rowsRead - parsed.skipped, parsed.skipped],
-  );
-  const bronId = Number(db.value('SELECT last_insert_rowid()'));
+  const bronId = insertBron(db, {
+    soort: 'postcodes',
+    bestandsnaam: file.name,
+    sha256,
+    omschrijving: 'Buurt per postcode (CBS)',
+    geimporteerdOp: now,
+    rijenGelezen: parsed.rowsRead,
+    rijenGeimporteerd: parsed.rowsRead - parsed.skipped,
+    rijenOvergeslagen: parsed.skipped,
+  });
   db.run('DELETE FROM postcode_buurt');
   db.run(`DELETE FROM bron WHERE soort = 'postcodes' AND id <> ?`, [bronId]);
   const stmt = db.raw.prepare(

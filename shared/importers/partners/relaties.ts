@@ -4,6 +4,7 @@
  * listed, never invented.
  */
 import type { ProjectDb } from '../../db/connection';
+import { eerderGeimporteerd, insertBron } from '../../db/repos/bronnen';
 import { AppException } from '../../result';
 import { normaliseName } from '../../model/names';
 import { findDuplicateCandidates, orgNameKey, type PlaceSet } from '../../model/org-names';
@@ -278,10 +279,7 @@ export function previewRelaties(
   options: RelatiesImportOptions,
   computed?: RelatiesPlan,
 ): RelatiesPreview {
-  const earlier = db.get<{ geimporteerd_op: string }>(
-    `SELECT geimporteerd_op FROM bron WHERE sha256 = ? AND soort = 'relaties' ORDER BY id DESC LIMIT 1`,
-    [sha],
-  );
+  const earlier = eerderGeimporteerd(db, 'relaties', sha);
   const base = {
     bestand: file.name,
     blad: parsed.table.sheet.name,
@@ -292,7 +290,7 @@ export function previewRelaties(
       veld: [...parsed.cols].find(([, i]) => i === index)?.[0] ?? null,
     })),
     rijen: parsed.rows.length,
-    eerderGeimporteerd: earlier?.geimporteerd_op ?? null,
+    eerderGeimporteerd: earlier,
   };
   if (parsed.persoon.length) {
     return {
@@ -350,12 +348,16 @@ export async function importRelaties(
   }
   if (!preview.kanImporteren)
     throw new AppException('lijst.eerst-oplossen', { bestand: file.name, fouten: preview.fouten });
-  db.run(
-    `INSERT INTO bron (soort, bestandsnaam, sha256, omschrijving, geimporteerd_op, rijen_gelezen, rijen_geimporteerd,
-       rijen_overgeslagen) VALUES ('relaties', ?, ?, 'Verwijzingen', ?, ?, ?, ?)`,
-    [file.name, meta.sha256, meta.now, parsed.rows.length, parsed.rows.length - plan.badRows.size, plan.badRows.size],
-  );
-  const bronId = Number(db.value('SELECT last_insert_rowid()'));
+  const bronId = insertBron(db, {
+    soort: 'relaties',
+    bestandsnaam: file.name,
+    sha256: meta.sha256,
+    omschrijving: 'Verwijzingen',
+    geimporteerdOp: meta.now,
+    rijenGelezen: parsed.rows.length,
+    rijenGeimporteerd: parsed.rows.length - plan.badRows.size,
+    rijenOvergeslagen: plan.badRows.size,
+  });
   let relaties = 0;
   let bijgewerkt = 0;
   let volumes = 0;
