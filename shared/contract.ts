@@ -44,6 +44,8 @@ import type {
   RelatiesImportOutcome,
   RelatiesPreview,
 } from './importers/partners/types';
+import type { Dia, Rapport, RapportOpties, SnapshotInfo } from './report/model';
+import type { PrivacyInstellingen } from './report/privacy';
 
 export type { CbsImportOptions, CbsImportOutcome, CbsPreview, GebiedProfiel, GebiedRow, ImportFile };
 export type { CognosImportOptions, CognosPreview, MetingenOverzicht, MetingFilter, MetingRow };
@@ -73,6 +75,8 @@ export type { KaartData, KaartGebied } from './db/repos/kaart';
 export type { Ernst, HiaatCel, HiatenInstellingen, Signaal, VraagRegel } from './analysis/hiaten';
 export type { ScenarioJaar, ScenarioParameters, ScenarioUitkomst } from './analysis/scenario';
 export type { Scenario } from './db/repos/scenarios';
+export type * from './report/model';
+export type { PrivacyInstellingen } from './report/privacy';
 
 /** The gap analysis of one year's buurten. */
 export interface HiatenOverzicht {
@@ -299,6 +303,20 @@ export interface WorkerApi {
   saveScenario(id: number | null, naam: string, parameters: ScenarioParameters): Promise<Result<Changed<Scenario>>>;
   deleteScenario(id: number): Promise<Result<Changed<number>>>;
 
+  // ------------------------------------------------------------ stuurgroep: rapport, snapshots, presentatie
+  /** The stuurgroep report as data (small counts already protected), with its plates as SVG. */
+  getRapport(opties: RapportOpties): Promise<Result<Rapport>>;
+  /** The same report as an xlsx workbook: one sheet per table, typed cells, frozen header rows. */
+  exportRapportXlsx(opties: RapportOpties): Promise<Result<Uint8Array>>;
+  listSnapshots(): Promise<Result<SnapshotInfo[]>>;
+  /** Freezes the sociale kaart, network and gaps as they are now, under a stuurgroep date. One undo step. */
+  createSnapshot(naam: string, peildatum: string): Promise<Result<Changed<SnapshotInfo>>>;
+  deleteSnapshot(id: number): Promise<Result<Changed<number>>>;
+  getPrivacy(): Promise<Result<PrivacyInstellingen>>;
+  savePrivacy(instellingen: PrivacyInstellingen): Promise<Result<Changed<PrivacyInstellingen>>>;
+  /** Slides for presentation mode: the saved views (netwerk, kaart, hiaten) with their title and note, as plates. */
+  getPresentatie(): Promise<Result<Dia[]>>;
+
   /** Increases by one on every change to the project; the renderer's autosave watches it. */
   getRevision(): Promise<number>;
   /** Round trip without work, for the benchmark and a liveness check. */
@@ -373,6 +391,9 @@ export const MENU_COMMANDS = [
   'over',
   'ongedaan-maken',
   'opnieuw',
+  'rapport',
+  'presentatie',
+  'rondleiding',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
@@ -399,6 +420,17 @@ export interface BridgeApi {
   listBackups(id: string): Promise<BackupInfo[]>;
   /** Bytes of a backup, to open it instead of a damaged file. The damaged file is never overwritten by this. */
   readBackup(id: string, backupId: string): Promise<Result<Uint8Array>>;
+  /**
+   * Makes a PDF of a standalone report page (A4, and A3 landscape plates, from its print CSS). Desktop: Electron's
+   * printToPDF in a hidden window without scripts, then a save dialog (false when cancelled). Browser: the browser's
+   * print dialog for the same page ("Opslaan als PDF").
+   */
+  printPdf(html: string, suggestedName: string): Promise<Result<boolean>>;
+  /**
+   * Stores bytes as a new project without asking where (the voorbeeldproject on first start): desktop in the app's
+   * data folder, browser as a working copy. It is locked, in the recent list, and opened like any other file.
+   */
+  createWorkingCopy(fileName: string, bytes: Uint8Array): Promise<Result<OpenedFile>>;
   /** Desktop: native menu commands; browser: never called. Returns an unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   /** Desktop: the window is about to close; the listener saves, then calls `confirmClose`. */
@@ -424,6 +456,8 @@ export const IPC = {
   listBackups: 'wijkweb:list-backups',
   readBackup: 'wijkweb:read-backup',
   confirmClose: 'wijkweb:confirm-close',
+  printPdf: 'wijkweb:print-pdf',
+  createWorkingCopy: 'wijkweb:create-working-copy',
   /** main → renderer events */
   menuCommand: 'wijkweb:menu-command',
   closeRequested: 'wijkweb:close-requested',

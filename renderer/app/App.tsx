@@ -15,18 +15,29 @@ import { Header } from './Header';
 import { Notices } from './Notices';
 import { StatusBar } from './StatusBar';
 import { isTextEntry, undoShortcut } from './shortcuts';
+import { RapportPage } from '../features/rapport/RapportPage';
 
 // The Netwerk view brings Cytoscape along: loaded when you first open it, or earlier when the app has nothing to do.
 const loadNetwerkPage = () => import('../features/netwerk/NetwerkPage');
 const NetwerkPage = lazy(() => loadNetwerkPage().then((m) => ({ default: m.NetwerkPage })));
 
-type View = 'overzicht' | 'gegevens' | 'netwerk' | 'kaart' | 'hiaten' | 'importeren' | 'gebieden' | 'metingen';
+type View =
+  | 'overzicht'
+  | 'gegevens'
+  | 'netwerk'
+  | 'kaart'
+  | 'hiaten'
+  | 'rapport'
+  | 'importeren'
+  | 'gebieden'
+  | 'metingen';
 const VIEWS: readonly View[] = [
   'overzicht',
   'gegevens',
   'netwerk',
   'kaart',
   'hiaten',
+  'rapport',
   'importeren',
   'gebieden',
   'metingen',
@@ -76,6 +87,8 @@ export function App({ bridge }: { bridge: BridgeApi }) {
           return void changeLanguage('en');
         case 'over':
           return setAboutOpen(true);
+        case 'rapport':
+          return setView('rapport');
         case 'ongedaan-maken':
         case 'opnieuw':
           // In a text field the menu undoes the typing; elsewhere the last change to the project.
@@ -213,6 +226,7 @@ export function App({ bridge }: { bridge: BridgeApi }) {
           )}
           {project && view === 'kaart' && <KaartPage onImport={() => setView('importeren')} />}
           {project && view === 'hiaten' && <HiatenPage onImport={() => setView('importeren')} />}
+          {project && view === 'rapport' && <RapportPage />}
         </main>
       </div>
       <StatusBar />

@@ -42,6 +42,8 @@ import type {
   HiatenInstellingen,
   Scenario,
   ScenarioParameters,
+  SnapshotInfo,
+  PrivacyInstellingen,
 } from '../../shared/contract';
 import type { Taxonomy } from '../../shared/model/taxonomies';
 import { createAutosaver } from './autosave';
@@ -63,6 +65,9 @@ export interface Notice {
 }
 
 export const NO_UNDO: UndoState = { ongedaanMaken: null, opnieuw: null };
+
+/** The file name of the voorbeeldproject's working copy. */
+export const VOORBEELD_NAAM = 'Voorbeeldproject Enschede West.wijkweb';
 
 export interface OpenProject {
   readonly ref: ProjectRef;
@@ -129,7 +134,17 @@ export interface StoreDeps {
     | 'listWeergaven'
     | 'saveWeergave'
     | 'deleteWeergave'
+    | 'getRapport'
+    | 'exportRapportXlsx'
+    | 'listSnapshots'
+    | 'createSnapshot'
+    | 'deleteSnapshot'
+    | 'getPrivacy'
+    | 'savePrivacy'
+    | 'getPresentatie'
   >;
+  /** The voorbeeldproject's bytes (served with the app), or null when this build has none. */
+  readonly loadVoorbeeld?: () => Promise<Uint8Array | null>;
 }
 
 export interface AppState {
@@ -232,6 +247,16 @@ export interface Actions {
   /** A saved view (one undo step, like any edit). */
   saveWeergave(id: number | null, input: WeergaveInput): Promise<Result<Weergave>>;
   deleteWeergave(id: number): Promise<Result<number>>;
+  getRapport: WorkerApi['getRapport'];
+  exportRapportXlsx: WorkerApi['exportRapportXlsx'];
+  listSnapshots: WorkerApi['listSnapshots'];
+  createSnapshot(naam: string, peildatum: string): Promise<Result<SnapshotInfo>>;
+  deleteSnapshot(id: number): Promise<Result<number>>;
+  getPrivacy: WorkerApi['getPrivacy'];
+  savePrivacy(instellingen: PrivacyInstellingen): Promise<Result<PrivacyInstellingen>>;
+  getPresentatie: WorkerApi['getPresentatie'];
+  /** Opens the voorbeeldproject (Enschede West) as a new working copy; false when it is not there. */
+  openVoorbeeld(): Promise<boolean>;
 
   setProgress(event: ProgressEvent | null): void;
   notify(notice: Omit<Notice, 'id'>): void;
@@ -680,6 +705,26 @@ export function createAppStore(deps: StoreDeps) {
       listWeergaven: (soort) => deps.worker.listWeergaven(soort),
       saveWeergave: (id, input) => mutate(() => deps.worker.saveWeergave(id, input)),
       deleteWeergave: (id) => mutate(() => deps.worker.deleteWeergave(id)),
+      getRapport: (opties) => deps.worker.getRapport(opties),
+      exportRapportXlsx: (opties) => deps.worker.exportRapportXlsx(opties),
+      listSnapshots: () => deps.worker.listSnapshots(),
+      createSnapshot: (naam, peildatum) => mutate(() => deps.worker.createSnapshot(naam, peildatum)),
+      deleteSnapshot: (id) => mutate(() => deps.worker.deleteSnapshot(id)),
+      getPrivacy: () => deps.worker.getPrivacy(),
+      savePrivacy: (instellingen) => mutate(() => deps.worker.savePrivacy(instellingen)),
+      getPresentatie: () => deps.worker.getPresentatie(),
+      async openVoorbeeld() {
+        const bytes = deps.loadVoorbeeld ? await deps.loadVoorbeeld() : null;
+        if (!bytes) return false;
+        if (!(await closeCurrent())) return false;
+        const file = await deps.bridge.createWorkingCopy(VOORBEELD_NAAM, bytes);
+        if (!file.ok) {
+          fail(file.error);
+          return false;
+        }
+        await openBytes(file.value.ref, file.value.bytes, file.value.readOnly);
+        return get().project !== null;
+      },
       setProgress(event) {
         // Progress arrives on its own channel; only show it while an operation is still running.
         if (get().busy) set({ busy: event });

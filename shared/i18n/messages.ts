@@ -8,6 +8,12 @@ import nlHiaten from './hiaten.nl.json';
 import enHiaten from './hiaten.en.json';
 import nlNetwerk from './netwerk.nl.json';
 import enNetwerk from './netwerk.en.json';
+import nlRapport from './rapport.nl.json';
+import enRapport from './rapport.en.json';
+import nlPresentatie from './presentatie.nl.json';
+import enPresentatie from './presentatie.en.json';
+import nlPdf from './pdf.nl.json';
+import enPdf from './pdf.en.json';
 import type { AppError } from '../result';
 
 type Catalog = { readonly [key: string]: string | Catalog };
@@ -25,8 +31,8 @@ function merge(...parts: Catalog[]): Catalog {
 }
 
 export const CATALOGS = {
-  nl: merge(nlBasis, nlGegevens, nlSocialeKaart, nlHiaten, nlNetwerk),
-  en: merge(enBasis, enGegevens, enSocialeKaart, enHiaten, enNetwerk),
+  nl: merge(nlBasis, nlGegevens, nlSocialeKaart, nlHiaten, nlNetwerk, nlRapport, nlPresentatie, nlPdf),
+  en: merge(enBasis, enGegevens, enSocialeKaart, enHiaten, enNetwerk, enRapport, enPresentatie, enPdf),
 } as const;
 export type Language = keyof typeof CATALOGS;
 

@@ -726,6 +726,31 @@ export function createProjectService(deps: ServiceDeps): WorkerApi & {
       return mutate('Scenario verwijderd', (d) => deleteScenario(d, id));
     },
 
+    async getRapport() {
+      return fail('nog-niet');
+    },
+    async exportRapportXlsx() {
+      return fail('nog-niet');
+    },
+    async listSnapshots() {
+      return fail('nog-niet');
+    },
+    async createSnapshot() {
+      return fail('nog-niet');
+    },
+    async deleteSnapshot() {
+      return fail('nog-niet');
+    },
+    async getPrivacy() {
+      return fail('nog-niet');
+    },
+    async savePrivacy() {
+      return fail('nog-niet');
+    },
+    async getPresentatie() {
+      return fail('nog-niet');
+    },
+
     async getRevision() {
       return revision;
     },

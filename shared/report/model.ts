@@ -1,0 +1,128 @@
+/**
+ * The stuurgroep report as data: sections with paragraphs, key figures, tables and plates. Built by `build.ts` from
+ * the project, protected by `privacy.ts` (small counts), and rendered by `html.ts` (PDF through a browser's print)
+ * and `xlsx.ts`. Everything in it may leave the machine: no user names, no file paths.
+ */
+import type { PrivacyInstellingen } from './privacy';
+
+export const SECTIES = ['kerncijfers', 'metingen', 'netwerk', 'veranderingen', 'hiaten', 'scenario', 'bijlagen'] as const;
+export type SectieSoort = (typeof SECTIES)[number];
+
+/** A cell: a number, text, or nothing. Suppressed counts are text: "<5" (small) or "x" (hidden so a small one can't be
+ *  recovered by subtraction). */
+export type CelWaarde = number | string | null;
+
+/** 'aantal' columns are counts of people or cases: they are suppressed when small. */
+export type KolomSoort = 'tekst' | 'aantal' | 'getal' | 'procent' | 'datum' | 'geld';
+
+export interface RapportKolom {
+  readonly titel: string;
+  readonly soort: KolomSoort;
+  /** Decimals shown (getal, procent); default 0 for aantal/geld, 1 for getal and procent. */
+  readonly decimalen?: number;
+  /** A figure computed from the count in that column (per 1,000): hidden together with it. */
+  readonly afgeleidVan?: number;
+}
+
+export interface RapportTabel {
+  /** Short name, also the sheet name in the xlsx (at most 31 characters). */
+  readonly id: string;
+  readonly titel: string;
+  readonly kolommen: readonly RapportKolom[];
+  readonly rijen: readonly (readonly CelWaarde[])[];
+  /** The last row is the total of the rows above (per 'aantal' column). */
+  readonly totaalRij?: boolean;
+  /** This column is the total of the other 'aantal' columns in its row. */
+  readonly totaalKolom?: number;
+  /** "CBS Kerncijfers wijken en buurten 2023 (kwb-2023.csv)". */
+  readonly bron: string;
+  /** ISO date or a period description ("april 2024"). */
+  readonly peildatum: string | null;
+  readonly voetnoot?: string;
+}
+
+export interface Kerngetal {
+  readonly label: string;
+  readonly waarde: string;
+  readonly toelichting?: string;
+}
+
+export interface RapportPlaat {
+  readonly soort: 'netwerk' | 'kaart';
+  readonly titel: string;
+  /** A standalone SVG document (no scripts, no external references). */
+  readonly svg: string;
+  readonly bron: string;
+}
+
+export interface RapportSectie {
+  readonly soort: SectieSoort;
+  readonly titel: string;
+  readonly alineas: readonly string[];
+  readonly kerngetallen: readonly Kerngetal[];
+  readonly tabellen: readonly RapportTabel[];
+  readonly plaat?: RapportPlaat;
+}
+
+export interface RapportBron {
+  readonly soort: string;
+  /** The file name only, never a path. */
+  readonly naam: string;
+  readonly geimporteerdOp: string;
+}
+
+export interface Rapport {
+  readonly titel: string;
+  readonly ondertitel: string;
+  readonly gebieden: readonly { readonly code: string; readonly naam: string }[];
+  readonly peildatum: string;
+  /** The stuurgroep moment compared with (a snapshot's peildatum), if any. */
+  readonly vergelijkMet: string | null;
+  /** Date the report was made (ISO date, no time). */
+  readonly gemaaktOp: string;
+  readonly privacy: PrivacyInstellingen;
+  readonly leeswijzer: readonly { readonly term: string; readonly uitleg: string }[];
+  readonly secties: readonly RapportSectie[];
+  readonly bronnen: readonly RapportBron[];
+}
+
+export interface RapportOpties {
+  /** Buurt, wijk or eigen gebied codes; at least one. */
+  readonly gebieden: readonly string[];
+  /** ISO date: the state of this stuurgroep moment (a snapshot on this date, else the project as it is now). */
+  readonly peildatum: string;
+  /** ISO date of the snapshot to compare with; default the newest snapshot before the peildatum. null: none. */
+  readonly vergelijkMet?: string | null;
+  /** Sections in this order; default all. */
+  readonly secties?: readonly SectieSoort[];
+  /** A saved scenario (id); default the first saved one, else the standard scenario. */
+  readonly scenarioId?: number | null;
+  readonly titel?: string | null;
+}
+
+// ---------------------------------------------------------------- snapshots
+
+export interface SnapshotInfo {
+  readonly id: number;
+  readonly naam: string;
+  readonly peildatum: string;
+  readonly gemaaktOp: string;
+  readonly organisaties: number;
+  readonly voorzieningen: number;
+  readonly relaties: number;
+}
+
+// ---------------------------------------------------------------- presentation
+
+export interface Dia {
+  readonly soort: 'titel' | 'netwerk' | 'kaart' | 'hiaten';
+  readonly titel: string;
+  readonly notitie: string | null;
+  /** Netwerk and kaart: the plate as an SVG document. */
+  readonly svg?: string;
+  /** Hiaten: the matrix (buurten × leefgebieden), already protected. */
+  readonly tabel?: RapportTabel;
+  /** Titel: a few key figures. */
+  readonly kerngetallen?: readonly Kerngetal[];
+  readonly bron: string;
+}
