@@ -16,6 +16,8 @@ import { nodeFs, type FileSystem } from '../node/fs';
 import { createFileStore } from '../node/project-files';
 import { backupRootIn, defaultDataDir } from '../node/paths';
 import { loadSqlJs } from '../node/sqljs';
+import { SECTIES, type RapportOpties, type SectieSoort } from '../shared/report/model';
+import { rapportHtml } from '../shared/report/html';
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
@@ -54,7 +56,18 @@ const HELP = `Wijkweb op de opdrachtregel
       Voegt organisaties samen tot de eerste; aanbod, relaties en namen gaan mee.
   npm run -s cli -- export P.wijkweb <tabel> [--format csv|json] [--out BESTAND]
       Schrijft een tabel als CSV (standaard) of JSON naar het scherm of naar een bestand.
-      Tabellen: ${EXPORT_TABLE_NAMES.join(', ')}.
+      Tabellen: ${EXPORT_TABLE_NAMES.join(', ')}. Kleine aantallen staan als <5.
+  npm run -s cli -- report P.wijkweb --gebied CODE[,CODE] --peildatum JJJJ-MM-DD --out rapport.pdf|rapport.xlsx|rapport.html
+      [--vergelijk JJJJ-MM-DD | --zonder-vergelijking] [--secties kerncijfers,metingen,netwerk,veranderingen,hiaten,scenario,bijlagen]
+      [--scenario ID] [--titel TEKST]
+      Maakt de stuurgroeprapportage van een buurt, wijk of eigen gebied. Een PDF maakt Wijkweb met Edge, Chrome of
+      Chromium op deze computer (of de browser in WIJKWEB_BROWSER_PATH).
+  npm run -s cli -- snapshot P.wijkweb --peildatum JJJJ-MM-DD [--naam "Stuurgroep april 2024"]
+      Legt de sociale kaart, het netwerk en de hiaten vast als stuurgroepmoment.
+  npm run -s cli -- snapshots P.wijkweb [--json]
+      Toont de vastgelegde stuurgroepmomenten.
+  npm run -s cli -- weergave P.wijkweb --soort netwerk|kaart|hiaten --naam NAAM [--titel T] [--notitie N] [--instellingen JSON]
+      Bewaart een weergave voor de presentatie.
 
   Algemene opties: --taal nl|en (taal van de meldingen), --help.
   Afsluitcode 0 bij succes, 1 bij een fout in de invoer of het bestand, 2 bij een onverwachte fout.
@@ -78,8 +91,25 @@ const VALUE_FLAGS = new Set([
   'nieuwe-waarden',
   'waarde',
   'samenvoegen',
+  'peildatum',
+  'vergelijk',
+  'secties',
+  'scenario',
+  'titel',
+  'soort',
+  'notitie',
+  'instellingen',
 ]);
-const BOOLEAN_FLAGS = new Set(['json', 'overschrijven', 'help', 'vervangen', 'opnieuw', 'beide', 'overslaan']);
+const BOOLEAN_FLAGS = new Set([
+  'json',
+  'overschrijven',
+  'help',
+  'vervangen',
+  'opnieuw',
+  'beide',
+  'overslaan',
+  'zonder-vergelijking',
+]);
 
 function parseArgs(argv: readonly string[]): Parsed {
   const positional: string[] = [];
@@ -104,6 +134,24 @@ function parseArgs(argv: readonly string[]): Parsed {
     }
   }
   return { positional, flags };
+}
+
+/** A PDF through a Chromium-family browser on this computer (loaded only when a PDF is asked for). */
+async function pdfVanHtml(html: string, env: NodeJS.ProcessEnv): Promise<Uint8Array> {
+  const pdf = await import('../node/pdf');
+  return pdf.htmlToPdf(html, { browserPath: pdf.findBrowser(env, process.platform) });
+}
+
+function parseSecties(text: string): SectieSoort[] {
+  const list = text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const s of list) {
+    if (!(SECTIES as readonly string[]).includes(s))
+      throw new AppException('cli.waarde-ongeldig', { optie: '--secties', waarden: SECTIES.join(', ') });
+  }
+  return list as SectieSoort[];
 }
 
 function projectPathArg(parsed: Parsed, cwd: string): string {
@@ -501,6 +549,115 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         } else {
           io.stdout(text);
         }
+        return 0;
+      }
+      case 'snapshot': {
+        const path = projectPathArg(parsed, io.cwd);
+        const peildatum = parsed.flags.get('peildatum');
+        if (typeof peildatum !== 'string')
+          throw new AppException('cli.argument-ontbreekt', { wat: '--peildatum JJJJ-MM-DD' });
+        const naam = parsed.flags.get('naam');
+        await withProject(path, async () => {
+          const info = unwrap(
+            await service.createSnapshot(typeof naam === 'string' ? naam : `Stuurgroep ${peildatum}`, peildatum),
+          ).result;
+          io.stdout(
+            `Stuurgroepmoment ‘${info.naam}’ (${info.peildatum}) vastgelegd: ${info.organisaties} organisaties, ` +
+              `${info.voorzieningen} voorzieningen, ${info.relaties} relaties.\n`,
+          );
+          return true;
+        });
+        return 0;
+      }
+      case 'snapshots': {
+        const path = projectPathArg(parsed, io.cwd);
+        unwrap(await service.openProject(await store.read(path), basename(path)));
+        const list = unwrap(await service.listSnapshots());
+        if (parsed.flags.has('json')) io.stdout(JSON.stringify(list, null, 2) + '\n');
+        else if (!list.length) io.stdout('Er zijn nog geen stuurgroepmomenten vastgelegd.\n');
+        else for (const s of list) io.stdout(`${s.peildatum}  ${s.naam} (${s.organisaties} organisaties)\n`);
+        return 0;
+      }
+      case 'weergave': {
+        const path = projectPathArg(parsed, io.cwd);
+        const soort = parsed.flags.get('soort');
+        if (soort !== 'netwerk' && soort !== 'kaart' && soort !== 'hiaten')
+          throw new AppException('cli.waarde-ongeldig', { optie: '--soort', waarden: 'netwerk, kaart, hiaten' });
+        const naam = parsed.flags.get('naam');
+        if (typeof naam !== 'string') throw new AppException('cli.argument-ontbreekt', { wat: '--naam' });
+        const raw = parsed.flags.get('instellingen');
+        let instellingen: Record<string, unknown> = {};
+        if (typeof raw === 'string') {
+          try {
+            const value: unknown = JSON.parse(raw);
+            if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('geen object');
+            instellingen = value as Record<string, unknown>;
+          } catch {
+            throw new AppException('cli.waarde-ongeldig', { optie: '--instellingen', waarden: 'een JSON-object' });
+          }
+        }
+        const titel = parsed.flags.get('titel');
+        const notitie = parsed.flags.get('notitie');
+        await withProject(path, async () => {
+          const w = unwrap(
+            await service.saveWeergave(null, {
+              naam,
+              soort,
+              instellingen,
+              titel: typeof titel === 'string' ? titel : null,
+              notitie: typeof notitie === 'string' ? notitie : null,
+            }),
+          ).result;
+          io.stdout(`Weergave ‘${w.naam}’ (${w.soort}) bewaard.\n`);
+          return true;
+        });
+        return 0;
+      }
+      case 'report': {
+        const path = projectPathArg(parsed, io.cwd);
+        const gebied = parsed.flags.get('gebied');
+        const peildatum = parsed.flags.get('peildatum');
+        const out = parsed.flags.get('out');
+        if (typeof gebied !== 'string') throw new AppException('cli.argument-ontbreekt', { wat: '--gebied CODE' });
+        if (typeof peildatum !== 'string')
+          throw new AppException('cli.argument-ontbreekt', { wat: '--peildatum JJJJ-MM-DD' });
+        if (typeof out !== 'string')
+          throw new AppException('cli.argument-ontbreekt', { wat: '--out rapport.pdf of rapport.xlsx' });
+        const ext = out.toLowerCase().split('.').pop();
+        if (ext !== 'pdf' && ext !== 'xlsx' && ext !== 'html')
+          throw new AppException('cli.waarde-ongeldig', { optie: '--out', waarden: '.pdf, .xlsx, .html' });
+        const secties = parsed.flags.get('secties');
+        const vergelijk = parsed.flags.get('vergelijk');
+        const scenario = parsed.flags.get('scenario');
+        const titel = parsed.flags.get('titel');
+        const opties: RapportOpties = {
+          gebieden: gebied
+            .split(',')
+            .map((c) => c.trim())
+            .filter(Boolean),
+          peildatum,
+          vergelijkMet: parsed.flags.has('zonder-vergelijking')
+            ? null
+            : typeof vergelijk === 'string'
+              ? vergelijk
+              : undefined,
+          ...(typeof secties === 'string' ? { secties: parseSecties(secties) } : {}),
+          ...(typeof scenario === 'string' ? { scenarioId: Number(scenario) } : {}),
+          ...(typeof titel === 'string' ? { titel } : {}),
+        };
+        unwrap(await service.openProject(await store.read(path), basename(path)));
+        const target = resolve(io.cwd, out);
+        let bytes: Uint8Array;
+        if (ext === 'xlsx') bytes = unwrap(await service.exportRapportXlsx(opties));
+        else {
+          const html = rapportHtml(unwrap(await service.getRapport(opties)));
+          bytes =
+            ext === 'html'
+              ? new TextEncoder().encode(html)
+              : await pdfVanHtml(html, io.env ?? process.env);
+        }
+        await atomicWrite(fs, target, bytes);
+        io.stderr(`Rapport geschreven naar ${target}\n`);
         return 0;
       }
       default:

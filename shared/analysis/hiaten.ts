@@ -157,6 +157,8 @@ export interface HiaatCel {
   readonly kwartiel: number | null;
   /** The demand includes suppressed counts (shown as "<5"): the real figure may be higher. */
   readonly onderdrukt: boolean;
+  /** The smallest non-zero count that makes up the demand (to hide small counts in what leaves the machine). */
+  readonly kleinsteDeel: number | null;
   readonly signalen: readonly { readonly naam: string; readonly aandeel: number; readonly gemeente: number }[];
   readonly aanbodCollectief: readonly number[];
   readonly aanbodGepland: readonly number[];
@@ -193,6 +195,8 @@ function matches(m: HiatenMeting, r: VraagRegel): boolean {
 export interface HiatenOpties {
   /** One doelgroep (only demand rules and signals for it), or all. */
   readonly doelgroep?: string | null;
+  /** Counts from 1 to below this are written as "<5" in the sentences, and the per-1,000 figure is left out. */
+  readonly drempel?: number | null;
 }
 
 /** The gaps of every gebied × leefgebied, most severe first (then by need index). */
@@ -367,11 +371,12 @@ export function berekenHiaten(
         gemeentePer1000,
         kwartiel: perDuizend !== null ? quartile(lg.code, perDuizend) : null,
         onderdrukt: v?.onderdrukt ?? false,
+        kleinsteDeel: v ? kleinste(v.delen) : null,
         signalen: sig,
         aanbodCollectief: actief,
         aanbodGepland: gepland,
       };
-      cellen.push({ ...cel, toelichting: zin(cel, v?.delen ?? new Map(), inw, input) });
+      cellen.push({ ...cel, toelichting: zin(cel, v?.delen ?? new Map(), inw, input, opties.drempel ?? null) });
     }
   }
   const rank = (e: Ernst) => ERNST.indexOf(e);
@@ -384,25 +389,39 @@ export function berekenHiaten(
   );
 }
 
+function kleinste(delen: Map<string, number>): number | null {
+  let min: number | null = null;
+  for (const n of delen.values()) if (n > 0 && (min === null || n < min)) min = n;
+  return min;
+}
+
 /** The sentence of a cell, with its numbers: "Boswinkel: 42 … (11,3 per 1.000 inwoners; gemeente 6,1), geen …". */
 function zin(
   c: Omit<HiaatCel, 'toelichting'>,
   delen: Map<string, number>,
   inwoners: number | undefined,
   input: HiatenInput,
+  drempel: number | null,
 ): string {
   if (c.ernst === 'geen-gegevens') {
     return `${c.gebiedNaam}: geen gegevens over vraag voor ${c.leefgebiedLabel}${inwoners ? '' : ' (geen inwonertal van CBS)'}; dit is geen oordeel over een hiaat.`;
   }
   const parts: string[] = [];
   if (c.vraag !== null && c.vraagPer1000 !== null) {
+    // A small count, or the per-1,000 figure from which it could be recomputed, never leaves the machine.
+    const klein = (n: number) => drempel !== null && n > 0 && n < drempel;
+    const verborgen = klein(c.vraag) || (c.kleinsteDeel !== null && klein(c.kleinsteDeel));
+    const aantal = (n: number) => (klein(n) ? `<${drempel}` : String(n));
     const wat =
       [...delen]
         .filter(([, n]) => n > 0)
-        .map(([naam, n]) => `${n} ${naam}`)
-        .join(' en ') || `${c.vraag} aantallen`;
+        .map(([naam, n]) => `${aantal(n)} ${naam}`)
+        .join(' en ') || `${aantal(c.vraag)} aantallen`;
     parts.push(
-      `${wat}${input.periode ? ` (${input.periode})` : ''}: ${nl1(c.vraagPer1000)} per 1.000 inwoners` +
+      `${wat}${input.periode ? ` (${input.periode})` : ''}: ` +
+        (verborgen
+          ? 'per 1.000 inwoners afgeschermd (kleine aantallen)'
+          : `${nl1(c.vraagPer1000)} per 1.000 inwoners`) +
         `${c.gemeentePer1000 !== null ? `; gemeente ${nl1(c.gemeentePer1000)}` : ''}` +
         `${c.onderdrukt ? '; een deel van de aantallen is afgeschermd (<5), de echte vraag kan hoger zijn' : ''}`,
     );

@@ -5,7 +5,15 @@
  */
 import type { PrivacyInstellingen } from './privacy';
 
-export const SECTIES = ['kerncijfers', 'metingen', 'netwerk', 'veranderingen', 'hiaten', 'scenario', 'bijlagen'] as const;
+export const SECTIES = [
+  'kerncijfers',
+  'metingen',
+  'netwerk',
+  'veranderingen',
+  'hiaten',
+  'scenario',
+  'bijlagen',
+] as const;
 export type SectieSoort = (typeof SECTIES)[number];
 
 /** A cell: a number, text, or nothing. Suppressed counts are text: "<5" (small) or "x" (hidden so a small one can't be

@@ -59,7 +59,7 @@ export function beschermTabel(tabel: RapportTabel, p: PrivacyInstellingen): Rapp
   const detailRijen = rows.map((_, i) => i).filter((i) => i !== totaalRij);
 
   /** In a line whose total is shown, one hidden part can be recovered: hide one more part, or else the total. */
-  const beschermLijn = (cells: { get: () => CelWaarde; set: (v: CelWaarde) => void }[], totaal: typeof cells[0]) => {
+  const beschermLijn = (cells: { get: () => CelWaarde; set: (v: CelWaarde) => void }[], totaal: (typeof cells)[0]) => {
     if (hidden(totaal.get())) return false;
     const verborgen = cells.filter((c) => hidden(c.get()));
     if (verborgen.length !== 1) return false;
@@ -86,12 +86,24 @@ export function beschermTabel(tabel: RapportTabel, p: PrivacyInstellingen): Rapp
     let changed = false;
     if (totaalKolom >= 0) {
       for (const r of rows.keys()) {
-        if (beschermLijn(deelKolommen.map((c) => cell(r, c)), cell(r, totaalKolom))) changed = true;
+        if (
+          beschermLijn(
+            deelKolommen.map((c) => cell(r, c)),
+            cell(r, totaalKolom),
+          )
+        )
+          changed = true;
       }
     }
     if (totaalRij >= 0) {
       for (const c of telKolommen) {
-        if (beschermLijn(detailRijen.map((r) => cell(r, c)), cell(totaalRij, c))) changed = true;
+        if (
+          beschermLijn(
+            detailRijen.map((r) => cell(r, c)),
+            cell(totaalRij, c),
+          )
+        )
+          changed = true;
       }
     }
     if (!changed) break;
@@ -99,7 +111,8 @@ export function beschermTabel(tabel: RapportTabel, p: PrivacyInstellingen): Rapp
   // Derived figures follow their count.
   tabel.kolommen.forEach((k, i) => {
     if (k.afgeleidVan === undefined) return;
-    for (const row of rows) if (hidden(row[k.afgeleidVan] ?? null)) row[i] = row[k.afgeleidVan] === GEHEIM ? GEHEIM : label;
+    for (const row of rows)
+      if (hidden(row[k.afgeleidVan] ?? null)) row[i] = row[k.afgeleidVan] === GEHEIM ? GEHEIM : label;
   });
   return { ...tabel, rijen: rows };
 }

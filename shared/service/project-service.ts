@@ -57,6 +57,11 @@ import { loadHiatenInput, loadHiatenInstellingen, saveHiatenInstellingen } from 
 import { deleteScenario, listScenarios, saveScenario } from '../db/repos/scenarios';
 import { APP_VERSION } from '../version';
 import { projectNameSchema } from '../model/project';
+import { bouwPresentatie, bouwRapport, huidigeSnapshot } from '../report/build';
+import { rapportXlsx } from '../report/xlsx';
+import { deleteSnapshot, insertSnapshot, listSnapshots } from '../db/repos/snapshots';
+import { loadPrivacy, savePrivacy } from '../db/repos/privacy';
+import { privacySchema } from '../report/privacy';
 
 export { projectNameSchema };
 
@@ -726,29 +731,48 @@ export function createProjectService(deps: ServiceDeps): WorkerApi & {
       return mutate('Scenario verwijderd', (d) => deleteScenario(d, id));
     },
 
-    async getRapport() {
-      return fail('nog-niet');
+    async getRapport(opties) {
+      return guard(() => bouwRapport({ db: requireDb(), netwerk: netwerk(), now: now() }, opties));
     },
-    async exportRapportXlsx() {
-      return fail('nog-niet');
+    async exportRapportXlsx(opties) {
+      return guard(() => rapportXlsx(bouwRapport({ db: requireDb(), netwerk: netwerk(), now: now() }, opties)));
     },
     async listSnapshots() {
-      return fail('nog-niet');
+      return guard(() => listSnapshots(requireDb()));
     },
-    async createSnapshot() {
-      return fail('nog-niet');
+    async createSnapshot(naam, peildatum) {
+      if (importing) return fail('import.al-bezig');
+      // Made before the transaction (the analysis only reads), then written as one undo step.
+      let inhoud;
+      try {
+        inhoud = huidigeSnapshot(requireDb(), netwerk());
+      } catch (err) {
+        return { ok: false, error: toAppError(err) };
+      }
+      return mutate(`Stuurgroepmoment ‘${naam.trim()}’ vastgelegd`, (d, tijd) =>
+        insertSnapshot(d, naam, peildatum, inhoud, tijd),
+      );
     },
-    async deleteSnapshot() {
-      return fail('nog-niet');
+    async deleteSnapshot(id) {
+      return mutate('Stuurgroepmoment verwijderd', (d) => deleteSnapshot(d, id));
     },
     async getPrivacy() {
-      return fail('nog-niet');
+      return guard(() => loadPrivacy(requireDb()));
     },
-    async savePrivacy() {
-      return fail('nog-niet');
+    async savePrivacy(instellingen) {
+      const parsed = privacySchema.safeParse(instellingen);
+      if (!parsed.success)
+        return fail('invoer.ongeldig', {
+          veld: String(parsed.error.issues[0]?.path.join('.') ?? ''),
+          code: 'ongeldig',
+        });
+      return mutate('Privacy-instelling gewijzigd', (d) => {
+        savePrivacy(d, parsed.data);
+        return loadPrivacy(d);
+      });
     },
     async getPresentatie() {
-      return fail('nog-niet');
+      return guard(() => bouwPresentatie({ db: requireDb(), netwerk: netwerk(), now: now() }));
     },
 
     async getRevision() {

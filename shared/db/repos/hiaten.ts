@@ -13,6 +13,8 @@ export function loadHiatenInput(
   db: ProjectDb,
   instellingen: HiatenInstellingen,
   jaar?: number,
+  /** Only counts up to this date (ISO): the state at a stuurgroep moment. */
+  totEnMet?: string,
 ): HiatenInput & { jaar: number | null } {
   const jaren = db
     .all<{ jaar: number }>(
@@ -52,7 +54,9 @@ export function loadHiatenInput(
   }
   // The newest count per maat: one peildatum, or one period.
   const laatste = db.all<{ maat: string; tot: string }>(
-    `SELECT maat, max(coalesce(peildatum, periode_eind)) AS tot FROM meting GROUP BY maat`,
+    `SELECT maat, max(coalesce(peildatum, periode_eind)) AS tot FROM meting
+     WHERE ? IS NULL OR coalesce(peildatum, periode_eind) <= ? GROUP BY maat`,
+    [totEnMet ?? null, totEnMet ?? null],
   );
   const metingen: HiatenMeting[] = [];
   const perioden: string[] = [];

@@ -1,0 +1,170 @@
+/**
+ * The report as one standalone HTML page (no scripts, no external files): shown as the preview in the app, printed by
+ * Electron's printToPDF or the browser's print, and by a headless browser in the CLI. The print CSS is the layout:
+ * A4 portrait pages, and A3 landscape pages (a named page) for the network and map plates.
+ */
+import type { CelWaarde, Kerngetal, Rapport, RapportKolom, RapportSectie, RapportTabel } from './model';
+import { escapeXml as esc } from './plates';
+import { datumNl, getalNl } from './build';
+
+export function celTekst(v: CelWaarde, k: RapportKolom | undefined): string {
+  if (v === null) return '';
+  if (typeof v === 'string') return k?.soort === 'datum' ? datumNl(v) : v;
+  switch (k?.soort) {
+    case 'procent':
+      return `${getalNl(v * 100, k.decimalen ?? 0)}%`;
+    case 'geld':
+      return `€ ${getalNl(Math.round(v))}`;
+    case 'getal':
+      return getalNl(v, k.decimalen ?? (Number.isInteger(v) ? 0 : 1));
+    case 'aantal':
+      return getalNl(v, k.decimalen ?? 0);
+    default:
+      return String(v);
+  }
+}
+
+/** Text for a CSS string literal: no quotes, backslashes or line breaks from the data can end it. */
+const cssString = (text: string) => text.replace(/[\\"\n\r<>]/g, ' ');
+
+const numeriek = (k: RapportKolom) => k.soort !== 'tekst' && k.soort !== 'datum';
+
+function tabelHtml(t: RapportTabel): string {
+  const head = t.kolommen
+    .map((k) => `<th scope="col"${numeriek(k) ? ' class="num"' : ''}>${esc(k.titel)}</th>`)
+    .join('');
+  const body = t.rijen
+    .map((r, i) => {
+      const totaal = t.totaalRij && i === t.rijen.length - 1;
+      return `<tr${totaal ? ' class="totaal"' : ''}>${r
+        .map((v, j) => {
+          const k = t.kolommen[j];
+          const tag = j === 0 && k?.soort === 'tekst' ? 'th scope="row"' : 'td';
+          const cls = k && numeriek(k) ? ' class="num"' : '';
+          return `<${tag}${cls}>${esc(celTekst(v, k))}</${tag.split(' ')[0]}>`;
+        })
+        .join('')}</tr>`;
+    })
+    .join('');
+  const meta = [`Bron: ${t.bron}`, t.peildatum ? `Peildatum: ${t.peildatum}` : null].filter(Boolean).join(' · ');
+  return `<figure class="tabel"><table><caption>${esc(t.titel)}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>
+<figcaption>${esc(meta)}${t.voetnoot ? `<br>${esc(t.voetnoot)}` : ''}</figcaption></figure>`;
+}
+
+function kerngetallenHtml(list: readonly Kerngetal[]): string {
+  if (!list.length) return '';
+  return `<ul class="kerngetallen">${list
+    .map(
+      (k) =>
+        `<li><span class="waarde">${esc(k.waarde)}</span><span class="label">${esc(k.label)}</span>${k.toelichting ? `<span class="toelichting">${esc(k.toelichting)}</span>` : ''}</li>`,
+    )
+    .join('')}</ul>`;
+}
+
+/** An SVG plate inline, scaled to the page (its own width/height become the viewBox's proportions). */
+function plaatHtml(svg: string, titel: string): string {
+  const scaled = svg.replace(/<svg([^>]*?) width="\d+" height="\d+"/, '<svg$1 preserveAspectRatio="xMidYMid meet"');
+  return `<section class="plaat" aria-label="${esc(titel)}">${scaled}</section>`;
+}
+
+function sectieHtml(s: RapportSectie, nr: number): string {
+  return `<section class="sectie" id="${s.soort}">
+<h2>${nr}. ${esc(s.titel)}</h2>
+${s.alineas.map((a) => `<p>${esc(a)}</p>`).join('\n')}
+${kerngetallenHtml(s.kerngetallen)}
+${s.tabellen.map(tabelHtml).join('\n')}
+</section>${s.plaat ? `\n${plaatHtml(s.plaat.svg, s.plaat.titel)}` : ''}`;
+}
+
+const CSS = `
+@page { size: A4 portrait; margin: 18mm 16mm 20mm 16mm;
+  @bottom-left { content: "__TITEL__"; font: 8pt 'Segoe UI', 'DejaVu Sans', Arial, sans-serif; color: #555; }
+  @bottom-right { content: "Pagina " counter(page) " van " counter(pages); font: 8pt 'Segoe UI', 'DejaVu Sans', Arial, sans-serif; color: #555; } }
+@page plaat { size: A3 landscape; margin: 10mm; }
+* { box-sizing: border-box; }
+html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+body { margin: 0; font-family: 'Segoe UI', 'DejaVu Sans', Arial, sans-serif; font-size: 10pt; line-height: 1.45; color: #1a1a1a; }
+h1 { font-size: 22pt; line-height: 1.2; margin: 0 0 4mm; color: #1a3a6b; }
+h2 { font-size: 15pt; color: #1a3a6b; border-bottom: 2px solid #1a3a6b; padding-bottom: 1mm; margin: 0 0 3mm; break-after: avoid; }
+h3 { font-size: 11pt; margin: 4mm 0 2mm; break-after: avoid; }
+p { margin: 0 0 2.5mm; max-width: 170mm; }
+.voorblad { break-after: page; }
+.ondertitel { font-size: 12pt; margin-bottom: 6mm; }
+.colofon { color: #333; font-size: 9pt; }
+.sectie { break-before: page; }
+.kerngetallen { list-style: none; display: flex; flex-wrap: wrap; gap: 3mm; padding: 0; margin: 3mm 0 5mm; }
+.kerngetallen li { border: 1px solid #b3b3b3; border-left: 4px solid #1a3a6b; padding: 2mm 3mm; min-width: 38mm; flex: 0 1 auto; break-inside: avoid; }
+.kerngetallen .waarde { display: block; font-size: 16pt; font-weight: bold; }
+.kerngetallen .label { display: block; }
+.kerngetallen .toelichting { display: block; font-size: 8pt; color: #444; }
+figure.tabel { margin: 0 0 6mm; }
+table { border-collapse: collapse; width: 100%; font-size: 8.5pt; }
+caption { text-align: left; font-weight: bold; font-size: 10pt; padding-bottom: 1.5mm; caption-side: top; }
+thead { display: table-header-group; }
+th, td { border-bottom: 1px solid #ccc; padding: 1.2mm 1.5mm; vertical-align: top; text-align: left; }
+thead th { border-bottom: 2px solid #1a1a1a; background: #eef1f6; }
+tbody th { font-weight: normal; }
+tr { break-inside: avoid; }
+.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+tr.totaal th, tr.totaal td { font-weight: bold; border-top: 2px solid #1a1a1a; }
+figcaption { font-size: 8pt; color: #444; margin-top: 1mm; }
+.plaat { page: plaat; break-before: page; break-after: page; height: 276mm; display: flex; align-items: center; justify-content: center; }
+.plaat svg { width: 100%; height: 100%; }
+dl.leeswijzer { display: grid; grid-template-columns: 42mm 1fr; gap: 1.5mm 4mm; margin: 0; }
+dl.leeswijzer dt { font-weight: bold; }
+dl.leeswijzer dd { margin: 0; }
+@media screen {
+  body { background: #e6e6e6; padding: 8px; }
+  .voorblad, .sectie, .plaat, .leeswijzer-blok { background: #fff; max-width: 210mm; margin: 0 auto 8px; padding: 14mm 16mm; box-shadow: 0 1px 3px rgba(0,0,0,.25); }
+  .plaat { max-width: 420mm; height: auto; padding: 6mm; }
+}
+`;
+
+/** The whole report as a standalone HTML document. */
+export function rapportHtml(r: Rapport): string {
+  const alleKern = r.secties.flatMap((s) => s.kerngetallen.slice(0, 2)).slice(0, 8);
+  const privacy = r.privacy.aan
+    ? `Aantallen van 1 tot en met ${r.privacy.drempel - 1} staan als &lt;${r.privacy.drempel}; een x is verborgen zodat je een klein aantal niet kunt terugrekenen.`
+    : 'Let op: kleine aantallen zijn in dit rapport niet afgeschermd. Deel het niet buiten het team.';
+  return `<!doctype html>
+<html lang="nl">
+<head>
+<meta charset="utf-8">
+<meta name="generator" content="Wijkweb">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(r.titel)}</title>
+<style>${CSS.replace('__TITEL__', cssString(r.titel))}</style>
+</head>
+<body>
+<header class="voorblad">
+<h1>${esc(r.titel)}</h1>
+<p class="ondertitel">${esc(r.ondertitel)}</p>
+<p>Gebied: ${esc(r.gebieden.map((g) => `${g.naam} (${g.code})`).join(', '))}</p>
+${kerngetallenHtml(alleKern)}
+<h2 class="inhoud-kop">Inhoud</h2>
+<ol>${r.secties.map((s) => `<li>${esc(s.titel)}</li>`).join('')}<li>Leeswijzer en bronnen</li></ol>
+<p class="colofon">Gemaakt op ${esc(datumNl(r.gemaaktOp))} met Wijkweb. ${privacy} Elke tabel noemt zijn bron en peildatum.</p>
+</header>
+${r.secties.map((s, i) => sectieHtml(s, i + 1)).join('\n')}
+<section class="sectie leeswijzer-blok" id="leeswijzer">
+<h2>${r.secties.length + 1}. Leeswijzer en bronnen</h2>
+<dl class="leeswijzer">${r.leeswijzer.map((l) => `<dt>${esc(l.term)}</dt><dd>${esc(l.uitleg)}</dd>`).join('')}</dl>
+<h3>Bronnen</h3>
+${tabelHtml({
+  id: 'Bronnen',
+  titel: 'Bronnen in dit project',
+  kolommen: [
+    { titel: 'Soort', soort: 'tekst' },
+    { titel: 'Bestand', soort: 'tekst' },
+    { titel: 'Ingelezen op', soort: 'datum' },
+  ],
+  rijen: r.bronnen.map((b) => [b.soort, b.naam, b.geimporteerdOp]),
+  bron: 'Wijkweb',
+  peildatum: null,
+})}
+<p class="colofon">${privacy}</p>
+</section>
+</body>
+</html>
+`;
+}

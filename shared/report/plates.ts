@@ -1,0 +1,480 @@
+/**
+ * The plates of the report and the presentation: the network and the map as standalone SVG documents (no scripts, no
+ * external references), drawn from the same data as the views, with a legend built only from what is shown.
+ * Colours follow the UI conventions: Paul Tol "bright" with a shape per category and a dark outline for the network;
+ * a purple sequential scale for the gaps, grey with a hatch for "geen gegevens".
+ */
+import type { NetwerkKnoop, ZichtbaarNetwerk } from '../analysis/types';
+import type { KaartGebied } from '../db/repos/kaart';
+import type { Ernst } from '../analysis/hiaten';
+
+export const TOL = ['#4477AA', '#EE6677', '#228833', '#CCBB44', '#66CCEE', '#AA3377', '#BBBBBB'] as const;
+const VORMEN = ['cirkel', 'rechthoek', 'ruit', 'driehoek', 'zeshoek', 'ster', 'ton'] as const;
+type Vorm = (typeof VORMEN)[number];
+
+export const ERNST_KLEUR: Record<Ernst, { fill: string; tekst: string; label: string }> = {
+  ernstig: { fill: '#54278f', tekst: '#ffffff', label: 'Ernstig hiaat' },
+  hiaat: { fill: '#9e9ac8', tekst: '#1a1a1a', label: 'Hiaat' },
+  aandacht: { fill: '#cbc9e2', tekst: '#1a1a1a', label: 'Aandacht' },
+  geen: { fill: '#f2f0f7', tekst: '#1a1a1a', label: 'Geen hiaat' },
+  'geen-gegevens': { fill: '#e6e6e6', tekst: '#1a1a1a', label: 'Geen gegevens' },
+};
+
+export function escapeXml(text: string): string {
+  return text.replace(
+    /[<>&"']/g,
+    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] ?? c,
+  );
+}
+
+const f1 = (n: number) => (Math.round(n * 10) / 10).toString();
+
+function vormPad(vorm: Vorm, x: number, y: number, r: number): string {
+  const poly = (pts: [number, number][]) =>
+    `<polygon points="${pts.map(([a, b]) => `${f1(x + a * r)},${f1(y + b * r)}`).join(' ')}"`;
+  switch (vorm) {
+    case 'cirkel':
+      return `<circle cx="${f1(x)}" cy="${f1(y)}" r="${f1(r)}"`;
+    case 'rechthoek':
+      return `<rect x="${f1(x - r)}" y="${f1(y - r * 0.8)}" width="${f1(2 * r)}" height="${f1(1.6 * r)}" rx="${f1(r * 0.3)}"`;
+    case 'ton':
+      return `<rect x="${f1(x - r * 1.1)}" y="${f1(y - r * 0.8)}" width="${f1(2.2 * r)}" height="${f1(1.6 * r)}" rx="${f1(r * 0.8)}"`;
+    case 'ruit':
+      return poly([
+        [0, -1.25],
+        [1.25, 0],
+        [0, 1.25],
+        [-1.25, 0],
+      ]);
+    case 'driehoek':
+      return poly([
+        [0, -1.3],
+        [1.2, 0.9],
+        [-1.2, 0.9],
+      ]);
+    case 'zeshoek':
+      return poly(Array.from({ length: 6 }, (_, i) => [Math.cos((i * Math.PI) / 3), Math.sin((i * Math.PI) / 3)]));
+    case 'ster':
+      return poly(
+        Array.from({ length: 10 }, (_, i) => {
+          const a = -Math.PI / 2 + (i * Math.PI) / 5;
+          const rr = i % 2 === 0 ? 1.35 : 0.6;
+          return [Math.cos(a) * rr, Math.sin(a) * rr] as [number, number];
+        }),
+      );
+  }
+}
+
+/** A deterministic force layout (Fruchterman–Reingold) for knopen without a saved position. */
+export function forceLayout(
+  ids: readonly string[],
+  edges: readonly (readonly [string, string])[],
+  vast: ReadonlyMap<string, { x: number; y: number }>,
+  iterations = 250,
+): Map<string, { x: number; y: number }> {
+  const n = ids.length;
+  const pos = new Map<string, { x: number; y: number }>();
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const xs = new Float64Array(n);
+  const ys = new Float64Array(n);
+  const fixed = new Uint8Array(n);
+  ids.forEach((id, i) => {
+    const p = vast.get(id);
+    if (p) {
+      xs[i] = p.x;
+      ys[i] = p.y;
+      fixed[i] = 1;
+    } else {
+      // A golden-angle spiral: spread out, and the same every time.
+      const a = i * 2.399963;
+      const r = 30 * Math.sqrt(i + 1);
+      xs[i] = Math.cos(a) * r;
+      ys[i] = Math.sin(a) * r;
+    }
+  });
+  const e = edges.flatMap(([a, b]) => {
+    const i = index.get(a);
+    const j = index.get(b);
+    return i !== undefined && j !== undefined && i !== j ? [[i, j] as const] : [];
+  });
+  const k = 60;
+  let temp = 80;
+  const dx = new Float64Array(n);
+  const dy = new Float64Array(n);
+  const steps = n > 1500 ? 60 : iterations;
+  for (let it = 0; it < steps; it++) {
+    dx.fill(0);
+    dy.fill(0);
+    for (let i = 0; i < n; i++) {
+      for (let j = i + 1; j < n; j++) {
+        let ddx = xs[i]! - xs[j]!;
+        let ddy = ys[i]! - ys[j]!;
+        let d2 = ddx * ddx + ddy * ddy;
+        if (d2 < 0.01) {
+          ddx = 0.1 * ((i % 7) - 3);
+          ddy = 0.1 * ((j % 5) - 2);
+          d2 = 0.01;
+        }
+        if (d2 > 250000) continue;
+        const f = (k * k) / d2;
+        dx[i]! += ddx * f;
+        dy[i]! += ddy * f;
+        dx[j]! -= ddx * f;
+        dy[j]! -= ddy * f;
+      }
+    }
+    for (const [i, j] of e) {
+      const ddx = xs[i]! - xs[j]!;
+      const ddy = ys[i]! - ys[j]!;
+      const d = Math.sqrt(ddx * ddx + ddy * ddy) || 0.01;
+      const f = d / k;
+      dx[i]! -= ddx * f;
+      dy[i]! -= ddy * f;
+      dx[j]! += ddx * f;
+      dy[j]! += ddy * f;
+    }
+    for (let i = 0; i < n; i++) {
+      if (fixed[i]) continue;
+      // A weak pull to the centre keeps separate components together.
+      dx[i]! -= xs[i]! * 0.01;
+      dy[i]! -= ys[i]! * 0.01;
+      const d = Math.sqrt(dx[i]! * dx[i]! + dy[i]! * dy[i]!) || 1;
+      const step = Math.min(d, temp);
+      xs[i]! += (dx[i]! / d) * step;
+      ys[i]! += (dy[i]! / d) * step;
+    }
+    temp = Math.max(1, temp * 0.97);
+  }
+  ids.forEach((id, i) => pos.set(id, { x: xs[i]!, y: ys[i]! }));
+  return pos;
+}
+
+export interface NetwerkPlaatInput {
+  readonly net: ZichtbaarNetwerk;
+  readonly posities: ReadonlyMap<string, { x: number; y: number }>;
+  readonly sectorLabels: Readonly<Record<string, string>>;
+  readonly relatieLabels: Readonly<Record<string, string>>;
+  readonly titel: string;
+  readonly onderschrift: string;
+  readonly breedte?: number;
+  readonly hoogte?: number;
+}
+
+const isVerwijzing = (soort: string) => /verwijz/i.test(soort);
+
+/** The network as an SVG plate (A3 landscape proportions by default). */
+export function netwerkPlaatSvg(input: NetwerkPlaatInput): string {
+  const W = input.breedte ?? 1600;
+  const H = input.hoogte ?? 1100;
+  const knopen = input.net.knopen.filter((k) => k.soort !== 'gebied');
+  const ids = new Set(knopen.map((k) => k.id));
+  const relaties = input.net.relaties.filter((r) => ids.has(r.bron) && ids.has(r.doel));
+  const vast = new Map<string, { x: number; y: number }>();
+  for (const k of knopen) {
+    const p = input.posities.get(k.id);
+    if (p) vast.set(k.id, p);
+  }
+  const pos =
+    vast.size === knopen.length
+      ? vast
+      : forceLayout(
+          knopen.map((k) => k.id),
+          relaties.map((r) => [r.bron, r.doel] as const),
+          vast.size >= knopen.length * 0.8 ? vast : new Map(),
+        );
+  // Categories: the sectors present, most frequent first; above 7, the rest is "overig".
+  const telling = new Map<string, number>();
+  for (const k of knopen) telling.set(k.sector ?? '', (telling.get(k.sector ?? '') ?? 0) + 1);
+  const sectoren = [...telling.keys()].sort((a, b) => telling.get(b)! - telling.get(a)! || a.localeCompare(b));
+  const hoofd = sectoren.length > 7 ? sectoren.slice(0, 6) : sectoren;
+  const cat = (s: string | null) => {
+    const i = hoofd.indexOf(s ?? '');
+    return i >= 0 ? i : 6;
+  };
+  const degree = new Map<string, number>();
+  for (const r of relaties) {
+    degree.set(r.bron, (degree.get(r.bron) ?? 0) + 1);
+    degree.set(r.doel, (degree.get(r.doel) ?? 0) + 1);
+  }
+  const maxDeg = Math.max(1, ...degree.values());
+  const maxVol = Math.max(1, ...relaties.map((r) => r.volume ?? 0));
+
+  // Fit the positions into the drawing area (left of the legend, below the title).
+  const area = { x: 40, y: 90, w: W - 420, h: H - 150 };
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (const k of knopen) {
+    const p = pos.get(k.id)!;
+    minX = Math.min(minX, p.x);
+    maxX = Math.max(maxX, p.x);
+    minY = Math.min(minY, p.y);
+    maxY = Math.max(maxY, p.y);
+  }
+  const sx = maxX > minX ? (area.w - 60) / (maxX - minX) : 1;
+  const sy = maxY > minY ? (area.h - 60) / (maxY - minY) : 1;
+  const s = Math.min(sx, sy);
+  const ox = area.x + 30 + (area.w - 60 - (maxX - minX) * s) / 2;
+  const oy = area.y + 30 + (area.h - 60 - (maxY - minY) * s) / 2;
+  const at = (id: string) => {
+    const p = pos.get(id)!;
+    return {
+      x: knopen.length === 1 ? area.x + area.w / 2 : ox + (p.x - minX) * s,
+      y: knopen.length === 1 ? area.y + area.h / 2 : oy + (p.y - minY) * s,
+    };
+  };
+  const radius = (k: NetwerkKnoop) =>
+    k.soort === 'voorziening' ? 5 : 7 + 9 * Math.sqrt((degree.get(k.id) ?? 0) / maxDeg);
+
+  const out: string[] = [];
+  out.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${escapeXml(input.titel)}" font-family="DejaVu Sans, Arial, sans-serif">`,
+    `<title>${escapeXml(input.titel)}</title>`,
+    '<defs><marker id="pijl" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#333"/></marker></defs>',
+    `<rect width="${W}" height="${H}" fill="#ffffff"/>`,
+    `<text x="40" y="50" font-size="30" font-weight="bold" fill="#1a1a1a">${escapeXml(input.titel)}</text>`,
+  );
+  if (knopen.length === 0) {
+    out.push(
+      `<text x="${W / 2}" y="${H / 2}" font-size="24" text-anchor="middle" fill="#1a1a1a">Geen organisaties of voorzieningen in deze selectie.</text>`,
+    );
+  }
+  out.push('<g stroke-linecap="round">');
+  for (const r of relaties) {
+    const a = at(r.bron);
+    const b = at(r.doel);
+    const target = knopen.find((k) => k.id === r.doel);
+    // Stop the line at the edge of the target, so the arrow shows.
+    const rr = target ? radius(target) + 3 : 0;
+    const len = Math.hypot(b.x - a.x, b.y - a.y) || 1;
+    const ex = b.x - ((b.x - a.x) / len) * rr;
+    const ey = b.y - ((b.y - a.y) / len) * rr;
+    const aanbod = r.soort === 'aanbod';
+    const verwijzing = isVerwijzing(r.soort);
+    const width = aanbod ? 1 : 1.5 + (r.volume ? (4 * r.volume) / maxVol : 0);
+    const dash = aanbod ? ' stroke-dasharray="2 4"' : verwijzing ? '' : ' stroke-dasharray="8 5"';
+    const arrow = r.gericht && !aanbod ? ' marker-end="url(#pijl)"' : '';
+    out.push(
+      `<line x1="${f1(a.x)}" y1="${f1(a.y)}" x2="${f1(ex)}" y2="${f1(ey)}" stroke="${aanbod ? '#999999' : '#555555'}" stroke-width="${f1(width)}"${dash}${arrow}/>`,
+    );
+  }
+  out.push('</g><g stroke="#1a1a1a" stroke-width="2">');
+  for (const k of knopen) {
+    const p = at(k.id);
+    const c = cat(k.sector);
+    const vorm: Vorm = k.soort === 'voorziening' ? 'cirkel' : VORMEN[c]!;
+    const dash = k.status === 'gepland' ? ' stroke-dasharray="3 2"' : '';
+    const fill = k.status === 'gestopt' ? '#ffffff' : TOL[c]!;
+    out.push(
+      `${vormPad(vorm, p.x, p.y, radius(k))} fill="${fill}"${dash}><title>${escapeXml(k.naam)}</title></${vorm === 'cirkel' ? 'circle' : vorm === 'rechthoek' || vorm === 'ton' ? 'rect' : 'polygon'}>`,
+    );
+  }
+  out.push('</g>');
+  // Labels: every organisation in small networks, else the best connected ones.
+  const orgs = knopen.filter((k) => k.soort === 'organisatie');
+  const metLabel = new Set(
+    (orgs.length <= 60
+      ? orgs
+      : [...orgs].sort((a, b) => (degree.get(b.id) ?? 0) - (degree.get(a.id) ?? 0)).slice(0, 40)
+    ).map((k) => k.id),
+  );
+  if (knopen.length <= 40) for (const k of knopen) metLabel.add(k.id);
+  out.push(
+    '<g font-size="13" fill="#1a1a1a" stroke="#ffffff" stroke-width="4" paint-order="stroke" stroke-linejoin="round">',
+  );
+  for (const k of knopen) {
+    if (!metLabel.has(k.id)) continue;
+    const p = at(k.id);
+    const naam = k.naam.length > 34 ? `${k.naam.slice(0, 32)}…` : k.naam;
+    out.push(
+      `<text x="${f1(p.x + radius(k) + 4)}" y="${f1(p.y + 4)}" font-size="${k.soort === 'voorziening' ? 11 : 13}">${escapeXml(naam)}</text>`,
+    );
+  }
+  out.push('</g>');
+  // Legend (right), only what is shown, with counts.
+  const lx = W - 360;
+  let ly = 100;
+  out.push(
+    `<g font-size="15" fill="#1a1a1a"><rect x="${lx - 20}" y="${ly - 30}" width="350" height="${H - 160}" fill="#ffffff" stroke="#cccccc"/>`,
+  );
+  out.push(`<text x="${lx}" y="${ly}" font-weight="bold" font-size="17">Legenda</text>`);
+  ly += 30;
+  const legCats = [...new Set(orgs.map((k) => cat(k.sector)))].sort((a, b) => a - b);
+  for (const c of legCats) {
+    const sector = c === 6 && sectoren.length > 7 ? null : (hoofd[c] ?? '');
+    const label = sector === null ? 'Overig' : sector ? (input.sectorLabels[sector] ?? sector) : 'Soort onbekend';
+    const n = orgs.filter((k) => cat(k.sector) === c).length;
+    out.push(`<g stroke="#1a1a1a" stroke-width="2">${vormPad(VORMEN[c]!, lx + 10, ly - 5, 8)} fill="${TOL[c]}"/></g>`);
+    out.push(`<text x="${lx + 30}" y="${ly}">${escapeXml(label)} (${n})</text>`);
+    ly += 26;
+  }
+  const vzs = knopen.filter((k) => k.soort === 'voorziening');
+  if (vzs.length) {
+    out.push(`<circle cx="${lx + 10}" cy="${ly - 5}" r="5" fill="#BBBBBB" stroke="#1a1a1a" stroke-width="2"/>`);
+    out.push(`<text x="${lx + 30}" y="${ly}">Voorziening, kleur van de aanbieder (${vzs.length})</text>`);
+    ly += 26;
+    if (vzs.some((k) => k.status === 'gepland')) {
+      out.push(
+        `<circle cx="${lx + 10}" cy="${ly - 5}" r="5" fill="#BBBBBB" stroke="#1a1a1a" stroke-width="2" stroke-dasharray="3 2"/>`,
+      );
+      out.push(`<text x="${lx + 30}" y="${ly}">Gepland</text>`);
+      ly += 26;
+    }
+  }
+  ly += 10;
+  const soorten = new Set(
+    relaties.map((r) => (r.soort === 'aanbod' ? 'aanbod' : isVerwijzing(r.soort) ? 'verwijzing' : 'anders')),
+  );
+  const lijn = (dash: string, label: string, arrow = false) => {
+    out.push(
+      `<line x1="${lx}" y1="${ly - 5}" x2="${lx + 22}" y2="${ly - 5}" stroke="#555555" stroke-width="2.5"${dash}${arrow ? ' marker-end="url(#pijl)"' : ''}/>`,
+      `<text x="${lx + 30}" y="${ly}">${label}</text>`,
+    );
+    ly += 26;
+  };
+  if (soorten.has('verwijzing')) lijn('', 'Verwijzing (dikte = aantal)', true);
+  if (soorten.has('anders')) lijn(' stroke-dasharray="8 5"', 'Samenwerking of andere relatie');
+  if (soorten.has('aanbod')) lijn(' stroke-dasharray="2 4"', 'Organisatie biedt voorziening aan');
+  out.push(
+    `<text x="${lx}" y="${ly + 10}" font-size="13">${knopen.length} knopen, ${relaties.length} lijnen.</text>`,
+    `<text x="${lx}" y="${ly + 30}" font-size="13">Grootte = aantal verbindingen.</text>`,
+    '</g>',
+  );
+  out.push(
+    `<text x="40" y="${H - 25}" font-size="14" fill="#333333">${escapeXml(input.onderschrift)}</text>`,
+    '</svg>',
+  );
+  return out.join('\n');
+}
+
+export interface KaartPlaatInput {
+  readonly gebieden: readonly KaartGebied[];
+  /** Per buurt code: its worst gap. Buurten without one are "geen gegevens". */
+  readonly ernst: ReadonlyMap<string, Ernst>;
+  /** Buurt codes of the report's selection: drawn with a heavy outline. */
+  readonly selectie: ReadonlySet<string>;
+  readonly titel: string;
+  readonly onderschrift: string;
+  readonly breedte?: number;
+  readonly hoogte?: number;
+}
+
+/** The buurten coloured by their worst gap, the selection outlined, with a legend (lower left). */
+export function kaartPlaatSvg(input: KaartPlaatInput): string {
+  const W = input.breedte ?? 1600;
+  const H = input.hoogte ?? 1100;
+  const buurten = input.gebieden.filter((g) => g.niveau === 'buurt');
+  const wijken = input.gebieden.filter((g) => g.niveau === 'wijk');
+  const out: string[] = [
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${escapeXml(input.titel)}" font-family="DejaVu Sans, Arial, sans-serif">`,
+    `<title>${escapeXml(input.titel)}</title>`,
+    '<defs><pattern id="arcering" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="8" height="8" fill="#e6e6e6"/><line x1="0" y1="0" x2="0" y2="8" stroke="#8c8c8c" stroke-width="2"/></pattern></defs>',
+    `<rect width="${W}" height="${H}" fill="#ffffff"/>`,
+    `<text x="40" y="50" font-size="30" font-weight="bold" fill="#1a1a1a">${escapeXml(input.titel)}</text>`,
+  ];
+  const shown = buurten.length ? buurten : wijken;
+  if (shown.length === 0) {
+    out.push(
+      `<text x="${W / 2}" y="${H / 2}" font-size="24" text-anchor="middle" fill="#1a1a1a">Er is nog geen buurtkaart in dit project. Importeer de wijk- en buurtkaart van CBS.</text>`,
+      '</svg>',
+    );
+    return out.join('\n');
+  }
+  let minLon = Infinity;
+  let minLat = Infinity;
+  let maxLon = -Infinity;
+  let maxLat = -Infinity;
+  for (const g of shown)
+    for (const poly of g.coordinates)
+      for (const ring of poly)
+        for (const [lon, lat] of ring) {
+          minLon = Math.min(minLon, lon!);
+          maxLon = Math.max(maxLon, lon!);
+          minLat = Math.min(minLat, lat!);
+          maxLat = Math.max(maxLat, lat!);
+        }
+  const k = Math.cos((((minLat + maxLat) / 2) * Math.PI) / 180);
+  const area = { x: 40, y: 80, w: W - 80, h: H - 130 };
+  const s = Math.min(area.w / ((maxLon - minLon) * k || 1), area.h / (maxLat - minLat || 1));
+  const ox = area.x + (area.w - (maxLon - minLon) * k * s) / 2;
+  const oy = area.y + (area.h - (maxLat - minLat) * s) / 2;
+  const px = (lon: number, lat: number) => `${f1(ox + (lon - minLon) * k * s)},${f1(oy + (maxLat - lat) * s)}`;
+  const pad = (g: KaartGebied) =>
+    g.coordinates
+      .map((poly) => poly.map((ring) => `M${ring.map(([a, b]) => px(a!, b!)).join('L')}Z`).join(''))
+      .join('');
+  const telling = new Map<Ernst, number>();
+  out.push('<g stroke="#4d4d4d" stroke-width="1" stroke-linejoin="round">');
+  for (const g of shown) {
+    const e = input.ernst.get(g.code) ?? 'geen-gegevens';
+    telling.set(e, (telling.get(e) ?? 0) + 1);
+    const fill = e === 'geen-gegevens' ? 'url(#arcering)' : ERNST_KLEUR[e].fill;
+    out.push(
+      `<path d="${pad(g)}" fill="${fill}" fill-rule="evenodd"><title>${escapeXml(g.naam)}: ${ERNST_KLEUR[e].label}</title></path>`,
+    );
+  }
+  out.push('</g>');
+  if (buurten.length) {
+    out.push('<g fill="none" stroke="#1a1a1a" stroke-width="2.5">');
+    for (const w of wijken) out.push(`<path d="${pad(w)}"/>`);
+    out.push('</g>');
+  }
+  // The selection: a heavy dark outline with a white inner line.
+  const sel = shown.filter((g) => input.selectie.has(g.code));
+  if (sel.length) {
+    out.push('<g fill="none" stroke-linejoin="round">');
+    for (const g of sel)
+      out.push(
+        `<path d="${pad(g)}" stroke="#1a1a1a" stroke-width="6"/><path d="${pad(g)}" stroke="#ffffff" stroke-width="2"/>`,
+      );
+    out.push('</g>');
+  }
+  // Labels at the centre of each buurt's largest ring.
+  if (shown.length <= 80) {
+    out.push(
+      '<g font-size="15" fill="#1a1a1a" stroke="#ffffff" stroke-width="4" paint-order="stroke" stroke-linejoin="round" text-anchor="middle">',
+    );
+    for (const g of shown) {
+      let best: number[][] = [];
+      for (const poly of g.coordinates) if ((poly[0]?.length ?? 0) > best.length) best = poly[0] ?? [];
+      if (!best.length) continue;
+      const cx = best.reduce((t, p) => t + p[0]!, 0) / best.length;
+      const cy = best.reduce((t, p) => t + p[1]!, 0) / best.length;
+      const [x, y] = px(cx, cy).split(',');
+      out.push(
+        `<text x="${x}" y="${y}" font-weight="${input.selectie.has(g.code) ? 'bold' : 'normal'}">${escapeXml(g.naam)}</text>`,
+      );
+    }
+    out.push('</g>');
+  }
+  // Legend, lower left.
+  const order: Ernst[] = ['ernstig', 'hiaat', 'aandacht', 'geen', 'geen-gegevens'];
+  const rows = order.filter((e) => telling.has(e));
+  const lh = 40 + rows.length * 28 + (sel.length ? 28 : 0);
+  let ly = H - 60 - lh;
+  out.push(
+    `<g font-size="15" fill="#1a1a1a"><rect x="50" y="${ly}" width="360" height="${lh}" fill="#ffffff" stroke="#4d4d4d"/>`,
+    `<text x="66" y="${ly + 26}" font-weight="bold">Zwaarste hiaat per buurt</text>`,
+  );
+  ly += 40;
+  for (const e of rows) {
+    out.push(
+      `<rect x="66" y="${ly}" width="26" height="18" fill="${e === 'geen-gegevens' ? 'url(#arcering)' : ERNST_KLEUR[e].fill}" stroke="#4d4d4d"/>`,
+      `<text x="102" y="${ly + 15}">${ERNST_KLEUR[e].label} (${telling.get(e)} ${telling.get(e) === 1 ? 'buurt' : 'buurten'})</text>`,
+    );
+    ly += 28;
+  }
+  if (sel.length) {
+    out.push(
+      `<rect x="66" y="${ly}" width="26" height="18" fill="none" stroke="#1a1a1a" stroke-width="4"/>`,
+      `<text x="102" y="${ly + 15}">Gebied van dit rapport</text>`,
+    );
+  }
+  out.push('</g>');
+  out.push(
+    `<text x="40" y="${H - 25}" font-size="14" fill="#333333">${escapeXml(input.onderschrift)}</text>`,
+    '</svg>',
+  );
+  return out.join('\n');
+}

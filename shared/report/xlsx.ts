@@ -1,0 +1,107 @@
+/**
+ * The stuurgroep report as a workbook: "Overzicht" first (what, where, when, the privacy rule, the leeswijzer and the
+ * sources), then "Kerngetallen" (all sections in one sheet) and one sheet per table, named by its id. The tables are
+ * already protected (privacy.ts): "<5" and "x" stay text. The plates (SVG) are not in the workbook.
+ */
+import { schrijfWerkboek, type Blad } from '../export/xlsx';
+import type { Rapport, RapportTabel } from './model';
+import { GEHEIM, kleinLabel } from './privacy';
+
+/** '2024-04-01' → '1-4-2024' (as the date cells show); anything else as it is. */
+function datumTekst(waarde: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(waarde);
+  return m ? `${Number(m[3])}-${Number(m[2])}-${m[1]}` : waarde;
+}
+
+/** The privacy rule in words, or null when protection is off. */
+export function privacyRegel(rapport: Rapport): string | null {
+  const { aan, drempel } = rapport.privacy;
+  if (!aan) return null;
+  return (
+    `Aantallen van 1 tot en met ${drempel - 1} staan als ${kleinLabel(rapport.privacy)}. ` +
+    `Een ${GEHEIM} is verborgen zodat je een klein aantal niet kunt terugrekenen.`
+  );
+}
+
+function overzicht(rapport: Rapport): Blad {
+  const titels = [rapport.titel];
+  if (rapport.ondertitel) titels.push(rapport.ondertitel);
+  if (rapport.gebieden.length > 0)
+    titels.push(`Gebieden: ${rapport.gebieden.map((g) => `${g.naam} (${g.code})`).join(', ')}`);
+  titels.push(`Peildatum: ${datumTekst(rapport.peildatum)}`);
+  if (rapport.vergelijkMet) titels.push(`Vergeleken met: ${datumTekst(rapport.vergelijkMet)}`);
+  titels.push(`Gemaakt op: ${datumTekst(rapport.gemaaktOp)}`);
+  const privacy = privacyRegel(rapport);
+  if (privacy) titels.push(privacy);
+  const voet =
+    rapport.bronnen.length > 0
+      ? [
+          'Bronnen',
+          ...rapport.bronnen.map((b) => `${b.soort}: ${b.naam} (geïmporteerd op ${datumTekst(b.geimporteerdOp)})`),
+        ]
+      : [];
+  return {
+    naam: 'Overzicht',
+    titelRegels: titels,
+    kolommen: [
+      { titel: 'Term', soort: 'tekst' },
+      { titel: 'Uitleg', soort: 'tekst' },
+    ],
+    rijen: rapport.leeswijzer.map((l) => [l.term, l.uitleg]),
+    voetRegels: voet,
+  };
+}
+
+function kerngetallen(rapport: Rapport): Blad | null {
+  const rijen = rapport.secties.flatMap((s) =>
+    s.kerngetallen.map((k) => [s.titel, k.label, k.waarde, k.toelichting ?? null] as const),
+  );
+  if (rijen.length === 0) return null;
+  return {
+    naam: 'Kerngetallen',
+    titelRegels: [rapport.titel, `Peildatum: ${datumTekst(rapport.peildatum)}`],
+    kolommen: [
+      { titel: 'Onderdeel', soort: 'tekst' },
+      { titel: 'Kerngetal', soort: 'tekst' },
+      { titel: 'Waarde', soort: 'tekst' },
+      { titel: 'Toelichting', soort: 'tekst' },
+    ],
+    rijen,
+  };
+}
+
+function heeftVerborgen(tabel: RapportTabel, klein: string): boolean {
+  return tabel.rijen.some((r) =>
+    r.some((v, c) => tabel.kolommen[c]?.soort !== 'tekst' && (v === klein || v === GEHEIM)),
+  );
+}
+
+function tabelBlad(rapport: Rapport, tabel: RapportTabel): Blad {
+  const titels = [tabel.titel, `Bron: ${tabel.bron}`];
+  if (tabel.peildatum) titels.push(`Peildatum: ${datumTekst(tabel.peildatum)}`);
+  const voet: string[] = [];
+  if (tabel.voetnoot) voet.push(tabel.voetnoot);
+  const klein = kleinLabel(rapport.privacy);
+  if (rapport.privacy.aan && heeftVerborgen(tabel, klein))
+    voet.push(`${klein}: 1 tot en met ${rapport.privacy.drempel - 1}. ${GEHEIM}: verborgen (zie Overzicht).`);
+  return {
+    naam: tabel.id,
+    titelRegels: titels,
+    kolommen: tabel.kolommen.map((k) =>
+      k.decimalen === undefined
+        ? { titel: k.titel, soort: k.soort }
+        : { titel: k.titel, soort: k.soort, decimalen: k.decimalen },
+    ),
+    rijen: tabel.rijen,
+    voetRegels: voet,
+  };
+}
+
+/** The report as xlsx bytes. Synchronous; runs in the worker, in Node and in the browser. */
+export function rapportXlsx(rapport: Rapport): Uint8Array {
+  const bladen: Blad[] = [overzicht(rapport)];
+  const kern = kerngetallen(rapport);
+  if (kern) bladen.push(kern);
+  for (const sectie of rapport.secties) for (const tabel of sectie.tabellen) bladen.push(tabelBlad(rapport, tabel));
+  return schrijfWerkboek(bladen, { titel: rapport.titel });
+}
