@@ -255,6 +255,8 @@ export interface Actions {
   getPrivacy: WorkerApi['getPrivacy'];
   savePrivacy(instellingen: PrivacyInstellingen): Promise<Result<PrivacyInstellingen>>;
   getPresentatie: WorkerApi['getPresentatie'];
+  /** Makes a PDF of a standalone report page (desktop: printToPDF and a save dialog; browser: the print dialog). */
+  printPdf(html: string, suggestedName: string): Promise<boolean>;
   /** Opens the voorbeeldproject (Enschede West) as a new working copy; false when it is not there. */
   openVoorbeeld(): Promise<boolean>;
 
@@ -713,6 +715,14 @@ export function createAppStore(deps: StoreDeps) {
       getPrivacy: () => deps.worker.getPrivacy(),
       savePrivacy: (instellingen) => mutate(() => deps.worker.savePrivacy(instellingen)),
       getPresentatie: () => deps.worker.getPresentatie(),
+      async printPdf(html, suggestedName) {
+        const result = await deps.bridge.printPdf(html, suggestedName);
+        if (!result.ok) {
+          fail(result.error);
+          return false;
+        }
+        return result.value;
+      },
       async openVoorbeeld() {
         const bytes = deps.loadVoorbeeld ? await deps.loadVoorbeeld() : null;
         if (!bytes) return false;

@@ -1,12 +1,451 @@
+/**
+ * Rapport: the stuurgroep pack in one place. Choose the gebied(en), the peildatum, the moment to compare with and the
+ * sections; the preview is the page that is printed (PDF) — the same HTML and print CSS the CLI uses. Next to it: the
+ * xlsx, the network and map plates, the stuurgroep moments (snapshots) and the small-count rule.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Heading } from '../../components/ui';
+import type {
+  GebiedRow,
+  PrivacyInstellingen,
+  Rapport,
+  RapportOpties,
+  Scenario,
+  SectieSoort,
+  SnapshotInfo,
+} from '../../../shared/contract';
+import { SECTIES } from '../../../shared/report/model';
+import { rapportHtml } from '../../../shared/report/html';
+import { TabPanel, Tabs } from '../../components/tabs';
+import { Alert, Button, ButtonGroup, CheckboxField, Heading, Paragraph, TextField } from '../../components/ui';
+import { CheckboxGroupField, SelectField } from '../../components/form';
+import { useActions, useApp } from '../../state/context';
+import { downloadFile } from '../gegevens/export';
+import { kaartBestandsnaam, svgNaarPng } from '../kaart/svg-export';
+import { formatDate } from '../../format';
 
-/** The stuurgroep report: choose gebieden, peildatum and sections; preview; PDF, xlsx and plates. */
+const TABS = ['rapport', 'momenten', 'privacy'] as const;
+type Tab = (typeof TABS)[number];
+
+const vandaag = () => {
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+};
+
+/** "Stuurgroeprapportage Boswinkel-De Braker" → "stuurgroeprapportage-boswinkel-de-braker". */
+export const bestandsnaam = (titel: string) =>
+  titel
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80) || 'rapport';
+
 export function RapportPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const actions = useActions();
+  const revision = useApp((s) => s.dataRevision);
+  const readOnly = useApp((s) => s.project?.readOnly ?? true);
+  const [tab, setTab] = useState<Tab>('rapport');
+  const [gebieden, setGebieden] = useState<GebiedRow[]>([]);
+  const [gekozen, setGekozen] = useState<string[]>([]);
+  const [peildatum, setPeildatum] = useState(vandaag);
+  const [vergelijk, setVergelijk] = useState<string>('auto');
+  const [secties, setSecties] = useState<SectieSoort[]>([...SECTIES]);
+  const [scenarios, setScenarios] = useState<Scenario[]>([]);
+  const [scenarioId, setScenarioId] = useState<string>('');
+  const [titel, setTitel] = useState('');
+  const [snapshots, setSnapshots] = useState<SnapshotInfo[]>([]);
+  const [rapport, setRapport] = useState<Rapport | null>(null);
+  const [fout, setFout] = useState<string | null>(null);
+  const [bezig, setBezig] = useState(false);
+  const [melding, setMelding] = useState<string | null>(null);
+
+  // What can be chosen: eigen gebieden, wijken and buurten of the newest year; snapshots; scenarios.
+  useEffect(() => {
+    let stale = false;
+    void (async () => {
+      const [g, s, sc, m] = await Promise.all([
+        actions.getGebieden(),
+        actions.listSnapshots(),
+        actions.listScenarios(),
+        actions.getMetingen({}),
+      ]);
+      if (stale) return;
+      if (g.ok) {
+        const lijst = [
+          ...g.value.eigen,
+          ...g.value.gebieden.filter((x) => x.niveau === 'wijk' || x.niveau === 'buurt'),
+        ];
+        setGebieden(lijst);
+        // Default: a buurt with Cognos counts (the pilot's buurt in the voorbeeldproject), else the first wijk.
+        setGekozen((cur) => {
+          if (cur.length && cur.every((c) => lijst.some((x) => x.code === c))) return cur;
+          const metCijfers = m.ok ? m.value.gebieden.find((x) => lijst.some((l) => l.code === x.code)) : undefined;
+          const eerste = metCijfers?.code ?? lijst.find((x) => x.niveau === 'wijk')?.code ?? lijst[0]?.code;
+          return eerste ? [eerste] : [];
+        });
+      }
+      if (s.ok) setSnapshots(s.value);
+      if (sc.ok) setScenarios(sc.value);
+    })();
+    return () => {
+      stale = true;
+    };
+  }, [actions, revision]);
+
+  const opties: RapportOpties | null = useMemo(
+    () =>
+      gekozen.length && /^\d{4}-\d{2}-\d{2}$/.test(peildatum)
+        ? {
+            gebieden: gekozen,
+            peildatum,
+            vergelijkMet: vergelijk === 'auto' ? undefined : vergelijk === 'geen' ? null : vergelijk,
+            secties,
+            scenarioId: scenarioId ? Number(scenarioId) : null,
+            titel: titel.trim() || null,
+          }
+        : null,
+    [gekozen, peildatum, vergelijk, secties, scenarioId, titel],
+  );
+
+  // The report follows the choices (a short pause while you type) and the project's changes.
+  const request = useRef(0);
+  useEffect(() => {
+    if (!opties) return;
+    const nr = ++request.current;
+    const timer = setTimeout(() => {
+      setBezig(true);
+      void actions.getRapport(opties).then((r) => {
+        if (nr !== request.current) return;
+        setBezig(false);
+        if (r.ok) {
+          setRapport(r.value);
+          setFout(null);
+        } else {
+          setFout(t(`fout.${r.error.code}`, r.error.params ?? {}));
+        }
+      });
+    }, 300);
+    return () => clearTimeout(timer);
+  }, [actions, opties, revision, t]);
+
+  const html = useMemo(() => (rapport ? rapportHtml(rapport) : ''), [rapport]);
+  const naam = rapport ? `${bestandsnaam(rapport.titel)}-${rapport.peildatum}` : 'rapport';
+  const platen = rapport?.secties.flatMap((s) => (s.plaat ? [s.plaat] : [])) ?? [];
+
+  const maakPdf = async () => {
+    if (!html) return;
+    const gelukt = await actions.printPdf(html, `${naam}.pdf`);
+    if (gelukt) setMelding(t('rapport.pdfKlaar'));
+  };
+  const maakXlsx = async () => {
+    if (!opties) return;
+    const r = await actions.exportRapportXlsx(opties);
+    if (!r.ok) return setFout(t(`fout.${r.error.code}`, r.error.params ?? {}));
+    downloadFile(
+      new Uint8Array(r.value),
+      `${naam}.xlsx`,
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+  };
+  const plaat = async (svg: string, onderwerp: string, soort: 'svg' | 'png') => {
+    if (soort === 'svg') return downloadFile(svg, kaartBestandsnaam(onderwerp, 'svg'), 'image/svg+xml');
+    const png = await svgNaarPng(svg, 1600, 1100, 2);
+    downloadFile(png, kaartBestandsnaam(onderwerp, 'png'), 'image/png');
+  };
+
+  const gebiedOpties = gebieden.map((g) => ({
+    value: g.code,
+    label: `${g.naam} (${t(`rapport.niveau.${g.niveau}`)})`,
+  }));
+  const vergelijkOpties = [
+    { value: 'auto', label: t('rapport.vergelijkAuto') },
+    { value: 'geen', label: t('rapport.vergelijkGeen') },
+    ...snapshots
+      .filter((s) => s.peildatum < peildatum)
+      .map((s) => ({ value: s.peildatum, label: `${s.naam} (${formatDate(s.peildatum, i18n.language)})` })),
+  ];
+
   return (
-    <div className="wijkweb-page" data-testid="rapport-pagina">
-      <Heading level={1}>{t('nav.rapport')}</Heading>
+    <div className="wijkweb-page wijkweb-rapport" data-testid="rapport-pagina">
+      <Heading level={1}>{t('rapport.titel')}</Heading>
+      <Paragraph>{t('rapport.uitleg')}</Paragraph>
+      <Tabs
+        idPrefix="rapport"
+        label={t('rapport.tabsLabel')}
+        tabs={TABS.map((id) => ({ id, label: t(`rapport.tab.${id}`) }))}
+        selected={tab}
+        onSelect={setTab}
+      />
+      {tab === 'rapport' && (
+        <TabPanel idPrefix="rapport" id="rapport">
+          <div className="wijkweb-rapport__indeling">
+            <form
+              className="wijkweb-rapport__keuzes"
+              onSubmit={(e) => e.preventDefault()}
+              aria-label={t('rapport.keuzes')}
+            >
+              <CheckboxGroupField
+                id="rapport-gebieden"
+                legend={t('rapport.gebieden')}
+                description={t('rapport.gebiedenUitleg')}
+                options={gebiedOpties}
+                value={gekozen}
+                onChange={setGekozen}
+                searchLabel={t('rapport.zoekGebied')}
+                error={gekozen.length === 0 ? t('rapport.kiesGebied') : null}
+              />
+              <TextField
+                label={t('rapport.peildatum')}
+                description={t('rapport.peildatumUitleg')}
+                type="date"
+                value={peildatum}
+                required
+                onChange={(e) => setPeildatum(e.target.value)}
+              />
+              <SelectField
+                id="rapport-vergelijk"
+                label={t('rapport.vergelijk')}
+                options={vergelijkOpties}
+                value={vergelijk}
+                onChange={(e) => setVergelijk(e.target.value)}
+              />
+              <CheckboxGroupField
+                id="rapport-secties"
+                legend={t('rapport.secties')}
+                options={SECTIES.map((s) => ({ value: s, label: t(`rapport.sectie.${s}`) }))}
+                value={secties}
+                onChange={(v) => setSecties(SECTIES.filter((s) => v.includes(s)))}
+              />
+              <SelectField
+                id="rapport-scenario"
+                label={t('rapport.scenario')}
+                options={[
+                  { value: '', label: t('rapport.scenarioStandaard') },
+                  ...scenarios.map((s) => ({ value: String(s.id), label: s.naam })),
+                ]}
+                value={scenarioId}
+                onChange={(e) => setScenarioId(e.target.value)}
+              />
+              <TextField
+                label={t('rapport.eigenTitel')}
+                value={titel}
+                placeholder={rapport?.titel ?? ''}
+                onChange={(e) => setTitel(e.target.value)}
+              />
+              <ButtonGroup>
+                <Button appearance="primary" onClick={() => void maakPdf()} disabled={!html || bezig}>
+                  {t('rapport.pdf')}
+                </Button>
+                <Button onClick={() => void maakXlsx()} disabled={!opties || bezig}>
+                  {t('rapport.xlsx')}
+                </Button>
+              </ButtonGroup>
+              {platen.length > 0 && (
+                <fieldset className="wijkweb-rapport__platen">
+                  <legend>{t('rapport.platen')}</legend>
+                  {platen.map((p) => (
+                    <ButtonGroup key={p.soort}>
+                      <Button appearance="subtle" onClick={() => void plaat(p.svg, `${p.soort}plaat`, 'png')}>
+                        {t(`rapport.plaat.${p.soort}`)} (PNG)
+                      </Button>
+                      <Button appearance="subtle" onClick={() => void plaat(p.svg, `${p.soort}plaat`, 'svg')}>
+                        {t(`rapport.plaat.${p.soort}`)} (SVG)
+                      </Button>
+                    </ButtonGroup>
+                  ))}
+                </fieldset>
+              )}
+              {melding && (
+                <Alert type="ok">
+                  <Paragraph>{melding}</Paragraph>
+                </Alert>
+              )}
+            </form>
+            <section className="wijkweb-rapport__voorbeeld" aria-label={t('rapport.voorbeeld')}>
+              <p role="status" className="wijkweb-rapport__status">
+                {bezig ? t('rapport.bezig') : rapport ? t('rapport.klaar', { secties: rapport.secties.length }) : ''}
+              </p>
+              {fout && (
+                <Alert type="error">
+                  <Paragraph>{fout}</Paragraph>
+                </Alert>
+              )}
+              {html && (
+                <iframe
+                  title={t('rapport.voorbeeld')}
+                  className="wijkweb-rapport__iframe"
+                  sandbox=""
+                  srcDoc={html}
+                  data-testid="rapport-voorbeeld"
+                />
+              )}
+            </section>
+          </div>
+        </TabPanel>
+      )}
+      {tab === 'momenten' && (
+        <TabPanel idPrefix="rapport" id="momenten">
+          <Momenten
+            snapshots={snapshots}
+            readOnly={readOnly}
+            onChanged={async () => {
+              const s = await actions.listSnapshots();
+              if (s.ok) setSnapshots(s.value);
+            }}
+          />
+        </TabPanel>
+      )}
+      {tab === 'privacy' && (
+        <TabPanel idPrefix="rapport" id="privacy">
+          <Privacy readOnly={readOnly} />
+        </TabPanel>
+      )}
+    </div>
+  );
+}
+
+function Momenten({
+  snapshots,
+  readOnly,
+  onChanged,
+}: {
+  snapshots: readonly SnapshotInfo[];
+  readOnly: boolean;
+  onChanged: () => Promise<void>;
+}) {
+  const { t, i18n } = useTranslation();
+  const actions = useActions();
+  const [naam, setNaam] = useState('');
+  const [peildatum, setPeildatum] = useState(vandaag);
+  const [fout, setFout] = useState<string | null>(null);
+  const vastleggen = async (e: React.FormEvent) => {
+    e.preventDefault();
+    const r = await actions.createSnapshot(
+      naam.trim() || t('rapport.momentStandaardNaam', { datum: peildatum }),
+      peildatum,
+    );
+    if (!r.ok) return setFout(t(`fout.${r.error.code}`, { ...(r.error.params ?? {}), veld: t('rapport.peildatum') }));
+    setFout(null);
+    setNaam('');
+    await onChanged();
+  };
+  return (
+    <div>
+      <Paragraph>{t('rapport.momentenUitleg')}</Paragraph>
+      {!readOnly && (
+        <form onSubmit={(e) => void vastleggen(e)} className="wijkweb-rapport__moment-form">
+          <TextField label={t('rapport.momentNaam')} value={naam} onChange={(e) => setNaam(e.target.value)} />
+          <TextField
+            label={t('rapport.peildatum')}
+            type="date"
+            value={peildatum}
+            required
+            onChange={(e) => setPeildatum(e.target.value)}
+            error={fout}
+          />
+          <Button appearance="primary" type="submit">
+            {t('rapport.momentVastleggen')}
+          </Button>
+        </form>
+      )}
+      {snapshots.length === 0 ? (
+        <Paragraph>{t('rapport.geenMomenten')}</Paragraph>
+      ) : (
+        <table className="utrecht-table wijkweb-rapport__momenten">
+          <caption className="utrecht-table__caption">{t('rapport.momenten')}</caption>
+          <thead className="utrecht-table__header">
+            <tr className="utrecht-table__row">
+              <th className="utrecht-table__header-cell" scope="col">
+                {t('rapport.peildatum')}
+              </th>
+              <th className="utrecht-table__header-cell" scope="col">
+                {t('rapport.momentNaam')}
+              </th>
+              <th className="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">
+                {t('rapport.organisaties')}
+              </th>
+              <th className="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">
+                {t('rapport.voorzieningen')}
+              </th>
+              <th className="utrecht-table__header-cell" scope="col">
+                <span className="wijkweb-visually-hidden">{t('rapport.acties')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody className="utrecht-table__body">
+            {snapshots.map((s) => (
+              <tr className="utrecht-table__row" key={s.id}>
+                <td className="utrecht-table__cell">{formatDate(s.peildatum, i18n.language)}</td>
+                <th className="utrecht-table__cell" scope="row">
+                  {s.naam}
+                </th>
+                <td className="utrecht-table__cell utrecht-table__cell--numeric">{s.organisaties}</td>
+                <td className="utrecht-table__cell utrecht-table__cell--numeric">{s.voorzieningen}</td>
+                <td className="utrecht-table__cell">
+                  {!readOnly && (
+                    <Button
+                      appearance="subtle"
+                      aria-label={t('rapport.momentVerwijderen', { naam: s.naam })}
+                      onClick={() => void actions.deleteSnapshot(s.id).then(onChanged)}
+                    >
+                      {t('rapport.verwijderen')}
+                    </Button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}
+
+function Privacy({ readOnly }: { readOnly: boolean }) {
+  const { t } = useTranslation();
+  const actions = useActions();
+  const revision = useApp((s) => s.dataRevision);
+  const [p, setP] = useState<PrivacyInstellingen | null>(null);
+  const [fout, setFout] = useState<string | null>(null);
+  useEffect(() => {
+    void actions.getPrivacy().then((r) => r.ok && setP(r.value));
+  }, [actions, revision]);
+  if (!p) return null;
+  const bewaar = async (next: PrivacyInstellingen) => {
+    setP(next);
+    const r = await actions.savePrivacy(next);
+    setFout(r.ok ? null : t('rapport.drempelFout'));
+  };
+  return (
+    <div>
+      <Paragraph>{t('rapport.privacyUitleg')}</Paragraph>
+      <CheckboxField checked={p.aan} disabled={readOnly} onChange={(aan) => void bewaar({ ...p, aan })}>
+        {t('rapport.afschermen', { drempel: p.drempel })}
+      </CheckboxField>
+      <TextField
+        label={t('rapport.drempel')}
+        description={t('rapport.drempelUitleg')}
+        type="number"
+        min={2}
+        max={10}
+        value={p.drempel}
+        disabled={readOnly || !p.aan}
+        error={fout}
+        onChange={(e) => {
+          const n = Number(e.target.value);
+          if (Number.isInteger(n) && n >= 2 && n <= 10) void bewaar({ ...p, drempel: n });
+          else setFout(t('rapport.drempelFout'));
+        }}
+      />
+      {!p.aan && (
+        <Alert type="warning">
+          <Paragraph>{t('rapport.privacyUit')}</Paragraph>
+        </Alert>
+      )}
     </div>
   );
 }
