@@ -4,6 +4,8 @@ import { NETWERK_COLUMNS, netwerkTable } from '../../analysis/export';
 import { loadNetwerk } from './netwerk';
 import { berekenHiaten } from '../../analysis/hiaten';
 import { loadHiatenInput, loadHiatenInstellingen } from './hiaten';
+import { loadPrivacy } from './privacy';
+import { isKlein, kleinLabel } from '../../report/privacy';
 
 /** The documented columns of `export P hiaten` (README "Exporttabellen"). */
 export const HIATEN_COLUMNS = [
@@ -25,25 +27,30 @@ export const HIATEN_COLUMNS = [
 
 function hiatenTable(db: ProjectDb): TableData {
   const instellingen = loadHiatenInstellingen(db);
+  const p = loadPrivacy(db);
   const round = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 1000);
+  // Small counts leave the machine as "<5"; a demand made of a small part is hidden with it ("x").
+  const klein = (n: number | null) => n !== null && isKlein(n, p);
   return {
     columns: HIATEN_COLUMNS,
-    rows: berekenHiaten(loadHiatenInput(db, instellingen), instellingen).map((c) => [
-      c.gebiedCode,
-      c.gebiedNaam,
-      c.leefgebied,
-      c.doelgroep,
-      c.ernst,
-      c.vraag,
-      round(c.vraagPer1000),
-      round(c.gemeentePer1000),
-      c.aanbodCollectief.length,
-      c.aanbodGepland.length,
-      c.toelichting,
-      round(c.index),
-      c.kwartiel,
-      c.onderdrukt ? 1 : 0,
-    ]),
+    rows: berekenHiaten(loadHiatenInput(db, instellingen), instellingen, { drempel: p.aan ? p.drempel : null }).map(
+      (c) => [
+        c.gebiedCode,
+        c.gebiedNaam,
+        c.leefgebied,
+        c.doelgroep,
+        c.ernst,
+        klein(c.vraag) ? kleinLabel(p) : klein(c.kleinsteDeel) ? 'x' : c.vraag,
+        klein(c.vraag) || klein(c.kleinsteDeel) ? 'x' : round(c.vraagPer1000),
+        round(c.gemeentePer1000),
+        c.aanbodCollectief.length,
+        c.aanbodGepland.length,
+        c.toelichting,
+        round(c.index),
+        c.kwartiel,
+        c.onderdrukt ? 1 : 0,
+      ],
+    ),
   };
 }
 
@@ -194,9 +201,18 @@ export function exportTable(db: ProjectDb, name: ExportTableName): TableData {
   const def = EXPORTS[name];
   const stmt = db.raw.prepare(def.sql);
   const rows: (string | number | null)[][] = [];
+  // Cognos counts are about people: small ones leave the machine as "<5" (suppressed at the source: the same).
+  const p = loadPrivacy(db);
+  const waarde = name === 'metingen' ? def.columns.indexOf('waarde') : -1;
+  const onderdrukt = def.columns.indexOf('onderdrukt');
   try {
     while (stmt.step()) {
-      rows.push(stmt.get().map((v) => (v instanceof Uint8Array ? null : v)));
+      const row = stmt.get().map((v) => (v instanceof Uint8Array ? null : v));
+      if (waarde >= 0) {
+        const v = row[waarde];
+        if ((typeof v === 'number' && isKlein(v, p)) || (p.aan && row[onderdrukt] === 1)) row[waarde] = kleinLabel(p);
+      }
+      rows.push(row);
     }
   } finally {
     stmt.free();

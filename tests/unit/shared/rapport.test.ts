@@ -310,6 +310,22 @@ describe('het rapport', () => {
     expect(met[1]!.svg).not.toMatch(/<script|href=/i);
   });
 
+  it('writes small counts as <5 in the metingen and hiaten exports too', async () => {
+    const { s } = await project();
+    unwrap(await s.importCognos(cognos('boswinkel-meldingen.csv'), {}));
+    const metingen = unwrap(await s.exportTable('metingen'));
+    const w = metingen.columns.indexOf('waarde');
+    const waarden = metingen.rows.map((r) => r[w]);
+    expect(waarden).toContain('<5');
+    expect(waarden.filter((v) => typeof v === 'number' && v > 0 && v < 5)).toEqual([]);
+    const hiaten = unwrap(await s.exportTable('hiaten'));
+    const v = hiaten.columns.indexOf('vraag');
+    expect(hiaten.rows.filter((r) => typeof r[v] === 'number' && (r[v] as number) > 0 && (r[v] as number) < 5)).toEqual(
+      [],
+    );
+    for (const r of hiaten.rows) expect(String(r[hiaten.columns.indexOf('toelichting')])).not.toMatch(/\b[1-4] [A-Z]/);
+  });
+
   it('keeps the privacy setting in the project, checked and undoable', async () => {
     const { s } = await project();
     expect(unwrap(await s.getPrivacy())).toEqual({ aan: true, drempel: 5 });
