@@ -4,13 +4,15 @@
  * already protected (privacy.ts): "<5" and "x" stay text. The plates (SVG) are not in the workbook.
  */
 import { schrijfWerkboek, type Blad } from '../export/xlsx';
+import { datumNl, wanneerNl } from './build';
 import type { Rapport, RapportTabel } from './model';
 import { GEHEIM, kleinLabel } from './privacy';
 
-/** '2024-04-01' → '1-4-2024' (as the date cells show); anything else as it is. */
+/** '2024-04-01' → '1 april 2024', '2024-04-01/2024-04-30' → 'april 2024'; anything else (already words) as it is. */
 function datumTekst(waarde: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(waarde);
-  return m ? `${Number(m[3])}-${Number(m[2])}-${m[1]}` : waarde;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(waarde)) return datumNl(waarde);
+  if (/^\d{4}-\d{2}-\d{2}\/\d{4}-\d{2}-\d{2}$/.test(waarde)) return wanneerNl(waarde);
+  return waarde;
 }
 
 /** The privacy rule in words, or null when protection is off. */
@@ -70,28 +72,25 @@ function kerngetallen(rapport: Rapport): Blad | null {
   };
 }
 
-function heeftVerborgen(tabel: RapportTabel, klein: string): boolean {
-  return tabel.rijen.some((r) =>
-    r.some((v, c) => tabel.kolommen[c]?.soort !== 'tekst' && (v === klein || v === GEHEIM)),
-  );
+/** True when a count in the table shows as "<5". */
+function heeftKlein(tabel: RapportTabel, klein: string): boolean {
+  return tabel.rijen.some((r) => r.some((v, c) => v === klein && tabel.kolommen[c]?.soort !== 'tekst'));
 }
 
 function tabelBlad(rapport: Rapport, tabel: RapportTabel): Blad {
   const titels = [tabel.titel, `Bron: ${tabel.bron}`];
-  if (tabel.peildatum) titels.push(`Peildatum: ${datumTekst(tabel.peildatum)}`);
+  // build.ts sometimes words it as "peildatum 2 april 2024": no "Peildatum: peildatum …".
+  if (tabel.peildatum) titels.push(`Peildatum: ${datumTekst(tabel.peildatum.replace(/^peildatum\s+/i, ''))}`);
   const voet: string[] = [];
   if (tabel.voetnoot) voet.push(tabel.voetnoot);
   const klein = kleinLabel(rapport.privacy);
-  if (rapport.privacy.aan && heeftVerborgen(tabel, klein))
-    voet.push(`${klein}: 1 tot en met ${rapport.privacy.drempel - 1}. ${GEHEIM}: verborgen (zie Overzicht).`);
+  // "x" is explained on the Overzicht only: in a CBS table it means "secret at CBS", and its voetnoot says so.
+  if (rapport.privacy.aan && heeftKlein(tabel, klein) && !(tabel.voetnoot ?? '').includes(klein))
+    voet.push(`${klein}: een aantal van 1 tot en met ${rapport.privacy.drempel - 1} (zie Overzicht).`);
   return {
     naam: tabel.id,
     titelRegels: titels,
-    kolommen: tabel.kolommen.map((k) =>
-      k.decimalen === undefined
-        ? { titel: k.titel, soort: k.soort }
-        : { titel: k.titel, soort: k.soort, decimalen: k.decimalen },
-    ),
+    kolommen: tabel.kolommen,
     rijen: tabel.rijen,
     voetRegels: voet,
   };

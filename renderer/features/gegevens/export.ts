@@ -27,22 +27,20 @@ export function toCsvNl(table: ViewTable): string {
   return '\uFEFF' + lines.join('\r\n') + '\r\n';
 }
 
-/** An xlsx workbook with one sheet; numbers stay numbers, text cells are text (never formulas). */
+/**
+ * An xlsx workbook with one sheet (shared/export/xlsx.ts): the header frozen with an autofilter, numbers stay numbers,
+ * text cells are text (never formulas: a leading = + - @ gets a '), booleans are ja/nee.
+ */
 export async function toXlsx(table: ViewTable, sheetName: string): Promise<Uint8Array> {
-  const XLSX = await import('xlsx');
-  const aoa = [
-    [...table.columns],
-    ...table.rows.map((r) => r.map((v) => (typeof v === 'boolean' ? (v ? 'ja' : 'nee') : v))),
-  ];
-  const sheet = XLSX.utils.aoa_to_sheet(aoa);
-  sheet['!cols'] = table.columns.map((c, i) => ({
-    wch: Math.min(60, Math.max(c.length, ...table.rows.slice(0, 200).map((r) => String(r[i] ?? '').length)) + 2),
-  }));
-  const book = XLSX.utils.book_new();
-  // Sheet names: at most 31 characters, none of []:*?/\
-  XLSX.utils.book_append_sheet(book, sheet, sheetName.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31) || 'Blad1');
-  const out = XLSX.write(book, { type: 'array', bookType: 'xlsx', compression: true }) as ArrayBuffer;
-  return new Uint8Array(out);
+  // Loaded on first use: SheetJS stays out of the first bundle.
+  const { schrijfWerkboek } = await import('../../../shared/export/xlsx');
+  return schrijfWerkboek([
+    {
+      naam: sheetName,
+      kolommen: table.columns.map((titel) => ({ titel, soort: 'tekst' as const })),
+      rijen: table.rows.map((r) => r.map((v) => (typeof v === 'boolean' ? (v ? 'ja' : 'nee') : v))),
+    },
+  ]);
 }
 
 /** "organisaties-2026-11-23" (local date). */

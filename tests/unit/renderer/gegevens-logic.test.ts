@@ -72,7 +72,7 @@ describe('export of a view', () => {
     const book = XLSX.read(bytes, { type: 'array' });
     expect(book.SheetNames).toEqual(['Organisaties']);
     const sheet = book.Sheets['Organisaties']!;
-    expect(sheet['A2']).toMatchObject({ t: 's', v: '=HYPERLINK("http://x")' });
+    expect(sheet['A2']).toMatchObject({ t: 's', v: `'=HYPERLINK("http://x")` });
     expect(sheet['A2'].f).toBeUndefined();
     expect(sheet['B2']).toMatchObject({ t: 'n', v: 2.5 });
     expect(XLSX.utils.sheet_to_json(sheet, { header: 1 })[0]).toEqual(['Naam', 'Aantal', 'Notities']);
