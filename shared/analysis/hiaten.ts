@@ -111,6 +111,8 @@ export interface HiatenMeting {
   readonly product: string | null;
   readonly waarde: number | null;
   readonly onderdrukt: boolean;
+  /** A part of a product's count that is also in the data (a sub-level or vorm): not counted again. */
+  readonly detail?: boolean;
 }
 
 export interface HiatenVoorziening {
@@ -181,6 +183,8 @@ function serves(v: HiatenVoorziening, gebied: HiatenGebied): boolean {
 
 function matches(m: HiatenMeting, r: VraagRegel): boolean {
   if (m.maat !== r.maat) return false;
+  // Parts of a count that is itself there are counted only when a rule asks for one vorm.
+  if (m.detail && !r.vorm) return false;
   if (r.wet && m.wet !== r.wet) return false;
   if (r.vorm && m.vorm !== r.vorm) return false;
   if (

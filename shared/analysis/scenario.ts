@@ -61,6 +61,7 @@ export interface ScenarioUitkomst {
 }
 
 const selected = (m: HiatenMeting, s: ScenarioParameters['selectie']) =>
+  (!m.detail || !!s.vorm) &&
   m.maat === s.maat &&
   (!s.wet || m.wet === s.wet) &&
   (!s.vorm || m.vorm === s.vorm) &&

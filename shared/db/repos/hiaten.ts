@@ -66,20 +66,26 @@ export function loadHiatenInput(
       wet: string | null;
       ob: number | null;
       vorm: string | null;
+      subniveau: string | null;
       product: string | null;
       waarde: number | null;
       onderdrukt: number;
       peildatum: string | null;
       start: string | null;
     }>(
-      `SELECT g.code, m.wet, m.ondersteuningsbehoefte AS ob, m.vorm, m.product, m.waarde, m.onderdrukt, m.peildatum,
-              m.periode_start AS start
+      `SELECT g.code, m.wet, m.ondersteuningsbehoefte AS ob, m.vorm, m.subniveau, m.product, m.waarde, m.onderdrukt,
+              m.peildatum, m.periode_start AS start
        FROM meting m JOIN gebied g ON g.id = m.gebied_id
        WHERE m.maat = ? AND coalesce(m.peildatum, m.periode_eind) = ?`,
       [maat, tot],
     );
+    // Sub-levels (1A, 1B) and vorm (individueel, groep) are parts of a product's count: when the product's own
+    // count is there too, they are details (counted only by a rule that asks for a vorm).
+    const productKey = (r: (typeof rows)[number]) => `${r.code}\u0000${r.wet}\u0000${r.ob}`;
+    const producten = new Set(rows.filter((r) => r.subniveau === null && r.vorm === null).map(productKey));
     for (const r of rows) {
       metingen.push({
+        detail: (r.subniveau !== null || r.vorm !== null) && producten.has(productKey(r)),
         gebied: r.code,
         maat,
         wet: r.wet,

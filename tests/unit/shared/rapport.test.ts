@@ -326,6 +326,17 @@ describe('het rapport', () => {
     for (const r of hiaten.rows) expect(String(r[hiaten.columns.indexOf('toelichting')])).not.toMatch(/\b[1-4] [A-Z]/);
   });
 
+  it('counts sub-levels (1A, 1B, individueel/groep) once: the product total is already there', async () => {
+    const { s } = await project();
+    const voor = unwrap(await s.getHiaten()).cellen.find(
+      (c) => c.gebiedCode === 'BU01530710' && c.leefgebied === 'zorg',
+    );
+    unwrap(await s.importCognos(cognos('boswinkel-wmo-subniveaus.xlsx'), { gebied: 'BU01530710' }));
+    const na = unwrap(await s.getHiaten()).cellen.find((c) => c.gebiedCode === 'BU01530710' && c.leefgebied === 'zorg');
+    expect(na?.vraag).toBe(voor?.vraag);
+    expect(na?.vraag).toBeGreaterThan(0);
+  });
+
   it('keeps the privacy setting in the project, checked and undoable', async () => {
     const { s } = await project();
     expect(unwrap(await s.getPrivacy())).toEqual({ aan: true, drempel: 5 });
