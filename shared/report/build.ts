@@ -77,6 +77,8 @@ export function getalNl(n: number, decimalen = 0): string {
   const [int, dec] = Math.abs(n).toFixed(decimalen).split('.') as [string, string | undefined];
   return `${n < 0 ? '−' : ''}${int.replace(/\B(?=(\d{3})+(?!\d))/g, '.')}${dec ? `,${dec}` : ''}`;
 }
+/** "op 2 april 2024" for a peildatum, "in april 2024" for a period. */
+const opIn = (wanneer: string) => `${wanneer.includes('/') ? 'in' : 'op'} ${wanneerNl(wanneer)}`;
 const pctNl = (fraction: number) => `${getalNl(fraction * 100, 0)}%`;
 
 const ERNST_WOORD: Record<Ernst, string> = {
@@ -393,10 +395,10 @@ function metingen(
     if (vorige !== null && !isKlein(laatste, p) && !isKlein(vorige, p)) {
       const verschil = laatste - vorige;
       alineas.push(
-        `${MAAT_LABEL[maat] ?? maat}: ${getalNl(laatste)} op ${wanneerNl(momenten[momenten.length - 1]!)}, ` +
+        `${MAAT_LABEL[maat] ?? maat}: ${getalNl(laatste)} ${opIn(momenten[momenten.length - 1]!)}, ` +
           (verschil === 0
             ? 'even veel als de vorige keer.'
-            : `${getalNl(Math.abs(verschil))} ${verschil > 0 ? 'meer' : 'minder'} dan op ${wanneerNl(momenten[momenten.length - 2]!)}.`),
+            : `${getalNl(Math.abs(verschil))} ${verschil > 0 ? 'meer' : 'minder'} dan ${opIn(momenten[momenten.length - 2]!)}.`),
       );
     }
   }
@@ -698,7 +700,7 @@ function hiatenSectie(
     c.vraagPer1000 === null ? null : klein(c) ? 'x' : c.vraagPer1000,
     c.gemeentePer1000,
     c.aanbodCollectief.length,
-    c.toelichting,
+    datumsNl(c.toelichting),
   ]);
   const ernstig = signalen.filter((c) => c.ernst === 'ernstig' || c.ernst === 'hiaat');
   return {
@@ -706,7 +708,6 @@ function hiatenSectie(
       signalen.length
         ? `Er ${signalen.length === 1 ? 'is 1 signaal' : `zijn ${signalen.length} signalen`} in dit gebied, ${ernstig.length} daarvan ${ernstig.length === 1 ? 'is een hiaat' : 'zijn hiaten'}: de vraag is hoger dan gemiddeld en er is geen collectief, vrij toegankelijk aanbod.`
         : 'In dit gebied zijn geen hiaten gevonden met de huidige instellingen.',
-      ...ernstig.slice(0, 5).map((c) => c.toelichting),
     ],
     kerngetallen: [
       { label: 'Ernstige hiaten', waarde: String(hier.filter((c) => c.ernst === 'ernstig').length) },
@@ -729,7 +730,7 @@ function hiatenSectie(
                 { titel: 'Vraag per 1.000', soort: 'getal', decimalen: 1, afgeleidVan: 5 },
                 { titel: 'Gemeente per 1.000', soort: 'getal', decimalen: 1 },
                 { titel: 'Collectief aanbod', soort: 'getal', decimalen: 0 },
-                { titel: 'Toelichting', soort: 'tekst' },
+                { titel: 'Toelichting', soort: 'tekst', breed: true },
               ],
               rijen,
               bron: 'CBS, Cognos en de sociale kaart',

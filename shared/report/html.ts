@@ -30,25 +30,33 @@ const cssString = (text: string) => text.replace(/[\\"\n\r<>]/g, ' ');
 const numeriek = (k: RapportKolom) => k.soort !== 'tekst' && k.soort !== 'datum';
 
 function tabelHtml(t: RapportTabel): string {
-  const head = t.kolommen
-    .map((k) => `<th scope="col"${numeriek(k) ? ' class="num"' : ''}>${esc(k.titel)}</th>`)
+  // Sentences do not fit in a column on A4: they follow the table as a numbered list.
+  const zinnen = t.kolommen.flatMap((k, i) => (k.breed ? [i] : []));
+  const kolommen = t.kolommen.map((k, i) => ({ k, i })).filter(({ k }) => !k.breed);
+  const head = kolommen
+    .map(({ k }) => `<th scope="col"${numeriek(k) ? ' class="num"' : ''}>${esc(k.titel)}</th>`)
     .join('');
   const body = t.rijen
-    .map((r, i) => {
-      const totaal = t.totaalRij && i === t.rijen.length - 1;
-      return `<tr${totaal ? ' class="totaal"' : ''}>${r
-        .map((v, j) => {
-          const k = t.kolommen[j];
-          const tag = j === 0 && k?.soort === 'tekst' ? 'th scope="row"' : 'td';
-          const cls = k && numeriek(k) ? ' class="num"' : '';
-          return `<${tag}${cls}>${esc(celTekst(v, k))}</${tag.split(' ')[0]}>`;
+    .map((r, n) => {
+      const totaal = t.totaalRij && n === t.rijen.length - 1;
+      return `<tr${totaal ? ' class="totaal"' : ''}>${kolommen
+        .map(({ k, i }, j) => {
+          const tag = j === 0 && k.soort === 'tekst' ? 'th scope="row"' : 'td';
+          const cls = numeriek(k) ? ' class="num"' : '';
+          return `<${tag}${cls}>${esc(celTekst(r[i] ?? null, k))}</${tag.split(' ')[0]}>`;
         })
         .join('')}</tr>`;
     })
     .join('');
+  const lijst = zinnen.length
+    ? `<ol class="zinnen">${t.rijen
+        .map((r) => `<li>${zinnen.map((i) => esc(celTekst(r[i] ?? null, t.kolommen[i]))).join(' ')}</li>`)
+        .join('')}</ol>`
+    : '';
   const meta = [`Bron: ${t.bron}`, t.peildatum ? `Peildatum: ${t.peildatum}` : null].filter(Boolean).join(' · ');
-  return `<figure class="tabel"><table><caption>${esc(t.titel)}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>
-<figcaption>${esc(meta)}${t.voetnoot ? `<br>${esc(t.voetnoot)}` : ''}</figcaption></figure>`;
+  const smal = kolommen.length >= 8 ? ' class="smal"' : '';
+  return `<figure class="tabel"><table${smal}><caption>${esc(t.titel)}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>
+${lijst}<figcaption>${esc(meta)}${t.voetnoot ? `<br>${esc(t.voetnoot)}` : ''}</figcaption></figure>`;
 }
 
 function kerngetallenHtml(list: readonly Kerngetal[]): string {
@@ -105,11 +113,17 @@ th, td { border-bottom: 1px solid #ccc; padding: 1.2mm 1.5mm; vertical-align: to
 thead th { border-bottom: 2px solid #1a1a1a; background: #eef1f6; }
 tbody th { font-weight: normal; }
 tr { break-inside: avoid; }
-.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+table.smal { font-size: 7.5pt; }
+ol.zinnen { margin: 2mm 0 0; padding-left: 6mm; font-size: 9pt; }
+ol.zinnen li { margin-bottom: 1.5mm; break-inside: avoid; }
+thead th { white-space: normal; hyphens: auto; }
+td, tbody th { overflow-wrap: break-word; }
+.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num { white-space: nowrap; }
 tr.totaal th, tr.totaal td { font-weight: bold; border-top: 2px solid #1a1a1a; }
 figcaption { font-size: 8pt; color: #444; margin-top: 1mm; }
-.plaat { page: plaat; break-before: page; break-after: page; height: 276mm; display: flex; align-items: center; justify-content: center; }
-.plaat svg { width: 100%; height: 100%; }
+.plaat { page: plaat; break-before: page; break-after: page; }
+.plaat svg { display: block; width: 399mm; height: 275mm; }
 dl.leeswijzer { display: grid; grid-template-columns: 42mm 1fr; gap: 1.5mm 4mm; margin: 0; }
 dl.leeswijzer dt { font-weight: bold; }
 dl.leeswijzer dd { margin: 0; }
@@ -117,6 +131,7 @@ dl.leeswijzer dd { margin: 0; }
   body { background: #e6e6e6; padding: 8px; }
   .voorblad, .sectie, .plaat, .leeswijzer-blok { background: #fff; max-width: 210mm; margin: 0 auto 8px; padding: 14mm 16mm; box-shadow: 0 1px 3px rgba(0,0,0,.25); }
   .plaat { max-width: 420mm; height: auto; padding: 6mm; }
+  .plaat svg { width: 100%; height: auto; }
 }
 `;
 

@@ -30,6 +30,8 @@ export interface RapportKolom {
   readonly decimalen?: number;
   /** A figure computed from the count in that column (per 1,000): hidden together with it. */
   readonly afgeleidVan?: number;
+  /** Long text (a sentence): on paper it is listed under the table, numbered by row; in the xlsx it is a column. */
+  readonly breed?: boolean;
 }
 
 export interface RapportTabel {

@@ -135,9 +135,9 @@ export function forceLayout(
     }
     for (let i = 0; i < n; i++) {
       if (fixed[i]) continue;
-      // A weak pull to the centre keeps separate components together.
-      dx[i]! -= xs[i]! * 0.01;
-      dy[i]! -= ys[i]! * 0.01;
+      // A pull to the centre keeps separate components and loose knopen close.
+      dx[i]! -= xs[i]! * 0.05;
+      dy[i]! -= ys[i]! * 0.05;
       const d = Math.sqrt(dx[i]! * dx[i]! + dy[i]! * dy[i]!) || 1;
       const step = Math.min(d, temp);
       xs[i]! += (dx[i]! / d) * step;
@@ -166,9 +166,21 @@ const isVerwijzing = (soort: string) => /verwijz/i.test(soort);
 export function netwerkPlaatSvg(input: NetwerkPlaatInput): string {
   const W = input.breedte ?? 1600;
   const H = input.hoogte ?? 1100;
-  const knopen = input.net.knopen.filter((k) => k.soort !== 'gebied');
+  // What the filter selects, plus its direct partners as faded context; the rest stays off the plate.
+  const treffers = input.net.treffers;
+  const alle = input.net.knopen.filter((k) => k.soort !== 'gebied');
+  const binnen = new Set(alle.filter((k) => treffers.has(k.id)).map((k) => k.id));
+  const context = new Set<string>();
+  for (const r of input.net.relaties) {
+    if (binnen.has(r.bron) && !binnen.has(r.doel)) context.add(r.doel);
+    if (binnen.has(r.doel) && !binnen.has(r.bron)) context.add(r.bron);
+  }
+  const knopen = alle.filter((k) => binnen.has(k.id) || context.has(k.id));
   const ids = new Set(knopen.map((k) => k.id));
-  const relaties = input.net.relaties.filter((r) => ids.has(r.bron) && ids.has(r.doel));
+  const relaties = input.net.relaties.filter(
+    (r) => ids.has(r.bron) && ids.has(r.doel) && (binnen.has(r.bron) || binnen.has(r.doel)),
+  );
+  const vaag = (id: string) => !binnen.has(id);
   const vast = new Map<string, { x: number; y: number }>();
   for (const k of knopen) {
     const p = input.posities.get(k.id);
@@ -255,8 +267,9 @@ export function netwerkPlaatSvg(input: NetwerkPlaatInput): string {
     const width = aanbod ? 1 : 1.5 + (r.volume ? (4 * r.volume) / maxVol : 0);
     const dash = aanbod ? ' stroke-dasharray="2 4"' : verwijzing ? '' : ' stroke-dasharray="8 5"';
     const arrow = r.gericht && !aanbod ? ' marker-end="url(#pijl)"' : '';
+    const kleur = vaag(r.bron) || vaag(r.doel) ? '#b3b3b3' : aanbod ? '#999999' : '#555555';
     out.push(
-      `<line x1="${f1(a.x)}" y1="${f1(a.y)}" x2="${f1(ex)}" y2="${f1(ey)}" stroke="${aanbod ? '#999999' : '#555555'}" stroke-width="${f1(width)}"${dash}${arrow}/>`,
+      `<line x1="${f1(a.x)}" y1="${f1(a.y)}" x2="${f1(ex)}" y2="${f1(ey)}" stroke="${kleur}" stroke-width="${f1(width)}"${dash}${arrow}/>`,
     );
   }
   out.push('</g><g stroke="#1a1a1a" stroke-width="2">');
@@ -265,14 +278,14 @@ export function netwerkPlaatSvg(input: NetwerkPlaatInput): string {
     const c = cat(k.sector);
     const vorm: Vorm = k.soort === 'voorziening' ? 'cirkel' : VORMEN[c]!;
     const dash = k.status === 'gepland' ? ' stroke-dasharray="3 2"' : '';
-    const fill = k.status === 'gestopt' ? '#ffffff' : TOL[c]!;
+    const fill = vaag(k.id) ? '#e6e6e6' : k.status === 'gestopt' ? '#ffffff' : TOL[c]!;
     out.push(
       `${vormPad(vorm, p.x, p.y, radius(k))} fill="${fill}"${dash}><title>${escapeXml(k.naam)}</title></${vorm === 'cirkel' ? 'circle' : vorm === 'rechthoek' || vorm === 'ton' ? 'rect' : 'polygon'}>`,
     );
   }
   out.push('</g>');
   // Labels: every organisation in small networks, else the best connected ones.
-  const orgs = knopen.filter((k) => k.soort === 'organisatie');
+  const orgs = knopen.filter((k) => k.soort === 'organisatie' && !vaag(k.id));
   const metLabel = new Set(
     (orgs.length <= 60
       ? orgs
@@ -280,6 +293,8 @@ export function netwerkPlaatSvg(input: NetwerkPlaatInput): string {
     ).map((k) => k.id),
   );
   if (knopen.length <= 40) for (const k of knopen) metLabel.add(k.id);
+  if (context.size <= 25)
+    for (const id of context) if (knopen.find((k) => k.id === id)?.soort === 'organisatie') metLabel.add(id);
   out.push(
     '<g font-size="13" fill="#1a1a1a" stroke="#ffffff" stroke-width="4" paint-order="stroke" stroke-linejoin="round">',
   );
@@ -309,7 +324,7 @@ export function netwerkPlaatSvg(input: NetwerkPlaatInput): string {
     out.push(`<text x="${lx + 30}" y="${ly}">${escapeXml(label)} (${n})</text>`);
     ly += 26;
   }
-  const vzs = knopen.filter((k) => k.soort === 'voorziening');
+  const vzs = knopen.filter((k) => k.soort === 'voorziening' && !vaag(k.id));
   if (vzs.length) {
     out.push(`<circle cx="${lx + 10}" cy="${ly - 5}" r="5" fill="#BBBBBB" stroke="#1a1a1a" stroke-width="2"/>`);
     out.push(`<text x="${lx + 30}" y="${ly}">Voorziening, kleur van de aanbieder (${vzs.length})</text>`);
@@ -321,6 +336,11 @@ export function netwerkPlaatSvg(input: NetwerkPlaatInput): string {
       out.push(`<text x="${lx + 30}" y="${ly}">Gepland</text>`);
       ly += 26;
     }
+  }
+  if (context.size) {
+    out.push(`<circle cx="${lx + 10}" cy="${ly - 5}" r="7" fill="#e6e6e6" stroke="#1a1a1a" stroke-width="2"/>`);
+    out.push(`<text x="${lx + 30}" y="${ly}">Partner buiten deze selectie (${context.size})</text>`);
+    ly += 26;
   }
   ly += 10;
   const soorten = new Set(
@@ -395,7 +415,8 @@ export function kaartPlaatSvg(input: KaartPlaatInput): string {
           maxLat = Math.max(maxLat, lat!);
         }
   const k = Math.cos((((minLat + maxLat) / 2) * Math.PI) / 180);
-  const area = { x: 40, y: 80, w: W - 80, h: H - 130 };
+  // The map left, the legend in its own column on the right (never over a buurt).
+  const area = { x: 40, y: 80, w: W - 460, h: H - 130 };
   const s = Math.min(area.w / ((maxLon - minLon) * k || 1), area.h / (maxLat - minLat || 1));
   const ox = area.x + (area.w - (maxLon - minLon) * k * s) / 2;
   const oy = area.y + (area.h - (maxLat - minLat) * s) / 2;
@@ -452,9 +473,10 @@ export function kaartPlaatSvg(input: KaartPlaatInput): string {
   const order: Ernst[] = ['ernstig', 'hiaat', 'aandacht', 'geen', 'geen-gegevens'];
   const rows = order.filter((e) => telling.has(e));
   const lh = 40 + rows.length * 28 + (sel.length ? 28 : 0);
-  let ly = H - 60 - lh;
+  const lx = W - 400;
+  let ly = 100;
   out.push(
-    `<g font-size="15" fill="#1a1a1a"><rect x="50" y="${ly}" width="360" height="${lh}" fill="#ffffff" stroke="#4d4d4d"/>`,
+    `<g font-size="15" fill="#1a1a1a" transform="translate(${lx - 50} 0)"><rect x="50" y="${ly}" width="360" height="${lh}" fill="#ffffff" stroke="#4d4d4d"/>`,
     `<text x="66" y="${ly + 26}" font-weight="bold">Zwaarste hiaat per buurt</text>`,
   );
   ly += 40;

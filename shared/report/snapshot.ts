@@ -123,7 +123,6 @@ const VELDEN: Record<string, string> = {
   werkgebied: 'werkgebied',
   van: 'van',
   naar: 'naar',
-  totaal: 'aantal',
   gebiedNaam: 'buurt',
   leefgebiedLabel: 'leefgebied',
   ernst: 'ernst',
@@ -150,7 +149,10 @@ function verschil<T extends object>(oud: readonly T[], nieuw: readonly T[], key:
   };
 }
 
-/** What changed from `oud` (the previous stuurgroep) to `nieuw`. Items are matched by their id, which is never reused. */
+/**
+ * What changed from `oud` (the previous stuurgroep) to `nieuw`. Items are matched by their id, which is never reused.
+ * New referral counts for a later period are not a change of the map: the trend tables show them.
+ */
 export function vergelijkSnapshots(oud: SnapshotInhoud, nieuw: SnapshotInhoud): Verschillen {
   return {
     organisaties: verschil(oud.organisaties, nieuw.organisaties, (o) => String(o.id)),
