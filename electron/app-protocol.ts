@@ -12,6 +12,8 @@ const MIME: Readonly<Record<string, string>> = {
   '.png': 'image/png',
   '.woff2': 'font/woff2',
   '.ico': 'image/x-icon',
+  // The voorbeeldproject, fetched by the page on first start.
+  '.wijkweb': 'application/octet-stream',
 };
 
 export type ProtocolDecision =

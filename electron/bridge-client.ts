@@ -34,6 +34,8 @@ export function createBridgeClient(ipc: IpcRendererLike): BridgeApi {
     listBackups: (id) => call(IPC.listBackups, id),
     readBackup: (id, backupId) => call(IPC.readBackup, id, backupId),
     confirmClose: () => call(IPC.confirmClose),
+    printPdf: (html, suggestedName) => call(IPC.printPdf, html, suggestedName),
+    createWorkingCopy: (fileName, bytes) => call(IPC.createWorkingCopy, fileName, bytes),
     onMenuCommand: (listener) =>
       subscribe(ipc, IPC.menuCommand, (command) => {
         if ((MENU_COMMANDS as readonly unknown[]).includes(command)) listener(command as MenuCommand);

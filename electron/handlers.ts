@@ -1,7 +1,8 @@
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import type { BackupReason, OpenedFile, PlatformInfo, ProjectRef } from '../shared/contract';
 import { PROJECT_EXTENSION } from '../shared/db/schema-constants';
 import { AppException, fail, ok, toAppError, type Result } from '../shared/result';
+import type { FileSystem } from '../node/fs';
 import { acquireLock, refreshLock, releaseLock, type LockDeps } from '../node/lock';
 import type { FileStore } from '../node/project-files';
 import { addRecent, toRecentProjects, type createRecentStore } from './recent';
@@ -15,12 +16,29 @@ export interface Dialogs {
 
 export interface HandlerDeps {
   readonly store: FileStore;
+  /** Where projects made without a dialog go (the voorbeeldproject): `workingCopyDirIn(userData)`. */
+  readonly workingCopies: { readonly fs: FileSystem; readonly dir: string };
+  /** BridgeApi.printPdf (electron/print.ts's createPdfPrinter). */
+  readonly printPdf: (html: string, suggestedName: string) => Promise<Result<boolean>>;
   readonly lock: LockDeps;
   readonly recent: ReturnType<typeof createRecentStore>;
   readonly dialogs: Dialogs;
   readonly now: () => Date;
   readonly platform: PlatformInfo;
   readonly onConfirmClose: () => void;
+}
+
+/** The app's own folder for projects made without asking where: …/Wijkweb/projecten. */
+export function workingCopyDirIn(dataDir: string): string {
+  return join(dataDir, 'projecten');
+}
+
+/** "Naam.wijkweb", then "Naam (2).wijkweb", "Naam (3).wijkweb", … */
+export function numberedName(fileName: string, n: number): string {
+  const name = withExtension(fileName);
+  if (n <= 1) return name;
+  const stem = name.slice(0, name.length - PROJECT_EXTENSION.length);
+  return `${stem} (${n})${name.slice(stem.length)}`;
 }
 
 export function withExtension(path: string): string {
@@ -75,6 +93,38 @@ export function createBridgeHandlers(
     open.set(path, { readOnly: false });
     await remember(path);
     return ref(path);
+  }
+
+  /** A new project in the app's own folder, under a free name; locked, in the recent list, open in this window. */
+  async function createWorkingCopy(fileName: string, bytes: Uint8Array): Promise<OpenedFile> {
+    const { fs, dir } = deps.workingCopies;
+    try {
+      await fs.mkdir(dir);
+    } catch (err) {
+      throw new AppException('opslaan.mislukt', { bestand: withExtension(fileName) }, String(err));
+    }
+    for (let n = 1; n <= 1000; n++) {
+      const path = join(dir, numberedName(fileName, n));
+      if (basename(path) !== numberedName(fileName, n)) break; // never outside the folder
+      if (open.has(path) || (await fs.exists(path))) continue;
+      const lock = await acquireLock(deps.lock, path);
+      if (!lock.acquired) continue;
+      if (await fs.exists(path)) {
+        await releaseLock(deps.lock, path);
+        continue;
+      }
+      try {
+        // The same checks as every save: a Wijkweb project (header, application_id, length), written atomically.
+        await deps.store.save(path, bytes);
+      } catch (err) {
+        await releaseLock(deps.lock, path);
+        throw err;
+      }
+      open.set(path, { readOnly: false });
+      await remember(path);
+      return { ref: ref(path), bytes, readOnly: false };
+    }
+    throw new AppException('opslaan.mislukt', { bestand: withExtension(fileName) });
   }
 
   async function close(path: string) {
@@ -171,6 +221,10 @@ export function createBridgeHandlers(
     'wijkweb:confirm-close': async () => {
       deps.onConfirmClose();
     },
+
+    'wijkweb:print-pdf': (html, suggestedName) => deps.printPdf(html, suggestedName),
+
+    'wijkweb:create-working-copy': (fileName, bytes) => attempt(() => createWorkingCopy(fileName, bytes)),
 
     async heartbeat() {
       for (const [path, entry] of open) if (!entry.readOnly) await refreshLock(deps.lock, path);

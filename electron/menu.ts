@@ -3,7 +3,10 @@ import type { MenuCommand } from '../shared/contract';
 
 export type Send = (command: MenuCommand) => void;
 
-/** The Dutch native menus (Bestand, Bewerken, Beeld, Help) with the usual shortcuts. Pure: unit-tested. */
+/**
+ * The Dutch native menus (Bestand, Bewerken, Beeld, Help) with the usual shortcuts. Pure: unit-tested. Ctrl+P opens
+ * the Rapport view (printing is done there), F5 the presentation, as in presentation programs.
+ */
 export function buildMenuTemplate(send: Send, isMac: boolean, openHelp: () => void): MenuItemConstructorOptions[] {
   const bestand: MenuItemConstructorOptions = {
     label: 'Bestand',
@@ -36,6 +39,9 @@ export function buildMenuTemplate(send: Send, isMac: boolean, openHelp: () => vo
   const beeld: MenuItemConstructorOptions = {
     label: 'Beeld',
     submenu: [
+      { label: 'Rapport', accelerator: 'CmdOrCtrl+P', click: () => send('rapport') },
+      { label: 'Presentatie', accelerator: 'F5', click: () => send('presentatie') },
+      { type: 'separator' },
       { label: 'Nederlands', type: 'radio', checked: true, click: () => send('taal-nl') },
       { label: 'English', type: 'radio', click: () => send('taal-en') },
       { type: 'separator' },
@@ -49,6 +55,8 @@ export function buildMenuTemplate(send: Send, isMac: boolean, openHelp: () => vo
   const help: MenuItemConstructorOptions = {
     label: 'Help',
     submenu: [
+      { label: 'Rondleiding', click: () => send('rondleiding') },
+      { type: 'separator' },
       { label: 'Over Wijkweb', click: () => send('over') },
       { label: 'CBS Kerncijfers wijken en buurten (website)', click: openHelp },
     ],

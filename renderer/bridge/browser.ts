@@ -39,6 +39,8 @@ export interface BrowserBridgeDeps {
   /** Lets the user pick a file (an <input type=file>); null when cancelled. */
   readonly pickFile: () => Promise<File | null>;
   readonly download: (bytes: Uint8Array, fileName: string) => void;
+  /** Opens the browser's print dialog for a standalone page (`printInIframe`); resolves when the dialog returns. */
+  readonly print: (html: string, title: string) => Promise<void>;
   readonly now: () => Date;
   readonly newId: () => string;
 }
@@ -174,7 +176,7 @@ export function createBrowserBridge(deps: BrowserBridgeDeps): BridgeApi {
     return !l.acquired;
   }
 
-  async function createWorkingCopy(fileName: string, bytes: Uint8Array): Promise<ProjectRef> {
+  async function storeWorkingCopy(fileName: string, bytes: Uint8Array): Promise<ProjectRef> {
     const ref: ProjectRef = { id: deps.newId(), fileName: withExtension(fileName) };
     try {
       await writeBytes(await projects(), `${ref.id}${PROJECT_EXTENSION}`, bytes);
@@ -219,7 +221,7 @@ export function createBrowserBridge(deps: BrowserBridgeDeps): BridgeApi {
           }
           return onDisk;
         }
-        const ref = await createWorkingCopy(suggestedName, bytes);
+        const ref = await storeWorkingCopy(suggestedName, bytes);
         await register(ref);
         savedThisSession.add(ref.id);
         return ref;
@@ -250,7 +252,7 @@ export function createBrowserBridge(deps: BrowserBridgeDeps): BridgeApi {
         if (!file) return null;
         const bytes = new Uint8Array(await file.arrayBuffer());
         if (!looksLikeProjectFile(bytes)) throw new AppException('bestand.geen-project', { bestand: file.name });
-        const ref = await createWorkingCopy(file.name, bytes);
+        const ref = await storeWorkingCopy(file.name, bytes);
         const readOnly = await register(ref);
         return { ref, bytes, readOnly };
       }),
@@ -363,7 +365,7 @@ export function createBrowserBridge(deps: BrowserBridgeDeps): BridgeApi {
           if (currentId !== null && currentId !== onDisk.id) await close(currentId);
           return onDisk;
         }
-        const ref = await createWorkingCopy(suggestedName, bytes);
+        const ref = await storeWorkingCopy(suggestedName, bytes);
         await register(ref);
         savedThisSession.add(ref.id);
         if (currentId !== null) await close(currentId);
@@ -406,6 +408,35 @@ export function createBrowserBridge(deps: BrowserBridgeDeps): BridgeApi {
         } catch {
           throw new AppException('reservekopie.niet-gevonden');
         }
+      }),
+
+    printPdf: (html, suggestedName) =>
+      attempt(async () => {
+        const title = suggestedName.replace(/\.pdf$/i, '');
+        try {
+          await deps.print(html, title);
+        } catch (err) {
+          throw new AppException('pdf.mislukt', undefined, err instanceof Error ? err.message : String(err));
+        }
+        return true;
+      }),
+
+    createWorkingCopy: (fileName, bytes) =>
+      attempt(async (): Promise<OpenedFile> => {
+        if (!looksLikeProjectFile(bytes)) {
+          throw new AppException('opslaan.controle-mislukt', { bestand: withExtension(fileName) });
+        }
+        // A name not yet in the list ("Naam (2).wijkweb"), so two copies can be told apart.
+        const taken = new Set((await loadIndex()).map((e) => e.fileName.toLowerCase()));
+        let name = withExtension(fileName);
+        for (let n = 2; taken.has(name.toLowerCase()); n++) {
+          const stem = withExtension(fileName).slice(0, -PROJECT_EXTENSION.length);
+          name = `${stem} (${n})${PROJECT_EXTENSION}`;
+        }
+        const ref = await storeWorkingCopy(name, bytes);
+        const readOnly = await register(ref);
+        savedThisSession.add(ref.id);
+        return { ref, bytes, readOnly };
       }),
 
     onMenuCommand: () => () => undefined,
@@ -508,6 +539,191 @@ function fileSystemAccess(): DiskAccess | null {
   };
 }
 
+/** Where a `style="…"` attribute waits while the page is in the frame (see printInIframe). */
+export const STYLE_ATTR = 'data-wijkweb-stijl';
+
+/** Elements whose content the HTML parser reads as text, not markup (copied as they are). */
+const TEXT_ELEMENTS = new Set(['textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes']);
+
+/** Index of the end tag `</name` (followed by space, / or >) from `from`, or -1. */
+function endTagAt(html: string, name: string, from: number): number {
+  const re = new RegExp(`</${name}(?=[\\s/>])`, 'gi');
+  re.lastIndex = from;
+  return re.exec(html)?.index ?? -1;
+}
+
+/**
+ * Takes a standalone page apart for a frame under a policy that refuses inline styles, without parsing it as HTML
+ * here (Chromium reports every inline style to the policy even in a DOMParser document): a small tokenizer moves the
+ * text of each <style> element out, renames each `style` attribute to STYLE_ATTR (value untouched), and drops
+ * <script> elements. Comments, doctype and text-only elements (title, textarea, …) are copied as they are.
+ */
+export function separateInlineStyles(html: string): { html: string; styles: string[] } {
+  // Sticky expressions, matched at a position (no slicing: a report may be tens of MB).
+  const tagName = /<([a-zA-Z][^\s/>]*)/y;
+  const space = /[\s/]+/y;
+  const attrName = /[^\s/>][^\s/>=]*/y;
+  const equals = /\s*=\s*/y;
+  const unquoted = /[^\s>]*/y;
+  const at = (re: RegExp, pos: number) => {
+    re.lastIndex = pos;
+    return re.exec(html)?.[0] ?? null;
+  };
+  const styles: string[] = [];
+  const out: string[] = [];
+  let i = 0;
+  while (i < html.length) {
+    const lt = html.indexOf('<', i);
+    if (lt < 0) {
+      out.push(html.slice(i));
+      break;
+    }
+    out.push(html.slice(i, lt));
+    i = lt;
+    // Comments, doctype, processing instructions and end tags: copied up to their end.
+    if ('!?/'.includes(html[i + 1] ?? 'x')) {
+      const comment = html.startsWith('<!--', i);
+      const close = comment ? html.indexOf('-->', i + 4) : html.indexOf('>', i);
+      const stop = close < 0 ? html.length : close + (comment ? 3 : 1);
+      out.push(html.slice(i, stop));
+      i = stop;
+      continue;
+    }
+    tagName.lastIndex = i;
+    const name = tagName.exec(html)?.[1];
+    if (!name) {
+      out.push('<');
+      i += 1;
+      continue;
+    }
+    // A start tag: its attributes, with quoted values, up to its '>'.
+    let j = i + 1 + name.length;
+    const tag = [html.slice(i, j)];
+    while (j < html.length && html[j] !== '>') {
+      const ws = at(space, j);
+      if (ws) {
+        tag.push(ws);
+        j += ws.length;
+        continue;
+      }
+      const attr = at(attrName, j) ?? html[j]!;
+      j += attr.length;
+      tag.push(attr.toLowerCase() === 'style' ? STYLE_ATTR : attr);
+      const eq = at(equals, j);
+      if (!eq) continue;
+      tag.push(eq);
+      j += eq.length;
+      const quote = html[j];
+      if (quote === '"' || quote === "'") {
+        const close = html.indexOf(quote, j + 1);
+        const stop = close < 0 ? html.length : close + 1;
+        tag.push(html.slice(j, stop));
+        j = stop;
+      } else {
+        const value = at(unquoted, j) ?? '';
+        tag.push(value);
+        j += value.length;
+      }
+    }
+    const selfClosing = html[j - 1] === '/';
+    tag.push(html.slice(j, j + 1));
+    j += 1;
+    const lower = name.toLowerCase();
+    if (lower === 'style' || lower === 'script') {
+      if (selfClosing) {
+        i = j;
+        continue;
+      }
+      const close = endTagAt(html, lower, j);
+      const contentEnd = close < 0 ? html.length : close;
+      if (lower === 'style') styles.push(html.slice(j, contentEnd).replace(/<!\[CDATA\[|\]\]>/g, ''));
+      const after = close < 0 ? -1 : html.indexOf('>', close);
+      i = after < 0 ? html.length : after + 1;
+      continue;
+    }
+    out.push(...tag);
+    i = j;
+    if (TEXT_ELEMENTS.has(lower) && !selfClosing) {
+      const close = endTagAt(html, lower, i);
+      const stop = close < 0 ? html.length : close;
+      out.push(html.slice(i, stop));
+      i = stop;
+    }
+  }
+  return { html: out.join(''), styles };
+}
+
+/**
+ * The browser's print dialog ("Opslaan als PDF") for a standalone page, in a hidden frame next to the app:
+ * `srcdoc`, sandboxed without scripts (`allow-modals` lets it print, `allow-same-origin` lets us reach it). The
+ * frame inherits the app's Content-Security-Policy (`style-src 'self'`), which refuses inline styles; so the page's
+ * <style> elements and style attributes are taken out before it goes in (separateInlineStyles) and put back through
+ * the CSSOM (constructed stylesheets and `style.cssText`, which the policy allows), @page rules included. Resolves
+ * when print() returns (Chromium: after the dialog); the frame is removed after `afterprint`, or after
+ * `removeAfterMs`.
+ */
+export async function printInIframe(
+  html: string,
+  title: string,
+  doc: Document = document,
+  options: {
+    readonly loadTimeoutMs?: number;
+    readonly removeAfterMs?: number;
+    /** Calls print() on the frame's window (tests look at the frame first). */
+    readonly print?: (frame: Window) => void;
+  } = {},
+): Promise<void> {
+  const page = separateInlineStyles(html);
+  const iframe = doc.createElement('iframe');
+  iframe.setAttribute('sandbox', 'allow-modals allow-same-origin');
+  iframe.setAttribute('aria-hidden', 'true');
+  iframe.tabIndex = -1;
+  iframe.title = title;
+  Object.assign(iframe.style, { position: 'fixed', right: '0', bottom: '0', width: '0', height: '0', border: '0' });
+  let removed = false;
+  const remove = () => {
+    if (removed) return;
+    removed = true;
+    iframe.remove();
+  };
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('de pagina laadde niet')), options.loadTimeoutMs ?? 30_000);
+      iframe.addEventListener(
+        'load',
+        () => {
+          clearTimeout(timer);
+          resolve();
+        },
+        { once: true },
+      );
+      iframe.srcdoc = page.html;
+      doc.body.append(iframe);
+    });
+    const win = iframe.contentWindow as (Window & typeof globalThis) | null;
+    const frameDoc = iframe.contentDocument;
+    if (!win || !frameDoc) throw new Error('geen toegang tot de afdrukpagina');
+    frameDoc.adoptedStyleSheets = page.styles.map((text) => {
+      const sheet = new win.CSSStyleSheet();
+      sheet.replaceSync(text);
+      return sheet;
+    });
+    for (const el of Array.from(frameDoc.querySelectorAll<HTMLElement | SVGElement>(`[${STYLE_ATTR}]`))) {
+      el.style.cssText = el.getAttribute(STYLE_ATTR) ?? '';
+      el.removeAttribute(STYLE_ATTR);
+    }
+    // The browser's "Opslaan als PDF" offers the page title as the file name.
+    if (title) frameDoc.title = title;
+    await Promise.race([frameDoc.fonts.ready, new Promise((r) => setTimeout(r, 5_000))]);
+    win.addEventListener('afterprint', () => setTimeout(remove, 0), { once: true });
+    setTimeout(remove, options.removeAfterMs ?? 60_000);
+    (options.print ?? ((w: Window) => w.print()))(win);
+  } catch (err) {
+    remove();
+    throw err;
+  }
+}
+
 /** The real browser: File System Access (where present), OPFS, Web Locks, an <input type=file>, downloads. */
 export function createDefaultBrowserBridge(): BridgeApi {
   return createBrowserBridge({
@@ -537,6 +753,7 @@ export function createDefaultBrowserBridge(): BridgeApi {
       a.remove();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
     },
+    print: (html, title) => printInIframe(html, title),
     now: () => new Date(),
     newId: () => `p-${Date.now().toString(36)}-${crypto.getRandomValues(new Uint32Array(1))[0]!.toString(36)}`,
   });

@@ -2,13 +2,15 @@
  * One contract, two implementations: the desktop bridge (preload client → validated IPC → main handlers on the
  * real file system) and the browser bridge (OPFS + Web Locks). Both must behave the same for the renderer.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { BridgeApi } from '../../../shared/contract';
 import { looksLikeProjectFile } from '../../../shared/db/file-header';
 import { createBridgeClient } from '../../../electron/bridge-client';
-import { createBridgeHandlers } from '../../../electron/handlers';
+import { createBridgeHandlers, workingCopyDirIn } from '../../../electron/handlers';
+import { createPdfPrinter, isPdf, nodePrintTemp } from '../../../electron/print';
+import { atomicWrite } from '../../../node/atomic-write';
 import { registerHandlers, type InvokeEventLike } from '../../../electron/ipc';
 import { createRecentStore } from '../../../electron/recent';
 import { isTrustedSenderUrl } from '../../../electron/security';
@@ -26,6 +28,10 @@ interface Env {
   /** What the next open/save dialog (or file picker) answers: a file name, or null for "cancel". */
   answerDialog(name: string | null, bytes?: Uint8Array): Promise<void>;
   readonly clock: { t: number };
+  /** The pages handed to the printer (desktop: the page file the hidden window loaded; browser: the print frame). */
+  readonly printed: { html: string; title?: string }[];
+  /** Desktop: the file the save dialog chose now holds this PDF; browser: null (the browser's dialog saves). */
+  savedPdf(name: string): Uint8Array | null;
 }
 
 const cleanups: (() => void)[] = [];
@@ -36,6 +42,7 @@ function desktopEnv(): Env {
   cleanups.push(cleanup);
   const clock = { t: Date.parse('2026-11-23T09:00:00Z') };
   let answer: string | null = null;
+  const printed: Env['printed'] = [];
   const windowBridge = (owner: string): BridgeApi => {
     const registry = new Map<string, (event: InvokeEventLike, ...args: unknown[]) => unknown>();
     const handlers = createBridgeHandlers({
@@ -44,6 +51,17 @@ function desktopEnv(): Env {
         backupRoot: join(dir, 'data', 'backups'),
         now: () => new Date(clock.t),
         verify: looksLikeProjectFile,
+      }),
+      workingCopies: { fs: nodeFs, dir: workingCopyDirIn(join(dir, 'data')) },
+      printPdf: createPdfPrinter({
+        temp: nodePrintTemp,
+        createWindow: () => ({
+          load: async (url) => void printed.push({ html: readFileSync(new URL(url), 'utf8') }),
+          printToPdf: async () => new TextEncoder().encode('%PDF-1.7\n'),
+          close: () => undefined,
+        }),
+        chooseSavePath: async () => (answer === null ? null : join(dir, answer)),
+        write: (path, bytes) => atomicWrite(nodeFs, path, bytes, { verify: isPdf }),
       }),
       lock: { fs: nodeFs, pid: process.pid, host: 'test', now: () => new Date(clock.t), isPidAlive: () => true, owner },
       recent: createRecentStore(nodeFs, join(dir, 'data')),
@@ -79,6 +97,8 @@ function desktopEnv(): Env {
       if (name !== null && bytes) await nodeFs.writeFileSynced(join(dir, name), bytes);
     },
     clock,
+    printed,
+    savedPdf: (name) => (existsSync(join(dir, name)) ? new Uint8Array(readFileSync(join(dir, name))) : null),
   };
 }
 
@@ -101,6 +121,7 @@ function browserEnv(storage: 'werkkopie' | 'bestand' = 'werkkopie'): Env {
   const clock = { t: Date.parse('2026-11-23T09:00:00Z') };
   let pick: File | null = null;
   let n = 0;
+  const printed: Env['printed'] = [];
   const tab = () =>
     createBrowserBridge({
       root: async () => root,
@@ -109,6 +130,7 @@ function browserEnv(storage: 'werkkopie' | 'bestand' = 'werkkopie'): Env {
       locks,
       pickFile: async () => pick,
       download: () => undefined,
+      print: async (html, title) => void printed.push({ html, title }),
       now: () => new Date(clock.t),
       newId: () => `p-${++n}`,
     });
@@ -125,6 +147,8 @@ function browserEnv(storage: 'werkkopie' | 'bestand' = 'werkkopie'): Env {
       }
     },
     clock,
+    printed,
+    savedPdf: () => null,
   };
 }
 
@@ -224,6 +248,49 @@ for (const [label, name, makeEnv] of [
       });
     });
 
+    it('stores a working copy without asking: open, writable, in the list, and the same bytes when reopened', async () => {
+      const env = makeEnv();
+      const bytes = await projectBytes('Voorbeeld');
+      const first = await env.first.createWorkingCopy('Voorbeeldproject Enschede West.wijkweb', bytes);
+      if (!first.ok) throw new Error(first.error.code);
+      expect(first.value.ref.fileName).toBe('Voorbeeldproject Enschede West.wijkweb');
+      expect(first.value.readOnly).toBe(false);
+      expect(first.value.bytes).toEqual(bytes);
+      expect((await env.first.listRecentProjects()).map((r) => r.ref.id)).toContain(first.value.ref.id);
+      // It saves like any project, and another window or tab may only look.
+      const v2 = await projectBytes('Voorbeeld 2');
+      expect((await env.first.saveProjectFile(first.value.ref.id, v2)).ok).toBe(true);
+      const other = await env.second.openRecentProject(first.value.ref.id);
+      expect(other.ok && other.value.readOnly).toBe(true);
+      await env.second.closeProjectFile(first.value.ref.id);
+      await env.first.closeProjectFile(first.value.ref.id);
+      const again = await env.first.openRecentProject(first.value.ref.id);
+      expect(again.ok && again.value.bytes).toEqual(v2);
+      // A second copy of the same name gets its own name and id.
+      const second = await env.first.createWorkingCopy('Voorbeeldproject Enschede West.wijkweb', bytes);
+      if (!second.ok) throw new Error(second.error.code);
+      expect(second.value.ref.id).not.toBe(first.value.ref.id);
+      expect(second.value.ref.fileName).toBe('Voorbeeldproject Enschede West (2).wijkweb');
+    });
+
+    it('refuses a working copy of bytes that are not a Wijkweb project', async () => {
+      const env = makeEnv();
+      const r = await env.first.createWorkingCopy('Kapot.wijkweb', new Uint8Array(4096).fill(7));
+      expect(r).toMatchObject({ ok: false, error: { code: 'opslaan.controle-mislukt' } });
+      expect(await env.first.listRecentProjects()).toEqual([]);
+    });
+
+    it('prints a report page: the page reaches the printer and the answer is true', async () => {
+      const env = makeEnv();
+      const html = '<!DOCTYPE html><html><head><title>Rapport</title></head><body><h1>Rapport</h1></body></html>';
+      await env.answerDialog('Rapport.pdf');
+      expect(await env.first.printPdf(html, 'Rapport.pdf')).toEqual({ ok: true, value: true });
+      expect(env.printed).toHaveLength(1);
+      expect(env.printed[0]!.html).toContain('<h1>Rapport</h1>');
+      if (name === 'desktop') expect(new TextDecoder().decode(env.savedPdf('Rapport.pdf')!)).toMatch(/^%PDF-/);
+      else expect(env.printed[0]!.title).toBe('Rapport');
+    });
+
     it('opens a file the user picks, and a cancelled dialog is not an error', async () => {
       const env = makeEnv();
       const fixture = new Uint8Array(readFileSync(new URL('../../fixtures/project-v1.wijkweb', import.meta.url)));
@@ -235,6 +302,36 @@ for (const [label, name, makeEnv] of [
     });
   });
 }
+
+describe('desktop bridge: printing', () => {
+  it('a cancelled save dialog is ok(false) and writes no PDF', async () => {
+    const env = desktopEnv();
+    await env.answerDialog(null);
+    expect(await env.first.printPdf('<p>x</p>', 'Rapport.pdf')).toEqual({ ok: true, value: false });
+    expect(env.printed).toHaveLength(1);
+    expect(env.savedPdf('Rapport.pdf')).toBeNull();
+  });
+});
+
+describe('browser bridge: printing', () => {
+  it('a print that fails is pdf.mislukt', async () => {
+    const bridge = createBrowserBridge({
+      root: async () => memoryOpfs(),
+      disk: null,
+      preferredStorage: () => 'werkkopie',
+      locks: memoryLocks(),
+      pickFile: async () => null,
+      download: () => undefined,
+      print: async () => Promise.reject(new Error('geen printer')),
+      now: () => new Date(),
+      newId: () => 'p-1',
+    });
+    expect(await bridge.printPdf('<p>x</p>', 'Rapport.pdf')).toMatchObject({
+      ok: false,
+      error: { code: 'pdf.mislukt', detail: 'geen printer' },
+    });
+  });
+});
 
 describe('browser bridge: taking a project off the list', () => {
   it('deletes a working copy (it lives only in the browser) but never the user’s own file', async () => {

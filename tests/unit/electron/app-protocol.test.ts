@@ -18,6 +18,8 @@ beforeAll(() => {
   writeFileSync(join(root, 'assets', 'a.js'), 'export {};');
   writeFileSync(join(root, 'assets', 'sql-wasm.wasm'), new Uint8Array([0, 97, 115, 109]));
   writeFileSync(join(root, 'assets', 'README'), 'no extension');
+  mkdirSync(join(root, 'demo'), { recursive: true });
+  writeFileSync(join(root, 'demo', 'voorbeeldproject.wijkweb'), new Uint8Array([83, 81, 76]));
   writeFileSync(join(base.dir, 'secret.js'), 'secret');
   writeFileSync(join(base.dir, 'dist-secret', 'x.js'), 'secret');
 });
@@ -67,6 +69,12 @@ describe('resolveAppRequest: files inside the root', () => {
     expect(d.status).toBe(200);
     expect(d.headers['Content-Type']).toBe('application/wasm');
     expect(d.headers['Content-Security-Policy']).toBe(CONTENT_SECURITY_POLICY);
+  });
+
+  it('serves the voorbeeldproject as bytes', () => {
+    const d = resolveAppRequest(root, 'app://wijkweb/demo/voorbeeldproject.wijkweb');
+    expect(d.status).toBe(200);
+    expect(d.headers['Content-Type']).toBe('application/octet-stream');
   });
 
   it('ignores query and fragment', () => {

@@ -1,7 +1,13 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createBridgeHandlers, withExtension, type Dialogs } from '../../../electron/handlers';
+import {
+  createBridgeHandlers,
+  numberedName,
+  withExtension,
+  workingCopyDirIn,
+  type Dialogs,
+} from '../../../electron/handlers';
 import { createRecentStore } from '../../../electron/recent';
 import { nodeFs } from '../../../node/fs';
 import { lockPathFor } from '../../../node/lock';
@@ -9,7 +15,7 @@ import { backupRootIn } from '../../../node/paths';
 import { createFileStore } from '../../../node/project-files';
 import type { BridgeApi, PlatformInfo } from '../../../shared/contract';
 import { looksLikeProjectFile } from '../../../shared/db/file-header';
-import type { Result } from '../../../shared/result';
+import { ok, type Result } from '../../../shared/result';
 import { FIXED_NOW, projectBytes } from '../../helpers/db';
 import { tmpDir } from '../../helpers/tmp';
 
@@ -76,6 +82,8 @@ interface TypedHandlers {
   'wijkweb:list-backups': BridgeApi['listBackups'];
   'wijkweb:read-backup': BridgeApi['readBackup'];
   'wijkweb:confirm-close': BridgeApi['confirmClose'];
+  'wijkweb:print-pdf': BridgeApi['printPdf'];
+  'wijkweb:create-working-copy': BridgeApi['createWorkingCopy'];
   heartbeat(): Promise<void>;
   releaseAll(): Promise<void>;
 }
@@ -89,6 +97,7 @@ function openWindow(owner: string) {
     chooseOpenPath: vi.fn(async () => openPath),
   };
   const onConfirmClose = vi.fn();
+  const printPdf = vi.fn(async (_html: string, _name: string) => ok(true));
   const handlers: TypedHandlers = createBridgeHandlers({
     store: createFileStore({
       fs: nodeFs,
@@ -96,6 +105,8 @@ function openWindow(owner: string) {
       now: env.clock,
       verify: looksLikeProjectFile,
     }),
+    workingCopies: { fs: nodeFs, dir: workingCopyDirIn(env.dataDir) },
+    printPdf,
     lock: {
       fs: nodeFs,
       pid: process.pid,
@@ -114,6 +125,7 @@ function openWindow(owner: string) {
     h: handlers,
     dialogs,
     onConfirmClose,
+    printPdf,
     /** What the next save dialog answers (null: cancelled). */
     willSaveTo(path: string | null) {
       savePath = path;
@@ -565,7 +577,94 @@ describe('createBridgeHandlers: the lock file', () => {
   });
 });
 
+describe('createBridgeHandlers: working copies (the voorbeeldproject)', () => {
+  const NAME = 'Voorbeeldproject Enschede West.wijkweb';
+
+  it('stores the project in the data folder without a dialog: locked, remembered, open and writable', async () => {
+    const a = openWindow('window-a');
+    const opened = okValue(await a.h['wijkweb:create-working-copy'](NAME, original));
+    const path = join(env.dataDir, 'projecten', NAME);
+    expect(opened.ref).toEqual({ id: path, fileName: NAME });
+    expect(opened.readOnly).toBe(false);
+    expect(Buffer.from(opened.bytes).equals(Buffer.from(original))).toBe(true);
+    expect(a.dialogs.chooseSavePath).not.toHaveBeenCalled();
+    expect(fileEquals(path, original)).toBe(true);
+    expect(existsSync(lockPathFor(path))).toBe(true);
+    expect(existsSync(`${path}.tmp`)).toBe(false);
+    const recent = await a.h['wijkweb:list-recent-projects']();
+    expect(recent[0]?.ref).toEqual({ id: path, fileName: NAME });
+    okValue(await a.h['wijkweb:save-project-file'](path, changed));
+    expect(fileEquals(path, changed)).toBe(true);
+    // Like any file: another window may only look; after closing it opens writable again.
+    const b = openWindow('window-b');
+    expect(okValue(await b.h['wijkweb:open-recent-project'](path)).readOnly).toBe(true);
+    await a.h['wijkweb:close-project-file'](path);
+    expect(existsSync(lockPathFor(path))).toBe(false);
+    expect(okValue(await a.h['wijkweb:open-recent-project'](path)).readOnly).toBe(false);
+  });
+
+  it('never overwrites: the next copies are "(2)", "(3)", also from another window', async () => {
+    const a = openWindow('window-a');
+    const b = openWindow('window-b');
+    const first = okValue(await a.h['wijkweb:create-working-copy'](NAME, original));
+    const second = okValue(await a.h['wijkweb:create-working-copy'](NAME, changed));
+    const last = okValue(await b.h['wijkweb:create-working-copy'](NAME, third));
+    expect([first.ref.fileName, second.ref.fileName, last.ref.fileName]).toEqual([
+      NAME,
+      'Voorbeeldproject Enschede West (2).wijkweb',
+      'Voorbeeldproject Enschede West (3).wijkweb',
+    ]);
+    expect(fileEquals(first.ref.id, original)).toBe(true);
+    expect(fileEquals(second.ref.id, changed)).toBe(true);
+    expect(readdirSync(join(env.dataDir, 'projecten')).filter((f) => f.endsWith('.wijkweb'))).toHaveLength(3);
+  });
+
+  it('skips a name whose lock another process holds, even without the file', async () => {
+    const dir = join(env.dataDir, 'projecten');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(
+      lockPathFor(join(dir, NAME)),
+      JSON.stringify({ app: 'wijkweb', pid: 999_999, host: 'test-host', since: new Date().toISOString() }),
+    );
+    const a = openWindow('window-a');
+    expect(okValue(await a.h['wijkweb:create-working-copy'](NAME, original)).ref.fileName).toBe(
+      'Voorbeeldproject Enschede West (2).wijkweb',
+    );
+  });
+
+  it('adds the extension, and stays inside its folder whatever the name', async () => {
+    const a = openWindow('window-a');
+    expect(okValue(await a.h['wijkweb:create-working-copy']('Voorbeeld', original)).ref.fileName).toBe(
+      'Voorbeeld.wijkweb',
+    );
+    const dots = okValue(await a.h['wijkweb:create-working-copy']('..', original));
+    expect(dots.ref.id).toBe(join(env.dataDir, 'projecten', '...wijkweb'));
+  });
+
+  it('refuses bytes that are not a Wijkweb project: nothing written, no lock, not remembered', async () => {
+    const a = openWindow('window-a');
+    const r = await a.h['wijkweb:create-working-copy'](NAME, new Uint8Array(4096).fill(7));
+    expect(errorCode(r)).toBe('opslaan.controle-mislukt');
+    const dir = join(env.dataDir, 'projecten');
+    expect(existsSync(dir) ? readdirSync(dir) : []).toEqual([]);
+    expect(await a.h['wijkweb:list-recent-projects']()).toEqual([]);
+  });
+
+  it('numberedName puts the number before the extension', () => {
+    expect(numberedName('a.wijkweb', 1)).toBe('a.wijkweb');
+    expect(numberedName('a.wijkweb', 2)).toBe('a (2).wijkweb');
+    expect(numberedName('a', 3)).toBe('a (3).wijkweb');
+    expect(numberedName('a.WIJKWEB', 2)).toBe('a (2).WIJKWEB');
+  });
+});
+
 describe('createBridgeHandlers: small channels', () => {
+  it('print-pdf hands the page and the name to the printer and returns its answer', async () => {
+    const w = openWindow('w');
+    expect(await w.h['wijkweb:print-pdf']('<p>x</p>', 'Rapport.pdf')).toEqual({ ok: true, value: true });
+    expect(w.printPdf).toHaveBeenCalledWith('<p>x</p>', 'Rapport.pdf');
+  });
+
   it('platform returns the platform info', async () => {
     expect(await openWindow('w').h['wijkweb:platform']()).toEqual(PLATFORM);
   });

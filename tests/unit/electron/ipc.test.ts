@@ -8,7 +8,7 @@ import {
 } from '../../../electron/ipc';
 import { isTrustedSenderUrl } from '../../../electron/security';
 import { IPC, MAX_PROJECT_BYTES } from '../../../shared/contract';
-import { IPC_SCHEMAS, type InvokeChannel } from '../../../shared/ipc-schemas';
+import { IPC_SCHEMAS, MAX_PRINT_HTML_CHARS, type InvokeChannel } from '../../../shared/ipc-schemas';
 
 type Listener = (event: InvokeEventLike, ...args: unknown[]) => unknown;
 
@@ -131,6 +131,45 @@ const CASES: Record<InvokeChannel, ChannelCases> = {
       [bytes, 'Kopie.wijkweb', 'extra'],
       ...badBytes.map((b) => [b, 'Kopie.wijkweb']),
       ...badNames.map((n) => [bytes, n]),
+    ],
+  },
+  [IPC.printPdf]: {
+    valid: [
+      ['<!DOCTYPE html><p>Rapport</p>', 'Rapport Enschede West 2026-11-23.pdf'],
+      ['<p>x</p>', 'rapport.PDF'],
+    ],
+    invalid: [
+      [],
+      ['<p>x</p>'],
+      ['<p>x</p>', 'Rapport.pdf', 'extra'],
+      ['', 'Rapport.pdf'],
+      [bytes, 'Rapport.pdf'],
+      [42, 'Rapport.pdf'],
+      [null, 'Rapport.pdf'],
+      [{ toString: () => '<p>x</p>' }, 'Rapport.pdf'],
+      ['<p>x</p>', 'Rapport'],
+      ['<p>x</p>', 'Rapport.wijkweb'],
+      ['<p>x</p>', 'Rapport.pdf.exe'],
+      ['<p>x</p>', '.pdf'],
+      ['<p>x</p>', ' .pdf'],
+      ...badNames.map((n) => ['<p>x</p>', typeof n === 'string' && n !== '' ? `${n}.pdf` : n]),
+    ],
+  },
+  [IPC.createWorkingCopy]: {
+    valid: [
+      ['Voorbeeldproject Enschede West.wijkweb', bytes],
+      ['Voorbeeld', new Uint8Array(0)],
+    ],
+    invalid: [
+      [],
+      ['Voorbeeld.wijkweb'],
+      [bytes, 'Voorbeeld.wijkweb'],
+      ['Voorbeeld.wijkweb', bytes, 'extra'],
+      ['..', bytes],
+      ['.', bytes],
+      [' . ', bytes],
+      ...badNames.map((n) => [n, bytes]),
+      ...badBytes.map((b) => ['Voorbeeld.wijkweb', b]),
     ],
   },
   [IPC.readBackup]: {
@@ -268,6 +307,17 @@ describe.each(CHANNELS)('IPC channel %s', (channel) => {
     const malformed = cases.invalid[0] ?? [];
     await expect(invoke(channel, 'https://evil.example/', malformed)).rejects.toThrow(/afzender/);
     expect(spy(channel)).not.toHaveBeenCalled();
+  });
+});
+
+describe('print-pdf size limit (outside the table: a 50 MB page would end up in the test names)', () => {
+  it('accepts a page of exactly 50 MB and refuses one character more', async () => {
+    const { invoke, spy } = setup();
+    const limit = 'x'.repeat(MAX_PRINT_HTML_CHARS);
+    expect(MAX_PRINT_HTML_CHARS).toBe(50 * 1024 * 1024);
+    await expect(invoke(IPC.printPdf, APP_URL, [limit, 'Rapport.pdf'])).resolves.toEqual({ from: IPC.printPdf });
+    await expect(invoke(IPC.printPdf, APP_URL, [`${limit}x`, 'Rapport.pdf'])).rejects.toBeInstanceOf(IpcRejected);
+    expect(spy(IPC.printPdf)).toHaveBeenCalledTimes(1);
   });
 });
 

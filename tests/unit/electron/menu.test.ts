@@ -95,6 +95,27 @@ describe('buildMenuTemplate', () => {
     expect(find(submenuOf(find(build(true).template, 'Bewerken')), 'Opnieuw').accelerator).toBe('Shift+Cmd+Z');
   });
 
+  it.each([
+    ['Rapport', 'CmdOrCtrl+P', 'rapport'],
+    ['Presentatie', 'F5', 'presentatie'],
+  ] as const)('Beeld has %s with %s, which sends %s', (label, accelerator, command) => {
+    for (const isMac of [false, true]) {
+      const { template, send, openHelp } = build(isMac);
+      const item = find(submenuOf(find(template, 'Beeld')), label);
+      expect(item.accelerator).toBe(accelerator);
+      click(item);
+      expect(send.mock.calls).toEqual([[command]]);
+      expect(openHelp).not.toHaveBeenCalled();
+    }
+  });
+
+  it('Help has Rondleiding, which sends rondleiding', () => {
+    const { template, send, openHelp } = build(false);
+    click(find(submenuOf(find(template, 'Help')), 'Rondleiding'));
+    expect(send.mock.calls).toEqual([['rondleiding']]);
+    expect(openHelp).not.toHaveBeenCalled();
+  });
+
   it('Beeld switches the language', () => {
     const { template, send } = build(false);
     const beeld = submenuOf(find(template, 'Beeld'));

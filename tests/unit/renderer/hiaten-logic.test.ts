@@ -33,6 +33,7 @@ const cel = (p: Partial<HiaatCel> & Pick<HiaatCel, 'gebiedCode' | 'leefgebied' |
   gemeentePer1000: null,
   kwartiel: null,
   onderdrukt: false,
+  kleinsteDeel: null,
   signalen: [],
   aanbodCollectief: [],
   aanbodGepland: [],
