@@ -7,6 +7,7 @@
  *  - network metrics of 500 / 2,000 and 5,000 / 25,000 (one and two threads) against NetworkX and python-igraph
  *  - the gap analysis of every buurt of the Netherlands × 7 leefgebieden
  *  - CBS import of the whole country (kwb 2024, synthesised): parse, import, peak memory, ratio to sqlite3 .import
+ *  - the stuurgroep report of the voorbeeldproject: model, HTML, xlsx, PDF, slides, snapshot
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,6 +22,7 @@ import { benchCbs } from './cbs';
 import { benchSocialeKaart } from './sociale-kaart';
 import { benchNetwerk } from './netwerk';
 import { benchHiaten } from './hiaten';
+import { benchRapport } from './rapport';
 
 const ms = (t0: number) => performance.now() - t0;
 const fmt = (x: number) => `${x.toFixed(1)} ms`;
@@ -136,6 +138,9 @@ try {
 
   // CBS Kerncijfers wijken en buurten, the whole country: target < 5 s, against sqlite3's .import of the same CSV.
   await benchCbs(report);
+
+  // The stuurgroep pack of the voorbeeldproject (issue 8).
+  await benchRapport(SQL, dir, report);
 } finally {
   cleanup();
 }
