@@ -196,6 +196,7 @@ export function RapportPage() {
                 value={gekozen}
                 onChange={setGekozen}
                 searchLabel={t('rapport.zoekGebied')}
+                moreLabel={(aantal) => t('rapport.meerGebieden', { aantal })}
                 error={gekozen.length === 0 ? t('rapport.kiesGebied') : null}
               />
               <TextField
