@@ -142,6 +142,13 @@ async function pdfVanHtml(html: string, env: NodeJS.ProcessEnv): Promise<Uint8Ar
   return pdf.htmlToPdf(html, { browserPath: pdf.findBrowser(env, process.platform) });
 }
 
+function scenarioArg(text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n <= 0)
+    throw new AppException('cli.waarde-ongeldig', { optie: '--scenario', waarden: 'het nummer (id) van een scenario' });
+  return n;
+}
+
 function parseSecties(text: string): SectieSoort[] {
   const list = text
     .split(',')
@@ -642,7 +649,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
               ? vergelijk
               : undefined,
           ...(typeof secties === 'string' ? { secties: parseSecties(secties) } : {}),
-          ...(typeof scenario === 'string' ? { scenarioId: Number(scenario) } : {}),
+          ...(typeof scenario === 'string' ? { scenarioId: scenarioArg(scenario) } : {}),
           ...(typeof titel === 'string' ? { titel } : {}),
         };
         unwrap(await service.openProject(await store.read(path), basename(path)));
@@ -651,10 +658,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         if (ext === 'xlsx') bytes = unwrap(await service.exportRapportXlsx(opties));
         else {
           const html = rapportHtml(unwrap(await service.getRapport(opties)));
-          bytes =
-            ext === 'html'
-              ? new TextEncoder().encode(html)
-              : await pdfVanHtml(html, io.env ?? process.env);
+          bytes = ext === 'html' ? new TextEncoder().encode(html) : await pdfVanHtml(html, io.env ?? process.env);
         }
         await atomicWrite(fs, target, bytes);
         io.stderr(`Rapport geschreven naar ${target}\n`);

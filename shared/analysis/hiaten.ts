@@ -4,6 +4,8 @@
  * matters; a gebied without figures is "geen gegevens", never "geen hiaat".
  */
 
+import { totaalVeilig } from '../report/privacy';
+
 export const ERNST = ['geen-gegevens', 'geen', 'aandacht', 'hiaat', 'ernstig'] as const;
 export type Ernst = (typeof ERNST)[number];
 
@@ -159,8 +161,11 @@ export interface HiaatCel {
   readonly kwartiel: number | null;
   /** The demand includes suppressed counts (shown as "<5"): the real figure may be higher. */
   readonly onderdrukt: boolean;
-  /** The smallest non-zero count that makes up the demand (to hide small counts in what leaves the machine). */
-  readonly kleinsteDeel: number | null;
+  /**
+   * With a privacy threshold (opties.drempel): the demand is made of counts so small, or so few, that showing it next
+   * to them would give one away. Its number, per-1,000 figure and index then stay hidden.
+   */
+  readonly afgeschermd: boolean;
   readonly signalen: readonly { readonly naam: string; readonly aandeel: number; readonly gemeente: number }[];
   readonly aanbodCollectief: readonly number[];
   readonly aanbodGepland: readonly number[];
@@ -199,7 +204,10 @@ function matches(m: HiatenMeting, r: VraagRegel): boolean {
 export interface HiatenOpties {
   /** One doelgroep (only demand rules and signals for it), or all. */
   readonly doelgroep?: string | null;
-  /** Counts from 1 to below this are written as "<5" in the sentences, and the per-1,000 figure is left out. */
+  /**
+   * Counts from 1 to below this are written as "<5" in the sentences; a demand that would give one away is left out
+   * with its per-1,000 figure, and so is the gemeente figure of a leefgebied where that happens.
+   */
   readonly drempel?: number | null;
 }
 
@@ -210,13 +218,18 @@ export function berekenHiaten(
   opties: HiatenOpties = {},
 ): HiaatCel[] {
   const dg = opties.doelgroep ?? null;
+  const drempel = opties.drempel ?? null;
+  const privacy = drempel !== null ? { aan: true, drempel } : null;
+  // Every count it is made of is shown elsewhere (Metingen, the report's tables): the sum must not give one away.
+  const afgeschermd = (v: Vraag | undefined) =>
+    privacy !== null && v !== undefined && !totaalVeilig(v.som, v.waarden, privacy);
   const regels = instellingen.vraag.filter((r) => !dg || !r.doelgroep || r.doelgroep === dg);
   const signalen = instellingen.signalen.filter((s) => !dg || !s.doelgroep || s.doelgroep === dg);
   const gebieden = [...input.gebieden].sort((a, b) => a.code.localeCompare(b.code));
   const inwoners = (g: HiatenGebied) => g.cijfers['inwoners'];
 
   // Demand per gebied and leefgebied (sum of the rules that map to it), and whether suppressed counts are in it.
-  type Vraag = { som: number; onderdrukt: boolean; delen: Map<string, number> };
+  type Vraag = { som: number; onderdrukt: boolean; delen: Map<string, number>; waarden: number[] };
   // gebied code → leefgebied → demand (nested maps: no string keys built per lookup).
   const vraagMap = new Map<string, Map<string, Vraag>>();
   const vraag = {
@@ -229,19 +242,24 @@ export function berekenHiaten(
       let som = 0;
       let onderdrukt = false;
       let any = false;
+      const waarden: number[] = [];
       for (const m of byGebied.get(g.code) ?? []) {
         if (!matches(m, r)) continue;
         any = true;
         if (m.onderdrukt || m.waarde === null) onderdrukt = true;
-        else som += m.waarde;
+        else {
+          som += m.waarde;
+          if (drempel !== null) waarden.push(m.waarde);
+        }
       }
       if (!any) continue;
       for (const lg of r.leefgebieden) {
         const perLg = vraagMap.get(g.code) ?? vraagMap.set(g.code, new Map()).get(g.code)!;
-        const cur = perLg.get(lg) ?? { som: 0, onderdrukt: false, delen: new Map<string, number>() };
+        const cur = perLg.get(lg) ?? { som: 0, onderdrukt: false, delen: new Map<string, number>(), waarden: [] };
         cur.som += som;
         cur.onderdrukt ||= onderdrukt;
         cur.delen.set(r.naam, (cur.delen.get(r.naam) ?? 0) + som);
+        if (drempel !== null) cur.waarden.push(...waarden);
         perLg.set(lg, cur);
       }
     }
@@ -323,7 +341,6 @@ export function berekenHiaten(
   for (const g of gebieden) {
     for (const lg of input.leefgebieden) {
       const v = vraag.get(g.code, lg.code);
-      const inw = inwoners(g);
       const r = ref.get(lg.code);
       const perDuizend = per1000(g, lg.code);
       const gemeentePer1000 = r && r.inwoners > 0 ? (r.vraag / r.inwoners) * 1000 : null;
@@ -375,13 +392,33 @@ export function berekenHiaten(
         gemeentePer1000,
         kwartiel: perDuizend !== null ? quartile(lg.code, perDuizend) : null,
         onderdrukt: v?.onderdrukt ?? false,
-        kleinsteDeel: v ? kleinste(v.delen) : null,
+        afgeschermd: afgeschermd(v),
         signalen: sig,
         aanbodCollectief: actief,
         aanbodGepland: gepland,
       };
-      cellen.push({ ...cel, toelichting: zin(cel, v?.delen ?? new Map(), inw, input, opties.drempel ?? null) });
+      cellen.push({ ...cel, toelichting: '' });
     }
+  }
+  // The gemeente figure is the sum over the buurten when the export has no gemeente count: with a hidden demand in
+  // it, it would give that one away. Sentences are written once this is known.
+  const verborgenLg = new Set(cellen.filter((c) => c.afgeschermd).map((c) => c.leefgebied));
+  const byCode = new Map(gebieden.map((g) => [g.code, g]));
+  for (let i = 0; i < cellen.length; i++) {
+    const c = cellen[i]!;
+    const v = vraag.get(c.gebiedCode, c.leefgebied);
+    const g = byCode.get(c.gebiedCode);
+    cellen[i] = {
+      ...c,
+      toelichting: zin(
+        c,
+        v?.delen ?? new Map(),
+        g ? inwoners(g) : undefined,
+        input,
+        drempel,
+        verborgenLg.has(c.leefgebied),
+      ),
+    };
   }
   const rank = (e: Ernst) => ERNST.indexOf(e);
   return cellen.sort(
@@ -393,12 +430,6 @@ export function berekenHiaten(
   );
 }
 
-function kleinste(delen: Map<string, number>): number | null {
-  let min: number | null = null;
-  for (const n of delen.values()) if (n > 0 && (min === null || n < min)) min = n;
-  return min;
-}
-
 /** The sentence of a cell, with its numbers: "Boswinkel: 42 … (11,3 per 1.000 inwoners; gemeente 6,1), geen …". */
 function zin(
   c: Omit<HiaatCel, 'toelichting'>,
@@ -406,27 +437,26 @@ function zin(
   inwoners: number | undefined,
   input: HiatenInput,
   drempel: number | null,
+  gemeenteVerborgen: boolean,
 ): string {
   if (c.ernst === 'geen-gegevens') {
     return `${c.gebiedNaam}: geen gegevens over vraag voor ${c.leefgebiedLabel}${inwoners ? '' : ' (geen inwonertal van CBS)'}; dit is geen oordeel over een hiaat.`;
   }
   const parts: string[] = [];
   if (c.vraag !== null && c.vraagPer1000 !== null) {
-    // A small count, or the per-1,000 figure from which it could be recomputed, never leaves the machine.
-    const klein = (n: number) => drempel !== null && n > 0 && n < drempel;
-    const verborgen = klein(c.vraag) || (c.kleinsteDeel !== null && klein(c.kleinsteDeel));
-    const aantal = (n: number) => (klein(n) ? `<${drempel}` : String(n));
+    // A small count, or a sum or per-1,000 figure from which one could be recomputed, never leaves the machine.
+    const verborgen = c.afgeschermd;
     const wat =
       [...delen]
         .filter(([, n]) => n > 0)
-        .map(([naam, n]) => `${aantal(n)} ${naam}`)
-        .join(' en ') || `${aantal(c.vraag)} aantallen`;
+        .map(([naam, n]) => (verborgen ? naam : `${n} ${naam}`))
+        .join(' en ') || (verborgen ? 'aantallen' : `${c.vraag} aantallen`);
     parts.push(
       `${wat}${input.periode ? ` (${input.periode})` : ''}: ` +
         (verborgen
-          ? 'per 1.000 inwoners afgeschermd (kleine aantallen)'
+          ? `aantallen afgeschermd (kleiner dan ${drempel}, of terug te rekenen)`
           : `${nl1(c.vraagPer1000)} per 1.000 inwoners`) +
-        `${c.gemeentePer1000 !== null ? `; gemeente ${nl1(c.gemeentePer1000)}` : ''}` +
+        `${c.gemeentePer1000 !== null && !(drempel !== null && gemeenteVerborgen) ? `; gemeente ${nl1(c.gemeentePer1000)}` : ''}` +
         `${c.onderdrukt ? '; een deel van de aantallen is afgeschermd (<5), de echte vraag kan hoger zijn' : ''}`,
     );
   }

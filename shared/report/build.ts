@@ -24,7 +24,7 @@ import { listOrganisaties, listRelaties, listVoorzieningen } from '../db/repos/s
 import { listScenarios } from '../db/repos/scenarios';
 import { loadKaart } from '../db/repos/kaart';
 import { listWeergaven } from '../db/repos/weergaven';
-import { snapshotOp, snapshotVoor } from '../db/repos/snapshots';
+import { isDatum, snapshotOp, snapshotVoor } from '../db/repos/snapshots';
 import { loadPrivacy } from '../db/repos/privacy';
 import { getProject } from '../db/repos/project';
 import {
@@ -38,7 +38,15 @@ import {
   type RapportTabel,
   type SectieSoort,
 } from './model';
-import { beschermTabel, isKlein, kleinLabel, type PrivacyInstellingen } from './privacy';
+import {
+  BRON_ONDERDRUKT,
+  beschermTabel,
+  GEHEIM,
+  isKlein,
+  kleinLabel,
+  totaalVeilig,
+  type PrivacyInstellingen,
+} from './privacy';
 import { maakSnapshotInhoud, vergelijkSnapshots, type SnapshotInhoud, type Verschillen } from './snapshot';
 import { ERNST_KLEUR, kaartPlaatSvg, netwerkPlaatSvg } from './plates';
 
@@ -103,6 +111,8 @@ interface Selectie {
   readonly buurten: ReadonlySet<string>;
   /** Buurt and wijk codes, for filters that take either. */
   readonly codes: readonly string[];
+  /** Codes an offer may name to serve the selection: its buurten, their wijken and gemeente. */
+  readonly bedient: ReadonlySet<string>;
 }
 
 function kiesJaar(db: ProjectDb, peildatum: string): number | null {
@@ -152,7 +162,16 @@ function selectie(db: ProjectDb, codes: readonly string[], peildatum: string): S
         voeg(b.code);
     } else voeg(code);
   }
-  return { jaar, gekozen, buurten, codes: [...alle] };
+  const bedient = new Set<string>([...alle, ...buurten]);
+  for (const b of buurten) {
+    bedient.add(`GM${b.slice(2, 6)}`);
+    const w = db.get<{ code: string }>(
+      `SELECT w.code FROM gebied b JOIN gebied w ON w.id = b.ouder_id WHERE b.code = ? ORDER BY b.jaar DESC LIMIT 1`,
+      [b],
+    );
+    if (w) bedient.add(w.code);
+  }
+  return { jaar, gekozen, buurten, codes: [...alle], bedient };
 }
 
 // ---------------------------------------------------------------- the state at a moment
@@ -303,50 +322,65 @@ function metingLabel(r: MetingRow): string {
 }
 const wanneer = (r: MetingRow) => r.peildatum ?? `${r.periodeStart}/${r.periodeEind}`;
 
+/**
+ * The rows that make up a count without counting anything twice: per gebied, moment, wet and level the product's own
+ * row; without it its sub-levels (1A, 1B); without those the rows per vorm.
+ */
+export function zonderDubbeleTelling<T extends MetingRow>(rows: readonly T[]): T[] {
+  const key = (r: T) =>
+    `${r.gebiedCode}\u0000${r.maat}\u0000${wanneer(r)}\u0000${r.wet}\u0000${r.ondersteuningsbehoefte}`;
+  const niveau = (r: T) => (r.subniveau === null && r.vorm === null ? 0 : r.vorm === null ? 1 : 2);
+  const best = new Map<string, number>();
+  for (const r of rows) best.set(key(r), Math.min(best.get(key(r)) ?? 2, niveau(r)));
+  return rows.filter((r) => niveau(r) === best.get(key(r)));
+}
+
 function metingen(
   db: ProjectDb,
   sel: Selectie,
   peildatum: string,
   p: PrivacyInstellingen,
   inwoners: number | null,
-): Omit<RapportSectie, 'soort' | 'titel'> & { bijlage: RapportTabel | null } {
+): Omit<RapportSectie, 'soort' | 'titel'> {
   const rows = [...sel.buurten].flatMap((b) => listMetingen(db, { gebiedCode: b }).rijen);
-  const tot = rows.filter((r) => (r.peildatum ?? r.periodeEind ?? '') <= peildatum);
+  const tot = zonderDubbeleTelling(rows.filter((r) => (r.peildatum ?? r.periodeEind ?? '') <= peildatum));
   if (!tot.length) {
     return {
       alineas: ['Er zijn nog geen meldingen of toewijzingen uit Cognos voor dit gebied tot deze peildatum.'],
       kerngetallen: [],
       tabellen: [],
-      bijlage: null,
     };
   }
   const tabellen: RapportTabel[] = [];
   const kern: Kerngetal[] = [];
   const alineas: string[] = [];
-  let onvolledig = false;
   for (const maat of [...new Set(tot.map((r) => r.maat))].sort()) {
-    const van = tot.filter((r) => r.maat === maat);
-    // Product level only (sub-levels and vorm are parts of it); when a file only has sub-levels, those.
-    const hoofd = van.filter((r) => r.subniveau === null && r.vorm === null);
-    const lijst = hoofd.length ? hoofd : van;
+    let onvolledig = false;
+    const lijst = tot.filter((r) => r.maat === maat);
     const momenten = [...new Set(lijst.map(wanneer))].sort().slice(-4);
     const labels = [...new Set(lijst.map(metingLabel))];
-    const som = new Map<string, { n: number; onderdrukt: boolean; alleenOnderdrukt: boolean }>();
+    // Per label and moment: the sum over the buurten, and the buurten's own counts (the Metingen export shows them).
+    const som = new Map<string, { n: number; onderdrukt: boolean; delen: number[] }>();
     for (const r of lijst) {
       const k = `${metingLabel(r)}\u0000${wanneer(r)}`;
-      const cur = som.get(k) ?? { n: 0, onderdrukt: false, alleenOnderdrukt: true };
+      const cur = som.get(k) ?? { n: 0, onderdrukt: false, delen: [] };
       if (r.onderdrukt || r.waarde === null) cur.onderdrukt = true;
       else {
         cur.n += r.waarde;
-        cur.alleenOnderdrukt = false;
+        cur.delen.push(r.waarde);
       }
       som.set(k, cur);
     }
     const cel = (label: string, m: string): CelWaarde => {
       const c = som.get(`${label}\u0000${m}`);
       if (!c) return null;
-      if (c.onderdrukt) onvolledig = true;
-      return c.alleenOnderdrukt ? kleinLabel(p) : c.n;
+      if (c.onderdrukt) {
+        onvolledig = true;
+        // Suppressed at the source: "<5" alone, or "at least" what is known.
+        return c.n === 0 ? BRON_ONDERDRUKT : `≥ ${getalNl(c.n)}`;
+      }
+      // A sum over buurten that would give a small buurt count away is hidden.
+      return c.delen.length > 1 && !totaalVeilig(c.n, c.delen, p) ? GEHEIM : c.n;
     };
     const rijen: CelWaarde[][] = labels.map((l) => [l, ...momenten.map((m) => cel(l, m))]);
     const totalen = momenten.map((m) =>
@@ -359,82 +393,56 @@ function metingen(
     const per1000 = inwoners ? (laatste / inwoners) * 1000 : null;
     rijen.push(['Totaal', ...totalen]);
     const bronnen = [...new Set(lijst.map((r) => r.bron))].join(', ');
-    tabellen.push(
-      tabel(
-        {
-          id: MAAT_LABEL[maat] ?? maat,
-          titel: `${MAAT_LABEL[maat] ?? maat} per ${lijst.some((r) => r.meldingstype) ? 'soort melding' : 'product'}`,
-          kolommen: [
-            { titel: 'Soort', soort: 'tekst' },
-            ...momenten.map((m) => ({ titel: wanneerNl(m), soort: 'aantal' as const })),
-          ],
-          rijen,
-          totaalRij: true,
-          bron: `Cognos (${bronnen})`,
-          peildatum: wanneerNl(momenten[momenten.length - 1]!),
-          voetnoot: onvolledig
-            ? 'Sommige aantallen zijn in de bron al afgeschermd (<5) en tellen niet mee in het totaal.'
-            : undefined,
-        },
-        p,
-      ),
+    const beschermd = tabel(
+      {
+        id: MAAT_LABEL[maat] ?? maat,
+        titel: `${MAAT_LABEL[maat] ?? maat} per ${lijst.some((r) => r.meldingstype) ? 'soort melding' : 'product'}`,
+        kolommen: [
+          { titel: 'Soort', soort: 'tekst' },
+          ...momenten.map((m) => ({ titel: wanneerNl(m), soort: 'aantal' as const })),
+        ],
+        rijen,
+        totaalRij: true,
+        bron: `Cognos (${bronnen})`,
+        peildatum: wanneerNl(momenten[momenten.length - 1]!),
+        voetnoot: onvolledig
+          ? 'Sommige aantallen zijn in de bron al afgeschermd (<5) en tellen niet mee in het totaal (≥: minstens).'
+          : undefined,
+      },
+      p,
     );
-    const vorige = totalen.length > 1 ? totalen[totalen.length - 2]! : null;
-    const toon = (n: number) => (isKlein(n, p) ? kleinLabel(p) : getalNl(n));
+    tabellen.push(beschermd);
+    // Key figures and sentences only use totals the table itself shows.
+    const totaalRij = beschermd.rijen[beschermd.rijen.length - 1]!;
+    const getoond = (i: number) => {
+      const v = totaalRij[i + 1];
+      return typeof v === 'number' ? v : null;
+    };
+    const nu = getoond(momenten.length - 1);
+    const vorige = momenten.length > 1 ? getoond(momenten.length - 2) : null;
+    const toon = (i: number) => (getoond(i) === null ? String(totaalRij[i + 1] ?? '') : getalNl(getoond(i)!));
     kern.push({
       label: `${MAAT_LABEL[maat] ?? maat}, ${wanneerNl(momenten[momenten.length - 1]!)}`,
-      waarde: toon(laatste),
+      waarde: toon(momenten.length - 1),
       toelichting:
         [
-          vorige !== null ? `vorige keer ${toon(vorige)}` : null,
-          per1000 !== null && !isKlein(laatste, p) ? `${getalNl(per1000, 1)} per 1.000 inwoners` : null,
+          momenten.length > 1 ? `vorige keer ${toon(momenten.length - 2)}` : null,
+          per1000 !== null && nu !== null ? `${getalNl(per1000, 1)} per 1.000 inwoners` : null,
         ]
           .filter(Boolean)
           .join('; ') || undefined,
     });
-    if (vorige !== null && !isKlein(laatste, p) && !isKlein(vorige, p)) {
-      const verschil = laatste - vorige;
+    if (nu !== null && vorige !== null && laatste === nu) {
+      const verschil = nu - vorige;
       alineas.push(
-        `${MAAT_LABEL[maat] ?? maat}: ${getalNl(laatste)} ${opIn(momenten[momenten.length - 1]!)}, ` +
+        `${MAAT_LABEL[maat] ?? maat}: ${getalNl(nu)} ${opIn(momenten[momenten.length - 1]!)}, ` +
           (verschil === 0
             ? 'even veel als de vorige keer.'
             : `${getalNl(Math.abs(verschil))} ${verschil > 0 ? 'meer' : 'minder'} dan ${opIn(momenten[momenten.length - 2]!)}.`),
       );
     }
   }
-  // Appendix: every count in the selection, protected.
-  const bijlage = tabel(
-    {
-      id: 'Bijlage metingen',
-      titel: 'Alle meldingen en toewijzingen in dit gebied',
-      kolommen: [
-        { titel: 'Buurt', soort: 'tekst' },
-        { titel: 'Maat', soort: 'tekst' },
-        { titel: 'Peildatum of periode', soort: 'tekst' },
-        { titel: 'Wet', soort: 'tekst' },
-        { titel: 'Soort', soort: 'tekst' },
-        { titel: 'Subniveau', soort: 'tekst' },
-        { titel: 'Vorm', soort: 'tekst' },
-        { titel: 'Aantal', soort: 'aantal' },
-        { titel: 'Per 1.000 inwoners', soort: 'getal', decimalen: 1, afgeleidVan: 7 },
-      ],
-      rijen: tot.map((r) => [
-        r.gebiedNaam,
-        MAAT_LABEL[r.maat] ?? r.maat,
-        wanneerNl(wanneer(r)),
-        r.wet,
-        metingLabel(r),
-        r.subniveau,
-        r.vorm,
-        r.onderdrukt ? kleinLabel(p) : r.waarde,
-        r.onderdrukt ? null : r.per1000,
-      ]),
-      bron: 'Cognos',
-      peildatum: datumNl(peildatum),
-    },
-    p,
-  );
-  return { alineas, kerngetallen: kern, tabellen, bijlage };
+  return { alineas, kerngetallen: kern, tabellen };
 }
 
 function netwerkSectie(
@@ -555,19 +563,25 @@ function netwerkSectie(
 
 function binnen(sel: Selectie, codes: readonly (string | null)[]): boolean {
   const echte = codes.filter((c): c is string => c !== null);
-  return echte.length === 0 || echte.some((c) => sel.buurten.has(c) || sel.codes.includes(c));
+  return echte.length === 0 || echte.some((c) => sel.bedient.has(c));
 }
 
 /** The part of a snapshot that concerns the selection (items in it, or without a place). */
 function snapshotVoorSelectie(s: SnapshotInhoud, sel: Selectie): SnapshotInhoud {
   const orgs = s.organisaties.filter((o) => binnen(sel, [o.buurt]));
   const vzs = s.voorzieningen.filter((v) => binnen(sel, [...v.werkgebied, v.locatie ?? null]));
+  const ids = new Set([...orgs.map((o) => `o${o.id}`), ...vzs.map((v) => `v${v.id}`)]);
   const namen = new Set([...orgs.map((o) => o.naam), ...vzs.map((v) => v.naam)]);
+  // By the ends' ids (snapshots from before they were kept: by name).
+  const raakt = (r: SnapshotInhoud['relaties'][number]) =>
+    r.vanRef !== undefined && r.naarRef !== undefined
+      ? ids.has(r.vanRef) || ids.has(r.naarRef)
+      : namen.has(r.van) || namen.has(r.naar);
   return {
     ...s,
     organisaties: orgs,
     voorzieningen: vzs,
-    relaties: s.relaties.filter((r) => namen.has(r.van) || namen.has(r.naar)),
+    relaties: s.relaties.filter(raakt),
     hiaten: s.hiaten.filter((h) => sel.buurten.has(h.gebied)),
   };
 }
@@ -687,18 +701,18 @@ function hiatenSectie(
   const plaat = kaartSvg
     ? { soort: 'kaart' as const, titel: 'Kaart van de hiaten', svg: kaartSvg, bron: 'CBS, Cognos, sociale kaart' }
     : undefined;
-  const klein = (c: HiaatCel) =>
-    (c.vraag !== null && isKlein(c.vraag, p)) || (c.kleinsteDeel !== null && isKlein(c.kleinsteDeel, p));
+  // A demand that would give a small count away is hidden with its per-1,000 figure and index; the gemeente figure
+  // of a leefgebied with such a demand too (it may be the sum over the buurten).
+  const verborgenLg = new Set(cellen.filter((c) => c.afgeschermd).map((c) => c.leefgebied));
   const rijen: CelWaarde[][] = signalen.map((c, i) => [
     i + 1,
     c.gebiedNaam,
     c.leefgebiedLabel,
     ERNST_WOORD[c.ernst],
-    c.index,
-    // A total made of a small part is hidden with it: the part could be recomputed from it.
-    c.vraag === null ? null : klein(c) && c.vraag >= p.drempel ? 'x' : c.vraag,
-    c.vraagPer1000 === null ? null : klein(c) ? 'x' : c.vraagPer1000,
-    c.gemeentePer1000,
+    c.afgeschermd ? GEHEIM : c.index,
+    c.vraag === null ? null : isKlein(c.vraag, p) ? kleinLabel(p) : c.afgeschermd ? GEHEIM : c.vraag,
+    c.vraagPer1000 === null ? null : c.afgeschermd ? GEHEIM : c.vraagPer1000,
+    c.gemeentePer1000 === null ? null : verborgenLg.has(c.leefgebied) ? GEHEIM : c.gemeentePer1000,
     c.aanbodCollectief.length,
     datumsNl(c.toelichting),
   ]);
@@ -768,6 +782,23 @@ function scenarioSectie(
   }
   const vol = u.perJaar.find((j) => j.opbouw >= 1) ?? u.perJaar[u.perJaar.length - 1];
   const geld = (n: number) => `€ ${getalNl(Math.round(n))}`;
+  // Every figure of the scenario is the number of indications times a known share and tariff: when that number is
+  // small, or would give a small product count away, none of it is shown.
+  if (
+    !totaalVeilig(
+      u.indicaties,
+      u.producten.map((x) => x.aantal),
+      p,
+    )
+  ) {
+    return {
+      alineas: [
+        `Scenario ‘${naam}’: de aantallen in dit gebied zijn te klein om de berekening te tonen. Kies een groter gebied, zoals de wijk.`,
+      ],
+      kerngetallen: [],
+      tabellen: [],
+    };
+  }
   return {
     alineas: [
       `Scenario ‘${naam}’: ${pctNl(params.verschuiving)} van de gekozen maatwerkindicaties gaat over naar collectief aanbod in de sociale basis, in ${params.opbouw.length} jaar opgebouwd. Een deel van de besparing (${pctNl(params.vervangendeInzet)}) gaat naar dat aanbod.`,
@@ -825,7 +856,6 @@ function bijlagen(
   db: ProjectDb,
   sel: Selectie,
   peildatum: string,
-  metingBijlage: RapportTabel | null,
   p: PrivacyInstellingen,
 ): Omit<RapportSectie, 'soort' | 'titel'> {
   const labels = new Map(
@@ -861,7 +891,6 @@ function bijlagen(
       p,
     ),
   ];
-  if (metingBijlage) tabellen.push(metingBijlage);
   return {
     alineas: ['De tabellen achter de figuren in dit rapport.'],
     kerngetallen: [],
@@ -879,49 +908,56 @@ const TITELS: Record<SectieSoort, string> = {
   bijlagen: 'Bijlagen',
 };
 
-export const LEESWIJZER: readonly { term: string; uitleg: string }[] = [
-  { term: 'Peildatum', uitleg: 'De dag waarop de cijfers gelden. Meldingen gelden voor een periode, zoals een maand.' },
-  {
-    term: 'Per 1.000 inwoners',
-    uitleg: 'Het aantal gedeeld door het aantal inwoners, maal 1.000. Zo kun je grote en kleine buurten vergelijken.',
-  },
-  {
-    term: '<5 en x',
-    uitleg:
-      'Kleine aantallen (1 tot 5) staan als <5, zodat niemand te herkennen is. Een x is verborgen zodat je een klein aantal niet kunt terugrekenen uit een totaal.',
-  },
-  {
-    term: 'Hiaat',
-    uitleg:
-      'Een buurt waar de vraag hoger is dan gemiddeld in de gemeente, en waar geen collectief, vrij toegankelijk aanbod is voor dat leefgebied.',
-  },
-  {
-    term: 'Index',
-    uitleg: 'Hoe groot de vraag is ten opzichte van de gemeente. 1 is gemiddeld, 1,5 is de helft meer.',
-  },
-  {
-    term: 'Collectief, vrij toegankelijk',
-    uitleg:
-      'Aanbod voor groepen bewoners waarvoor je geen indicatie of verwijzing nodig hebt, zoals een inloop of een buurtactiviteit.',
-  },
-  { term: 'Dichtheid', uitleg: 'Welk deel van alle mogelijke verbindingen tussen organisaties er echt is.' },
-  {
-    term: 'Tussenpositie',
-    uitleg:
-      'Hoe vaak een organisatie op de kortste weg tussen twee andere ligt. Een hoge tussenpositie maakt haar een verbinder.',
-  },
-  { term: 'Losse delen', uitleg: 'Groepen organisaties zonder enige verbinding met elkaar.' },
-  {
-    term: 'Verwijsbalans',
-    uitleg:
-      'Welk deel van de verwijzingen van de eerste lijn (wijkteam, huisarts) bij voorliggend aanbod terechtkomt en welk deel bij maatwerk.',
-  },
-  {
-    term: 'Scenario',
-    uitleg:
-      'Een rekenvoorbeeld: wat levert het op als een deel van het maatwerk overgaat naar collectief aanbod in de buurt.',
-  },
-];
+/** The glossary of the report; what it says of small counts follows the project's rule. */
+export function leeswijzer(p: PrivacyInstellingen): { term: string; uitleg: string }[] {
+  return [
+    {
+      term: 'Peildatum',
+      uitleg: 'De dag waarop de cijfers gelden. Meldingen gelden voor een periode, zoals een maand.',
+    },
+    {
+      term: 'Per 1.000 inwoners',
+      uitleg: 'Het aantal gedeeld door het aantal inwoners, maal 1.000. Zo kun je grote en kleine buurten vergelijken.',
+    },
+    {
+      term: `<${p.drempel} en x`,
+      uitleg: p.aan
+        ? `Kleine aantallen (1 tot ${p.drempel}) staan als <${p.drempel}, zodat niemand te herkennen is. Een x is verborgen zodat je een klein aantal niet kunt terugrekenen uit een totaal. Wat de bron (Cognos) al afschermde, staat als <5.`
+        : 'In dit rapport zijn kleine aantallen niet afgeschermd. Deel het niet buiten het team.',
+    },
+    {
+      term: 'Hiaat',
+      uitleg:
+        'Een buurt waar de vraag hoger is dan gemiddeld in de gemeente, en waar geen collectief, vrij toegankelijk aanbod is voor dat leefgebied.',
+    },
+    {
+      term: 'Index',
+      uitleg: 'Hoe groot de vraag is ten opzichte van de gemeente. 1 is gemiddeld, 1,5 is de helft meer.',
+    },
+    {
+      term: 'Collectief, vrij toegankelijk',
+      uitleg:
+        'Aanbod voor groepen bewoners waarvoor je geen indicatie of verwijzing nodig hebt, zoals een inloop of een buurtactiviteit.',
+    },
+    { term: 'Dichtheid', uitleg: 'Welk deel van alle mogelijke verbindingen tussen organisaties er echt is.' },
+    {
+      term: 'Tussenpositie',
+      uitleg:
+        'Hoe vaak een organisatie op de kortste weg tussen twee andere ligt. Een hoge tussenpositie maakt haar een verbinder.',
+    },
+    { term: 'Losse delen', uitleg: 'Groepen organisaties zonder enige verbinding met elkaar.' },
+    {
+      term: 'Verwijsbalans',
+      uitleg:
+        'Welk deel van de verwijzingen van de eerste lijn (wijkteam, huisarts) bij voorliggend aanbod terechtkomt en welk deel bij maatwerk.',
+    },
+    {
+      term: 'Scenario',
+      uitleg:
+        'Een rekenvoorbeeld: wat levert het op als een deel van het maatwerk overgaat naar collectief aanbod in de buurt.',
+    },
+  ];
+}
 
 export interface RapportContext {
   readonly db: ProjectDb;
@@ -933,8 +969,14 @@ export interface RapportContext {
 /** The whole report, protected. */
 export function bouwRapport(ctx: RapportContext, opties: RapportOpties): Rapport {
   const { db, netwerk: data } = ctx;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(opties.peildatum) || Number.isNaN(Date.parse(opties.peildatum)))
-    throw new AppException('invoer.ongeldig', { veld: 'peildatum', code: 'datum' });
+  if (!isDatum(opties.peildatum)) throw new AppException('invoer.ongeldig', { veld: 'peildatum', code: 'datum' });
+  if (opties.vergelijkMet && !isDatum(opties.vergelijkMet))
+    throw new AppException('invoer.ongeldig', { veld: 'vergelijkMet', code: 'datum' });
+  if (opties.vergelijkMet && opties.vergelijkMet >= opties.peildatum)
+    throw new AppException('rapport.vergelijk-niet-eerder', {
+      vergelijk: datumNl(opties.vergelijkMet),
+      peildatum: datumNl(opties.peildatum),
+    });
   const p = loadPrivacy(db);
   const sel = selectie(db, opties.gebieden, opties.peildatum);
   const secties = (opties.secties?.length ? opties.secties : SECTIES).filter((s) => SECTIES.includes(s));
@@ -980,11 +1022,9 @@ export function bouwRapport(ctx: RapportContext, opties: RapportOpties): Rapport
       case 'kerncijfers':
         gemaakt.push({ soort: s, titel, ...kern });
         break;
-      case 'metingen': {
-        const { bijlage: _b, ...rest } = met;
-        gemaakt.push({ soort: s, titel, ...rest });
+      case 'metingen':
+        gemaakt.push({ soort: s, titel, ...met });
         break;
-      }
       case 'netwerk':
         gemaakt.push({ soort: s, titel, ...netwerkSectie(data, sel, opties.peildatum, p) });
         break;
@@ -997,7 +1037,16 @@ export function bouwRapport(ctx: RapportContext, opties: RapportOpties): Rapport
           sel,
           p,
         );
-        gemaakt.push({ soort: s, titel, ...rest });
+        // Without a moment on the peildatum, "now" is today's map: say so when the peildatum lies in the past.
+        const vandaag = ctx.now.slice(0, 10);
+        const alineas =
+          vergelijk && !vast && opties.peildatum < vandaag
+            ? [
+                ...rest.alineas,
+                `Er is geen stuurgroepmoment vastgelegd op ${datumNl(opties.peildatum)}: Wijkweb vergelijkt met de sociale kaart zoals die nu is (${datumNl(vandaag)}).`,
+              ]
+            : rest.alineas;
+        gemaakt.push({ soort: s, titel, ...rest, alineas });
         break;
       }
       case 'hiaten':
@@ -1011,7 +1060,7 @@ export function bouwRapport(ctx: RapportContext, opties: RapportOpties): Rapport
         gemaakt.push({ soort: s, titel, ...scenarioSectie(db, sel, opties.scenarioId, opties.peildatum, p) });
         break;
       case 'bijlagen':
-        gemaakt.push({ soort: s, titel, ...bijlagen(db, sel, opties.peildatum, met.bijlage, p) });
+        gemaakt.push({ soort: s, titel, ...bijlagen(db, sel, opties.peildatum, p) });
         break;
     }
   }
@@ -1026,7 +1075,7 @@ export function bouwRapport(ctx: RapportContext, opties: RapportOpties): Rapport
     vergelijkMet: vergelijk?.info.peildatum ?? null,
     gemaaktOp: ctx.now.slice(0, 10),
     privacy: p,
-    leeswijzer: LEESWIJZER,
+    leeswijzer: leeswijzer(p),
     secties: gemaakt,
     bronnen: listBronnen(db).map((b) => ({
       soort: b.soort,

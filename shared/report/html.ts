@@ -25,7 +25,10 @@ export function celTekst(v: CelWaarde, k: RapportKolom | undefined): string {
 }
 
 /** Text for a CSS string literal: no quotes, backslashes or line breaks from the data can end it. */
-const cssString = (text: string) => text.replace(/[\\"\n\r<>]/g, ' ');
+const cssString = (text: string) =>
+  [...text.slice(0, 200)]
+    .map((c) => (/[\p{L}\p{N} .,:;()'’–-]/u.test(c) ? c : `\\${c.codePointAt(0)!.toString(16).padStart(6, '0')}`))
+    .join('');
 
 const numeriek = (k: RapportKolom) => k.soort !== 'tekst' && k.soort !== 'datum';
 
@@ -148,7 +151,7 @@ export function rapportHtml(r: Rapport): string {
 <meta name="generator" content="Wijkweb">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(r.titel)}</title>
-<style>${CSS.replace('__TITEL__', cssString(r.titel))}</style>
+<style>${CSS.replace('__TITEL__', () => cssString(r.titel))}</style>
 </head>
 <body>
 <header class="voorblad">

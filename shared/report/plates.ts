@@ -209,7 +209,8 @@ export function netwerkPlaatSvg(input: NetwerkPlaatInput): string {
     degree.set(r.doel, (degree.get(r.doel) ?? 0) + 1);
   }
   const maxDeg = Math.max(1, ...degree.values());
-  const maxVol = Math.max(1, ...relaties.map((r) => r.volume ?? 0));
+  // Line width in three classes, never in proportion: an exact width would give a small referral count away.
+  const dikte = (v: number | null) => (!v ? 1.5 : v < 10 ? 2 : v < 50 ? 3.5 : 5.5);
 
   // Fit the positions into the drawing area (left of the legend, below the title).
   const area = { x: 40, y: 90, w: W - 420, h: H - 150 };
@@ -264,7 +265,7 @@ export function netwerkPlaatSvg(input: NetwerkPlaatInput): string {
     const ey = b.y - ((b.y - a.y) / len) * rr;
     const aanbod = r.soort === 'aanbod';
     const verwijzing = isVerwijzing(r.soort);
-    const width = aanbod ? 1 : 1.5 + (r.volume ? (4 * r.volume) / maxVol : 0);
+    const width = aanbod ? 1 : dikte(r.volume);
     const dash = aanbod ? ' stroke-dasharray="2 4"' : verwijzing ? '' : ' stroke-dasharray="8 5"';
     const arrow = r.gericht && !aanbod ? ' marker-end="url(#pijl)"' : '';
     const kleur = vaag(r.bron) || vaag(r.doel) ? '#b3b3b3' : aanbod ? '#999999' : '#555555';
@@ -353,7 +354,7 @@ export function netwerkPlaatSvg(input: NetwerkPlaatInput): string {
     );
     ly += 26;
   };
-  if (soorten.has('verwijzing')) lijn('', 'Verwijzing (dikte = aantal)', true);
+  if (soorten.has('verwijzing')) lijn('', 'Verwijzing (dikker: 10 of meer, 50 of meer)', true);
   if (soorten.has('anders')) lijn(' stroke-dasharray="8 5"', 'Samenwerking of andere relatie');
   if (soorten.has('aanbod')) lijn(' stroke-dasharray="2 4"', 'Organisatie biedt voorziening aan');
   out.push(

@@ -27,8 +27,11 @@ export interface SnapshotVoorziening {
 export interface SnapshotRelatie {
   readonly id: number;
   readonly soort: string;
+  /** Names, to show; the ends themselves are `vanRef`/`naarRef` ('o12', 'v7'). */
   readonly van: string;
   readonly naar: string;
+  readonly vanRef?: string;
+  readonly naarRef?: string;
   readonly totaal: number | null;
 }
 export interface SnapshotHiaat {
@@ -75,6 +78,8 @@ export function maakSnapshotInhoud(input: {
       soort: r.soort,
       van: r.van.naam,
       naar: r.naar.naam,
+      vanRef: `${r.van.soort === 'organisatie' ? 'o' : 'v'}${r.van.id}`,
+      naarRef: `${r.naar.soort === 'organisatie' ? 'o' : 'v'}${r.naar.id}`,
       totaal: r.totaal,
     })),
     kengetallen: input.kengetallen,
@@ -121,8 +126,8 @@ const VELDEN: Record<string, string> = {
   vrijToegankelijk: 'vrij toegankelijk',
   leefgebieden: 'leefgebieden',
   werkgebied: 'werkgebied',
-  van: 'van',
-  naar: 'naar',
+  vanRef: 'van',
+  naarRef: 'naar',
   gebiedNaam: 'buurt',
   leefgebiedLabel: 'leefgebied',
   ernst: 'ernst',

@@ -102,7 +102,13 @@ export function RapportPage() {
         ? {
             gebieden: gekozen,
             peildatum,
-            vergelijkMet: vergelijk === 'auto' ? undefined : vergelijk === 'geen' ? null : vergelijk,
+            // A moment chosen before the peildatum moved past it: the previous one again.
+            vergelijkMet:
+              vergelijk === 'auto' || (vergelijk !== 'geen' && vergelijk >= peildatum)
+                ? undefined
+                : vergelijk === 'geen'
+                  ? null
+                  : vergelijk,
             secties,
             scenarioId: scenarioId ? Number(scenarioId) : null,
             titel: titel.trim() || null,
@@ -329,7 +335,10 @@ function Momenten({
       naam.trim() || t('rapport.momentStandaardNaam', { datum: peildatum }),
       peildatum,
     );
-    if (!r.ok) return setFout(t(`fout.${r.error.code}`, { ...(r.error.params ?? {}), veld: t('rapport.peildatum') }));
+    if (!r.ok) {
+      const veld = r.error.params?.['veld'] === 'naam' ? t('rapport.momentNaam') : t('rapport.peildatum');
+      return setFout(t(`fout.${r.error.code}`, { ...(r.error.params ?? {}), veld }));
+    }
     setFout(null);
     setNaam('');
     await onChanged();
@@ -431,14 +440,14 @@ function Privacy({ readOnly }: { readOnly: boolean }) {
         label={t('rapport.drempel')}
         description={t('rapport.drempelUitleg')}
         type="number"
-        min={2}
+        min={3}
         max={10}
         value={p.drempel}
         disabled={readOnly || !p.aan}
         error={fout}
         onChange={(e) => {
           const n = Number(e.target.value);
-          if (Number.isInteger(n) && n >= 2 && n <= 10) void bewaar({ ...p, drempel: n });
+          if (Number.isInteger(n) && n >= 3 && n <= 10) void bewaar({ ...p, drempel: n });
           else setFout(t('rapport.drempelFout'));
         }}
       />

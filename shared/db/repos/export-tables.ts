@@ -5,7 +5,15 @@ import { loadNetwerk } from './netwerk';
 import { berekenHiaten } from '../../analysis/hiaten';
 import { loadHiatenInput, loadHiatenInstellingen } from './hiaten';
 import { loadPrivacy } from './privacy';
-import { isKlein, kleinLabel } from '../../report/privacy';
+import {
+  beschermGroepen,
+  BRON_ONDERDRUKT,
+  GEHEIM,
+  isKlein,
+  kleinLabel,
+  type PrivacyInstellingen,
+} from '../../report/privacy';
+import type { CelWaarde } from '../../report/model';
 
 /** The documented columns of `export P hiaten` (README "Exporttabellen"). */
 export const HIATEN_COLUMNS = [
@@ -29,28 +37,31 @@ function hiatenTable(db: ProjectDb): TableData {
   const instellingen = loadHiatenInstellingen(db);
   const p = loadPrivacy(db);
   const round = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 1000);
-  // Small counts leave the machine as "<5"; a demand made of a small part is hidden with it ("x").
-  const klein = (n: number | null) => n !== null && isKlein(n, p);
+  // Small counts leave the machine as "<5"; a demand that would give one away is hidden ("x") with every figure
+  // computed from it (per 1,000, index, quartile), and the gemeente figure of a leefgebied with such a demand.
+  const cellen = berekenHiaten(loadHiatenInput(db, instellingen), instellingen, { drempel: p.aan ? p.drempel : null });
+  const verborgenLg = new Set(cellen.filter((c) => c.afgeschermd).map((c) => c.leefgebied));
   return {
     columns: HIATEN_COLUMNS,
-    rows: berekenHiaten(loadHiatenInput(db, instellingen), instellingen, { drempel: p.aan ? p.drempel : null }).map(
-      (c) => [
+    rows: cellen.map((c) => {
+      const weg = c.afgeschermd;
+      return [
         c.gebiedCode,
         c.gebiedNaam,
         c.leefgebied,
         c.doelgroep,
         c.ernst,
-        klein(c.vraag) ? kleinLabel(p) : klein(c.kleinsteDeel) ? 'x' : c.vraag,
-        klein(c.vraag) || klein(c.kleinsteDeel) ? 'x' : round(c.vraagPer1000),
-        round(c.gemeentePer1000),
+        c.vraag !== null && isKlein(c.vraag, p) ? kleinLabel(p) : weg ? GEHEIM : c.vraag,
+        weg ? GEHEIM : round(c.vraagPer1000),
+        verborgenLg.has(c.leefgebied) ? GEHEIM : round(c.gemeentePer1000),
         c.aanbodCollectief.length,
         c.aanbodGepland.length,
         c.toelichting,
-        round(c.index),
-        c.kwartiel,
+        weg ? GEHEIM : round(c.index),
+        weg ? GEHEIM : c.kwartiel,
         c.onderdrukt ? 1 : 0,
-      ],
-    ),
+      ];
+    }),
   };
 }
 
@@ -194,6 +205,58 @@ export function exportColumns(name: ExportTableName): readonly string[] {
   return name === 'netwerk' ? NETWERK_COLUMNS : name === 'hiaten' ? HIATEN_COLUMNS : EXPORTS[name].columns;
 }
 
+/**
+ * Cognos counts are about people: small ones leave the machine as "<5" (those suppressed at the source keep their
+ * own "<5"), and where a product's row and its sub-levels (or a level and its rows per vorm) are all listed, one
+ * more is hidden ("x") when a small one could be recovered by subtraction.
+ */
+function beschermMetingen(columns: readonly string[], rows: (string | number | null)[][], p: PrivacyInstellingen) {
+  if (!p.aan) return;
+  const col = (c: string) => columns.indexOf(c);
+  const [w, o, sub, vorm] = [col('waarde'), col('onderdrukt'), col('subniveau'), col('vorm')];
+  const waarden: CelWaarde[] = rows.map((r) => {
+    const v = r[w] ?? null;
+    if (r[o] === 1) return BRON_ONDERDRUKT;
+    return typeof v === 'number' && isKlein(v, p) ? kleinLabel(p) : v;
+  });
+  const sleutel = (r: (string | number | null)[]) =>
+    [
+      'gebied_code',
+      'maat',
+      'peildatum',
+      'periode_start',
+      'periode_eind',
+      'wet',
+      'ondersteuningsbehoefte',
+      'meldingstype',
+    ]
+      .map((c) => String(r[col(c)] ?? ''))
+      .join('\u0000');
+  // Per product: its own row, its sub-level rows, its rows per vorm; per sub-level: its own row and rows per vorm.
+  type Groep = { totaal: number; sub: number[]; vorm: number[] };
+  const groepen = new Map<string, Groep>();
+  const groep = (k: string) => groepen.get(k) ?? groepen.set(k, { totaal: -1, sub: [], vorm: [] }).get(k)!;
+  rows.forEach((r, i) => {
+    const k = sleutel(r);
+    const s = r[sub] ?? null;
+    const v = r[vorm] ?? null;
+    if (s === null && v === null) groep(k).totaal = i;
+    else if (s === null) groep(k).vorm.push(i);
+    else if (v === null) {
+      groep(k).sub.push(i);
+      groep(`${k}\u0000${s}`).totaal = i;
+    } else groep(`${k}\u0000${s}`).vorm.push(i);
+  });
+  const lijnen = [...groepen.values()]
+    .filter((g) => g.totaal >= 0)
+    .map((g) => ({ totaal: g.totaal, delen: g.sub.length ? g.sub : g.vorm }))
+    .filter((g) => g.delen.length > 0);
+  beschermGroepen(waarden, lijnen, p);
+  rows.forEach((r, i) => {
+    r[w] = waarden[i] ?? null;
+  });
+}
+
 /** A table of the project as stored; `netwerk` is computed (the metrics of the whole network). */
 export function exportTable(db: ProjectDb, name: ExportTableName): TableData {
   if (name === 'netwerk') return netwerkTable(loadNetwerk(db));
@@ -201,21 +264,11 @@ export function exportTable(db: ProjectDb, name: ExportTableName): TableData {
   const def = EXPORTS[name];
   const stmt = db.raw.prepare(def.sql);
   const rows: (string | number | null)[][] = [];
-  // Cognos counts are about people: small ones leave the machine as "<5" (suppressed at the source: the same).
-  const p = loadPrivacy(db);
-  const waarde = name === 'metingen' ? def.columns.indexOf('waarde') : -1;
-  const onderdrukt = def.columns.indexOf('onderdrukt');
   try {
-    while (stmt.step()) {
-      const row = stmt.get().map((v) => (v instanceof Uint8Array ? null : v));
-      if (waarde >= 0) {
-        const v = row[waarde];
-        if ((typeof v === 'number' && isKlein(v, p)) || (p.aan && row[onderdrukt] === 1)) row[waarde] = kleinLabel(p);
-      }
-      rows.push(row);
-    }
+    while (stmt.step()) rows.push(stmt.get().map((v) => (v instanceof Uint8Array ? null : v)));
   } finally {
     stmt.free();
   }
+  if (name === 'metingen') beschermMetingen(def.columns, rows, loadPrivacy(db));
   return { columns: def.columns, rows };
 }

@@ -3,6 +3,14 @@ import { AppException } from '../../result';
 import type { SnapshotInfo } from '../../report/model';
 import type { SnapshotInhoud } from '../../report/snapshot';
 
+/** A real calendar date written as YYYY-MM-DD (2024-02-30 is not one). */
+export function isDatum(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.toISOString().slice(0, 10) === text;
+}
+
 type Row = { id: number; naam: string; peildatum: string; gemaakt_op: string; o: number; v: number; r: number };
 
 const COLUMNS = `id, naam, peildatum, gemaakt_op,
@@ -35,8 +43,7 @@ export function insertSnapshot(
   const clean = naam.trim().replace(/\s+/g, ' ');
   if (!clean) throw new AppException('invoer.ongeldig', { veld: 'naam', code: 'verplicht' });
   if (clean.length > 120) throw new AppException('invoer.ongeldig', { veld: 'naam', code: 'te-lang', max: 120 });
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(peildatum) || Number.isNaN(Date.parse(peildatum)))
-    throw new AppException('invoer.ongeldig', { veld: 'peildatum', code: 'datum' });
+  if (!isDatum(peildatum)) throw new AppException('invoer.ongeldig', { veld: 'peildatum', code: 'datum' });
   db.run('INSERT INTO snapshot (naam, peildatum, gemaakt_op, inhoud) VALUES (?, ?, ?, ?)', [
     clean,
     peildatum,

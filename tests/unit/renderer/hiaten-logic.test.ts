@@ -33,7 +33,7 @@ const cel = (p: Partial<HiaatCel> & Pick<HiaatCel, 'gebiedCode' | 'leefgebied' |
   gemeentePer1000: null,
   kwartiel: null,
   onderdrukt: false,
-  kleinsteDeel: null,
+  afgeschermd: false,
   signalen: [],
   aanbodCollectief: [],
   aanbodGepland: [],

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createProjectService } from '../../../shared/service/project-service';
 import { unwrap } from '../../../shared/result';
 import { FIXED_NOW, sha256, sql } from '../../helpers/db';
-import { beschermTabel, STANDAARD_PRIVACY } from '../../../shared/report/privacy';
+import { beschermTabel, lijnVeilig, STANDAARD_PRIVACY, totaalVeilig } from '../../../shared/report/privacy';
 import type { RapportTabel } from '../../../shared/report/model';
 import { vergelijkSnapshots, maakSnapshotInhoud } from '../../../shared/report/snapshot';
 import { rapportHtml } from '../../../shared/report/html';
@@ -118,6 +118,36 @@ describe('kleine aantallen', () => {
   });
 });
 
+describe('terugrekenen uit een totaal', () => {
+  it('hides more when the remainder pins hidden counts to one value, and knows what <5 and x mean', () => {
+    // March: <5, <5, 20, total 22 → both would be 1; April: <5, x, 20, total 26 → <5 = 1, x = 5.
+    for (const [a, b, c, totaal] of [
+      [1, 1, 20, 22],
+      [1, 5, 20, 26],
+    ] as const) {
+      const rows = beschermTabel(
+        t(
+          [
+            ['a', a, 0],
+            ['b', b, 0],
+            ['c', c, 0],
+            ['Totaal', totaal, 0],
+          ],
+          { totaalRij: true },
+        ),
+        STANDAARD_PRIVACY,
+      ).rijen.map((r) => r[1]);
+      expect(rows.filter((v) => v === 'x' || (typeof v === 'string' && v.startsWith('<'))).length).toBeGreaterThan(2);
+      expect(lijnVeilig(totaal, rows.slice(0, 3), STANDAARD_PRIVACY) || rows[3] === 'x').toBe(true);
+    }
+    // Six hidden counts that add up to 9 leave every one of them open: nothing more to hide.
+    expect(lijnVeilig(32, [13, 5, 5, '<5', '<5', '<5', '<5', '<5', '<5'], STANDAARD_PRIVACY)).toBe(true);
+    expect(totaalVeilig(33, [30, 3], STANDAARD_PRIVACY)).toBe(false);
+    expect(totaalVeilig(33, [20, 10, 3], STANDAARD_PRIVACY)).toBe(false);
+    expect(totaalVeilig(40, [20, 10, 10], STANDAARD_PRIVACY)).toBe(true);
+  });
+});
+
 describe('data en perioden in het Nederlands', () => {
   it('writes dates and months as people read them', () => {
     expect(datumNl('2024-04-02')).toBe('2 april 2024');
@@ -222,6 +252,11 @@ describe('stuurgroepmomenten', () => {
   it('refuses a bad date and a missing comparison, and names an unknown gebied', async () => {
     const { s } = await project();
     expect(await s.createSnapshot('x', '2024-13-45')).toMatchObject({ ok: false, error: { code: 'invoer.ongeldig' } });
+    expect(await s.createSnapshot('x', '2024-02-30')).toMatchObject({ ok: false, error: { code: 'invoer.ongeldig' } });
+    expect(await s.getRapport({ gebieden: ['BU01530710'], peildatum: '2024-02-30' })).toMatchObject({ ok: false });
+    expect(
+      await s.getRapport({ gebieden: ['BU01530710'], peildatum: '2024-04-02', vergelijkMet: '2024-05-01' }),
+    ).toMatchObject({ ok: false, error: { code: 'rapport.vergelijk-niet-eerder' } });
     expect(await s.getRapport({ gebieden: ['BU99999999'], peildatum: '2024-04-02' })).toMatchObject({
       ok: false,
       error: { code: 'rapport.onbekend-gebied', params: { code: 'BU99999999' } },
@@ -229,6 +264,24 @@ describe('stuurgroepmomenten', () => {
     expect(
       await s.getRapport({ gebieden: ['BU01530710'], peildatum: '2024-04-02', vergelijkMet: '2023-01-01' }),
     ).toMatchObject({ ok: false, error: { code: 'rapport.geen-snapshot' } });
+  });
+
+  it('keeps relations of another buurt out, even when an organisation there has the same name', async () => {
+    const { s } = await project();
+    const elders = unwrap(await s.saveOrganisatie(null, { naam: 'Alifa', buurtCode: 'BU01530711' })).result;
+    const buur = unwrap(await s.saveOrganisatie(null, { naam: 'Buurthuis Zuid', buurtCode: 'BU01530711' })).result;
+    unwrap(await s.createSnapshot('Januari', '2024-01-15'));
+    unwrap(
+      await s.saveRelatie(null, {
+        soort: 'samenwerking',
+        van: { soort: 'organisatie', id: elders.id },
+        naar: { soort: 'organisatie', id: buur.id },
+      }),
+    );
+    const r = unwrap(
+      await s.getRapport({ gebieden: ['BU01530710'], peildatum: '2024-04-02', secties: ['veranderingen'] }),
+    );
+    expect(r.secties[0]!.tabellen).toEqual([]);
   });
 
   it('compares snapshots by id: a renamed item is changed, not gone and new', () => {
@@ -324,6 +377,48 @@ describe('het rapport', () => {
       [],
     );
     for (const r of hiaten.rows) expect(String(r[hiaten.columns.indexOf('toelichting')])).not.toMatch(/\b[1-4] [A-Z]/);
+    // A hidden demand takes its per-1,000 figure, index and quartile along.
+    for (const r of hiaten.rows) {
+      if (r[v] !== 'x') continue;
+      for (const c of ['vraag_per_1000', 'index', 'kwartiel']) expect(r[hiaten.columns.indexOf(c)]).toBe('x');
+    }
+  });
+
+  it('hides a sub-level that its product row would give away in the metingen export', async () => {
+    const { s } = await project();
+    unwrap(await s.importCognos(cognos('boswinkel-wmo-subniveaus.xlsx'), { gebied: 'BU01530710' }));
+    const m = unwrap(await s.exportTable('metingen'));
+    const col = (c: string) => m.columns.indexOf(c);
+    const ob1 = m.rows.filter(
+      (r) => r[col('maat')] === 'toewijzingen' && r[col('wet')] === 'Wmo' && r[col('ondersteuningsbehoefte')] === 1,
+    );
+    // Wherever a product or sub-level is shown next to exactly one hidden part, one more part is hidden.
+    const waarde = (r: (typeof ob1)[number]) => r[col('waarde')];
+    const product = ob1.find((r) => r[col('subniveau')] === null && r[col('vorm')] === null);
+    const subs = ob1.filter((r) => r[col('subniveau')] !== null && r[col('vorm')] === null);
+    if (product && typeof waarde(product) === 'number' && subs.length) {
+      expect(lijnVeilig(waarde(product) as number, subs.map(waarde), STANDAARD_PRIVACY)).toBe(true);
+    }
+  });
+
+  it('escapes the title in the page footer (CSS) and in the page', async () => {
+    const { s } = await project();
+    const r = unwrap(
+      await s.getRapport({
+        gebieden: ['BU01530710'],
+        peildatum: '2024-04-02',
+        secties: ['kerncijfers'],
+        titel: `Rapport $' h1 { color: red } "\f</style><script>x</script>`,
+      }),
+    );
+    const html = rapportHtml(r);
+    expect(html).not.toContain('<script>');
+    const css = html.slice(html.indexOf('<style>'), html.indexOf('</style>'));
+    // The title stays inside its CSS string: no quote, brace, backslash-less line break or $-pattern gets out.
+    const footer = /@bottom-left \{ content: "([^"]*)";/.exec(css);
+    expect(footer?.[1]).toMatch(/^Rapport \\000024' h1 \\00007b color: red \\00007d/);
+    expect(footer?.[1]).not.toMatch(/[{}\f<>]/);
+    expect(html.match(/<\/style>/g)).toHaveLength(1);
   });
 
   it('counts sub-levels (1A, 1B, individueel/groep) once: the product total is already there', async () => {
@@ -341,6 +436,8 @@ describe('het rapport', () => {
     const { s } = await project();
     expect(unwrap(await s.getPrivacy())).toEqual({ aan: true, drempel: 5 });
     expect(await s.savePrivacy({ aan: true, drempel: 11 })).toMatchObject({ ok: false });
+    // At 2, "<2" would say "exactly 1".
+    expect(await s.savePrivacy({ aan: true, drempel: 2 })).toMatchObject({ ok: false });
     unwrap(await s.savePrivacy({ aan: true, drempel: 10 }));
     const r = unwrap(await s.getRapport({ gebieden: ['BU01530710'], peildatum: '2024-04-02', secties: ['metingen'] }));
     expect(JSON.stringify(r.secties)).toContain('<10');
