@@ -1,4 +1,5 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { BridgeApi, MenuCommand } from '../../shared/contract';
 import { changeLanguage } from '../i18n';
@@ -16,21 +17,26 @@ import { Notices } from './Notices';
 import { StatusBar } from './StatusBar';
 import { isTextEntry, undoShortcut } from './shortcuts';
 import { RapportPage } from '../features/rapport/RapportPage';
+import { Presentatie } from '../features/presentatie/Presentatie';
+import { Rondleiding } from '../features/rondleiding/Rondleiding';
+import {
+  AANGEBODEN_KEY,
+  GEZIEN_KEY,
+  STAPPEN,
+  browserOpslag,
+  laatsteMeldingId,
+  lees,
+  meldGeenVoorbeeld,
+  moetVoorbeeldAanbieden,
+  onthoud,
+} from '../features/rondleiding/logic';
 
 // The Netwerk view brings Cytoscape along: loaded when you first open it, or earlier when the app has nothing to do.
 const loadNetwerkPage = () => import('../features/netwerk/NetwerkPage');
 const NetwerkPage = lazy(() => loadNetwerkPage().then((m) => ({ default: m.NetwerkPage })));
 
 type View =
-  | 'overzicht'
-  | 'gegevens'
-  | 'netwerk'
-  | 'kaart'
-  | 'hiaten'
-  | 'rapport'
-  | 'importeren'
-  | 'gebieden'
-  | 'metingen';
+  'overzicht' | 'gegevens' | 'netwerk' | 'kaart' | 'hiaten' | 'rapport' | 'importeren' | 'gebieden' | 'metingen';
 const VIEWS: readonly View[] = [
   'overzicht',
   'gegevens',
@@ -53,10 +59,69 @@ export function App({ bridge }: { bridge: BridgeApi }) {
   const [creating, setCreating] = useState(false);
   const [view, setView] = useState<View>('overzicht');
   const [aboutOpen, setAboutOpen] = useState(false);
+  const [presenting, setPresenting] = useState(false);
+  // The tour's step, for the project it was started in (it disappears when that project is closed).
+  const [tour, setTour] = useState<{ readonly stap: number; readonly projectId: string } | null>(null);
 
   const startNew = () => {
     void actions.closeProject().then(() => setCreating(true));
   };
+
+  /** Presentation mode, only with a project open. */
+  const presenteren = () => {
+    if (store.getState().project) setPresenting(true);
+  };
+  /** A step of the tour shows its view. */
+  const naarStap = (stap: number) => {
+    const project = store.getState().project;
+    const doel = STAPPEN[stap];
+    if (!project || !doel) return;
+    setTour({ stap, projectId: project.ref.id });
+    setView(doel.view);
+  };
+  const sluitRondleiding = () => {
+    onthoud(browserOpslag(), GEZIEN_KEY);
+    setTour(null);
+  };
+  /** Help → Rondleiding: in the open project, or else in the voorbeeldproject. */
+  const rondleiding = async () => {
+    const voor = laatsteMeldingId(store.getState().notices);
+    if (!store.getState().project && !(await actions.openVoorbeeld())) {
+      if (meldGeenVoorbeeld(store.getState().notices, voor)) {
+        actions.notify({ kind: 'info', text: { key: 'rondleiding.geenVoorbeeld' } });
+      }
+      return;
+    }
+    naarStap(0);
+  };
+  // The menu listener below is set up once: it reaches these through a ref.
+  const commands = useRef({ presenteren, rondleiding });
+  useEffect(() => {
+    commands.current = { presenteren, rondleiding };
+  });
+
+  // First start: no project, nothing recent, not offered before → open the voorbeeldproject and start the tour.
+  const firstStartChecked = useRef(false);
+  useEffect(() => {
+    if (!platform || firstStartChecked.current) return;
+    firstStartChecked.current = true;
+    const s = store.getState();
+    const opslag = browserOpslag();
+    const aanbieden = moetVoorbeeldAanbieden({
+      projectOpen: s.project !== null,
+      recent: s.recent.length,
+      aangeboden: lees(opslag, AANGEBODEN_KEY),
+    });
+    if (!aanbieden) return;
+    onthoud(opslag, AANGEBODEN_KEY);
+    void actions.openVoorbeeld().then((ok) => {
+      const project = store.getState().project;
+      if (ok && project && !lees(opslag, GEZIEN_KEY)) {
+        setTour({ stap: 0, projectId: project.ref.id });
+        setView(STAPPEN[0].view);
+      }
+    });
+  }, [platform, actions, store]);
 
   // With a project open, fetch the Netwerk view's code in a quiet moment, so opening it is quick.
   useEffect(() => {
@@ -89,6 +154,10 @@ export function App({ bridge }: { bridge: BridgeApi }) {
           return setAboutOpen(true);
         case 'rapport':
           return setView('rapport');
+        case 'presentatie':
+          return commands.current.presenteren();
+        case 'rondleiding':
+          return void commands.current.rondleiding();
         case 'ongedaan-maken':
         case 'opnieuw':
           // In a text field the menu undoes the typing; elsewhere the last change to the project.
@@ -120,7 +189,7 @@ export function App({ bridge }: { bridge: BridgeApi }) {
       if (!which || e.defaultPrevented || isTextEntry(e.target)) return;
       const s = store.getState();
       if (!s.project || s.project.readOnly || s.busy) return;
-      if (document.querySelector('dialog[open]')) return;
+      if (document.querySelector('dialog[open], .wijkweb-presentatie')) return;
       e.preventDefault();
       void (which === 'undo' ? actions.undo() : actions.redo());
     };
@@ -157,12 +226,30 @@ export function App({ bridge }: { bridge: BridgeApi }) {
     };
   }, [platform, actions, store]);
 
+  // Browser mode: F5 presents the open project (the desktop menu has F5 itself). Without a project F5 reloads as usual.
+  useEffect(() => {
+    if (platform?.kind !== 'browser') return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'F5' || e.ctrlKey || e.metaKey || e.altKey || e.shiftKey || e.defaultPrevented) return;
+      if (!store.getState().project) return;
+      e.preventDefault();
+      setPresenting(true);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [platform, store]);
+
   return (
-    <div className="wijkweb-app">
+    <div className="wijkweb-app" inert={presenting}>
       <a className="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#inhoud">
         {t('app.naarInhoud')}
       </a>
-      <Header onNewProject={startNew} />
+      <Header
+        onNewProject={startNew}
+        onPresenteren={presenteren}
+        onRondleiding={() => void rondleiding()}
+        onOver={() => setAboutOpen(true)}
+      />
       <div className={project ? 'wijkweb-body' : 'wijkweb-body wijkweb-body--start'}>
         {project && (
           <nav className="wijkweb-nav" aria-label={t('nav.label')}>
@@ -206,7 +293,9 @@ export function App({ bridge }: { bridge: BridgeApi }) {
             </section>
           )}
           {!project && <StartPage creating={creating} setCreating={setCreating} />}
-          {project && view === 'overzicht' && <OverzichtPage onImport={() => setView('importeren')} />}
+          {project && view === 'overzicht' && (
+            <OverzichtPage onImport={() => setView('importeren')} onRondleiding={() => naarStap(0)} />
+          )}
           {project && view === 'importeren' && (
             <ImportPage
               onShowGebieden={() => setView('gebieden')}
@@ -230,6 +319,11 @@ export function App({ bridge }: { bridge: BridgeApi }) {
         </main>
       </div>
       <StatusBar />
+      {project && tour && tour.projectId === project.ref.id && (
+        <Rondleiding stap={tour.stap} onStap={naarStap} onSluiten={sluitRondleiding} />
+      )}
+      {/* Outside the app's element, which is inert meanwhile; over everything. */}
+      {presenting && project && createPortal(<Presentatie onClose={() => setPresenting(false)} />, document.body)}
     </div>
   );
 }

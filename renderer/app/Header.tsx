@@ -1,52 +1,31 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../components/ui';
 import { changeLanguage } from '../i18n';
 import { useActions, useApp } from '../state/context';
+import { PRESENTEREN_KNOP_ID } from '../features/presentatie/Presentatie';
 
-/** The kopbalk: app name, project name, the Bestand menu (every command has a button) and the language. */
-export function Header({ onNewProject }: { onNewProject: () => void }) {
+/**
+ * The kopbalk: app name, project name, Presenteren, the Bestand and Help menus (every command has a button) and the
+ * language.
+ */
+export function Header({
+  onNewProject,
+  onPresenteren,
+  onRondleiding,
+  onOver,
+}: {
+  onNewProject: () => void;
+  onPresenteren: () => void;
+  onRondleiding: () => void;
+  onOver: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const project = useApp((s) => s.project);
   const platform = useApp((s) => s.platform);
   const undo = useApp((s) => s.undo);
   const busy = useApp((s) => s.busy);
   const actions = useActions();
-  const [menuOpen, setMenuOpen] = useState(false);
-  const menuRef = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (!menuOpen) return;
-    const first = menuRef.current?.querySelector<HTMLButtonElement>('[role="menuitem"]');
-    first?.focus();
-    const onDown = (e: MouseEvent) => {
-      if (!menuRef.current?.parentElement?.contains(e.target as Node)) setMenuOpen(false);
-    };
-    document.addEventListener('mousedown', onDown);
-    return () => document.removeEventListener('mousedown', onDown);
-  }, [menuOpen]);
-
-  const run = (fn: () => unknown) => () => {
-    setMenuOpen(false);
-    void fn();
-  };
-
-  const onMenuKey = (e: React.KeyboardEvent) => {
-    const items = [
-      ...(menuRef.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]:not([disabled])') ?? []),
-    ];
-    const index = items.indexOf(document.activeElement as HTMLButtonElement);
-    if (e.key === 'Escape') {
-      setMenuOpen(false);
-      menuRef.current?.parentElement?.querySelector<HTMLButtonElement>('button')?.focus();
-    } else if (e.key === 'ArrowDown') {
-      e.preventDefault();
-      items[(index + 1) % items.length]?.focus();
-    } else if (e.key === 'ArrowUp') {
-      e.preventDefault();
-      items[(index - 1 + items.length) % items.length]?.focus();
-    }
-  };
 
   return (
     <header className="wijkweb-header">
@@ -100,24 +79,20 @@ export function Header({ onNewProject }: { onNewProject: () => void }) {
             </Button>
           </div>
         )}
-        <div className="wijkweb-menu">
+        {project && (
           <Button
-            aria-haspopup="menu"
-            aria-expanded={menuOpen}
-            aria-controls="bestand-menu"
-            onClick={() => setMenuOpen((o) => !o)}
+            id={PRESENTEREN_KNOP_ID}
+            className="wijkweb-header__presenteren"
+            onClick={onPresenteren}
+            title={`${t('presentatie.presenteren')} (F5)`}
+            data-testid="presenteren"
           >
-            {t('menu.bestand')} ▾
+            <span aria-hidden="true">▶</span> {t('presentatie.presenteren')}
           </Button>
-          {menuOpen && (
-            <div
-              id="bestand-menu"
-              role="menu"
-              aria-label={t('menu.bestand')}
-              className="wijkweb-menu__list"
-              ref={menuRef}
-              onKeyDown={onMenuKey}
-            >
+        )}
+        <KopMenu id="bestand-menu" label={t('menu.bestand')}>
+          {(run) => (
+            <>
               <button role="menuitem" className="wijkweb-menu__item" onClick={run(onNewProject)}>
                 {t('menu.nieuw')}
               </button>
@@ -151,9 +126,21 @@ export function Header({ onNewProject }: { onNewProject: () => void }) {
               >
                 {t('menu.sluiten')}
               </button>
-            </div>
+            </>
           )}
-        </div>
+        </KopMenu>
+        <KopMenu id="help-menu" label={t('menu.help')}>
+          {(run) => (
+            <>
+              <button role="menuitem" className="wijkweb-menu__item" onClick={run(onRondleiding)}>
+                {t('rondleiding.menu')}
+              </button>
+              <button role="menuitem" className="wijkweb-menu__item" onClick={run(onOver)}>
+                {t('over.titel')}
+              </button>
+            </>
+          )}
+        </KopMenu>
         <label className="wijkweb-language">
           <span className="wijkweb-visually-hidden">{t('taal.kies')}</span>
           <select
@@ -167,5 +154,66 @@ export function Header({ onNewProject }: { onNewProject: () => void }) {
         </label>
       </div>
     </header>
+  );
+}
+
+/** A menu button in the kopbalk: opens a list of menu items; arrows move, Esc closes and returns to the button. */
+function KopMenu({
+  id,
+  label,
+  children,
+}: {
+  id: string;
+  label: string;
+  /** The items; `run(fn)` closes the menu and runs fn. */
+  children: (run: (fn: () => unknown) => () => void) => ReactNode;
+}) {
+  const [menuOpen, setMenuOpen] = useState(false);
+  const menuRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!menuOpen) return;
+    const first = menuRef.current?.querySelector<HTMLButtonElement>('[role="menuitem"]');
+    first?.focus();
+    const onDown = (e: MouseEvent) => {
+      if (!menuRef.current?.parentElement?.contains(e.target as Node)) setMenuOpen(false);
+    };
+    document.addEventListener('mousedown', onDown);
+    return () => document.removeEventListener('mousedown', onDown);
+  }, [menuOpen]);
+
+  const run = (fn: () => unknown) => () => {
+    setMenuOpen(false);
+    void fn();
+  };
+
+  const onMenuKey = (e: React.KeyboardEvent) => {
+    const items = [
+      ...(menuRef.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]:not([disabled])') ?? []),
+    ];
+    const index = items.indexOf(document.activeElement as HTMLButtonElement);
+    if (e.key === 'Escape') {
+      setMenuOpen(false);
+      menuRef.current?.parentElement?.querySelector<HTMLButtonElement>('button')?.focus();
+    } else if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      items[(index + 1) % items.length]?.focus();
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      items[(index - 1 + items.length) % items.length]?.focus();
+    }
+  };
+
+  return (
+    <div className="wijkweb-menu">
+      <Button aria-haspopup="menu" aria-expanded={menuOpen} aria-controls={id} onClick={() => setMenuOpen((o) => !o)}>
+        {label} ▾
+      </Button>
+      {menuOpen && (
+        <div id={id} role="menu" aria-label={label} className="wijkweb-menu__list" ref={menuRef} onKeyDown={onMenuKey}>
+          {children(run)}
+        </div>
+      )}
+    </div>
   );
 }

@@ -1,7 +1,7 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { axeViolations, createProject, newPage, screenshot, useAppInBrowser } from './browser';
+import { axeViolations, createProject, newPage, screenshot, useAppInBrowser, withoutFirstStart } from './browser';
 
 const app = useAppInBrowser();
 
@@ -125,6 +125,7 @@ describe('browser mode', () => {
 
   it('a second tab gets the project read-only', async () => {
     const context = await app.browser.newContext({ locale: 'nl-NL' });
+    await withoutFirstStart(context);
     await context.addInitScript(() => localStorage.setItem('wijkweb.opslag', 'werkkopie'));
     const one = await context.newPage();
     await one.goto(app.url);

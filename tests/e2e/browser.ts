@@ -26,12 +26,14 @@ export async function launch(): Promise<Browser> {
 /**
  * A fresh browser profile per test (isolated OPFS and storage). Chromium has the File System Access API, whose
  * native file dialogs a test cannot answer: by default new projects go to working copies in the browser
- * ('werkkopie'); `storage: 'bestand'` keeps the real API (tests then stub the pickers).
+ * ('werkkopie'); `storage: 'bestand'` keeps the real API (tests then stub the pickers). A fresh profile is a first
+ * start, which opens the voorbeeldproject and its tour: by default that has already happened; `voorbeeld: true`
+ * leaves it to the app.
  */
 export async function newPage(
   browser: Browser,
   baseUrl: string,
-  options: { storage?: 'bestand' | 'werkkopie'; init?: () => void } = {},
+  options: { storage?: 'bestand' | 'werkkopie'; init?: () => void; voorbeeld?: boolean } = {},
 ): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({
     viewport: { width: 1280, height: 800 },
@@ -39,8 +41,15 @@ export async function newPage(
     acceptDownloads: true,
   });
   if ((options.storage ?? 'werkkopie') === 'werkkopie') {
-    await context.addInitScript(() => localStorage.setItem('wijkweb.opslag', 'werkkopie'));
+    await context.addInitScript(() => {
+      try {
+        localStorage.setItem('wijkweb.opslag', 'werkkopie');
+      } catch {
+        // A sandboxed frame (the report preview) has no localStorage.
+      }
+    });
   }
+  if (!options.voorbeeld) await withoutFirstStart(context);
   if (options.init) await context.addInitScript(options.init);
   const page = await context.newPage();
   const errors: string[] = [];
@@ -51,6 +60,21 @@ export async function newPage(
   await page.goto(baseUrl);
   await page.waitForSelector('body[data-ready="true"]');
   return { context, page, errors };
+}
+
+/**
+ * A profile that has had its first start: the voorbeeldproject was offered and the tour seen, so an empty recent
+ * list stays the Start page. For tests that make their own context.
+ */
+export async function withoutFirstStart(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    try {
+      localStorage.setItem('wijkweb.voorbeeld.aangeboden', '1');
+      localStorage.setItem('wijkweb.rondleiding.gezien', '1');
+    } catch {
+      // A sandboxed frame (the report preview) has no localStorage.
+    }
+  });
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {
@@ -74,12 +98,15 @@ export async function axeViolations(page: Page): Promise<string[]> {
   return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-/** One server (the built UI, with the desktop app's headers) and one Chromium per spec file. */
+/**
+ * One server (the built UI, with the desktop app's headers) and one Chromium per spec file. The UI is dist/, or the
+ * folder in WIJKWEB_DIST (a build of your own while someone else rebuilds dist/).
+ */
 export function useAppInBrowser(): { readonly browser: Browser; readonly url: string } {
   let browser: Browser | undefined;
   let server: Awaited<ReturnType<typeof startServer>> | undefined;
   beforeAll(async () => {
-    server = await startServer();
+    server = await startServer(process.env.WIJKWEB_DIST || undefined);
     browser = await launch();
   });
   afterAll(async () => {

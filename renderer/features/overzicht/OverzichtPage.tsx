@@ -15,12 +15,21 @@ import {
   tr,
 } from '../../components/ui';
 import { useActions, useApp } from '../../state/context';
+import { VOORBEELD_NAAM } from '../../state/store';
 import { formatDate, formatDateTime, formatNumber } from '../../format';
+import { isVoorbeeld } from '../rondleiding/logic';
 
 /** Counts shown on the Overzicht; the default taxonomies are explained in a sentence instead. */
 const SHOWN: readonly CountKey[] = COUNT_KEYS.filter((k) => k !== 'taxonomieItems' && k !== 'bronnen');
 
-export function OverzichtPage({ onImport }: { onImport: () => void }) {
+/** The three imports that give a first picture, each done when its data is in the project. */
+const EERSTE_STAPPEN = [
+  { id: 'cbs', klaar: (c: Record<CountKey, number>) => c.buurten > 0 },
+  { id: 'cognos', klaar: (c: Record<CountKey, number>) => c.metingen > 0 },
+  { id: 'partners', klaar: (c: Record<CountKey, number>) => c.organisaties > 0 },
+] as const;
+
+export function OverzichtPage({ onImport, onRondleiding }: { onImport: () => void; onRondleiding?: () => void }) {
   const { t, i18n } = useTranslation();
   const project = useApp((s) => s.project);
   const actions = useActions();
@@ -30,6 +39,8 @@ export function OverzichtPage({ onImport }: { onImport: () => void }) {
   if (!project) return null;
   const o = project.overview;
   const dataCount = SHOWN.reduce((sum, k) => sum + o.counts[k], 0);
+  const stappenKlaar = EERSTE_STAPPEN.map((s) => s.klaar(o.counts));
+  const voorbeeld = isVoorbeeld(project.ref.fileName, VOORBEELD_NAAM);
   const lang = i18n.language;
 
   const rename = async (e: React.FormEvent) => {
@@ -84,25 +95,54 @@ export function OverzichtPage({ onImport }: { onImport: () => void }) {
         {t('overzicht.bestandsversie', { versie: o.schemaVersion })}
       </Paragraph>
 
-      {dataCount === 0 && (
-        <section className="wijkweb-card wijkweb-empty" aria-labelledby="leeg-titel">
+      {voorbeeld && (
+        <p className="wijkweb-voorbeeld-info" data-testid="voorbeeld-info">
+          {t('voorbeeld.info')}{' '}
+          {onRondleiding && (
+            <button className="utrecht-link-button utrecht-link-button--html-button" onClick={onRondleiding}>
+              {t('voorbeeld.rondleiding')}
+            </button>
+          )}
+        </p>
+      )}
+
+      {stappenKlaar.some((klaar) => !klaar) && (
+        <section className="wijkweb-card wijkweb-empty" aria-labelledby="leeg-titel" data-testid="eerste-stappen">
           <Heading level={2} id="leeg-titel">
-            {t('overzicht.leegTitel')}
+            {dataCount === 0 ? t('overzicht.leegTitel') : t('eersteStappen.titel')}
           </Heading>
-          <Paragraph>{t('overzicht.leegIntro')}</Paragraph>
-          <ol className="wijkweb-steps">
-            <li>
-              {t('overzicht.stap1')}{' '}
-              {!project.readOnly && (
-                <Button appearance="subtle" onClick={onImport}>
-                  {t('overzicht.stap1Knop')}
-                </Button>
-              )}
-            </li>
-            <li>{t('overzicht.stap2')}</li>
-            <li>{t('overzicht.stap3')}</li>
+          <Paragraph>{t('eersteStappen.intro')}</Paragraph>
+          <ol className="wijkweb-eerste-stappen">
+            {EERSTE_STAPPEN.map((stap, i) => {
+              const klaar = stappenKlaar[i];
+              return (
+                <li
+                  key={stap.id}
+                  className={klaar ? 'wijkweb-eerste-stap wijkweb-eerste-stap--klaar' : 'wijkweb-eerste-stap'}
+                  data-testid={`eerste-stap-${stap.id}`}
+                  data-klaar={klaar ? 'ja' : 'nee'}
+                >
+                  <span className="wijkweb-eerste-stap__teken" aria-hidden="true">
+                    {klaar ? '✓' : i + 1}
+                  </span>
+                  <div className="wijkweb-eerste-stap__tekst">
+                    <strong>{t(`eersteStappen.${stap.id}.titel`)}</strong>{' '}
+                    <span className="wijkweb-eerste-stap__status">
+                      ({klaar ? t('eersteStappen.klaar') : t('eersteStappen.nietKlaar')})
+                    </span>
+                    <br />
+                    {t(`eersteStappen.${stap.id}.uitleg`)}
+                  </div>
+                  {!project.readOnly && !klaar && (
+                    <Button appearance={i === stappenKlaar.indexOf(false) ? 'primary' : 'secondary'} onClick={onImport}>
+                      {t(`eersteStappen.${stap.id}.knop`)}
+                    </Button>
+                  )}
+                </li>
+              );
+            })}
           </ol>
-          <Paragraph>{t('overzicht.taxonomieen')}</Paragraph>
+          {dataCount === 0 && <Paragraph>{t('overzicht.taxonomieen')}</Paragraph>}
         </section>
       )}
 

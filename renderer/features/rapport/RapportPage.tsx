@@ -23,6 +23,7 @@ import { useActions, useApp } from '../../state/context';
 import { downloadFile } from '../gegevens/export';
 import { kaartBestandsnaam, svgNaarPng } from '../kaart/svg-export';
 import { formatDate } from '../../format';
+import { Voorbeeld } from './Voorbeeld';
 
 const TABS = ['rapport', 'momenten', 'privacy'] as const;
 type Tab = (typeof TABS)[number];
@@ -80,11 +81,15 @@ export function RapportPage() {
           ...g.value.gebieden.filter((x) => x.niveau === 'wijk' || x.niveau === 'buurt'),
         ];
         setGebieden(lijst);
-        // Default: a buurt with Cognos counts (the pilot's buurt in the voorbeeldproject), else the first wijk.
+        // Default: the buurt with the most Cognos counts (the pilot's buurt in the voorbeeldproject), else a wijk.
         setGekozen((cur) => {
           if (cur.length && cur.every((c) => lijst.some((x) => x.code === c))) return cur;
-          const metCijfers = m.ok ? m.value.gebieden.find((x) => lijst.some((l) => l.code === x.code)) : undefined;
-          const eerste = metCijfers?.code ?? lijst.find((x) => x.niveau === 'wijk')?.code ?? lijst[0]?.code;
+          const telling = new Map<string, number>();
+          if (m.ok) for (const r of m.value.rijen) telling.set(r.gebiedCode, (telling.get(r.gebiedCode) ?? 0) + 1);
+          const metCijfers = [...telling]
+            .filter(([code]) => lijst.some((l) => l.code === code))
+            .sort((a, b) => b[1] - a[1])[0]?.[0];
+          const eerste = metCijfers ?? lijst.find((x) => x.niveau === 'wijk')?.code ?? lijst[0]?.code;
           return eerste ? [eerste] : [];
         });
       }
@@ -281,15 +286,7 @@ export function RapportPage() {
                   <Paragraph>{fout}</Paragraph>
                 </Alert>
               )}
-              {html && (
-                <iframe
-                  title={t('rapport.voorbeeld')}
-                  className="wijkweb-rapport__iframe"
-                  sandbox=""
-                  srcDoc={html}
-                  data-testid="rapport-voorbeeld"
-                />
-              )}
+              {html && <Voorbeeld html={html} title={t('rapport.voorbeeld')} />}
             </section>
           </div>
         </TabPanel>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Button, ButtonGroup, Heading, Paragraph } from '../../components/ui';
-import { useActions, useApp } from '../../state/context';
+import { useActions, useApp, useStoreApi } from '../../state/context';
+import { laatsteMeldingId, meldGeenVoorbeeld } from '../rondleiding/logic';
 import { formatDateTime } from '../../format';
 import { NewProjectForm } from './NewProjectForm';
 import { setStoragePreference } from '../../bridge/browser';
@@ -10,7 +11,14 @@ export function StartPage({ creating, setCreating }: { creating: boolean; setCre
   const recent = useApp((s) => s.recent);
   const platform = useApp((s) => s.platform);
   const actions = useActions();
+  const store = useStoreApi();
   const browser = platform?.kind === 'browser';
+  const openVoorbeeld = async () => {
+    const voor = laatsteMeldingId(store.getState().notices);
+    if (!(await actions.openVoorbeeld()) && meldGeenVoorbeeld(store.getState().notices, voor)) {
+      actions.notify({ kind: 'warning', text: { key: 'voorbeeld.nietGevonden' } });
+    }
+  };
   const chooseStorage = (value: 'bestand' | 'werkkopie') => {
     setStoragePreference(value);
     void actions.init();
@@ -28,6 +36,9 @@ export function StartPage({ creating, setCreating }: { creating: boolean; setCre
             {t('start.nieuw')}
           </Button>
           <Button onClick={() => void actions.openProject()}>{t('start.openen')}</Button>
+          <Button appearance="subtle" onClick={() => void openVoorbeeld()} data-testid="voorbeeld-openen">
+            {t('voorbeeld.openen')}
+          </Button>
         </ButtonGroup>
       )}
       <section aria-labelledby="recent-titel" className="wijkweb-recent">

@@ -1,0 +1,42 @@
+/**
+ * The report's page in a frame, as it will be printed. The frame inherits the app's Content-Security-Policy
+ * (`style-src 'self'`), which refuses the page's inline styles: they are taken out before it goes in and put back
+ * through the CSSOM once it has loaded (the same way the browser bridge prints). No scripts run in it.
+ */
+import { useEffect, useMemo, useRef } from 'react';
+import { separateInlineStyles, STYLE_ATTR } from '../../bridge/browser';
+
+export function Voorbeeld({ html, title }: { html: string; title: string }) {
+  const frame = useRef<HTMLIFrameElement>(null);
+  const page = useMemo(() => separateInlineStyles(html), [html]);
+  useEffect(() => {
+    const iframe = frame.current;
+    if (!iframe) return;
+    const apply = () => {
+      const win = iframe.contentWindow as (Window & typeof globalThis) | null;
+      const doc = iframe.contentDocument;
+      if (!win || !doc) return;
+      doc.adoptedStyleSheets = page.styles.map((text) => {
+        const sheet = new win.CSSStyleSheet();
+        sheet.replaceSync(text);
+        return sheet;
+      });
+      for (const el of Array.from(doc.querySelectorAll<HTMLElement | SVGElement>(`[${STYLE_ATTR}]`))) {
+        el.style.cssText = el.getAttribute(STYLE_ATTR) ?? '';
+        el.removeAttribute(STYLE_ATTR);
+      }
+    };
+    iframe.addEventListener('load', apply);
+    iframe.srcdoc = page.html;
+    return () => iframe.removeEventListener('load', apply);
+  }, [page]);
+  return (
+    <iframe
+      ref={frame}
+      title={title}
+      className="wijkweb-rapport__iframe"
+      sandbox="allow-same-origin"
+      data-testid="rapport-voorbeeld"
+    />
+  );
+}

@@ -1,0 +1,94 @@
+/**
+ * The Rapport view in browser mode, on the voorbeeldproject: the preview is the printed page (its styles applied
+ * under the app's CSP), the xlsx downloads and reads back, a stuurgroep moment is recorded and compared with, and
+ * the small-count threshold reaches the report. Screenshots in test-results/screenshots.
+ */
+import { readFileSync } from 'node:fs';
+import type { Frame, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import * as XLSX from 'xlsx';
+import { axeViolations, newPage, screenshot, useAppInBrowser } from './browser';
+
+const app = useAppInBrowser();
+
+async function openRapport(page: Page): Promise<Frame> {
+  await page.getByRole('button', { name: 'Bekijk het voorbeeldproject' }).click();
+  await page.getByTestId('project-naam').waitFor({ timeout: 30_000 });
+  await page.locator('.wijkweb-nav').getByRole('button', { name: 'Rapport' }).click();
+  await page.getByTestId('rapport-pagina').waitFor();
+  const handle = await page.getByTestId('rapport-voorbeeld').elementHandle({ timeout: 30_000 });
+  const frame = (await handle!.contentFrame())!;
+  await frame.getByRole('heading', { level: 1 }).waitFor({ timeout: 30_000 });
+  return frame;
+}
+
+const previewText = (frame: Frame) => frame.locator('body').innerText();
+
+describe('Rapport', () => {
+  it('shows the report of the pilot buurt as the printed page, with its styles, plates and sources', async () => {
+    const { context, page, errors } = await newPage(app.browser, app.url);
+    const frame = await openRapport(page);
+    await frame.getByRole('heading', { name: /Stuurgroeprapportage Boswinkel-De Braker/ }).waitFor();
+    // The print styles are applied (the app's CSP refuses inline styles; the preview puts them back).
+    const kleur = await frame.locator('h1').evaluate((el) => getComputedStyle(el).color);
+    expect(kleur).toBe('rgb(26, 58, 107)');
+    const tekst = await previewText(frame);
+    for (const kop of ['Kerncijfers', 'Meldingen en toewijzingen', 'Het netwerk', 'Wat is er veranderd', 'Hiaten'])
+      expect(tekst).toContain(kop);
+    expect(tekst).toContain('Stuurgroep januari 2024');
+    expect(tekst).toContain('<5');
+    expect(tekst).toContain('Bron:');
+    expect(await frame.locator('section.plaat svg').count()).toBe(2);
+    await screenshot(page, 'rapport-voorbeeld');
+    expect((await axeViolations(page)).filter((v) => /\((serious|critical)\)/.test(v))).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('downloads the xlsx: typed figures, <5, no formula', async () => {
+    const { context, page } = await newPage(app.browser, app.url);
+    await openRapport(page);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Excel-bestand (.xlsx)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^stuurgroeprapportage-boswinkel-de-braker-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const book = XLSX.read(readFileSync((await download.path())!), { cellFormula: true });
+    expect(book.SheetNames[0]).toBe('Overzicht');
+    const rows = XLSX.utils.sheet_to_json<(string | number | null)[]>(book.Sheets['Toewijzingen']!, { header: 1 });
+    expect(rows.find((r) => r[0] === 'Ondersteuningsbehoefte 1 Wmo')?.at(-1)).toBe(68);
+    for (const sheet of Object.values(book.Sheets))
+      for (const [ref, cell] of Object.entries(sheet))
+        if (!ref.startsWith('!')) expect((cell as XLSX.CellObject).f).toBeUndefined();
+    await context.close();
+  });
+
+  it('records a stuurgroep moment, and the threshold for small counts reaches the report', async () => {
+    const { context, page } = await newPage(app.browser, app.url);
+    let frame = await openRapport(page);
+    await page.getByRole('tab', { name: 'Stuurgroepmomenten' }).click();
+    await page.getByLabel('Naam').fill('Stuurgroep mei 2024');
+    await page.getByLabel('Peildatum').fill('2024-05-15');
+    await page.getByRole('button', { name: 'Moment vastleggen' }).click();
+    await page.getByRole('rowheader', { name: 'Stuurgroep mei 2024' }).waitFor();
+    await screenshot(page, 'rapport-momenten');
+
+    await page.getByRole('tab', { name: 'Kleine aantallen' }).click();
+    await page.getByLabel('Afschermen onder').fill('10');
+    await page.getByRole('tab', { name: 'Rapport' }).click();
+    const handle = await page.getByTestId('rapport-voorbeeld').elementHandle();
+    frame = (await handle!.contentFrame())!;
+    await expect.poll(async () => previewText(frame), { timeout: 20_000 }).toContain('<10');
+    // A report after the new moment compares with it.
+    await page.getByLabel('Peildatum').fill('2024-06-01');
+    await expect
+      .poll(
+        async () => previewText((await (await page.getByTestId('rapport-voorbeeld').elementHandle())!.contentFrame())!),
+        {
+          timeout: 20_000,
+        },
+      )
+      .toContain('Stuurgroep mei 2024');
+    await context.close();
+  });
+});
