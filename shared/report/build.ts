@@ -1090,6 +1090,9 @@ export function bouwRapport(ctx: RapportContext, opties: RapportOpties): Rapport
  * The slides of presentation mode: a title slide, then the saved views (netwerk, kaart, hiaten) in their order with
  * their title and note; without saved views, one of each.
  */
+/** A plate on a slide: a beamer's proportions, the slide's own title above it, so the text is larger. */
+const DIA = { breedte: 1200, hoogte: 640, toonTitel: false } as const;
+
 export function bouwPresentatie(ctx: RapportContext): Dia[] {
   const { db, netwerk: data } = ctx;
   const p = loadPrivacy(db);
@@ -1133,6 +1136,7 @@ export function bouwPresentatie(ctx: RapportContext): Dia[] {
       relatieLabels: data.labels['relatietype'] ?? {},
       titel,
       onderschrift: 'Bron: sociale kaart in Wijkweb.',
+      ...DIA,
     }),
     bron: 'Sociale kaart',
   });
@@ -1147,6 +1151,7 @@ export function bouwPresentatie(ctx: RapportContext): Dia[] {
       selectie: new Set(),
       titel,
       onderschrift: `Bron: CBS wijk- en buurtkaart, Cognos${hiaten.periode ? ` (${hiaten.periode})` : ''} en de sociale kaart.`,
+      ...DIA,
     }),
     bron: 'CBS, Cognos, sociale kaart',
   });

@@ -158,6 +158,8 @@ export interface NetwerkPlaatInput {
   readonly onderschrift: string;
   readonly breedte?: number;
   readonly hoogte?: number;
+  /** False on a slide, which has its own title. */
+  readonly toonTitel?: boolean;
 }
 
 const isVerwijzing = (soort: string) => /verwijz/i.test(soort);
@@ -213,7 +215,8 @@ export function netwerkPlaatSvg(input: NetwerkPlaatInput): string {
   const dikte = (v: number | null) => (!v ? 1.5 : v < 10 ? 2 : v < 50 ? 3.5 : 5.5);
 
   // Fit the positions into the drawing area (left of the legend, below the title).
-  const area = { x: 40, y: 90, w: W - 420, h: H - 150 };
+  const top = input.toonTitel === false ? 30 : 90;
+  const area = { x: 40, y: top, w: W - 420, h: H - top - 60 };
   let minX = Infinity;
   let minY = Infinity;
   let maxX = -Infinity;
@@ -246,7 +249,9 @@ export function netwerkPlaatSvg(input: NetwerkPlaatInput): string {
     `<title>${escapeXml(input.titel)}</title>`,
     '<defs><marker id="pijl" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#333"/></marker></defs>',
     `<rect width="${W}" height="${H}" fill="#ffffff"/>`,
-    `<text x="40" y="50" font-size="30" font-weight="bold" fill="#1a1a1a">${escapeXml(input.titel)}</text>`,
+    input.toonTitel === false
+      ? ''
+      : `<text x="40" y="50" font-size="30" font-weight="bold" fill="#1a1a1a">${escapeXml(input.titel)}</text>`,
   );
   if (knopen.length === 0) {
     out.push(
@@ -310,9 +315,9 @@ export function netwerkPlaatSvg(input: NetwerkPlaatInput): string {
   out.push('</g>');
   // Legend (right), only what is shown, with counts.
   const lx = W - 360;
-  let ly = 100;
+  let ly = top + 10;
   out.push(
-    `<g font-size="15" fill="#1a1a1a"><rect x="${lx - 20}" y="${ly - 30}" width="350" height="${H - 160}" fill="#ffffff" stroke="#cccccc"/>`,
+    `<g font-size="15" fill="#1a1a1a"><rect x="${lx - 20}" y="${ly - 30}" width="350" height="${H - top - 70}" fill="#ffffff" stroke="#cccccc"/>`,
   );
   out.push(`<text x="${lx}" y="${ly}" font-weight="bold" font-size="17">Legenda</text>`);
   ly += 30;
@@ -379,6 +384,8 @@ export interface KaartPlaatInput {
   readonly onderschrift: string;
   readonly breedte?: number;
   readonly hoogte?: number;
+  /** False on a slide, which has its own title. */
+  readonly toonTitel?: boolean;
 }
 
 /** The buurten coloured by their worst gap, the selection outlined, with a legend (lower left). */
@@ -392,7 +399,9 @@ export function kaartPlaatSvg(input: KaartPlaatInput): string {
     `<title>${escapeXml(input.titel)}</title>`,
     '<defs><pattern id="arcering" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="8" height="8" fill="#e6e6e6"/><line x1="0" y1="0" x2="0" y2="8" stroke="#8c8c8c" stroke-width="2"/></pattern></defs>',
     `<rect width="${W}" height="${H}" fill="#ffffff"/>`,
-    `<text x="40" y="50" font-size="30" font-weight="bold" fill="#1a1a1a">${escapeXml(input.titel)}</text>`,
+    input.toonTitel === false
+      ? ''
+      : `<text x="40" y="50" font-size="30" font-weight="bold" fill="#1a1a1a">${escapeXml(input.titel)}</text>`,
   ];
   const shown = buurten.length ? buurten : wijken;
   if (shown.length === 0) {
@@ -417,7 +426,8 @@ export function kaartPlaatSvg(input: KaartPlaatInput): string {
         }
   const k = Math.cos((((minLat + maxLat) / 2) * Math.PI) / 180);
   // The map left, the legend in its own column on the right (never over a buurt).
-  const area = { x: 40, y: 80, w: W - 460, h: H - 130 };
+  const top = input.toonTitel === false ? 20 : 80;
+  const area = { x: 40, y: top, w: W - 460, h: H - top - 50 };
   const s = Math.min(area.w / ((maxLon - minLon) * k || 1), area.h / (maxLat - minLat || 1));
   const ox = area.x + (area.w - (maxLon - minLon) * k * s) / 2;
   const oy = area.y + (area.h - (maxLat - minLat) * s) / 2;
@@ -475,7 +485,7 @@ export function kaartPlaatSvg(input: KaartPlaatInput): string {
   const rows = order.filter((e) => telling.has(e));
   const lh = 40 + rows.length * 28 + (sel.length ? 28 : 0);
   const lx = W - 400;
-  let ly = 100;
+  let ly = top + 20;
   out.push(
     `<g font-size="15" fill="#1a1a1a" transform="translate(${lx - 50} 0)"><rect x="50" y="${ly}" width="360" height="${lh}" fill="#ffffff" stroke="#4d4d4d"/>`,
     `<text x="66" y="${ly + 26}" font-weight="bold">Zwaarste hiaat per buurt</text>`,
