@@ -653,6 +653,19 @@ export function separateInlineStyles(html: string): { html: string; styles: stri
   return { html: out.join(''), styles };
 }
 
+/** Puts a page's styles back after `separateInlineStyles`, through the CSSOM (allowed under `style-src 'self'`). */
+export function restoreStyles(win: Window & typeof globalThis, doc: Document, styles: readonly string[]): void {
+  doc.adoptedStyleSheets = styles.map((text) => {
+    const sheet = new win.CSSStyleSheet();
+    sheet.replaceSync(text);
+    return sheet;
+  });
+  for (const el of Array.from(doc.querySelectorAll<HTMLElement | SVGElement>(`[${STYLE_ATTR}]`))) {
+    el.style.cssText = el.getAttribute(STYLE_ATTR) ?? '';
+    el.removeAttribute(STYLE_ATTR);
+  }
+}
+
 /**
  * The browser's print dialog ("Opslaan als PDF") for a standalone page, in a hidden frame next to the app:
  * `srcdoc`, sandboxed without scripts (`allow-modals` lets it print, `allow-same-origin` lets us reach it). The
@@ -703,15 +716,7 @@ export async function printInIframe(
     const win = iframe.contentWindow as (Window & typeof globalThis) | null;
     const frameDoc = iframe.contentDocument;
     if (!win || !frameDoc) throw new Error('geen toegang tot de afdrukpagina');
-    frameDoc.adoptedStyleSheets = page.styles.map((text) => {
-      const sheet = new win.CSSStyleSheet();
-      sheet.replaceSync(text);
-      return sheet;
-    });
-    for (const el of Array.from(frameDoc.querySelectorAll<HTMLElement | SVGElement>(`[${STYLE_ATTR}]`))) {
-      el.style.cssText = el.getAttribute(STYLE_ATTR) ?? '';
-      el.removeAttribute(STYLE_ATTR);
-    }
+    restoreStyles(win, frameDoc, page.styles);
     // The browser's "Opslaan als PDF" offers the page title as the file name.
     if (title) frameDoc.title = title;
     await Promise.race([frameDoc.fonts.ready, new Promise((r) => setTimeout(r, 5_000))]);

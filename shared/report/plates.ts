@@ -149,6 +149,19 @@ export function forceLayout(
   return pos;
 }
 
+/** The opening of a plate: the svg element with its accessible name, definitions, a white ground and the title. */
+function plaatBegin(W: number, H: number, input: { titel: string; toonTitel?: boolean }, defs: string): string[] {
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${escapeXml(input.titel)}" font-family="DejaVu Sans, Arial, sans-serif">`,
+    `<title>${escapeXml(input.titel)}</title>`,
+    `<defs>${defs}</defs>`,
+    `<rect width="${W}" height="${H}" fill="#ffffff"/>`,
+    input.toonTitel === false
+      ? ''
+      : `<text x="40" y="50" font-size="30" font-weight="bold" fill="#1a1a1a">${escapeXml(input.titel)}</text>`,
+  ];
+}
+
 export interface NetwerkPlaatInput {
   readonly net: ZichtbaarNetwerk;
   readonly posities: ReadonlyMap<string, { x: number; y: number }>;
@@ -243,15 +256,11 @@ export function netwerkPlaatSvg(input: NetwerkPlaatInput): string {
   const radius = (k: NetwerkKnoop) =>
     k.soort === 'voorziening' ? 5 : 7 + 9 * Math.sqrt((degree.get(k.id) ?? 0) / maxDeg);
 
-  const out: string[] = [];
-  out.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${escapeXml(input.titel)}" font-family="DejaVu Sans, Arial, sans-serif">`,
-    `<title>${escapeXml(input.titel)}</title>`,
-    '<defs><marker id="pijl" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#333"/></marker></defs>',
-    `<rect width="${W}" height="${H}" fill="#ffffff"/>`,
-    input.toonTitel === false
-      ? ''
-      : `<text x="40" y="50" font-size="30" font-weight="bold" fill="#1a1a1a">${escapeXml(input.titel)}</text>`,
+  const out = plaatBegin(
+    W,
+    H,
+    input,
+    '<marker id="pijl" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#333"/></marker>',
   );
   if (knopen.length === 0) {
     out.push(
@@ -394,15 +403,12 @@ export function kaartPlaatSvg(input: KaartPlaatInput): string {
   const H = input.hoogte ?? 1100;
   const buurten = input.gebieden.filter((g) => g.niveau === 'buurt');
   const wijken = input.gebieden.filter((g) => g.niveau === 'wijk');
-  const out: string[] = [
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${escapeXml(input.titel)}" font-family="DejaVu Sans, Arial, sans-serif">`,
-    `<title>${escapeXml(input.titel)}</title>`,
-    '<defs><pattern id="arcering" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="8" height="8" fill="#e6e6e6"/><line x1="0" y1="0" x2="0" y2="8" stroke="#8c8c8c" stroke-width="2"/></pattern></defs>',
-    `<rect width="${W}" height="${H}" fill="#ffffff"/>`,
-    input.toonTitel === false
-      ? ''
-      : `<text x="40" y="50" font-size="30" font-weight="bold" fill="#1a1a1a">${escapeXml(input.titel)}</text>`,
-  ];
+  const out = plaatBegin(
+    W,
+    H,
+    input,
+    '<pattern id="arcering" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="8" height="8" fill="#e6e6e6"/><line x1="0" y1="0" x2="0" y2="8" stroke="#8c8c8c" stroke-width="2"/></pattern>',
+  );
   const shown = buurten.length ? buurten : wijken;
   if (shown.length === 0) {
     out.push(

@@ -4,7 +4,7 @@
  * through the CSSOM once it has loaded (the same way the browser bridge prints). No scripts run in it.
  */
 import { useEffect, useMemo, useRef } from 'react';
-import { separateInlineStyles, STYLE_ATTR } from '../../bridge/browser';
+import { restoreStyles, separateInlineStyles } from '../../bridge/browser';
 
 export function Voorbeeld({ html, title }: { html: string; title: string }) {
   const frame = useRef<HTMLIFrameElement>(null);
@@ -15,16 +15,7 @@ export function Voorbeeld({ html, title }: { html: string; title: string }) {
     const apply = () => {
       const win = iframe.contentWindow as (Window & typeof globalThis) | null;
       const doc = iframe.contentDocument;
-      if (!win || !doc) return;
-      doc.adoptedStyleSheets = page.styles.map((text) => {
-        const sheet = new win.CSSStyleSheet();
-        sheet.replaceSync(text);
-        return sheet;
-      });
-      for (const el of Array.from(doc.querySelectorAll<HTMLElement | SVGElement>(`[${STYLE_ATTR}]`))) {
-        el.style.cssText = el.getAttribute(STYLE_ATTR) ?? '';
-        el.removeAttribute(STYLE_ATTR);
-      }
+      if (win && doc) restoreStyles(win, doc, page.styles);
     };
     iframe.addEventListener('load', apply);
     iframe.srcdoc = page.html;
