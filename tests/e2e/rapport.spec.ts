@@ -60,6 +60,16 @@ describe('Rapport', () => {
     for (const sheet of Object.values(book.Sheets))
       for (const [ref, cell] of Object.entries(sheet))
         if (!ref.startsWith('!')) expect((cell as XLSX.CellObject).f).toBeUndefined();
+
+    // The map plate as PNG, for a slide of your own.
+    const [png] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Kaartplaat (PNG)' }).click(),
+    ]);
+    const bytes = readFileSync((await png.path())!);
+    expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+    expect(bytes.readUInt32BE(16)).toBe(3200); // 1600 px wide, at 2×
+    expect(bytes.byteLength).toBeGreaterThan(20_000);
     await context.close();
   });
 

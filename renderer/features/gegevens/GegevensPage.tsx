@@ -1,10 +1,11 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GebiedRow, Organisatie, Relatie, Voorziening } from '../../../shared/contract';
 import { Button, Heading, Paragraph } from '../../components/ui';
 import { TabPanel, Tabs } from '../../components/tabs';
 import { formatDate, formatDateTime, formatNumber } from '../../format';
-import { useApp } from '../../state/context';
+import { useActions, useApp } from '../../state/context';
+import { isKlein, kleinLabel, STANDAARD_PRIVACY, type PrivacyInstellingen } from '../../../shared/report/privacy';
 import { TaxonomieenPanel } from '../taxonomieen/TaxonomieenPanel';
 import { BulkDeleteDialog, OrganisatiesBulkDialog, VoorzieningenBulkDialog } from './BulkEdit';
 import { useGegevens, useLookups, type GegevensData, type Lookups } from './data';
@@ -366,11 +367,23 @@ function VoorzieningenTab({ data, lookups }: { data: GegevensData; lookups: Look
   );
 }
 
+/** The project's small-count rule (default until it is read). */
+function usePrivacy(): PrivacyInstellingen {
+  const actions = useActions();
+  const revision = useApp((s) => s.dataRevision);
+  const [p, setP] = useState<PrivacyInstellingen>(STANDAARD_PRIVACY);
+  useEffect(() => {
+    void actions.getPrivacy().then((r) => r.ok && setP(r.value));
+  }, [actions, revision]);
+  return p;
+}
+
 function RelatiesTab({ data, lookups }: { data: GegevensData; lookups: Lookups }) {
   const { t, readOnly, yesNo, date, gewijzigd, countLabel } = useCommon();
   const editing = useEditing(data.relaties);
   // Relaties have no fields to change in bulk; they can be deleted together.
   const bulk = useBulk<Relatie>(false);
+  const privacy = usePrivacy();
   const columns = useMemo<ColumnSpec<Relatie>[]>(() => {
     const knoop = (k: Relatie['van']) => (
       <>
@@ -393,7 +406,15 @@ function RelatiesTab({ data, lookups }: { data: GegevensData; lookups: Lookups }
         value: (r) => yesNo(r.gericht),
         width: 100,
       },
-      { id: 'totaal', label: t('veld.label.totaal'), value: (r) => r.totaal, numeric: true, width: 100 },
+      {
+        id: 'totaal',
+        label: t('veld.label.totaal'),
+        value: (r) => r.totaal,
+        // Referral counts leave the machine as "<5" when small (the table on screen is the team's working data).
+        exportValue: (r) => (r.totaal !== null && isKlein(r.totaal, privacy) ? kleinLabel(privacy) : r.totaal),
+        numeric: true,
+        width: 100,
+      },
       {
         id: 'volumes',
         label: t('veld.label.aantalPerioden'),
@@ -412,7 +433,7 @@ function RelatiesTab({ data, lookups }: { data: GegevensData; lookups: Lookups }
       { id: 'notities', label: t('veld.label.notities'), value: (r) => r.notities, width: 220, hidden: true },
       gewijzigd<Relatie>(),
     ];
-  }, [t, lookups, yesNo, date, gewijzigd]);
+  }, [t, lookups, yesNo, date, gewijzigd, privacy]);
   return (
     <>
       <DataTable<Relatie>
