@@ -245,6 +245,15 @@ function kerncijfers(
   }
   const waarde = (prof: GebiedProfiel, sleutel: string) =>
     [...prof.rijen, ...prof.afgeleid].find((r) => r.sleutel === sleutel);
+  // The gemeente figures: from a buurt or wijk profile (an eigen gebied's own profile has none).
+  const metGemeente =
+    profielen.find((prof) => prof.gemeente !== null) ??
+    (() => {
+      const buurt = [...sel.buurten][0];
+      return buurt && sel.jaar !== null ? gebiedProfiel(db, buurt, sel.jaar) : null;
+    })() ??
+    eerste;
+  const gemeente = metGemeente.gemeente ?? eerste.gemeente;
   const rijen: CelWaarde[][] = sleutels.map((s) => [
     s.label,
     ...profielen.map((prof) => {
@@ -252,7 +261,7 @@ function kerncijfers(
       if (!r) return null;
       return r.status === 'geheim' ? 'x' : r.waarde;
     }),
-    waarde(eerste, s.sleutel)?.gemeente ?? null,
+    waarde(metGemeente, s.sleutel)?.gemeente ?? null,
   ]);
   const bron = bronVanProfiel(eerste);
   const inw = waarde(eerste, 'inwoners');
@@ -267,17 +276,18 @@ function kerncijfers(
   for (const s of ['aandeel_65_plus', 'aandeel_eenpersoonshuishoudens', 'aandeel_0_14']) {
     const r = waarde(eerste, s);
     if (r?.waarde == null) continue;
+    const gm = waarde(metGemeente, s)?.gemeente ?? null;
     kern.push({
       label: r.label.replace(/^% /, 'Aandeel '),
       waarde: `${getalNl(r.waarde, 0)}%`,
-      toelichting: r.gemeente != null ? `gemeente ${getalNl(r.gemeente, 0)}%` : undefined,
+      toelichting: gm !== null ? `gemeente ${getalNl(gm, 0)}%` : undefined,
     });
   }
   return {
     profielen,
     sectie: {
       alineas: [
-        `De kerncijfers van CBS voor ${sel.gekozen.map((g) => g.naam).join(', ')} in ${sel.jaar}, naast het gemiddelde van de gemeente${eerste.gemeente ? ` ${eerste.gemeente.naam}` : ''}.`,
+        `De kerncijfers van CBS voor ${sel.gekozen.map((g) => g.naam).join(', ')} in ${sel.jaar}, naast het gemiddelde van de gemeente${gemeente ? ` ${gemeente.naam}` : ''}.`,
       ],
       kerngetallen: kern,
       tabellen: [
@@ -289,7 +299,7 @@ function kerncijfers(
               { titel: 'Kenmerk', soort: 'tekst' },
               ...profielen.map((prof) => ({ titel: prof.gebied.naam, soort: 'getal' as const, decimalen: 1 })),
               {
-                titel: eerste.gemeente ? `Gemeente ${eerste.gemeente.naam}` : 'Gemeente',
+                titel: gemeente ? `Gemeente ${gemeente.naam}` : 'Gemeente',
                 soort: 'getal',
                 decimalen: 1,
               },
