@@ -1,6 +1,6 @@
 /**
  * "Afdrukken als PDF" on the desktop: a standalone report page (A4, with named A3-landscape pages for plates) goes
- * through Electron's printToPDF in a hidden window without scripts, then a save dialog, then an atomic write.
+ * through Electron's printToPDF in a hidden window whose page may run no scripts, then a save dialog, then an atomic write.
  * Plain module with its dependencies injected (main.ts passes Electron's); unit-tested with fakes.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -26,7 +26,7 @@ export const PRINT_TIMEOUT_MS = 60_000;
 
 /**
  * The policy of the page in the print window: its own inline styles and data: images and fonts, nothing else. No
- * scripts (they are also switched off in the window), no network, no other files.
+ * scripts, no network, no other files.
  */
 export const PRINT_PAGE_CSP = [
   "default-src 'none'",
@@ -45,7 +45,9 @@ export function printWindowOptions(): BrowserWindowConstructorOptions {
     height: 1123,
     title: 'Wijkweb – afdrukken',
     webPreferences: {
-      javascript: false,
+      // Scripts cannot run: the page's policy is default-src 'none'. The engine itself stays on, because Chromium's
+      // print-to-PDF was seen to write nothing with scripting switched off (headless, --blink-settings).
+      javascript: true,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,

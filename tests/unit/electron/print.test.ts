@@ -32,7 +32,10 @@ describe('printWindowOptions', () => {
   const prefs = options.webPreferences ?? {};
 
   it('is hidden', () => expect(options.show).toBe(false));
-  it('runs no scripts', () => expect(prefs.javascript).toBe(false));
+  it('runs no scripts: the page policy allows none', () => {
+    expect(PRINT_PAGE_CSP).toContain("default-src 'none'");
+    expect(PRINT_PAGE_CSP).not.toMatch(/script-src/);
+  });
   it('has no preload', () => expect(prefs.preload).toBeUndefined());
   it('is sandboxed and isolated, without Node.js anywhere', () => {
     expect(prefs.sandbox).toBe(true);
