@@ -50,41 +50,8 @@ import {
 import { maakSnapshotInhoud, vergelijkSnapshots, type SnapshotInhoud, type Verschillen } from './snapshot';
 import { ERNST_KLEUR, kaartPlaatSvg, netwerkPlaatSvg } from './plates';
 
-// ---------------------------------------------------------------- formatting (nl-NL by hand: no Intl in tests' locale)
+import { datumNl, datumsNl, getalNl, wanneerNl } from './format';
 
-const MAANDEN = [
-  'januari',
-  'februari',
-  'maart',
-  'april',
-  'mei',
-  'juni',
-  'juli',
-  'augustus',
-  'september',
-  'oktober',
-  'november',
-  'december',
-];
-/** "2024-04-02" → "2 april 2024". */
-export function datumNl(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  if (!m) return iso;
-  return `${Number(m[3])} ${MAANDEN[Number(m[2]) - 1]} ${m[1]}`;
-}
-/** A period "2024-04-01/2024-04-30" → "april 2024"; a peildatum → "2 april 2024". */
-export function wanneerNl(wanneer: string): string {
-  const [a, b] = wanneer.split('/');
-  if (!b) return datumNl(a ?? wanneer);
-  const ma = /^(\d{4})-(\d{2})-01$/.exec(a ?? '');
-  const mb = /^(\d{4})-(\d{2})-(\d{2})$/.exec(b);
-  if (ma && mb && ma[1] === mb[1] && ma[2] === mb[2]) return `${MAANDEN[Number(ma[2]) - 1]} ${ma[1]}`;
-  return `${datumNl(a ?? '')} t/m ${datumNl(b)}`;
-}
-export function getalNl(n: number, decimalen = 0): string {
-  const [int, dec] = Math.abs(n).toFixed(decimalen).split('.') as [string, string | undefined];
-  return `${n < 0 ? '−' : ''}${int.replace(/\B(?=(\d{3})+(?!\d))/g, '.')}${dec ? `,${dec}` : ''}`;
-}
 /** "op 2 april 2024" for a peildatum, "in april 2024" for a period. */
 const opIn = (wanneer: string) => `${wanneer.includes('/') ? 'in' : 'op'} ${wanneerNl(wanneer)}`;
 const pctNl = (fraction: number) => `${getalNl(fraction * 100, 0)}%`;
@@ -179,9 +146,6 @@ function selectie(db: ProjectDb, codes: readonly string[], peildatum: string): S
 function netwerkFilter(sel: Selectie | null): NetwerkFilter {
   return { metVoorzieningen: true, ...(sel ? { gebieden: sel.codes } : {}) };
 }
-
-/** ISO dates in a text ("peildatum 2024-04-02") written the Dutch way ("peildatum 2 april 2024"). */
-export const datumsNl = (text: string) => text.replace(/\b(\d{4}-\d{2}-\d{2})\b/g, (d) => datumNl(d));
 
 function hiatenCellen(db: ProjectDb, jaar: number | null, totEnMet: string | null, p: PrivacyInstellingen | null) {
   const instellingen = loadHiatenInstellingen(db);

@@ -5,7 +5,7 @@
  */
 import type { CelWaarde, Kerngetal, Rapport, RapportKolom, RapportSectie, RapportTabel } from './model';
 import { escapeXml as esc } from './plates';
-import { datumNl, getalNl } from './build';
+import { datumNl, getalNl } from './format';
 
 export function celTekst(v: CelWaarde, k: RapportKolom | undefined): string {
   if (v === null) return '';

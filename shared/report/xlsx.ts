@@ -4,7 +4,7 @@
  * already protected (privacy.ts): "<5" and "x" stay text. The plates (SVG) are not in the workbook.
  */
 import { schrijfWerkboek, type Blad } from '../export/xlsx';
-import { datumNl, wanneerNl } from './build';
+import { datumNl, wanneerNl } from './format';
 import type { Rapport, RapportTabel } from './model';
 import { GEHEIM, kleinLabel } from './privacy';
 

@@ -2,6 +2,7 @@ import type { ProjectDb } from '../connection';
 import type { HiatenGebied, HiatenInput, HiatenInstellingen, HiatenMeting } from '../../analysis/hiaten';
 import { STANDAARD_INSTELLINGEN } from '../../analysis/hiaten';
 import { listVoorzieningen } from './sociale-kaart';
+import { datumNl, wanneerNl } from '../../report/format';
 
 const NODIG = ['inwoners', 'leeftijd_0_14', 'leeftijd_65_plus', 'huishoudens', 'eenpersoonshuishoudens'];
 
@@ -97,7 +98,7 @@ export function loadHiatenInput(
       });
     }
     const r0 = rows[0];
-    if (r0) perioden.push(r0.peildatum ? `peildatum ${r0.peildatum}` : `${r0.start} t/m ${tot}`);
+    if (r0) perioden.push(r0.peildatum ? `peildatum ${datumNl(r0.peildatum)}` : wanneerNl(`${r0.start}/${tot}`));
   }
   const leefgebieden = db.all<{ code: string; label: string }>(
     `SELECT code, label FROM taxonomie_item WHERE taxonomie = 'leefgebied' ORDER BY volgorde, code`,

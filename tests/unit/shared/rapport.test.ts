@@ -7,7 +7,7 @@ import { beschermTabel, lijnVeilig, STANDAARD_PRIVACY, totaalVeilig } from '../.
 import type { RapportTabel } from '../../../shared/report/model';
 import { vergelijkSnapshots, maakSnapshotInhoud } from '../../../shared/report/snapshot';
 import { rapportHtml } from '../../../shared/report/html';
-import { datumNl, wanneerNl } from '../../../shared/report/build';
+import { datumNl, wanneerNl } from '../../../shared/report/format';
 
 const t = (rijen: (number | string | null)[][], extra: Partial<RapportTabel> = {}): RapportTabel => ({
   id: 'T',
