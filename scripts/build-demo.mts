@@ -21,7 +21,7 @@ const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const BRONNEN = join(ROOT, 'data/demo/bronnen');
 export const STANDAARD_UITVOER = join(ROOT, 'renderer/public/demo/voorbeeldproject.wijkweb');
 /** What the output depends on: newer files here mean a rebuild. */
-const INVOER = ['data/demo', 'shared/db/migrations', 'cli', 'scripts/build-demo.mts'];
+const INVOER = ['data/demo', 'data/cbs', 'data/taxonomieen.json', 'shared', 'cli', 'scripts/build-demo.mts'];
 const PROJECT = 'voorbeeldproject.wijkweb';
 
 interface Stap {
