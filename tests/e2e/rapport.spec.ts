@@ -101,4 +101,28 @@ describe('Rapport', () => {
       .toContain('Stuurgroep mei 2024');
     await context.close();
   });
+
+  it('adds a gap-table slide with a title and a note, and presentation mode shows it', async () => {
+    const { context, page } = await newPage(app.browser, app.url);
+    await openRapport(page);
+    await page.getByRole('tab', { name: "Dia's voor de presentatie" }).click();
+    const voor = await page.getByTestId('dia-instelling').count();
+    await page.getByRole('button', { name: 'Hiatendia toevoegen' }).click();
+    await expect.poll(() => page.getByTestId('dia-instelling').count()).toBe(voor + 1);
+    const dia = page.getByTestId('dia-instelling').last();
+    await dia.getByLabel('Titel op de dia').fill('Waar moeten we iets doen?');
+    await dia.getByLabel('Notitie').fill('Boswinkel en Twekkelerveld springen eruit.');
+    await dia.getByRole('button', { name: 'Dia bewaren' }).click();
+    await dia.getByText('De dia is bewaard.').waitFor();
+    await screenshot(page, 'rapport-dias');
+
+    await page.getByRole('button', { name: 'Presenteren' }).click();
+    const presentatie = page.getByRole('dialog', { name: /Presentatie van/ });
+    await presentatie.waitFor();
+    await page.keyboard.press('End');
+    await presentatie.getByRole('heading', { name: 'Waar moeten we iets doen?' }).waitFor();
+    await presentatie.getByText('Boswinkel en Twekkelerveld springen eruit.').waitFor();
+    await page.keyboard.press('Escape');
+    await context.close();
+  });
 });

@@ -24,8 +24,9 @@ import { downloadFile } from '../gegevens/export';
 import { kaartBestandsnaam, svgNaarPng } from '../kaart/svg-export';
 import { formatDate } from '../../format';
 import { Voorbeeld } from './Voorbeeld';
+import { Dias } from './Dias';
 
-const TABS = ['rapport', 'momenten', 'privacy'] as const;
+const TABS = ['rapport', 'momenten', 'dias', 'privacy'] as const;
 type Tab = (typeof TABS)[number];
 
 const vandaag = () => {
@@ -301,6 +302,11 @@ export function RapportPage() {
               if (s.ok) setSnapshots(s.value);
             }}
           />
+        </TabPanel>
+      )}
+      {tab === 'dias' && (
+        <TabPanel idPrefix="rapport" id="dias">
+          <Dias readOnly={readOnly} />
         </TabPanel>
       )}
       {tab === 'privacy' && (
