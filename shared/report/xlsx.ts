@@ -16,9 +16,9 @@ function datumTekst(waarde: string): string {
 }
 
 /** The privacy rule in words, or null when protection is off. */
-export function privacyRegel(rapport: Rapport): string | null {
+export function privacyRegel(rapport: Rapport): string {
   const { aan, drempel } = rapport.privacy;
-  if (!aan) return null;
+  if (!aan) return 'Let op: kleine aantallen zijn in dit bestand niet afgeschermd. Deel het niet buiten het team.';
   return (
     `Aantallen van 1 tot en met ${drempel - 1} staan als ${kleinLabel(rapport.privacy)}. ` +
     `Een ${GEHEIM} is verborgen zodat je een klein aantal niet kunt terugrekenen.`
@@ -33,8 +33,7 @@ function overzicht(rapport: Rapport): Blad {
   titels.push(`Peildatum: ${datumTekst(rapport.peildatum)}`);
   if (rapport.vergelijkMet) titels.push(`Vergeleken met: ${datumTekst(rapport.vergelijkMet)}`);
   titels.push(`Gemaakt op: ${datumTekst(rapport.gemaaktOp)}`);
-  const privacy = privacyRegel(rapport);
-  if (privacy) titels.push(privacy);
+  titels.push(privacyRegel(rapport));
   const voet =
     rapport.bronnen.length > 0
       ? [
