@@ -106,7 +106,9 @@ describe('Rapport', () => {
     const { context, page } = await newPage(app.browser, app.url);
     await openRapport(page);
     await page.getByRole('tab', { name: "Dia's voor de presentatie" }).click();
-    const voor = await page.getByTestId('dia-instelling').count();
+    // The voorbeeldproject brings three annotated views.
+    await expect.poll(() => page.getByTestId('dia-instelling').count()).toBe(3);
+    const voor = 3;
     await page.getByRole('button', { name: 'Hiatendia toevoegen' }).click();
     await expect.poll(() => page.getByTestId('dia-instelling').count()).toBe(voor + 1);
     const dia = page.getByTestId('dia-instelling').last();
