@@ -121,6 +121,8 @@ describe('Rapport', () => {
     await page.getByRole('button', { name: 'Presenteren' }).click();
     const presentatie = page.getByRole('dialog', { name: /Presentatie van/ });
     await presentatie.waitFor();
+    // Four slides of the voorbeeldproject, the title slide and the new one.
+    await page.getByTestId('dia-teller').filter({ hasText: 'Dia 1 van 5' }).waitFor();
     await page.keyboard.press('End');
     await presentatie.getByRole('heading', { name: 'Waar moeten we iets doen?' }).waitFor();
     await presentatie.getByText('Boswinkel en Twekkelerveld springen eruit.').waitFor();
