@@ -184,10 +184,7 @@ export function Legenda({
             {legenda.dikte && (
               <li>
                 <LijnIcoon stijl={{ kleur: '#4d4d4d', lijn: 'solid', pijl: 'none' }} breedte={5} />
-                {t('netwerk.legenda.dikte', {
-                  min: formatMetriek('degree', legenda.dikte.min, i18n.language),
-                  max: formatMetriek('degree', legenda.dikte.max, i18n.language),
-                })}
+                {t('netwerk.legenda.dikte')}
               </li>
             )}
             {legenda.grootte && (

@@ -52,10 +52,7 @@ export function legendaRegels(
   if (legenda.dikte) {
     regels.push({
       soort: 'tekst',
-      tekst: t('netwerk.legenda.dikte', {
-        min: formatMetriek('degree', legenda.dikte.min, lang),
-        max: formatMetriek('degree', legenda.dikte.max, lang),
-      }),
+      tekst: t('netwerk.legenda.dikte'),
     });
   }
   if (legenda.grootte) {

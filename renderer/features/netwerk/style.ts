@@ -200,9 +200,13 @@ export function grootteVoor(value: number, max: number): number {
 export const BREEDTE_MIN = 1.5;
 export const BREEDTE_MAX = 9;
 
+/**
+ * Edge width in three classes of referral count (1–9, 10–49, 50 or more), never in proportion: an exported picture
+ * leaves the machine, and an exact width next to a known total would give a small count away.
+ */
 export function breedteVoor(volume: number | null, max: number): number {
-  if (volume === null || !(max > 0)) return BREEDTE_MIN;
-  return Math.round((BREEDTE_MIN + (BREEDTE_MAX - BREEDTE_MIN) * Math.sqrt(Math.min(1, volume / max))) * 10) / 10;
+  if (volume === null || !(volume > 0) || !(max > 0)) return BREEDTE_MIN;
+  return volume < 10 ? 3 : volume < 50 ? 5.5 : BREEDTE_MAX;
 }
 
 // ------------------------------------------------------------------ the model: elements and legend

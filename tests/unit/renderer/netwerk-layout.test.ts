@@ -196,7 +196,7 @@ describe('the legend of an exported picture', () => {
     ]);
     expect(regels[1]).toMatchObject({ tekst: 'Welzijn (3)', kleur: '#4477AA' });
     expect(regels[5]).toMatchObject({ tekst: 'Verwijzing (2)' });
-    expect(regels[6]!.tekst).toBe('netwerk.legenda.dikte{"min":"1","max":"40"}');
+    expect(regels[6]!.tekst).toBe('netwerk.legenda.dikte');
     expect(regels[8]!.tekst).toContain('1 jan 2024 – 31 mrt 2024');
   });
 });

@@ -236,24 +236,29 @@ describe('edges', () => {
     ]);
   });
 
-  it('width follows the volume in the chosen period (the volume applyFilter computes)', () => {
+  it('width follows the volume in the chosen period, in classes (1–9, 10–49, 50+), never in proportion', () => {
     const alle = model();
-    expect(edge(alle, 'r1').data.breedte).toBe(BREEDTE_MAX);
+    expect(edge(alle, 'r1').data.breedte).toBe(breedteVoor(40, 40));
     expect(edge(alle, 'r2').data.breedte).toBe(breedteVoor(5, 40));
+    expect(breedteVoor(1, 40)).toBe(breedteVoor(9, 40));
+    expect(breedteVoor(9, 40)).toBeLessThan(breedteVoor(10, 40));
+    expect(breedteVoor(49, 40)).toBeLessThan(breedteVoor(50, 40));
+    expect(breedteVoor(50, 50)).toBe(BREEDTE_MAX);
     expect(edge(alle, 'r3').data.breedte).toBe(BREEDTE_MIN);
     expect(alle.legenda.dikte).toEqual({ min: 5, max: 40 });
     const q1 = model({
       filter: { ...DEFAULT_INSTELLINGEN.filter, periode: { start: '2024-01-01', eind: '2024-03-31' } },
     });
-    expect(edge(q1, 'r1').data.breedte).toBe(BREEDTE_MAX);
+    expect(edge(q1, 'r1').data.breedte).toBe(breedteVoor(10, 10));
     expect(q1.legenda.dikte).toEqual({ min: 5, max: 10 });
   });
 
-  it('widths and sizes grow with the square root and stay within their bounds', () => {
+  it('widths go by class and sizes grow with the square root, both within their bounds', () => {
     expect(breedteVoor(null, 10)).toBe(BREEDTE_MIN);
     expect(breedteVoor(0, 10)).toBe(BREEDTE_MIN);
     expect(breedteVoor(1000, 10)).toBe(BREEDTE_MAX);
-    expect(breedteVoor(25, 100)).toBeCloseTo(BREEDTE_MIN + (BREEDTE_MAX - BREEDTE_MIN) * 0.5, 1);
+    expect(breedteVoor(25, 100)).toBeGreaterThan(BREEDTE_MIN);
+    expect(breedteVoor(25, 100)).toBeLessThan(BREEDTE_MAX);
     expect(grootteVoor(0, 1)).toBe(GROOTTE_MIN);
     expect(grootteVoor(1, 1)).toBe(GROOTTE_MAX);
     expect(grootteVoor(0.5, 0)).toBe(GROOTTE_MIN);
