@@ -6,14 +6,9 @@
 import { useState } from 'react';
 import type { HiaatCel, VoorzieningInput } from '../../../shared/contract';
 import { checkVoorziening, type VoorzieningStatus } from '../../../shared/model/sociale-kaart';
-import {
-  CheckboxGroupField,
-  RadioGroupField,
-  SearchSelectField,
-  SelectField,
-  TextAreaField,
-} from '../../components/form';
+import { CheckboxGroupField, SelectField, TextAreaField } from '../../components/form';
 import { Paragraph, TextField } from '../../components/ui';
+import { AanbodVelden } from '../gegevens/AanbodVelden';
 import type { Lookups } from '../gegevens/data';
 import { EditDrawer, useEditForm } from '../gegevens/EditDrawer';
 import { orNull, savedNotice } from '../gegevens/form-helpers';
@@ -101,63 +96,14 @@ export function PlanInitiatiefForm({
         autoComplete="off"
         disabled={readOnly}
       />
-      <SearchSelectField
-        id={f.fieldId('organisatieId')}
-        label={t('veld.label.aanbieder')}
-        description={t('hiaten.plan.aanbiederUitleg')}
-        options={lookups.organisatieOptions}
-        value={values.organisatieId}
-        onChange={(v) => put('organisatieId', v)}
-        error={f.errorFor('organisatieId')}
-        emptyLabel={t('bewerken.geenAanbieder')}
-        searchLabel={t('bewerken.zoekOrganisatie')}
-        moreLabel={(n) => t('bewerken.meer', { count: n })}
-        disabled={readOnly}
+      <AanbodVelden
+        form={form}
+        values={values}
+        onChange={(patch) => setValues((v) => ({ ...v, ...patch }))}
+        lookups={lookups}
+        organisatieOptions={lookups.organisatieOptions}
+        aanbiederUitleg={t('hiaten.plan.aanbiederUitleg')}
       />
-      <div className="wijkweb-form-row">
-        <RadioGroupField
-          id={f.fieldId('collectief')}
-          legend={t('veld.label.vorm')}
-          value={values.collectief ? 'ja' : 'nee'}
-          onChange={(v) => put('collectief', v === 'ja')}
-          disabled={readOnly}
-          options={[
-            { value: 'ja', label: t('waarde.collectief') },
-            { value: 'nee', label: t('waarde.individueel') },
-          ]}
-        />
-        <RadioGroupField
-          id={f.fieldId('vrijToegankelijk')}
-          legend={t('veld.label.toegang')}
-          value={values.vrijToegankelijk ? 'ja' : 'nee'}
-          onChange={(v) => put('vrijToegankelijk', v === 'ja')}
-          disabled={readOnly}
-          options={[
-            { value: 'ja', label: t('waarde.vrijToegankelijk') },
-            { value: 'nee', label: t('waarde.opIndicatie') },
-          ]}
-        />
-      </div>
-      <div className="wijkweb-form-row wijkweb-form-row--top">
-        <CheckboxGroupField
-          id={f.fieldId('leefgebieden')}
-          legend={t('veld.label.leefgebieden')}
-          options={lookups.taxOptions('leefgebied')}
-          value={values.leefgebieden}
-          onChange={(v) => put('leefgebieden', v)}
-          error={f.errorFor('leefgebieden')}
-          disabled={readOnly}
-        />
-        <CheckboxGroupField
-          id={f.fieldId('doelgroepen')}
-          legend={t('veld.label.doelgroepen')}
-          options={lookups.taxOptions('doelgroep')}
-          value={values.doelgroepen}
-          onChange={(v) => put('doelgroepen', v)}
-          error={f.errorFor('doelgroepen')}
-          disabled={readOnly}
-        />
-      </div>
       <CheckboxGroupField
         id={f.fieldId('werkgebied')}
         legend={t('veld.label.werkgebiedAantal', { count: values.werkgebied.length })}
