@@ -4,7 +4,7 @@ import { checkOrganisatie } from '../../../shared/model/sociale-kaart';
 import { SearchSelectField, SelectField, TextAreaField } from '../../components/form';
 import { Alert, Paragraph, TextField } from '../../components/ui';
 import { EditDrawer, useEditForm, type EditFormProps } from './EditDrawer';
-import { orNull, savedNotice } from './form-helpers';
+import { orNull, savedNotice, tekstVelden } from './form-helpers';
 
 type Values = Record<
   'naam' | 'soort' | 'adres' | 'postcode' | 'plaats' | 'buurtCode' | 'website' | 'telefoon' | 'email' | 'notities',
@@ -29,8 +29,7 @@ export function OrganisatieForm({ item, lookups, onClose, returnFocus }: EditFor
   const form = useEditForm('organisatie', onClose);
   const { t, actions, readOnly, f } = form;
   const [values, setValues] = useState<Values>(() => fromItem(item));
-  const set = (key: keyof Values) => (e: { target: { value: string } }) =>
-    setValues((v) => ({ ...v, [key]: e.target.value }));
+  const veld = tekstVelden(form, values, setValues);
 
   // The buurt it has may not be in this year's division: keep it as a choice.
   const buurtOptions =
@@ -77,53 +76,16 @@ export function OrganisatieForm({ item, lookups, onClose, returnFocus }: EditFor
       onSubmit={submit}
       returnFocus={returnFocus}
     >
-      <TextField
-        id={f.fieldId('naam')}
-        label={t('veld.label.naam')}
-        value={values.naam}
-        onChange={set('naam')}
-        error={f.errorFor('naam')}
-        required
-        autoComplete="off"
-        disabled={readOnly}
-      />
+      <TextField {...veld('naam')} label={t('veld.label.naam')} required autoComplete="off" />
       <SelectField
-        id={f.fieldId('soort')}
+        {...veld('soort')}
         label={t('veld.label.soortOrganisatie')}
-        value={values.soort}
-        onChange={set('soort')}
-        error={f.errorFor('soort')}
-        disabled={readOnly}
         options={[{ value: '', label: t('bewerken.geenKeuze') }, ...lookups.taxOptions('soort_organisatie')]}
       />
-      <TextField
-        id={f.fieldId('adres')}
-        label={t('veld.label.adres')}
-        value={values.adres}
-        onChange={set('adres')}
-        error={f.errorFor('adres')}
-        autoComplete="off"
-        disabled={readOnly}
-      />
+      <TextField {...veld('adres')} label={t('veld.label.adres')} autoComplete="off" />
       <div className="wijkweb-form-row">
-        <TextField
-          id={f.fieldId('postcode')}
-          label={t('veld.label.postcode')}
-          value={values.postcode}
-          onChange={set('postcode')}
-          error={f.errorFor('postcode')}
-          autoComplete="off"
-          disabled={readOnly}
-        />
-        <TextField
-          id={f.fieldId('plaats')}
-          label={t('veld.label.plaats')}
-          value={values.plaats}
-          onChange={set('plaats')}
-          error={f.errorFor('plaats')}
-          autoComplete="off"
-          disabled={readOnly}
-        />
+        <TextField {...veld('postcode')} label={t('veld.label.postcode')} autoComplete="off" />
+        <TextField {...veld('plaats')} label={t('veld.label.plaats')} autoComplete="off" />
       </div>
       <SearchSelectField
         id={f.fieldId('buurtCode')}
@@ -145,47 +107,23 @@ export function OrganisatieForm({ item, lookups, onClose, returnFocus }: EditFor
         <Alert type="info">
           <Paragraph>{t('bewerken.contactUitleg')}</Paragraph>
         </Alert>
+        <TextField {...veld('website')} label={t('veld.label.website')} autoComplete="off" inputMode="url" />
         <TextField
-          id={f.fieldId('website')}
-          label={t('veld.label.website')}
-          value={values.website}
-          onChange={set('website')}
-          error={f.errorFor('website')}
-          autoComplete="off"
-          inputMode="url"
-          disabled={readOnly}
-        />
-        <TextField
-          id={f.fieldId('telefoon')}
+          {...veld('telefoon')}
           label={t('veld.label.telefoon')}
           description={t('bewerken.telefoonUitleg')}
-          value={values.telefoon}
-          onChange={set('telefoon')}
-          error={f.errorFor('telefoon')}
           autoComplete="off"
           inputMode="tel"
-          disabled={readOnly}
         />
         <TextField
-          id={f.fieldId('email')}
+          {...veld('email')}
           label={t('veld.label.email')}
           description={t('bewerken.emailUitleg')}
-          value={values.email}
-          onChange={set('email')}
-          error={f.errorFor('email')}
           autoComplete="off"
           inputMode="email"
-          disabled={readOnly}
         />
       </fieldset>
-      <TextAreaField
-        id={f.fieldId('notities')}
-        label={t('veld.label.notities')}
-        value={values.notities}
-        onChange={set('notities')}
-        error={f.errorFor('notities')}
-        disabled={readOnly}
-      />
+      <TextAreaField {...veld('notities')} label={t('veld.label.notities')} />
     </EditDrawer>
   );
 }

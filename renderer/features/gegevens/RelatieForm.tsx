@@ -4,7 +4,7 @@ import { checkRelatie } from '../../../shared/model/sociale-kaart';
 import { SearchSelectField, SelectField, TextAreaField } from '../../components/form';
 import { Button, CheckboxField, TextField } from '../../components/ui';
 import { EditDrawer, useEditForm, type EditFormProps } from './EditDrawer';
-import { orNull, parseCount, savedNotice } from './form-helpers';
+import { orNull, parseCount, savedNotice, tekstVelden } from './form-helpers';
 
 interface VolumeRow {
   key: number;
@@ -56,6 +56,7 @@ export function RelatieForm({ item, lookups, onClose, returnFocus }: EditFormPro
   const [values, setValues] = useState<Values>(() =>
     fromItem(item, soorten.some((s) => s.value === 'verwijzing') ? 'verwijzing' : ''),
   );
+  const veld = tekstVelden(form, values, setValues);
   const put = <K extends keyof Values>(key: K, value: Values[K]) => setValues((v) => ({ ...v, [key]: value }));
   const putVolume = (key: number, patch: Partial<VolumeRow>) =>
     setValues((v) => ({ ...v, volumes: v.volumes.map((x) => (x.key === key ? { ...x, ...patch } : x)) }));
@@ -143,24 +144,8 @@ export function RelatieForm({ item, lookups, onClose, returnFocus }: EditFormPro
         {t('veld.label.gericht')}
       </CheckboxField>
       <div className="wijkweb-form-row">
-        <TextField
-          id={f.fieldId('startdatum')}
-          type="date"
-          label={t('veld.label.startdatum')}
-          value={values.startdatum}
-          onChange={(e) => put('startdatum', e.target.value)}
-          error={f.errorFor('startdatum')}
-          disabled={readOnly}
-        />
-        <TextField
-          id={f.fieldId('einddatum')}
-          type="date"
-          label={t('veld.label.einddatum')}
-          value={values.einddatum}
-          onChange={(e) => put('einddatum', e.target.value)}
-          error={f.errorFor('einddatum')}
-          disabled={readOnly}
-        />
+        <TextField {...veld('startdatum')} type="date" label={t('veld.label.startdatum')} />
+        <TextField {...veld('einddatum')} type="date" label={t('veld.label.einddatum')} />
       </div>
       <fieldset
         className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset wijkweb-fieldset"
@@ -248,14 +233,7 @@ export function RelatieForm({ item, lookups, onClose, returnFocus }: EditFormPro
           </Button>
         )}
       </fieldset>
-      <TextAreaField
-        id={f.fieldId('notities')}
-        label={t('veld.label.notities')}
-        value={values.notities}
-        onChange={(e) => put('notities', e.target.value)}
-        error={f.errorFor('notities')}
-        disabled={readOnly}
-      />
+      <TextAreaField {...veld('notities')} label={t('veld.label.notities')} />
     </EditDrawer>
   );
 }

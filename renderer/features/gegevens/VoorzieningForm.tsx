@@ -6,7 +6,7 @@ import { TextField } from '../../components/ui';
 import { AanbodVelden } from './AanbodVelden';
 import type { Lookups } from './data';
 import { EditDrawer, useEditForm, type EditFormProps } from './EditDrawer';
-import { orNull, parseCount, savedNotice } from './form-helpers';
+import { orNull, parseCount, savedNotice, tekstVelden } from './form-helpers';
 
 interface Values {
   naam: string;
@@ -56,8 +56,7 @@ export function VoorzieningForm({ item, lookups, onClose, returnFocus }: EditFor
   const form = useEditForm('voorziening', onClose);
   const { t, actions, readOnly, f } = form;
   const [values, setValues] = useState<Values>(() => fromItem(item, null));
-  const text = (key: keyof Values) => (e: { target: { value: string } }) =>
-    setValues((v) => ({ ...v, [key]: e.target.value }));
+  const veld = tekstVelden(form, values, setValues);
   const put = <K extends keyof Values>(key: K, value: Values[K]) => setValues((v) => ({ ...v, [key]: value }));
 
   const withCurrent = (options: Lookups['buurtOptions'], codes: readonly string[]) => {
@@ -110,16 +109,7 @@ export function VoorzieningForm({ item, lookups, onClose, returnFocus }: EditFor
       onSubmit={submit}
       returnFocus={returnFocus}
     >
-      <TextField
-        id={f.fieldId('naam')}
-        label={t('veld.label.naam')}
-        value={values.naam}
-        onChange={text('naam')}
-        error={f.errorFor('naam')}
-        required
-        autoComplete="off"
-        disabled={readOnly}
-      />
+      <TextField {...veld('naam')} label={t('veld.label.naam')} required autoComplete="off" />
       <AanbodVelden
         form={form}
         values={values}
@@ -128,12 +118,8 @@ export function VoorzieningForm({ item, lookups, onClose, returnFocus }: EditFor
         organisatieOptions={organisatieOptions}
       />
       <SelectField
-        id={f.fieldId('preventieniveau')}
+        {...veld('preventieniveau')}
         label={t('veld.label.preventieniveau')}
-        value={values.preventieniveau}
-        onChange={text('preventieniveau')}
-        error={f.errorFor('preventieniveau')}
-        disabled={readOnly}
         options={[
           { value: '', label: t('bewerken.geenKeuze') },
           ...lookups.taxOptions('preventieniveau').map((o) => ({ value: o.value, label: `${o.value}. ${o.label}` })),
@@ -164,24 +150,8 @@ export function VoorzieningForm({ item, lookups, onClose, returnFocus }: EditFor
         disabled={readOnly}
       />
       <div className="wijkweb-form-row">
-        <TextField
-          id={f.fieldId('adres')}
-          label={t('veld.label.adres')}
-          value={values.adres}
-          onChange={text('adres')}
-          error={f.errorFor('adres')}
-          autoComplete="off"
-          disabled={readOnly}
-        />
-        <TextField
-          id={f.fieldId('postcode')}
-          label={t('veld.label.postcode')}
-          value={values.postcode}
-          onChange={text('postcode')}
-          error={f.errorFor('postcode')}
-          autoComplete="off"
-          disabled={readOnly}
-        />
+        <TextField {...veld('adres')} label={t('veld.label.adres')} autoComplete="off" />
+        <TextField {...veld('postcode')} label={t('veld.label.postcode')} autoComplete="off" />
       </div>
       <div className="wijkweb-form-row">
         <SelectField
@@ -193,66 +163,31 @@ export function VoorzieningForm({ item, lookups, onClose, returnFocus }: EditFor
           disabled={readOnly}
           options={(['actief', 'gepland', 'gestopt'] as const).map((s) => ({ value: s, label: t(`waarde.${s}`) }))}
         />
-        <TextField
-          id={f.fieldId('startdatum')}
-          type="date"
-          label={t('veld.label.startdatum')}
-          value={values.startdatum}
-          onChange={text('startdatum')}
-          error={f.errorFor('startdatum')}
-          disabled={readOnly}
-        />
-        <TextField
-          id={f.fieldId('einddatum')}
-          type="date"
-          label={t('veld.label.einddatum')}
-          value={values.einddatum}
-          onChange={text('einddatum')}
-          error={f.errorFor('einddatum')}
-          disabled={readOnly}
-        />
+        <TextField {...veld('startdatum')} type="date" label={t('veld.label.startdatum')} />
+        <TextField {...veld('einddatum')} type="date" label={t('veld.label.einddatum')} />
       </div>
       <div className="wijkweb-form-row">
         <TextField
-          id={f.fieldId('capaciteit')}
+          {...veld('capaciteit')}
           label={t('veld.label.capaciteit')}
           description={t('bewerken.capaciteitUitleg')}
           inputMode="numeric"
-          value={values.capaciteit}
-          onChange={text('capaciteit')}
-          error={f.errorFor('capaciteit')}
           autoComplete="off"
-          disabled={readOnly}
         />
         <TextField
-          id={f.fieldId('kosten')}
+          {...veld('kosten')}
           label={t('veld.label.kosten')}
           description={t('bewerken.kostenUitleg')}
-          value={values.kosten}
-          onChange={text('kosten')}
-          error={f.errorFor('kosten')}
           autoComplete="off"
-          disabled={readOnly}
         />
       </div>
       <TextField
-        id={f.fieldId('contact')}
+        {...veld('contact')}
         label={t('veld.label.contact')}
         description={t('bewerken.contactVoorzieningUitleg')}
-        value={values.contact}
-        onChange={text('contact')}
-        error={f.errorFor('contact')}
         autoComplete="off"
-        disabled={readOnly}
       />
-      <TextAreaField
-        id={f.fieldId('notities')}
-        label={t('veld.label.notities')}
-        value={values.notities}
-        onChange={text('notities')}
-        error={f.errorFor('notities')}
-        disabled={readOnly}
-      />
+      <TextAreaField {...veld('notities')} label={t('veld.label.notities')} />
     </EditDrawer>
   );
 }

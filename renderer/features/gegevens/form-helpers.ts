@@ -83,3 +83,24 @@ export function parseCount(s: string): number | null {
   if (v === '') return null;
   return /^-?\d+([.,]\d+)?$/.test(v) ? Number(v.replace(',', '.')) : Number.NaN;
 }
+
+/**
+ * What every text field of a form has in common, for one key of its values: the id (the error summary links to
+ * it), the value, the change handler, its problem and read-only. `<TextField label={…} {...veld('adres')} />`.
+ */
+export function tekstVelden<V extends object>(
+  form: {
+    readonly readOnly: boolean;
+    readonly f: { fieldId(veld: string): string; errorFor(veld: string): string | null };
+  },
+  values: V,
+  setValues: (update: (v: V) => V) => void,
+) {
+  return (key: keyof V & string) => ({
+    id: form.f.fieldId(key),
+    value: String(values[key] ?? ''),
+    onChange: (e: { target: { value: string } }) => setValues((v) => ({ ...v, [key]: e.target.value })),
+    error: form.f.errorFor(key),
+    disabled: form.readOnly,
+  });
+}

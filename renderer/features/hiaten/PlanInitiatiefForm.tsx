@@ -11,7 +11,7 @@ import { Paragraph, TextField } from '../../components/ui';
 import { AanbodVelden } from '../gegevens/AanbodVelden';
 import type { Lookups } from '../gegevens/data';
 import { EditDrawer, useEditForm } from '../gegevens/EditDrawer';
-import { orNull, savedNotice } from '../gegevens/form-helpers';
+import { orNull, savedNotice, tekstVelden } from '../gegevens/form-helpers';
 
 interface Values {
   naam: string;
@@ -51,6 +51,7 @@ export function PlanInitiatiefForm({
     startdatum: '',
     notities: '',
   }));
+  const veld = tekstVelden(form, values, setValues);
   const put = <K extends keyof Values>(key: K, value: Values[K]) => setValues((v) => ({ ...v, [key]: value }));
   const buurtOptions = lookups.buurtOptions.some((o) => o.value === cel.gebiedCode)
     ? lookups.buurtOptions
@@ -86,16 +87,7 @@ export function PlanInitiatiefForm({
       returnFocus={returnFocus}
     >
       <Paragraph>{t('hiaten.plan.uitleg')}</Paragraph>
-      <TextField
-        id={f.fieldId('naam')}
-        label={t('veld.label.naam')}
-        value={values.naam}
-        onChange={(e) => put('naam', e.target.value)}
-        error={f.errorFor('naam')}
-        required
-        autoComplete="off"
-        disabled={readOnly}
-      />
+      <TextField {...veld('naam')} label={t('veld.label.naam')} required autoComplete="off" />
       <AanbodVelden
         form={form}
         values={values}
@@ -127,24 +119,9 @@ export function PlanInitiatiefForm({
           disabled={readOnly}
           options={(['gepland', 'actief'] as const).map((s) => ({ value: s, label: t(`waarde.${s}`) }))}
         />
-        <TextField
-          id={f.fieldId('startdatum')}
-          type="date"
-          label={t('veld.label.startdatum')}
-          value={values.startdatum}
-          onChange={(e) => put('startdatum', e.target.value)}
-          error={f.errorFor('startdatum')}
-          disabled={readOnly}
-        />
+        <TextField {...veld('startdatum')} type="date" label={t('veld.label.startdatum')} />
       </div>
-      <TextAreaField
-        id={f.fieldId('notities')}
-        label={t('veld.label.notities')}
-        value={values.notities}
-        onChange={(e) => put('notities', e.target.value)}
-        error={f.errorFor('notities')}
-        disabled={readOnly}
-      />
+      <TextAreaField {...veld('notities')} label={t('veld.label.notities')} />
     </EditDrawer>
   );
 }
