@@ -12,12 +12,16 @@ import { berekenHiaten, type Ernst, type HiaatCel } from '../analysis/hiaten';
 import { berekenScenario, STANDAARD_SCENARIO, type ScenarioParameters } from '../analysis/scenario';
 import { loadHiatenInput, loadHiatenInstellingen } from '../db/repos/hiaten';
 import {
+  buurtenIn,
   eigenGebiedProfiel,
+  gebiedOpCode,
   gebiedProfiel,
   listEigenGebieden,
   listJaren,
+  wijkVan,
   type GebiedProfiel,
 } from '../db/repos/gebieden';
+import { listTaxonomieItems } from '../db/repos/taxonomies';
 import { listMetingen, type MetingRow } from '../db/repos/metingen';
 import { listBronnen } from '../db/repos/overview';
 import { listOrganisaties, listRelaties, listVoorzieningen } from '../db/repos/sociale-kaart';
@@ -95,18 +99,10 @@ function selectie(db: ProjectDb, codes: readonly string[], peildatum: string): S
   const gekozen: { code: string; naam: string }[] = [];
   const buurten = new Set<string>();
   const alle = new Set<string>();
-  const buurtenVan = (wijk: string) =>
-    db
-      .all<{ code: string }>(
-        `SELECT b.code FROM gebied b JOIN gebied w ON w.id = b.ouder_id WHERE w.code = ? AND b.niveau = 'buurt'
-         AND (? IS NULL OR b.jaar = ?)`,
-        [wijk, jaar, jaar],
-      )
-      .map((r) => r.code);
   const voeg = (code: string) => {
     alle.add(code);
     if (code.startsWith('BU')) buurten.add(code);
-    else if (code.startsWith('WK')) for (const b of buurtenVan(code)) buurten.add(b);
+    else if (code.startsWith('WK')) for (const b of buurtenIn(db, code, jaar)) buurten.add(b);
   };
   for (const code of codes) {
     const e = eigen.get(code);
@@ -115,28 +111,17 @@ function selectie(db: ProjectDb, codes: readonly string[], peildatum: string): S
       e.leden.forEach(voeg);
       continue;
     }
-    const g = db.get<{ naam: string; niveau: string }>(
-      `SELECT naam, niveau FROM gebied WHERE code = ? AND niveau IN ('buurt', 'wijk', 'gemeente') ORDER BY jaar DESC LIMIT 1`,
-      [code],
-    );
+    const g = gebiedOpCode(db, code);
     if (!g) throw new AppException('rapport.onbekend-gebied', { code });
     gekozen.push({ code, naam: g.naam });
-    if (g.niveau === 'gemeente') {
-      for (const b of db.all<{ code: string }>(
-        `SELECT code FROM gebied WHERE niveau = 'buurt' AND substr(code, 3, 4) = ? AND (? IS NULL OR jaar = ?)`,
-        [code.slice(2, 6), jaar, jaar],
-      ))
-        voeg(b.code);
-    } else voeg(code);
+    if (g.niveau === 'gemeente') for (const b of buurtenIn(db, code, jaar)) voeg(b);
+    else voeg(code);
   }
   const bedient = new Set<string>([...alle, ...buurten]);
   for (const b of buurten) {
     bedient.add(`GM${b.slice(2, 6)}`);
-    const w = db.get<{ code: string }>(
-      `SELECT w.code FROM gebied b JOIN gebied w ON w.id = b.ouder_id WHERE b.code = ? ORDER BY b.jaar DESC LIMIT 1`,
-      [b],
-    );
-    if (w) bedient.add(w.code);
+    const w = wijkVan(db, b);
+    if (w) bedient.add(w);
   }
   return { jaar, gekozen, buurten, codes: [...alle], bedient };
 }
@@ -832,11 +817,7 @@ function bijlagen(
   peildatum: string,
   p: PrivacyInstellingen,
 ): Omit<RapportSectie, 'soort' | 'titel'> {
-  const labels = new Map(
-    db
-      .all<{ code: string; label: string }>(`SELECT code, label FROM taxonomie_item WHERE taxonomie = 'leefgebied'`)
-      .map((r) => [r.code, r.label]),
-  );
+  const labels = new Map(listTaxonomieItems(db, 'leefgebied').map((r) => [r.code, r.label]));
   const vzs = listVoorzieningen(db).filter((v) => binnen(sel, [...v.werkgebied, v.locatieBuurtCode]));
   const tabellen: RapportTabel[] = [
     tabel(

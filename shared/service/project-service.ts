@@ -42,7 +42,8 @@ import {
   type PartnersImportOptions,
 } from '../importers/partners';
 import { importRelaties, parseRelatiesFile, previewRelaties } from '../importers/partners/relaties';
-import { parsePostcodesFile, writePostcodes } from '../importers/partners/postcodes';
+import { parsePostcodesFile } from '../importers/partners/postcodes';
+import { writePostcodes } from '../db/repos/postcodes-import';
 import { sniffImport } from '../importers/sniff';
 import { loadNetwerk, saveKnoopPosities } from '../db/repos/netwerk';
 import { analyseNetwerk, analyseNetwerkParallel, type RunPaths } from '../analysis/analyse';

@@ -342,3 +342,33 @@ export function eigenGebiedProfiel(db: ProjectDb, code: string, jaar: number): G
     afgeleid,
   };
 }
+
+/** The newest buurt, wijk or gemeente with this code (name and level), or null. */
+export function gebiedOpCode(db: ProjectDb, code: string): { naam: string; niveau: GebiedRow['niveau'] } | null {
+  return (
+    db.get<{ naam: string; niveau: GebiedRow['niveau'] }>(
+      `SELECT naam, niveau FROM gebied WHERE code = ? AND niveau IN ('buurt', 'wijk', 'gemeente') ORDER BY jaar DESC LIMIT 1`,
+      [code],
+    ) ?? null
+  );
+}
+
+/** The buurt codes of a wijk or gemeente (WK…/GM…) in a year's division (any year when null). */
+export function buurtenIn(db: ProjectDb, code: string, jaar: number | null): string[] {
+  const sql = code.startsWith('GM')
+    ? `SELECT code FROM gebied WHERE niveau = 'buurt' AND substr(code, 3, 4) = ? AND (? IS NULL OR jaar = ?)`
+    : `SELECT b.code FROM gebied b JOIN gebied w ON w.id = b.ouder_id WHERE w.code = ? AND b.niveau = 'buurt'
+       AND (? IS NULL OR b.jaar = ?)`;
+  const key = code.startsWith('GM') ? code.slice(2, 6) : code;
+  return db.all<{ code: string }>(sql, [key, jaar, jaar]).map((r) => r.code);
+}
+
+/** The wijk a buurt belongs to (its newest division), or null. */
+export function wijkVan(db: ProjectDb, buurt: string): string | null {
+  return (
+    db.get<{ code: string }>(
+      `SELECT w.code FROM gebied b JOIN gebied w ON w.id = b.ouder_id WHERE b.code = ? ORDER BY b.jaar DESC LIMIT 1`,
+      [buurt],
+    )?.code ?? null
+  );
+}

@@ -6,6 +6,8 @@
 import type { SqlJsStatic } from 'sql.js';
 import type { ProjectDb } from '../../db/connection';
 import { eerderGeimporteerd, insertBron } from '../../db/repos/bronnen';
+import { gebiedenOmTeKoppelen, schrijfGeometrie, zorgVoorGebied } from '../../db/repos/geo-import';
+import { listJaren } from '../../db/repos/gebieden';
 import { AppException } from '../../result';
 import { normaliseName } from '../../model/names';
 import { readJson } from '../sheet';
@@ -192,19 +194,9 @@ interface Planned {
 }
 
 function plan(db: ProjectDb, parsed: ParsedGeo, options: GeoImportOptions) {
-  const jaren = db.all<{ jaar: number }>('SELECT DISTINCT jaar FROM gebied WHERE jaar IS NOT NULL ORDER BY jaar DESC');
-  const jaar = options.jaar ?? parsed.jaarUitBestand ?? jaren[0]?.jaar ?? null;
-  const byCode = new Map<string, number>();
-  for (const g of db.all<{ id: number; code: string; jaar: number }>(
-    'SELECT id, code, jaar FROM gebied WHERE jaar IS NOT NULL ORDER BY CASE WHEN jaar = ? THEN 0 ELSE 1 END, jaar DESC',
-    [jaar ?? 0],
-  )) {
-    if (!byCode.has(g.code)) byCode.set(g.code, g.id);
-  }
-  const byName = new Map<string, number>();
-  for (const g of db.all<{ id: number; naam: string }>(`SELECT id, naam FROM gebied WHERE niveau = 'buurt'`)) {
-    byName.set(normaliseName(g.naam), g.id);
-  }
+  const jaar = options.jaar ?? parsed.jaarUitBestand ?? listJaren(db)[0] ?? null;
+  const { byCode, buurten } = gebiedenOmTeKoppelen(db, jaar);
+  const byName = new Map(buurten.map((g) => [normaliseName(g.naam), g.id]));
   const planned: Planned[] = parsed.features.map((f) => ({
     feature: f,
     gebiedId:
@@ -270,19 +262,8 @@ export function writeGeo(
     rijenGelezen: parsed.features.length,
     rijenGeimporteerd: planned.length,
   });
-  const ensure = (code: string, naam: string, niveau: 'gemeente' | 'wijk' | 'buurt', ouder: number | null): number => {
-    const id = db.value('SELECT id FROM gebied WHERE code = ? AND jaar = ?', [code, jaar]);
-    if (typeof id === 'number') return id;
-    db.run('INSERT INTO gebied (code, naam, niveau, ouder_id, jaar, bron_id) VALUES (?, ?, ?, ?, ?, ?)', [
-      code,
-      naam,
-      niveau,
-      ouder,
-      jaar,
-      bronId,
-    ]);
-    return Number(db.value('SELECT last_insert_rowid()'));
-  };
+  const ensure = (code: string, naam: string, niveau: 'gemeente' | 'wijk' | 'buurt', ouderId: number | null) =>
+    zorgVoorGebied(db, { code, naam, niveau, ouderId, jaar: jaar!, bronId });
   let nieuw = 0;
   let vlakken = 0;
   for (const p of planned) {
@@ -295,13 +276,7 @@ export function writeGeo(
       id = ensure(f.code, f.naam ?? f.code, f.niveau, f.niveau === 'gemeente' ? null : wk);
       nieuw++;
     }
-    const [minX, minY, maxX, maxY] = bbox(f.geometry);
-    db.run(
-      `INSERT INTO geometrie (gebied_id, geojson, min_x, min_y, max_x, max_y, bron_id) VALUES (?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (gebied_id) DO UPDATE SET geojson = excluded.geojson, min_x = excluded.min_x, min_y = excluded.min_y,
-         max_x = excluded.max_x, max_y = excluded.max_y, bron_id = excluded.bron_id`,
-      [id, JSON.stringify({ type: 'MultiPolygon', coordinates: f.geometry }), minX, minY, maxX, maxY, bronId],
-    );
+    schrijfGeometrie(db, id, f.geometry, bbox(f.geometry), bronId);
     vlakken++;
   }
   return { bronId, vlakken, nieuw };
