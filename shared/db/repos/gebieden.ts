@@ -372,3 +372,8 @@ export function wijkVan(db: ProjectDb, buurt: string): string | null {
     )?.code ?? null
   );
 }
+
+/** The row id of an eigen gebied (its code has no year). */
+export function eigenGebiedId(db: ProjectDb, code: string): number {
+  return Number(db.value('SELECT id FROM gebied WHERE code = ? AND jaar IS NULL', [code]));
+}

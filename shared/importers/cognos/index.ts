@@ -13,7 +13,7 @@ import {
   type GebiedIndexEntry,
 } from '../../db/repos/cognos-import';
 import { findBronBySha } from '../../db/repos/cbs-import';
-import { createEigenGebied } from '../../db/repos/gebieden';
+import { createEigenGebied, eigenGebiedId } from '../../db/repos/gebieden';
 import { normaliseName } from '../../model/names';
 import { AppException, toAppError } from '../../result';
 import { fileKind, readCsv, readSpreadsheet } from '../sheet';
@@ -377,7 +377,7 @@ export async function importCognos(
     for (const { naam, r } of resolved.nieuw) {
       if (!made.has(naam)) {
         const g = createEigenGebied(db, naam, [], 0, now);
-        made.set(naam, Number(db.value('SELECT id FROM gebied WHERE code = ? AND jaar IS NULL', [g.code])));
+        made.set(naam, eigenGebiedId(db, g.code));
         resolved.aliassen.set(normaliseName(naam), g.code);
       }
       rows.push({ gebiedId: made.get(naam)!, r });

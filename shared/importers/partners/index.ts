@@ -4,6 +4,19 @@
  * project), then one transaction that writes the plan. The preview is the plan without the write.
  */
 import type { ProjectDb } from '../../db/connection';
+import {
+  bestaat,
+  bewaarOrganisatieAlias,
+  bewaarTaxonomieAlias,
+  buurtVanPostcode,
+  gebiedAliassen,
+  gebiedCodes,
+  heeftPostcodes,
+  organisatieAliassen,
+  organisatieNamen,
+  voegTaxonomieItemToe,
+  voorzieningVanOrganisatie,
+} from '../../db/repos/lijsten-import';
 import { eerderGeimporteerd, insertBron } from '../../db/repos/bronnen';
 import { AppException } from '../../result';
 import { normaliseName } from '../../model/names';
@@ -188,13 +201,11 @@ export function orgPlaces(db: ProjectDb, extra: readonly string[] = []): PlaceSe
 /** Existing organisations by comparison key (their own names and their aliases). */
 function existingOrgKeys(db: ProjectDb, places: PlaceSet): Map<string, number> {
   const map = new Map<string, number>();
-  for (const o of db.all<{ id: number; naam: string }>('SELECT id, naam FROM organisatie ORDER BY id')) {
+  for (const o of organisatieNamen(db)) {
     const k = orgNameKey(o.naam, places);
     if (!map.has(k)) map.set(k, o.id);
   }
-  for (const a of db.all<{ sleutel: string; organisatie_id: number }>(
-    'SELECT sleutel, organisatie_id FROM organisatie_alias',
-  )) {
+  for (const a of organisatieAliassen(db)) {
     if (!map.has(a.sleutel)) map.set(a.sleutel, a.organisatie_id);
   }
   return map;
@@ -202,16 +213,9 @@ function existingOrgKeys(db: ProjectDb, places: PlaceSet): Map<string, number> {
 
 export function gebiedLookup(db: ProjectDb) {
   const byName = nameResolver(db, undefined, normaliseName);
-  const aliases = new Map(
-    db
-      .all<{ alias: string; gebied_code: string }>('SELECT alias, gebied_code FROM gebied_alias')
-      .map((a) => [normaliseName(a.alias), a.gebied_code]),
-  );
-  const codes = new Set(
-    db.all<{ code: string }>(`SELECT DISTINCT code FROM gebied WHERE jaar IS NOT NULL`).map((r) => r.code),
-  );
-  const pcStmt = `SELECT buurt_code FROM postcode_buurt WHERE pc6 = ? ORDER BY adressen DESC, jaar DESC LIMIT 1`;
-  const postcodesBekend = db.value('SELECT 1 FROM postcode_buurt LIMIT 1') === 1;
+  const aliases = new Map(gebiedAliassen(db).map((a) => [normaliseName(a.alias), a.gebied_code]));
+  const codes = gebiedCodes(db);
+  const postcodesBekend = heeftPostcodes(db);
   return {
     postcodesBekend,
     /** A buurt (or wijk) code or name → its code, or null. */
@@ -229,8 +233,8 @@ export function gebiedLookup(db: ProjectDb) {
     postcode(value: string): string | null {
       const p = pc6(value);
       if (!p || !postcodesBekend) return null;
-      const c = db.value(pcStmt, [p]);
-      return typeof c === 'string' && codes.has(c) ? c : null;
+      const c = buurtVanPostcode(db, p);
+      return c !== null && codes.has(c) ? c : null;
     },
   };
 }
@@ -373,7 +377,7 @@ export function planPartners(
     const orgIdCell = parsed.voorzieningenLijst ? orgIdRaw : idRaw || orgIdRaw;
     if (orgIdCell) {
       const id = Number(orgIdCell);
-      if (Number.isInteger(id) && db.value('SELECT 1 FROM organisatie WHERE id = ?', [id]) === 1) {
+      if (Number.isInteger(id) && bestaat(db, 'organisatie', id)) {
         existingId = id;
         byId = true;
         if (!naam) naam = getOrganisatie(db, id).naam;
@@ -393,7 +397,7 @@ export function planPartners(
     let vzExisting: number | null = null;
     if (vzIdRaw) {
       const id = Number(vzIdRaw);
-      if (Number.isInteger(id) && db.value('SELECT 1 FROM voorziening WHERE id = ?', [id]) === 1) {
+      if (Number.isInteger(id) && bestaat(db, 'voorziening', id)) {
         vzExisting = id;
         const v = getVoorziening(db, id);
         if (!aanbod) aanbod = v.naam;
@@ -809,23 +813,11 @@ export async function importPartners(
   for (const it of plan.newItems) {
     const label = it.waarde.trim();
     const code = codeFromLabel(db, it.taxonomie, label);
-    const volgorde = Number(
-      db.value('SELECT coalesce(max(volgorde), 0) + 1 FROM taxonomie_item WHERE taxonomie = ?', [it.taxonomie]),
-    );
-    db.run('INSERT INTO taxonomie_item (taxonomie, code, label, volgorde) VALUES (?, ?, ?, ?)', [
-      it.taxonomie,
-      code,
-      label,
-      volgorde,
-    ]);
+    voegTaxonomieItemToe(db, it.taxonomie, code, label);
     added.set(`+${waardeKey(it.taxonomie, it.waarde)}`, code);
   }
   for (const a of plan.aliases) {
-    db.run('INSERT OR REPLACE INTO taxonomie_alias (taxonomie, waarde, code) VALUES (?, ?, ?)', [
-      a.taxonomie,
-      waardeSleutel(a.waarde),
-      a.code,
-    ]);
+    bewaarTaxonomieAlias(db, a.taxonomie, waardeSleutel(a.waarde), a.code);
   }
   const resolve = (list: readonly string[] | undefined) => list?.map((c) => (c.startsWith('+') ? added.get(c)! : c));
 
@@ -860,14 +852,10 @@ export async function importPartners(
     }
     const finalKey = orgId === null ? '' : orgNameKey(getOrganisatie(db, orgId).naam, plan.places);
     samengevoegd += Math.max(0, org.spellings.size - 1);
-    for (const spelling of orgId === null ? [] : org.spellings.keys()) {
-      const k = orgNameKey(spelling, plan.places);
-      if (k !== finalKey) {
-        db.run('INSERT OR REPLACE INTO organisatie_alias (sleutel, organisatie_id, naam) VALUES (?, ?, ?)', [
-          k,
-          orgId,
-          spelling,
-        ]);
+    if (orgId !== null) {
+      for (const spelling of org.spellings.keys()) {
+        const k = orgNameKey(spelling, plan.places);
+        if (k !== finalKey) bewaarOrganisatieAlias(db, k, orgId, spelling);
       }
     }
     for (const vz of org.vz.values()) {
@@ -878,11 +866,7 @@ export async function importPartners(
       };
       let vzId = vz.existingId;
       if (vzId === null) {
-        vzId =
-          (db.value(
-            'SELECT id FROM voorziening WHERE organisatie_id = ? AND lower(naam) = lower(?) ORDER BY id LIMIT 1',
-            [orgId, vz.input.naam],
-          ) as number | undefined) ?? null;
+        vzId = voorzieningVanOrganisatie(db, orgId, vz.input.naam);
       }
       if (vzId !== null) {
         const cur = getVoorziening(db, vzId);

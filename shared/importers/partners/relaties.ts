@@ -4,6 +4,14 @@
  * listed, never invented.
  */
 import type { ProjectDb } from '../../db/connection';
+import {
+  bestaandeRelatie,
+  bestaat,
+  knoopNaam,
+  organisatieAliassen,
+  organisatieNamen,
+  voorzieningNamen,
+} from '../../db/repos/lijsten-import';
 import { eerderGeimporteerd, insertBron } from '../../db/repos/bronnen';
 import { AppException } from '../../result';
 import { normaliseName } from '../../model/names';
@@ -51,13 +59,7 @@ export function parseRelatiesFile(file: ImportFile, options: RelatiesImportOptio
 type Knoop = { soort: 'organisatie' | 'voorziening'; id: number; naam: string };
 
 export function knoopMatcher(db: ProjectDb, places: PlaceSet) {
-  const orgs = db.all<{
-    id: number;
-    naam: string;
-    postcode: string | null;
-    website: string | null;
-    plaats: string | null;
-  }>('SELECT id, naam, postcode, website, plaats FROM organisatie ORDER BY id');
+  const orgs = organisatieNamen(db);
   const byKey = new Map<string, Knoop[]>();
   const add = (k: string, knoop: Knoop) => {
     const list = byKey.get(k) ?? [];
@@ -70,14 +72,12 @@ export function knoopMatcher(db: ProjectDb, places: PlaceSet) {
     byOrgId.set(o.id, knoop);
     add(orgNameKey(o.naam, places), knoop);
   }
-  for (const a of db.all<{ sleutel: string; organisatie_id: number }>(
-    'SELECT sleutel, organisatie_id FROM organisatie_alias',
-  )) {
+  for (const a of organisatieAliassen(db)) {
     if (!byKey.has(a.sleutel)) add(a.sleutel, byOrgId.get(a.organisatie_id)!);
   }
   const vzByName = new Map<string, Knoop[]>();
   const vzById = new Map<number, Knoop>();
-  for (const v of db.all<{ id: number; naam: string }>('SELECT id, naam FROM voorziening ORDER BY id')) {
+  for (const v of voorzieningNamen(db)) {
     const k = normaliseName(v.naam);
     const knoop: Knoop = { soort: 'voorziening', id: v.id, naam: v.naam };
     vzById.set(v.id, knoop);
@@ -161,8 +161,8 @@ function planRelaties(
     if (chosen) {
       const [soort, id] = chosen.split(':');
       const table = soort === 'voorziening' ? 'voorziening' : 'organisatie';
-      const n = db.value(`SELECT naam FROM ${table} WHERE id = ?`, [Number(id)]);
-      if (typeof n === 'string') return { soort: table, id: Number(id), naam: n };
+      const n = knoopNaam(db, table, Number(id));
+      if (n !== null) return { soort: table, id: Number(id), naam: n };
     }
     const found = matcher.find(naam);
     const single = Array.isArray(found) ? null : found;
@@ -189,8 +189,7 @@ function planRelaties(
     let existing: ReturnType<typeof getRelatie> | null = null;
     if (idRaw) {
       const id = Number(idRaw);
-      if (Number.isInteger(id) && db.value('SELECT 1 FROM relatie WHERE id = ?', [id]) === 1)
-        existing = getRelatie(db, id);
+      if (Number.isInteger(id) && bestaat(db, 'relatie', id)) existing = getRelatie(db, id);
       else {
         issue('fout', 'lijst.id-onbekend', row, 'id', { waarde: idRaw });
         continue;
@@ -325,12 +324,7 @@ export function previewRelaties(
 }
 
 function findExisting(db: ProjectDb, r: PlannedRel): number | null {
-  const col = (ref: KnoopRef, side: 'van' | 'naar') => `${side}_${ref.soort}_id`;
-  const id = db.value(
-    `SELECT id FROM relatie WHERE soort = ? AND ${col(r.van, 'van')} = ? AND ${col(r.naar, 'naar')} = ? ORDER BY id LIMIT 1`,
-    [r.soort, r.van.id, r.naar.id],
-  );
-  return typeof id === 'number' ? id : null;
+  return bestaandeRelatie(db, r.soort, r.van, r.naar);
 }
 
 export async function importRelaties(

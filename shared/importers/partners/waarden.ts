@@ -1,4 +1,5 @@
 import type { ProjectDb } from '../../db/connection';
+import { taxonomieWaarden } from '../../db/repos/lijsten-import';
 import { normaliseName } from '../../model/names';
 import { TAXONOMIES, type Taxonomy } from '../../model/taxonomies';
 
@@ -105,9 +106,7 @@ export function buildWaardeIndex(db: ProjectDb): WaardeIndex {
   const weak = new Map<string, string>(); // label parts and synonyms
   const labels = new Map<Taxonomy, { code: string; label: string }[]>();
   for (const t of TAXONOMIES) labels.set(t, []);
-  const items = db.all<{ taxonomie: Taxonomy; code: string; label: string }>(
-    'SELECT taxonomie, code, label FROM taxonomie_item ORDER BY taxonomie, volgorde',
-  );
+  const { items, aliassen } = taxonomieWaarden(db);
   for (const it of items) {
     labels.get(it.taxonomie)?.push({ code: it.code, label: it.label });
     exact.set(`${it.taxonomie}|${waardeSleutel(it.code)}`, it.code);
@@ -127,9 +126,7 @@ export function buildWaardeIndex(db: ProjectDb): WaardeIndex {
       }
     }
   }
-  for (const a of db.all<{ taxonomie: Taxonomy; waarde: string; code: string }>(
-    'SELECT taxonomie, waarde, code FROM taxonomie_alias',
-  )) {
+  for (const a of aliassen) {
     if (known.has(`${a.taxonomie}|${a.code}`)) exact.set(`${a.taxonomie}|${waardeSleutel(a.waarde)}`, a.code);
   }
   const one = (t: Taxonomy, value: string): string | null => {
