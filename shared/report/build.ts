@@ -143,8 +143,14 @@ function hiatenCellen(db: ProjectDb, jaar: number | null, totEnMet: string | nul
 }
 
 /** The sociale kaart, the network's key figures and the gaps as they are now. */
-export function huidigeSnapshot(db: ProjectDb, netwerk: NetwerkData): SnapshotInhoud {
-  const kengetallen = netwerk.knopen.length ? analyseNetwerk(netwerk, netwerkFilter(null)).netwerk : null;
+export function huidigeSnapshot(
+  db: ProjectDb,
+  netwerk: NetwerkData,
+  /** The network's key figures (the whole analysis); a comparison of "now" with a snapshot does not need them. */
+  metKengetallen = true,
+): SnapshotInhoud {
+  const kengetallen =
+    metKengetallen && netwerk.knopen.length ? analyseNetwerk(netwerk, netwerkFilter(null)).netwerk : null;
   return maakSnapshotInhoud({
     organisaties: listOrganisaties(db),
     voorzieningen: listVoorzieningen(db),
@@ -547,7 +553,7 @@ function snapshotVoorSelectie(s: SnapshotInhoud, sel: Selectie): SnapshotInhoud 
 
 function veranderingen(
   oud: { naam: string; peildatum: string; inhoud: SnapshotInhoud } | null,
-  nu: SnapshotInhoud,
+  nu: () => SnapshotInhoud,
   sel: Selectie,
   p: PrivacyInstellingen,
 ): Omit<RapportSectie, 'soort' | 'titel'> & { verschillen: Verschillen | null } {
@@ -561,7 +567,7 @@ function veranderingen(
       verschillen: null,
     };
   }
-  const v = vergelijkSnapshots(snapshotVoorSelectie(oud.inhoud, sel), snapshotVoorSelectie(nu, sel));
+  const v = vergelijkSnapshots(snapshotVoorSelectie(oud.inhoud, sel), snapshotVoorSelectie(nu(), sel));
   const rijen: CelWaarde[][] = [];
   const regel = (wat: string, soort: string, naam: string, detail: string) => rijen.push([wat, soort, naam, detail]);
   for (const o of v.organisaties.nieuw) regel('Nieuw', 'Organisatie', o.naam, '');
@@ -937,7 +943,8 @@ export function bouwRapport(ctx: RapportContext, opties: RapportOpties): Rapport
   const secties = (opties.secties?.length ? opties.secties : SECTIES).filter((s) => SECTIES.includes(s));
   // The state at the peildatum: its snapshot if there is one, else the project now.
   const vast = snapshotOp(db, opties.peildatum);
-  const nu = vast?.inhoud ?? huidigeSnapshot(db, data);
+  // Only the comparison needs the state of now, and it needs no network figures: the preview stays quick.
+  const nu = () => vast?.inhoud ?? huidigeSnapshot(db, data, false);
   const vergelijk =
     opties.vergelijkMet === null
       ? null
