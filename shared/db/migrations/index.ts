@@ -5,6 +5,7 @@ import { migration0002 } from './0002-werkruimte';
 import { migration0003 } from './0003-compacte-cijfers';
 import { migration0004 } from './0004-sociale-kaart';
 import { migration0005 } from './0005-vaste-nummers';
+import { migration0006 } from './0006-meting-uitsluiten';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0003,
   migration0004,
   migration0005,
+  migration0006,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
