@@ -6,12 +6,15 @@
  * checked by tests/unit/electron/security.test.ts and, as a real response header, by tests/e2e/app.spec.ts.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
 
 const require = createRequire(import.meta.url);
 const electronVersion = require('electron/package.json').version;
 const out = 'test-results/electronegativity.sarif';
+// A fresh clone has no test-results/ yet: the scanner would fail writing its report (ENOENT).
+mkdirSync(dirname(out), { recursive: true });
 rmSync(out, { force: true });
 execFileSync(
   process.execPath,
