@@ -11,6 +11,7 @@ import { listJaren } from '../../db/repos/gebieden';
 import { AppException } from '../../result';
 import { normaliseName } from '../../model/names';
 import { readJson } from '../sheet';
+import { BUURT_CODE, normaliseCode } from '../cbs/codes';
 import type { ImportFile, ImportIssue } from '../types';
 import { bbox, finish, readGpkgGeometry, rdToWgs84, topoArcs, topoGeometry, type MultiPolygon } from './geometry';
 
@@ -60,11 +61,11 @@ const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : type
 
 function featureFrom(props: Record<string, unknown>, geometry: MultiPolygon): GeoFeature {
   const lower = Object.fromEntries(Object.entries(props).map(([k, v]) => [k.toLowerCase(), v]));
-  let code = CODE_KEYS.map((k) => str(lower[k])).find((c) => c && /^(BU|WK|GM)\d{4,8}$/i.test(c)) ?? null;
+  let code = CODE_KEYS.map((k) => str(lower[k])).find((c) => c && /^(BU|WK|GM)/i.test(normaliseCode(c) ?? '')) ?? null;
   code ??=
     Object.values(lower)
       .map(str)
-      .find((c) => c && /^BU\d{8}$/i.test(c)) ?? null;
+      .find((c) => c && BUURT_CODE.test(c.toUpperCase())) ?? null;
   code = code?.toUpperCase() ?? null;
   const niveau = code?.startsWith('WK') ? 'wijk' : code?.startsWith('GM') ? 'gemeente' : 'buurt';
   const naam =

@@ -19,6 +19,7 @@ import {
 } from '../../db/repos/lijsten-import';
 import { eerderGeimporteerd, insertBron } from '../../db/repos/bronnen';
 import { AppException } from '../../result';
+import { BUURT_CODE_ZONDER_PREFIX, normaliseCode } from '../cbs/codes';
 import { normaliseName } from '../../model/names';
 import type { Taxonomy } from '../../model/taxonomies';
 import {
@@ -222,8 +223,9 @@ export function gebiedLookup(db: ProjectDb) {
     gebied(value: string): string | null {
       const v = value.trim();
       const code = v.toUpperCase().replace(/\s+/g, '');
-      if (/^(BU|WK|GM)\d{4,8}$/.test(code)) return codes.has(code) ? code : null;
-      if (/^\d{8}$/.test(code) && codes.has(`BU${code}`)) return `BU${code}`;
+      if (/^(BU|WK|GM)/.test(normaliseCode(code) ?? '')) return codes.has(code) ? code : null;
+      const buurt = BUURT_CODE_ZONDER_PREFIX.test(code) ? `BU${code}` : null;
+      if (buurt && codes.has(buurt)) return buurt;
       const alias = aliases.get(normaliseName(v));
       if (alias) return alias;
       const found = byName(v, 'buurt') ?? byName(v, null);

@@ -5,6 +5,7 @@
  */
 import { AppException } from '../../result';
 import type { ImportFile } from '../types';
+import { buurtCodeVan } from '../cbs/codes';
 import { cellText, headerKey, readSheets } from './table';
 
 export interface ParsedPostcodes {
@@ -36,12 +37,11 @@ export function parsePostcodesFile(file: ImportFile): ParsedPostcodes {
       if (pc !== '' || raw !== '') skipped++;
       continue;
     }
-    const digits = raw.startsWith('BU') ? raw.slice(2) : raw;
-    if (!/^\d{1,8}$/.test(digits)) {
+    const code = buurtCodeVan(raw);
+    if (!code) {
       skipped++;
       continue;
     }
-    const code = `BU${digits.padStart(8, '0')}`;
     const forPc = pairs.get(pc) ?? new Map<string, number>();
     forPc.set(code, (forPc.get(code) ?? 0) + 1);
     pairs.set(pc, forPc);

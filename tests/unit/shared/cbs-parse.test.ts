@@ -27,7 +27,8 @@ describe('CBS parsing details', () => {
     expect(parseCbsValue('       .').status).toBe(1);
     expect(parseCbsValue('x').status).toBe(2);
     expect(parseCbsValue(-99997).status).toBe(2);
-    expect(parseCbsValue('-')).toEqual({ value: 0, status: 0 });
+    expect(parseCbsValue('-').status).toBe(1);
+    expect(parseCbsValue('?').status).toBe(1);
     expect(parseCbsValue('veel').status).toBe(3);
     expect(usesDecimalComma(['12', ' 1,9 '])).toBe(true);
     expect(usesDecimalComma(['12', '1.9'])).toBe(false);
