@@ -1,14 +1,17 @@
 import type { ProjectDb } from '../connection';
-import type { CbsParsed } from '../../importers/cbs/parse';
-import { STATUS_GEHEIM, STATUS_OK } from '../../importers/cbs/values';
+import type { CbsParsed, CbsRegion } from '../../importers/cbs/parse';
+import { STATUS_OK } from '../../importers/cbs/values';
 
 export interface CbsCommitMeta {
   readonly fileName: string;
   readonly sha256: string;
   readonly now: string;
+  /** The year of regions that carry none (a file without a period column). */
   readonly jaar: number;
   /** Replace values of the same gebied, indicator and year that came from another source. */
   readonly replace: boolean;
+  /** What the user chose, kept in the bron: the gemeenten, and whether rows with errors were left out. */
+  readonly keuze?: { readonly gemeenten?: readonly string[]; readonly foutenOverslaan?: boolean };
   /** Called every few thousand rows; may throw to cancel (the transaction then rolls back). */
   readonly onProgress?: (done: number, total: number) => void;
   /** Awaited every few thousand rows, so a worker can take a cancel message. */
@@ -24,6 +27,12 @@ export interface CbsCommitResult {
 }
 
 const LEVEL_ORDER = { land: 0, gemeente: 1, wijk: 2, buurt: 3 } as const;
+/** Rows between progress reports and pauses (a pause lets the worker take a Stoppen). */
+const CHUNK = 2000;
+/** Figures per INSERT statement: two parameters each, well under SQLite's 32,766. */
+const PER_STATEMENT = 400;
+
+const yearOf = (r: CbsRegion, fallback: number) => r.jaar ?? fallback;
 
 export function findBronBySha(db: ProjectDb, sha256: string): { id: number; geimporteerd_op: string } | undefined {
   return db.get<{ id: number; geimporteerd_op: string }>(
@@ -32,15 +41,23 @@ export function findBronBySha(db: ProjectDb, sha256: string): { id: number; geim
   );
 }
 
-/** How many values of this year for these codes and indicators are already in the project. */
+/** How many values of these years for these codes and indicators are already in the project. */
 export function countExistingValues(db: ProjectDb, parsed: CbsParsed, jaar: number): number {
   if (parsed.regions.length === 0 || parsed.indicators.length === 0) return 0;
-  db.run('CREATE TEMP TABLE IF NOT EXISTS _import_code (code TEXT PRIMARY KEY) STRICT');
+  const jaren = [...new Set(parsed.regions.map((r) => yearOf(r, jaar)))];
+  // Most imports are of a year the project has no figures of: one look at the primary key's years says so.
+  const any = db.value(
+    `SELECT 1 FROM gebied g JOIN indicator_waarde w ON w.gebied_id = g.id
+     WHERE g.jaar IN (${jaren.map(() => '?').join(',')}) AND w.jaar = g.jaar LIMIT 1`,
+    jaren,
+  );
+  if (any === undefined || any === null) return 0;
+  db.run('CREATE TEMP TABLE IF NOT EXISTS _import_gebied (code TEXT NOT NULL, jaar INTEGER NOT NULL) STRICT');
   db.run('CREATE TEMP TABLE IF NOT EXISTS _import_ind (sleutel TEXT PRIMARY KEY) STRICT');
-  db.run('DELETE FROM _import_code');
+  db.run('DELETE FROM _import_gebied');
   db.run('DELETE FROM _import_ind');
-  const c = db.raw.prepare('INSERT OR IGNORE INTO _import_code VALUES (?)');
-  for (const r of parsed.regions) c.run([r.code]);
+  const c = db.raw.prepare('INSERT INTO _import_gebied VALUES (?, ?)');
+  for (const r of parsed.regions) c.run([r.code, yearOf(r, jaar)]);
   c.free();
   const s = db.raw.prepare('INSERT OR IGNORE INTO _import_ind VALUES (?)');
   for (const i of parsed.indicators) s.run([i.sleutel]);
@@ -48,49 +65,81 @@ export function countExistingValues(db: ProjectDb, parsed: CbsParsed, jaar: numb
   return Number(
     db.value(
       `SELECT count(*) FROM indicator_waarde w JOIN gebied g ON g.id = w.gebied_id
-       WHERE w.jaar = ? AND g.code IN (SELECT code FROM _import_code)
-         AND w.indicator_id IN (SELECT id FROM indicator WHERE sleutel IN (SELECT sleutel FROM _import_ind))`,
-      [jaar],
+       JOIN _import_gebied i ON i.code = g.code AND i.jaar = g.jaar AND w.jaar = i.jaar
+       WHERE w.indicator_id IN (SELECT id FROM indicator WHERE sleutel IN (SELECT sleutel FROM _import_ind))`,
     ) ?? 0,
   );
 }
 
-/** Codes of this level in another year of the project that this file lacks, and the reverse: the indeling changed. */
-export function indelingChanges(
-  db: ProjectDb,
-  parsed: CbsParsed,
-  jaar: number,
-): { vergelekenMet: number; nieuw: string[]; vervallen: string[] } | null {
+export interface CbsIndelingswijziging {
+  /** The year of the project this file's (newest) year was compared with. */
+  readonly vergelekenMet: number;
+  /** Wijken and buurten in the file that the other year lacks. */
+  readonly nieuw: readonly { readonly code: string; readonly naam: string | null }[];
+  /** Wijken and buurten of the other year that the file lacks (within the gemeenten and wijken it covers). */
+  readonly vervallen: readonly { readonly code: string; readonly naam: string }[];
+  /** The same code with another name. */
+  readonly hernoemd: readonly { readonly code: string; readonly oud: string; readonly nieuw: string }[];
+}
+
+/**
+ * The file's (newest) year against the nearest other year in the project: wijken and buurten that are new or gone,
+ * and gebieden with the same code and another name. Only within what the file covers: a file of one wijk says
+ * nothing about the others.
+ */
+export function indelingChanges(db: ProjectDb, parsed: CbsParsed, jaar: number): CbsIndelingswijziging | null {
+  const fileYears = parsed.regions.map((r) => yearOf(r, jaar));
+  const newest = fileYears.length ? fileYears.reduce((a, b) => (b > a ? b : a)) : jaar;
   const other = db.value(
-    `SELECT jaar FROM gebied WHERE niveau = 'buurt' AND jaar IS NOT NULL AND jaar <> ?
-     ORDER BY abs(jaar - ?) , jaar DESC LIMIT 1`,
-    [jaar, jaar],
+    `SELECT jaar FROM gebied WHERE niveau IN ('wijk', 'buurt') AND jaar IS NOT NULL AND jaar <> ?
+     ORDER BY abs(jaar - ?), jaar DESC LIMIT 1`,
+    [newest, newest],
   );
   if (typeof other !== 'number') return null;
-  // Compare only within the wijken this file covers (a file of one wijk says nothing about the others).
-  const inFile = new Set(parsed.regions.filter((r) => r.niveau === 'buurt').map((r) => r.code));
-  const wijken = new Set([...inFile].map((c) => `WK${c.slice(2, 8)}`));
-  if (wijken.size === 0) return null;
-  const previous = new Set(
-    db
-      .all<{ code: string }>(`SELECT code FROM gebied WHERE niveau = 'buurt' AND jaar = ?`, [other])
-      .map((r) => r.code)
-      .filter((c) => wijken.has(`WK${c.slice(2, 8)}`)),
-  );
-  if (previous.size === 0) return null;
+  const inFile = new Map<string, string | null>();
+  parsed.regions.forEach((r, i) => {
+    if (fileYears[i] === newest) inFile.set(r.code, r.naam);
+  });
+  const wijken = new Set<string>();
+  const gemeenten = new Set<string>();
+  for (const code of inFile.keys()) {
+    if (code.startsWith('BU')) wijken.add(`WK${code.slice(2, 8)}`);
+    if (code.startsWith('BU') || code.startsWith('WK')) gemeenten.add(`GM${code.slice(2, 6)}`);
+  }
+  if (gemeenten.size === 0) return null;
+  const previous = db
+    .all<{ code: string; naam: string }>(`SELECT code, naam FROM gebied WHERE jaar = ? AND niveau <> 'eigen'`, [other])
+    .filter((g) => g.code.startsWith('NL') || gemeenten.has(`GM${g.code.slice(2, 6)}`));
+  if (previous.length === 0) return null;
+  const before = new Map(previous.map((g) => [g.code, g.naam]));
+  const covered = (code: string) =>
+    code.startsWith('BU') ? wijken.has(`WK${code.slice(2, 8)}`) : code.startsWith('WK') ? true : false;
+  const byCode = (a: { code: string }, b: { code: string }) => a.code.localeCompare(b.code);
+  const nieuw: { code: string; naam: string | null }[] = [];
+  const hernoemd: { code: string; oud: string; nieuw: string }[] = [];
+  for (const [code, naam] of inFile) {
+    const oud = before.get(code);
+    if (oud === undefined) {
+      if (code.startsWith('BU') || code.startsWith('WK')) nieuw.push({ code, naam });
+    } else if (naam && oud !== code && naam !== oud) hernoemd.push({ code, oud, nieuw: naam });
+  }
+  const vervallen = previous
+    .filter((g) => (g.code.startsWith('BU') || g.code.startsWith('WK')) && covered(g.code) && !inFile.has(g.code))
+    .map((g) => ({ code: g.code, naam: g.naam }));
   return {
     vergelekenMet: other,
-    nieuw: [...inFile].filter((c) => !previous.has(c)).sort(),
-    vervallen: [...previous].filter((c) => !inFile.has(c)).sort(),
+    nieuw: nieuw.sort(byCode),
+    vervallen: vervallen.sort(byCode),
+    hernoemd: hernoemd.sort(byCode),
   };
 }
 
-/** Writes a parsed CBS table: one bron, the gebieden of that year, indicator definitions and values. */
+/** Writes a parsed CBS table: one bron, the gebieden of its year(s), indicator definitions and values. */
 export async function commitCbs(db: ProjectDb, parsed: CbsParsed, meta: CbsCommitMeta): Promise<CbsCommitResult> {
   // A large page cache while writing millions of figures: otherwise sql.js spills pages to its in-memory file.
   // Foreign keys are not checked row by row here: every id written is taken from its parent table inside the same
   // transaction (gebied ids just inserted or looked up, indicator ids selected by key, the new bron id), so the
-  // check would only repeat 6.6 million b-tree lookups for the whole country. The pragma cannot change inside a
+  // check would only repeat 2.2 million b-tree lookups for the whole country. The pragma cannot change inside a
   // transaction, so it is switched around it and always switched back.
   const cacheBefore = Number(db.value('PRAGMA cache_size'));
   const fkBefore = db.pragmaNumber('foreign_keys');
@@ -106,7 +155,8 @@ export async function commitCbs(db: ProjectDb, parsed: CbsParsed, meta: CbsCommi
 
 function writeCbs(db: ProjectDb, parsed: CbsParsed, meta: CbsCommitMeta): Promise<CbsCommitResult> {
   return db.transactionAsync(async () => {
-    const rijenMetFout = new Set(parsed.issues.filter((i) => i.level === 'fout' && i.row).map((i) => i.row)).size;
+    const jaren = [...new Set(parsed.regions.map((r) => yearOf(r, meta.jaar)))].sort((a, b) => a - b);
+    const skipped = parsed.overgeslagen;
     db.run(
       `INSERT INTO bron (soort, bestandsnaam, sha256, omschrijving, geimporteerd_op, rijen_gelezen, rijen_geimporteerd,
          rijen_overgeslagen, details)
@@ -114,75 +164,110 @@ function writeCbs(db: ProjectDb, parsed: CbsParsed, meta: CbsCommitMeta): Promis
       [
         meta.fileName,
         meta.sha256,
-        `CBS ${parsed.format} ${meta.jaar}`,
+        `CBS ${parsed.format} ${jaren.join(', ')}`,
         meta.now,
         parsed.rowsRead,
         parsed.regions.length,
-        parsed.skippedRows + rijenMetFout,
+        skipped.andereGemeente + skipped.anderJaar + skipped.leeg + skipped.fout,
         JSON.stringify({
           formaat: parsed.format,
-          jaar: meta.jaar,
+          jaar: jaren.length === 1 ? jaren[0] : null,
+          jaren,
           werkblad: parsed.sheet,
           indicatoren: parsed.indicators.length,
+          ...(meta.keuze?.gemeenten?.length ? { gemeenten: meta.keuze.gemeenten } : {}),
+          overgeslagen: skipped,
+          // Rows left out because of an error, by their row number in the file (the user chose to skip them).
+          ...(parsed.foutRijen.length ? { foutRijen: parsed.foutRijen } : {}),
         }),
       ],
     );
     const bronId = Number(db.value('SELECT last_insert_rowid()'));
 
-    // Gebieden, parents first. A real name replaces a placeholder (the code) but never the other way round.
-    const existing = new Map(
-      db
-        .all<{ id: number; code: string; naam: string }>('SELECT id, code, naam FROM gebied WHERE jaar = ?', [
-          meta.jaar,
-        ])
-        .map((r) => [r.code, r]),
+    // Gebieden per year, parents first, each with its parent. New ones get their ids here (after the highest in use)
+    // and go in 500 per statement; a name in the file replaces a placeholder (the code), never the other way round.
+    let nextId = Number(db.value('SELECT coalesce(max(id), 0) FROM gebied')) + 1;
+    const pending: (string | number | null)[] = [];
+    const BATCH = 500;
+    const batchInsert = db.raw.prepare(
+      `INSERT INTO gebied (id, code, naam, niveau, jaar, bron_id, ouder_id) VALUES ${Array.from(
+        { length: BATCH },
+        () => '(?, ?, ?, ?, ?, ?, ?)',
+      ).join(',')}`,
     );
-    const insert = db.raw.prepare(
-      'INSERT INTO gebied (code, naam, niveau, jaar, bron_id) VALUES (?, ?, ?, ?, ?) RETURNING id',
-    );
+    const flush = () => {
+      if (pending.length === 0) return;
+      if (pending.length === BATCH * 7) batchInsert.run(pending);
+      else {
+        const rows = pending.length / 7;
+        db.run(
+          `INSERT INTO gebied (id, code, naam, niveau, jaar, bron_id, ouder_id) VALUES ${Array.from(
+            { length: rows },
+            () => '(?, ?, ?, ?, ?, ?, ?)',
+          ).join(',')}`,
+          pending,
+        );
+      }
+      pending.length = 0;
+    };
     const rename = db.raw.prepare('UPDATE gebied SET naam = ? WHERE id = ?');
+    const parent = db.raw.prepare('UPDATE gebied SET ouder_id = ? WHERE id = ? AND ouder_id IS NOT ?');
     let gebiedenNieuw = 0;
     let gebiedenBijgewerkt = 0;
-    const ensure = (code: string, naam: string | null, niveau: string) => {
-      const found = existing.get(code);
-      if (found) {
-        if (naam && naam !== found.naam) {
-          rename.run([naam, found.id]);
-          gebiedenBijgewerkt++;
+    const ids = new Int32Array(parsed.regions.length);
+    try {
+      for (const jaar of jaren) {
+        const existing = new Map<string, { id: number; naam: string; ouder: number | null }>();
+        for (const r of db.all<{ id: number; code: string; naam: string; ouder_id: number | null }>(
+          'SELECT id, code, naam, ouder_id FROM gebied WHERE jaar = ?',
+          [jaar],
+        ))
+          existing.set(r.code, { id: r.id, naam: r.naam, ouder: r.ouder_id });
+        const ensure = (code: string, naam: string | null, niveau: string, ouder: number | null): number => {
+          const found = existing.get(code);
+          if (found) {
+            if (naam && naam !== found.naam) {
+              rename.run([naam, found.id]);
+              found.naam = naam;
+              gebiedenBijgewerkt++;
+            }
+            if (ouder !== null && found.ouder !== ouder) {
+              parent.run([ouder, found.id, ouder]);
+              found.ouder = ouder;
+            }
+            return found.id;
+          }
+          const id = nextId++;
+          pending.push(id, code, naam ?? code, niveau, jaar, bronId, ouder);
+          if (pending.length === BATCH * 7) flush();
+          existing.set(code, { id, naam: naam ?? code, ouder });
+          gebiedenNieuw++;
+          return id;
+        };
+        /** The parent's id, made as a placeholder (named by its code) when neither file nor project has it. */
+        const parentId = (code: string | null): number | null => {
+          if (!code) return null;
+          const found = existing.get(code);
+          if (found) return found.id;
+          const grand = code.startsWith('WK') ? parentId(`GM${code.slice(2, 6)}`) : null;
+          return ensure(code, null, code.startsWith('WK') ? 'wijk' : 'gemeente', grand);
+        };
+        const order: number[] = [];
+        parsed.regions.forEach((r, i) => {
+          if (yearOf(r, meta.jaar) === jaar) order.push(i);
+        });
+        order.sort((a, b) => LEVEL_ORDER[parsed.regions[a]!.niveau] - LEVEL_ORDER[parsed.regions[b]!.niveau]);
+        for (const i of order) {
+          const r = parsed.regions[i]!;
+          ids[i] = ensure(r.code, r.naam, r.niveau, parentId(r.ouderCode));
         }
-        return found.id;
+        flush();
       }
-      insert.bind([code, naam ?? code, niveau, meta.jaar, bronId]);
-      insert.step();
-      const id = Number(insert.get()[0]);
-      insert.reset();
-      existing.set(code, { id, code, naam: naam ?? code });
-      gebiedenNieuw++;
-      return id;
-    };
-    const sorted = [...parsed.regions].sort((a, b) => LEVEL_ORDER[a.niveau] - LEVEL_ORDER[b.niveau]);
-    const ids = new Map<string, number>();
-    for (const r of sorted) {
-      if (r.ouderCode && !existing.has(r.ouderCode))
-        ensure(r.ouderCode, null, r.ouderCode.startsWith('WK') ? 'wijk' : 'gemeente');
-      ids.set(r.code, ensure(r.code, r.naam, r.niveau));
+    } finally {
+      batchInsert.free();
+      rename.free();
+      parent.free();
     }
-    const parent = db.raw.prepare('UPDATE gebied SET ouder_id = ? WHERE id = ? AND ouder_id IS NOT ?');
-    for (const r of sorted) {
-      if (!r.ouderCode) continue;
-      const pid = existing.get(r.ouderCode)?.id;
-      const id = ids.get(r.code);
-      if (pid !== undefined && id !== undefined) parent.run([pid, id, pid]);
-    }
-    // Placeholder wijken get their gemeente as parent too.
-    for (const [code, g] of existing) {
-      if (!code.startsWith('WK')) continue;
-      const pid = existing.get(`GM${code.slice(2, 6)}`)?.id;
-      if (pid !== undefined) parent.run([pid, g.id, pid]);
-    }
-    insert.free();
-    rename.free();
-    parent.free();
 
     // Indicator definitions: new keys are added; existing ones keep their (possibly user-edited) label.
     const before = Number(db.value('SELECT count(*) FROM indicator'));
@@ -195,50 +280,66 @@ function writeCbs(db: ProjectDb, parsed: CbsParsed, meta: CbsCommitMeta): Promis
     }
     def.free();
     const indicatorenNieuw = Number(db.value('SELECT count(*) FROM indicator')) - before;
-
-    // Values: one statement per gebied, its figures passed as one JSON array in the file's column order (a number,
-    // null for missing, "x" for secret); the indicator ids come from a temp table by position.
-    db.run('CREATE TEMP TABLE IF NOT EXISTS _import_pos (pos INTEGER PRIMARY KEY, id INTEGER NOT NULL) STRICT');
-    db.run('DELETE FROM _import_pos');
-    const pos = db.raw.prepare('INSERT INTO _import_pos (pos, id) SELECT ?, id FROM indicator WHERE sleutel = ?');
-    parsed.indicators.forEach((ind, j) => pos.run([j, ind.sleutel]));
-    pos.free();
-    const select = `SELECT ?1, p.id, ?2,
-        CASE WHEN v.type IN ('integer', 'real') THEN v.value END,
-        CASE v.type WHEN 'integer' THEN 0 WHEN 'real' THEN 0 WHEN 'text' THEN 2 ELSE 1 END, ?3
-      FROM json_each(?4) v JOIN _import_pos p ON p.pos = v.key WHERE true`;
-    const put = db.raw.prepare(
-      meta.replace
-        ? `INSERT INTO indicator_waarde (gebied_id, indicator_id, jaar, waarde, status, bron_id) ${select}
-           ON CONFLICT (gebied_id, indicator_id, jaar) DO UPDATE SET waarde = excluded.waarde, status = excluded.status,
-           bron_id = excluded.bron_id`
-        : `INSERT INTO indicator_waarde (gebied_id, indicator_id, jaar, waarde, status, bron_id) ${select}`,
+    const indicatorId = new Map(
+      db.all<{ id: number; sleutel: string }>('SELECT id, sleutel FROM indicator').map((r) => [r.sleutel, r.id]),
     );
+
+    // Values: one multi-row INSERT per gebied (per 400 figures), the indicator ids, the year and the bron written
+    // into the statement, the figures bound as numbers: no JSON, no join, and rows in primary-key order.
     const m = parsed.indicators.length;
+    const columns = parsed.indicators
+      .map((ind, j) => ({ j, id: indicatorId.get(ind.sleutel)! }))
+      .sort((a, b) => a.id - b.id);
+    const parts: { j: number; id: number }[][] = [];
+    for (let k = 0; k < columns.length; k += PER_STATEMENT) parts.push(columns.slice(k, k + PER_STATEMENT));
     let waarden = 0;
     const total = parsed.regions.length;
-    const cells: (number | string | null)[] = new Array(m);
-    for (let r = 0; r < total; r++) {
-      const gid = ids.get(parsed.regions[r]!.code)!;
-      for (let j = 0; j < m; j++) {
-        const st = parsed.status[r * m + j]!;
-        cells[j] = st === STATUS_OK ? parsed.values[r * m + j]! : st === STATUS_GEHEIM ? 'x' : null;
-      }
-      put.run([gid, meta.jaar, bronId, JSON.stringify(cells)]);
-      waarden += m;
-      if (r % 2000 === 1999) {
-        meta.onProgress?.(r + 1, total);
-        if (meta.pause) {
-          try {
-            await meta.pause();
-          } catch (err) {
-            put.free();
-            throw err;
+    const { values, status } = parsed;
+    // Gebieden in the order of their ids: the figures then go in at the end of the table's b-tree.
+    const byId = Array.from({ length: total }, (_, i) => i).sort((a, b) => ids[a]! - ids[b]!);
+    for (const jaar of jaren) {
+      const statements = parts.map((part) => {
+        const rows = part.map((c, k) => `(?1, ${c.id}, ${jaar}, ?${2 * k + 2}, ?${2 * k + 3}, ${bronId})`);
+        return {
+          part,
+          stmt: db.raw.prepare(
+            `INSERT INTO indicator_waarde (gebied_id, indicator_id, jaar, waarde, status, bron_id) VALUES ${rows.join(',')}` +
+              (meta.replace
+                ? ` ON CONFLICT (gebied_id, indicator_id, jaar) DO UPDATE SET waarde = excluded.waarde,
+                    status = excluded.status, bron_id = excluded.bron_id`
+                : ''),
+          ),
+          args: new Array<number | null>(2 * part.length + 1),
+        };
+      });
+      try {
+        let sincePause = 0;
+        let done = 0;
+        for (const r of byId) {
+          if (yearOf(parsed.regions[r]!, meta.jaar) !== jaar) continue;
+          const base = r * m;
+          for (const { part, stmt, args } of statements) {
+            args[0] = ids[r]!;
+            for (let k = 0; k < part.length; k++) {
+              const cell = base + part[k]!.j;
+              const st = status[cell]!;
+              args[2 * k + 1] = st === STATUS_OK ? values[cell]! : null;
+              args[2 * k + 2] = st;
+            }
+            stmt.run(args);
+          }
+          waarden += m;
+          done++;
+          if (++sincePause === CHUNK) {
+            sincePause = 0;
+            meta.onProgress?.(done, total);
+            if (meta.pause) await meta.pause();
           }
         }
+      } finally {
+        for (const s of statements) s.stmt.free();
       }
     }
-    put.free();
     meta.onProgress?.(total, total);
     return { bronId, gebiedenNieuw, gebiedenBijgewerkt, waarden, indicatorenNieuw };
   });

@@ -32,7 +32,7 @@ export const CANONICAL: readonly CanonicalIndicator[] = Object.entries(canon).ma
 }));
 
 export type Dialect = 'statline' | 'kwb' | 'labels';
-export type RegionRole = 'code' | 'naam' | 'gemeentenaam' | 'soort';
+export type RegionRole = 'code' | 'naam' | 'gemeentenaam' | 'soort' | 'periode';
 
 function index(dialect: Dialect) {
   const norm = (s: string) => (dialect === 'statline' ? s : s.toLowerCase());

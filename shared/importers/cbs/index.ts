@@ -3,17 +3,26 @@
  * confirms; the import refuses to write while any error is left.
  */
 import type { ProjectDb } from '../../db/connection';
-import { commitCbs, countExistingValues, findBronBySha, indelingChanges } from '../../db/repos/cbs-import';
+import {
+  commitCbs,
+  countExistingValues,
+  findBronBySha,
+  indelingChanges,
+  type CbsIndelingswijziging,
+} from '../../db/repos/cbs-import';
 import { AppException, toAppError } from '../../result';
 import { fileKind, readCsv, readJson, readSpreadsheet } from '../sheet';
 import type { ImportFile, ImportIssue } from '../types';
-import { odataToTable, parseCbsTable, type CbsParseOptions, type CbsParsed } from './parse';
+import { readStatLineCsv } from './grid';
+import { odataToTable, parseCbsTable, type CbsOvergeslagen, type CbsParseOptions, type CbsParsed } from './parse';
 
 export interface CbsImportOptions extends CbsParseOptions {
   /** Replace values already in the project for the same gebied, indicator and year. */
   readonly vervangen?: boolean;
   /** Import a file again although the same file (sha256) was imported before. */
   readonly opnieuw?: boolean;
+  /** Import the rows without errors and leave out those with one (they are listed in the bron). */
+  readonly foutenOverslaan?: boolean;
 }
 
 export interface CbsPreview {
@@ -21,14 +30,26 @@ export interface CbsPreview {
   readonly sha256: string;
   readonly formaat: CbsParsed['format'] | null;
   readonly werkblad: string | null;
+  /** The year of the division when there is one; null when unknown or when the file has several. */
   readonly jaar: number | null;
   readonly jaarBron: CbsParsed['jaarBron'];
+  /** The years that will be imported, each as its own division. */
+  readonly jaren: readonly number[];
+  /** The years of the file's period column (empty without one): to choose one. */
+  readonly jarenInBestand: readonly number[];
+  /** Gebieden that will be imported (rows with errors not counted). */
   readonly aantallen: {
     readonly land: number;
     readonly gemeente: number;
     readonly wijk: number;
     readonly buurt: number;
   };
+  /** Rows that will be imported. */
+  readonly teImporteren: number;
+  /** Rows that will be left out, per reason (rows with an error: only when foutenOverslaan). */
+  readonly overgeslagen: CbsOvergeslagen;
+  /** Rows with an error. */
+  readonly foutRijen: number;
   readonly gemeenten: readonly { readonly code: string; readonly naam: string | null }[];
   readonly indicatoren: readonly {
     readonly sleutel: string;
@@ -45,11 +66,7 @@ export interface CbsPreview {
   readonly eerderGeimporteerd: string | null;
   /** Values of this year already in the project for these gebieden and indicators. */
   readonly bestaandeWaarden: number;
-  readonly indelingswijziging: {
-    readonly vergelekenMet: number;
-    readonly nieuw: readonly string[];
-    readonly vervallen: readonly string[];
-  } | null;
+  readonly indelingswijziging: CbsIndelingswijziging | null;
   /** True when nothing stands in the way (given the options). */
   readonly kanImporteren: boolean;
   /** True when the whole country (or very many gemeenten) is in the file and no choice was made. */
@@ -58,11 +75,15 @@ export interface CbsPreview {
 
 export interface CbsImportOutcome {
   readonly bronId: number;
+  /** The (newest) year imported. */
   readonly jaar: number;
+  readonly jaren: readonly number[];
   readonly gebiedenNieuw: number;
   readonly gebiedenBijgewerkt: number;
   readonly waarden: number;
   readonly indicatorenNieuw: number;
+  /** Rows left out because of an error. */
+  readonly rijenOvergeslagen: number;
 }
 
 function fromException(file: string, err: unknown): ImportIssue {
@@ -88,6 +109,14 @@ export function parseCbsFile(file: ImportFile, options: CbsParseOptions = {}): C
         options,
       );
     }
+    if (kind === 'csv') {
+      // A StatLine download is read straight from its text; anything else through sheet.ts.
+      const grid = readStatLineCsv(file.bytes, file.name);
+      if (grid) {
+        const parsed = parseCbsTable({ fileName: file.name, grid }, options);
+        if ('format' in parsed) return parsed;
+      }
+    }
     const sheets = kind === 'csv' ? [readCsv(file.bytes, file.name)] : readSpreadsheet(file.bytes, file.name);
     let firstFailure: { issues: ImportIssue[] } | null = null;
     for (const sheet of sheets) {
@@ -100,6 +129,8 @@ export function parseCbsFile(file: ImportFile, options: CbsParseOptions = {}): C
     return { issues: [fromException(file.name, err)] };
   }
 }
+
+const GEEN_OVERGESLAGEN: CbsOvergeslagen = { andereGemeente: 0, anderJaar: 0, leeg: 0, fout: 0 };
 
 export function previewCbs(
   db: ProjectDb,
@@ -114,10 +145,14 @@ export function previewCbs(
   if (ok) for (const r of parsed.regions) counts[r.niveau]++;
   const earlier = findBronBySha(db, sha256);
   const jaar = ok ? parsed.jaar : null;
-  const bestaandeWaarden = ok && jaar ? countExistingValues(db, parsed, jaar) : 0;
-  const fouten = issues.filter((i) => i.level === 'fout').length;
+  const jaren = ok ? parsed.jaren : [];
+  const fallbackYear = jaar ?? jaren[jaren.length - 1] ?? null;
+  const bestaandeWaarden = ok && fallbackYear !== null ? countExistingValues(db, parsed, fallbackYear) : 0;
+  const fouten = ok ? parsed.fouten : issues.filter((i) => i.level === 'fout').length;
+  const blokkerend = ok ? parsed.blokkerend : fouten;
   const gemeenten = ok ? parsed.gemeenten : [];
   const grootBestand = !options.gemeenten?.length && gemeenten.length > 25;
+  const rowErrorsPassable = fouten === 0 || (!!options.foutenOverslaan && blokkerend === 0);
   return {
     bestand: file.name,
     sha256,
@@ -125,7 +160,12 @@ export function previewCbs(
     werkblad: ok ? parsed.sheet : null,
     jaar,
     jaarBron: ok ? parsed.jaarBron : null,
+    jaren,
+    jarenInBestand: ok ? parsed.jarenInBestand : [],
     aantallen: counts,
+    teImporteren: ok ? parsed.regions.length : 0,
+    overgeslagen: ok ? parsed.overgeslagen : GEEN_OVERGESLAGEN,
+    foutRijen: ok ? parsed.foutRijen.length : 0,
     gemeenten,
     indicatoren: ok
       ? parsed.indicators.map((i) => ({
@@ -139,14 +179,15 @@ export function previewCbs(
     overgeslagenKolommen: ok ? parsed.skippedColumns : [],
     problemen: issues.slice(0, 200),
     fouten,
-    waarschuwingen: issues.length - fouten,
+    waarschuwingen: issues.filter((i) => i.level === 'waarschuwing').length,
     eerderGeimporteerd: earlier?.geimporteerd_op ?? null,
     bestaandeWaarden,
-    indelingswijziging: ok && jaar ? indelingChanges(db, parsed, jaar) : null,
+    indelingswijziging: ok && fallbackYear !== null ? indelingChanges(db, parsed, fallbackYear) : null,
     kanImporteren:
       ok &&
-      fouten === 0 &&
-      jaar !== null &&
+      rowErrorsPassable &&
+      parsed.regions.length > 0 &&
+      jaren.length > 0 &&
       (!earlier || !!options.opnieuw) &&
       (bestaandeWaarden === 0 || !!options.vervangen),
     grootBestand,
@@ -162,7 +203,8 @@ export async function importCbs(
   meta: { now: string; onProgress?: (done: number, total: number) => void; pause?: () => Promise<void> },
 ): Promise<CbsImportOutcome> {
   const preview = previewCbs(db, file, sha256, parsed, options);
-  if (!('format' in parsed) || preview.fouten > 0) {
+  const passable = 'format' in parsed && parsed.blokkerend === 0 && !!options.foutenOverslaan;
+  if (!('format' in parsed) || (preview.fouten > 0 && !passable) || parsed.regions.length === 0) {
     const first = parsed.issues.find((i) => i.level === 'fout');
     throw new AppException(
       'import.fouten-in-bestand',
@@ -170,14 +212,15 @@ export async function importCbs(
       first ? JSON.stringify(first) : undefined,
     );
   }
-  if (preview.jaar === null) throw new AppException('cbs.jaar-onbekend', { bestand: file.name });
+  const jaar = preview.jaar ?? preview.jaren[preview.jaren.length - 1] ?? null;
+  if (jaar === null) throw new AppException('cbs.jaar-onbekend', { bestand: file.name });
   if (preview.eerderGeimporteerd && !options.opnieuw) {
     throw new AppException('import.al-geimporteerd', { bestand: file.name, datum: preview.eerderGeimporteerd });
   }
   if (preview.bestaandeWaarden > 0 && !options.vervangen) {
     throw new AppException('cbs.al-waarden', {
       bestand: file.name,
-      jaar: preview.jaar,
+      jaar: preview.jaren.length === 1 ? preview.jaren[0]! : preview.jaren.join(', '),
       aantal: preview.bestaandeWaarden,
     });
   }
@@ -185,10 +228,14 @@ export async function importCbs(
     fileName: file.name,
     sha256,
     now: meta.now,
-    jaar: preview.jaar,
+    jaar,
     replace: !!options.vervangen,
+    keuze: {
+      ...(options.gemeenten?.length ? { gemeenten: options.gemeenten } : {}),
+      foutenOverslaan: !!options.foutenOverslaan,
+    },
     ...(meta.onProgress ? { onProgress: meta.onProgress } : {}),
     ...(meta.pause ? { pause: meta.pause } : {}),
   });
-  return { ...result, jaar: preview.jaar };
+  return { ...result, jaar, jaren: preview.jaren, rijenOvergeslagen: parsed.foutRijen.length };
 }

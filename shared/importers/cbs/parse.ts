@@ -1,13 +1,18 @@
 /**
- * CBS Kerncijfers wijken en buurten (and related CBS area tables) in every shape CBS ships them:
+ * CBS Kerncijfers wijken en buurten, and every other CBS table about gebieden, in every shape CBS ships them:
  *  - StatLine CSV "untyped" (keys with number suffixes: AantalInwoners_5; padded codes; "." for missing)
  *  - StatLine CSV "labelled" (label paths with units; region names first; sometimes transposed)
  *  - cbs.nl kwb-YYYY.xlsx/.csv with short codes (gwb_code_10, a_inw, …)
  *  - OData JSON (TypedDataSet, optionally with DataProperties for labels and units)
- * Columns are mapped by name (stem), never by position. Pure: sheet rows in, records and issues out.
+ *  - other StatLine tables (SES-WOA, Nabijheid voorzieningen, …) with a Perioden column and a code column under any
+ *    label ("Regiocode (gemeente, wijk, buurt) (code)", "RegioS", "Gemeentecode")
+ * The code column is the column that holds CBS codes, whatever its label; the other columns are mapped by name (stem),
+ * never by position. Rows of gemeenten that were not chosen are left out before anything is judged. Pure: cells in,
+ * records and issues out.
  */
 import { columnLetter } from '../sheet';
 import type { Cell, ImportIssue, SheetRows } from '../types';
+import { gemeenteOf, gemeenteVanRuweCode, niveauOf, normaliseCode, parentCode, type Niveau } from './codes';
 import {
   CANONICAL,
   DIALECTS,
@@ -20,17 +25,8 @@ import {
   type Optellen,
   type RegionRole,
 } from './columns';
-import {
-  STATUS_FOUT,
-  gemeenteOf,
-  niveauOf,
-  normaliseCode,
-  parentCode,
-  parseCbsValue,
-  usesDecimalComma,
-  type Niveau,
-  type ValueStatus,
-} from './values';
+import { FIGURE_DUIZENDTAL, FIGURE_GETALCEL, FIGURE_KOMMA, FIGURE_STATUS, gridOfRows, type Grid } from './grid';
+import { STATUS_FOUT, STATUS_OK, type ValueStatus } from './values';
 
 export type CbsFormat = 'statline-ongetypeerd' | 'statline-gelabeld' | 'kwb' | 'odata';
 
@@ -42,6 +38,8 @@ export interface CbsRegion {
   readonly gemeenteCode: string | null;
   /** 1-based row in the file. */
   readonly rij: number;
+  /** The year of the division this row belongs to (its period, or the file's year); null while unknown. */
+  readonly jaar: number | null;
 }
 
 export interface CbsIndicator {
@@ -56,22 +54,48 @@ export interface CbsIndicator {
   readonly kolom: string;
 }
 
+/** Rows left out, per reason. */
+export interface CbsOvergeslagen {
+  /** Rows of gemeenten that were not chosen. */
+  readonly andereGemeente: number;
+  /** Rows of another period than the chosen year. */
+  readonly anderJaar: number;
+  /** Empty rows, footers and notes. */
+  readonly leeg: number;
+  /** Rows with an error (imported only when the user chooses to skip them). */
+  readonly fout: number;
+}
+
+export type JaarBron = 'optie' | 'kolom' | 'titel' | 'tabel' | 'bestandsnaam' | 'werkblad';
+
 export interface CbsParsed {
   readonly format: CbsFormat;
   readonly sheet: string | null;
+  /** The year of the area division when the file is about one year; null when it has several or none is known. */
   readonly jaar: number | null;
-  readonly jaarBron: 'optie' | 'titel' | 'tabel' | 'bestandsnaam' | 'werkblad' | null;
+  readonly jaarBron: JaarBron | null;
+  /** The years that would be imported (each its own division), ascending. */
+  readonly jaren: readonly number[];
+  /** Every year of the file's period column (empty without one): for the choice of one. */
+  readonly jarenInBestand: readonly number[];
+  /** The rows that would be imported (rows with errors left out). */
   readonly regions: readonly CbsRegion[];
   readonly indicators: readonly CbsIndicator[];
   /** regions × indicators, row-major; NaN where status is not ok. */
   readonly values: Float64Array;
   readonly status: Uint8Array;
   readonly skippedColumns: readonly string[];
-  readonly skippedRows: number;
+  readonly overgeslagen: CbsOvergeslagen;
+  /** 1-based rows with an error, ascending (all of them, also beyond the issues shown). */
+  readonly foutRijen: readonly number[];
   readonly rowsRead: number;
   /** Gemeenten in the file before any filter: for the choice of what to keep. */
   readonly gemeenten: readonly { readonly code: string; readonly naam: string | null }[];
   readonly issues: readonly ImportIssue[];
+  /** Errors in all (issues keeps the first 500). */
+  readonly fouten: number;
+  /** Errors that no choice can get past (no table, no year, …): not tied to a row. */
+  readonly blokkerend: number;
 }
 
 /** Finds the CBS code of a region name (labelled files without a code column), from the gebieden in the project. */
@@ -81,13 +105,16 @@ export type NameResolver = (
 ) => { readonly code: string } | { readonly kandidaten: readonly string[] } | null;
 
 export interface CbsParseOptions {
+  /** The year of the division; in a file with a period column: the one period to import. */
   readonly jaar?: number;
   readonly resolveName?: NameResolver;
-  /** Keep only these gemeenten (GM codes) and their wijken and buurten. */
+  /** Keep only these gemeenten (GM codes) and their wijken and buurten (and the Nederland row). */
   readonly gemeenten?: readonly string[];
 }
 
 const MAX_ISSUES = 500;
+/** Rows looked at to find the code column, the name column and the text columns. */
+const SCAN_ROWS = 400;
 
 type ColumnRole =
   { kind: 'region'; role: RegionRole } | { kind: 'skip' } | { kind: 'indicator'; indicator: CbsIndicator };
@@ -116,45 +143,16 @@ function slug(s: string): string {
     .slice(0, 80);
 }
 
-/** Which dialect a header row speaks, or null when it is not a CBS area table. */
-function dialectOf(header: readonly Cell[]): Dialect | null {
-  const cells = header.map(text);
-  if (cells.some((c) => /^WijkenEnBuurten$/.test(c) || /^Codering_\d+$/.test(c))) return 'statline';
+/** Which dialect a header row speaks by its known names, or null. */
+function dialectOf(cells: readonly string[]): Dialect | null {
+  if (cells.some((c) => /^WijkenEnBuurten$/.test(c) || /^Codering_\d+$/.test(c) || /^RegioS$/.test(c)))
+    return 'statline';
   const lower = cells.map((c) => c.toLowerCase());
   if (lower.includes('gwb_code_10') || (lower.includes('gwb_code') && lower.includes('recs'))) return 'kwb';
   if (lower.some((c) => c === 'wijken en buurten' || /(^|\/)codering \(code\)$/.test(c))) return 'labels';
-  return null;
-}
-
-/** The "…Codering (code)" row of a transposed export: its label first, then area codes. Not a header. */
-function isCodeRow(row: readonly Cell[]): boolean {
-  return /codering/i.test(text(row[0])) && row.slice(1).some((c) => normaliseCode(c) !== null);
-}
-
-function findHeader(rows: readonly (readonly Cell[])[]): { index: number; dialect: Dialect } | null {
-  const limit = Math.min(rows.length, 60);
-  for (let i = 0; i < limit; i++) {
-    const row = rows[i] ?? [];
-    if (isCodeRow(row)) return null;
-    const d = dialectOf(row);
-    if (d) return { index: i, dialect: d };
-  }
-  return null;
-}
-
-/** A labelled export with regions as columns: the row that holds the codes names itself "…Codering (code)". */
-function transposeIfNeeded(rows: readonly (readonly Cell[])[]): readonly (readonly Cell[])[] | null {
-  const limit = Math.min(rows.length, 400);
-  for (let i = 0; i < limit; i++) {
-    if (!isCodeRow(rows[i] ?? [])) continue;
-    const width = Math.max(...rows.map((r) => r.length));
-    const out: Cell[][] = [];
-    for (let c = 0; c < width; c++) out.push(rows.map((r) => r[c] ?? null));
-    // The first transposed row holds the topic labels; its first cell names the region column.
-    if (out[0]) out[0][0] = out[0][0] ?? 'Wijken en buurten';
-    if (out[0] && text(out[0][0]) === '') out[0][0] = 'Wijken en buurten';
-    return out;
-  }
+  // StatLine keys ("AantalInwoners_5") in most cells: an untyped export of another table.
+  const keys = cells.filter((c) => /^[A-Z][A-Za-z0-9]*_\d+$/.test(c)).length;
+  if (keys >= 2 && keys >= cells.filter(Boolean).length / 2) return 'statline';
   return null;
 }
 
@@ -168,22 +166,20 @@ function labelledParts(raw: string): { path: string[]; eenheid: string | null } 
   };
 }
 
-function classifyColumns(
-  header: readonly Cell[],
-  dialect: Dialect,
-  dataProperties: ReadonlyMap<string, { titel: string; eenheid: string | null; decimalen: number | null }> | null,
-): ColumnRole[] {
+type Meta = ReadonlyMap<string, { titel: string; eenheid: string | null; decimalen: number | null }>;
+
+function classifyColumns(header: readonly string[], dialect: Dialect, dataProperties: Meta | null): ColumnRole[] {
   const dict = DIALECTS[dialect];
   const used = new Set<string>();
   const roles: ColumnRole[] = [];
   const seenRegion = new Set<RegionRole>();
-  header.forEach((cell, i) => {
-    const raw = text(cell);
+  header.forEach((raw, i) => {
     if (raw === '') {
       roles.push({ kind: 'skip' });
       return;
     }
     let lookup: string;
+    let lookupPath: string | null = null;
     let label: string;
     let eenheid: string | null;
     let decimalen: number | null = null;
@@ -206,16 +202,12 @@ function classifyColumns(
       const path = parts.path;
       eenheid = parts.eenheid;
       lookup = (path[path.length - 1] ?? raw).toLowerCase();
+      // "Personen per soort uitkering/AO": a short label counts only under its own group.
+      if (path.length > 1) lookupPath = `${path[path.length - 2]!.toLowerCase()}/${lookup}`;
       label = path.length > 1 ? `${path[path.length - 1]} (${path[path.length - 2]})` : (path[0] ?? raw);
       keyBase = path.join(' ');
-      if (i === 0 && !dict.region.has(lookup)) {
-        // The first column of a labelled export is the region's display name, whatever its header says.
-        roles.push({ kind: 'region', role: 'naam' });
-        seenRegion.add('naam');
-        return;
-      }
     }
-    const regionRole = dict.region.get(dialect === 'statline' ? lookup : lookup);
+    const regionRole = dict.region.get(lookup);
     if (regionRole && !seenRegion.has(regionRole)) {
       seenRegion.add(regionRole);
       roles.push({ kind: 'region', role: regionRole });
@@ -225,8 +217,9 @@ function classifyColumns(
       roles.push({ kind: 'skip' });
       return;
     }
-    // A canonical figure only when the whole label path says so (e.g. not "Nederland" under another group).
-    const canonicalKey = dict.canonical.get(lookup);
+    // A canonical figure only when the label says so (a short label such as "AO" only under its group).
+    const canonicalKey =
+      (lookupPath !== null ? dict.canonical.get(lookupPath) : undefined) ?? dict.canonical.get(lookup);
     const canonical = canonicalKey && !used.has(canonicalKey) ? canonicalByKey(canonicalKey) : undefined;
     if (canonical) {
       used.add(canonical.sleutel);
@@ -269,15 +262,17 @@ function classifyColumns(
   if (dialect === 'labels') {
     const byLabel = new Map<string, number[]>();
     roles.forEach((r, i) => {
-      if (r.kind === 'indicator' && !r.indicator.canoniek)
-        byLabel.set(r.indicator.label, [...(byLabel.get(r.indicator.label) ?? []), i]);
+      if (r.kind !== 'indicator' || r.indicator.canoniek) return;
+      const list = byLabel.get(r.indicator.label);
+      if (list) list.push(i);
+      else byLabel.set(r.indicator.label, [i]);
     });
     for (const indexes of byLabel.values()) {
       if (indexes.length < 2) continue;
       for (const i of indexes) {
         const r = roles[i];
         if (r?.kind !== 'indicator') continue;
-        const { path } = labelledParts(text(header[i]));
+        const { path } = labelledParts(header[i] ?? '');
         roles[i] = {
           kind: 'indicator',
           indicator: { ...r.indicator, label: path.slice(1).join(' – ') || r.indicator.label },
@@ -297,15 +292,14 @@ function niveauFromSoort(s: string): Niveau | null {
   return null;
 }
 
-function lookupKey(raw: string, dialect: Dialect): string {
-  if (dialect === 'statline') return raw.replace(/_\d+$/, '');
-  if (dialect === 'kwb') return raw.toLowerCase();
-  const { path } = labelledParts(raw);
-  return (path[path.length - 1] ?? raw).toLowerCase();
-}
-
 function yearFrom(s: string): number | null {
   const m = /(?:^|[^\d])(20[1-3]\d)(?:[^\d]|$)/.exec(s);
+  return m ? Number(m[1]) : null;
+}
+
+/** A StatLine period of one year: "2024", "2024JJ00", "2023*", "2022 (voorlopig)"; else null. */
+export function jaarVanPeriode(s: string): number | null {
+  const m = /^((?:19|20)\d\d)(?:JJ00)?\s*(?:\*|\(?(?:nader )?voorlopig\)?)?$/i.exec(s.trim());
   return m ? Number(m[1]) : null;
 }
 
@@ -314,58 +308,186 @@ function tableYear(s: string): number | null {
   return null;
 }
 
+/** A quick first look before normaliseCode: codes start with G, W, B or N (after padding). */
+function mayBeCode(t: string): boolean {
+  const ch = t.charCodeAt(0) | 0x20;
+  return t.length >= 4 && (ch === 0x67 || ch === 0x77 || ch === 0x62 || ch === 0x6e);
+}
+
+interface Located {
+  readonly header: number;
+  readonly codeCol: number;
+  readonly firstData: number;
+  /** Code cells per column in the rows looked at. */
+  readonly hits: readonly number[];
+}
+
+/**
+ * Where the table is: the code column is the column with the most CBS codes in the first rows, whatever its label;
+ * its first code is the first data row, and the nearest row above with anything in it is the header. A table with
+ * the codes in a row instead (a transposed export) says so with `transposed`.
+ */
+function locate(grid: Grid): Located | 'transposed' | null {
+  const limit = Math.min(grid.rowCount, SCAN_ROWS);
+  const hits: number[] = [];
+  const first: number[] = [];
+  let codeRow = -1;
+  for (let r = 0; r < limit; r++) {
+    const w = Math.min(grid.width(r), 5000);
+    let inRow = 0;
+    let filled = 0;
+    for (let c = 0; c < w; c++) {
+      const t = grid.text(r, c);
+      if (t === '') continue;
+      filled++;
+      if (!mayBeCode(t) || normaliseCode(t) === null) continue;
+      inRow++;
+      hits[c] = (hits[c] ?? 0) + 1;
+      if (first[c] === undefined) first[c] = r;
+    }
+    // A row of codes: three or more of them and most of the row, or a row that names itself "…Codering (code)".
+    const named = /codering|regiocode/i.test(grid.text(r, 0)) && normaliseCode(grid.text(r, 0)) === null;
+    if (codeRow < 0 && inRow > 0 && ((inRow >= 3 && inRow * 2 >= filled) || (named && inRow * 2 >= filled - 1)))
+      codeRow = r;
+  }
+  let codeCol = -1;
+  for (let c = 0; c < hits.length; c++) if ((hits[c] ?? 0) > (codeCol < 0 ? 0 : hits[codeCol]!)) codeCol = c;
+  const best = codeCol < 0 ? 0 : hits[codeCol]!;
+  if (codeRow >= 0 && best < 3) return 'transposed';
+  if (codeCol < 0) return null;
+  const firstData = first[codeCol]!;
+  let header = firstData - 1;
+  while (header >= 0 && grid.emptyRow(header)) header--;
+  if (header < 0) return null;
+  return { header, codeCol, firstData, hits };
+}
+
+/** A labelled export with regions as columns, turned so that regions are rows. */
+function transpose(grid: Grid): SheetRows {
+  let width = 0;
+  for (let r = 0; r < grid.rowCount; r++) width = Math.max(width, grid.width(r));
+  const out: Cell[][] = [];
+  for (let c = 0; c < width; c++) {
+    const row: Cell[] = new Array<Cell>(grid.rowCount);
+    for (let r = 0; r < grid.rowCount; r++) row[r] = grid.cell(r, c);
+    out.push(row);
+  }
+  // The first transposed row holds the topic labels; its first cell names the region column.
+  if (out[0] && text(out[0][0]) === '') out[0][0] = 'Wijken en buurten';
+  return { name: grid.name, rows: out };
+}
+
+/** The header of a labelled file without codes (names only), found by its known labels. */
+function headerByName(grid: Grid): number {
+  const limit = Math.min(grid.rowCount, 60);
+  for (let r = 0; r < limit; r++) {
+    const cells: string[] = [];
+    for (let c = 0; c < grid.width(r); c++) cells.push(grid.text(r, c));
+    if (dialectOf(cells) === 'labels') return r;
+  }
+  return -1;
+}
+
 interface TableInput {
   readonly fileName: string;
-  readonly sheet: SheetRows;
+  readonly sheet?: SheetRows;
+  readonly grid?: Grid;
   readonly format?: CbsFormat;
-  readonly dataProperties?: ReadonlyMap<string, { titel: string; eenheid: string | null; decimalen: number | null }>;
+  readonly dataProperties?: Meta;
   readonly tableId?: string;
 }
 
 /** Parses one sheet (or the rows made from an OData document). Throws nothing; problems are issues. */
 export function parseCbsTable(input: TableInput, options: CbsParseOptions = {}): CbsParsed | { issues: ImportIssue[] } {
-  const { fileName, sheet } = input;
+  const { fileName } = input;
+  let grid = input.grid ?? gridOfRows(input.sheet ?? { name: fileName, rows: [] });
+  const sheetName = grid.name;
   const issues: ImportIssue[] = [];
+  let fouten = 0;
+  let blokkerend = 0;
   const issue = (i: Omit<ImportIssue, 'file' | 'sheet'>) => {
-    if (issues.length < MAX_ISSUES)
-      issues.push({ file: fileName, ...(sheet.name !== fileName ? { sheet: sheet.name } : {}), ...i });
+    if (i.level === 'fout') {
+      fouten++;
+      if (i.row === undefined) blokkerend++;
+    }
+    if (issues.length < MAX_ISSUES || (i.level === 'fout' && i.row === undefined))
+      issues.push({ file: fileName, ...(sheetName !== fileName ? { sheet: sheetName } : {}), ...i });
   };
-  let rows = sheet.rows;
-  let found = findHeader(rows);
-  if (!found) {
-    const transposed = transposeIfNeeded(rows);
-    if (transposed) {
-      rows = transposed;
-      found = findHeader(rows);
+
+  let located = locate(grid);
+  if (located === 'transposed') {
+    grid = gridOfRows(transpose(grid));
+    located = locate(grid);
+    if (located === 'transposed') located = null;
+  }
+  let headerRow: number;
+  let codeColFound = -1;
+  let firstData: number;
+  if (located) {
+    headerRow = located.header;
+    codeColFound = located.codeCol;
+    firstData = located.firstData;
+  } else {
+    headerRow = options.resolveName ? headerByName(grid) : -1;
+    firstData = headerRow + 1;
+    if (headerRow < 0) {
+      issue({ level: 'fout', code: 'cbs.geen-cbs-tabel' });
+      return { issues };
     }
   }
-  if (!found) {
-    issue({ level: 'fout', code: 'cbs.geen-cbs-tabel' });
-    return { issues };
-  }
-  const header = rows[found.index] ?? [];
-  const roles = classifyColumns(header, found.dialect, input.dataProperties ?? null);
-  const col = (role: RegionRole) => roles.findIndex((r) => r.kind === 'region' && r.role === role);
-  // Some exports put names in "WijkenEnBuurten" and the codes in "Codering": take the code column whose cells
-  // really are codes, and use the other as the name.
-  const codeCandidates = header
-    .map((h, i) => ({ i, role: DIALECTS[found.dialect].region.get(lookupKey(text(h), found.dialect)) }))
-    .filter((c) => c.role === 'code')
-    .map((c) => c.i);
-  if (codeCandidates.length > 1) {
-    const sample = rows.slice(found.index + 1, found.index + 41);
-    const score = (i: number) => sample.filter((r) => normaliseCode(r[i] ?? null) !== null).length;
-    const best = codeCandidates.reduce((a, b) => (score(b) > score(a) ? b : a));
-    const current = col('code');
-    if (best !== current && current >= 0) {
-      roles[best] = { kind: 'region', role: 'code' };
-      roles[current] = col('naam') < 0 ? { kind: 'region', role: 'naam' } : { kind: 'skip' };
+  const header: string[] = [];
+  for (let c = 0; c < grid.width(headerRow); c++) header.push(grid.text(headerRow, c));
+  const known = dialectOf(header);
+  const dialect: Dialect = known ?? 'labels';
+  const roles = classifyColumns(header, dialect, input.dataProperties ?? null);
+
+  // What the first data rows hold per column: figures, or only text (a name, a description)?
+  const sampleRows: number[] = [];
+  for (let r = firstData; r < grid.rowCount && sampleRows.length < 200; r++) if (!grid.emptyRow(r)) sampleRows.push(r);
+  const probeValues = new Float64Array(1);
+  const probeStatus = new Uint8Array(1);
+  const columnContent = (c: number) => {
+    let numbers = 0;
+    let words = 0;
+    for (const r of sampleRows) {
+      const st = grid.figure(r, c, false, probeValues, probeStatus, 0) & FIGURE_STATUS;
+      if (st === STATUS_OK) numbers++;
+      else if (st === STATUS_FOUT) words++;
+    }
+    return { numbers, words };
+  };
+
+  // The code column is the one with codes, whatever its label; a second code column ("Codering" beside
+  // "WijkenEnBuurten") is skipped, and a column labelled as code but holding names is the name column.
+  const roleIndex = (role: RegionRole) => roles.findIndex((r) => r.kind === 'region' && r.role === role);
+  if (codeColFound >= 0) {
+    const labelled = roleIndex('code');
+    if (labelled >= 0 && labelled !== codeColFound) roles[labelled] = { kind: 'skip' };
+    for (let c = 0; c < header.length; c++) {
+      if (c === codeColFound || roles[c]?.kind === 'skip') continue;
+      if (located && (located.hits[c] ?? 0) > 0 && roles[c]?.kind !== 'region') roles[c] = { kind: 'skip' };
+    }
+    roles[codeColFound] = { kind: 'region', role: 'code' };
+    if (labelled >= 0 && labelled !== codeColFound && roleIndex('naam') < 0 && !(located?.hits[labelled] ?? 0)) {
+      roles[labelled] = { kind: 'region', role: 'naam' };
     }
   }
-  const codeCol = col('code');
-  const nameCol = col('naam');
-  const gmNameCol = col('gemeentenaam');
-  const soortCol = col('soort');
+  // Columns that are not known figures and hold only text: the first is the region name (when no column is known
+  // as such), the others are left out. A labelled export's first column is the region name unless it is a known
+  // column (a period, a code).
+  for (let c = 0; c < header.length; c++) {
+    const r = roles[c];
+    if (r?.kind !== 'indicator' || r.indicator.canoniek) continue;
+    const content = columnContent(c);
+    if (content.numbers > 0 || content.words === 0) continue;
+    roles[c] = roleIndex('naam') < 0 ? { kind: 'region', role: 'naam' } : { kind: 'skip' };
+  }
+  // The header may be longer than the table (a header cell beyond every data row is no figure).
+  const codeCol = roleIndex('code');
+  const nameCol = roleIndex('naam');
+  const gmNameCol = roleIndex('gemeentenaam');
+  const soortCol = roleIndex('soort');
+  const periodeCol = roleIndex('periode');
   const indicatorCols: number[] = [];
   const indicators: CbsIndicator[] = [];
   const skippedColumns: string[] = [];
@@ -373,31 +495,45 @@ export function parseCbsTable(input: TableInput, options: CbsParseOptions = {}):
     if (r.kind === 'indicator') {
       indicatorCols.push(i);
       indicators.push(r.indicator);
-    } else if (r.kind === 'skip' && text(header[i]) !== '') skippedColumns.push(text(header[i]));
+    } else if (r.kind === 'skip' && header[i] !== '') skippedColumns.push(header[i]!);
   });
-  const byName = codeCol < 0 && nameCol >= 0 && found.dialect === 'labels' && options.resolveName !== undefined;
+  const byName = codeCol < 0 && nameCol >= 0 && dialect === 'labels' && options.resolveName !== undefined;
   if (codeCol < 0 && !byName) {
-    issue({ level: 'fout', code: 'cbs.geen-codekolom', row: found.index + 1 });
+    issue({ level: 'fout', code: 'cbs.geen-codekolom', row: headerRow + 1 });
+    blokkerend++;
     return { issues };
   }
+  // A table without a known header must look like one: codes in most rows and at least one column of figures.
+  if (!known && located) {
+    const codeRows = sampleRows.filter((r) => normaliseCode(grid.text(r, codeCol)) !== null).length;
+    const figures = indicatorCols.some((c) => columnContent(c).numbers > 0);
+    if (codeRows * 5 < sampleRows.length * 4 || !figures) {
+      issue({ level: 'fout', code: 'cbs.geen-cbs-tabel' });
+      return { issues };
+    }
+  }
   const format: CbsFormat =
-    input.format ??
-    (found.dialect === 'statline' ? 'statline-ongetypeerd' : found.dialect === 'kwb' ? 'kwb' : 'statline-gelabeld');
+    input.format ?? (dialect === 'statline' ? 'statline-ongetypeerd' : dialect === 'kwb' ? 'kwb' : 'statline-gelabeld');
 
-  // The year of the area division: given, or from a title line, the table id, the file name, the sheet name.
-  const titleText = rows.slice(0, found.index).flat().map(text).join(' ');
+  // The year of the area division: a period column, given, or from a title line, the table id, the file name, the
+  // sheet name.
+  const titleParts: string[] = [];
+  for (let r = 0; r < headerRow; r++) for (let c = 0; c < grid.width(r); c++) titleParts.push(grid.text(r, c));
+  const titleText = titleParts.join(' ');
   let jaar: number | null = options.jaar ?? null;
-  let jaarBron: CbsParsed['jaarBron'] = jaar ? 'optie' : null;
-  const candidates: [number | null, CbsParsed['jaarBron']][] = [
-    [tableYear(`${input.tableId ?? ''} ${titleText} ${fileName}`), 'tabel'],
-    [yearFrom(titleText), 'titel'],
-    [yearFrom(fileName), 'bestandsnaam'],
-    [yearFrom(sheet.name), 'werkblad'],
-  ];
-  for (const [y, src] of candidates) {
-    if (jaar === null && y !== null) {
-      jaar = y;
-      jaarBron = src;
+  let jaarBron: JaarBron | null = jaar ? 'optie' : null;
+  if (periodeCol < 0) {
+    const candidates: [number | null, JaarBron][] = [
+      [tableYear(`${input.tableId ?? ''} ${titleText} ${fileName}`), 'tabel'],
+      [yearFrom(titleText), 'titel'],
+      [yearFrom(fileName), 'bestandsnaam'],
+      [yearFrom(sheetName), 'werkblad'],
+    ];
+    for (const [y, src] of candidates) {
+      if (jaar === null && y !== null) {
+        jaar = y;
+        jaarBron = src;
+      }
     }
   }
 
@@ -407,28 +543,51 @@ export function parseCbsTable(input: TableInput, options: CbsParseOptions = {}):
   const seen = new Map<string, number>();
   const gemeenten = new Map<string, string | null>();
   const dataRows: number[] = [];
-  let skippedRows = 0;
+  const foutRijen = new Set<number>();
+  const periodYears = new Set<number>();
+  const overgeslagen = { andereGemeente: 0, anderJaar: 0, leeg: 0, fout: 0 };
   let footer = false;
+  const codeHeader = codeCol >= 0 ? header[codeCol] || columnLetter(codeCol) : (header[nameCol] ?? '');
+  const rowError = (i: Omit<ImportIssue, 'file' | 'sheet' | 'level' | 'row'>, r: number) => {
+    issue({ level: 'fout', row: r + 1, ...i });
+    foutRijen.add(r + 1);
+  };
   // Rows after the last one with a valid code may be footer text; an invalid code before it is an error.
   let lastCodeRow = -1;
   if (codeCol >= 0) {
-    for (let r = rows.length - 1; r > found.index; r--) {
-      if (normaliseCode(rows[r]?.[codeCol] ?? null)) {
+    for (let r = grid.rowCount - 1; r > headerRow; r--) {
+      if (normaliseCode(grid.text(r, codeCol))) {
         lastCodeRow = r;
         break;
       }
     }
   }
-  const headerWidth = header.reduce<number>((w, c, i) => (text(c) !== '' ? i + 1 : w), 0);
-  for (let r = found.index + 1; r < rows.length; r++) {
-    const row = rows[r] ?? [];
-    const nonEmpty = row.filter((c) => text(c) !== '');
-    if (nonEmpty.length === 0) continue;
-    const rawCode = codeCol >= 0 ? (row[codeCol] ?? null) : null;
+  // Gemeente names → codes, for a row whose code says nothing of its gemeente (made when first needed).
+  let gmByName: Map<string, string> | null = null;
+  const gemeenteByName = (naam: string): string | null => {
+    if (!gmByName) {
+      gmByName = new Map();
+      for (let r = headerRow + 1; r < grid.rowCount; r++) {
+        const c = codeCol >= 0 ? normaliseCode(grid.text(r, codeCol)) : null;
+        if (c?.startsWith('GM')) gmByName.set(grid.text(r, gmNameCol).toLowerCase(), c);
+      }
+    }
+    return gmByName.get(naam.toLowerCase()) ?? null;
+  };
+  let headerWidth = 0;
+  for (let c = 0; c < header.length; c++) if (header[c] !== '') headerWidth = c + 1;
+  const chosen = (gm: string | null) => gm !== null && filter!.has(gm);
+
+  for (let r = headerRow + 1; r < grid.rowCount; r++) {
+    if (grid.emptyRow(r)) {
+      overgeslagen.leeg++;
+      continue;
+    }
+    const rawCode = codeCol >= 0 ? grid.text(r, codeCol) : '';
     let code = normaliseCode(rawCode);
     if (byName) {
-      const naam = text(row[nameCol]);
-      const hint = niveauFromSoort(soortCol >= 0 ? text(row[soortCol]) : '');
+      const naam = grid.text(r, nameCol);
+      const hint = niveauFromSoort(soortCol >= 0 ? grid.text(r, soortCol) : '');
       const found = naam
         ? hint === 'land' || /^nederland$/i.test(naam)
           ? { code: 'NL00' }
@@ -436,119 +595,183 @@ export function parseCbsTable(input: TableInput, options: CbsParseOptions = {}):
         : null;
       if (found && 'code' in found) code = found.code;
       else if (naam) {
-        issue({
-          level: 'fout',
-          code: found ? 'cbs.naam-dubbelzinnig' : 'cbs.naam-onbekend',
-          row: r + 1,
-          column: text(header[nameCol]),
-          params: { naam, kandidaten: found ? found.kandidaten.join(', ') : '' },
-        });
+        rowError(
+          {
+            code: found ? 'cbs.naam-dubbelzinnig' : 'cbs.naam-onbekend',
+            column: header[nameCol] ?? '',
+            params: { naam, kandidaten: found ? found.kandidaten.join(', ') : '' },
+          },
+          r,
+        );
         continue;
       }
     }
+    // The gemeente of the row, also when its code is wrong: from the code's digits, else its gemeentenaam.
+    const gmNaam = gmNameCol >= 0 ? grid.text(r, gmNameCol) : '';
+    const gm = code
+      ? gemeenteOf(code)
+      : (gemeenteVanRuweCode(rawCode) ?? (gmNaam && codeCol >= 0 ? gemeenteByName(gmNaam) : null));
     if (!code) {
-      const first = text(nonEmpty[0]);
+      let first = '';
+      for (let c = 0; c < grid.width(r) && first === ''; c++) first = grid.text(r, c);
       // Footers ("Bron: CBS", "© CBS", notes) and trailing text rows are not data.
       const footerWords = /^(bron\b|source\b|©|\(c\)|cbs\b|toelichting\b|verklaring\b|noot\b|opmerking\b)/i.test(first);
-      const looksLikeCode = /^(GM|WK|BU|NL)\s*\d/i.test(text(rawCode));
+      const looksLikeCode = /^(GM|WK|BU|NL)\s*\d/i.test(rawCode);
       if (footer || footerWords || (!byName && r > lastCodeRow && !looksLikeCode)) {
         footer = true;
-        skippedRows++;
+        overgeslagen.leeg++;
         continue;
       }
-      issue({
-        level: 'fout',
-        code: text(rawCode) === '' ? 'cbs.code-ontbreekt' : 'cbs.code-ongeldig',
-        row: r + 1,
-        column: codeCol >= 0 ? text(header[codeCol]) || columnLetter(codeCol) : text(header[nameCol]),
-        params: { waarde: text(rawCode).slice(0, 40) },
-      });
+      if (filter && gm !== null && !chosen(gm)) {
+        overgeslagen.andereGemeente++;
+        continue;
+      }
+      if (gm && !gemeenten.has(gm)) gemeenten.set(gm, gmNaam || null);
+      rowError(
+        {
+          code: rawCode === '' ? 'cbs.code-ontbreekt' : 'cbs.code-ongeldig',
+          column: codeHeader,
+          params: { waarde: rawCode.slice(0, 40) },
+        },
+        r,
+      );
       continue;
     }
-    const gm = gemeenteOf(code);
-    if (code.startsWith('GM'))
-      gemeenten.set(code, gmNameCol >= 0 ? text(row[gmNameCol]) || null : text(row[nameCol]) || null);
-    else if (gm && !gemeenten.has(gm)) gemeenten.set(gm, gmNameCol >= 0 ? text(row[gmNameCol]) || null : null);
-    if (filter && (gm === null || !filter.has(gm))) {
-      skippedRows++;
+    let rowYear = jaar;
+    let periodeTekst = '';
+    if (periodeCol >= 0) {
+      periodeTekst = grid.text(r, periodeCol);
+      const y = jaarVanPeriode(periodeTekst);
+      if (y !== null) periodYears.add(y);
+      rowYear = y;
+    }
+    if (code.startsWith('GM')) gemeenten.set(code, gmNaam || grid.text(r, nameCol) || null);
+    else if (gm && !gemeenten.has(gm)) gemeenten.set(gm, gmNaam || null);
+    if (filter && !code.startsWith('NL') && !chosen(gm)) {
+      overgeslagen.andereGemeente++;
       continue;
     }
-    const earlier = seen.get(code);
+    if (periodeCol >= 0) {
+      if (rowYear === null) {
+        rowError(
+          {
+            code: 'cbs.periode-ongeldig',
+            column: header[periodeCol] ?? '',
+            params: { waarde: periodeTekst.slice(0, 40) },
+          },
+          r,
+        );
+        continue;
+      }
+      if (options.jaar !== undefined && rowYear !== options.jaar) {
+        overgeslagen.anderJaar++;
+        continue;
+      }
+    }
+    const key = `${rowYear ?? ''}|${code}`;
+    const earlier = seen.get(key);
     if (earlier !== undefined) {
-      issue({
-        level: 'fout',
-        code: 'cbs.code-dubbel',
-        row: r + 1,
-        column: codeCol >= 0 ? text(header[codeCol]) : text(header[nameCol]),
-        params: { code, eerder: earlier },
-      });
+      rowError({ code: 'cbs.code-dubbel', column: codeHeader, params: { code, eerder: earlier } }, r);
       continue;
     }
-    if (sheet.brokenRows?.has(r) || (sheet.fixedWidth && row.length < headerWidth)) {
-      issue({
-        level: 'fout',
-        code: 'cbs.rij-afgebroken',
-        row: r + 1,
-        params: { velden: row.length, kop: headerWidth },
-      });
+    if (grid.brokenRows?.has(r) || (grid.fixedWidth && grid.width(r) < headerWidth)) {
+      rowError({ code: 'cbs.rij-afgebroken', params: { velden: grid.width(r), kop: headerWidth } }, r);
       continue;
     }
-    seen.set(code, r + 1);
+    seen.set(key, r + 1);
     const niveau = niveauOf(code);
-    let naam = nameCol >= 0 ? text(row[nameCol]) || null : null;
-    if (!naam && niveau === 'gemeente' && gmNameCol >= 0) naam = text(row[gmNameCol]) || null;
-    regions.push({ code, naam, niveau, ouderCode: parentCode(code), gemeenteCode: gm, rij: r + 1 });
+    let naam = nameCol >= 0 ? grid.text(r, nameCol) || null : null;
+    if (!naam && niveau === 'gemeente' && gmNaam) naam = gmNaam;
+    regions.push({ code, naam, niveau, ouderCode: parentCode(code), gemeenteCode: gm, rij: r + 1, jaar: rowYear });
     dataRows.push(r);
   }
 
-  const n = regions.length;
+  // Figures: one pass over every cell, reading the common shapes from the characters. Cells like "161.000" are
+  // noted: in a file that writes decimal commas (or in a column of nothing else) they are thousands, read again.
+  let n = regions.length;
   const m = indicators.length;
-  const decimalComma = usesDecimalComma(
-    (function* () {
-      for (const r of dataRows) for (const c of indicatorCols) yield rows[r]?.[c] ?? null;
-    })(),
-  );
-  // A column whose every value looks like "161.000" writes thousands with a point (Dutch), whatever the rest of
-  // the file does: read it so, and say so.
-  const thousandsColumn = indicatorCols.map((c, j) => {
-    let seen = 0;
-    for (const r of dataRows) {
-      const v = rows[r]?.[c];
-      if (v === null || v === undefined || typeof v === 'number') continue;
-      const t = String(v).trim();
-      if (t === '' || t === '.' || t === 'x' || t === '-') continue;
-      if (!/^[+-]?\d{1,3}(\.\d{3})+$/.test(t)) return false;
-      seen++;
-    }
-    if (seen >= 2 && !decimalComma) {
-      issue({ level: 'waarschuwing', code: 'cbs.duizendtallen', column: indicators[j]!.kolom });
-      return true;
-    }
-    return false;
-  });
-  const values = new Float64Array(n * m);
-  const status = new Uint8Array(n * m);
+  let values = new Float64Array(n * m);
+  let status = new Uint8Array(n * m);
+  let decimalComma = false;
+  const ambiguous: number[] = [];
+  const thousandsOnly = new Array<boolean>(m).fill(true);
+  const thousandsSeen = new Array<number>(m).fill(0);
+  const badRegion = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
-    const row = rows[dataRows[i]!] ?? [];
+    const r = dataRows[i]!;
+    const base = i * m;
     for (let j = 0; j < m; j++) {
-      const parsed = parseCbsValue(row[indicatorCols[j]!] ?? null, decimalComma || thousandsColumn[j] === true);
-      values[i * m + j] = parsed.value;
-      status[i * m + j] = parsed.status;
-      if (parsed.status === STATUS_FOUT) {
-        issue({
-          level: 'fout',
-          code: 'cbs.geen-getal',
-          row: regions[i]!.rij,
-          column: indicators[j]!.kolom,
-          params: { waarde: text(row[indicatorCols[j]!]).slice(0, 40) },
-        });
+      const f = grid.figure(r, indicatorCols[j]!, false, values, status, base + j);
+      const st = f & FIGURE_STATUS;
+      if (f & FIGURE_KOMMA) decimalComma = true;
+      if (f & FIGURE_DUIZENDTAL) {
+        ambiguous.push(base + j);
+        thousandsSeen[j]!++;
+      } else if ((st === STATUS_OK && !(f & FIGURE_GETALCEL)) || st === STATUS_FOUT) thousandsOnly[j] = false;
+      if (st === STATUS_FOUT) {
+        badRegion[i] = 1;
+        rowError(
+          {
+            code: 'cbs.geen-getal',
+            column: indicators[j]!.kolom,
+            params: { waarde: grid.text(r, indicatorCols[j]!).slice(0, 40) },
+          },
+          r,
+        );
       }
     }
   }
+  const thousandsColumn = thousandsOnly.map((only, j) => only && thousandsSeen[j]! >= 2 && !decimalComma);
+  thousandsColumn.forEach((yes, j) => {
+    if (yes) issue({ level: 'waarschuwing', code: 'cbs.duizendtallen', column: indicators[j]!.kolom });
+  });
+  for (const k of ambiguous) {
+    const j = k % m;
+    if (decimalComma || thousandsColumn[j]) {
+      grid.figure(dataRows[(k - j) / m]!, indicatorCols[j]!, true, values, status, k);
+    }
+  }
+  // Rows with an error are never imported: left out here, and imported only without them when the user says so.
+  if (badRegion.includes(1)) {
+    const keep: number[] = [];
+    for (let i = 0; i < n; i++) if (!badRegion[i]) keep.push(i);
+    const v = new Float64Array(keep.length * m);
+    const s = new Uint8Array(keep.length * m);
+    keep.forEach((i, k) => {
+      v.set(values.subarray(i * m, (i + 1) * m), k * m);
+      s.set(status.subarray(i * m, (i + 1) * m), k * m);
+    });
+    const kept = keep.map((i) => regions[i]!);
+    regions.length = 0;
+    for (const r of kept) regions.push(r);
+    values = v;
+    status = s;
+    n = kept.length;
+  }
+  overgeslagen.fout = foutRijen.size;
 
-  if (n === 0 && !issues.some((i) => i.level === 'fout')) issue({ level: 'fout', code: 'cbs.geen-gebieden' });
+  // Years: a period column gives each row its own; else the file's one year.
+  const jarenInBestand = [...periodYears].sort((a, b) => a - b);
+  let jaren: number[];
+  if (periodeCol >= 0) {
+    const inRegions = new Set<number>();
+    for (const r of regions) if (r.jaar !== null) inRegions.add(r.jaar);
+    jaren = [...inRegions].sort((a, b) => a - b);
+    if (options.jaar === undefined) {
+      jaar = jaren.length === 1 ? jaren[0]! : null;
+      jaarBron = jaren.length > 0 ? 'kolom' : null;
+    }
+  } else jaren = jaar !== null ? [jaar] : [];
+
+  if (periodeCol >= 0 && options.jaar !== undefined && n === 0 && !periodYears.has(options.jaar)) {
+    issue({
+      level: 'fout',
+      code: 'cbs.jaar-niet-in-bestand',
+      params: { jaar: options.jaar, jaren: jarenInBestand.join(', ') || '—' },
+    });
+  } else if (n === 0 && fouten === 0) issue({ level: 'fout', code: 'cbs.geen-gebieden' });
   else if (n > 0 && regions.every((r) => r.niveau === 'land')) issue({ level: 'fout', code: 'cbs.alleen-nederland' });
-  if (jaar === null) issue({ level: 'fout', code: 'cbs.jaar-onbekend' });
+  if (jaren.length === 0 && !(periodeCol >= 0 && n === 0)) issue({ level: 'fout', code: 'cbs.jaar-onbekend' });
   if (m === 0 && n > 0) issue({ level: 'waarschuwing', code: 'cbs.geen-indicatoren' });
   for (const c of CANONICAL) {
     if (c.sleutel === 'inwoners' && n > 0 && !indicators.some((i) => i.sleutel === 'inwoners')) {
@@ -557,18 +780,23 @@ export function parseCbsTable(input: TableInput, options: CbsParseOptions = {}):
   }
   return {
     format,
-    sheet: sheet.name === fileName ? null : sheet.name,
+    sheet: sheetName === fileName ? null : sheetName,
     jaar,
     jaarBron,
+    jaren,
+    jarenInBestand,
     regions,
     indicators,
     values,
     status: status as Uint8Array & { [i: number]: ValueStatus },
     skippedColumns,
-    skippedRows,
-    rowsRead: rows.length - found.index - 1,
+    overgeslagen,
+    foutRijen: [...foutRijen].sort((a, b) => a - b),
+    rowsRead: grid.rowCount - headerRow - 1,
     gemeenten: [...gemeenten].map(([code, naam]) => ({ code, naam })).sort((a, b) => a.code.localeCompare(b.code)),
     issues,
+    fouten,
+    blokkerend,
   };
 }
 
@@ -598,7 +826,8 @@ export function odataToTable(
           : null;
   if (!records || records.length === 0 || typeof records[0] !== 'object' || records[0] === null) return null;
   const first = records[0] as Record<string, unknown>;
-  if (!Object.keys(first).some((k) => k === 'WijkenEnBuurten' || /^Codering_\d+$/.test(k))) return null;
+  // A region table: one of its fields holds CBS codes ("WijkenEnBuurten", "RegioS", "Codering_3", …).
+  if (!Object.values(first).some((v) => typeof v === 'string' && normaliseCode(v) !== null)) return null;
   const keys = Object.keys(first);
   const rows: Cell[][] = [keys];
   for (const rec of records) {

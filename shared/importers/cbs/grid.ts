@@ -1,0 +1,265 @@
+/**
+ * The cells of one CBS table, as the parser reads them: from SheetRows (sheet.ts: papaparse, SheetJS, OData) or,
+ * for a StatLine CSV download, straight from its text.
+ *
+ * Hand-written CSV reading (`readStatLineCsv`): papaparse makes 2.4 million strings of a whole-country download and
+ * takes as long as SQLite's whole `.import` of it; a StatLine download is strict (every text field quoted, `;`, one
+ * record per line), so its fields are kept as offsets into the text and figures are read from those offsets. Anything
+ * else, or anything unusual in such a file (an open quote, a stray quote, a lone CR), goes through sheet.ts as before.
+ */
+import { AppException } from '../../result';
+import { decodeText } from '../sheet';
+import { LIMITS, type Cell, type SheetRows } from '../types';
+import { parseCbsValue, STATUS_ONTBREEKT, STATUS_OK } from './values';
+
+/** Bits returned by `figure` besides the status (low two bits). */
+export const FIGURE_STATUS = 3;
+/** The cell looks like "161.000": thousands with a point, or a decimal with three digits. */
+export const FIGURE_DUIZENDTAL = 4;
+/** The cell writes a decimal comma ("1,9", "1.234,5"). */
+export const FIGURE_KOMMA = 8;
+/** The cell is a number already (a spreadsheet cell, OData), not text. */
+export const FIGURE_GETALCEL = 16;
+
+export interface Grid {
+  readonly name: string;
+  readonly rowCount: number;
+  /** CSV: every row should have as many fields as the header. */
+  readonly fixedWidth: boolean;
+  /** CSV: 0-based rows the reader could not close. */
+  readonly brokenRows: ReadonlySet<number> | undefined;
+  width(r: number): number;
+  /** The cell as read (strings untrimmed). */
+  cell(r: number, c: number): Cell;
+  /** The cell as trimmed text; '' when empty. */
+  text(r: number, c: number): string;
+  /** True when no cell of the row has anything but spaces. */
+  emptyRow(r: number): boolean;
+  /**
+   * Reads a figure into values[k] and status[k] (NaN unless ok); returns the status, plus FIGURE_DUIZENDTAL and
+   * FIGURE_KOMMA when the cell looks so. `decimalComma`: the file writes decimal commas, so "1.234" is 1234.
+   */
+  figure(r: number, c: number, decimalComma: boolean, values: Float64Array, status: Uint8Array, k: number): number;
+}
+
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+const DUIZENDTAL = /^[+-]?\d{1,3}(\.\d{3})+$/;
+const KOMMA = /^[+-]?\d+,\d+$|^[+-]?\d{1,3}(\.\d{3})+,\d+$/;
+
+/** Reads a figure in the slow, general way (parseCbsValue), with the same flags as the fast way. */
+function slowFigure(raw: Cell, decimalComma: boolean, values: Float64Array, status: Uint8Array, k: number): number {
+  const p = parseCbsValue(raw, decimalComma);
+  values[k] = p.value;
+  status[k] = p.status;
+  if (typeof raw !== 'string') return p.status;
+  const t = raw.trim();
+  return p.status | (DUIZENDTAL.test(t) ? FIGURE_DUIZENDTAL : 0) | (KOMMA.test(t) ? FIGURE_KOMMA : 0);
+}
+
+/**
+ * A figure from s[a, b): the common shapes ("  352866", "1.9", "12,3", "-4") are read from the characters, exactly
+ * as Number() would (at most 15 digits, so the integer and the power of ten are exact and one division rounds
+ * correctly); everything else (".", "x", "1.234,5", "-99997", exponents) goes through parseCbsValue.
+ */
+export function figureAt(
+  s: string,
+  a: number,
+  b: number,
+  decimalComma: boolean,
+  values: Float64Array,
+  status: Uint8Array,
+  k: number,
+): number {
+  while (a < b && s.charCodeAt(a) === 32) a++;
+  while (b > a && s.charCodeAt(b - 1) === 32) b--;
+  if (a === b) {
+    values[k] = Number.NaN;
+    status[k] = STATUS_ONTBREEKT;
+    return STATUS_ONTBREEKT;
+  }
+  let i = a;
+  const negative = s.charCodeAt(i) === 45;
+  if (negative) i++;
+  let m = 0;
+  let digits = 0;
+  let intDigits = 0;
+  let sep = 0;
+  for (; i < b; i++) {
+    const ch = s.charCodeAt(i);
+    if (ch >= 48 && ch <= 57) {
+      m = m * 10 + (ch - 48);
+      digits++;
+    } else if ((ch === 46 || ch === 44) && sep === 0 && digits > 0) {
+      sep = ch;
+      intDigits = digits;
+    } else break;
+  }
+  const fraction = sep === 0 ? 0 : digits - intDigits;
+  if (i < b || digits === 0 || digits > 15 || (sep !== 0 && fraction === 0) || negative) {
+    // Negative numbers are rare and include CBS's secret codes (-99997): the general way.
+    return slowFigure(s.slice(a, b), decimalComma, values, status, k);
+  }
+  if (sep === 46 && fraction === 3 && intDigits <= 3) {
+    // "161.000": thousands in a file with decimal commas, else 161.0; the caller may read the column again.
+    values[k] = decimalComma ? m : m / 1000;
+    status[k] = STATUS_OK;
+    return STATUS_OK | FIGURE_DUIZENDTAL;
+  }
+  values[k] = sep === 0 ? m : m / POW10[fraction]!;
+  status[k] = STATUS_OK;
+  return sep === 44 ? STATUS_OK | FIGURE_KOMMA : STATUS_OK;
+}
+
+function cellText(c: Cell | undefined): string {
+  return c === null || c === undefined ? '' : String(c).trim();
+}
+
+/** SheetRows as a Grid. */
+export function gridOfRows(sheet: SheetRows): Grid {
+  const rows = sheet.rows;
+  return {
+    name: sheet.name,
+    rowCount: rows.length,
+    fixedWidth: sheet.fixedWidth === true,
+    brokenRows: sheet.brokenRows,
+    width: (r) => rows[r]?.length ?? 0,
+    cell: (r, c) => (c < 0 ? null : (rows[r]?.[c] ?? null)),
+    text: (r, c) => (c < 0 ? '' : cellText(rows[r]?.[c])),
+    emptyRow(r) {
+      const row = rows[r];
+      if (!row) return true;
+      for (const c of row) if (cellText(c) !== '') return false;
+      return true;
+    },
+    figure(r, c, decimalComma, values, status, k) {
+      const raw = rows[r]?.[c] ?? null;
+      if (typeof raw === 'string') return figureAt(raw, 0, raw.length, decimalComma, values, status, k);
+      const p = parseCbsValue(raw, decimalComma);
+      values[k] = p.value;
+      status[k] = p.status;
+      return typeof raw === 'number' ? p.status | FIGURE_GETALCEL : p.status;
+    },
+  };
+}
+
+/** Growable Int32Array. */
+class Ints {
+  data = new Int32Array(1 << 16);
+  length = 0;
+  push(v: number) {
+    if (this.length === this.data.length) {
+      const next = new Int32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
+  }
+}
+
+/**
+ * A StatLine CSV download read into field offsets, or null when the file is not one (then sheet.ts reads it). The
+ * file must start with a quoted header with `;` between its fields; every quoted field must close before a `;` or a
+ * line end; an unquoted field must not hold a quote; lines end in LF or CRLF.
+ */
+export function readStatLineCsv(bytes: Uint8Array, fileName: string): Grid | null {
+  if (bytes.byteLength === 0 || bytes.byteLength > LIMITS.maxFileBytes) return null;
+  const t = decodeText(bytes);
+  const firstLineEnd = t.indexOf('\n');
+  const firstLine = firstLineEnd < 0 ? t : t.slice(0, firstLineEnd);
+  if (t.charCodeAt(0) !== 34 || !firstLine.includes('";"')) return null;
+  if (t.includes('\u0000')) throw new AppException('import.geen-tekst', { bestand: fileName });
+  const starts = new Ints();
+  const ends = new Ints();
+  const rowFirst = new Ints();
+  let escaped: Set<number> | null = null;
+  const n = t.length;
+  let pos = 0;
+  while (pos < n) {
+    rowFirst.push(starts.length);
+    for (;;) {
+      let start: number;
+      let end: number;
+      if (t.charCodeAt(pos) === 34) {
+        start = pos + 1;
+        let q = t.indexOf('"', start);
+        while (q >= 0 && t.charCodeAt(q + 1) === 34) {
+          (escaped ??= new Set()).add(starts.length);
+          q = t.indexOf('"', q + 2);
+        }
+        if (q < 0) return null;
+        end = q;
+        pos = q + 1;
+      } else {
+        start = pos;
+        while (pos < n) {
+          const ch = t.charCodeAt(pos);
+          if (ch === 59 || ch === 10 || ch === 13) break;
+          if (ch === 34) return null;
+          pos++;
+        }
+        end = pos;
+      }
+      starts.push(start);
+      ends.push(end);
+      const ch = t.charCodeAt(pos);
+      if (ch === 59) {
+        pos++;
+        continue;
+      }
+      if (ch === 13) {
+        if (t.charCodeAt(pos + 1) !== 10) return null;
+        pos += 2;
+      } else if (ch === 10) pos++;
+      else if (pos < n) return null;
+      break;
+    }
+    if (rowFirst.length > LIMITS.maxRows + 1) throw new AppException('import.te-veel-rijen', { bestand: fileName });
+  }
+  const S = starts.data;
+  const E = ends.data;
+  const unescape = (f: number) => t.slice(S[f]!, E[f]!).replace(/""/g, '"');
+  const raw = (f: number) => (escaped?.has(f) ? unescape(f) : t.slice(S[f]!, E[f]!));
+  const blank = (f: number) => {
+    if (S[f] === E[f]) return true;
+    const first = t.charCodeAt(S[f]!);
+    // Most fields start with something that is not white space: no string is made for them.
+    if (first > 32 && first !== 160 && first !== 0xfeff && first < 0x1680) return false;
+    return t.slice(S[f]!, E[f]!).trim() === '';
+  };
+  // Trailing rows of nothing (a final line end, empty lines at the end) are not rows, as in sheet.ts.
+  let rowCount = rowFirst.length;
+  rowFirst.push(starts.length);
+  const R = rowFirst.data;
+  const rowBlank = (r: number) => {
+    for (let f = R[r]!; f < R[r + 1]!; f++) if (!blank(f)) return false;
+    return true;
+  };
+  while (rowCount > 0 && rowBlank(rowCount - 1)) rowCount--;
+  return {
+    name: fileName,
+    rowCount,
+    fixedWidth: true,
+    brokenRows: undefined,
+    width: (r) => (r < rowCount ? R[r + 1]! - R[r]! : 0),
+    cell(r, c) {
+      if (r >= rowCount || c < 0 || c >= R[r + 1]! - R[r]!) return null;
+      return raw(R[r]! + c);
+    },
+    text(r, c) {
+      if (r >= rowCount || c < 0 || c >= R[r + 1]! - R[r]!) return '';
+      const f = R[r]! + c;
+      return (escaped?.has(f) ? unescape(f) : t.slice(S[f]!, E[f]!)).trim();
+    },
+    emptyRow: (r) => r >= rowCount || rowBlank(r),
+    figure(r, c, decimalComma, values, status, k) {
+      if (r >= rowCount || c < 0 || c >= R[r + 1]! - R[r]!) {
+        values[k] = Number.NaN;
+        status[k] = STATUS_ONTBREEKT;
+        return STATUS_ONTBREEKT;
+      }
+      const f = R[r]! + c;
+      if (escaped?.has(f)) return slowFigure(unescape(f), decimalComma, values, status, k);
+      return figureAt(t, S[f]!, E[f]!, decimalComma, values, status, k);
+    },
+  };
+}
