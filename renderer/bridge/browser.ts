@@ -641,7 +641,7 @@ export function separateInlineStyles(html: string): { html: string; styles: stri
       i = after < 0 ? html.length : after + 1;
       continue;
     }
-    out.push(...tag);
+    for (const part of tag) out.push(part);
     i = j;
     if (TEXT_ELEMENTS.has(lower) && !selfClosing) {
       const close = endTagAt(html, lower, i);

@@ -856,7 +856,8 @@ function scorePair(a: Group, b: Group, weakDomains: ReadonlySet<string>): Scored
     }
   }
   if (components.size === 0) return null;
-  const best = Math.max(...components.values());
+  let best = 0;
+  for (const v of components.values()) best = Math.max(best, v);
   const score = Math.min(1, best + 0.05 * (components.size - 1));
   return {
     ia,

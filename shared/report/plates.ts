@@ -223,7 +223,8 @@ export function netwerkPlaatSvg(input: NetwerkPlaatInput): string {
     degree.set(r.bron, (degree.get(r.bron) ?? 0) + 1);
     degree.set(r.doel, (degree.get(r.doel) ?? 0) + 1);
   }
-  const maxDeg = Math.max(1, ...degree.values());
+  let maxDeg = 1;
+  for (const d of degree.values()) maxDeg = Math.max(maxDeg, d);
   // Line width in three classes, never in proportion: an exact width would give a small referral count away.
   const dikte = (v: number | null) => (!v ? 1.5 : v < 10 ? 2 : v < 50 ? 3.5 : 5.5);
 

@@ -164,8 +164,13 @@ export interface Klasse {
 export function klassen(waarden: readonly number[], grenzen: readonly number[], palet: readonly string[]): Klasse[] {
   const s = waarden.filter((v) => Number.isFinite(v));
   if (s.length === 0) return [];
-  const min = Math.min(...s);
-  const max = Math.max(...s);
+  // A loop, not Math.min(...s): a spread of thousands of values can overflow the call stack.
+  let min = s[0]!;
+  let max = s[0]!;
+  for (const v of s) {
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
   const n = grenzen.length + 1;
   const counts = new Array<number>(n).fill(0);
   for (const v of s) counts[klasseVan(v, grenzen)]!++;

@@ -26,7 +26,7 @@ function Trend({
   if (punten.length < 2) return null;
   const w = 160;
   const h = 40;
-  const max = Math.max(...punten.map((p) => p.totaal), 1);
+  const max = punten.reduce((m, p) => Math.max(m, p.totaal), 1);
   const x = (i: number) => 6 + (i * (w - 12)) / (punten.length - 1);
   const y = (v: number) => h - 6 - (v / max) * (h - 12);
   return (

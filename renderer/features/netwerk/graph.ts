@@ -246,9 +246,9 @@ export class NetwerkGraph {
         const withPos = [...this.known.entries()].filter(([id]) => wantNodes.has(id)).map(([, p]) => p);
         const bbox = withPos.length
           ? {
-              x1: Math.min(...withPos.map((p) => p.x)),
-              x2: Math.max(...withPos.map((p) => p.x)),
-              y2: Math.max(...withPos.map((p) => p.y)),
+              x1: withPos.reduce((m, p) => Math.min(m, p.x), Infinity),
+              x2: withPos.reduce((m, p) => Math.max(m, p.x), -Infinity),
+              y2: withPos.reduce((m, p) => Math.max(m, p.y), -Infinity),
             }
           : null;
         let index = 0;

@@ -69,7 +69,7 @@ export function groepIndeling(items: readonly GroepItem[], afstand = AFSTAND): G
         a.groep.localeCompare(b.groep),
     );
   const area = lijst.reduce((s, g) => s + (2 * g.straal) ** 2, 0);
-  const breedte = Math.max(Math.sqrt(area) * 1.2, ...lijst.map((g) => 2 * g.straal));
+  const breedte = lijst.reduce((m, g) => Math.max(m, 2 * g.straal), Math.sqrt(area) * 1.2);
   const posities = new Map<string, Punt>();
   const labels: { groep: string; x: number; y: number }[] = [];
   const labelRuimte = afstand * 1.2;

@@ -25,11 +25,12 @@ const IN_GEBRUIK: Record<Taxonomy, string> = {
 };
 
 export function listTaxonomieItems(db: ProjectDb, only?: Taxonomy): TaxonomieItemRow[] {
-  const rows: TaxonomieItemRow[] = [];
+  let rows: TaxonomieItemRow[] = [];
   for (const taxonomie of TAXONOMIES) {
     if (only && only !== taxonomie) continue;
-    rows.push(
-      ...db
+    // concat, not push(...list): a spread of a data-sized array overflows the call stack.
+    rows = rows.concat(
+      db
         .all<{ code: string; label: string; omschrijving: string | null; volgorde: number; n: number }>(
           `SELECT t.code, t.label, t.omschrijving, t.volgorde, (${IN_GEBRUIK[taxonomie]}) AS n
            FROM taxonomie_item t WHERE t.taxonomie = ? ORDER BY t.volgorde, t.code`,

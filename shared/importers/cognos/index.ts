@@ -106,14 +106,16 @@ export function parseCognosFile(file: ImportFile, overrides: ColumnOverrides = {
     const nonEmpty = sheets.filter((s) => s.rows.some((r) => r.some((c) => c !== null && String(c).trim() !== '')));
     for (const sheet of nonEmpty.length > 0 ? nonEmpty : sheets.slice(0, 1)) {
       const p = parseCognosSheet(file.name, sheet, overrides);
-      layouts.push(...p.layouts);
-      records.push(...p.records.map((r) => (r.gebiedTekst === null ? { ...r, gebiedTekst: null } : r)));
-      issues.push(...p.issues);
-      contextLines.push(...p.contextLines.map((l) => `${sheet.name}\u0000${l}`));
+      // Loops, not push(...list): a spread of a data-sized array overflows the call stack.
+      for (const l of p.layouts) layouts.push(l);
+      for (const r of p.records) records.push(r.gebiedTekst === null ? { ...r, gebiedTekst: null } : r);
+      for (const i of p.issues) issues.push(i);
+      for (const l of p.contextLines) contextLines.push(`${sheet.name}\u0000${l}`);
       tables += p.tables;
       rowsRead += sheet.rows.length;
     }
-    issues.push(...consistencyIssues(file.name, records), ...duplicateIssues(file.name, records));
+    for (const i of consistencyIssues(file.name, records)) issues.push(i);
+    for (const i of duplicateIssues(file.name, records)) issues.push(i);
     return { layouts, records, tables, issues, contextLines, rowsRead };
   } catch (err) {
     const e = toAppError(err);

@@ -114,9 +114,19 @@ export function isBsn(s: string): boolean {
 
 function personLevelColumns(sheet: SheetRows): { column: number; header: string; row: number }[] {
   const found: { column: number; header: string; row: number }[] = [];
-  const width = Math.max(0, ...sheet.rows.map((r) => r.length));
-  for (let c = 0; c < width; c++) {
-    const cells = sheet.rows.map((r, i) => ({ v: text(r[c]), i })).filter((x) => x.v !== '');
+  // The filled cells of each column, in one pass over the rows (no spread of a row count into Math.max, and no
+  // columns × rows scan: a sheet may be 16,384 columns wide and a million rows long).
+  const byColumn = new Map<number, { v: string; i: number }[]>();
+  sheet.rows.forEach((r, i) => {
+    for (let c = 0; c < r.length; c++) {
+      const v = text(r[c]);
+      if (v === '') continue;
+      const list = byColumn.get(c);
+      if (list) list.push({ v, i });
+      else byColumn.set(c, [{ v, i }]);
+    }
+  });
+  for (const [c, cells] of [...byColumn].sort((a, b) => a[0] - b[0])) {
     const headerCell = cells.find((x) =>
       /\bbsn\b|burgerservice|geboortedatum|geboren|naam\s*cli|cli[eë]ntnaam|voornaam|achternaam/i.test(x.v),
     );
@@ -241,7 +251,7 @@ export function parseCognosSheet(fileName: string, sheet: SheetRows, overrides: 
     if (
       upperCells.length > 0 &&
       measureIdx.length > 1 &&
-      upperCells.every((x) => x.i >= Math.min(...measureIdx) && !isValue(x.c)) &&
+      upperCells.every((x) => x.i >= measureIdx.reduce((m, v) => Math.min(m, v)) && !isValue(x.c)) &&
       sinceLastTable[sinceLastTable.length - 1] === upperCells.map((x) => text(x.c)).join(' ')
     ) {
       sinceLastTable.pop();

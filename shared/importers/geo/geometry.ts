@@ -92,7 +92,7 @@ export function readWkb(bytes: Uint8Array, offset: number): MultiPolygon {
       const n = view.getUint32(pos, little);
       pos += 4;
       const out: MultiPolygon = [];
-      for (let i = 0; i < n; i++) out.push(...readGeometry());
+      for (let i = 0; i < n; i++) for (const p of readGeometry()) out.push(p);
       return out;
     }
     throw new Error(`WKB type ${type} is not a polygon`);
@@ -130,7 +130,7 @@ export function topoGeometry(
     const out: Ring = [];
     for (const i of indices) {
       const arc = i >= 0 ? arcs[i]! : arcs[~i]!.slice().reverse();
-      out.push(...(out.length ? arc.slice(1) : arc));
+      for (let k = out.length ? 1 : 0; k < arc.length; k++) out.push(arc[k]!);
     }
     return out;
   };

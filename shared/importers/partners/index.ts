@@ -335,7 +335,7 @@ export function planPartners(
     for (const waarde of multi ? splitMulti(raw) : [raw]) {
       const matched = index.match(taxonomie, waarde);
       if (matched) {
-        out.push(...matched);
+        for (const m of matched) out.push(m);
         continue;
       }
       const k = waardeKey(taxonomie, waarde);
@@ -624,6 +624,7 @@ export function planPartners(
       });
     }
   }
+  const matchedIds = new Set([...orgs.values()].map((o) => o.existingId));
   const entries = [
     ...[...orgs.values()]
       .filter((o) => o.key !== ZONDER_AANBIEDER)
@@ -634,17 +635,19 @@ export function planPartners(
         website: o.input.website ?? null,
         plaats: o.input.plaats ?? null,
       })),
-    ...[...existingNames.values()]
-      .filter((e) => ![...orgs.values()].some((o) => o.existingId === e.id))
-      .map((e) => ({ ...e, key: `e:${e.id}` })),
+    ...[...existingNames.values()].filter((e) => !matchedIds.has(e.id)).map((e) => ({ ...e, key: `e:${e.id}` })),
   ];
   const confirmed = new Set(options.samenvoegen ?? []);
   const naamVan = (k: string) =>
     k.startsWith('e:') ? existingNames.get(Number(k.slice(2)))!.naam : orgs.get(k.slice(2))!.input.naam;
+  // A set of the proposals made so far: a list searched per proposal is quadratic (a list of 150,000 similar names
+  // gives over a million proposals).
+  const proposed = new Set(dubbelen.map((d) => d.sleutel));
   const propose = (a: string, b: string, redenen: readonly string[]) => {
     if (a.startsWith('e:') && b.startsWith('e:')) return;
     const sleutel = [a, b].sort().join('+');
-    if (dubbelen.some((d) => d.sleutel === sleutel)) return;
+    if (proposed.has(sleutel)) return;
+    proposed.add(sleutel);
     const bestaandeId = a.startsWith('e:') ? Number(a.slice(2)) : b.startsWith('e:') ? Number(b.slice(2)) : null;
     dubbelen.push({ namen: [naamVan(a), naamVan(b)], zekerheid: 'mogelijk', redenen, sleutel, bestaandeId });
   };
@@ -720,14 +723,22 @@ export function previewPartners(
   computed?: PartnersPlan,
 ): PartnersPreview {
   const earlier = eerderGeimporteerd(db, 'partners', sha);
+  // Up to three examples per column, in one pass over the rows (not columns × rows).
+  const voorbeelden: string[][] = parsed.table.headers.map(() => []);
+  let open = voorbeelden.length;
+  for (const r of parsed.rows) {
+    if (open === 0) break;
+    const n = Math.min(r.cells.length, voorbeelden.length);
+    for (let c = 0; c < n; c++) {
+      const v = r.cells[c];
+      if (v && voorbeelden[c]!.length < 3 && voorbeelden[c]!.push(v) === 3) open--;
+    }
+  }
   const kolommen: PartnerColumn[] = parsed.table.headers.map((kop, index) => ({
     index,
     kop,
     veld: [...parsed.cols].find(([, i]) => i === index)?.[0] ?? null,
-    voorbeelden: parsed.rows
-      .map((r) => r.cells[index] ?? '')
-      .filter(Boolean)
-      .slice(0, 3),
+    voorbeelden: voorbeelden[index]!,
   }));
   const base = {
     bestand: file.name,

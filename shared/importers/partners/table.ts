@@ -148,16 +148,29 @@ function looksLikeBsn(v: string): boolean {
 export function personDataIssues(fileName: string, t: DetectedTable<string>): ImportIssue[] {
   const issues: ImportIssue[] = [];
   const where = t.sheet.name !== fileName ? { sheet: t.sheet.name } : {};
-  const data = t.sheet.rows.slice(t.headerRow + 1);
-  const width = Math.max(t.headers.length, ...data.map((r) => r.length));
+  // Filled and BSN-like cells per column, in one pass over the rows: no spread of a row count into Math.max (a
+  // stack overflow at 150,000 rows) and no columns × rows scan (16,384 columns by a million rows).
+  let width = t.headers.length;
+  const filled: number[] = [];
+  const bsnLike: number[] = [];
+  for (let r = t.headerRow + 1; r < t.sheet.rows.length; r++) {
+    const row = t.sheet.rows[r] ?? [];
+    if (row.length > width) width = row.length;
+    for (let c = 0; c < row.length; c++) {
+      const v = cellText(row[c]);
+      if (v === '') continue;
+      filled[c] = (filled[c] ?? 0) + 1;
+      if (looksLikeBsn(v)) bsnLike[c] = (bsnLike[c] ?? 0) + 1;
+    }
+  }
   for (let c = 0; c < width; c++) {
     const header = c < t.headers.length ? t.headers[c]! : '';
     const ownHeader = cellText(t.sheet.rows[t.headerRow]?.[c]);
-    const values = data.map((r) => cellText(r[c])).filter((v) => v !== '');
-    const bsns = values.filter(looksLikeBsn).length;
+    const values = filled[c] ?? 0;
+    const bsns = bsnLike[c] ?? 0;
     const named = ownHeader !== '' && isPersonHeader(ownHeader);
     // BSNs: most values of the column pass the 11-proof (any count when all of them do).
-    const bsn = bsns > 0 && (bsns === values.length || (bsns >= 3 && bsns >= values.length * 0.8));
+    const bsn = bsns > 0 && (bsns === values || (bsns >= 3 && bsns >= values * 0.8));
     if (named || bsn) {
       const column = header || columnLetter(c);
       issues.push({
