@@ -26,6 +26,8 @@ export interface CliIo {
   readonly env?: NodeJS.ProcessEnv;
   readonly fs?: FileSystem;
   readonly now?: () => Date;
+  /** Progress lines (with a carriage return): given only when stdout is a terminal. */
+  readonly progress?: (text: string) => void;
 }
 
 const HELP = `Wijkweb op de opdrachtregel
@@ -34,9 +36,13 @@ const HELP = `Wijkweb op de opdrachtregel
       Maakt een nieuw, leeg project.
   npm run -s cli -- info P.wijkweb [--json]
       Toont de naam, de bestandsversie, de aantallen per soort gegevens en de bronnen.
-  npm run -s cli -- import P.wijkweb cbs BESTAND [--gemeente GM0153,GM0150] [--jaar 2024] [--vervangen] [--opnieuw]
-      Importeert CBS Kerncijfers wijken en buurten (StatLine-CSV, cbs.nl-Excel/CSV of OData-JSON).
-      Bij een fout wordt niets veranderd en zie je per bestand, werkblad, rij en kolom wat er mis is.
+  npm run -s cli -- import P.wijkweb cbs BESTAND [--gemeente GM0153,GM0363] [--jaar 2024] [--overslaan] [--vervangen]
+      [--opnieuw]
+      Importeert CBS-cijfers per gemeente, wijk en buurt: de Kerncijfers wijken en buurten en andere StatLine-tabellen
+      (StatLine-CSV, cbs.nl-Excel/CSV of OData-JSON), ook van heel Nederland. Met --gemeente alleen die gemeenten: de
+      rijen van andere gemeenten worden niet gecontroleerd. Een bestand met meer jaren (kolom Perioden) gaat per jaar
+      in; met --jaar alleen dat jaar. Bij een fout wordt niets veranderd en zie je per bestand, werkblad, rij en kolom
+      wat er mis is; met --overslaan gaan de andere rijen wel in (de rijnummers staan bij de bron).
   npm run -s cli -- import P.wijkweb cognos BESTAND [--alias "naam in bestand=BU01530710"] [--gebied BU01530710]
       [--vervangen | --beide] [--opnieuw]
       Importeert een Cognos-export (meldingen, toewijzingen, unieke cliënten per buurt en peildatum).
@@ -206,10 +212,21 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       now,
       verify: (bytes) => checkProjectBytes(SQL, bytes),
     });
+    // On a terminal, a CBS import shows how far it is (one line, rewritten).
+    let voortgang: string | null = null;
     const service = createProjectService({
       SQL,
       now: () => now().toISOString(),
       sha256: async (b) => createHash('sha256').update(b).digest('hex'),
+      ...(io.progress
+        ? {
+            onProgress: (e: { taak: string; gedaan: number; totaal: number }) => {
+              if (voortgang === null || e.taak !== 'importeren' || e.totaal <= 0) return;
+              voortgang = `Importeren… ${Math.round((100 * e.gedaan) / e.totaal)}% (${e.gedaan.toLocaleString('nl-NL')} van ${e.totaal.toLocaleString('nl-NL')} gebieden)`;
+              io.progress?.(`\r${voortgang}`);
+            },
+          }
+        : {}),
     });
 
     /** Locks the project, opens it, runs `fn`, saves when `fn` says it changed something, and releases the lock. */
@@ -476,6 +493,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           ...(gemeenten ? { gemeenten: gemeenten.map((g) => g.toUpperCase()) } : {}),
           vervangen: parsed.flags.has('vervangen'),
           opnieuw: parsed.flags.has('opnieuw'),
+          foutenOverslaan: parsed.flags.has('overslaan'),
         };
         const file = await importFileArg();
         await withProject(path, async () => {
@@ -483,22 +501,38 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           printIssues(preview.problemen);
           if (preview.grootBestand) {
             io.stderr(
-              `Let op: dit bestand heeft ${preview.gemeenten.length} gemeenten. Alles wordt geïmporteerd; kies er enkele met --gemeente GM0153,GM0150 voor een kleiner project.\n`,
+              `Let op: dit bestand heeft ${preview.gemeenten.length} gemeenten. Alles wordt geïmporteerd; kies er enkele met --gemeente GM0153,GM0363 voor een kleiner project.\n`,
             );
           }
-          const outcome = unwrap(await service.importCbs(file, options));
+          if (preview.foutRijen > 0 && !options.foutenOverslaan) {
+            io.stderr(`${preview.foutRijen} rijen hebben een fout. Met --overslaan importeer je de andere rijen.\n`);
+          }
+          voortgang = '';
+          let outcome;
+          try {
+            outcome = unwrap(await service.importCbs(file, options));
+          } finally {
+            if (voortgang) io.progress?.('\n');
+            voortgang = null;
+          }
           const a = preview.aantallen;
           io.stdout(
-            `CBS ${outcome.jaar} (${preview.formaat}) geïmporteerd uit ${file.name}: ${a.gemeente} gemeenten, ${a.wijk} wijken, ` +
+            `CBS ${outcome.jaren.join(', ')} (${preview.formaat}) geïmporteerd uit ${file.name}: ${a.gemeente} gemeenten, ${a.wijk} wijken, ` +
               `${a.buurt} buurten, ${preview.indicatoren.length} indicatoren, ${outcome.waarden} cijfers.\n`,
           );
-          if (
-            preview.indelingswijziging &&
-            (preview.indelingswijziging.nieuw.length || preview.indelingswijziging.vervallen.length)
-          ) {
+          const o = preview.overgeslagen;
+          const redenen = [
+            o.andereGemeente ? `${o.andereGemeente} van andere gemeenten` : '',
+            o.anderJaar ? `${o.anderJaar} van andere jaren` : '',
+            o.leeg ? `${o.leeg} lege rijen, voetregels of opmerkingen` : '',
+            outcome.rijenOvergeslagen ? `${outcome.rijenOvergeslagen} met een fout` : '',
+          ].filter(Boolean);
+          if (redenen.length) io.stdout(`Overgeslagen rijen: ${redenen.join(', ')}.\n`);
+          const w = preview.indelingswijziging;
+          if (w && (w.nieuw.length || w.vervallen.length || w.hernoemd.length)) {
             io.stdout(
-              `Indeling gewijzigd t.o.v. ${preview.indelingswijziging.vergelekenMet}: ${preview.indelingswijziging.nieuw.length} nieuwe en ` +
-                `${preview.indelingswijziging.vervallen.length} vervallen buurtcodes.\n`,
+              `Indeling gewijzigd t.o.v. ${w.vergelekenMet}: ${w.nieuw.length} nieuwe, ${w.hernoemd.length} hernoemde en ` +
+                `${w.vervallen.length} vervallen wijken en buurten.\n`,
             );
           }
           return true;

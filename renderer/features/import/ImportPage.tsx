@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
   CbsImportOptions,
-  CbsPreview,
+  CbsPreview as CbsPreviewData,
   CognosImportOptions,
   CognosPreview as CognosPreviewData,
   GeoImportOptions,
@@ -16,28 +16,27 @@ import type {
   RelatiesPreview as RelatiesPreviewData,
   TaxonomieItemRow,
 } from '../../../shared/contract';
+import { CbsPreview } from './CbsPreview';
 import { CognosPreview } from './CognosPreview';
 import { GeoPreview } from './GeoPreview';
 import { PartnersPreview } from './PartnersPreview';
 import { RelatiesPreview } from './RelatiesPreview';
 import type { AppError } from '../../../shared/result';
-import { Alert, Button, ButtonGroup, Heading, Paragraph, CheckboxField } from '../../components/ui';
+import { Alert, Button, ButtonGroup, Heading, Paragraph } from '../../components/ui';
 import { useActions, useApp } from '../../state/context';
 import { formatNumber } from '../../format';
-import { ImportActions, ImportChoices, type ImportPreviewProps } from './ImportActions';
-import { IssueList } from './IssueList';
 
 type Phase =
   | { kind: 'kiezen' }
   | { kind: 'lezen'; name: string }
-  | { kind: 'voorbeeld'; file: ImportFile; preview: CbsPreview }
-  | { kind: 'importeren'; file: ImportFile; preview: CbsPreview }
+  | { kind: 'voorbeeld'; file: ImportFile; preview: CbsPreviewData }
+  | { kind: 'importeren'; file: ImportFile; preview: CbsPreviewData }
   | { kind: 'cognos'; file: ImportFile; preview: CognosPreviewData; running: boolean }
   | { kind: 'partners'; file: ImportFile; preview: PartnersPreviewData; running: boolean }
   | { kind: 'relaties'; file: ImportFile; preview: RelatiesPreviewData; running: boolean }
   | { kind: 'geo'; file: ImportFile; preview: GeoPreviewData; running: boolean }
   | { kind: 'klaar-geo'; text: string }
-  | { kind: 'klaar'; name: string; waarden: number; jaar: number }
+  | { kind: 'klaar'; name: string; waarden: number; jaar: string }
   | { kind: 'klaar-cognos'; name: string; metingen: number }
   | { kind: 'klaar-kaart'; text: string };
 
@@ -240,7 +239,7 @@ export function ImportPage({
   /** Annuleren goes back to choosing a file; while the import runs, the button stops it. */
   const cancel = (running: boolean) => () => (running ? void actions.cancelImport() : setPhase({ kind: 'kiezen' }));
 
-  const run = async (file: ImportFile, p: CbsPreview) => {
+  const run = async (file: ImportFile, p: CbsPreviewData) => {
     setPhase({ kind: 'importeren', file, preview: p });
     const result = await actions.importCbs(file, options);
     if (!result.ok) {
@@ -248,7 +247,12 @@ export function ImportPage({
       setPhase({ kind: 'voorbeeld', file, preview: p });
       return;
     }
-    setPhase({ kind: 'klaar', name: file.name, waarden: result.value.waarden, jaar: result.value.jaar });
+    setPhase({
+      kind: 'klaar',
+      name: file.name,
+      waarden: result.value.waarden,
+      jaar: result.value.jaren.join(', '),
+    });
   };
 
   /** After an import: what went in, and where to go and see it. */
@@ -406,7 +410,7 @@ export function ImportPage({
         </div>
       )}
       {(phase.kind === 'voorbeeld' || phase.kind === 'importeren') && (
-        <Preview
+        <CbsPreview
           preview={phase.preview}
           options={options}
           running={phase.kind === 'importeren'}
@@ -417,150 +421,5 @@ export function ImportPage({
         />
       )}
     </div>
-  );
-}
-
-function Preview({
-  preview: p,
-  options,
-  running,
-  progress,
-  onOptions,
-  onImport,
-  onCancel,
-}: ImportPreviewProps<CbsPreview, CbsImportOptions>) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
-  const [jaar, setJaar] = useState(p.jaar ? String(p.jaar) : '');
-  const [filter, setFilter] = useState('');
-  const canonical = p.indicatoren.filter((i) => i.canoniek);
-  const other = p.indicatoren.length - canonical.length;
-  const chosen = new Set(options.gemeenten ?? []);
-  return (
-    <section className="wijkweb-card" aria-labelledby="voorbeeld-titel" data-testid="import-voorbeeld">
-      <Heading level={2} id="voorbeeld-titel">
-        {t('import.voorbeeldTitel', { bestand: p.bestand })}
-      </Heading>
-      <dl className="wijkweb-facts">
-        <dt>{t('import.formaat')}</dt>
-        <dd>{p.formaat ? t(`import.formaatNaam.${p.formaat}`) : '—'}</dd>
-        <dt>{t('import.jaar')}</dt>
-        <dd>
-          {p.jaar ?? '—'}{' '}
-          {p.jaarBron && p.jaar ? <span className="wijkweb-hint">({t(`import.jaarBron.${p.jaarBron}`)})</span> : null}
-        </dd>
-        <dt>{t('import.gebieden')}</dt>
-        <dd data-testid="import-aantallen">
-          {t('import.aantallen', {
-            gemeenten: formatNumber(p.aantallen.gemeente, lang),
-            wijken: formatNumber(p.aantallen.wijk, lang),
-            buurten: formatNumber(p.aantallen.buurt, lang),
-          })}
-        </dd>
-        <dt>{t('import.indicatoren')}</dt>
-        <dd>
-          {t('import.indicatorenTekst', { herkend: canonical.length, overig: other })}
-          {canonical.length > 0 && <span className="wijkweb-hint"> ({canonical.map((i) => i.label).join(', ')})</span>}
-        </dd>
-        {p.overgeslagenKolommen.length > 0 && (
-          <>
-            <dt>{t('import.overgeslagen')}</dt>
-            <dd>{p.overgeslagenKolommen.join(', ')}</dd>
-          </>
-        )}
-      </dl>
-
-      {(p.jaar === null || p.jaarBron === 'optie') && (
-        <form
-          className="wijkweb-inline-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            const n = Number(jaar);
-            if (Number.isInteger(n) && n >= 1990 && n <= 2100) onOptions({ ...options, jaar: n });
-          }}
-        >
-          <label className="utrecht-form-label" htmlFor="import-jaar">
-            {t('import.jaarVraag')}
-          </label>
-          <input
-            id="import-jaar"
-            className="utrecht-textbox utrecht-textbox--html-input wijkweb-narrow"
-            inputMode="numeric"
-            value={jaar}
-            onChange={(e) => setJaar(e.target.value)}
-          />
-          <Button type="submit">{t('import.jaarGebruiken')}</Button>
-        </form>
-      )}
-
-      {p.indelingswijziging && (p.indelingswijziging.nieuw.length > 0 || p.indelingswijziging.vervallen.length > 0) && (
-        <Alert type="info">
-          <p className="utrecht-paragraph">
-            {t('import.indeling', {
-              jaar: p.indelingswijziging.vergelekenMet,
-              nieuw: p.indelingswijziging.nieuw.length,
-              vervallen: p.indelingswijziging.vervallen.length,
-            })}
-          </p>
-        </Alert>
-      )}
-
-      {p.gemeenten.length > 1 && (
-        <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset wijkweb-gemeenten">
-          <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
-            {t('import.welkeGemeenten', { aantal: p.gemeenten.length })}
-          </legend>
-          {p.grootBestand && <p className="utrecht-paragraph">{t('import.grootBestand')}</p>}
-          <label className="utrecht-form-label" htmlFor="gemeente-zoek">
-            {t('import.zoekGemeente')}
-          </label>
-          <input
-            id="gemeente-zoek"
-            className="utrecht-textbox utrecht-textbox--html-input"
-            value={filter}
-            onChange={(e) => setFilter(e.target.value)}
-          />
-          <ul className="wijkweb-plain-list wijkweb-checklist">
-            {p.gemeenten
-              .filter((g) => `${g.code} ${g.naam ?? ''}`.toLowerCase().includes(filter.toLowerCase()))
-              .slice(0, 400)
-              .map((g) => (
-                <li key={g.code}>
-                  <label className="wijkweb-radio">
-                    <input
-                      type="checkbox"
-                      checked={chosen.has(g.code)}
-                      onChange={(e) => {
-                        const next = new Set(chosen);
-                        if (e.target.checked) next.add(g.code);
-                        else next.delete(g.code);
-                        onOptions({ ...options, gemeenten: [...next] });
-                      }}
-                    />
-                    {g.naam ?? g.code} <span className="wijkweb-hint">{g.code}</span>
-                  </label>
-                </li>
-              ))}
-          </ul>
-        </fieldset>
-      )}
-
-      {p.problemen.length > 0 && <IssueList issues={p.problemen} fouten={p.fouten} waarschuwingen={p.waarschuwingen} />}
-
-      <ImportChoices eerderGeimporteerd={p.eerderGeimporteerd} options={options} onOptions={onOptions} />
-      {p.bestaandeWaarden > 0 && (
-        <CheckboxField checked={!!options.vervangen} onChange={(vervangen) => onOptions({ ...options, vervangen })}>
-          {t('import.vervangen', { aantal: formatNumber(p.bestaandeWaarden, lang), jaar: p.jaar ?? '' })}
-        </CheckboxField>
-      )}
-
-      <ImportActions
-        canImport={p.kanImporteren}
-        running={running}
-        progress={progress}
-        onImport={onImport}
-        onCancel={onCancel}
-      />
-    </section>
   );
 }
