@@ -43,8 +43,8 @@ export interface Grid {
 }
 
 const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
-const DUIZENDTAL = /^[+-]?\d{1,3}(\.\d{3})+$/;
-const KOMMA = /^[+-]?\d+,\d+$|^[+-]?\d{1,3}(\.\d{3})+,\d+$/;
+const DUIZENDTAL = /^[+-]?[1-9]\d{0,2}(\.\d{3})+$/;
+const KOMMA = /^[+-]?\d+,\d+$|^[+-]?[1-9]\d{0,2}(\.\d{3})+,\d+$/;
 
 /** Reads a figure in the slow, general way (parseCbsValue), with the same flags as the fast way. */
 function slowFigure(raw: Cell, decimalComma: boolean, values: Float64Array, status: Uint8Array, k: number): number {
@@ -99,8 +99,9 @@ export function figureAt(
     // Negative numbers are rare and include CBS's secret codes (-99997): the general way.
     return slowFigure(s.slice(a, b), decimalComma, values, status, k);
   }
-  if (sep === 46 && fraction === 3 && intDigits <= 3) {
-    // "161.000": thousands in a file with decimal commas, else 161.0; the caller may read the column again.
+  if (sep === 46 && fraction === 3 && intDigits <= 3 && s.charCodeAt(a) !== 48) {
+    // "161.000": thousands in a file with decimal commas, else 161.0; the caller may read the column again. ("0.123"
+    // is never thousands.)
     values[k] = decimalComma ? m : m / 1000;
     status[k] = STATUS_OK;
     return STATUS_OK | FIGURE_DUIZENDTAL;
@@ -174,6 +175,7 @@ export function readStatLineCsv(bytes: Uint8Array, fileName: string): Grid | nul
   let escaped: Set<number> | null = null;
   const n = t.length;
   let pos = 0;
+  let crlf: boolean | null = null;
   while (pos < n) {
     rowFirst.push(starts.length);
     for (;;) {
@@ -206,11 +208,16 @@ export function readStatLineCsv(bytes: Uint8Array, fileName: string): Grid | nul
         pos++;
         continue;
       }
+      // Line ends as the first line's (CRLF or LF): a file that mixes them goes through sheet.ts, as before.
       if (ch === 13) {
-        if (t.charCodeAt(pos + 1) !== 10) return null;
+        if (t.charCodeAt(pos + 1) !== 10 || crlf === false) return null;
+        crlf = true;
         pos += 2;
-      } else if (ch === 10) pos++;
-      else if (pos < n) return null;
+      } else if (ch === 10) {
+        if (crlf === true) return null;
+        crlf = false;
+        pos++;
+      } else if (pos < n) return null;
       break;
     }
     if (rowFirst.length > LIMITS.maxRows + 1) throw new AppException('import.te-veel-rijen', { bestand: fileName });

@@ -35,10 +35,10 @@ export function parseCbsValue(raw: Cell, decimalComma = false): ParsedValue {
   if (s === 'x' || s === 'X' || s === 'geheim') return SECRET;
   let normal: string | null = null;
   // In a file that writes decimal commas, a point groups thousands ("1.234" is 1234).
-  if (decimalComma && /^[+-]?\d{1,3}(\.\d{3})+$/.test(s)) normal = s.replace(/\./g, '');
+  if (decimalComma && /^[+-]?[1-9]\d{0,2}(\.\d{3})+$/.test(s)) normal = s.replace(/\./g, '');
   else if (/^[+-]?\d+(\.\d+)?$/.test(s)) normal = s;
   else if (/^[+-]?\d+,\d+$/.test(s)) normal = s.replace(',', '.');
-  else if (/^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$/.test(s)) normal = s.replace(/\./g, '').replace(',', '.');
+  else if (/^[+-]?[1-9]\d{0,2}(\.\d{3})+(,\d+)?$/.test(s)) normal = s.replace(/\./g, '').replace(',', '.');
   else if (/^[+-]?\d+(\.\d+)?[eE][+-]?\d+$/.test(s)) normal = s;
   if (normal === null) return BAD;
   const value = Number(normal);
@@ -50,7 +50,7 @@ export function parseCbsValue(raw: Cell, decimalComma = false): ParsedValue {
 export function usesDecimalComma(cells: Iterable<Cell>): boolean {
   for (const c of cells) {
     if (typeof c !== 'string' || !c.includes(',')) continue;
-    if (/^\s*[+-]?\d+,\d+\s*$/.test(c) || /^\s*[+-]?\d{1,3}(\.\d{3})+,\d+\s*$/.test(c)) return true;
+    if (/^\s*[+-]?\d+,\d+\s*$/.test(c) || /^\s*[+-]?[1-9]\d{0,2}(\.\d{3})+,\d+\s*$/.test(c)) return true;
   }
   return false;
 }

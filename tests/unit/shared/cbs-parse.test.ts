@@ -1,6 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { figureAt, readStatLineCsv } from '../../../shared/importers/cbs/grid';
 import { parseCbsTable } from '../../../shared/importers/cbs/parse';
 import { parseCbsValue, usesDecimalComma } from '../../../shared/importers/cbs/values';
+import { readCsv } from '../../../shared/importers/sheet';
+import { nederland2024, nederland2024Zorg } from '../../helpers/cbs-fixtures';
 
 describe('CBS parsing details', () => {
   it('takes the codes from "Codering" when "WijkenEnBuurten" holds names, and the names from it', () => {
@@ -56,5 +60,90 @@ describe('CBS review cases', () => {
     ];
     const p = parseCbsTable({ fileName: 'kwb-2023.csv', sheet: { name: 'kwb-2023.csv', rows } });
     expect(p.issues).toContainEqual(expect.objectContaining({ code: 'cbs.code-ongeldig', row: 3 }));
+  });
+});
+
+describe('CBS: a StatLine download read straight from its text', () => {
+  const FIXTURES = new URL('../../fixtures/cbs/', import.meta.url);
+
+  it('gives the same cells as sheet.ts (papaparse) for every StatLine CSV fixture, and null for other CSVs', () => {
+    const files: [string, Uint8Array][] = [
+      [
+        'statline-untyped-2019-utrecht.csv',
+        new Uint8Array(readFileSync(new URL('statline-untyped-2019-utrecht.csv', FIXTURES))),
+      ],
+      [
+        'statline-labelled-nabijheid-2023-zuilen.csv',
+        new Uint8Array(readFileSync(new URL('statline-labelled-nabijheid-2023-zuilen.csv', FIXTURES))),
+      ],
+      ['statline-labelled-2024-nederland.csv', nederland2024().bytes],
+      ['kwb-2024-nederland-zorg.csv', nederland2024Zorg().bytes],
+      ['quotes.csv', new TextEncoder().encode('"a";"b ""c"" d";"e;f"\r\n"GM0153";"1,5";"x"\r\n\r\n')],
+      ['lf.csv', new TextEncoder().encode('"a";"b"\n"GM0153";1,5\n;\n')],
+    ];
+    for (const [name, bytes] of files) {
+      const grid = readStatLineCsv(bytes, name)!;
+      expect(grid, name).not.toBeNull();
+      const sheet = readCsv(bytes, name);
+      expect(grid.rowCount, name).toBe(sheet.rows.length);
+      for (let r = 0; r < sheet.rows.length; r++) {
+        const row = sheet.rows[r]!;
+        expect(grid.width(r), `${name} ${r}`).toBe(row.length);
+        for (let c = 0; c < row.length; c++) if (grid.cell(r, c) !== row[c]) expect(grid.cell(r, c)).toBe(row[c]);
+      }
+    }
+    const other = (text: string) => readStatLineCsv(new TextEncoder().encode(text), 'x.csv');
+    expect(other('gwb_code_10;a_inw\r\nGM0344;1\r\n')).toBeNull(); // not quoted
+    expect(other('"Kerncijfers 2022"\r\n"a";"b"\r\n')).toBeNull(); // a title line first
+    expect(other('"a";"b"\r\n"GM0344";"12\r\n')).toBeNull(); // cut off inside a quote
+    expect(other('"a";"b"\r\n"GM0344";1"2\r\n')).toBeNull(); // a stray quote
+    expect(other('"a";"b"\r"GM0344";1\r')).toBeNull(); // old Mac line ends
+    expect(other('"a";"b"\r\n"GM0344";1\n')).toBeNull(); // mixed line ends
+  });
+
+  it('reads figures from the characters exactly as parseCbsValue does', () => {
+    const cases = [
+      '  352866',
+      '     1.9',
+      '1,9',
+      '0',
+      '-0',
+      '12.',
+      '.5',
+      '161.000',
+      '0.123',
+      '-0.123',
+      '1.234,5',
+      '1.234.567',
+      '123456789012345',
+      '1234567890123456',
+      '9007199254740993',
+      '1e3',
+      '-99997',
+      '-4',
+      '+4',
+      ' x ',
+      '.',
+      '?',
+      '-',
+      '',
+      '   ',
+      'veel',
+      '1 000',
+      '1,2,3',
+      '3,14159',
+      '0,000001',
+      '99.999',
+      '1.5e-3',
+    ];
+    const v = new Float64Array(1);
+    const st = new Uint8Array(1);
+    for (const decimalComma of [false, true]) {
+      for (const c of cases) {
+        figureAt(c, 0, c.length, decimalComma, v, st, 0);
+        const want = parseCbsValue(c, decimalComma);
+        expect({ value: v[0], status: st[0] }, `${JSON.stringify(c)} ${decimalComma}`).toEqual(want);
+      }
+    }
   });
 });
