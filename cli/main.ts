@@ -60,8 +60,9 @@ const HELP = `Wijkweb op de opdrachtregel
       Toont organisaties die waarschijnlijk dezelfde zijn.
   npm run -s cli -- samenvoegen P.wijkweb BEWAAR_ID ID [ID …]
       Voegt organisaties samen tot de eerste; aanbod, relaties en namen gaan mee.
-  npm run -s cli -- export P.wijkweb <tabel> [--format csv|json] [--out BESTAND]
-      Schrijft een tabel als CSV (standaard) of JSON naar het scherm of naar een bestand.
+  npm run -s cli -- export P.wijkweb <tabel> [--format csv|json] [--out BESTAND] [--peildatum JJJJ-MM-DD]
+      Schrijft een tabel als CSV (standaard) of JSON naar het scherm of naar een bestand. De hiaten gelden op één
+      peildatum: per soort aantal de nieuwste telling op of vóór die datum (standaard de nieuwste).
       Tabellen: ${EXPORT_TABLE_NAMES.join(', ')}. Kleine aantallen staan als <5.
   npm run -s cli -- report P.wijkweb --gebied CODE[,CODE] --peildatum JJJJ-MM-DD --out rapport.pdf|rapport.xlsx|rapport.html
       [--vergelijk JJJJ-MM-DD | --zonder-vergelijking] [--secties kerncijfers,metingen,netwerk,veranderingen,hiaten,scenario,bijlagen]
@@ -581,7 +582,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         if (format !== 'csv' && format !== 'json')
           throw new AppException('export.onbekend-formaat', { formaat: String(format) });
         unwrap(await service.openProject(await store.read(path), basename(path)));
-        const data = unwrap(await service.exportTable(table as ExportTableName));
+        const peildatum = parsed.flags.get('peildatum');
+        const data = unwrap(
+          await service.exportTable(table as ExportTableName, typeof peildatum === 'string' ? { peildatum } : {}),
+        );
         const text = format === 'csv' ? toCsv(data) : JSON.stringify(toJsonRows(data), null, 2) + '\n';
         const out = parsed.flags.get('out');
         if (typeof out === 'string') {

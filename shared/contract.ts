@@ -72,17 +72,42 @@ export type * from './analysis/types';
 export type { Weergave, WeergaveInput, WeergaveSoort } from './db/repos/weergaven';
 export type { GeoImportOptions, GeoPreview } from './importers/geo';
 export type { KaartData, KaartGebied } from './db/repos/kaart';
-export type { Ernst, HiaatCel, HiatenInstellingen, Signaal, VraagRegel } from './analysis/hiaten';
+export type {
+  Basis,
+  CelSignaal,
+  DeelMeting,
+  Ernst,
+  GemeenteReferentie,
+  HiaatCel,
+  HiatenInstellingen,
+  Moment,
+  Signaal,
+  VraagDeel,
+  VraagRegel,
+} from './analysis/hiaten';
 export type { ScenarioJaar, ScenarioParameters, ScenarioUitkomst } from './analysis/scenario';
 export type { Scenario } from './db/repos/scenarios';
 export type * from './report/model';
 export type { PrivacyInstellingen } from './report/privacy';
 
-/** The gap analysis of one year's buurten. */
+/** What the gap analysis is asked for: a CBS year, a doelgroep, a peildatum, the language of its sentences. */
+export interface HiatenOpvraag {
+  readonly jaar?: number;
+  readonly doelgroep?: string | null;
+  /** ISO date: per measure the newest count on or before it. */
+  readonly peildatum?: string | null;
+  readonly taal?: 'nl' | 'en';
+}
+
+/** The gap analysis of one year's buurten at one peildatum. */
 export interface HiatenOverzicht {
   readonly jaar: number | null;
-  /** The Cognos counts used ("peildatum 2024-04-02"). */
+  /** The Cognos counts used ("peildatum 2 april 2024"): one moment per measure. */
   readonly periode: string | null;
+  /** The chosen peildatum (ISO), or null for the newest. */
+  readonly peildatum: string | null;
+  /** The moments the Cognos counts in the project have (ISO, newest first): the peildatum choice. */
+  readonly momenten: readonly string[];
   readonly leefgebieden: readonly { readonly code: string; readonly label: string }[];
   /** Most severe first. */
   readonly cellen: readonly HiaatCel[];
@@ -210,7 +235,8 @@ export interface WorkerApi {
   exportProject(): Promise<Result<Uint8Array>>;
   getOverview(): Promise<Result<ProjectOverview>>;
   renameProject(naam: string): Promise<Result<ProjectOverview>>;
-  exportTable(name: ExportTableName): Promise<Result<TableData>>;
+  /** A table of the project; `hiaten` at one peildatum (ISO; default the newest counts). */
+  exportTable(name: ExportTableName, opties?: { readonly peildatum?: string | null }): Promise<Result<TableData>>;
   /** Reads a CBS file and says what an import would do; writes nothing. */
   previewCbsImport(file: ImportFile, options: CbsImportOptions): Promise<Result<CbsPreview>>;
   /** Imports a CBS file in one transaction (progress events; `cancelImport` rolls it back). */
@@ -296,7 +322,9 @@ export interface WorkerApi {
 
   // ------------------------------------------------------------ hiaten en scenario's
   /** Gaps per buurt × leefgebied (optionally for one doelgroep), most severe first, each with its sentence. */
-  getHiaten(opties?: { readonly jaar?: number; readonly doelgroep?: string | null }): Promise<Result<HiatenOverzicht>>;
+  getHiaten(opties?: HiatenOpvraag): Promise<Result<HiatenOverzicht>>;
+  /** Leaves a Cognos count out of the gap analysis (or takes it back in): one undo step. */
+  setMetingUitgesloten(id: number, uitgesloten: boolean): Promise<Result<Changed<number>>>;
   saveHiatenInstellingen(instellingen: HiatenInstellingen): Promise<Result<Changed<HiatenInstellingen>>>;
   berekenScenario(parameters: ScenarioParameters): Promise<Result<ScenarioUitkomst>>;
   listScenarios(): Promise<Result<Scenario[]>>;

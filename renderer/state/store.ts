@@ -123,6 +123,7 @@ export interface StoreDeps {
     | 'importGeo'
     | 'getKaart'
     | 'getHiaten'
+    | 'setMetingUitgesloten'
     | 'saveHiatenInstellingen'
     | 'berekenScenario'
     | 'listScenarios'
@@ -227,6 +228,7 @@ export interface Actions {
   ): Promise<Result<{ bronId: number; vlakken: number; nieuw: number }>>;
   getKaart: WorkerApi['getKaart'];
   getHiaten: WorkerApi['getHiaten'];
+  setMetingUitgesloten(id: number, uitgesloten: boolean): Promise<Result<number>>;
   saveHiatenInstellingen(instellingen: HiatenInstellingen): Promise<Result<HiatenInstellingen>>;
   berekenScenario: WorkerApi['berekenScenario'];
   listScenarios: WorkerApi['listScenarios'];
@@ -689,6 +691,7 @@ export function createAppStore(deps: StoreDeps) {
       importGeo: (file, options) => runImport(() => deps.worker.importGeo(file, options), applyChanged),
       getKaart: (jaar) => deps.worker.getKaart(jaar),
       getHiaten: (opties) => deps.worker.getHiaten(opties),
+      setMetingUitgesloten: (id, uitgesloten) => mutate(() => deps.worker.setMetingUitgesloten(id, uitgesloten)),
       saveHiatenInstellingen: (instellingen) => mutate(() => deps.worker.saveHiatenInstellingen(instellingen)),
       berekenScenario: (parameters) => deps.worker.berekenScenario(parameters),
       listScenarios: () => deps.worker.listScenarios(),

@@ -104,6 +104,7 @@ const api: ProjectWorker = {
   importGeo: async (file, options) => (await ready).importGeo(file, options),
   getKaart: async (jaar) => (await ready).getKaart(jaar),
   getHiaten: async (opties) => (await ready).getHiaten(opties),
+  setMetingUitgesloten: async (id, uitgesloten) => (await ready).setMetingUitgesloten(id, uitgesloten),
   saveHiatenInstellingen: async (instellingen) => (await ready).saveHiatenInstellingen(instellingen),
   berekenScenario: async (parameters) => (await ready).berekenScenario(parameters),
   listScenarios: async () => (await ready).listScenarios(),

@@ -4,6 +4,7 @@ import { z } from 'zod';
 const fraction = z.number().finite().min(0).max(1);
 const weight = z.number().finite().min(0).max(100);
 const codes = z.array(z.string().min(1).max(80)).max(50);
+const niveau = z.object({ per1000: z.number().finite().min(0).max(1000), aantal: z.number().finite().min(0).max(1e7) });
 
 export const hiatenInstellingenSchema = z.object({
   vraag: z
@@ -24,14 +25,18 @@ export const hiatenInstellingenSchema = z.object({
     .array(
       z.object({
         naam: z.string().min(1).max(200),
-        teller: z.string().min(1).max(120),
-        noemer: z.string().min(1).max(120),
+        teller: z.string().min(1).max(120).nullable().optional(),
+        noemer: z.string().min(1).max(120).nullable().optional(),
+        waarde: z.string().min(1).max(120).nullable().optional(),
+        schaal: z.number().finite().min(1).max(1_000_000).nullable().optional(),
+        soort: z.enum(['zorg', 'demografie']).optional(),
         leefgebieden: codes,
         doelgroep: z.string().max(80).nullable().optional(),
         gewicht: weight,
       }),
     )
-    .max(50),
+    .max(50)
+    .refine((list) => list.every((s) => (s.teller && s.noemer) || s.waarde), { message: 'signaal-zonder-cijfer' }),
   drempels: z
     .object({
       aandacht: z.number().finite().min(0),
@@ -39,6 +44,27 @@ export const hiatenInstellingenSchema = z.object({
       ernstig: z.number().finite().min(0),
     })
     .refine((d) => d.aandacht <= d.hiaat && d.hiaat <= d.ernstig, { message: 'drempels-volgorde' }),
+  absoluut: z
+    .object({ aandacht: niveau, hiaat: niveau })
+    .refine((a) => a.aandacht.per1000 <= a.hiaat.per1000 && a.aandacht.aantal <= a.hiaat.aantal, {
+      message: 'drempels-volgorde',
+    })
+    .optional(),
+  referenties: z
+    .array(
+      z.object({
+        regel: z.string().min(1).max(200),
+        per1000: z.number().finite().gt(0).max(1000),
+        bron: z.string().trim().min(1).max(200),
+        peildatum: z.iso.date(),
+        gemeente: z.string().max(20).nullable().optional(),
+      }),
+    )
+    .max(50)
+    .optional(),
+  plausibel: z
+    .object({ maxAandeel: z.number().finite().gt(0).max(1), maxSprong: z.number().finite().min(1).max(1000) })
+    .optional(),
 });
 
 export const scenarioSchema = z.object({

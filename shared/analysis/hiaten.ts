@@ -1,10 +1,23 @@
 /**
  * Hiaten: where demand is high and no collective, freely accessible offer serves it. Pure and transparent: every
- * figure that goes into a severity is in the result, with a plain Dutch sentence. The order of the input never
- * matters; a gebied without figures is "geen gegevens", never "geen hiaat".
+ * figure that goes into a severity is in the result, with the reference it was compared with and where that came
+ * from, and a plain sentence. The order of the input never matters; a gebied without figures is "geen gegevens",
+ * never "geen hiaat".
+ *
+ * The model, part by part (a cell is one buurt × leefgebied):
+ * - **Cognos demand**, one part per demand rule (e.g. Wmo OB1–2 toewijzingen), counted at ONE moment (the newest
+ *   peildatum or periode of that rule in the data given; counts of other moments are never added). Compared with a
+ *   reference that describes the whole gemeente: the gemeente's own total in the Cognos data at the same moment, or
+ *   a reference the user entered with its bron and peildatum. Never the mean of whichever buurten have data. Without
+ *   one the part is judged on its own against fixed, editable levels (per 1,000 inhabitants or a count).
+ * - **CBS care figures** (Wmo-cliënten, jongeren met jeugdzorg, bijstand) and **CBS demographic shares** (65+, …),
+ *   each compared with the gemeente's own CBS figure (else the sum over all its buurten: CBS covers every buurt).
+ * - The need index is the weighted mean of the parts' ratios; a cell resting on demographic shares alone is at most
+ *   "aandacht": an age share is a signal, not measured demand.
  */
 
 import { totaalVeilig } from '../report/privacy';
+import { datumEn, datumNl, wanneerEn, wanneerNl } from '../report/format';
 
 export const ERNST = ['geen-gegevens', 'geen', 'aandacht', 'hiaat', 'ernstig'] as const;
 export type Ernst = (typeof ERNST)[number];
@@ -21,14 +34,38 @@ export interface VraagRegel {
   readonly doelgroep?: string | null;
 }
 
-/** A demographic need signal from CBS: a share (teller / noemer) compared with the gemeente. */
+/**
+ * A need signal from CBS compared with the gemeente: a share (teller / noemer), or a ready rate (`waarde`, e.g. per
+ * 1,000 inhabitants, divided by `schaal`). `soort` says what it rests on: care figures or demographic shares.
+ */
 export interface Signaal {
   readonly naam: string;
-  readonly teller: string;
-  readonly noemer: string;
+  readonly teller?: string | null;
+  readonly noemer?: string | null;
+  readonly waarde?: string | null;
+  /** What `waarde` is per: 1000 for "per 1 000 inwoners", 100 for a percentage. */
+  readonly schaal?: number | null;
+  readonly soort?: 'zorg' | 'demografie';
   readonly leefgebieden: readonly string[];
   readonly doelgroep?: string | null;
   readonly gewicht: number;
+}
+
+/** A gemeente figure the user entered for a demand rule, with where it comes from. */
+export interface GemeenteReferentie {
+  /** The demand rule (its name) this figure is for. */
+  readonly regel: string;
+  readonly per1000: number;
+  readonly bron: string;
+  /** ISO date. */
+  readonly peildatum: string;
+  /** Only for buurten of this gemeente (GM code); absent = every gemeente. */
+  readonly gemeente?: string | null;
+}
+
+export interface AbsoluutNiveau {
+  readonly per1000: number;
+  readonly aantal: number;
 }
 
 export interface HiatenInstellingen {
@@ -38,7 +75,51 @@ export interface HiatenInstellingen {
   readonly signalen: readonly Signaal[];
   /** Thresholds on the need index (1 = the gemeente average), for a gebied without a collective offer. */
   readonly drempels: { readonly aandacht: number; readonly hiaat: number; readonly ernstig: number };
+  /** Levels for demand that cannot be compared with the gemeente: at or above one of them is a signal on its own. */
+  readonly absoluut?: { readonly aandacht: AbsoluutNiveau; readonly hiaat: AbsoluutNiveau };
+  /** Gemeente figures entered by the user (used when the Cognos data has no gemeente total). */
+  readonly referenties?: readonly GemeenteReferentie[];
+  /** A count above this share of the inhabitants, or this many times the previous moment, is to be checked. */
+  readonly plausibel?: { readonly maxAandeel: number; readonly maxSprong: number };
 }
+
+export const STANDAARD_ABSOLUUT = {
+  aandacht: { per1000: 10, aantal: 25 },
+  hiaat: { per1000: 25, aantal: 75 },
+} as const;
+export const STANDAARD_PLAUSIBEL = { maxAandeel: 0.1, maxSprong: 5 } as const;
+
+/** The CBS care figures (kerncijfers wijken en buurten) as signals: they exist for every buurt of the gemeente. */
+export const ZORG_SIGNALEN: readonly Signaal[] = [
+  {
+    naam: 'Wmo-cliënten (CBS)',
+    soort: 'zorg',
+    teller: 'wmo_clienten',
+    noemer: 'inwoners',
+    waarde: 'wmo_clienten_per_1000',
+    schaal: 1000,
+    leefgebieden: ['zorg', 'welzijn'],
+    doelgroep: 'volwassenen',
+    gewicht: 2,
+  },
+  {
+    naam: 'Jongeren met jeugdzorg (CBS)',
+    soort: 'zorg',
+    waarde: 'jeugdzorg_percentage',
+    schaal: 100,
+    leefgebieden: ['zorg', 'onderwijs'],
+    doelgroep: 'gezinnen',
+    gewicht: 2,
+  },
+  {
+    naam: 'Personen met bijstand (CBS)',
+    soort: 'zorg',
+    teller: 'uitkering_bijstand',
+    noemer: 'inwoners',
+    leefgebieden: ['werk_inkomen'],
+    gewicht: 1,
+  },
+];
 
 export const STANDAARD_INSTELLINGEN: HiatenInstellingen = {
   vraag: [
@@ -69,8 +150,10 @@ export const STANDAARD_INSTELLINGEN: HiatenInstellingen = {
   ],
   vraagGewicht: 2,
   signalen: [
+    ...ZORG_SIGNALEN,
     {
       naam: 'Aandeel 65-plussers',
+      soort: 'demografie',
       teller: 'leeftijd_65_plus',
       noemer: 'inwoners',
       leefgebieden: ['welzijn', 'zorg', 'gezondheid'],
@@ -79,6 +162,7 @@ export const STANDAARD_INSTELLINGEN: HiatenInstellingen = {
     },
     {
       naam: 'Aandeel eenpersoonshuishoudens',
+      soort: 'demografie',
       teller: 'eenpersoonshuishoudens',
       noemer: 'huishoudens',
       leefgebieden: ['welzijn'],
@@ -86,6 +170,7 @@ export const STANDAARD_INSTELLINGEN: HiatenInstellingen = {
     },
     {
       naam: 'Aandeel kinderen (0–14)',
+      soort: 'demografie',
       teller: 'leeftijd_0_14',
       noemer: 'inwoners',
       leefgebieden: ['onderwijs', 'welzijn'],
@@ -94,17 +179,46 @@ export const STANDAARD_INSTELLINGEN: HiatenInstellingen = {
     },
   ],
   drempels: { aandacht: 1.0, hiaat: 1.25, ernstig: 1.75 },
+  absoluut: STANDAARD_ABSOLUUT,
+  referenties: [],
+  plausibel: STANDAARD_PLAUSIBEL,
 };
+
+/** Settings saved by an earlier version get what they lack from the defaults (and the CBS care signals). */
+export function vulInstellingenAan(saved: Partial<HiatenInstellingen>): HiatenInstellingen {
+  const signalen = saved.signalen ?? STANDAARD_INSTELLINGEN.signalen;
+  const oud = saved.signalen !== undefined && saved.signalen.every((s) => s.soort === undefined);
+  return {
+    ...STANDAARD_INSTELLINGEN,
+    ...saved,
+    signalen: oud ? [...ZORG_SIGNALEN, ...signalen.map((s) => ({ ...s, soort: 'demografie' as const }))] : signalen,
+    absoluut: saved.absoluut ?? STANDAARD_ABSOLUUT,
+    referenties: saved.referenties ?? [],
+    plausibel: saved.plausibel ?? STANDAARD_PLAUSIBEL,
+  };
+}
 
 export interface HiatenGebied {
   readonly code: string;
   readonly naam: string;
   readonly wijkCode: string | null;
+  /** The gemeente (GM code); derived from a CBS buurt code when absent. */
+  readonly gemeenteCode?: string | null;
   /** CBS figures by indicator key (absent = unknown). */
   readonly cijfers: Readonly<Record<string, number>>;
 }
 
+/** When a count was taken: at a peildatum (a stock, e.g. toewijzingen) or over a periode (a flow, e.g. meldingen). */
+export interface Moment {
+  readonly soort: 'peildatum' | 'periode';
+  /** ISO: the peildatum, or the end of the periode. */
+  readonly tot: string;
+  /** ISO start of a periode. */
+  readonly van?: string | null;
+}
+
 export interface HiatenMeting {
+  readonly id?: number;
   readonly gebied: string;
   readonly maat: string;
   readonly wet: string | null;
@@ -115,6 +229,13 @@ export interface HiatenMeting {
   readonly onderdrukt: boolean;
   /** A part of a product's count that is also in the data (a sub-level or vorm): not counted again. */
   readonly detail?: boolean;
+  readonly moment?: Moment | null;
+  /** The file it came from. */
+  readonly bron?: string | null;
+  /** The same count at the previous moment (for the plausibility check). */
+  readonly vorige?: number | null;
+  /** Left out of the analysis by the user. */
+  readonly uitgesloten?: boolean;
 }
 
 export interface HiatenVoorziening {
@@ -133,14 +254,67 @@ export interface HiatenVoorziening {
 
 export interface HiatenInput {
   readonly gebieden: readonly HiatenGebied[];
-  /** The gemeente as a whole: its own counts (a Cognos total) and inhabitants are the reference when present. */
+  /** The gemeenten with their own CBS figures; Cognos counts of a gemeente (metingen on its code) are its totals. */
+  readonly gemeenten?: readonly HiatenGebied[];
+  /** One gemeente (older callers): the same as `gemeenten: [gemeente]`. */
   readonly gemeente?: HiatenGebied | null;
   readonly metingen: readonly HiatenMeting[];
   readonly voorzieningen: readonly HiatenVoorziening[];
   readonly leefgebieden: readonly { readonly code: string; readonly label: string }[];
   readonly doelgroepLabels?: Readonly<Record<string, string>>;
-  /** Describes the measurement period used ("april 2024"), for the sentences. */
+  /** Describes the moments used ("peildatum 2 april 2024"), for headings. */
   readonly periode: string | null;
+  /** The year of the CBS figures. */
+  readonly cbsJaar?: number | null;
+}
+
+export type Basis = 'cognos' | 'cbs-zorg' | 'cbs-demografie';
+export type ReferentieBron = 'cognos-totaal' | 'instelling';
+export type Controle = 'aandeel' | 'sprong';
+
+/** One Cognos count that went into (or was left out of) a demand part. */
+export interface DeelMeting {
+  readonly id: number | null;
+  readonly product: string | null;
+  readonly waarde: number | null;
+  readonly onderdrukt: boolean;
+  readonly bron: string | null;
+  readonly controleer: Controle | null;
+  readonly uitgesloten: boolean;
+}
+
+/** One demand rule's part of a cell. */
+export interface VraagDeel {
+  readonly regel: string;
+  readonly maat: string;
+  readonly moment: Moment | null;
+  readonly aantal: number;
+  readonly per1000: number | null;
+  readonly referentie: {
+    readonly per1000: number;
+    readonly bron: ReferentieBron;
+    /** Where it comes from: "Cognos-totaal Enschede" or the user's bron. */
+    readonly omschrijving: string;
+    readonly peildatum: string | null;
+  } | null;
+  /** per1000 / the reference; null without a reference. */
+  readonly verhouding: number | null;
+  /** Without a reference: the level the demand reaches on its own. */
+  readonly niveau: 'aandacht' | 'hiaat' | null;
+  readonly onderdrukt: boolean;
+  readonly afgeschermd: boolean;
+  readonly metingen: readonly DeelMeting[];
+}
+
+export interface CelSignaal {
+  readonly naam: string;
+  readonly soort: 'zorg' | 'demografie';
+  readonly aandeel: number;
+  readonly gemeente: number;
+  /** 1000: shown per 1,000; 100 (or absent): shown as a percentage. */
+  readonly schaal: number;
+  /** The gemeente figure is CBS's own (gemeente row) or the sum over all its buurten. */
+  readonly referentie: 'cbs-gemeente' | 'cbs-buurten';
 }
 
 export interface HiaatCel {
@@ -152,10 +326,12 @@ export interface HiaatCel {
   readonly ernst: Ernst;
   /** A planned collective offer would serve it (status gepland). */
   readonly inVoorbereiding: boolean;
-  /** Need index: 1 = the gemeente average. Null without figures. */
+  /** Need index: 1 = the gemeente average. Null without a comparison. */
   readonly index: number | null;
+  /** The Cognos demand (sum of the rules' parts), null without Cognos counts. */
   readonly vraag: number | null;
   readonly vraagPer1000: number | null;
+  /** The gemeente reference of that demand (sum of the parts' references), when every part has one. */
   readonly gemeentePer1000: number | null;
   /** Quartile (1–4) of the demand per 1,000 among the gebieden. */
   readonly kwartiel: number | null;
@@ -163,13 +339,32 @@ export interface HiaatCel {
   readonly onderdrukt: boolean;
   /**
    * With a privacy threshold (opties.drempel): the demand is made of counts so small, or so few, that showing it next
-   * to them would give one away. Its number, per-1,000 figure and index then stay hidden.
+   * to them would give one away. Its number, per-1,000 figure and index then stay hidden; severity and sentence stay.
    */
   readonly afgeschermd: boolean;
-  readonly signalen: readonly { readonly naam: string; readonly aandeel: number; readonly gemeente: number }[];
+  /** What the judgement rests on. */
+  readonly basis: readonly Basis[];
+  /** Where the Cognos demand's gemeente reference came from ('geen': judged on fixed levels); null without Cognos. */
+  readonly referentie: ReferentieBron | 'geen' | null;
+  /** A count in it looks implausible: "controleer dit cijfer". */
+  readonly controleer: boolean;
+  readonly delen: readonly VraagDeel[];
+  readonly signalen: readonly CelSignaal[];
   readonly aanbodCollectief: readonly number[];
   readonly aanbodGepland: readonly number[];
   readonly toelichting: string;
+}
+
+export interface HiatenOpties {
+  /** One doelgroep (only demand rules and signals for it), or all. */
+  readonly doelgroep?: string | null;
+  /**
+   * Counts from 1 to below this are written as "<5" in the sentences; a demand that would give one away is left out
+   * with its per-1,000 figure (the severity and the sentence stay).
+   */
+  readonly drempel?: number | null;
+  /** The language of the sentences. */
+  readonly taal?: 'nl' | 'en';
 }
 
 /** 1234.56 → "1.234,6" (by hand: toLocaleString is far too slow for 100,000 sentences). */
@@ -177,13 +372,31 @@ const nl1 = (x: number) => {
   const [int, dec] = (Math.round(x * 10) / 10).toFixed(1).split('.') as [string, string];
   return `${int.replace(/\B(?=(\d{3})+(?!\d))/g, '.')},${dec}`;
 };
+const en1 = (x: number) => {
+  const [int, dec] = (Math.round(x * 10) / 10).toFixed(1).split('.') as [string, string];
+  return `${int.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${dec}`;
+};
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
-function serves(v: HiatenVoorziening, gebied: HiatenGebied): boolean {
-  if (v.werkgebied.length > 0) {
-    return v.werkgebied.includes(gebied.code) || (gebied.wijkCode !== null && v.werkgebied.includes(gebied.wijkCode));
-  }
-  return v.locatie === gebied.code;
+/** The gemeente of a CBS buurt or wijk code (BU0153xxxx → GM0153). */
+export function gemeenteVan(g: HiatenGebied): string | null {
+  if (g.gemeenteCode !== undefined) return g.gemeenteCode;
+  return /^(BU|WK)/.test(g.code) ? `GM${g.code.slice(2, 6)}` : null;
+}
+
+/** A count to check: more than a share of the inhabitants, or a jump since the previous moment. */
+export function controleerCijfer(
+  waarde: number | null,
+  inwoners: number | undefined,
+  vorige: number | null | undefined,
+  p: { readonly maxAandeel: number; readonly maxSprong: number } = STANDAARD_PLAUSIBEL,
+): Controle | null {
+  if (waarde === null || !(waarde > 0)) return null;
+  if (inwoners && inwoners > 0 && waarde > inwoners * p.maxAandeel) return 'aandeel';
+  // A jump from 1 to 6 is noise; from 20 to 120 it is worth a look.
+  if (vorige !== null && vorige !== undefined && vorige > 0 && waarde >= 10 && waarde > vorige * p.maxSprong)
+    return 'sprong';
+  return null;
 }
 
 function matches(m: HiatenMeting, r: VraagRegel): boolean {
@@ -201,15 +414,105 @@ function matches(m: HiatenMeting, r: VraagRegel): boolean {
   return true;
 }
 
-export interface HiatenOpties {
-  /** One doelgroep (only demand rules and signals for it), or all. */
-  readonly doelgroep?: string | null;
-  /**
-   * Counts from 1 to below this are written as "<5" in the sentences; a demand that would give one away is left out
-   * with its per-1,000 figure, and so is the gemeente figure of a leefgebied where that happens.
-   */
-  readonly drempel?: number | null;
+const momentKey = (m: Moment | null | undefined) => (m ? `${m.tot}|${m.van ?? ''}|${m.soort}` : '');
+
+/** A rule's counts of one gebied, at one moment: the newest among the counts given. */
+interface RegelTelling {
+  readonly som: number;
+  readonly onderdrukt: boolean;
+  readonly waarden: number[];
+  readonly moment: Moment | null;
+  readonly metingen: DeelMeting[];
+  readonly any: boolean;
 }
+
+function telRegel(
+  metingen: readonly HiatenMeting[] | undefined,
+  r: VraagRegel,
+  inwoners: number | undefined,
+  plausibel: { maxAandeel: number; maxSprong: number },
+): RegelTelling | null {
+  if (!metingen) return null;
+  let gekozen: HiatenMeting[] | null = null;
+  let sleutel = '';
+  const uit: HiatenMeting[] = [];
+  for (const m of metingen) {
+    if (!matches(m, r)) continue;
+    if (m.uitgesloten) {
+      uit.push(m);
+      continue;
+    }
+    const k = momentKey(m.moment);
+    if (gekozen === null || k > sleutel) {
+      gekozen = [m];
+      sleutel = k;
+    } else if (k === sleutel) gekozen.push(m);
+  }
+  if (gekozen === null && uit.length === 0) return null;
+  let som = 0;
+  let onderdrukt = false;
+  const waarden: number[] = [];
+  const lijst: DeelMeting[] = [];
+  for (const m of gekozen ?? []) {
+    if (m.onderdrukt || m.waarde === null) onderdrukt = true;
+    else {
+      som += m.waarde;
+      waarden.push(m.waarde);
+    }
+    lijst.push({
+      id: m.id ?? null,
+      product: m.product,
+      waarde: m.onderdrukt ? null : m.waarde,
+      onderdrukt: m.onderdrukt,
+      bron: m.bron ?? null,
+      controleer: m.onderdrukt ? null : controleerCijfer(m.waarde, inwoners, m.vorige, plausibel),
+      uitgesloten: false,
+    });
+  }
+  for (const m of uit) {
+    if (gekozen !== null && momentKey(m.moment) !== sleutel) continue;
+    lijst.push({
+      id: m.id ?? null,
+      product: m.product,
+      waarde: m.onderdrukt ? null : m.waarde,
+      onderdrukt: m.onderdrukt,
+      bron: m.bron ?? null,
+      controleer: null,
+      uitgesloten: true,
+    });
+  }
+  lijst.sort(
+    (a, b) =>
+      (a.id ?? Infinity) - (b.id ?? Infinity) ||
+      (a.product ?? '').localeCompare(b.product ?? '') ||
+      (a.waarde ?? -1) - (b.waarde ?? -1) ||
+      Number(a.uitgesloten) - Number(b.uitgesloten),
+  );
+  return {
+    som,
+    onderdrukt,
+    waarden,
+    moment: gekozen?.[0]?.moment ?? uit[0]?.moment ?? null,
+    metingen: lijst,
+    any: gekozen !== null,
+  };
+}
+
+function aandeelVan(c: Readonly<Record<string, number>>, s: Signaal): number | null {
+  if (s.teller && s.noemer) {
+    const a = c[s.teller];
+    const b = c[s.noemer];
+    if (a !== undefined && b) return a / b;
+  }
+  if (s.waarde) {
+    const v = c[s.waarde];
+    if (v !== undefined) return v / (s.schaal || 1);
+  }
+  return null;
+}
+
+const RANG: Readonly<Record<Ernst, number>> = { 'geen-gegevens': 0, geen: 1, aandacht: 2, hiaat: 3, ernstig: 4 };
+const zwaarste = (a: Ernst, b: Ernst): Ernst => (RANG[b] > RANG[a] ? b : a);
 
 /** The gaps of every gebied × leefgebied, most severe first (then by need index). */
 export function berekenHiaten(
@@ -219,106 +522,269 @@ export function berekenHiaten(
 ): HiaatCel[] {
   const dg = opties.doelgroep ?? null;
   const drempel = opties.drempel ?? null;
+  const taal = opties.taal ?? 'nl';
   const privacy = drempel !== null ? { aan: true, drempel } : null;
-  // Every count it is made of is shown elsewhere (Metingen, the report's tables): the sum must not give one away.
-  const afgeschermd = (v: Vraag | undefined) =>
-    privacy !== null && v !== undefined && !totaalVeilig(v.som, v.waarden, privacy);
+  const abs = instellingen.absoluut ?? STANDAARD_ABSOLUUT;
+  const plausibel = instellingen.plausibel ?? STANDAARD_PLAUSIBEL;
   const regels = instellingen.vraag.filter((r) => !dg || !r.doelgroep || r.doelgroep === dg);
   const signalen = instellingen.signalen.filter((s) => !dg || !s.doelgroep || s.doelgroep === dg);
   const gebieden = [...input.gebieden].sort((a, b) => a.code.localeCompare(b.code));
-  const inwoners = (g: HiatenGebied) => g.cijfers['inwoners'];
+  const gemeenten = new Map<string, HiatenGebied>();
+  for (const g of input.gemeenten ?? (input.gemeente ? [input.gemeente] : [])) gemeenten.set(g.code, g);
+  const inwoners = (g: HiatenGebied | undefined) => g?.cijfers['inwoners'];
 
-  // Demand per gebied and leefgebied (sum of the rules that map to it), and whether suppressed counts are in it.
-  type Vraag = { som: number; onderdrukt: boolean; delen: Map<string, number>; waarden: number[] };
-  // gebied code → leefgebied → demand (nested maps: no string keys built per lookup).
-  const vraagMap = new Map<string, Map<string, Vraag>>();
-  const vraag = {
-    get: (gebied: string, lg: string) => vraagMap.get(gebied)?.get(lg),
-  };
   const byGebied = new Map<string, HiatenMeting[]>();
-  for (const m of input.metingen) byGebied.set(m.gebied, [...(byGebied.get(m.gebied) ?? []), m]);
-  for (const g of input.gemeente ? [...gebieden, input.gemeente] : gebieden) {
-    for (const r of regels) {
-      let som = 0;
-      let onderdrukt = false;
-      let any = false;
-      const waarden: number[] = [];
-      for (const m of byGebied.get(g.code) ?? []) {
-        if (!matches(m, r)) continue;
-        any = true;
-        if (m.onderdrukt || m.waarde === null) onderdrukt = true;
-        else {
-          som += m.waarde;
-          if (drempel !== null) waarden.push(m.waarde);
+  for (const m of input.metingen) {
+    const list = byGebied.get(m.gebied);
+    if (list) list.push(m);
+    else byGebied.set(m.gebied, [m]);
+  }
+
+  // The gemeente reference of each rule, per gemeente and moment: its own Cognos total, or the user's figure.
+  const totalen = new Map<string, Map<string, RegelTelling | null>>();
+  const totaal = (gm: string, r: VraagRegel) => {
+    let perRegel = totalen.get(gm);
+    if (!perRegel) totalen.set(gm, (perRegel = new Map()));
+    if (!perRegel.has(r.naam)) perRegel.set(r.naam, telRegel(byGebied.get(gm), r, undefined, plausibel));
+    return perRegel.get(r.naam) ?? null;
+  };
+  const referentieVoor = (gm: string | null, r: VraagRegel, moment: Moment | null): VraagDeel['referentie'] => {
+    if (gm) {
+      const t = totaal(gm, r);
+      const g = gemeenten.get(gm);
+      const inw = inwoners(g);
+      if (t && t.any && !t.onderdrukt && inw && momentKey(t.moment) === momentKey(moment)) {
+        return {
+          per1000: (t.som / inw) * 1000,
+          bron: 'cognos-totaal',
+          omschrijving: `Cognos ${g?.naam ?? gm}`,
+          peildatum: t.moment?.tot ?? null,
+        };
+      }
+    }
+    const eigen = (instellingen.referenties ?? []).find(
+      (x) => x.regel === r.naam && (!x.gemeente || x.gemeente === gm) && x.per1000 > 0,
+    );
+    return eigen
+      ? { per1000: eigen.per1000, bron: 'instelling', omschrijving: eigen.bron, peildatum: eigen.peildatum }
+      : null;
+  };
+
+  // CBS signals: the gemeente's own figure, else the sum over all its buurten (CBS covers every buurt).
+  const buurtenPerGemeente = new Map<string, HiatenGebied[]>();
+  for (const g of gebieden) {
+    const gm = gemeenteVan(g);
+    if (!gm) continue;
+    const list = buurtenPerGemeente.get(gm);
+    if (list) list.push(g);
+    else buurtenPerGemeente.set(gm, [g]);
+  }
+  const signaalRef = new Map<string, { waarde: number; referentie: CelSignaal['referentie'] } | null>();
+  const signaalGemeente = (gm: string | null, s: Signaal) => {
+    const key = `${gm}\u0000${s.naam}`;
+    if (signaalRef.has(key)) return signaalRef.get(key) ?? null;
+    let ref: { waarde: number; referentie: CelSignaal['referentie'] } | null = null;
+    const eigen = gm ? gemeenten.get(gm) : undefined;
+    const a = eigen ? aandeelVan(eigen.cijfers, s) : null;
+    if (a !== null && a > 0) ref = { waarde: a, referentie: 'cbs-gemeente' };
+    else if (s.teller && s.noemer) {
+      let t = 0;
+      let n = 0;
+      for (const g of gm ? (buurtenPerGemeente.get(gm) ?? []) : gebieden) {
+        const x = g.cijfers[s.teller];
+        const y = g.cijfers[s.noemer];
+        if (x !== undefined && y) {
+          t += x;
+          n += y;
         }
       }
-      if (!any) continue;
-      for (const lg of r.leefgebieden) {
-        const perLg = vraagMap.get(g.code) ?? vraagMap.set(g.code, new Map()).get(g.code)!;
-        const cur = perLg.get(lg) ?? { som: 0, onderdrukt: false, delen: new Map<string, number>(), waarden: [] };
-        cur.som += som;
-        cur.onderdrukt ||= onderdrukt;
-        cur.delen.set(r.naam, (cur.delen.get(r.naam) ?? 0) + som);
-        if (drempel !== null) cur.waarden.push(...waarden);
-        perLg.set(lg, cur);
-      }
+      if (n > 0 && t > 0) ref = { waarde: t / n, referentie: 'cbs-buurten' };
+    }
+    signaalRef.set(key, ref);
+    return ref;
+  };
+
+  // Per gebied and rule: the rule's counts (computed once, shared by the leefgebieden it maps to).
+  const per1000Lijst = new Map<string, number[]>();
+  const veilig = (som: number, waarden: readonly number[]) => privacy === null || totaalVeilig(som, waarden, privacy);
+  // Collective, freely accessible offers by the gebied (buurt or wijk code) they serve.
+  const servedBy = new Map<string, HiatenVoorziening[]>();
+  for (const v of input.voorzieningen) {
+    if (!v.collectief || !v.vrijToegankelijk || v.status === 'gestopt') continue;
+    const codes = v.werkgebied.length > 0 ? v.werkgebied : v.locatie ? [v.locatie] : [];
+    for (const c of new Set(codes)) {
+      const list = servedBy.get(c);
+      if (list) list.push(v);
+      else servedBy.set(c, [v]);
     }
   }
-  // Gemeente reference per leefgebied: the gemeente's own count when the export has one, else all demand over all
-  // inhabitants of the gebieden with demand data.
-  const ref = new Map<string, { vraag: number; inwoners: number }>();
-  const gm = input.gemeente;
-  for (const lg of input.leefgebieden) {
-    const v = gm ? vraag.get(gm.code, lg.code) : undefined;
-    const inw = gm ? inwoners(gm) : undefined;
-    if (v && inw) ref.set(lg.code, { vraag: v.som, inwoners: inw });
-  }
-  const fromGemeente = new Set(ref.keys());
+  const dgOk = (x: HiatenVoorziening) => !dg || x.doelgroepen.length === 0 || x.doelgroepen.includes(dg);
+  const d = instellingen.drempels;
+  const niveauVan = (aantal: number, per1000: number | null): 'aandacht' | 'hiaat' | null => {
+    if (aantal >= abs.hiaat.aantal || (per1000 !== null && per1000 >= abs.hiaat.per1000)) return 'hiaat';
+    if (aantal >= abs.aandacht.aantal || (per1000 !== null && per1000 >= abs.aandacht.per1000)) return 'aandacht';
+    return null;
+  };
+
+  type Voorlopig = Omit<HiaatCel, 'toelichting' | 'kwartiel'>;
+  const cellen: Voorlopig[] = [];
   for (const g of gebieden) {
     const inw = inwoners(g);
-    if (!inw) continue;
+    const gm = gemeenteVan(g);
+    const eigen = byGebied.get(g.code);
+    const tellingen = new Map<string, RegelTelling | null>();
+    for (const r of regels) tellingen.set(r.naam, eigen ? telRegel(eigen, r, inw, plausibel) : null);
+    const here = servedBy.get(g.code);
+    const wijk = g.wijkCode ? servedBy.get(g.wijkCode) : undefined;
+    const nearby = wijk ? [...new Set([...(here ?? []), ...wijk])] : (here ?? []);
     for (const lg of input.leefgebieden) {
-      const v = vraag.get(g.code, lg.code);
-      if (!v || fromGemeente.has(lg.code)) continue;
-      const cur = ref.get(lg.code) ?? { vraag: 0, inwoners: 0 };
-      cur.vraag += v.som;
-      cur.inwoners += inw;
-      ref.set(lg.code, cur);
-    }
-  }
-  const signaalRef = new Map<string, number>();
-  for (const s of signalen) {
-    let t = 0;
-    let n = 0;
-    for (const g of gebieden) {
-      const a = g.cijfers[s.teller];
-      const b = g.cijfers[s.noemer];
-      if (a !== undefined && b) {
-        t += a;
-        n += b;
+      const delen: VraagDeel[] = [];
+      const ratios: { value: number; weight: number }[] = [];
+      let absErnst: Ernst = 'geen';
+      let vraag = 0;
+      let alleWaarden: number[] = [];
+      let onderdrukt = false;
+      let controleer = false;
+      let refSom = 0;
+      let allemaalRef = true;
+      let refBron: ReferentieBron | 'geen' | null = null;
+      for (const r of regels) {
+        if (!r.leefgebieden.includes(lg.code)) continue;
+        const t = tellingen.get(r.naam);
+        if (!t) continue;
+        const per1000 = t.any && inw ? (t.som / inw) * 1000 : null;
+        const referentie = t.any ? referentieVoor(gm, r, t.moment) : null;
+        const verhouding = referentie && per1000 !== null ? per1000 / referentie.per1000 : null;
+        const niveau = t.any && !referentie ? niveauVan(t.som, per1000) : null;
+        const afgeschermd = t.any && !veilig(t.som, t.waarden);
+        delen.push({
+          regel: r.naam,
+          maat: r.maat,
+          moment: t.moment,
+          aantal: t.som,
+          per1000,
+          referentie,
+          verhouding,
+          niveau,
+          onderdrukt: t.onderdrukt,
+          afgeschermd,
+          metingen: t.metingen,
+        });
+        if (!t.any) continue;
+        vraag += t.som;
+        if (privacy) alleWaarden = alleWaarden.concat(t.waarden);
+        onderdrukt ||= t.onderdrukt;
+        if (t.metingen.some((m) => m.controleer !== null)) controleer = true;
+        if (verhouding !== null) ratios.push({ value: verhouding, weight: instellingen.vraagGewicht });
+        if (niveau) absErnst = zwaarste(absErnst, niveau);
+        if (referentie) {
+          refSom += referentie.per1000;
+          refBron = refBron === null || refBron === referentie.bron ? referentie.bron : refBron;
+        } else {
+          allemaalRef = false;
+          refBron = 'geen';
+        }
       }
+      const cognosDelen = delen.filter((x) => x.metingen.some((m) => !m.uitgesloten));
+      const heeftCognos = cognosDelen.length > 0;
+      const sig: CelSignaal[] = [];
+      for (const s of signalen) {
+        if (!s.leefgebieden.includes(lg.code)) continue;
+        const a = aandeelVan(g.cijfers, s);
+        if (a === null) continue;
+        const ref = signaalGemeente(gm, s);
+        if (!ref) continue;
+        const soort = s.soort ?? 'demografie';
+        sig.push({
+          naam: s.naam,
+          soort,
+          aandeel: a,
+          gemeente: ref.waarde,
+          schaal: s.schaal || 100,
+          referentie: ref.referentie,
+        });
+        ratios.push({ value: a / ref.waarde, weight: s.gewicht });
+      }
+      const basis: Basis[] = [];
+      if (heeftCognos) basis.push('cognos');
+      if (sig.some((s) => s.soort === 'zorg')) basis.push('cbs-zorg');
+      if (sig.some((s) => s.soort === 'demografie')) basis.push('cbs-demografie');
+      let wsum = 0;
+      let wval = 0;
+      for (const p of ratios) {
+        wsum += p.weight;
+        wval += p.value * p.weight;
+      }
+      const index = wsum > 0 ? wval / wsum : null;
+      const relevant = nearby.filter(
+        (x) =>
+          x.leefgebieden.includes(lg.code) &&
+          dgOk(x) &&
+          (x.werkgebied.length > 0
+            ? x.werkgebied.includes(g.code) || (g.wijkCode !== null && x.werkgebied.includes(g.wijkCode))
+            : x.locatie === g.code),
+      );
+      const actief = relevant
+        .filter((x) => x.status === 'actief')
+        .map((x) => x.id)
+        .sort((a, b) => a - b);
+      const gepland = relevant
+        .filter((x) => x.status === 'gepland')
+        .map((x) => x.id)
+        .sort((a, b) => a - b);
+      let ernst: Ernst;
+      if (basis.length === 0) ernst = 'geen-gegevens';
+      else if (actief.length > 0) ernst = 'geen';
+      else {
+        let rel: Ernst =
+          index === null
+            ? 'geen'
+            : index >= d.ernstig
+              ? 'ernstig'
+              : index >= d.hiaat
+                ? 'hiaat'
+                : index >= d.aandacht
+                  ? 'aandacht'
+                  : 'geen';
+        // An age or household share is a signal of need, not measured demand.
+        if (basis.length === 1 && basis[0] === 'cbs-demografie' && RANG[rel] > RANG.aandacht) rel = 'aandacht';
+        ernst = zwaarste(rel, absErnst);
+      }
+      const per1000 = heeftCognos && inw ? (vraag / inw) * 1000 : null;
+      if (per1000 !== null) {
+        const list = per1000Lijst.get(lg.code);
+        if (list) list.push(per1000);
+        else per1000Lijst.set(lg.code, [per1000]);
+      }
+      cellen.push({
+        gebiedCode: g.code,
+        gebiedNaam: g.naam,
+        leefgebied: lg.code,
+        leefgebiedLabel: lg.label,
+        doelgroep: dg,
+        ernst,
+        inVoorbereiding: actief.length === 0 && gepland.length > 0,
+        index,
+        vraag: heeftCognos ? vraag : null,
+        vraagPer1000: per1000,
+        gemeentePer1000: heeftCognos && allemaalRef ? refSom : null,
+        onderdrukt,
+        afgeschermd: heeftCognos && (delen.some((x) => x.afgeschermd) || !veilig(vraag, alleWaarden)),
+        basis,
+        referentie: heeftCognos ? refBron : null,
+        controleer,
+        delen,
+        signalen: sig,
+        aanbodCollectief: actief,
+        aanbodGepland: gepland,
+      });
     }
-    if (n > 0) signaalRef.set(s.naam, t / n);
   }
-  // Quartiles of demand per 1,000 per leefgebied.
-  const per1000 = (g: HiatenGebied, lg: string) => {
-    const v = vraag.get(g.code, lg);
-    const inw = inwoners(g);
-    return v && inw ? (v.som / inw) * 1000 : null;
-  };
-  const kwartielen = new Map<string, number[]>();
-  for (const lg of input.leefgebieden) {
-    kwartielen.set(
-      lg.code,
-      gebieden
-        .map((g) => per1000(g, lg.code))
-        .filter((x): x is number => x !== null)
-        .sort((a, b) => a - b),
-    );
-  }
-  const quartile = (lg: string, x: number) => {
-    const list = kwartielen.get(lg)!;
-    if (list.length < 2) return null;
+  for (const list of per1000Lijst.values()) list.sort((a, b) => a - b);
+  const quartile = (lg: string, x: number | null) => {
+    if (x === null) return null;
+    const list = per1000Lijst.get(lg);
+    if (!list || list.length < 2) return null;
     // How many are below x: binary search in the sorted list.
     let lo = 0;
     let hi = list.length;
@@ -329,142 +795,159 @@ export function berekenHiaten(
     }
     return Math.min(4, Math.floor((lo / list.length) * 4) + 1);
   };
-  // Collective, freely accessible offers by the gebied (buurt or wijk code) they serve.
-  const servedBy = new Map<string, HiatenVoorziening[]>();
-  for (const v of input.voorzieningen) {
-    if (!v.collectief || !v.vrijToegankelijk || v.status === 'gestopt') continue;
-    const codes = v.werkgebied.length > 0 ? v.werkgebied : v.locatie ? [v.locatie] : [];
-    for (const c of new Set(codes)) servedBy.set(c, [...(servedBy.get(c) ?? []), v]);
-  }
-
-  const cellen: HiaatCel[] = [];
-  for (const g of gebieden) {
-    for (const lg of input.leefgebieden) {
-      const v = vraag.get(g.code, lg.code);
-      const r = ref.get(lg.code);
-      const perDuizend = per1000(g, lg.code);
-      const gemeentePer1000 = r && r.inwoners > 0 ? (r.vraag / r.inwoners) * 1000 : null;
-      const parts: { value: number; weight: number }[] = [];
-      if (perDuizend !== null && gemeentePer1000)
-        parts.push({ value: perDuizend / gemeentePer1000, weight: instellingen.vraagGewicht });
-      const sig: { naam: string; aandeel: number; gemeente: number }[] = [];
-      for (const s of signalen) {
-        if (!s.leefgebieden.includes(lg.code)) continue;
-        const a = g.cijfers[s.teller];
-        const b = g.cijfers[s.noemer];
-        const gem = signaalRef.get(s.naam);
-        if (a === undefined || !b || !gem) continue;
-        sig.push({ naam: s.naam, aandeel: a / b, gemeente: gem });
-        parts.push({ value: a / b / gem, weight: s.gewicht });
-      }
-      const wsum = parts.reduce((t, p) => t + p.weight, 0);
-      const index = wsum > 0 ? parts.reduce((t, p) => t + p.value * p.weight, 0) / wsum : null;
-      const dgOk = (x: HiatenVoorziening) => !dg || x.doelgroepen.length === 0 || x.doelgroepen.includes(dg);
-      const here = servedBy.get(g.code);
-      const wijk = g.wijkCode ? servedBy.get(g.wijkCode) : undefined;
-      const nearby = wijk ? [...new Set([...(here ?? []), ...wijk])] : (here ?? []);
-      const relevant = nearby.filter((x) => x.leefgebieden.includes(lg.code) && dgOk(x) && serves(x, g));
-      const actief = relevant
-        .filter((x) => x.status === 'actief')
-        .map((x) => x.id)
-        .sort((a, b) => a - b);
-      const gepland = relevant
-        .filter((x) => x.status === 'gepland')
-        .map((x) => x.id)
-        .sort((a, b) => a - b);
-      const d = instellingen.drempels;
-      let ernst: Ernst;
-      if (index === null) ernst = 'geen-gegevens';
-      else if (actief.length > 0) ernst = 'geen';
-      else
-        ernst = index >= d.ernstig ? 'ernstig' : index >= d.hiaat ? 'hiaat' : index >= d.aandacht ? 'aandacht' : 'geen';
-      const cel: Omit<HiaatCel, 'toelichting'> = {
-        gebiedCode: g.code,
-        gebiedNaam: g.naam,
-        leefgebied: lg.code,
-        leefgebiedLabel: lg.label,
-        doelgroep: dg,
-        ernst,
-        inVoorbereiding: actief.length === 0 && gepland.length > 0,
-        index,
-        vraag: v ? v.som : null,
-        vraagPer1000: perDuizend,
-        gemeentePer1000,
-        kwartiel: perDuizend !== null ? quartile(lg.code, perDuizend) : null,
-        onderdrukt: v?.onderdrukt ?? false,
-        afgeschermd: afgeschermd(v),
-        signalen: sig,
-        aanbodCollectief: actief,
-        aanbodGepland: gepland,
-      };
-      cellen.push({ ...cel, toelichting: '' });
-    }
-  }
-  // The gemeente figure is the sum over the buurten when the export has no gemeente count: with a hidden demand in
-  // it, it would give that one away. Sentences are written once this is known.
-  const verborgenLg = new Set(cellen.filter((c) => c.afgeschermd).map((c) => c.leefgebied));
   const byCode = new Map(gebieden.map((g) => [g.code, g]));
-  for (let i = 0; i < cellen.length; i++) {
-    const c = cellen[i]!;
-    const v = vraag.get(c.gebiedCode, c.leefgebied);
+  const tekst = taal === 'en' ? EN : NL;
+  const uit: HiaatCel[] = cellen.map((c) => {
+    const cel = { ...c, kwartiel: quartile(c.leefgebied, c.vraagPer1000) };
     const g = byCode.get(c.gebiedCode);
-    cellen[i] = {
-      ...c,
-      toelichting: zin(
-        c,
-        v?.delen ?? new Map(),
-        g ? inwoners(g) : undefined,
-        input,
-        drempel,
-        verborgenLg.has(c.leefgebied),
-      ),
-    };
-  }
-  const rank = (e: Ernst) => ERNST.indexOf(e);
-  return cellen.sort(
+    return { ...cel, toelichting: zin(cel, inwoners(g), drempel, tekst, instellingen) };
+  });
+  return uit.sort(
     (a, b) =>
-      rank(b.ernst) - rank(a.ernst) ||
+      RANG[b.ernst] - RANG[a.ernst] ||
       (b.index ?? -1) - (a.index ?? -1) ||
       a.gebiedCode.localeCompare(b.gebiedCode) ||
       a.leefgebied.localeCompare(b.leefgebied),
   );
 }
 
-/** The sentence of a cell, with its numbers: "Boswinkel: 42 … (11,3 per 1.000 inwoners; gemeente 6,1), geen …". */
+// ------------------------------------------------------------------ sentences
+
+interface Tekst {
+  getal: (x: number) => string;
+  moment: (m: Moment) => string;
+  geenGegevens: (buurt: string, lg: string, zonderInwoners: boolean) => string;
+  per1000: (x: string) => string;
+  gemeente: (x: string, bron: string) => string;
+  geenVergelijking: (boven: 'aandacht' | 'hiaat' | null, niveau: AbsoluutNiveau) => string;
+  afgeschermd: (drempel: number | null) => string;
+  hoogRel: (verhouding: number | null, drempels: HiatenInstellingen['drempels']) => string;
+  deelsOnderdrukt: string;
+  controleer: string;
+  uitgesloten: (n: number) => string;
+  signaal: (naam: string, buurt: string, gemeente: string, eigen: boolean) => string;
+  alleenDemografie: string;
+  aanbod: (n: number, lg: string) => string;
+  geenAanbod: (lg: string, gepland: number) => string;
+  /** "109 toewijzingen Wmo-maatwerk …": the measure's word unless the rule's name says it already. */
+  telling: (aantal: number, maat: string, regel: string) => string;
+}
+
+const MAAT_NL: Readonly<Record<string, string>> = {
+  toewijzingen: 'toewijzingen',
+  meldingen: 'meldingen',
+  unieke_clienten: 'unieke cliënten',
+};
+const MAAT_EN: Readonly<Record<string, string>> = {
+  toewijzingen: 'allocations',
+  meldingen: 'requests',
+  unieke_clienten: 'unique clients',
+};
+const telling = (woorden: Readonly<Record<string, string>>) => (aantal: number, maat: string, regel: string) => {
+  const nl = MAAT_NL[maat] ?? maat.replace(/_/g, ' ');
+  const woord = woorden[maat] ?? maat.replace(/_/g, ' ');
+  return regel.toLowerCase().includes(nl.toLowerCase()) ? `${aantal} ${regel}` : `${aantal} ${woord} ${regel}`;
+};
+
+const NL: Tekst = {
+  getal: nl1,
+  moment: (m) => (m.soort === 'peildatum' ? `peildatum ${datumNl(m.tot)}` : wanneerNl(`${m.van ?? m.tot}/${m.tot}`)),
+  geenGegevens: (buurt, lg, zonder) =>
+    `${buurt}: geen gegevens over vraag voor ${lg}${zonder ? ' (geen inwonertal van CBS)' : ''}; dit is geen oordeel over een hiaat.`,
+  per1000: (x) => `${x} per 1.000 inwoners`,
+  gemeente: (x, bron) => `gemeente ${x} (${bron})`,
+  geenVergelijking: (boven, n) =>
+    `geen vergelijking met de gemeente mogelijk, ${boven ? 'op of boven' : 'onder'} het vaste niveau voor ${
+      boven === 'hiaat' ? 'een hiaat' : 'aandacht'
+    } (${nl1(n.per1000).replace(/,0$/, '')} per 1.000 inwoners of ${n.aantal} in de buurt)`,
+  afgeschermd: (d) => `vraag afgeschermd (kleiner dan ${d ?? 5}, of terug te rekenen)`,
+  hoogRel: (v, dr) =>
+    v === null ? '' : v >= dr.hiaat ? 'hoog ten opzichte van de gemeente' : 'niet hoog ten opzichte van de gemeente',
+  deelsOnderdrukt: 'een deel van de aantallen is afgeschermd (<5), de echte vraag kan hoger zijn',
+  controleer: 'controleer dit cijfer',
+  uitgesloten: (n) => `${n} ${n === 1 ? 'aantal' : 'aantallen'} door jou uitgesloten`,
+  signaal: (naam, b, gm, eigen) => `${naam} ${b} (gemeente ${gm}${eigen ? '' : ', som van de buurten'})`,
+  alleenDemografie: 'alleen demografische CBS-cijfers, geen gemeten vraag',
+  aanbod: (n, lg) => `${n} collectief vrij toegankelijk aanbod voor ${lg}`,
+  geenAanbod: (lg, gepland) =>
+    `geen collectief vrij toegankelijk aanbod voor ${lg} in de buurt${gepland > 0 ? ` (${gepland} in voorbereiding)` : ''}`,
+  telling: telling(MAAT_NL),
+};
+
+const EN: Tekst = {
+  getal: en1,
+  moment: (m) =>
+    m.soort === 'peildatum' ? `reference date ${datumEn(m.tot)}` : wanneerEn(`${m.van ?? m.tot}/${m.tot}`),
+  geenGegevens: (buurt, lg, zonder) =>
+    `${buurt}: no demand figures for ${lg}${zonder ? ' (no CBS population figure)' : ''}; this is not a judgement on a gap.`,
+  per1000: (x) => `${x} per 1,000 inhabitants`,
+  gemeente: (x, bron) => `municipality ${x} (${bron})`,
+  geenVergelijking: (boven, n) =>
+    `no comparison with the municipality possible, ${boven ? 'at or above' : 'below'} the fixed level for ${
+      boven === 'hiaat' ? 'a gap' : 'attention'
+    } (${en1(n.per1000).replace(/\.0$/, '')} per 1,000 inhabitants or ${n.aantal} in the neighbourhood)`,
+  afgeschermd: (d) => `demand hidden (smaller than ${d ?? 5}, or could be worked out)`,
+  hoogRel: (v, dr) =>
+    v === null ? '' : v >= dr.hiaat ? 'high compared with the municipality' : 'not high compared with the municipality',
+  deelsOnderdrukt: 'some counts are hidden (<5), the real demand may be higher',
+  controleer: 'check this figure',
+  uitgesloten: (n) => `${n} ${n === 1 ? 'count' : 'counts'} excluded by you`,
+  signaal: (naam, b, gm, eigen) => `${naam} ${b} (municipality ${gm}${eigen ? '' : ', sum of its neighbourhoods'})`,
+  alleenDemografie: 'CBS demographic figures only, no measured demand',
+  aanbod: (n, lg) => `${n} collective, freely accessible offer${n === 1 ? '' : 's'} for ${lg}`,
+  geenAanbod: (lg, gepland) =>
+    `no collective, freely accessible offer for ${lg} in the neighbourhood${gepland > 0 ? ` (${gepland} being prepared)` : ''}`,
+  telling: telling(MAAT_EN),
+};
+
+/** The sentence of a cell, with its numbers and exactly one moment per demand rule. */
 function zin(
   c: Omit<HiaatCel, 'toelichting'>,
-  delen: Map<string, number>,
   inwoners: number | undefined,
-  input: HiatenInput,
   drempel: number | null,
-  gemeenteVerborgen: boolean,
+  t: Tekst,
+  instellingen: HiatenInstellingen,
 ): string {
-  if (c.ernst === 'geen-gegevens') {
-    return `${c.gebiedNaam}: geen gegevens over vraag voor ${c.leefgebiedLabel}${inwoners ? '' : ' (geen inwonertal van CBS)'}; dit is geen oordeel over een hiaat.`;
-  }
+  if (c.ernst === 'geen-gegevens') return t.geenGegevens(c.gebiedNaam, c.leefgebiedLabel, !inwoners);
+  const abs = instellingen.absoluut ?? STANDAARD_ABSOLUUT;
   const parts: string[] = [];
-  if (c.vraag !== null && c.vraagPer1000 !== null) {
-    // A small count, or a sum or per-1,000 figure from which one could be recomputed, never leaves the machine.
-    const verborgen = c.afgeschermd;
-    const wat =
-      [...delen]
-        .filter(([, n]) => n > 0)
-        .map(([naam, n]) => (verborgen ? naam : `${n} ${naam}`))
-        .join(' en ') || (verborgen ? 'aantallen' : `${c.vraag} aantallen`);
+  for (const deel of c.delen) {
+    const telt = deel.metingen.some((m) => !m.uitgesloten);
+    const nUit = deel.metingen.filter((m) => m.uitgesloten).length;
+    if (!telt) {
+      if (nUit > 0) parts.push(`${deel.regel}: ${t.uitgesloten(nUit)}`);
+      continue;
+    }
+    const wanneer = deel.moment ? ` (${t.moment(deel.moment)})` : '';
+    const sub: string[] = [];
+    // A small count, or a sum from which one could be worked out, never leaves the machine.
+    if (deel.afgeschermd) {
+      sub.push(t.afgeschermd(drempel));
+      if (deel.verhouding !== null) sub.push(t.hoogRel(deel.verhouding, instellingen.drempels));
+    } else if (deel.per1000 !== null) sub.push(t.per1000(t.getal(deel.per1000)));
+    if (deel.referentie) {
+      if (!deel.afgeschermd) sub.push(t.gemeente(t.getal(deel.referentie.per1000), deel.referentie.omschrijving));
+    } else {
+      const niveau = deel.niveau === 'hiaat' ? abs.hiaat : abs.aandacht;
+      sub.push(t.geenVergelijking(deel.niveau, niveau));
+    }
+    if (deel.onderdrukt) sub.push(t.deelsOnderdrukt);
+    if (deel.metingen.some((m) => m.controleer !== null && !m.uitgesloten)) sub.push(t.controleer);
+    if (nUit > 0) sub.push(t.uitgesloten(nUit));
+    const wat = deel.afgeschermd ? deel.regel : t.telling(deel.aantal, deel.maat, deel.regel);
+    parts.push(`${wat}${wanneer}: ${sub.join(', ')}`);
+  }
+  for (const s of c.signalen) {
+    const fmt = (x: number) => (s.schaal === 1000 ? t.per1000(t.getal(x * 1000)) : pct(x));
+    const gm = s.schaal === 1000 ? t.getal(s.gemeente * 1000) : pct(s.gemeente);
     parts.push(
-      `${wat}${input.periode ? ` (${input.periode})` : ''}: ` +
-        (verborgen
-          ? `aantallen afgeschermd (kleiner dan ${drempel}, of terug te rekenen)`
-          : `${nl1(c.vraagPer1000)} per 1.000 inwoners`) +
-        `${c.gemeentePer1000 !== null && !(drempel !== null && gemeenteVerborgen) ? `; gemeente ${nl1(c.gemeentePer1000)}` : ''}` +
-        `${c.onderdrukt ? '; een deel van de aantallen is afgeschermd (<5), de echte vraag kan hoger zijn' : ''}`,
+      t.signaal(s.naam.charAt(0).toLowerCase() + s.naam.slice(1), fmt(s.aandeel), gm, s.referentie === 'cbs-gemeente'),
     );
   }
-  for (const s of c.signalen) parts.push(`${s.naam.toLowerCase()} ${pct(s.aandeel)} (gemeente ${pct(s.gemeente)})`);
+  if (c.basis.length === 1 && c.basis[0] === 'cbs-demografie') parts.push(t.alleenDemografie);
   const aanbod =
     c.aanbodCollectief.length > 0
-      ? `${c.aanbodCollectief.length} collectief vrij toegankelijk aanbod voor ${c.leefgebiedLabel}`
-      : `geen collectief vrij toegankelijk aanbod voor ${c.leefgebiedLabel} in de buurt` +
-        (c.inVoorbereiding ? ` (${c.aanbodGepland.length} in voorbereiding)` : '');
-  return `${c.gebiedNaam}: ${parts.join('; ')}, ${aanbod}.`;
+      ? t.aanbod(c.aanbodCollectief.length, c.leefgebiedLabel)
+      : t.geenAanbod(c.leefgebiedLabel, c.inVoorbereiding ? c.aanbodGepland.length : 0);
+  return `${c.gebiedNaam}: ${parts.join('; ')}; ${aanbod}.`;
 }

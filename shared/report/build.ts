@@ -663,12 +663,23 @@ function hiatenSectie(
 ): Omit<RapportSectie, 'soort' | 'titel'> {
   const hier = cellen.filter((c) => sel.buurten.has(c.gebiedCode));
   const signalen = hier.filter((c) => c.ernst === 'ernstig' || c.ernst === 'hiaat' || c.ernst === 'aandacht');
+  // The bron names what this picture rests on: Cognos counts, CBS care figures, CBS demography.
+  const basis = new Set(cellen.flatMap((c) => c.basis));
+  const bron = [
+    basis.has('cognos') ? 'Cognos' : null,
+    basis.has('cbs-zorg') ? 'CBS-zorgcijfers' : null,
+    basis.has('cbs-demografie') ? 'CBS-demografie' : null,
+    'de sociale kaart',
+  ]
+    .filter(Boolean)
+    .join(', ');
   const plaat = kaartSvg
-    ? { soort: 'kaart' as const, titel: 'Kaart van de hiaten', svg: kaartSvg, bron: 'CBS, Cognos, sociale kaart' }
+    ? { soort: 'kaart' as const, titel: 'Kaart van de hiaten', svg: kaartSvg, bron: `CBS-kaart; ${bron}` }
     : undefined;
-  // A demand that would give a small count away is hidden with its per-1,000 figure and index; the gemeente figure
-  // of a leefgebied with such a demand too (it may be the sum over the buurten).
-  const verborgenLg = new Set(cellen.filter((c) => c.afgeschermd).map((c) => c.leefgebied));
+  // A demand that would give a small count away is hidden with its per-1,000 figure and index. The gemeente figure is
+  // the gemeente's own total or one the user entered: nothing of a buurt can be worked out from it.
+  const grondslag = (c: HiaatCel) =>
+    c.basis.map((b) => (b === 'cognos' ? 'Cognos' : b === 'cbs-zorg' ? 'CBS-zorg' : 'CBS-demografie')).join(', ');
   const rijen: CelWaarde[][] = signalen.map((c, i) => [
     i + 1,
     c.gebiedNaam,
@@ -677,15 +688,16 @@ function hiatenSectie(
     c.afgeschermd ? GEHEIM : c.index,
     c.vraag === null ? null : isKlein(c.vraag, p) ? kleinLabel(p) : c.afgeschermd ? GEHEIM : c.vraag,
     c.vraagPer1000 === null ? null : c.afgeschermd ? GEHEIM : c.vraagPer1000,
-    c.gemeentePer1000 === null ? null : verborgenLg.has(c.leefgebied) ? GEHEIM : c.gemeentePer1000,
+    c.gemeentePer1000,
     c.aanbodCollectief.length,
+    grondslag(c),
     datumsNl(c.toelichting),
   ]);
   const ernstig = signalen.filter((c) => c.ernst === 'ernstig' || c.ernst === 'hiaat');
   return {
     alineas: [
       signalen.length
-        ? `Er ${signalen.length === 1 ? 'is 1 signaal' : `zijn ${signalen.length} signalen`} in dit gebied, ${ernstig.length} daarvan ${ernstig.length === 1 ? 'is een hiaat' : 'zijn hiaten'}: de vraag is hoger dan gemiddeld en er is geen collectief, vrij toegankelijk aanbod.`
+        ? `Er ${signalen.length === 1 ? 'is 1 signaal' : `zijn ${signalen.length} signalen`} in dit gebied, ${ernstig.length} daarvan ${ernstig.length === 1 ? 'is een hiaat' : 'zijn hiaten'}: de vraag is hoog (ten opzichte van de gemeente, of boven een vast niveau als vergelijken niet kan) en er is geen collectief, vrij toegankelijk aanbod. Elke zin noemt zijn peildatum en waar de vergelijking op rust.`
         : 'In dit gebied zijn geen hiaten gevonden met de huidige instellingen.',
     ],
     kerngetallen: [
@@ -709,10 +721,11 @@ function hiatenSectie(
                 { titel: 'Vraag per 1.000', soort: 'getal', decimalen: 1, afgeleidVan: 5 },
                 { titel: 'Gemeente per 1.000', soort: 'getal', decimalen: 1 },
                 { titel: 'Collectief aanbod', soort: 'getal', decimalen: 0 },
+                { titel: 'Rust op', soort: 'tekst' },
                 { titel: 'Toelichting', soort: 'tekst', breed: true },
               ],
               rijen,
-              bron: 'CBS, Cognos en de sociale kaart',
+              bron,
               peildatum: periode ?? datumNl(peildatum),
             },
             p,

@@ -54,7 +54,13 @@ import { loadKaart } from '../db/repos/kaart';
 import { berekenHiaten } from '../analysis/hiaten';
 import { berekenScenario } from '../analysis/scenario';
 import { hiatenInstellingenSchema, scenarioSchema } from '../analysis/hiaten-schema';
-import { loadHiatenInput, loadHiatenInstellingen, saveHiatenInstellingen } from '../db/repos/hiaten';
+import {
+  listHiatenMomenten,
+  loadHiatenInput,
+  loadHiatenInstellingen,
+  saveHiatenInstellingen,
+  setMetingUitgesloten,
+} from '../db/repos/hiaten';
 import { deleteScenario, listScenarios, saveScenario } from '../db/repos/scenarios';
 import { APP_VERSION } from '../version';
 import { projectNameSchema } from '../model/project';
@@ -340,11 +346,14 @@ export function createProjectService(deps: ServiceDeps): WorkerApi & {
       });
     },
 
-    async exportTable(name: ExportTableName): Promise<Result<TableData>> {
+    async exportTable(name: ExportTableName, opties = {}): Promise<Result<TableData>> {
       if (!(EXPORT_TABLE_NAMES as readonly string[]).includes(name)) {
         return fail('export.onbekende-tabel', { tabel: String(name), tabellen: EXPORT_TABLE_NAMES.join(', ') });
       }
-      return guard(() => exportTable(requireDb(), name));
+      const peildatum = opties.peildatum ?? undefined;
+      if (peildatum !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(peildatum))
+        return fail('invoer.ongeldig', { veld: 'peildatum', code: 'ongeldig' });
+      return guard(() => exportTable(requireDb(), name, peildatum ? { peildatum } : {}));
     },
 
     async previewCbsImport(file, options) {
@@ -680,14 +689,27 @@ export function createProjectService(deps: ServiceDeps): WorkerApi & {
       return guard(() => {
         const d = requireDb();
         const instellingen = loadHiatenInstellingen(d);
-        const input = loadHiatenInput(d, instellingen, opties.jaar);
+        const input = loadHiatenInput(d, instellingen, opties.jaar, opties.peildatum ?? undefined);
         return {
           jaar: input.jaar,
           periode: input.periode,
+          peildatum: opties.peildatum ?? null,
+          momenten: listHiatenMomenten(d),
           leefgebieden: input.leefgebieden,
-          cellen: berekenHiaten(input, instellingen, { doelgroep: opties.doelgroep ?? null }),
+          cellen: berekenHiaten(input, instellingen, {
+            doelgroep: opties.doelgroep ?? null,
+            taal: opties.taal === 'en' ? 'en' : 'nl',
+          }),
           instellingen,
         };
+      });
+    },
+    async setMetingUitgesloten(id, uitgesloten) {
+      if (!Number.isInteger(id) || typeof uitgesloten !== 'boolean')
+        return fail('invoer.ongeldig', { veld: 'id', code: 'ongeldig' });
+      return mutate(uitgesloten ? 'Aantal uitgesloten van de hiaten' : 'Aantal weer meegeteld in de hiaten', (d) => {
+        if (!setMetingUitgesloten(d, id, uitgesloten)) throw new AppException('meting.onbekend', { id });
+        return id;
       });
     },
     async saveHiatenInstellingen(instellingen) {

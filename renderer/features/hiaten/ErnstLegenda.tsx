@@ -75,6 +75,7 @@ export function ErnstLegenda({ aantallen }: { aantallen?: Readonly<Record<Ernst,
           <span>{t('hiaten.inVoorbereidingLegenda')}</span>
         </li>
       </ul>
+      <p className="utrecht-paragraph wijkweb-hint">{t('hiaten.legendaBasis')}</p>
     </section>
   );
 }

@@ -5,7 +5,8 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { HiaatCel, Voorziening } from '../../../shared/contract';
-import { Button, Heading, Paragraph, Table, TableHead, tdNum, th, tr } from '../../components/ui';
+import { Button, Heading, Paragraph, Table, TableHead, td, tdNum, th, tr } from '../../components/ui';
+import { Verantwoording } from './Verantwoording';
 import { ErnstBadge } from './ErnstLegenda';
 import { nietMeegeteld } from './logic';
 
@@ -71,21 +72,36 @@ export function HiaatDetails({
           {cel.onderdrukt ? t('hiaten.details.afgeschermdJa') : t('hiaten.details.afgeschermdNee')}
         </dd>
       </dl>
+      <Verantwoording cel={cel} kanWijzigen={kanPlannen} />
       {cel.signalen.length > 0 ? (
         <Table caption={t('hiaten.details.signalenCaption')}>
           <TableHead
-            columns={[t('hiaten.details.signaal'), t('hiaten.details.inBuurt'), t('hiaten.details.inGemeente')]}
+            columns={[
+              t('hiaten.details.signaal'),
+              t('hiaten.details.soort'),
+              t('hiaten.details.inBuurt'),
+              t('hiaten.details.inGemeente'),
+            ]}
           />
           <tbody className="utrecht-table__body">
-            {cel.signalen.map((s) => (
-              <tr key={s.naam} className={tr}>
-                <th scope="row" className={th}>
-                  {s.naam}
-                </th>
-                <td className={tdNum}>{pct.format(s.aandeel)}</td>
-                <td className={tdNum}>{pct.format(s.gemeente)}</td>
-              </tr>
-            ))}
+            {cel.signalen.map((s) => {
+              const fmt = (x: number) => (s.schaal === 1000 ? num1.format(x * 1000) : pct.format(x));
+              return (
+                <tr key={s.naam} className={tr}>
+                  <th scope="row" className={th}>
+                    {s.naam}
+                  </th>
+                  <td className={td}>{t(`hiaten.basis.cbs-${s.soort}`)}</td>
+                  <td className={tdNum}>{fmt(s.aandeel)}</td>
+                  <td className={tdNum}>
+                    {fmt(s.gemeente)}
+                    {s.referentie === 'cbs-buurten' && (
+                      <span className="wijkweb-hint"> {t('hiaten.details.somBuurten')}</span>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </Table>
       ) : (

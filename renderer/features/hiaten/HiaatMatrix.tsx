@@ -61,6 +61,7 @@ export function HiaatMatrix({
           aria-pressed={pressed}
           data-ernst={c.ernst}
           data-voorbereiding={c.inVoorbereiding ? 'true' : undefined}
+          data-basis={c.basis.join(' ') || undefined}
           data-testid={`cel-${rij.code}-${lg.code}`}
           onClick={() => onSelect({ code: rij.code, leefgebied: lg.code })}
         >
@@ -70,6 +71,18 @@ export function HiaatMatrix({
             <span className="wijkweb-matrix__index">
               <span className="wijkweb-visually-hidden">, {t('hiaten.index')} </span>
               {num.format(c.index)}
+            </span>
+          )}
+          {c.basis.length > 0 && !c.basis.includes('cognos') && (
+            <span className="wijkweb-matrix__basis" title={t('hiaten.alleenCbsCel')}>
+              <span aria-hidden="true">CBS</span>
+              <span className="wijkweb-visually-hidden">, {t('hiaten.alleenCbsCel')}</span>
+            </span>
+          )}
+          {c.controleer && (
+            <span className="wijkweb-matrix__basis" title={t('hiaten.controleerCel')}>
+              <span aria-hidden="true">?</span>
+              <span className="wijkweb-visually-hidden">, {t('hiaten.controleerCel')}</span>
             </span>
           )}
           {c.inVoorbereiding && (

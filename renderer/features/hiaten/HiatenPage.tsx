@@ -13,11 +13,21 @@ import { useApp } from '../../state/context';
 import { useGegevens, useLookups } from '../gegevens/data';
 import { ErrorText } from '../gegevens/ErrorText';
 import { useHiaten } from './data';
+import { useHiatenPeildatum } from './peildatum';
 import { ErnstBadge, ErnstLegenda } from './ErnstLegenda';
 import { HiaatDetails } from './HiaatDetails';
 import { HiaatMatrix, type Selectie } from './HiaatMatrix';
 import { InstellingenPanel } from './InstellingenPanel';
-import { bouwMatrix, gerangschikt, sorteerRijen, tellingPerErnst, type SorteerOp } from './logic';
+import {
+  basisVan,
+  bouwMatrix,
+  bronRegel,
+  datumTekst,
+  gerangschikt,
+  sorteerRijen,
+  tellingPerErnst,
+  type SorteerOp,
+} from './logic';
 import { PlanInitiatiefForm } from './PlanInitiatiefForm';
 import { ScenarioPanel } from './ScenarioPanel';
 
@@ -35,6 +45,8 @@ export function HiatenPage({ onImport }: { onImport: () => void }) {
   const [tab, setTab] = useState<Tab>('hiaten');
   const [doelgroep, setDoelgroep] = useState<string | null>(null);
   const [jaar, setJaar] = useState<number | undefined>(undefined);
+  const peildatum = useHiatenPeildatum((s) => s.peildatum);
+  const setPeildatum = useHiatenPeildatum((s) => s.kies);
   const [sorteer, setSorteer] = useState<SorteerOp>('ernst');
   const [kolom, setKolom] = useState<string | null>(null);
   const [zonderKleur, setZonderKleur] = useState(false);
@@ -42,7 +54,7 @@ export function HiatenPage({ onImport }: { onImport: () => void }) {
   const [alleRijen, setAlleRijen] = useState(false);
   const [selectie, setSelectie] = useState<Selectie | null>(null);
   const [plannen, setPlannen] = useState(false);
-  const { data, error, laden } = useHiaten(doelgroep, jaar);
+  const { data, error, laden } = useHiaten(doelgroep, jaar, peildatum);
   const { data: gegevens } = useGegevens();
   const lookups = useLookups(gegevens, t('gegevens.tab.organisaties'), t('gegevens.tab.voorzieningen'));
   const num = new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'nl-NL', { maximumFractionDigits: 2 });
@@ -62,6 +74,8 @@ export function HiatenPage({ onImport }: { onImport: () => void }) {
   const doelgroepLabel = (code: string) => lookups.taxLabel('doelgroep', code);
   const wijkVan = (code: string) => gegevens?.gebieden.find((g) => g.code === code)?.ouderCode ?? null;
   const drempels = overzicht?.instellingen.drempels;
+  const momenten = overzicht?.momenten ?? [];
+  const gebruikteBasis = useMemo(() => basisVan(overzicht?.cellen ?? []), [overzicht]);
   const geenVraag =
     overzicht !== null && overzicht.cellen.length > 0 && overzicht.cellen.every((c) => c.vraag === null);
   const kies = (s: Selectie) => {
@@ -129,14 +143,7 @@ export function HiatenPage({ onImport }: { onImport: () => void }) {
                 </Paragraph>
               )}
               <Paragraph className="wijkweb-hint">{t('hiaten.uitleg.signaal')}</Paragraph>
-              <p className="wijkweb-hint">
-                {[
-                  overzicht.jaar ? t('hiaten.bronCbs', { jaar: overzicht.jaar }) : null,
-                  overzicht.periode ? t('hiaten.bronCognos', { periode: overzicht.periode }) : null,
-                ]
-                  .filter(Boolean)
-                  .join(' · ')}
-              </p>
+              <p className="wijkweb-hint">{bronRegel(t, overzicht.jaar, overzicht.periode, gebruikteBasis)}</p>
             </div>
             {geenVraag && <Paragraph className="wijkweb-hint">{t('hiaten.geenVraag')}</Paragraph>}
             <div className="wijkweb-toolbar">
@@ -161,6 +168,31 @@ export function HiatenPage({ onImport }: { onImport: () => void }) {
                   ))}
                 </select>
               </div>
+              {momenten.length > 0 && (
+                <div className="wijkweb-toolbar__search wijkweb-toolbar__search--smal">
+                  <label className="utrecht-form-label" htmlFor="hiaten-peildatum">
+                    {t('hiaten.peildatum')}
+                  </label>
+                  <select
+                    id="hiaten-peildatum"
+                    className="utrecht-select utrecht-select--html-select"
+                    value={peildatum ?? ''}
+                    onChange={(e) => {
+                      setSelectie(null);
+                      setPeildatum(e.target.value || null);
+                    }}
+                  >
+                    <option value="">
+                      {t('hiaten.peildatumNieuwste', { datum: datumTekst(momenten[0]!, i18n.language) })}
+                    </option>
+                    {momenten.slice(1).map((m) => (
+                      <option key={m} value={m}>
+                        {datumTekst(m, i18n.language)}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+              )}
               {jaren.length > 1 && (
                 <div className="wijkweb-toolbar__search wijkweb-toolbar__search--smal">
                   <label className="utrecht-form-label" htmlFor="hiaten-jaar">

@@ -39,8 +39,13 @@ export function InstellingenPanel({
     ...problemen.map((p) => ({ target: veldId(p.veld), message: t(p.sleutel) })),
     ...(fout ? [{ target: null, message: fout }] : []),
   ];
-  const zet = (key: Exclude<keyof Waarden, 'signalen'>) => (e: { target: { value: string } }) =>
+  const zet = (key: Exclude<keyof Waarden, 'signalen' | 'referenties'>) => (e: { target: { value: string } }) =>
     setWaarden((w) => ({ ...w, [key]: e.target.value }));
+  const zetRef = (regel: string, veld: 'per1000' | 'bron' | 'peildatum') => (e: { target: { value: string } }) =>
+    setWaarden((w) => {
+      const huidig = w.referenties[regel] ?? { per1000: '', bron: '', peildatum: '' };
+      return { ...w, referenties: { ...w.referenties, [regel]: { ...huidig, [veld]: e.target.value } } };
+    });
 
   const opslaan = async () => {
     setFout(null);
@@ -95,6 +100,71 @@ export function InstellingenPanel({
           />
         ))}
       </div>
+      <Heading level={3}>{t('hiaten.instellingen.referenties')}</Heading>
+      <Paragraph className="wijkweb-hint">{t('hiaten.instellingen.referentiesUitleg')}</Paragraph>
+      {instellingen.vraag.map((r, i) => {
+        const ref = waarden.referenties[r.naam] ?? { per1000: '', bron: '', peildatum: '' };
+        return (
+          <fieldset key={r.naam} className="wijkweb-fieldset">
+            <legend className="utrecht-form-fieldset__legend">{r.naam}</legend>
+            <div className="wijkweb-form-row wijkweb-form-row--top">
+              <TextField
+                id={veldId(`ref-${i}-per1000`)}
+                label={t('hiaten.instellingen.refPer1000')}
+                inputMode="decimal"
+                autoComplete="off"
+                value={ref.per1000}
+                onChange={zetRef(r.naam, 'per1000')}
+                error={foutVoor(`ref-${i}-per1000`)}
+                disabled={readOnly}
+              />
+              <TextField
+                id={veldId(`ref-${i}-bron`)}
+                label={t('hiaten.instellingen.refBron')}
+                description={t('hiaten.instellingen.refBronUitleg')}
+                autoComplete="off"
+                value={ref.bron}
+                onChange={zetRef(r.naam, 'bron')}
+                error={foutVoor(`ref-${i}-bron`)}
+                disabled={readOnly}
+              />
+              <TextField
+                id={veldId(`ref-${i}-peildatum`)}
+                label={t('hiaten.instellingen.refPeildatum')}
+                type="date"
+                value={ref.peildatum}
+                onChange={zetRef(r.naam, 'peildatum')}
+                error={foutVoor(`ref-${i}-peildatum`)}
+                disabled={readOnly}
+              />
+            </div>
+          </fieldset>
+        );
+      })}
+      <Heading level={3}>{t('hiaten.instellingen.niveausTitel')}</Heading>
+      <Paragraph className="wijkweb-hint">{t('hiaten.instellingen.niveausUitleg')}</Paragraph>
+      <div className="wijkweb-form-row wijkweb-form-row--top">
+        {(
+          [
+            ['absAandachtPer1000', 'aandachtPer1000'],
+            ['absAandachtAantal', 'aandachtAantal'],
+            ['absHiaatPer1000', 'hiaatPer1000'],
+            ['absHiaatAantal', 'hiaatAantal'],
+          ] as const
+        ).map(([veld, label]) => (
+          <TextField
+            key={veld}
+            id={veldId(veld)}
+            label={t(`hiaten.instellingen.niveau.${label}`)}
+            inputMode="decimal"
+            autoComplete="off"
+            value={waarden[veld]}
+            onChange={zet(veld)}
+            error={foutVoor(veld)}
+            disabled={readOnly}
+          />
+        ))}
+      </div>
       <Heading level={3}>{t('hiaten.instellingen.gewichten')}</Heading>
       <Paragraph className="wijkweb-hint">{t('hiaten.instellingen.gewichtenUitleg')}</Paragraph>
       <TextField
@@ -138,6 +208,8 @@ export function InstellingenPanel({
               setWaarden(
                 naarWaarden({
                   ...STANDAARD_INSTELLINGEN,
+                  vraag: instellingen.vraag,
+                  referenties: instellingen.referenties ?? [],
                   signalen: instellingen.signalen.map(
                     (s) => STANDAARD_INSTELLINGEN.signalen.find((x) => x.naam === s.naam) ?? { ...s, gewicht: 1 },
                   ),

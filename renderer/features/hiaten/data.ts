@@ -1,5 +1,6 @@
 /** The gap analysis for the Hiaten view, fetched again after every change to the project (`dataRevision`). */
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { HiatenOverzicht } from '../../../shared/contract';
 import type { AppError } from '../../../shared/result';
 import { useActions, useApp } from '../../state/context';
@@ -13,10 +14,13 @@ export interface HiatenData {
 export function useHiaten(
   doelgroep: string | null,
   jaar: number | undefined,
+  peildatum: string | null = null,
 ): { data: HiatenData | null; error: AppError | null; laden: boolean } {
   const actions = useActions();
+  const { i18n } = useTranslation();
+  const taal = i18n.language === 'en' ? 'en' : 'nl';
   const revision = useApp((s) => s.dataRevision);
-  const key = `${revision}|${doelgroep}|${jaar}`;
+  const key = `${revision}|${doelgroep}|${jaar}|${peildatum}|${taal}`;
   const [state, setState] = useState<{ key: string; data: HiatenData | null; error: AppError | null }>({
     key: '',
     data: null,
@@ -25,7 +29,7 @@ export function useHiaten(
   useEffect(() => {
     let live = true;
     void Promise.all([
-      actions.getHiaten({ doelgroep, ...(jaar !== undefined ? { jaar } : {}) }),
+      actions.getHiaten({ doelgroep, taal, peildatum, ...(jaar !== undefined ? { jaar } : {}) }),
       actions.getGebieden(),
     ]).then(([h, g]) => {
       if (!live) return;
@@ -35,7 +39,7 @@ export function useHiaten(
     return () => {
       live = false;
     };
-    // `key` covers the revision, the doelgroep and the year.
+    // `key` covers the revision, the doelgroep, the year, the peildatum and the language.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [actions, key]);
   // While a new answer is on its way the previous one stays on screen (no flicker after an edit).

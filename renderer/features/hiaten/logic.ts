@@ -2,8 +2,11 @@
  * Pure parts of the Hiaten view: how a severity looks (colour, symbol, text colour), the matrix of buurten ×
  * leefgebieden and its sorting, the ranked list, Dutch number input, and the scenario tables. No React, no DOM.
  */
+import { STANDAARD_ABSOLUUT } from '../../../shared/analysis/hiaten';
 import type {
+  Basis,
   Ernst,
+  GemeenteReferentie,
   HiaatCel,
   HiatenInstellingen,
   ScenarioJaar,
@@ -11,6 +14,35 @@ import type {
   ScenarioUitkomst,
   Voorziening,
 } from '../../../shared/contract';
+import { datumEn, datumNl } from '../../../shared/report/format';
+
+/** Which kinds of figures the cells rest on (for the legend's bron): Cognos, CBS care figures, CBS demography. */
+export function basisVan(cellen: readonly HiaatCel[]): Basis[] {
+  const gezien = new Set<Basis>();
+  for (const c of cellen) for (const b of c.basis) gezien.add(b);
+  return (['cognos', 'cbs-zorg', 'cbs-demografie'] as const).filter((b) => gezien.has(b));
+}
+
+/** "Bron: CBS-kerncijfers 2024 (demografie) · Cognos, peildatum 2 april 2024": only what this picture used. */
+export function bronRegel(
+  t: (key: string, params?: Record<string, unknown>) => string,
+  jaar: number | null,
+  periode: string | null,
+  basis: readonly Basis[],
+): string {
+  const delen: string[] = [];
+  const cbs = basis.filter((b) => b !== 'cognos').map((b) => t(`hiaten.basis.${b}`));
+  if (jaar && cbs.length) delen.push(t('hiaten.bronCbs', { jaar, wat: cbs.join(', ') }));
+  if (periode && basis.includes('cognos')) delen.push(t('hiaten.bronCognos', { periode }));
+  if (delen.length === 0) return t('hiaten.bronGeen');
+  return `${t('hiaten.bron')}: ${delen.join(' · ')}${basis.length === 1 && basis[0] === 'cbs-demografie' ? ` (${t('hiaten.alleenDemografie')})` : ''}`;
+}
+
+/** "2024-04-02" → "2 april 2024" (or "2 April 2024" in English). */
+export const datumTekst = (iso: string, taal: string): string => (taal === 'en' ? datumEn(iso) : datumNl(iso));
+
+type Reden =
+  'niet-collectief' | 'op-indicatie' | 'ander-leefgebied' | 'andere-doelgroep' | 'gestopt' | 'ander-werkgebied';
 
 /** Most severe first; "geen gegevens" last: it is not a verdict. */
 export const ERNST_VOLGORDE: readonly Ernst[] = ['ernstig', 'hiaat', 'aandacht', 'geen', 'geen-gegevens'];
@@ -169,27 +201,48 @@ export function nietMeegeteld(
   wijkCode: string | null,
 ): {
   voorziening: Voorziening;
-  redenen: ('niet-collectief' | 'op-indicatie' | 'ander-leefgebied' | 'andere-doelgroep' | 'gestopt')[];
+  redenen: Reden[];
 }[] {
   const counted = new Set([...cel.aanbodCollectief, ...cel.aanbodGepland]);
   const inBuurt = (v: Voorziening) =>
     v.werkgebied.length > 0
       ? v.werkgebied.includes(cel.gebiedCode) || (wijkCode !== null && v.werkgebied.includes(wijkCode))
       : v.locatieBuurtCode === cel.gebiedCode;
-  return voorzieningen
+  // Collective offers for this leefgebied elsewhere in the same wijk: they would count if they served this buurt.
+  const wijkDeel = wijkCode ? wijkCode.slice(2) : null;
+  const inWijk = (v: Voorziening) =>
+    wijkDeel !== null &&
+    [...v.werkgebied, ...(v.locatieBuurtCode ? [v.locatieBuurtCode] : [])].some((c) => c.slice(2, 8) === wijkDeel);
+  const redenenVan = (v: Voorziening, hier: boolean): Reden[] => {
+    const redenen: Reden[] = [];
+    if (!hier) redenen.push('ander-werkgebied');
+    if (v.status === 'gestopt') redenen.push('gestopt');
+    if (!v.collectief) redenen.push('niet-collectief');
+    if (!v.vrijToegankelijk) redenen.push('op-indicatie');
+    if (!v.leefgebieden.includes(cel.leefgebied)) redenen.push('ander-leefgebied');
+    if (cel.doelgroep && v.doelgroepen.length > 0 && !v.doelgroepen.includes(cel.doelgroep))
+      redenen.push('andere-doelgroep');
+    return redenen;
+  };
+  const hier = voorzieningen
     .filter((v) => !counted.has(v.id) && inBuurt(v))
-    .map((v) => {
-      const redenen: ('niet-collectief' | 'op-indicatie' | 'ander-leefgebied' | 'andere-doelgroep' | 'gestopt')[] = [];
-      if (v.status === 'gestopt') redenen.push('gestopt');
-      if (!v.collectief) redenen.push('niet-collectief');
-      if (!v.vrijToegankelijk) redenen.push('op-indicatie');
-      if (!v.leefgebieden.includes(cel.leefgebied)) redenen.push('ander-leefgebied');
-      if (cel.doelgroep && v.doelgroepen.length > 0 && !v.doelgroepen.includes(cel.doelgroep))
-        redenen.push('andere-doelgroep');
-      return { voorziening: v, redenen };
-    })
-    .filter((x) => x.redenen.length > 0)
-    .sort((a, b) => collator.compare(a.voorziening.naam, b.voorziening.naam));
+    .map((v) => ({ voorziening: v, redenen: redenenVan(v, true) }))
+    .filter((x) => x.redenen.length > 0);
+  const elders = voorzieningen
+    .filter(
+      (v) =>
+        !counted.has(v.id) &&
+        !inBuurt(v) &&
+        v.collectief &&
+        v.vrijToegankelijk &&
+        v.status !== 'gestopt' &&
+        v.leefgebieden.includes(cel.leefgebied) &&
+        inWijk(v),
+    )
+    .map((v) => ({ voorziening: v, redenen: redenenVan(v, false) }))
+    .sort((a, b) => collator.compare(a.voorziening.naam, b.voorziening.naam))
+    .slice(0, 10);
+  return [...hier.sort((a, b) => collator.compare(a.voorziening.naam, b.voorziening.naam)), ...elders];
 }
 
 // ---------------------------------------------------------------- settings
@@ -201,15 +254,40 @@ export interface InstellingWaarden {
   ernstig: string;
   vraagGewicht: string;
   signalen: string[];
+  /** The fixed levels for demand without a gemeente reference. */
+  absAandachtPer1000: string;
+  absAandachtAantal: string;
+  absHiaatPer1000: string;
+  absHiaatAantal: string;
+  /** Per demand rule (its name): the gemeente figure the user entered, with bron and peildatum (ISO). */
+  referenties: Record<string, { per1000: string; bron: string; peildatum: string }>;
 }
 
-export const naarWaarden = (i: HiatenInstellingen): InstellingWaarden => ({
-  aandacht: toonGetal(i.drempels.aandacht),
-  hiaat: toonGetal(i.drempels.hiaat),
-  ernstig: toonGetal(i.drempels.ernstig),
-  vraagGewicht: toonGetal(i.vraagGewicht),
-  signalen: i.signalen.map((s) => toonGetal(s.gewicht)),
-});
+export const naarWaarden = (i: HiatenInstellingen): InstellingWaarden => {
+  const abs = i.absoluut ?? STANDAARD_ABSOLUUT;
+  return {
+    aandacht: toonGetal(i.drempels.aandacht),
+    hiaat: toonGetal(i.drempels.hiaat),
+    ernstig: toonGetal(i.drempels.ernstig),
+    vraagGewicht: toonGetal(i.vraagGewicht),
+    signalen: i.signalen.map((s) => toonGetal(s.gewicht)),
+    absAandachtPer1000: toonGetal(abs.aandacht.per1000),
+    absAandachtAantal: toonGetal(abs.aandacht.aantal),
+    absHiaatPer1000: toonGetal(abs.hiaat.per1000),
+    absHiaatAantal: toonGetal(abs.hiaat.aantal),
+    referenties: Object.fromEntries(
+      i.vraag.map((r) => {
+        const ref = (i.referenties ?? []).find((x) => x.regel === r.naam && !x.gemeente);
+        return [
+          r.naam,
+          ref
+            ? { per1000: toonGetal(ref.per1000), bron: ref.bron, peildatum: ref.peildatum }
+            : { per1000: '', bron: '', peildatum: '' },
+        ];
+      }),
+    ),
+  };
+};
 
 /** Checks the typed values: the settings, or the problems (field id → message key and params). */
 export function controleerInstellingen(
@@ -233,6 +311,33 @@ export function controleerInstellingen(
   if (problemen.length === 0 && !(aandacht <= hiaat && hiaat <= ernstig)) {
     problemen.push({ veld: 'hiaat', sleutel: 'hiaten.instellingen.fout.volgorde' });
   }
+  const abs = {
+    aandacht: {
+      per1000: getal('absAandachtPer1000', w.absAandachtPer1000 ?? '', 1000),
+      aantal: getal('absAandachtAantal', w.absAandachtAantal ?? '', null),
+    },
+    hiaat: {
+      per1000: getal('absHiaatPer1000', w.absHiaatPer1000 ?? '', 1000),
+      aantal: getal('absHiaatAantal', w.absHiaatAantal ?? '', null),
+    },
+  };
+  if (
+    problemen.length === 0 &&
+    !(abs.aandacht.per1000 <= abs.hiaat.per1000 && abs.aandacht.aantal <= abs.hiaat.aantal)
+  ) {
+    problemen.push({ veld: 'absHiaatPer1000', sleutel: 'hiaten.instellingen.fout.volgordeNiveau' });
+  }
+  const referenties: GemeenteReferentie[] = (basis.referenties ?? []).filter((x) => !!x.gemeente);
+  basis.vraag.forEach((r, i) => {
+    const ref = w.referenties?.[r.naam];
+    if (!ref || (ref.per1000.trim() === '' && ref.bron.trim() === '' && ref.peildatum.trim() === '')) return;
+    const per1000 = getal(`ref-${i}-per1000`, ref.per1000, 1000);
+    if (per1000 === 0) problemen.push({ veld: `ref-${i}-per1000`, sleutel: 'hiaten.instellingen.fout.nul' });
+    if (ref.bron.trim() === '') problemen.push({ veld: `ref-${i}-bron`, sleutel: 'hiaten.instellingen.fout.bron' });
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(ref.peildatum) || Number.isNaN(Date.parse(ref.peildatum)))
+      problemen.push({ veld: `ref-${i}-peildatum`, sleutel: 'hiaten.instellingen.fout.datum' });
+    referenties.push({ regel: r.naam, per1000, bron: ref.bron.trim(), peildatum: ref.peildatum });
+  });
   if (problemen.length) return { ok: false, problemen };
   return {
     ok: true,
@@ -241,6 +346,8 @@ export function controleerInstellingen(
       drempels: { aandacht, hiaat, ernstig },
       vraagGewicht,
       signalen: basis.signalen.map((s, i) => ({ ...s, gewicht: gewichten[i] ?? s.gewicht })),
+      absoluut: abs,
+      referenties,
     },
   };
 }

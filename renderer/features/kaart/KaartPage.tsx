@@ -22,7 +22,7 @@ import {
 import { formatNumber } from '../../format';
 import { downloadFile } from '../gegevens/export';
 import { ErrorText } from '../gegevens/ErrorText';
-import { ERNST_STIJL, ERNST_VOLGORDE, vergelijkCellen } from '../hiaten/logic';
+import { basisVan, bronRegel, ERNST_STIJL, ERNST_VOLGORDE, vergelijkCellen } from '../hiaten/logic';
 import { ErnstSymbool } from '../hiaten/ErnstLegenda';
 import { MAX_PROFIELEN, useKaartGegevens, useProfielen } from './data';
 import {
@@ -333,7 +333,9 @@ export function KaartPage({ onImport }: { onImport: () => void }) {
   }, [markers, toonOrganisaties, toonVoorzieningen, t]);
 
   const titel = kaart?.jaar ? t('kaart.titelMetJaar', { onderwerp, jaar: kaart.jaar }) : onderwerp;
-  const bron = indicator ? t('kaart.bronCbs', { jaar: kaart?.jaar ?? '' }) : t('kaart.bronHiaten');
+  const bron = indicator
+    ? t('kaart.bronCbs', { jaar: kaart?.jaar ?? '' })
+    : `${bronRegel(t, data?.hiaten?.jaar ?? null, data?.hiaten?.periode ?? null, basisVan(data?.hiaten?.cellen ?? []))}. ${t('kaart.bronKaart')}`;
 
   const exporteer = async (formaat: 'png' | 'svg') => {
     if (!projectie) return;

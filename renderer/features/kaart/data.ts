@@ -3,6 +3,8 @@ import { useEffect, useState } from 'react';
 import type { GebiedProfiel, HiatenOverzicht, KaartData, Organisatie, Voorziening } from '../../../shared/contract';
 import type { AppError } from '../../../shared/result';
 import { useActions, useApp } from '../../state/context';
+import { useTranslation } from 'react-i18next';
+import { useHiatenPeildatum } from '../hiaten/peildatum';
 
 export interface KaartGegevens {
   readonly kaart: KaartData;
@@ -17,6 +19,8 @@ export function useKaartGegevens(jaar: number | undefined): {
 } {
   const actions = useActions();
   const revision = useApp((s) => s.dataRevision);
+  const peildatum = useHiatenPeildatum((s) => s.peildatum);
+  const { i18n } = useTranslation();
   const [state, setState] = useState<{ data: KaartGegevens | null; error: AppError | null }>({
     data: null,
     error: null,
@@ -28,7 +32,9 @@ export function useKaartGegevens(jaar: number | undefined): {
       if (!live) return;
       if (!kaart.ok) return setState({ data: null, error: kaart.error });
       const [hiaten, voorzieningen, organisaties] = await Promise.all([
-        kaart.value.jaar !== null ? actions.getHiaten({ jaar: kaart.value.jaar }) : Promise.resolve(null),
+        kaart.value.jaar !== null
+          ? actions.getHiaten({ jaar: kaart.value.jaar, peildatum, taal: i18n.language === 'en' ? 'en' : 'nl' })
+          : Promise.resolve(null),
         actions.listVoorzieningen(),
         actions.listOrganisaties(),
       ]);
@@ -47,7 +53,7 @@ export function useKaartGegevens(jaar: number | undefined): {
     return () => {
       live = false;
     };
-  }, [actions, revision, jaar]);
+  }, [actions, revision, jaar, peildatum, i18n.language]);
   return state;
 }
 

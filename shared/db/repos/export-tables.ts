@@ -31,16 +31,29 @@ export const HIATEN_COLUMNS = [
   'index',
   'kwartiel',
   'onderdrukt',
+  'grondslag',
+  'referentie',
+  'peildatum',
+  'controleer',
 ] as const;
 
-function hiatenTable(db: ProjectDb): TableData {
+function hiatenTable(db: ProjectDb, peildatum?: string): TableData {
   const instellingen = loadHiatenInstellingen(db);
   const p = loadPrivacy(db);
   const round = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 1000);
-  // Small counts leave the machine as "<5"; a demand that would give one away is hidden ("x") with every figure
-  // computed from it (per 1,000, index, quartile), and the gemeente figure of a leefgebied with such a demand.
-  const cellen = berekenHiaten(loadHiatenInput(db, instellingen), instellingen, { drempel: p.aan ? p.drempel : null });
-  const verborgenLg = new Set(cellen.filter((c) => c.afgeschermd).map((c) => c.leefgebied));
+  // Small counts leave the machine as "<5"; a demand from which one could be worked out (a sum with one small part
+  // in it) is hidden ("x") with what is computed from it (per 1,000, index). The gemeente reference is the gemeente's
+  // own total or a figure the user entered: nothing of a buurt can be worked out from it. Severity and sentence stay.
+  const input = loadHiatenInput(db, instellingen, undefined, peildatum);
+  const cellen = berekenHiaten(input, instellingen, { drempel: p.aan ? p.drempel : null });
+  const moment = (c: (typeof cellen)[number]) =>
+    [
+      ...new Set(
+        c.delen
+          .filter((d) => d.moment)
+          .map((d) => (d.moment!.soort === 'peildatum' ? d.moment!.tot : `${d.moment!.van ?? ''}/${d.moment!.tot}`)),
+      ),
+    ].join('; ') || null;
   return {
     columns: HIATEN_COLUMNS,
     rows: cellen.map((c) => {
@@ -53,13 +66,17 @@ function hiatenTable(db: ProjectDb): TableData {
         c.ernst,
         c.vraag !== null && isKlein(c.vraag, p) ? kleinLabel(p) : weg ? GEHEIM : c.vraag,
         weg ? GEHEIM : round(c.vraagPer1000),
-        verborgenLg.has(c.leefgebied) ? GEHEIM : round(c.gemeentePer1000),
+        round(c.gemeentePer1000),
         c.aanbodCollectief.length,
         c.aanbodGepland.length,
         c.toelichting,
         weg ? GEHEIM : round(c.index),
         weg ? GEHEIM : c.kwartiel,
         c.onderdrukt ? 1 : 0,
+        c.basis.join('+') || null,
+        c.referentie,
+        moment(c),
+        c.controleer ? 1 : 0,
       ];
     }),
   };
@@ -258,9 +275,9 @@ function beschermMetingen(columns: readonly string[], rows: (string | number | n
 }
 
 /** A table of the project as stored; `netwerk` is computed (the metrics of the whole network). */
-export function exportTable(db: ProjectDb, name: ExportTableName): TableData {
+export function exportTable(db: ProjectDb, name: ExportTableName, opties: { peildatum?: string } = {}): TableData {
   if (name === 'netwerk') return netwerkTable(loadNetwerk(db));
-  if (name === 'hiaten') return hiatenTable(db);
+  if (name === 'hiaten') return hiatenTable(db, opties.peildatum);
   const def = EXPORTS[name];
   const stmt = db.raw.prepare(def.sql);
   const rows: (string | number | null)[][] = [];

@@ -1,31 +1,63 @@
 import type { ProjectDb } from '../connection';
 import type { HiatenGebied, HiatenInput, HiatenInstellingen, HiatenMeting } from '../../analysis/hiaten';
-import { STANDAARD_INSTELLINGEN } from '../../analysis/hiaten';
+import { STANDAARD_INSTELLINGEN, vulInstellingenAan } from '../../analysis/hiaten';
 import { listVoorzieningen } from './sociale-kaart';
 import { datumNl, wanneerNl } from '../../report/format';
 
 const NODIG = ['inwoners', 'leeftijd_0_14', 'leeftijd_65_plus', 'huishoudens', 'eenpersoonshuishoudens'];
 
+interface MetingRij {
+  id: number;
+  code: string;
+  wet: string | null;
+  ob: number | null;
+  vorm: string | null;
+  subniveau: string | null;
+  product: string | null;
+  meldingstype: string | null;
+  waarde: number | null;
+  onderdrukt: number;
+  uitgesloten: number;
+  peildatum: string | null;
+  start: string | null;
+  eind: string | null;
+  bron: string | null;
+}
+
+/** The moments (peildatum, or end of a periode) that Cognos counts in the project have, newest first. */
+export function listHiatenMomenten(db: ProjectDb): string[] {
+  return db
+    .all<{ tot: string }>(
+      `SELECT DISTINCT coalesce(peildatum, periode_eind) AS tot FROM meting
+       WHERE coalesce(peildatum, periode_eind) IS NOT NULL ORDER BY tot DESC`,
+    )
+    .map((r) => r.tot);
+}
+
 /**
- * What the gap analysis needs, read from the project: the buurten of a year with their CBS figures, the newest
- * Cognos counts per maat (one peildatum or period), the voorzieningen and the leefgebieden.
+ * What the gap analysis needs, read from the project: the buurten of a year with their CBS figures, the gemeenten
+ * with theirs, for every measure the Cognos counts of ONE moment (the newest peildatum, or the newest periode,
+ * on or before the chosen date), the voorzieningen and the leefgebieden.
  */
 export function loadHiatenInput(
   db: ProjectDb,
   instellingen: HiatenInstellingen,
   jaar?: number,
-  /** Only counts up to this date (ISO): the state at a stuurgroep moment. */
+  /** The peildatum (ISO): per measure the newest moment on or before it; absent = the newest there is. */
   totEnMet?: string,
-): HiatenInput & { jaar: number | null } {
+): HiatenInput & { jaar: number | null; peildatum: string | null } {
   const jaren = db
     .all<{ jaar: number }>(
       `SELECT DISTINCT jaar FROM gebied WHERE niveau = 'buurt' AND jaar IS NOT NULL ORDER BY jaar DESC`,
     )
     .map((r) => r.jaar);
   const chosen = jaar !== undefined && jaren.includes(jaar) ? jaar : (jaren[0] ?? null);
-  const keys = new Set([...NODIG, ...instellingen.signalen.flatMap((s) => [s.teller, s.noemer])]);
+  const keys = new Set([
+    ...NODIG,
+    ...instellingen.signalen.flatMap((s) => [s.teller, s.noemer, s.waarde].filter((k): k is string => !!k)),
+  ]);
   const gebieden: HiatenGebied[] = [];
-  let gemeente: HiatenGebied | null = null;
+  const gemeenten: HiatenGebied[] = [];
   if (chosen !== null) {
     const cijfers = new Map<string, Record<string, number>>();
     const marks = [...keys].map(() => '?').join(',');
@@ -45,56 +77,74 @@ export function loadHiatenInput(
     )) {
       gebieden.push({ code: g.code, naam: g.naam, wijkCode: g.wijk, cijfers: cijfers.get(g.code) ?? {} });
     }
-    // One gemeente in the year: its own figures are the reference.
-    const gms = db.all<{ code: string; naam: string }>(
+    for (const g of db.all<{ code: string; naam: string }>(
       `SELECT code, naam FROM gebied WHERE jaar = ? AND niveau = 'gemeente' ORDER BY code`,
       [chosen],
-    );
-    if (gms.length === 1)
-      gemeente = { code: gms[0]!.code, naam: gms[0]!.naam, wijkCode: null, cijfers: cijfers.get(gms[0]!.code) ?? {} };
+    )) {
+      gemeenten.push({
+        code: g.code,
+        naam: g.naam,
+        wijkCode: null,
+        gemeenteCode: g.code,
+        cijfers: cijfers.get(g.code) ?? {},
+      });
+    }
   }
-  // The newest count per maat: one peildatum, or one period.
-  const laatste = db.all<{ maat: string; tot: string }>(
-    `SELECT maat, max(coalesce(peildatum, periode_eind)) AS tot FROM meting
-     WHERE ? IS NULL OR coalesce(peildatum, periode_eind) <= ? GROUP BY maat`,
+  // Per measure ONE moment: the newest peildatum or periode end on or before the chosen date, and the one before
+  // it (for the plausibility check). Counts of other moments never add up.
+  const perMaat = db.all<{ maat: string; tot: string }>(
+    `SELECT DISTINCT maat, coalesce(peildatum, periode_eind) AS tot FROM meting
+     WHERE ? IS NULL OR coalesce(peildatum, periode_eind) <= ? ORDER BY maat, tot DESC`,
     [totEnMet ?? null, totEnMet ?? null],
   );
+  const momenten = new Map<string, string[]>();
+  for (const { maat, tot } of perMaat) {
+    const list = momenten.get(maat) ?? [];
+    if (list.length < 2) list.push(tot);
+    momenten.set(maat, list);
+  }
   const metingen: HiatenMeting[] = [];
   const perioden: string[] = [];
-  for (const { maat, tot } of laatste) {
-    const rows = db.all<{
-      code: string;
-      wet: string | null;
-      ob: number | null;
-      vorm: string | null;
-      subniveau: string | null;
-      product: string | null;
-      waarde: number | null;
-      onderdrukt: number;
-      peildatum: string | null;
-      start: string | null;
-    }>(
-      `SELECT g.code, m.wet, m.ondersteuningsbehoefte AS ob, m.vorm, m.subniveau, m.product, m.waarde, m.onderdrukt,
-              m.peildatum, m.periode_start AS start
-       FROM meting m JOIN gebied g ON g.id = m.gebied_id
+  const rijenOp = (maat: string, tot: string) =>
+    db.all<MetingRij>(
+      `SELECT m.id, g.code, m.wet, m.ondersteuningsbehoefte AS ob, m.vorm, m.subniveau, m.product, m.meldingstype,
+              m.waarde, m.onderdrukt, m.uitgesloten, m.peildatum, m.periode_start AS start, m.periode_eind AS eind,
+              b.bestandsnaam AS bron
+       FROM meting m JOIN gebied g ON g.id = m.gebied_id JOIN bron b ON b.id = m.bron_id
        WHERE m.maat = ? AND coalesce(m.peildatum, m.periode_eind) = ?`,
       [maat, tot],
     );
+  const sleutel = (r: MetingRij) =>
+    [r.code, r.wet, r.ob, r.subniveau, r.vorm, r.product, r.meldingstype].join('\u0000');
+  for (const [maat, [tot, vorigTot]] of momenten) {
+    if (!tot) continue;
+    const rows = rijenOp(maat, tot);
+    const vorige = new Map<string, number>();
+    if (vorigTot) {
+      for (const r of rijenOp(maat, vorigTot)) if (r.waarde !== null && !r.onderdrukt) vorige.set(sleutel(r), r.waarde);
+    }
     // Sub-levels (1A, 1B) and vorm (individueel, groep) are parts of a product's count: when the product's own
     // count is there too, they are details (counted only by a rule that asks for a vorm).
-    const productKey = (r: (typeof rows)[number]) => `${r.code}\u0000${r.wet}\u0000${r.ob}`;
+    const productKey = (r: MetingRij) => `${r.code}\u0000${r.wet}\u0000${r.ob}`;
     const producten = new Set(rows.filter((r) => r.subniveau === null && r.vorm === null).map(productKey));
     for (const r of rows) {
       metingen.push({
+        id: r.id,
         detail: (r.subniveau !== null || r.vorm !== null) && producten.has(productKey(r)),
         gebied: r.code,
         maat,
         wet: r.wet,
         ondersteuningsbehoefte: r.ob,
         vorm: r.vorm,
-        product: r.product,
+        product: r.product ?? r.meldingstype,
         waarde: r.waarde,
         onderdrukt: r.onderdrukt === 1,
+        uitgesloten: r.uitgesloten === 1,
+        moment: r.peildatum
+          ? { soort: 'peildatum', tot: r.peildatum }
+          : { soort: 'periode', tot: r.eind ?? tot, van: r.start },
+        bron: r.bron,
+        vorige: vorige.get(sleutel(r)) ?? null,
       });
     }
     const r0 = rows[0];
@@ -124,19 +174,23 @@ export function loadHiatenInput(
     }));
   return {
     jaar: chosen,
+    peildatum: totEnMet ?? null,
+    cbsJaar: chosen,
     gebieden,
-    gemeente,
+    gemeenten,
     metingen,
     voorzieningen,
     leefgebieden,
     doelgroepLabels,
-    periode: [...new Set(perioden)].join(', ') || null,
+    periode: [...new Set(perioden)].join('; ') || null,
   };
 }
 
 export function loadHiatenInstellingen(db: ProjectDb): HiatenInstellingen {
   const raw = db.value(`SELECT waarde FROM instelling WHERE sleutel = 'hiaten'`);
-  return typeof raw === 'string' ? (JSON.parse(raw) as HiatenInstellingen) : STANDAARD_INSTELLINGEN;
+  return typeof raw === 'string'
+    ? vulInstellingenAan(JSON.parse(raw) as Partial<HiatenInstellingen>)
+    : STANDAARD_INSTELLINGEN;
 }
 
 export function saveHiatenInstellingen(db: ProjectDb, instellingen: HiatenInstellingen): void {
@@ -144,4 +198,11 @@ export function saveHiatenInstellingen(db: ProjectDb, instellingen: HiatenInstel
     `INSERT INTO instelling (sleutel, waarde) VALUES ('hiaten', ?) ON CONFLICT (sleutel) DO UPDATE SET waarde = excluded.waarde`,
     [JSON.stringify(instellingen)],
   );
+}
+
+/** Leaves one Cognos count out of the gap analysis, or takes it back in. False when there is no such count. */
+export function setMetingUitgesloten(db: ProjectDb, id: number, uitgesloten: boolean): boolean {
+  if (db.value(`SELECT count(*) FROM meting WHERE id = ?`, [id]) !== 1) return false;
+  db.run(`UPDATE meting SET uitgesloten = ? WHERE id = ?`, [uitgesloten ? 1 : 0, id]);
+  return true;
 }

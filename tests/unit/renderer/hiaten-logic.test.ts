@@ -34,6 +34,10 @@ const cel = (p: Partial<HiaatCel> & Pick<HiaatCel, 'gebiedCode' | 'leefgebied' |
   kwartiel: null,
   onderdrukt: false,
   afgeschermd: false,
+  basis: ['cognos'],
+  referentie: null,
+  controleer: false,
+  delen: [],
   signalen: [],
   aanbodCollectief: [],
   aanbodGepland: [],
@@ -172,8 +176,8 @@ describe('the settings form', () => {
     expect(order).toEqual({ ok: false, problemen: [{ veld: 'hiaat', sleutel: 'hiaten.instellingen.fout.volgorde' }] });
     const bad = controleerInstellingen(STANDAARD_INSTELLINGEN, { ...w, aandacht: 'x', signalen: ['-1', '200', ''] });
     expect(bad.ok ? [] : bad.problemen.map((p) => p.veld)).toEqual(['aandacht', 'signaal-0', 'signaal-1', 'signaal-2']);
-    const changed = controleerInstellingen(STANDAARD_INSTELLINGEN, { ...w, signalen: ['0', '2', '1'] });
-    expect(changed.ok && changed.instellingen.signalen.map((s) => s.gewicht)).toEqual([0, 2, 1]);
+    const changed = controleerInstellingen(STANDAARD_INSTELLINGEN, { ...w, signalen: ['0', '2', '1', '1', '1', '3'] });
+    expect(changed.ok && changed.instellingen.signalen.map((s) => s.gewicht)).toEqual([0, 2, 1, 1, 1, 3]);
   });
 });
 

@@ -56,14 +56,23 @@ describe('hiaten: the Boswinkel example end to end', () => {
     const h = unwrap(await s.getHiaten());
     expect(h.jaar).toBe(2023);
     const cel = h.cellen.find((c) => c.gebiedCode === 'BU01530710' && c.leefgebied === 'zorg')!;
-    // 68 + 41 Wmo OB1–2 and 42 OB3+ toewijzingen on 3,715 inhabitants = 40,6 per 1.000; the gemeente 1,280 on
-    // 161,000 = 8,0.
+    // Two demand rules, each at its one peildatum: 68 + 41 Wmo OB1–2 toewijzingen on 3,715 inhabitants = 29,3 per
+    // 1.000 against the gemeente's own Cognos total (600 + 380 on 161,000 = 6,1); 42 Jeugdhulp toewijzingen with no
+    // gemeente total: judged on the fixed levels (11,3 per 1.000 ≥ 10: aandacht).
     expect(cel.vraag).toBe(151);
-    expect(cel.vraagPer1000).toBeCloseTo(40.65, 2);
-    expect(cel.gemeentePer1000).toBeCloseTo(7.95, 2);
+    expect(cel.delen.map((d) => [d.regel, d.aantal, d.referentie?.bron ?? null, d.niveau])).toEqual([
+      ['Wmo-maatwerk lichte ondersteuning (OB1–2)', 109, 'cognos-totaal', null],
+      ['Jeugdhulp', 42, null, 'aandacht'],
+    ]);
+    expect(cel.delen[0]!.per1000).toBeCloseTo(29.34, 2);
+    expect(cel.delen[0]!.referentie!.per1000).toBeCloseTo(6.09, 2);
+    expect(cel.index).toBeCloseTo(29.34 / 6.087, 2);
     expect(cel.ernst).toBe('ernstig');
-    expect(cel.toelichting).toContain('Boswinkel-De Braker: 109 Wmo-maatwerk lichte ondersteuning (OB1–2) en 42');
-    expect(cel.toelichting).toContain('40,6 per 1.000 inwoners; gemeente 8,0');
+    expect(cel.basis).toEqual(['cognos']);
+    expect(cel.toelichting).toContain(
+      'Boswinkel-De Braker: 109 toewijzingen Wmo-maatwerk lichte ondersteuning (OB1–2) (peildatum 2 april 2024): 29,3 per 1.000 inwoners, gemeente 6,1 (Cognos Enschede)',
+    );
+    expect(cel.toelichting).toContain('42 toewijzingen Jeugdhulp (peildatum 2 april 2024): 11,3 per 1.000 inwoners, geen vergelijking met de gemeente mogelijk');
     expect(cel.toelichting).toContain('geen collectief vrij toegankelijk aanbod voor Zorg/Hulpverlening in de buurt');
     // Welzijn has the wijkcentrum: no gap there.
     expect(h.cellen.find((c) => c.gebiedCode === 'BU01530710' && c.leefgebied === 'welzijn')?.ernst).toBe('geen');
@@ -101,7 +110,7 @@ describe('hiaten: the Boswinkel example end to end', () => {
     // The CLI table has the documented columns.
     const table = unwrap(await s.exportTable('hiaten'));
     expect(toCsv(table).split('\r\n')[0]).toBe(
-      'gebied_code,gebied_naam,leefgebied,doelgroep,ernst,vraag,vraag_per_1000,gemeente_per_1000,aanbod_collectief,aanbod_gepland,toelichting,index,kwartiel,onderdrukt',
+      'gebied_code,gebied_naam,leefgebied,doelgroep,ernst,vraag,vraag_per_1000,gemeente_per_1000,aanbod_collectief,aanbod_gepland,toelichting,index,kwartiel,onderdrukt,grondslag,referentie,peildatum,controleer',
     );
   });
 
@@ -112,6 +121,7 @@ describe('hiaten: the Boswinkel example end to end', () => {
     )!;
     expect(jeugd.onderdrukt).toBe(true);
     expect(jeugd.toelichting).toContain('afgeschermd (<5)');
+    // Jeugdhulp has no gemeente reference: it rests on the fixed levels, which the thresholds do not change.
     const h = unwrap(await s.getHiaten());
     unwrap(await s.saveHiatenInstellingen({ ...h.instellingen, drempels: { aandacht: 10, hiaat: 20, ernstig: 30 } }));
     expect(unwrap(await s.getHiaten()).cellen.some((c) => c.ernst === 'ernstig')).toBe(false);

@@ -216,7 +216,7 @@ describe('stuurgroepmomenten', () => {
       ['Gewijzigd', 'Voorziening', 'Inloop De Braker', 'status: actief → gestopt'],
       ['Weg', 'Relatie', 'Wijkteam West → Inloop De Braker', 'verwijzing'],
       // The stopped inloop leaves welzijn in the buurt without a collective offer: a new signal.
-      ['Nieuw', 'Hiaat', 'Boswinkel-De Braker: Welzijn/Recreatie/vrije tijd', 'aandacht'],
+      ['Nieuw', 'Hiaat', 'Boswinkel-De Braker: Welzijn/Recreatie/vrije tijd', 'hiaat'],
     ]);
     expect(rapport.secties[0]!.alineas[0]).toContain('Sinds Stuurgroep januari 2024 (15 januari 2024)');
 

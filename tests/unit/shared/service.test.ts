@@ -117,6 +117,10 @@ const DOCUMENTED: Record<ExportTableName, string[]> = {
     'index',
     'kwartiel',
     'onderdrukt',
+    'grondslag',
+    'referentie',
+    'peildatum',
+    'controleer',
   ],
 };
 
