@@ -2,6 +2,7 @@
  * The only module that reads spreadsheet bytes: CSV (papaparse, with encoding and delimiter detection) and
  * xlsx/xls/ods (SheetJS, parsed as values only: no formulas, no HTML, dense). Everything else sees SheetRows.
  */
+import { Inflate } from 'fflate';
 import Papa from 'papaparse';
 import * as XLSX from 'xlsx';
 import { AppException } from '../result';
@@ -33,21 +34,53 @@ const CP1252_HIGH = [
 ];
 
 function decodeWindows1252(bytes: Uint8Array): string {
-  let out = '';
-  const chunk: number[] = [];
+  // As UTF-16 code units through the built-in decoder: no spread of the bytes into String.fromCharCode.
+  const units = new Uint16Array(bytes.length);
   for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i]!;
-    chunk.push(b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80]! : b);
-    if (chunk.length === 8192) {
-      out += String.fromCharCode(...chunk);
-      chunk.length = 0;
-    }
+    units[i] = b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80]! : b;
   }
-  return out + String.fromCharCode(...chunk);
+  return new TextDecoder('utf-16le').decode(units);
 }
 
-/** UTF-8 (with or without BOM) when it decodes cleanly, otherwise Windows-1252 (what Excel on Windows writes). */
+/** UTF-16 text: little-endian as is, big-endian with its byte pairs swapped (not every TextDecoder knows utf-16be). */
+function decodeUtf16(body: Uint8Array, littleEndian: boolean): string {
+  const even = body.subarray(0, body.length - (body.length % 2));
+  if (littleEndian) return new TextDecoder('utf-16le').decode(even);
+  const swapped = new Uint8Array(even.length);
+  for (let i = 0; i < even.length; i += 2) {
+    swapped[i] = even[i + 1]!;
+    swapped[i + 1] = even[i]!;
+  }
+  return new TextDecoder('utf-16le').decode(swapped);
+}
+
+/** UTF-16 without a byte-order mark: in Latin text every other byte is zero (the high byte of each character). */
+function utf16WithoutBom(bytes: Uint8Array): 'le' | 'be' | null {
+  const n = Math.min(bytes.length, 1024) & ~1;
+  if (n < 4) return null;
+  let zeroEven = 0;
+  let zeroOdd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) zeroEven++;
+    if (bytes[i + 1] === 0) zeroOdd++;
+  }
+  const pairs = n / 2;
+  if (zeroOdd >= pairs * 0.4 && zeroEven === 0) return 'le';
+  if (zeroEven >= pairs * 0.4 && zeroOdd === 0) return 'be';
+  return null;
+}
+
+/**
+ * UTF-16 with a byte-order mark (Excel's "Unicode-tekst (*.txt)" and "CSV UTF-16": little-endian, tab-separated) or
+ * without one; UTF-8 (with or without BOM) when it decodes cleanly; otherwise Windows-1252 (what Excel on Windows
+ * writes).
+ */
 export function decodeText(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodeUtf16(bytes.subarray(2), true);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeUtf16(bytes.subarray(2), false);
+  const utf16 = utf16WithoutBom(bytes);
+  if (utf16) return decodeUtf16(bytes, utf16 === 'le');
   const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(body);
@@ -94,13 +127,172 @@ export function readCsv(bytes: Uint8Array, fileName: string): SheetRows {
   const rows = parsed.data;
   while (rows.length > 0 && rows[rows.length - 1]!.every((c) => c.trim() === '')) rows.pop();
   if (rows.length > LIMITS.maxRows) throw new AppException('import.te-veel-rijen', { bestand: fileName });
+  for (let r = 0; r < rows.length; r++) {
+    if (rows[r]!.length > LIMITS.maxColumns) {
+      throw new AppException('import.te-veel-kolommen', {
+        bestand: fileName,
+        rij: r + 1,
+        aantal: rows[r]!.length,
+        max: LIMITS.maxColumns,
+      });
+    }
+  }
   // Rows the parser could not close (an open quote at a cut-off end): reported by the format, never trusted.
   const broken = new Set(parsed.errors.filter((e) => e.type === 'Quotes' && e.row !== undefined).map((e) => e.row!));
   return { name: fileName, rows, fixedWidth: true, brokenRows: broken };
 }
 
+// ---------------------------------------------------------------- zip limits (before SheetJS unpacks anything)
+
+/**
+ * An xlsx or ods is a zip. A "zip bomb" of 1 MB can unpack to gigabytes, and SheetJS unpacks every part before it
+ * reads a cell. So first the zip's own directory is read (the sizes it claims), then every part is unpacked in
+ * small steps only to count its bytes, stopping at the limit: a directory that lies about sizes is caught too.
+ * Refused with a Dutch message that names the file: more than LIMITS.maxUnpackedBytes in all, or one large part
+ * that grows more than LIMITS.maxZipRatio times (real sheets grow 5–20 times).
+ */
+export function checkZip(bytes: Uint8Array, fileName: string): void {
+  if (!startsWith(bytes, ZIP)) return;
+  const entries = zipDirectory(bytes);
+  if (entries === null) throw new AppException('import.onleesbaar', { bestand: fileName }, 'zip directory not found');
+  const mb = (n: number) => Math.max(1, Math.round(n / 1048576));
+  const tooBig = (unpacked: number) =>
+    new AppException(
+      'import.uitgepakt-te-groot',
+      {
+        bestand: fileName,
+        mb: mb(bytes.byteLength),
+        max: mb(LIMITS.maxUnpackedBytes),
+      },
+      `at least ${unpacked} bytes unpacked`,
+    );
+  const ratioTooHigh = (name: string, packed: number, unpacked: number) =>
+    unpacked > RATIO_CHECK_FROM && unpacked > Math.max(packed, 1) * LIMITS.maxZipRatio
+      ? new AppException('import.zip-verdacht', {
+          bestand: fileName,
+          onderdeel: name,
+          factor: Math.round(unpacked / Math.max(packed, 1)),
+        })
+      : null;
+  // What the directory claims: the quick refusal of an ordinary bomb.
+  let claimed = 0;
+  for (const e of entries) {
+    claimed += e.unpacked;
+    if (claimed > LIMITS.maxUnpackedBytes) throw tooBig(claimed);
+    const ratio = ratioTooHigh(e.name, e.packed, e.unpacked);
+    if (ratio) throw ratio;
+  }
+  // What the parts really hold.
+  let total = 0;
+  for (const e of entries) {
+    const local = localHeader(bytes, e.offset);
+    if (local === null)
+      throw new AppException('import.onleesbaar', { bestand: fileName }, `bad local header ${e.name}`);
+    // SheetJS goes by the local header's method, so this does too.
+    const { start, method } = local;
+    if (method === 0) {
+      total += e.packed;
+      if (total > LIMITS.maxUnpackedBytes) throw tooBig(total);
+      continue;
+    }
+    if (method !== 8) continue; // SheetJS refuses other methods itself
+    const end = Math.min(bytes.length, start + e.packed);
+    let unpacked = 0;
+    const inflate = new Inflate((chunk) => {
+      unpacked += chunk.length;
+      if (total + unpacked > LIMITS.maxUnpackedBytes) throw tooBig(total + unpacked);
+      const ratio = ratioTooHigh(e.name, e.packed, unpacked);
+      if (ratio) throw ratio;
+    });
+    try {
+      for (let at = start; at < end; at += INFLATE_STEP) {
+        const stop = Math.min(end, at + INFLATE_STEP);
+        inflate.push(bytes.subarray(at, stop), stop === end);
+      }
+      if (start >= end) inflate.push(new Uint8Array(0), true);
+    } catch (err) {
+      if (err instanceof AppException) throw err;
+      throw new AppException('import.onleesbaar', { bestand: fileName }, `${e.name}: ${String(err)}`);
+    }
+    total += unpacked;
+  }
+}
+
+/** Input per step of the counting inflate: 16 kB unpacks to at most about 16 MB (deflate's limit is 1032:1). */
+const INFLATE_STEP = 16 * 1024;
+/** Parts smaller than this may grow by any factor (a sheet of empty cells does); they are counted in the total. */
+const RATIO_CHECK_FROM = 10 * 1024 * 1024;
+
+interface ZipEntry {
+  readonly name: string;
+  readonly method: number;
+  readonly packed: number;
+  readonly unpacked: number;
+  readonly offset: number;
+}
+
+/** The central directory, read the way SheetJS reads it (the last end record; its entry count and offset). */
+function zipDirectory(bytes: Uint8Array): ZipEntry[] | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= 0; i--) {
+    if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && bytes[i + 2] === 0x05 && bytes[i + 3] === 0x06) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return null;
+  const count = view.getUint16(eocd + 8, true);
+  let p = view.getUint32(eocd + 16, true);
+  const entries: ZipEntry[] = [];
+  for (let n = 0; n < count; n++) {
+    if (p + 46 > bytes.length) return null;
+    const method = view.getUint16(p + 10, true);
+    let packed = view.getUint32(p + 20, true);
+    let unpacked = view.getUint32(p + 24, true);
+    const nameLength = view.getUint16(p + 28, true);
+    const extraLength = view.getUint16(p + 30, true);
+    const commentLength = view.getUint16(p + 32, true);
+    let offset = view.getUint32(p + 42, true);
+    const name = new TextDecoder().decode(bytes.subarray(p + 46, p + 46 + nameLength));
+    // ZIP64: the sizes and offset that do not fit in 32 bits follow in extra field 0x0001, in this order.
+    for (let x = p + 46 + nameLength; x + 4 <= p + 46 + nameLength + extraLength && x + 4 <= bytes.length;) {
+      const id = view.getUint16(x, true);
+      const size = view.getUint16(x + 2, true);
+      if (id === 0x0001) {
+        let q = x + 4;
+        const next = () => {
+          if (q + 8 > bytes.length) return Number.MAX_SAFE_INTEGER;
+          const v = Number(view.getBigUint64(q, true));
+          q += 8;
+          return v;
+        };
+        if (unpacked === 0xffffffff) unpacked = next();
+        if (packed === 0xffffffff) packed = next();
+        if (offset === 0xffffffff) offset = next();
+      }
+      x += 4 + size;
+    }
+    entries.push({ name, method, packed, unpacked, offset });
+    p += 46 + nameLength + extraLength + commentLength;
+  }
+  return entries;
+}
+
+/** A part's local header: its compression method, and where its data begins (after 30 bytes, name, extra field). */
+function localHeader(bytes: Uint8Array, offset: number): { start: number; method: number } | null {
+  if (offset + 30 > bytes.length) return null;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (view.getUint32(offset, true) !== 0x04034b50) return null;
+  return {
+    start: offset + 30 + view.getUint16(offset + 26, true) + view.getUint16(offset + 28, true),
+    method: view.getUint16(offset + 8, true),
+  };
+}
+
 export function readSpreadsheet(bytes: Uint8Array, fileName: string): SheetRows[] {
   checkSize(bytes, fileName);
+  checkZip(bytes, fileName);
   let wb: XLSX.WorkBook;
   try {
     wb = XLSX.read(bytes, {
@@ -130,6 +322,20 @@ export function readSpreadsheet(bytes: Uint8Array, fileName: string): SheetRows[
         rows.push([]);
         continue;
       }
+      if (src.length > LIMITS.maxColumns) {
+        // SheetJS keeps cells past XFD (the last column of Excel); cutting them off would lose them silently.
+        for (let c = LIMITS.maxColumns; c < src.length; c++) {
+          const cell = src[c];
+          if (cell && cell.t !== 'z') {
+            throw new AppException('import.kolom-voorbij-xfd', {
+              bestand: fileName,
+              blad: name,
+              rij: r + 1,
+              kolom: columnLetter(c),
+            });
+          }
+        }
+      }
       const out: Cell[] = new Array(Math.min(src.length, LIMITS.maxColumns)).fill(null);
       for (let c = 0; c < out.length; c++) {
         const cell = src[c];
@@ -152,6 +358,8 @@ export function readHead(bytes: Uint8Array, fileName: string, rows = 30): SheetR
     const parsed = Papa.parse<string[]>(text, { delimiter, quoteChar: '"', preview: rows });
     return [{ name: fileName, rows: parsed.data }];
   }
+  // SheetJS unpacks the whole zip even for a few rows: the same limits as a full read.
+  checkZip(bytes, fileName);
   let wb: XLSX.WorkBook;
   try {
     wb = XLSX.read(bytes, { type: 'array', dense: true, sheetRows: rows, cellFormula: false, cellHTML: false });

@@ -37,4 +37,8 @@ export const LIMITS = {
   maxFileBytes: 100 * 1024 * 1024,
   maxRows: 1_048_576,
   maxColumns: 16_384,
+  /** An xlsx/ods (a zip) may unpack to this much in all (a "zip bomb" of 1 MB can unpack to gigabytes). */
+  maxUnpackedBytes: 200 * 1024 * 1024,
+  /** A large part of a zip may grow at most this many times when unpacked. */
+  maxZipRatio: 100,
 } as const;
