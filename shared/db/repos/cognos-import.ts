@@ -157,3 +157,35 @@ export function saveCognosProfiles(db: ProjectDb, kolommen: ColumnOverrides, now
     );
   }
 }
+
+/**
+ * For the plausibility check of new counts: the CBS inhabitants of each gebied (its newest year) and the newest
+ * earlier count of the same gebied, measure and dimensions before a moment.
+ */
+export function plausibiliteitsBasis(db: ProjectDb): {
+  inwoners: (gebiedId: number) => number | undefined;
+  vorige: (gebiedId: number, r: CognosRecord) => number | null;
+} {
+  const inw = new Map<number, number>();
+  for (const row of db.all<{ id: number; waarde: number }>(
+    `SELECT g.id, w.waarde FROM gebied g JOIN gebied h ON h.code = g.code AND h.niveau = g.niveau
+     JOIN indicator_waarde w ON w.gebied_id = h.id JOIN indicator i ON i.id = w.indicator_id
+     WHERE i.sleutel = 'inwoners' AND w.status = 0 ORDER BY h.jaar`,
+  ))
+    inw.set(row.id, row.waarde);
+  return {
+    inwoners: (id) => inw.get(id),
+    vorige: (id, r) => {
+      const moment = r.peildatum ?? r.periodeEind ?? r.periodeStart;
+      const v = db.value(
+        `SELECT waarde FROM meting WHERE gebied_id = ? AND maat = ? AND onderdrukt = 0
+           AND coalesce(peildatum, periode_eind) < ?
+           AND wet IS ? AND product IS ? AND ondersteuningsbehoefte IS ? AND subniveau IS ? AND vorm IS ?
+           AND meldingstype IS ?
+         ORDER BY coalesce(peildatum, periode_eind) DESC LIMIT 1`,
+        [id, r.maat, moment, ...dims(r)],
+      );
+      return typeof v === 'number' ? v : null;
+    },
+  };
+}

@@ -9,9 +9,11 @@ import {
   countOverlapping,
   gebiedIndex,
   loadCognosProfiles,
+  plausibiliteitsBasis,
   saveCognosProfiles,
   type GebiedIndexEntry,
 } from '../../db/repos/cognos-import';
+import { controleerCijfer } from '../../analysis/hiaten';
 import { findBronBySha } from '../../db/repos/cbs-import';
 import { createEigenGebied, eigenGebiedId } from '../../db/repos/gebieden';
 import { normaliseName } from '../../model/names';
@@ -291,6 +293,36 @@ function resolve(db: ProjectDb, file: ImportFile, parsed: CognosParsedFile, opti
   return { rows, nieuw, matches: [...matches.values()].filter((m) => m.naam !== ''), issues, aliassen, titel };
 }
 
+/**
+ * Counts that are implausible for their buurt (more than 10% of its inhabitants, or five times the previous count
+ * of the same line): a warning, "controleer dit cijfer". The import goes on; the gap analysis flags the count too
+ * and lets the user leave it out.
+ */
+function controleerCijfers(
+  db: ProjectDb,
+  file: ImportFile,
+  rows: readonly { gebiedId: number; r: CognosRecord }[],
+): ImportIssue[] {
+  const basis = plausibiliteitsBasis(db);
+  const out: ImportIssue[] = [];
+  for (const { gebiedId, r } of rows) {
+    if (r.onderdrukt || r.waarde === null || out.length >= 50) continue;
+    const inwoners = basis.inwoners(gebiedId);
+    const reden = controleerCijfer(r.waarde, inwoners, basis.vorige(gebiedId, r));
+    if (!reden) continue;
+    out.push({
+      level: 'waarschuwing',
+      code: reden === 'aandeel' ? 'cognos.controleer-aandeel' : 'cognos.controleer-sprong',
+      file: file.name,
+      sheet: r.sheet,
+      row: r.row,
+      column: r.column,
+      params: { waarde: r.waarde, gebied: r.gebiedTekst ?? '', inwoners: inwoners ?? '' },
+    });
+  }
+  return out;
+}
+
 /** Saved mapping profiles with this session's corrections on top. */
 export function columnOverrides(db: ProjectDb, options: CognosImportOptions): ColumnOverrides {
   const merged: Record<string, Record<string, ColumnOverride>> = loadCognosProfiles(db);
@@ -306,7 +338,7 @@ export function previewCognos(
   options: CognosImportOptions,
 ): CognosPreview {
   const resolved = resolve(db, file, parsed, options);
-  const problemen = [...parsed.issues, ...resolved.issues];
+  const problemen = [...parsed.issues, ...resolved.issues, ...controleerCijfers(db, file, resolved.rows)];
   const fouten = problemen.filter((i) => i.level === 'fout').length;
   const earlier = findBronBySha(db, sha256);
   const overlappend = fouten === 0 ? countOverlapping(db, resolved.rows) : 0;

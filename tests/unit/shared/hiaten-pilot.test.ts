@@ -302,3 +302,36 @@ describe('hiaten: the pilot buurt on real data', () => {
     expect(i.absoluut).toEqual(STANDAARD_INSTELLINGEN.absoluut);
   });
 });
+
+describe('hiaten: plausibility in the Cognos import preview', () => {
+  it('warns "controleer dit cijfer" with file, row and column, and still lets the import go on', async () => {
+    const s = await pilot();
+    const file = csv(
+      'stadsveld-2024-04-02.csv',
+      'Buurt;Peildatum;Product;Aantal toewijzingen\nStadsveld-Zuid;2-4-2024;Ondersteuningsbehoefte 1 Wmo;1204\n',
+    );
+    const p = unwrap(await s.previewCognosImport(file, {}));
+    expect(p.problemen).toEqual([
+      expect.objectContaining({
+        level: 'waarschuwing',
+        code: 'cognos.controleer-aandeel',
+        file: 'stadsveld-2024-04-02.csv',
+        row: 2,
+        column: 'Aantal toewijzingen',
+        params: expect.objectContaining({ waarde: 1204, gebied: 'Stadsveld-Zuid' }),
+      }),
+    ]);
+    expect(p.kanImporteren).toBe(true);
+    // A jump of more than five times since the previous moment.
+    const sprong = unwrap(
+      await s.previewCognosImport(
+        csv(
+          'boswinkel-2024-07-01.csv',
+          'Buurt;Peildatum;Product;Aantal toewijzingen\nBoswinkel-De Braker;1-7-2024;Ondersteuningsbehoefte 2 Wmo;250\n',
+        ),
+        {},
+      ),
+    );
+    expect(sprong.problemen.map((x) => x.code)).toEqual(['cognos.controleer-sprong']);
+  });
+});
