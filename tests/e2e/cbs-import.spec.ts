@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
+import { nederland2024Zorg } from '../helpers/cbs-fixtures';
 import { axeViolations, createProject, newPage, screenshot, useAppInBrowser } from './browser';
 
 const FIXTURES = new URL('../fixtures/cbs/', import.meta.url).pathname;
@@ -85,6 +86,72 @@ describe('CBS import through the UI', () => {
       'Wijkweb herkent ‘partners.csv’ niet als CBS-tabel en ook niet als Cognos-export',
     );
     await screenshot(page, '12-cbs-fout');
+    await page.getByRole('navigation').getByRole('button', { name: 'Overzicht' }).click();
+    expect(await page.getByTestId('telling-buurten').textContent()).toContain('0');
+    await context.close();
+  });
+
+  it('the whole country: chooses Enschede, sees what is skipped, and the Wmo figures of Boswinkel-De Braker', async () => {
+    const { context, page, errors } = await newPage(app.browser, app.url);
+    await createProject(page, 'Enschede');
+    await page.getByRole('button', { name: 'CBS-cijfers importeren' }).click();
+    const file = nederland2024Zorg();
+    await page
+      .locator('#import-bestand')
+      .setInputFiles({ name: file.name, mimeType: 'text/csv', buffer: Buffer.from(file.bytes) });
+    const preview = page.getByTestId('import-voorbeeld');
+    await preview.waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('import-aantallen').textContent()).toBe(
+      '342 gemeenten, 3.393 wijken, 14.574 buurten',
+    );
+    expect(await preview.textContent()).toContain('Dit is een groot bestand. Kies de gemeenten die je nodig hebt');
+    expect(await page.getByTestId('import-rijen').textContent()).toBe('18.310 worden geïmporteerd');
+
+    await page.getByLabel('Zoek een gemeente').fill('Enschede');
+    await page.getByRole('checkbox', { name: /Enschede/ }).check();
+    await page.getByTestId('import-gekozen').waitFor();
+    // The search and the choice stay while the preview is made again; the chosen gemeente comes first.
+    expect(await page.getByLabel('Zoek een gemeente').inputValue()).toBe('Enschede');
+    await page.getByLabel('Zoek een gemeente').fill('');
+    expect(await page.locator('.wijkweb-checklist li').first().textContent()).toBe('Enschede GM0153');
+    expect(await page.getByTestId('import-aantallen').textContent()).toMatch(/^1 gemeenten, \d+ wijken, \d+ buurten$/);
+    expect(await page.getByTestId('import-overgeslagen').textContent()).toMatch(
+      /overgeslagen: 1\d\.\d{3} van andere gemeenten/,
+    );
+    expect(await page.getByTestId('import-gekozen').textContent()).toContain('Je hebt 1 gemeenten gekozen');
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, '14-cbs-heel-nederland-enschede');
+
+    await preview.getByRole('button', { name: 'Importeren', exact: true }).click();
+    await page.getByText(/Klaar: ‘kwb-2024-nederland-zorg.csv’ is geïmporteerd/).waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'Bekijk de gebieden' }).click();
+    await page.getByRole('button', { name: /Wijk 02 .* openklappen/ }).click();
+    await page.getByRole('button', { name: /Boswinkel-De Braker/ }).click();
+    await page.getByTestId('gebied-profiel').waitFor();
+    const row = page.locator('[data-testid="profiel-kerncijfers"] tr[data-sleutel="wmo_clienten_per_1000"]');
+    expect((await row.locator('td').allTextContents()).slice(0, 2)).toEqual(['132', '88']);
+    await row.scrollIntoViewIfNeeded();
+    await screenshot(page, '15-cbs-boswinkel-zorg');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('the whole country without a choice: the import shows its progress and Stoppen leaves the project as it was', async () => {
+    const { context, page } = await newPage(app.browser, app.url);
+    await createProject(page, 'Stoppen');
+    await page.getByRole('button', { name: 'CBS-cijfers importeren' }).click();
+    const file = nederland2024Zorg();
+    await page
+      .locator('#import-bestand')
+      .setInputFiles({ name: file.name, mimeType: 'text/csv', buffer: Buffer.from(file.bytes) });
+    const preview = page.getByTestId('import-voorbeeld');
+    await preview.waitFor({ timeout: 30_000 });
+    // The whole country goes in within about a second here: Stoppen at once, while the progress bar shows.
+    await preview.getByRole('button', { name: 'Importeren', exact: true }).click();
+    await preview.getByRole('status').waitFor();
+    await preview.getByRole('button', { name: 'Stoppen' }).click();
+    await page.getByText(/Je hebt de import van ‘kwb-2024-nederland-zorg.csv’ gestopt/).waitFor({ timeout: 30_000 });
+    await screenshot(page, '16-cbs-gestopt');
     await page.getByRole('navigation').getByRole('button', { name: 'Overzicht' }).click();
     expect(await page.getByTestId('telling-buurten').textContent()).toContain('0');
     await context.close();

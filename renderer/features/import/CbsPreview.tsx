@@ -182,7 +182,7 @@ export function CbsPreview({
             onChange={(e) => setFilter(e.target.value)}
           />
           <ul className="wijkweb-plain-list wijkweb-checklist">
-            {p.gemeenten
+            {[...p.gemeenten.filter((g) => chosen.has(g.code)), ...p.gemeenten.filter((g) => !chosen.has(g.code))]
               .filter((g) => `${g.code} ${g.naam ?? ''}`.toLowerCase().includes(filter.toLowerCase()))
               .slice(0, 400)
               .map((g) => (

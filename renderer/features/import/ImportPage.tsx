@@ -87,9 +87,10 @@ export function ImportPage({
     setPhase({ kind: 'kiezen' });
   };
 
-  const preview = async (file: ImportFile, opts: CbsImportOptions) => {
+  /** `again`: the same file with other choices; the preview stays (with what was typed in it) until the new one is in. */
+  const preview = async (file: ImportFile, opts: CbsImportOptions, again = false) => {
     setError(null);
-    setPhase({ kind: 'lezen', name: file.name });
+    if (!again) setPhase({ kind: 'lezen', name: file.name });
     const result = await actions.previewCbsImport(file, opts);
     if (!result.ok) return failed(result.error);
     // Not a CBS table? Then it may be a Cognos export.
@@ -232,7 +233,7 @@ export function ImportPage({
 
   const changeOptions = (file: ImportFile, next: CbsImportOptions) => {
     setOptions(next);
-    void preview(file, next);
+    void preview(file, next, true);
   };
 
   const progress = busy && busy.taak === 'importeren' ? busy : null;

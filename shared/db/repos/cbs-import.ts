@@ -294,6 +294,7 @@ function writeCbs(db: ProjectDb, parsed: CbsParsed, meta: CbsCommitMeta): Promis
     for (let k = 0; k < columns.length; k += PER_STATEMENT) parts.push(columns.slice(k, k + PER_STATEMENT));
     let waarden = 0;
     const total = parsed.regions.length;
+    meta.onProgress?.(0, total);
     const { values, status } = parsed;
     // Gebieden in the order of their ids: the figures then go in at the end of the table's b-tree.
     const byId = Array.from({ length: total }, (_, i) => i).sort((a, b) => ids[a]! - ids[b]!);
