@@ -464,6 +464,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           const file = await importFileArg();
           await withProject(path, async () => {
             const outcome = unwrap(await service.importPostcodes(file)).result;
+            printIssues(outcome.problemen);
+            if (outcome.overgeslagen > outcome.problemen.length) {
+              io.stderr(`In totaal ${outcome.overgeslagen} rijen overgeslagen.\n`);
+            }
             io.stdout(
               `Postcodetabel ${file.name} geïmporteerd: ${outcome.postcodes} postcodes; ${outcome.gekoppeld} organisaties en ` +
                 `voorzieningen kregen een buurt.${outcome.onbekendeBuurten ? ` ${outcome.onbekendeBuurten} buurtcodes uit de tabel zijn (nog) niet in het project.` : ''}\n`,

@@ -626,7 +626,9 @@ export function createProjectService(deps: ServiceDeps): WorkerApi & {
     async importPostcodes(file) {
       return runChange(file.name, `Postcodetabel ‘${file.name}’ geïmporteerd`, true, async (d) => {
         const sha = await deps.sha256(file.bytes);
-        return writePostcodes(d, file, sha, parsePostcodesFile(file), now());
+        const parsed = parsePostcodesFile(file);
+        const written = writePostcodes(d, file, sha, parsed, now());
+        return { ...written, overgeslagen: parsed.skipped, problemen: parsed.issues };
       });
     },
 

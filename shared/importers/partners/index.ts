@@ -39,7 +39,15 @@ import { getOrganisatie, getVoorziening, saveOrganisatie, saveVoorziening } from
 import { codeFromLabel } from '../../db/repos/taxonomies';
 import { nameResolver } from '../../db/repos/gebieden';
 import type { ImportFile, ImportIssue } from '../types';
-import { applyMapping, detectTable, dataRows, personDataIssues, type DetectedTable, type Recogniser } from './table';
+import {
+  applyMapping,
+  detectTable,
+  dataRows,
+  duplicateHeaderIssues,
+  personDataIssues,
+  type DetectedTable,
+  type Recogniser,
+} from './table';
 import { buildWaardeIndex, splitMulti, waardeKey, waardeSleutel, type WaardeIndex } from './waarden';
 import { parseCollectief, parseDate, parseStatus, parseToegang } from './values';
 import type {
@@ -143,6 +151,8 @@ export interface ParsedPartners {
   readonly voorzieningenLijst: boolean;
   readonly rows: readonly { row: number; cells: string[] }[];
   readonly persoon: readonly ImportIssue[];
+  /** Warnings about the columns themselves (a header that repeats an earlier one). */
+  readonly kolomIssues: readonly ImportIssue[];
 }
 
 export function parsePartnersFile(file: ImportFile, options: PartnersImportOptions): ParsedPartners {
@@ -153,7 +163,8 @@ export function parsePartnersFile(file: ImportFile, options: PartnersImportOptio
   if (!cols.has('naam') && !cols.has('id') && !cols.has('voorziening_id')) {
     throw new AppException('lijst.geen-naamkolom', { bestand: file.name });
   }
-  return { table, cols, voorzieningenLijst, rows: dataRows(table), persoon };
+  const kolomIssues = duplicateHeaderIssues(file.name, table, cols);
+  return { table, cols, voorzieningenLijst, rows: dataRows(table), persoon, kolomIssues };
 }
 
 // ---------------------------------------------------------------- the plan
@@ -288,7 +299,7 @@ export function planPartners(
   parsed: ParsedPartners,
   options: PartnersImportOptions,
 ): PartnersPlan {
-  const issues: ImportIssue[] = [];
+  const issues: ImportIssue[] = [...parsed.kolomIssues];
   const sheet = parsed.table.sheet.name !== fileName ? { sheet: parsed.table.sheet.name } : {};
   const badRows = new Set<number>();
   const issue = (level: ImportIssue['level'], code: string, row: number, veld: PartnerVeld | null, params = {}) => {
@@ -298,6 +309,10 @@ export function planPartners(
       issues.push({ level, code, file: fileName, ...sheet, row, ...(column ? { column } : {}), params });
     }
   };
+  // A header and nothing under it: said as such (not "er zijn nog 0 fouten").
+  if (parsed.rows.length === 0) {
+    issues.push({ level: 'fout', code: 'lijst.geen-rijen', file: fileName, ...sheet, row: parsed.table.headerRow + 1 });
+  }
   const plaatsen = parsed.cols.has('plaats')
     ? parsed.rows.map((r) => r.cells[parsed.cols.get('plaats')!] ?? '').filter(Boolean)
     : [];
@@ -801,6 +816,7 @@ export async function importPartners(
   meta: PartnersWriteMeta,
 ): Promise<PartnersImportOutcome> {
   if (parsed.persoon.length > 0) throw new AppException('import.persoonsgegevens-geweigerd', { bestand: file.name });
+  if (parsed.rows.length === 0) throw new AppException('lijst.geen-rijen', { bestand: file.name });
   const plan = planPartners(db, file.name, parsed, options);
   const preview = previewPartners(db, file, meta.sha256, parsed, options, plan);
   if (preview.eerderGeimporteerd && !options.opnieuw) {

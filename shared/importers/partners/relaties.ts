@@ -18,9 +18,17 @@ import { normaliseName } from '../../model/names';
 import { findDuplicateCandidates, orgNameKey, type PlaceSet } from '../../model/org-names';
 import { saveRelatie, getRelatie } from '../../db/repos/sociale-kaart';
 import type { ImportFile, ImportIssue } from '../types';
-import { applyMapping, dataRows, detectTable, personDataIssues, type DetectedTable, type Recogniser } from './table';
+import {
+  applyMapping,
+  dataRows,
+  detectTable,
+  duplicateHeaderIssues,
+  personDataIssues,
+  type DetectedTable,
+  type Recogniser,
+} from './table';
 import { buildWaardeIndex } from './waarden';
-import { parseAantal, parsePeriode } from './values';
+import { parseAantal, parsePeriode, periodeIsOmgekeerd } from './values';
 import { orgPlaces } from './index';
 import type { NaamMatch, RelatieVeld, RelatiesImportOptions, RelatiesImportOutcome, RelatiesPreview } from './types';
 import type { KnoopRef, RelatieVolume } from '../../model/sociale-kaart';
@@ -45,6 +53,8 @@ export interface ParsedRelaties {
   readonly cols: Map<RelatieVeld, number>;
   readonly rows: readonly { row: number; cells: string[] }[];
   readonly persoon: readonly ImportIssue[];
+  /** Warnings about the columns themselves (a header that repeats an earlier one). */
+  readonly kolomIssues: readonly ImportIssue[];
 }
 
 export function parseRelatiesFile(file: ImportFile, options: RelatiesImportOptions): ParsedRelaties {
@@ -53,7 +63,13 @@ export function parseRelatiesFile(file: ImportFile, options: RelatiesImportOptio
   if (!cols.has('id') && (!cols.has('van') || !cols.has('naar'))) {
     throw new AppException('lijst.geen-van-naar', { bestand: file.name });
   }
-  return { table, cols, rows: dataRows(table), persoon: personDataIssues(file.name, table) };
+  return {
+    table,
+    cols,
+    rows: dataRows(table),
+    persoon: personDataIssues(file.name, table),
+    kolomIssues: duplicateHeaderIssues(file.name, table, cols),
+  };
 }
 
 type Knoop = { soort: 'organisatie' | 'voorziening'; id: number; naam: string };
@@ -138,9 +154,13 @@ function planRelaties(
   parsed: ParsedRelaties,
   options: RelatiesImportOptions,
 ): RelatiesPlan {
-  const issues: ImportIssue[] = [];
+  const issues: ImportIssue[] = [...parsed.kolomIssues];
   const badRows = new Set<number>();
   const sheet = parsed.table.sheet.name !== fileName ? { sheet: parsed.table.sheet.name } : {};
+  // A header and nothing under it: said as such (not "er zijn nog 0 fouten").
+  if (parsed.rows.length === 0) {
+    issues.push({ level: 'fout', code: 'lijst.geen-rijen', file: fileName, ...sheet, row: parsed.table.headerRow + 1 });
+  }
   const issue = (level: ImportIssue['level'], code: string, row: number, veld: RelatieVeld | null, params = {}) => {
     const column = veld ? parsed.table.headers[parsed.cols.get(veld) ?? -1] : undefined;
     if (level === 'fout') badRows.add(row);
@@ -231,7 +251,11 @@ function planRelaties(
     }
     const periodeRaw = get(cells, 'periode');
     const periode = periodeRaw ? parsePeriode(periodeRaw) : undefined;
-    if (periodeRaw && !periode) issue('fout', 'lijst.periode-ongeldig', row, 'periode', { waarde: periodeRaw });
+    if (periodeRaw && !periode) {
+      // "1-1-2025 t/m 1-1-2024": an end before the start is refused, never stored the other way round.
+      const code = periodeIsOmgekeerd(periodeRaw) ? 'lijst.periode-omgekeerd' : 'lijst.periode-ongeldig';
+      issue('fout', code, row, 'periode', { waarde: periodeRaw });
+    }
     if (aantal !== undefined && aantal >= 0 && !periodeRaw) {
       issue('fout', 'lijst.periode-ontbreekt', row, parsed.cols.has('periode') ? 'periode' : 'aantal');
     }
@@ -335,6 +359,7 @@ export async function importRelaties(
   meta: { sha256: string; now: string; pause?: () => Promise<void>; onProgress?: (d: number, t: number) => void },
 ): Promise<RelatiesImportOutcome> {
   if (parsed.persoon.length) throw new AppException('import.persoonsgegevens-geweigerd', { bestand: file.name });
+  if (parsed.rows.length === 0) throw new AppException('lijst.geen-rijen', { bestand: file.name });
   const plan = planRelaties(db, file.name, parsed, options);
   const preview = previewRelaties(db, file, meta.sha256, parsed, options, plan);
   if (preview.eerderGeimporteerd && !options.opnieuw) {

@@ -187,6 +187,42 @@ export function personDataIssues(fileName: string, t: DetectedTable<string>): Im
   return issues;
 }
 
+/**
+ * A header that repeats an earlier column's header: only one of them can fill the field, so the later one is left
+ * out. That is said (a warning naming the column and the one used instead), never done silently.
+ */
+export function duplicateHeaderIssues(
+  fileName: string,
+  t: DetectedTable<string>,
+  used: ReadonlyMap<string, number>,
+): ImportIssue[] {
+  const issues: ImportIssue[] = [];
+  const where = t.sheet.name !== fileName ? { sheet: t.sheet.name } : {};
+  const inUse = new Set(used.values());
+  const first = new Map<string, number>();
+  t.headers.forEach((header, c) => {
+    const own = headerKey(cellText(t.sheet.rows[t.headerRow]?.[c]));
+    if (own === '') return;
+    const key = headerKey(header);
+    const earlier = first.get(key);
+    if (earlier === undefined) {
+      first.set(key, c);
+      return;
+    }
+    if (inUse.has(c)) return;
+    issues.push({
+      level: 'waarschuwing',
+      code: 'lijst.kolom-dubbel',
+      file: fileName,
+      ...where,
+      row: t.headerRow + 1,
+      column: header,
+      params: { kolom: header, letter: columnLetter(c), eerder: columnLetter(earlier) },
+    });
+  });
+  return issues;
+}
+
 /** The column of each field: the user's mapping where given, else the automatic one. */
 export function applyMapping<F extends string>(
   t: DetectedTable<F>,

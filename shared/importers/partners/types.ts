@@ -189,4 +189,7 @@ export interface PostcodesImportOutcome {
   /** Organisations and voorzieningen that got a buurt from their postcode. */
   readonly gekoppeld: number;
   readonly onbekendeBuurten: number;
+  /** Rows left out (no valid PC6 or buurt code), and a warning naming the row and column of each (the first 200). */
+  readonly overgeslagen: number;
+  readonly problemen: readonly ImportIssue[];
 }

@@ -44,13 +44,47 @@ export function parseDate(s: string): string | undefined {
   return dates.length === 1 ? dates[0] : undefined;
 }
 
-/** A period cell: "2024-Q1", "Q2 2024", "jan 2024", "2024", "01-01-2024 t/m 31-03-2024", or one date (that day). */
-export function parsePeriode(s: string): { start: string; eind: string } | undefined {
+type Periode = { start: string; eind: string };
+
+/**
+ * A period cell: "2024-Q1", "Q2 2024", "jan 2024", "2024", "01-01-2024 t/m 31-03-2024", "jan 2024 - mrt 2024", or
+ * one date (that day). A span whose end lies before its start ("1-1-2025 t/m 1-1-2024") is not understood: it is
+ * refused (periodeIsOmgekeerd says why), never stored the other way round.
+ */
+export function parsePeriode(s: string): Periode | undefined {
+  const p = readPeriode(s);
+  return p && p.start <= p.eind ? p : undefined;
+}
+
+/** True when the cell is a span with its end before its start. */
+export function periodeIsOmgekeerd(s: string): boolean {
+  const p = readPeriode(s);
+  return p !== undefined && p.start > p.eind;
+}
+
+/** Between the two ends of a span: t/m, tot en met, tot, or a dash with spaces around it (not the one in a date). */
+const RANGE = /\s*(?:\bt\/m\b|\btot en met\b|\btot\b|\s[-–—]\s|[–—])\s*/i;
+
+function readPeriode(s: string): Periode | undefined {
+  const v = s.trim();
+  const parts = v.split(RANGE);
+  if (parts.length === 2 && parts[0] && parts[1]) {
+    const right = onePeriode(parts[1]);
+    // "1 jan - 31 mrt 2024": the left end borrows the right end's year.
+    const year = /\b((?:19|20)\d{2})\b/.exec(parts[1])?.[1];
+    const left =
+      onePeriode(parts[0]) ?? (year && !/\d{4}/.test(parts[0]) ? onePeriode(`${parts[0]} ${year}`) : undefined);
+    if (left && right) return { start: left.start, eind: right.eind };
+  }
+  return onePeriode(v);
+}
+
+function onePeriode(s: string): Periode | undefined {
   const v = s.trim();
   if (/^(19|20)\d{2}$/.test(v)) return { start: `${v}-01-01`, eind: `${v}-12-31` };
   // An ISO interval, as the relaties export writes it: "2024-01-01/2024-03-31".
   const interval = /^(\d{4}-\d{2}-\d{2})\s*\/\s*(\d{4}-\d{2}-\d{2})$/.exec(v);
-  if (interval) return interval[1]! <= interval[2]! ? { start: interval[1]!, eind: interval[2]! } : undefined;
+  if (interval) return { start: interval[1]!, eind: interval[2]! };
   if (/^\d{5}$/.test(v)) {
     const d = excelSerialToIso(Number(v));
     return d ? { start: d, eind: d } : undefined;
