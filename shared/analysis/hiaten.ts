@@ -368,14 +368,14 @@ export interface HiatenOpties {
 }
 
 /** 1234.56 → "1.234,6" (by hand: toLocaleString is far too slow for 100,000 sentences). */
-const nl1 = (x: number) => {
-  const [int, dec] = (Math.round(x * 10) / 10).toFixed(1).split('.') as [string, string];
-  return `${int.replace(/\B(?=(\d{3})+(?!\d))/g, '.')},${dec}`;
-};
-const en1 = (x: number) => {
-  const [int, dec] = (Math.round(x * 10) / 10).toFixed(1).split('.') as [string, string];
-  return `${int.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${dec}`;
-};
+function een(x: number, duizend: string, komma: string): string {
+  const tienden = Math.round(Math.abs(x) * 10);
+  let int = String(Math.floor(tienden / 10));
+  for (let i = int.length - 3; i > 0; i -= 3) int = `${int.slice(0, i)}${duizend}${int.slice(i)}`;
+  return `${x < 0 && tienden > 0 ? '-' : ''}${int}${komma}${tienden % 10}`;
+}
+const nl1 = (x: number) => een(x, '.', ',');
+const en1 = (x: number) => een(x, ',', '.');
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 /** The gemeente of a CBS buurt or wijk code (BU0153xxxx → GM0153). */
@@ -481,13 +481,14 @@ function telRegel(
       uitgesloten: true,
     });
   }
-  lijst.sort(
-    (a, b) =>
-      (a.id ?? Infinity) - (b.id ?? Infinity) ||
-      (a.product ?? '').localeCompare(b.product ?? '') ||
-      (a.waarde ?? -1) - (b.waarde ?? -1) ||
-      Number(a.uitgesloten) - Number(b.uitgesloten),
-  );
+  if (lijst.length > 1)
+    lijst.sort(
+      (a, b) =>
+        (a.id ?? Infinity) - (b.id ?? Infinity) ||
+        cmpTekst(a.product ?? '', b.product ?? '') ||
+        (a.waarde ?? -1) - (b.waarde ?? -1) ||
+        Number(a.uitgesloten) - Number(b.uitgesloten),
+    );
   return {
     som,
     onderdrukt,
@@ -511,6 +512,26 @@ function aandeelVan(c: Readonly<Record<string, number>>, s: Signaal): number | n
   return null;
 }
 
+/** Codes and names compared as plain strings: deterministic and fast (localeCompare is far too slow here). */
+const cmpTekst = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Shared, frozen values for the many cells that have nothing (no allocation per cell). */
+const LEEG: readonly never[] = Object.freeze([]);
+const BASIS_COMBINATIES = new Map<number, readonly Basis[]>();
+function basisLijst(cognos: boolean, zorg: boolean, demografie: boolean): readonly Basis[] {
+  const key = (cognos ? 1 : 0) | (zorg ? 2 : 0) | (demografie ? 4 : 0);
+  let b = BASIS_COMBINATIES.get(key);
+  if (!b) {
+    const list: Basis[] = [];
+    if (cognos) list.push('cognos');
+    if (zorg) list.push('cbs-zorg');
+    if (demografie) list.push('cbs-demografie');
+    b = Object.freeze(list);
+    BASIS_COMBINATIES.set(key, b);
+  }
+  return b;
+}
+
 const RANG: Readonly<Record<Ernst, number>> = { 'geen-gegevens': 0, geen: 1, aandacht: 2, hiaat: 3, ernstig: 4 };
 const zwaarste = (a: Ernst, b: Ernst): Ernst => (RANG[b] > RANG[a] ? b : a);
 
@@ -528,7 +549,7 @@ export function berekenHiaten(
   const plausibel = instellingen.plausibel ?? STANDAARD_PLAUSIBEL;
   const regels = instellingen.vraag.filter((r) => !dg || !r.doelgroep || r.doelgroep === dg);
   const signalen = instellingen.signalen.filter((s) => !dg || !s.doelgroep || s.doelgroep === dg);
-  const gebieden = [...input.gebieden].sort((a, b) => a.code.localeCompare(b.code));
+  const gebieden = [...input.gebieden].sort((a, b) => cmpTekst(a.code, b.code));
   const gemeenten = new Map<string, HiatenGebied>();
   for (const g of input.gemeenten ?? (input.gemeente ? [input.gemeente] : [])) gemeenten.set(g.code, g);
   const inwoners = (g: HiatenGebied | undefined) => g?.cijfers['inwoners'];
@@ -579,10 +600,13 @@ export function berekenHiaten(
     if (list) list.push(g);
     else buurtenPerGemeente.set(gm, [g]);
   }
-  const signaalRef = new Map<string, { waarde: number; referentie: CelSignaal['referentie'] } | null>();
-  const signaalGemeente = (gm: string | null, s: Signaal) => {
-    const key = `${gm}\u0000${s.naam}`;
-    if (signaalRef.has(key)) return signaalRef.get(key) ?? null;
+  type SignaalRef = { waarde: number; referentie: CelSignaal['referentie'] } | null;
+  const signaalRef = new Map<string | null, (SignaalRef | undefined)[]>();
+  const signaalGemeente = (gm: string | null, s: Signaal, i: number) => {
+    let perSignaal = signaalRef.get(gm);
+    if (!perSignaal) signaalRef.set(gm, (perSignaal = []));
+    const bekend = perSignaal[i];
+    if (bekend !== undefined) return bekend;
     let ref: { waarde: number; referentie: CelSignaal['referentie'] } | null = null;
     const eigen = gm ? gemeenten.get(gm) : undefined;
     const a = eigen ? aandeelVan(eigen.cijfers, s) : null;
@@ -600,7 +624,7 @@ export function berekenHiaten(
       }
       if (n > 0 && t > 0) ref = { waarde: t / n, referentie: 'cbs-buurten' };
     }
-    signaalRef.set(key, ref);
+    perSignaal[i] = ref;
     return ref;
   };
 
@@ -626,115 +650,142 @@ export function berekenHiaten(
     return null;
   };
 
-  type Voorlopig = Omit<HiaatCel, 'toelichting' | 'kwartiel'>;
-  const cellen: Voorlopig[] = [];
+  /** Per gebied and rule: its part (computed once, shared by the leefgebieden the rule maps to). */
+  interface Deel {
+    readonly deel: VraagDeel;
+    readonly telt: boolean;
+    readonly waarden: readonly number[];
+    readonly controleer: boolean;
+  }
+  const regelLg = regels.map((r) => new Set(r.leefgebieden));
+  const signaalLg = signalen.map((s) => new Set(s.leefgebieden));
+  const cellen: Mutable<HiaatCel>[] = [];
   for (const g of gebieden) {
     const inw = inwoners(g);
     const gm = gemeenteVan(g);
     const eigen = byGebied.get(g.code);
-    const tellingen = new Map<string, RegelTelling | null>();
-    for (const r of regels) tellingen.set(r.naam, eigen ? telRegel(eigen, r, inw, plausibel) : null);
-    const here = servedBy.get(g.code);
-    const wijk = g.wijkCode ? servedBy.get(g.wijkCode) : undefined;
-    const nearby = wijk ? [...new Set([...(here ?? []), ...wijk])] : (here ?? []);
-    for (const lg of input.leefgebieden) {
-      const delen: VraagDeel[] = [];
-      const ratios: { value: number; weight: number }[] = [];
-      let absErnst: Ernst = 'geen';
-      let vraag = 0;
-      let alleWaarden: number[] = [];
-      let onderdrukt = false;
+    const delenVanGebied: (Deel | null)[] = regels.map((r) => {
+      const t = eigen ? telRegel(eigen, r, inw, plausibel) : null;
+      if (!t) return null;
+      const per1000 = t.any && inw ? (t.som / inw) * 1000 : null;
+      const referentie = t.any ? referentieVoor(gm, r, t.moment) : null;
       let controleer = false;
-      let refSom = 0;
-      let allemaalRef = true;
-      let refBron: ReferentieBron | 'geen' | null = null;
-      for (const r of regels) {
-        if (!r.leefgebieden.includes(lg.code)) continue;
-        const t = tellingen.get(r.naam);
-        if (!t) continue;
-        const per1000 = t.any && inw ? (t.som / inw) * 1000 : null;
-        const referentie = t.any ? referentieVoor(gm, r, t.moment) : null;
-        const verhouding = referentie && per1000 !== null ? per1000 / referentie.per1000 : null;
-        const niveau = t.any && !referentie ? niveauVan(t.som, per1000) : null;
-        const afgeschermd = t.any && !veilig(t.som, t.waarden);
-        delen.push({
+      for (const m of t.metingen) if (m.controleer !== null) controleer = true;
+      return {
+        deel: {
           regel: r.naam,
           maat: r.maat,
           moment: t.moment,
           aantal: t.som,
           per1000,
           referentie,
-          verhouding,
-          niveau,
+          verhouding: referentie && per1000 !== null ? per1000 / referentie.per1000 : null,
+          niveau: t.any && !referentie ? niveauVan(t.som, per1000) : null,
           onderdrukt: t.onderdrukt,
-          afgeschermd,
+          afgeschermd: t.any && !veilig(t.som, t.waarden),
           metingen: t.metingen,
-        });
-        if (!t.any) continue;
-        vraag += t.som;
-        if (privacy) alleWaarden = alleWaarden.concat(t.waarden);
-        onderdrukt ||= t.onderdrukt;
-        if (t.metingen.some((m) => m.controleer !== null)) controleer = true;
-        if (verhouding !== null) ratios.push({ value: verhouding, weight: instellingen.vraagGewicht });
-        if (niveau) absErnst = zwaarste(absErnst, niveau);
-        if (referentie) {
-          refSom += referentie.per1000;
-          refBron = refBron === null || refBron === referentie.bron ? referentie.bron : refBron;
+        },
+        telt: t.any,
+        waarden: t.waarden,
+        controleer,
+      };
+    });
+    const signalenVanGebied: (CelSignaal | null)[] = signalen.map((s, i) => {
+      const a = aandeelVan(g.cijfers, s);
+      const ref = a === null ? null : signaalGemeente(gm, s, i);
+      if (a === null || !ref) return null;
+      return {
+        naam: s.naam,
+        soort: s.soort ?? 'demografie',
+        aandeel: a,
+        gemeente: ref.waarde,
+        schaal: s.schaal || 100,
+        referentie: ref.referentie,
+      };
+    });
+    // The collective offers that serve this buurt (here or through its wijk), once per buurt.
+    const here = servedBy.get(g.code);
+    const wijk = g.wijkCode ? servedBy.get(g.wijkCode) : undefined;
+    const bedient: HiatenVoorziening[] = [];
+    const gezien = new Set<number>();
+    for (const list of [here, wijk]) {
+      if (!list) continue;
+      for (const x of list) {
+        if (gezien.has(x.id) || !dgOk(x)) continue;
+        gezien.add(x.id);
+        const ja =
+          x.werkgebied.length > 0
+            ? x.werkgebied.includes(g.code) || (g.wijkCode !== null && x.werkgebied.includes(g.wijkCode))
+            : x.locatie === g.code;
+        if (ja) bedient.push(x);
+      }
+    }
+    for (const lg of input.leefgebieden) {
+      let delen: VraagDeel[] | null = null;
+      let wsum = 0;
+      let wval = 0;
+      let absErnst: Ernst = 'geen';
+      let vraag = 0;
+      let alleWaarden: number[] | null = null;
+      let onderdrukt = false;
+      let controleer = false;
+      let refSom = 0;
+      let allemaalRef = true;
+      let refBron: ReferentieBron | 'geen' | null = null;
+      let heeftCognos = false;
+      let afgeschermd = false;
+      for (let i = 0; i < regels.length; i++) {
+        const x = delenVanGebied[i];
+        if (!x || !regelLg[i]!.has(lg.code)) continue;
+        const deel = x.deel;
+        (delen ??= []).push(deel);
+        if (!x.telt) continue;
+        heeftCognos = true;
+        vraag += deel.aantal;
+        if (privacy) alleWaarden = alleWaarden ? alleWaarden.concat(x.waarden) : [...x.waarden];
+        onderdrukt ||= deel.onderdrukt;
+        afgeschermd ||= deel.afgeschermd;
+        controleer ||= x.controleer;
+        if (deel.verhouding !== null) {
+          wsum += instellingen.vraagGewicht;
+          wval += deel.verhouding * instellingen.vraagGewicht;
+        }
+        if (deel.niveau) absErnst = zwaarste(absErnst, deel.niveau);
+        if (deel.referentie) {
+          refSom += deel.referentie.per1000;
+          refBron = refBron === null || refBron === deel.referentie.bron ? deel.referentie.bron : refBron;
         } else {
           allemaalRef = false;
           refBron = 'geen';
         }
       }
-      const cognosDelen = delen.filter((x) => x.metingen.some((m) => !m.uitgesloten));
-      const heeftCognos = cognosDelen.length > 0;
-      const sig: CelSignaal[] = [];
-      for (const s of signalen) {
-        if (!s.leefgebieden.includes(lg.code)) continue;
-        const a = aandeelVan(g.cijfers, s);
-        if (a === null) continue;
-        const ref = signaalGemeente(gm, s);
-        if (!ref) continue;
-        const soort = s.soort ?? 'demografie';
-        sig.push({
-          naam: s.naam,
-          soort,
-          aandeel: a,
-          gemeente: ref.waarde,
-          schaal: s.schaal || 100,
-          referentie: ref.referentie,
-        });
-        ratios.push({ value: a / ref.waarde, weight: s.gewicht });
+      let sig: CelSignaal[] | null = null;
+      let zorg = false;
+      let demografie = false;
+      for (let i = 0; i < signalen.length; i++) {
+        const x = signalenVanGebied[i];
+        if (!x || !signaalLg[i]!.has(lg.code)) continue;
+        (sig ??= []).push(x);
+        if (x.soort === 'zorg') zorg = true;
+        else demografie = true;
+        const w = signalen[i]!.gewicht;
+        wsum += w;
+        wval += (x.aandeel / x.gemeente) * w;
       }
-      const basis: Basis[] = [];
-      if (heeftCognos) basis.push('cognos');
-      if (sig.some((s) => s.soort === 'zorg')) basis.push('cbs-zorg');
-      if (sig.some((s) => s.soort === 'demografie')) basis.push('cbs-demografie');
-      let wsum = 0;
-      let wval = 0;
-      for (const p of ratios) {
-        wsum += p.weight;
-        wval += p.value * p.weight;
-      }
+      const basis = basisLijst(heeftCognos, zorg, demografie);
       const index = wsum > 0 ? wval / wsum : null;
-      const relevant = nearby.filter(
-        (x) =>
-          x.leefgebieden.includes(lg.code) &&
-          dgOk(x) &&
-          (x.werkgebied.length > 0
-            ? x.werkgebied.includes(g.code) || (g.wijkCode !== null && x.werkgebied.includes(g.wijkCode))
-            : x.locatie === g.code),
-      );
-      const actief = relevant
-        .filter((x) => x.status === 'actief')
-        .map((x) => x.id)
-        .sort((a, b) => a - b);
-      const gepland = relevant
-        .filter((x) => x.status === 'gepland')
-        .map((x) => x.id)
-        .sort((a, b) => a - b);
+      let actief: number[] | null = null;
+      let gepland: number[] | null = null;
+      for (const x of bedient) {
+        if (!x.leefgebieden.includes(lg.code)) continue;
+        if (x.status === 'actief') (actief ??= []).push(x.id);
+        else if (x.status === 'gepland') (gepland ??= []).push(x.id);
+      }
+      if (actief && actief.length > 1) actief.sort((a, b) => a - b);
+      if (gepland && gepland.length > 1) gepland.sort((a, b) => a - b);
       let ernst: Ernst;
       if (basis.length === 0) ernst = 'geen-gegevens';
-      else if (actief.length > 0) ernst = 'geen';
+      else if (actief) ernst = 'geen';
       else {
         let rel: Ernst =
           index === null
@@ -747,7 +798,7 @@ export function berekenHiaten(
                   ? 'aandacht'
                   : 'geen';
         // An age or household share is a signal of need, not measured demand.
-        if (basis.length === 1 && basis[0] === 'cbs-demografie' && RANG[rel] > RANG.aandacht) rel = 'aandacht';
+        if (!heeftCognos && !zorg && RANG[rel] > RANG.aandacht) rel = 'aandacht';
         ernst = zwaarste(rel, absErnst);
       }
       const per1000 = heeftCognos && inw ? (vraag / inw) * 1000 : null;
@@ -763,20 +814,22 @@ export function berekenHiaten(
         leefgebiedLabel: lg.label,
         doelgroep: dg,
         ernst,
-        inVoorbereiding: actief.length === 0 && gepland.length > 0,
+        inVoorbereiding: !actief && !!gepland,
         index,
         vraag: heeftCognos ? vraag : null,
         vraagPer1000: per1000,
         gemeentePer1000: heeftCognos && allemaalRef ? refSom : null,
+        kwartiel: null,
         onderdrukt,
-        afgeschermd: heeftCognos && (delen.some((x) => x.afgeschermd) || !veilig(vraag, alleWaarden)),
+        afgeschermd: heeftCognos && (afgeschermd || !veilig(vraag, alleWaarden ?? [])),
         basis,
         referentie: heeftCognos ? refBron : null,
         controleer,
-        delen,
-        signalen: sig,
-        aanbodCollectief: actief,
-        aanbodGepland: gepland,
+        delen: delen ?? LEEG,
+        signalen: sig ?? LEEG,
+        aanbodCollectief: actief ?? LEEG,
+        aanbodGepland: gepland ?? LEEG,
+        toelichting: '',
       });
     }
   }
@@ -795,21 +848,24 @@ export function berekenHiaten(
     }
     return Math.min(4, Math.floor((lo / list.length) * 4) + 1);
   };
-  const byCode = new Map(gebieden.map((g) => [g.code, g]));
+  const inwonersVan = new Map<string, number | undefined>();
+  for (const g of gebieden) inwonersVan.set(g.code, inwoners(g));
   const tekst = taal === 'en' ? EN : NL;
-  const uit: HiaatCel[] = cellen.map((c) => {
-    const cel = { ...c, kwartiel: quartile(c.leefgebied, c.vraagPer1000) };
-    const g = byCode.get(c.gebiedCode);
-    return { ...cel, toelichting: zin(cel, inwoners(g), drempel, tekst, instellingen) };
-  });
-  return uit.sort(
+  const cache = new Map<object, string>();
+  for (const c of cellen) {
+    c.kwartiel = quartile(c.leefgebied, c.vraagPer1000);
+    c.toelichting = zin(c, inwonersVan.get(c.gebiedCode), drempel, tekst, instellingen, cache);
+  }
+  return cellen.sort(
     (a, b) =>
       RANG[b.ernst] - RANG[a.ernst] ||
       (b.index ?? -1) - (a.index ?? -1) ||
-      a.gebiedCode.localeCompare(b.gebiedCode) ||
-      a.leefgebied.localeCompare(b.leefgebied),
+      cmpTekst(a.gebiedCode, b.gebiedCode) ||
+      cmpTekst(a.leefgebied, b.leefgebied),
   );
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 // ------------------------------------------------------------------ sentences
 
@@ -907,42 +963,30 @@ function zin(
   drempel: number | null,
   t: Tekst,
   instellingen: HiatenInstellingen,
+  /** Phrases of a part or a signal, which several cells of one buurt share. */
+  cache: Map<object, string>,
 ): string {
   if (c.ernst === 'geen-gegevens') return t.geenGegevens(c.gebiedNaam, c.leefgebiedLabel, !inwoners);
-  const abs = instellingen.absoluut ?? STANDAARD_ABSOLUUT;
   const parts: string[] = [];
   for (const deel of c.delen) {
-    const telt = deel.metingen.some((m) => !m.uitgesloten);
-    const nUit = deel.metingen.filter((m) => m.uitgesloten).length;
-    if (!telt) {
-      if (nUit > 0) parts.push(`${deel.regel}: ${t.uitgesloten(nUit)}`);
-      continue;
-    }
-    const wanneer = deel.moment ? ` (${t.moment(deel.moment)})` : '';
-    const sub: string[] = [];
-    // A small count, or a sum from which one could be worked out, never leaves the machine.
-    if (deel.afgeschermd) {
-      sub.push(t.afgeschermd(drempel));
-      if (deel.verhouding !== null) sub.push(t.hoogRel(deel.verhouding, instellingen.drempels));
-    } else if (deel.per1000 !== null) sub.push(t.per1000(t.getal(deel.per1000)));
-    if (deel.referentie) {
-      if (!deel.afgeschermd) sub.push(t.gemeente(t.getal(deel.referentie.per1000), deel.referentie.omschrijving));
-    } else {
-      const niveau = deel.niveau === 'hiaat' ? abs.hiaat : abs.aandacht;
-      sub.push(t.geenVergelijking(deel.niveau, niveau));
-    }
-    if (deel.onderdrukt) sub.push(t.deelsOnderdrukt);
-    if (deel.metingen.some((m) => m.controleer !== null && !m.uitgesloten)) sub.push(t.controleer);
-    if (nUit > 0) sub.push(t.uitgesloten(nUit));
-    const wat = deel.afgeschermd ? deel.regel : t.telling(deel.aantal, deel.maat, deel.regel);
-    parts.push(`${wat}${wanneer}: ${sub.join(', ')}`);
+    let tekst = cache.get(deel);
+    if (tekst === undefined) cache.set(deel, (tekst = deelZin(deel, drempel, t, instellingen)));
+    if (tekst) parts.push(tekst);
   }
   for (const s of c.signalen) {
-    const fmt = (x: number) => (s.schaal === 1000 ? t.per1000(t.getal(x * 1000)) : pct(x));
-    const gm = s.schaal === 1000 ? t.getal(s.gemeente * 1000) : pct(s.gemeente);
-    parts.push(
-      t.signaal(s.naam.charAt(0).toLowerCase() + s.naam.slice(1), fmt(s.aandeel), gm, s.referentie === 'cbs-gemeente'),
-    );
+    let tekst = cache.get(s);
+    if (tekst === undefined) {
+      const fmt = (x: number) => (s.schaal === 1000 ? t.per1000(t.getal(x * 1000)) : pct(x));
+      const gm = s.schaal === 1000 ? t.getal(s.gemeente * 1000) : pct(s.gemeente);
+      tekst = t.signaal(
+        s.naam.charAt(0).toLowerCase() + s.naam.slice(1),
+        fmt(s.aandeel),
+        gm,
+        s.referentie === 'cbs-gemeente',
+      );
+      cache.set(s, tekst);
+    }
+    parts.push(tekst);
   }
   if (c.basis.length === 1 && c.basis[0] === 'cbs-demografie') parts.push(t.alleenDemografie);
   const aanbod =
@@ -950,4 +994,28 @@ function zin(
       ? t.aanbod(c.aanbodCollectief.length, c.leefgebiedLabel)
       : t.geenAanbod(c.leefgebiedLabel, c.inVoorbereiding ? c.aanbodGepland.length : 0);
   return `${c.gebiedNaam}: ${parts.join('; ')}; ${aanbod}.`;
+}
+
+/** One demand rule's phrase: its count, its one moment, per 1,000, and the reference or the fixed level. */
+function deelZin(deel: VraagDeel, drempel: number | null, t: Tekst, instellingen: HiatenInstellingen): string {
+  const abs = instellingen.absoluut ?? STANDAARD_ABSOLUUT;
+  const nUit = deel.metingen.filter((m) => m.uitgesloten).length;
+  if (!deel.metingen.some((m) => !m.uitgesloten)) return nUit > 0 ? `${deel.regel}: ${t.uitgesloten(nUit)}` : '';
+  const wanneer = deel.moment ? ` (${t.moment(deel.moment)})` : '';
+  const sub: string[] = [];
+  // A small count, or a sum from which one could be worked out, never leaves the machine.
+  if (deel.afgeschermd) {
+    sub.push(t.afgeschermd(drempel));
+    if (deel.verhouding !== null) sub.push(t.hoogRel(deel.verhouding, instellingen.drempels));
+  } else if (deel.per1000 !== null) sub.push(t.per1000(t.getal(deel.per1000)));
+  if (deel.referentie) {
+    if (!deel.afgeschermd) sub.push(t.gemeente(t.getal(deel.referentie.per1000), deel.referentie.omschrijving));
+  } else {
+    sub.push(t.geenVergelijking(deel.niveau, deel.niveau === 'hiaat' ? abs.hiaat : abs.aandacht));
+  }
+  if (deel.onderdrukt) sub.push(t.deelsOnderdrukt);
+  if (deel.metingen.some((m) => m.controleer !== null && !m.uitgesloten)) sub.push(t.controleer);
+  if (nUit > 0) sub.push(t.uitgesloten(nUit));
+  const wat = deel.afgeschermd ? deel.regel : t.telling(deel.aantal, deel.maat, deel.regel);
+  return `${wat}${wanneer}: ${sub.join(', ')}`;
 }
