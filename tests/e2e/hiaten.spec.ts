@@ -228,14 +228,17 @@ describe('Hiaten: the gap, its reason in numbers, and the initiative that closes
     const zorg = cel(page, 'BU01530710', 'zorg');
     expect(await zorg.getAttribute('data-ernst')).toBe('ernstig');
     expect(await zorg.textContent()).toContain('ernstig hiaat');
-    expect(await zorg.textContent()).toContain('5,1');
+    expect(await zorg.textContent()).toContain('4,8');
     expect(await cel(page, 'BU01530710', 'welzijn').getAttribute('data-ernst')).toBe('geen');
     expect(await cel(page, 'BU01530710', 'wonen').textContent()).toContain('geen gegevens');
     const legenda = await page.getByTestId('hiaten-legenda').textContent();
     for (const woord of ['Ernstig hiaat', 'Hiaat', 'Aandacht', 'Geen hiaat', 'Geen gegevens', 'In voorbereiding']) {
       expect(legenda).toContain(woord);
     }
-    expect(await page.locator('th[scope="row"]').allTextContents()).toEqual(['Boswinkel-De Braker', 'Stadsveld-Zuid']);
+    expect(await page.getByTestId('hiaten-matrix').locator('th[scope="row"]').allTextContents()).toEqual([
+      'Boswinkel-De Braker',
+      'Stadsveld-Zuid',
+    ]);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, '69-hiaten-lijst');
 
@@ -246,8 +249,16 @@ describe('Hiaten: the gap, its reason in numbers, and the initiative that closes
     const d = await details.textContent();
     expect(d).toContain('Boswinkel-De Braker: Zorg/Hulpverlening');
     expect(d).toContain('40,6');
-    expect(d).toContain('8,0');
-    expect(d).toContain('5,11');
+    expect(d).toContain('4,82');
+    // Why: the counts with their file and peildatum, the gemeente reference and its source, or why there is none.
+    const waarom = await page.getByTestId('hiaat-verantwoording').textContent();
+    expect(waarom).toContain('Dit oordeel rust op: Cognos (gemeten vraag)');
+    expect(waarom).toContain('Wmo-maatwerk lichte ondersteuning (OB1–2) (peildatum 2 april 2024)');
+    expect(waarom).toContain('boswinkel-toewijzingen-2024-04-02.xlsx');
+    expect(waarom).toContain('De gemeente: 6,1 per 1.000 inwoners (Cognos Enschede, peildatum 2 april 2024).');
+    expect(waarom).toContain('Geen vergelijking met de gemeente mogelijk');
+    expect(waarom).toContain('De vraag haalt het vaste niveau voor ‘aandacht’.');
+    expect(await page.getByLabel('Peildatum', { exact: true }).textContent()).toContain('Nieuwste: 2 april 2024');
     expect(await page.getByTestId('hiaat-afgeschermd').textContent()).toContain('Ja.');
     expect(await page.getByTestId('aanbod-anders').textContent()).toContain(
       'Maatwerk begeleiding (Wijkteam): individueel, op indicatie',
@@ -286,11 +297,16 @@ describe('Hiaten: the gap, its reason in numbers, and the initiative that closes
 
     // Sorting by name, and by one column.
     await page.getByLabel('Sorteer de buurten op').selectOption('naam');
-    expect(await page.locator('th[scope="row"]').allTextContents()).toEqual(['Boswinkel-De Braker', 'Stadsveld-Zuid']);
+    expect(await page.getByTestId('hiaten-matrix').locator('th[scope="row"]').allTextContents()).toEqual([
+      'Boswinkel-De Braker',
+      'Stadsveld-Zuid',
+    ]);
     await page.getByRole('button', { name: /^Welzijn\/Recreatie\/vrije tijd/ }).click();
     expect(await page.locator('th[aria-sort="descending"]').textContent()).toContain('Welzijn');
     await page.getByLabel('Sorteer de buurten op').selectOption('per1000');
-    expect(await page.locator('th[scope="row"]').first().textContent()).toBe('Boswinkel-De Braker');
+    expect(await page.getByTestId('hiaten-matrix').locator('th[scope="row"]').first().textContent()).toBe(
+      'Boswinkel-De Braker',
+    );
 
     // One doelgroep: only its demand rules and signals.
     await page.getByLabel('Doelgroep', { exact: true }).selectOption({ label: 'Gezinnen met kinderen' });
@@ -365,6 +381,75 @@ describe('Hiaten: the gap, its reason in numbers, and the initiative that closes
 });
 
 describe('Kaart: the buurten from their own polygons', () => {
+  it('the pilot buurt on real CBS rows: a gap at one peildatum, a count to check left out and back, in English too', async () => {
+    const path = await projectFile('Pilot Boswinkel', async (s) => {
+      ok(await s.importCbs(fixture('cbs/statline-labelled-2024-enschede.csv'), {}));
+      ok(await s.importCognos(fixture('cognos/boswinkel-toewijzingen-2024-04-02.xlsx'), {}));
+      ok(
+        await s.importCognos(
+          csv(
+            'toewijzingen-2024-07-01.csv',
+            'Buurt;Peildatum;Product;Aantal toewijzingen\n' +
+              'Boswinkel-De Braker;1-7-2024;Ondersteuningsbehoefte 1 Wmo;80\n' +
+              'Boswinkel-De Braker;1-7-2024;Ondersteuningsbehoefte 2 Wmo;45\n' +
+              'Stadsveld-Zuid;1-7-2024;Ondersteuningsbehoefte 1 Wmo;1204\n',
+          ),
+          {},
+        ),
+      );
+    });
+    const { context, page, errors } = await newPage(app.browser, app.url);
+    await openFile(page, path, 'Pilot Boswinkel');
+    await nav(page, 'Hiaten');
+    const zorg = cel(page, 'BU01530201', 'zorg');
+    await zorg.waitFor();
+    // The newest peildatum first: 125 toewijzingen at 1 July, never 109 + 125.
+    expect(await zorg.getAttribute('data-ernst')).toBe('hiaat');
+    await zorg.click();
+    const zin = page.locator('.wijkweb-hiaat-details__zin');
+    await expect.poll(() => zin.textContent()).toContain('125 toewijzingen');
+    expect(await zin.textContent()).toContain('(peildatum 1 juli 2024)');
+    expect(await zin.textContent()).not.toContain('2 april 2024');
+    // Another peildatum: the April counts alone.
+    await page.getByLabel('Peildatum', { exact: true }).selectOption('2024-04-02');
+    await expect.poll(() => zin.textContent()).toContain('109 toewijzingen');
+    expect(await zin.textContent()).not.toContain('1 juli 2024');
+    // A buurt without Cognos counts rests on CBS only, and says so in the cell.
+    expect(await cel(page, 'BU01530202', 'zorg').getAttribute('data-basis')).toBe('cbs-demografie');
+    expect(await page.getByTestId('hiaten-uitleg').textContent()).toContain('Cognos, peildatum 2 april 2024');
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, '73-hiaten-peildatum');
+
+    // 1,204 toewijzingen in a buurt of about 4,600 inhabitants: "controleer dit cijfer"; leave it out, then undo.
+    await page.getByLabel('Peildatum', { exact: true }).selectOption('');
+    const stadsveld = cel(page, 'BU01530204', 'zorg');
+    await page.locator('[data-testid="cel-BU01530204-zorg"][data-basis^="cognos"]').waitFor();
+    expect(await stadsveld.textContent()).toContain('controleer een cijfer');
+    await stadsveld.click();
+    const waarom = page.getByTestId('hiaat-verantwoording');
+    await expect.poll(() => waarom.textContent()).toContain('controleer dit cijfer: meer dan 10% van de inwoners');
+    await screenshot(page, '74-hiaten-controleer');
+    await waarom.getByRole('button', { name: 'Laat weg' }).click();
+    await page.locator('[data-testid="cel-BU01530204-zorg"][data-basis="cbs-demografie"]').waitFor();
+    await expect.poll(() => waarom.textContent()).toContain('door jou weggelaten');
+    expect(await page.locator('.wijkweb-hiaat-details__zin').textContent()).toContain('1 aantal door jou uitgesloten');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.keyboard.press('Control+z');
+    await page.locator('[data-testid="cel-BU01530204-zorg"][data-basis^="cognos"]').waitFor();
+
+    // English: the sentences follow the language.
+    await page.getByLabel('Taal').selectOption('en');
+    await zorg.click();
+    await expect.poll(() => page.locator('.wijkweb-hiaat-details__zin').textContent()).toContain('125 allocations');
+    const en = (await page.locator('.wijkweb-hiaat-details__zin').textContent()) ?? '';
+    expect(en).toContain('reference date 1 July 2024');
+    expect(en).not.toMatch(/\b(geen|gemeente|peildatum|inwoners|buurt)\b/);
+    await screenshot(page, '75-hiaten-engels');
+    await page.getByLabel('Language').selectOption('nl');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('draws Hengelo, colours it by gap and by CBS figures with a legend, shows details, zooms and exports', async () => {
     const path = await hengelo();
     const { context, page, errors } = await newPage(app.browser, app.url);

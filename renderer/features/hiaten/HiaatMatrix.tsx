@@ -73,7 +73,8 @@ export function HiaatMatrix({
               {num.format(c.index)}
             </span>
           )}
-          {c.basis.length > 0 && !c.basis.includes('cognos') && (
+          {/* A signal (not "geen") that rests on CBS figures alone says so: it is no gap in Cognos' name. */}
+          {c.basis.length > 0 && !c.basis.includes('cognos') && c.ernst !== 'geen' && (
             <span className="wijkweb-matrix__basis" title={t('hiaten.alleenCbsCel')}>
               <span aria-hidden="true">CBS</span>
               <span className="wijkweb-visually-hidden">, {t('hiaten.alleenCbsCel')}</span>

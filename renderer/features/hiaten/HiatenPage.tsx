@@ -177,10 +177,7 @@ export function HiatenPage({ onImport }: { onImport: () => void }) {
                     id="hiaten-peildatum"
                     className="utrecht-select utrecht-select--html-select"
                     value={peildatum ?? ''}
-                    onChange={(e) => {
-                      setSelectie(null);
-                      setPeildatum(e.target.value || null);
-                    }}
+                    onChange={(e) => setPeildatum(e.target.value || null)}
                   >
                     <option value="">
                       {t('hiaten.peildatumNieuwste', { datum: datumTekst(momenten[0]!, i18n.language) })}

@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HiaatCel, VraagDeel } from '../../../shared/contract';
-import { Button, Heading, Paragraph, Table, TableHead, td, tdNum, th, tr } from '../../components/ui';
+import { Button, Heading, Paragraph } from '../../components/ui';
 import { useActions } from '../../state/context';
 import { errorMessage } from '../gegevens/form-helpers';
 import { datumTekst } from './logic';
@@ -48,42 +48,33 @@ export function Verantwoording({ cel, kanWijzigen }: { cel: HiaatCel; kanWijzige
       )}
       {cel.delen.map((d) => (
         <div key={d.regel} className="wijkweb-hiaat-deel">
-          <Table caption={`${d.regel} (${moment(d)})`}>
-            <TableHead
-              columns={[
-                t('hiaten.account.product'),
-                t('hiaten.account.aantal'),
-                t('hiaten.account.bestand'),
-                t('hiaten.account.status'),
-              ]}
-            />
-            <tbody className="utrecht-table__body">
-              {d.metingen.map((m, i) => (
-                <tr key={m.id ?? i} className={tr} data-uitgesloten={m.uitgesloten || undefined}>
-                  <th scope="row" className={th}>
-                    {m.product ?? d.regel}
-                  </th>
-                  <td className={tdNum}>{m.onderdrukt ? '<5' : (m.waarde ?? '—')}</td>
-                  <td className={td}>{m.bron ?? '—'}</td>
-                  <td className={td}>
-                    {m.uitgesloten
-                      ? t('hiaten.account.uitgesloten')
-                      : m.controleer
-                        ? t(`hiaten.account.controleer.${m.controleer}`)
-                        : t('hiaten.account.telt')}
-                    {kanWijzigen && m.id !== null && (m.uitgesloten || m.controleer) && (
-                      <>
-                        {' '}
-                        <Button appearance="subtle" onClick={() => void wissel(m.id!, !m.uitgesloten)}>
-                          {m.uitgesloten ? t('hiaten.account.weerMeetellen') : t('hiaten.account.weglaten')}
-                        </Button>
-                      </>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
+          <h4 className="wijkweb-h4">{`${d.regel} (${moment(d)})`}</h4>
+          <ul className="wijkweb-hiaat-details__lijst">
+            {d.metingen.map((m, i) => (
+              <li key={m.id ?? i} data-uitgesloten={m.uitgesloten || undefined}>
+                {t('hiaten.account.telling', {
+                  product: m.product ?? d.regel,
+                  aantal: m.onderdrukt ? '<5' : (m.waarde ?? '—'),
+                  bestand: m.bron ?? '—',
+                })}{' '}
+                <span className={m.uitgesloten || m.controleer ? 'wijkweb-hiaat-deel__let-op' : 'wijkweb-hint'}>
+                  {m.uitgesloten
+                    ? t('hiaten.account.uitgesloten')
+                    : m.controleer
+                      ? t(`hiaten.account.controleer.${m.controleer}`)
+                      : t('hiaten.account.telt')}
+                </span>
+                {kanWijzigen && m.id !== null && (m.uitgesloten || m.controleer) && (
+                  <>
+                    {' '}
+                    <Button appearance="subtle" onClick={() => void wissel(m.id!, !m.uitgesloten)}>
+                      {m.uitgesloten ? t('hiaten.account.weerMeetellen') : t('hiaten.account.weglaten')}
+                    </Button>
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
           <p className="utrecht-paragraph">
             {d.afgeschermd
               ? t('hiaten.account.afgeschermd')
