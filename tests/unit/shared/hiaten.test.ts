@@ -72,7 +72,9 @@ describe('hiaten: the Boswinkel example end to end', () => {
     expect(cel.toelichting).toContain(
       'Boswinkel-De Braker: 109 toewijzingen Wmo-maatwerk lichte ondersteuning (OB1–2) (peildatum 2 april 2024): 29,3 per 1.000 inwoners, gemeente 6,1 (Cognos Enschede)',
     );
-    expect(cel.toelichting).toContain('42 toewijzingen Jeugdhulp (peildatum 2 april 2024): 11,3 per 1.000 inwoners, geen vergelijking met de gemeente mogelijk');
+    expect(cel.toelichting).toContain(
+      '42 toewijzingen Jeugdhulp (peildatum 2 april 2024): 11,3 per 1.000 inwoners, geen vergelijking met de gemeente mogelijk',
+    );
     expect(cel.toelichting).toContain('geen collectief vrij toegankelijk aanbod voor Zorg/Hulpverlening in de buurt');
     // Welzijn has the wijkcentrum: no gap there.
     expect(h.cellen.find((c) => c.gebiedCode === 'BU01530710' && c.leefgebied === 'welzijn')?.ernst).toBe('geen');
@@ -254,6 +256,108 @@ describe('hiaten: properties', () => {
       });
       expect(shuffled).toEqual(berekenHiaten(input));
     }
+  });
+
+  it("with a gemeente reference, a buurt's severity never depends on which other buurten have Cognos counts", () => {
+    for (let seed = 1; seed <= 40; seed++) {
+      const input = random(seed);
+      // The gemeente with its own CBS row and its own Cognos total at the same (unstated) moment.
+      const metTotaal: HiatenInput = {
+        ...input,
+        gebieden: input.gebieden.map((g) => ({ ...g, gemeenteCode: 'GM0001' })),
+        gemeenten: [{ code: 'GM0001', naam: 'Gemeente', wijkCode: null, cijfers: { inwoners: 40000 } }],
+        metingen: [
+          ...input.metingen,
+          ...[1, 2].map((ob) => ({
+            gebied: 'GM0001',
+            maat: 'toewijzingen',
+            wet: 'Wmo',
+            ondersteuningsbehoefte: ob,
+            vorm: null,
+            product: null,
+            waarde: 150,
+            onderdrukt: false,
+          })),
+        ],
+      };
+      const alle = severity(metTotaal);
+      for (const g of metTotaal.gebieden) {
+        const alleen = severity({
+          ...metTotaal,
+          metingen: metTotaal.metingen.filter((m) => m.gebied === g.code || m.gebied === 'GM0001'),
+        });
+        for (const lg of ['zorg', 'welzijn', 'wonen'])
+          expect(alleen.get(`${g.code}|${lg}`), `seed ${seed} ${g.code} ${lg}`).toBe(alle.get(`${g.code}|${lg}`));
+      }
+    }
+  });
+
+  it('hides a demand that would give a small count away, but keeps its severity and says why', () => {
+    const input: HiatenInput = {
+      gebieden: [{ code: 'BU00010001', naam: 'Oost', wijkCode: null, cijfers: { inwoners: 1000 } }],
+      gemeenten: [{ code: 'GM0001', naam: 'Gemeente', wijkCode: null, cijfers: { inwoners: 100000 } }],
+      metingen: [
+        {
+          gebied: 'BU00010001',
+          maat: 'toewijzingen',
+          wet: 'Wmo',
+          ondersteuningsbehoefte: 1,
+          vorm: null,
+          product: 'OB1',
+          waarde: 40,
+          onderdrukt: false,
+        },
+        {
+          gebied: 'BU00010001',
+          maat: 'toewijzingen',
+          wet: 'Wmo',
+          ondersteuningsbehoefte: 2,
+          vorm: null,
+          product: 'OB2',
+          waarde: 3,
+          onderdrukt: false,
+        },
+        {
+          gebied: 'GM0001',
+          maat: 'toewijzingen',
+          wet: 'Wmo',
+          ondersteuningsbehoefte: 1,
+          vorm: null,
+          product: 'OB1',
+          waarde: 900,
+          onderdrukt: false,
+        },
+        {
+          gebied: 'GM0001',
+          maat: 'toewijzingen',
+          wet: 'Wmo',
+          ondersteuningsbehoefte: 2,
+          vorm: null,
+          product: 'OB2',
+          waarde: 300,
+          onderdrukt: false,
+        },
+      ],
+      voorzieningen: [],
+      leefgebieden: [{ code: 'zorg', label: 'Zorg' }],
+      periode: null,
+    };
+    const open = berekenHiaten(input)[0]!;
+    expect(open).toMatchObject({ ernst: 'ernstig', afgeschermd: false, vraag: 43 });
+    // 43 next to the OB1 count of 40 (shown in Metingen) gives the OB2 count of 3 away: hidden, severity kept.
+    const [cel] = berekenHiaten(input, undefined, { drempel: 5 });
+    expect(cel).toMatchObject({ ernst: 'ernstig', afgeschermd: true });
+    expect(cel!.toelichting).toContain('vraag afgeschermd');
+    expect(cel!.toelichting).toContain('hoog ten opzichte van de gemeente');
+    expect(cel!.toelichting).not.toMatch(/\b43\b|43,0/);
+    // A count at or above the threshold, with no small part in it, is shown.
+    const groot = berekenHiaten(
+      { ...input, metingen: input.metingen.map((m) => (m.waarde === 3 ? { ...m, waarde: 12 } : m)) },
+      undefined,
+      { drempel: 5 },
+    )[0]!;
+    expect(groot.afgeschermd).toBe(false);
+    expect(groot.toelichting).toContain('52 toewijzingen');
   });
 
   it('the scenario scales with the share that moves', () => {
