@@ -48,6 +48,7 @@ export function padVan(coordinates: readonly (readonly (readonly (readonly numbe
       let prev = '';
       for (let i = 0; i < ring.length; i++) {
         const [x, y] = p.project(ring[i]![0]!, ring[i]![1]!);
+        if (!Number.isFinite(x) || !Number.isFinite(y)) continue; // a damaged point must not put NaN in the path
         const pt = `${r1(x)},${r1(y)}`;
         if (pt === prev) continue;
         d += (d ? 'L' : 'M') + pt;

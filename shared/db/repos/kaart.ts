@@ -1,4 +1,5 @@
 import type { ProjectDb } from '../connection';
+import { NL_BEREIK } from '../../importers/geo/geometry';
 
 export interface KaartGebied {
   readonly code: string;
@@ -42,8 +43,13 @@ export function loadKaart(db: ProjectDb, jaar?: number): KaartData {
      WHERE g.jaar = ? ORDER BY g.code`,
     [chosen],
   );
+  // A shape stored before the map import checked its coordinates (Infinity, or far outside the Netherlands) would
+  // stretch the map's frame until every buurt is a dot, or make it NaN: such a shape is left out of the Kaart.
+  const inNl = (r: (typeof rows)[number]) =>
+    r.min_x >= NL_BEREIK.minX && r.max_x <= NL_BEREIK.maxX && r.min_y >= NL_BEREIK.minY && r.max_y <= NL_BEREIK.maxY;
+  const goed = rows.filter(inNl);
   let box: [number, number, number, number] | null = null;
-  for (const r of rows) {
+  for (const r of goed) {
     box = box
       ? [Math.min(box[0], r.min_x), Math.min(box[1], r.min_y), Math.max(box[2], r.max_x), Math.max(box[3], r.max_y)]
       : [r.min_x, r.min_y, r.max_x, r.max_y];
@@ -52,7 +58,7 @@ export function loadKaart(db: ProjectDb, jaar?: number): KaartData {
     jaar: chosen,
     jaren,
     bbox: box,
-    gebieden: rows.map((r) => ({
+    gebieden: goed.map((r) => ({
       code: r.code,
       naam: r.naam,
       niveau: r.niveau,

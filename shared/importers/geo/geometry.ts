@@ -100,42 +100,143 @@ export function readWkb(bytes: Uint8Array, offset: number): MultiPolygon {
   return readGeometry();
 }
 
-interface Topology {
-  readonly arcs: readonly (readonly (readonly number[])[])[];
-  readonly transform?: { readonly scale: readonly number[]; readonly translate: readonly number[] };
+// ---------------------------------------------------------------- untrusted shapes
+
+/**
+ * One shape that cannot be taken in, with the i18n code (under "geo.") and parameters that say why. Thrown by the
+ * readers below and caught per feature by the importer, so one bad shape is named and never breaks the others.
+ */
+export class VlakFout extends Error {
+  constructor(
+    readonly code: string,
+    readonly params: Readonly<Record<string, string | number>> = {},
+  ) {
+    super(code);
+  }
 }
 
-/** The decoded arcs of a topology (quantised arcs are delta-encoded). */
-export function topoArcs(topo: Topology): Ring[] {
-  return topo.arcs.map((arc) => {
-    if (!topo.transform) return arc.map((p) => [p[0]!, p[1]!] as [number, number]);
-    const [sx, sy] = topo.transform.scale as [number, number];
-    const [tx, ty] = topo.transform.translate as [number, number];
+/** At most this many points in one shape (a CBS buurt has a few thousand; a TopoJSON can repeat an arc endlessly). */
+export const MAX_PUNTEN = 1_000_000;
+
+export interface Bereik {
+  readonly minX: number;
+  readonly minY: number;
+  readonly maxX: number;
+  readonly maxY: number;
+}
+/** RD New (EPSG:28992) in metres: where the Netherlands lies in it. */
+export const RD_BEREIK: Bereik = { minX: 0, minY: 289_000, maxX: 300_000, maxY: 629_000 };
+/** WGS84 around the European Netherlands (longitude, latitude), with a margin. */
+export const NL_BEREIK: Bereik = { minX: 2.5, minY: 50.5, maxX: 7.6, maxY: 54 };
+
+const getal = (v: number) => (Number.isFinite(v) ? String(Math.round(v * 1e6) / 1e6) : String(v));
+
+/** The first point outside the range, written as "x, y"; null when every point lies in it. */
+export function buiten(mp: MultiPolygon, b: Bereik): string | null {
+  for (const polygon of mp) {
+    for (const ring of polygon) {
+      for (const [x, y] of ring) {
+        if (!(x >= b.minX && x <= b.maxX && y >= b.minY && y <= b.maxY)) return `${getal(x)}, ${getal(y)}`;
+      }
+    }
+  }
+  return null;
+}
+
+/** A position of an untrusted file: two finite numbers (a third, the height, is ignored). */
+function punt(p: unknown): [number, number] {
+  if (!Array.isArray(p) || p.length < 2) throw new VlakFout('geo.vorm-ongeldig');
+  const [x, y] = p as unknown[];
+  for (const v of [x, y]) {
+    if (typeof v !== 'number' || !Number.isFinite(v)) {
+      throw new VlakFout('geo.coordinaat-ongeldig', { waarde: JSON.stringify(v) ?? String(v) });
+    }
+  }
+  return [x as number, y as number];
+}
+
+function lijst(v: unknown): unknown[] {
+  if (!Array.isArray(v)) throw new VlakFout('geo.vorm-ongeldig');
+  return v;
+}
+
+/** GeoJSON Polygon or MultiPolygon coordinates from an untrusted file: checked, never trusted. */
+export function geoJsonVlakken(type: 'Polygon' | 'MultiPolygon', coordinates: unknown): MultiPolygon {
+  let n = 0;
+  const ring = (r: unknown): Ring => {
+    const pts = lijst(r);
+    n += pts.length;
+    if (n > MAX_PUNTEN) throw new VlakFout('geo.te-veel-punten', { max: MAX_PUNTEN });
+    return pts.map(punt);
+  };
+  const polygon = (p: unknown): Polygon => lijst(p).map(ring);
+  return type === 'Polygon' ? [polygon(coordinates)] : lijst(coordinates).map(polygon);
+}
+
+interface Topology {
+  readonly arcs?: unknown;
+  readonly transform?: unknown;
+}
+
+/**
+ * The decoded arcs of a topology (quantised arcs are delta-encoded). Throws VlakFout when the topology itself is
+ * unusable (no list of arcs, a transform without two numbers each); an arc that is not a list of positions becomes
+ * null, and a position that is not two numbers NaN, so that only the shapes using them are refused.
+ */
+export function topoArcs(topo: Topology): (Ring | null)[] {
+  const arcs = topo.arcs;
+  if (!Array.isArray(arcs)) throw new VlakFout('geo.vorm-ongeldig');
+  let t: { sx: number; sy: number; tx: number; ty: number } | null = null;
+  if (topo.transform !== undefined && topo.transform !== null) {
+    const tr = topo.transform as { scale?: unknown; translate?: unknown };
+    const [sx, sy] = Array.isArray(tr.scale) ? (tr.scale as unknown[]) : [];
+    const [tx, ty] = Array.isArray(tr.translate) ? (tr.translate as unknown[]) : [];
+    const nums = [sx, sy, tx, ty];
+    if (!nums.every((v) => typeof v === 'number' && Number.isFinite(v))) throw new VlakFout('geo.vorm-ongeldig');
+    t = { sx: sx as number, sy: sy as number, tx: tx as number, ty: ty as number };
+  }
+  const num = (v: unknown) => (typeof v === 'number' ? v : Number.NaN);
+  return arcs.map((arc): Ring | null => {
+    if (!Array.isArray(arc)) return null;
     let x = 0;
     let y = 0;
-    return arc.map((p) => {
-      x += p[0]!;
-      y += p[1]!;
-      return [x * sx + tx, y * sy + ty] as [number, number];
+    return arc.map((p: unknown): [number, number] => {
+      const q = Array.isArray(p) ? (p as unknown[]) : [];
+      if (!t) return [num(q[0]), num(q[1])];
+      x += num(q[0]);
+      y += num(q[1]);
+      return [x * t.sx + t.tx, y * t.sy + t.ty];
     });
   });
 }
 
-/** A TopoJSON Polygon or MultiPolygon as coordinates (a negative arc index ~i means arc i reversed). */
+/**
+ * A TopoJSON Polygon or MultiPolygon as coordinates (a negative arc index ~i means arc i reversed). Throws VlakFout
+ * for an arc index that is not a whole number or names no arc (null, absurd, past the end), and for a shape of more
+ * than MAX_PUNTEN points.
+ */
 export function topoGeometry(
-  arcs: readonly Ring[],
+  arcs: readonly (Ring | null)[],
   geometry: { readonly type: string; readonly arcs?: unknown },
 ): MultiPolygon {
-  const ring = (indices: readonly number[]): Ring => {
+  let n = 0;
+  const ring = (indices: unknown): Ring => {
     const out: Ring = [];
-    for (const i of indices) {
-      const arc = i >= 0 ? arcs[i]! : arcs[~i]!.slice().reverse();
+    for (const i of lijst(indices)) {
+      const index = typeof i === 'number' && Number.isInteger(i) ? (i >= 0 ? i : ~i) : -1;
+      const found = index >= 0 && index < arcs.length ? arcs[index] : null;
+      if (!found) throw new VlakFout('geo.boog-ongeldig', { boog: JSON.stringify(i) ?? String(i) });
+      n += found.length;
+      if (n > MAX_PUNTEN) throw new VlakFout('geo.te-veel-punten', { max: MAX_PUNTEN });
+      const arc = (i as number) >= 0 ? found : found.slice().reverse();
       for (let k = out.length ? 1 : 0; k < arc.length; k++) out.push(arc[k]!);
     }
+    for (const p of out) punt(p);
     return out;
   };
-  if (geometry.type === 'Polygon') return [(geometry.arcs as number[][]).map(ring)];
-  if (geometry.type === 'MultiPolygon') return (geometry.arcs as number[][][]).map((p) => p.map(ring));
+  const polygon = (p: unknown): Polygon => lijst(p).map(ring);
+  if (geometry.type === 'Polygon') return [polygon(geometry.arcs)];
+  if (geometry.type === 'MultiPolygon') return lijst(geometry.arcs).map(polygon);
   return [];
 }
 
@@ -176,18 +277,17 @@ export function simplifyRing(ring: Ring, tolerance: number): Ring {
   return out.length >= 4 ? out : ring;
 }
 
-/** WGS84, simplified to about `metres`, rounded to 6 decimals; degenerate rings dropped. */
+/**
+ * WGS84, simplified to about `metres`, rounded to 6 decimals; degenerate rings (fewer than 4 points) dropped. A point
+ * that is not two finite numbers is a VlakFout: dropping it would silently change the shape.
+ */
 export function finish(mp: MultiPolygon, project: ((x: number, y: number) => [number, number]) | null, metres = 2) {
   const tolerance = metres / 111_000;
   const round = (v: number) => Math.round(v * 1e6) / 1e6;
   const out: MultiPolygon = [];
   for (const polygon of mp) {
     const rings = polygon
-      .map((r) =>
-        (Array.isArray(r) ? r : []).filter(
-          (pt) => Array.isArray(pt) && Number.isFinite(pt[0]) && Number.isFinite(pt[1]),
-        ),
-      )
+      .map((r) => lijst(r).map(punt))
       .map((r) => simplifyRing(project ? r.map(([x, y]) => project(x, y)) : r, tolerance))
       .map((r) => r.map(([x, y]) => [round(x), round(y)] as [number, number]))
       .filter((r) => r.length >= 4);

@@ -13,7 +13,20 @@ import { normaliseName } from '../../model/names';
 import { readJson } from '../sheet';
 import { BUURT_CODE, normaliseCode } from '../cbs/codes';
 import type { ImportFile, ImportIssue } from '../types';
-import { bbox, finish, readGpkgGeometry, rdToWgs84, topoArcs, topoGeometry, type MultiPolygon } from './geometry';
+import {
+  bbox,
+  buiten,
+  finish,
+  geoJsonVlakken,
+  NL_BEREIK,
+  RD_BEREIK,
+  rdToWgs84,
+  readGpkgGeometry,
+  topoArcs,
+  topoGeometry,
+  VlakFout,
+  type MultiPolygon,
+} from './geometry';
 
 export interface GeoFeature {
   readonly code: string | null;
@@ -88,7 +101,68 @@ function featureFrom(props: Record<string, unknown>, geometry: MultiPolygon): Ge
   };
 }
 
-function parseGpkg(SQL: SqlJsStatic, file: ImportFile): Omit<ParsedGeo, 'jaarUitBestand' | 'issues'> {
+/** One shape as read, in the file's own coordinates, before it is checked, projected and simplified. */
+interface Ruw {
+  /** 1-based: the feature's place in the file (the row of a GeoPackage table). */
+  readonly nr: number;
+  readonly props: Record<string, unknown>;
+  readonly mp: MultiPolygon;
+}
+
+type Gelezen = Omit<ParsedGeo, 'jaarUitBestand'>;
+
+/** A shape that cannot be taken in: an error naming the file, the shape's number and its code or name. */
+function vlakIssue(file: ImportFile, nr: number, props: Record<string, unknown>, err: VlakFout): ImportIssue {
+  const f = featureFrom(props, []);
+  return {
+    level: 'fout',
+    code: err.code,
+    file: file.name,
+    row: nr,
+    params: { vlak: nr, naam: f.code ?? f.naam ?? '–', ...err.params },
+  };
+}
+
+/**
+ * Every shape checked before it is taken in: its points in the range of its coordinate system (RD New, or WGS84
+ * around the Netherlands), then projected to WGS84, simplified, and at least one ring of 4 points left. A shape that
+ * fails becomes an error naming it; it never reaches the map.
+ */
+function afmaken(file: ImportFile, ruw: readonly Ruw[], rd: boolean, issues: ImportIssue[]): GeoFeature[] {
+  const features: GeoFeature[] = [];
+  for (const r of ruw) {
+    try {
+      const weg = buiten(r.mp, rd ? RD_BEREIK : NL_BEREIK);
+      if (weg !== null) throw new VlakFout('geo.buiten-bereik', { waarde: weg, stelsel: rd ? 'RD New' : 'WGS84' });
+      const geometry = finish(r.mp, rd ? rdToWgs84 : null);
+      if (geometry.length === 0) throw new VlakFout('geo.geen-geldig-vlak');
+      features.push(featureFrom(r.props, geometry));
+    } catch (err) {
+      if (!(err instanceof VlakFout)) throw err;
+      issues.push(vlakIssue(file, r.nr, r.props, err));
+    }
+  }
+  return features;
+}
+
+/**
+ * RD New metres in a file that does not say so: every point of every shape lies in RD's range (x 0–300,000,
+ * y 289,000–629,000), where no point of a map of the Netherlands in degrees can lie.
+ */
+function lijktRd(ruw: readonly Ruw[]): boolean {
+  return ruw.length > 0 && ruw.every((r) => buiten(r.mp, RD_BEREIK) === null);
+}
+
+/** The EPSG code a GeoJSON `crs` names ("EPSG:28992", "urn:ogc:def:crs:EPSG::28992"); CRS84 is 4326; null if none. */
+function epsgVan(doc: Json): number | null {
+  const name = String(((doc.crs as Json | undefined)?.properties as Json | undefined)?.name ?? '');
+  if (!name) return null;
+  if (/CRS84$/i.test(name)) return 4326;
+  const m = /EPSG:{1,2}(\d+)$/i.exec(name);
+  return m ? Number(m[1]) : -1;
+}
+
+function parseGpkg(SQL: SqlJsStatic, file: ImportFile): Gelezen {
   let gpkg;
   try {
     gpkg = new SQL.Database(file.bytes);
@@ -106,21 +180,32 @@ function parseGpkg(SQL: SqlJsStatic, file: ImportFile): Omit<ParsedGeo, 'jaarUit
       layers.find((l) => /buurt/i.test(String(l[0]))) ?? layers.find((l) => /wijk/i.test(String(l[0]))) ?? layers[0]!;
     const [table, column, srs] = [String(pick[0]), String(pick[1]), Number(pick[2])];
     if (srs !== 28992 && srs !== 4326) throw new AppException('geo.projectie', { bestand: file.name, srs });
-    const project = srs === 28992 ? rdToWgs84 : null;
     const stmt = gpkg.prepare(`SELECT * FROM "${table.replace(/"/g, '""')}"`);
-    const features: GeoFeature[] = [];
+    const ruw: Ruw[] = [];
+    const issues: ImportIssue[] = [];
     try {
-      while (stmt.step()) {
+      for (let nr = 1; stmt.step(); nr++) {
         const row = stmt.getAsObject();
         const blob = row[column];
         if (!(blob instanceof Uint8Array)) continue;
         const props = Object.fromEntries(Object.entries(row).filter(([k]) => k !== column));
-        features.push(featureFrom(props, finish(readGpkgGeometry(blob), project)));
+        try {
+          ruw.push({ nr, props, mp: readGpkgGeometry(blob) });
+        } catch (err) {
+          // A blob that is no (Multi)Polygon, or cut off: this one shape, named.
+          issues.push(vlakIssue(file, nr, props, err instanceof VlakFout ? err : new VlakFout('geo.vorm-ongeldig')));
+        }
       }
     } finally {
       stmt.free();
     }
-    return { formaat: 'gpkg', crs: srs === 28992 ? 'RD New (EPSG:28992)' : 'WGS84', features };
+    const rd = srs === 28992;
+    return {
+      formaat: 'gpkg',
+      crs: rd ? 'RD New (EPSG:28992)' : 'WGS84',
+      features: afmaken(file, ruw, rd, issues),
+      issues,
+    };
   } catch (err) {
     if (err instanceof AppException) throw err;
     throw new AppException('geo.onleesbaar', { bestand: file.name }, String(err));
@@ -131,55 +216,107 @@ function parseGpkg(SQL: SqlJsStatic, file: ImportFile): Omit<ParsedGeo, 'jaarUit
 
 type Json = Record<string, unknown>;
 
-function parseGeoJson(file: ImportFile, doc: Json): Omit<ParsedGeo, 'jaarUitBestand' | 'issues'> {
-  const crsName = String(((doc.crs as Json | undefined)?.properties as Json | undefined)?.name ?? '');
-  const rd = /28992/.test(crsName);
-  const features = ((doc.features as Json[] | undefined) ?? []).flatMap((f) => {
-    const g = f.geometry as { type?: string; coordinates?: unknown } | null;
-    if (!g) return [];
-    const mp =
-      g.type === 'Polygon'
-        ? [g.coordinates as MultiPolygon[number]]
-        : g.type === 'MultiPolygon'
-          ? (g.coordinates as MultiPolygon)
-          : null;
-    if (!mp) return [];
-    const geometry = finish(mp, rd ? rdToWgs84 : null);
-    return geometry.length ? [featureFrom((f.properties as Json) ?? {}, geometry)] : [];
-  });
-  return { formaat: 'geojson', crs: rd ? 'RD New (EPSG:28992)' : 'WGS84', features };
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const propsVan = (f: Json): Record<string, unknown> => (isObject(f.properties) ? f.properties : {});
+
+/** Features that are no polygon (a point, a line, no geometry) are skipped, with a warning naming them. */
+function geenVlak(file: ImportFile, nr: number, props: Record<string, unknown>, soort: string): ImportIssue {
+  return { ...vlakIssue(file, nr, props, new VlakFout('geo.geen-vlak', { soort })), level: 'waarschuwing' };
 }
 
-function parseTopoJson(doc: Json): Omit<ParsedGeo, 'jaarUitBestand' | 'issues'> {
-  const arcs = topoArcs(doc as never);
-  const objects = Object.values((doc.objects as Record<string, Json>) ?? {});
-  const features = objects.flatMap((o) =>
-    ((o.geometries as Json[] | undefined) ?? []).flatMap((g) => {
-      const mp = finish(topoGeometry(arcs, g as { type: string; arcs?: unknown }), null);
-      return mp.length ? [featureFrom((g.properties as Json) ?? {}, mp)] : [];
-    }),
-  );
-  return { formaat: 'topojson', crs: 'WGS84', features };
+function parseGeoJson(file: ImportFile, doc: Json): Gelezen {
+  const epsg = epsgVan(doc);
+  if (epsg !== null && epsg !== 28992 && epsg !== 4326) {
+    throw new AppException('geo.projectie', { bestand: file.name, srs: epsg < 0 ? '?' : epsg });
+  }
+  if (!Array.isArray(doc.features)) throw new AppException('geo.onleesbaar-json', { bestand: file.name });
+  const ruw: Ruw[] = [];
+  const issues: ImportIssue[] = [];
+  (doc.features as unknown[]).forEach((f, i) => {
+    const nr = i + 1;
+    const feature = isObject(f) ? f : {};
+    const props = propsVan(feature);
+    const g = isObject(feature.geometry) ? feature.geometry : null;
+    if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) {
+      issues.push(geenVlak(file, nr, props, typeof g?.type === 'string' ? g.type : 'leeg'));
+      return;
+    }
+    try {
+      ruw.push({ nr, props, mp: geoJsonVlakken(g.type, g.coordinates) });
+    } catch (err) {
+      if (!(err instanceof VlakFout)) throw err;
+      issues.push(vlakIssue(file, nr, props, err));
+    }
+  });
+  const rd = epsg === 28992 || (epsg === null && lijktRd(ruw));
+  return {
+    formaat: 'geojson',
+    crs: rd ? 'RD New (EPSG:28992)' : 'WGS84',
+    features: afmaken(file, ruw, rd, issues),
+    issues,
+  };
+}
+
+function parseTopoJson(file: ImportFile, doc: Json): Gelezen {
+  let arcs;
+  try {
+    arcs = topoArcs(doc);
+  } catch {
+    throw new AppException('geo.onleesbaar-json', { bestand: file.name });
+  }
+  const ruw: Ruw[] = [];
+  const issues: ImportIssue[] = [];
+  let nr = 0;
+  for (const o of Object.values(isObject(doc.objects) ? doc.objects : {})) {
+    const geometries = isObject(o) && Array.isArray(o.geometries) ? (o.geometries as unknown[]) : [];
+    for (const item of geometries) {
+      nr++;
+      const g = isObject(item) ? item : {};
+      const props = propsVan(g);
+      if (g.type !== 'Polygon' && g.type !== 'MultiPolygon') {
+        issues.push(geenVlak(file, nr, props, typeof g.type === 'string' ? g.type : 'leeg'));
+        continue;
+      }
+      try {
+        ruw.push({ nr, props, mp: topoGeometry(arcs, { type: g.type, arcs: g.arcs }) });
+      } catch (err) {
+        if (!(err instanceof VlakFout)) throw err;
+        issues.push(vlakIssue(file, nr, props, err));
+      }
+    }
+  }
+  const rd = lijktRd(ruw);
+  return {
+    formaat: 'topojson',
+    crs: rd ? 'RD New (EPSG:28992)' : 'WGS84',
+    features: afmaken(file, ruw, rd, issues),
+    issues,
+  };
 }
 
 export function parseGeoFile(SQL: SqlJsStatic, file: ImportFile): ParsedGeo {
   const head = new TextDecoder().decode(file.bytes.subarray(0, 16));
-  let parsed: Omit<ParsedGeo, 'jaarUitBestand' | 'issues'>;
+  let parsed: Gelezen;
   if (head.startsWith('SQLite format 3')) parsed = parseGpkg(SQL, file);
   else {
     const doc = readJson(file.bytes, file.name) as Json;
-    if (doc?.type !== 'Topology' && doc?.type !== 'FeatureCollection') {
+    if (!isObject(doc) || (doc.type !== 'Topology' && doc.type !== 'FeatureCollection')) {
       throw new AppException('geo.onbekend-formaat', { bestand: file.name });
     }
     try {
-      parsed = doc.type === 'Topology' ? parseTopoJson(doc) : parseGeoJson(file, doc);
+      parsed = doc.type === 'Topology' ? parseTopoJson(file, doc) : parseGeoJson(file, doc);
     } catch (err) {
-      // Coordinates that are not numbers, arcs that do not exist: a damaged file, said as such.
-      throw new AppException('geo.onleesbaar', { bestand: file.name }, String(err));
+      if (err instanceof AppException) throw err;
+      // Anything else the checks did not foresee: a damaged file, said as such (and not as a GeoPackage).
+      throw new AppException('geo.onleesbaar-json', { bestand: file.name }, String(err));
     }
   }
-  if (parsed.features.length === 0) throw new AppException('geo.geen-vlakken', { bestand: file.name });
-  const issues: ImportIssue[] = [];
+  // No usable shape: with shapes that were refused, the preview names each of them (and refuses the import);
+  // without any, the file has no polygons at all.
+  if (parsed.features.length === 0 && !parsed.issues.some((i) => i.level === 'fout')) {
+    throw new AppException('geo.geen-vlakken', { bestand: file.name });
+  }
+  const issues: ImportIssue[] = [...parsed.issues];
   parsed.features.forEach((f, i) => {
     if (!f.code && !f.naam) {
       issues.push({ level: 'waarschuwing', code: 'geo.zonder-code', file: file.name, row: i + 1, params: {} });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createProjectService } from '../../../shared/service/project-service';
 import { unwrap } from '../../../shared/result';
+import { formatIssue } from '../../../shared/i18n/messages';
 import { rdToWgs84, readWkb, simplifyRing, topoArcs, topoGeometry } from '../../../shared/importers/geo/geometry';
 import { FIXED_NOW, sha256, sql } from '../../helpers/db';
 
@@ -131,17 +132,24 @@ describe('the CBS wijk- en buurtkaart', () => {
 });
 
 describe('damaged maps', () => {
-  it('says a damaged GeoJSON or TopoJSON is unreadable, without a crash', async () => {
+  it('names a damaged shape of a GeoJSON or TopoJSON and refuses the import, without a crash', async () => {
     const s = createProjectService({ SQL: await sql(), now: () => FIXED_NOW, sha256 });
     unwrap(await s.createProject('Kaart'));
     const bad = [
-      '{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[["x"]]}}]}',
-      '{"type":"Topology","arcs":[],"objects":{"b":{"type":"GeometryCollection","geometries":[{"type":"Polygon","arcs":[[7]]}]}}}',
-    ];
-    for (const text of bad) {
-      const r = await s.previewGeoImport({ name: 'kapot.json', bytes: new TextEncoder().encode(text) }, {});
-      expect(r.ok, text).toBe(false);
-      expect(['geo.onleesbaar', 'geo.geen-vlakken'], text).toContain(!r.ok && r.error.code);
+      [
+        '{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[["x"]]}}]}',
+        'geo.vorm-ongeldig',
+      ],
+      [
+        '{"type":"Topology","arcs":[],"objects":{"b":{"type":"GeometryCollection","geometries":[{"type":"Polygon","arcs":[[7]]}]}}}',
+        'geo.boog-ongeldig',
+      ],
+    ] as const;
+    for (const [text, code] of bad) {
+      const p = unwrap(await s.previewGeoImport({ name: 'kapot.json', bytes: new TextEncoder().encode(text) }, {}));
+      expect(p.kanImporteren, text).toBe(false);
+      expect(p.problemen[0], text).toMatchObject({ level: 'fout', code, row: 1 });
+      expect(formatIssue(p.problemen[0]!)).not.toContain('GeoPackage');
     }
     const sqlite = await s.previewGeoImport({ name: 'x.gpkg', bytes: new Uint8Array(2048) }, {});
     expect(sqlite.ok).toBe(false);
