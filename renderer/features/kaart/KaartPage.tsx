@@ -228,16 +228,21 @@ export function KaartPage({ onImport }: { onImport: () => void }) {
       }
     } else if (soort === 'hiaat' && sleutel) {
       const counts = new Map<string, number>();
+      // Per class, how many buurten rest on CBS figures alone (no measured demand): the legend says so.
+      const alleenCbs = new Map<string, number>();
       let voorbereiding = 0;
       for (const { g, d, centrum } of vormen) {
         const c = cellen.get(`${g.code}|${sleutel}`);
         const ernst = c?.ernst ?? 'geen-gegevens';
         counts.set(ernst, (counts.get(ernst) ?? 0) + 1);
+        if (c && c.basis.length > 0 && !c.basis.includes('cognos'))
+          alleenCbs.set(ernst, (alleenCbs.get(ernst) ?? 0) + 1);
         if (c?.inVoorbereiding) voorbereiding++;
         const stijl = ERNST_STIJL[ernst];
         const delen = [t(`hiaten.ernst.${ernst}`)];
         if (c?.index != null) delen.push(t('hiaten.indexWaarde', { index: num.format(c.index) }));
         if (c?.inVoorbereiding) delen.push(t('hiaten.inVoorbereiding'));
+        if (c && c.basis.length > 0) delen.push(c.basis.map((b) => t(`hiaten.basis.${b}`)).join(' + '));
         uit.push({
           code: g.code,
           naam: g.naam,
@@ -253,9 +258,12 @@ export function KaartPage({ onImport }: { onImport: () => void }) {
       }
       for (const e of ERNST_VOLGORDE) {
         const n = counts.get(e) ?? 0;
+        const cbs = e === 'geen' || e === 'geen-gegevens' ? 0 : (alleenCbs.get(e) ?? 0);
         items.push({
           id: e,
-          label: t('kaart.ernstAantal', { ernst: t(`hiaten.ernstKop.${e}`), count: n }),
+          label:
+            t('kaart.ernstAantal', { ernst: t(`hiaten.ernstKop.${e}`), count: n }) +
+            (cbs > 0 ? `, ${t('kaart.alleenCbs', { count: cbs })}` : ''),
           fill: ERNST_STIJL[e].fill,
           arcering: ERNST_STIJL[e].arcering,
           aantal: n,
