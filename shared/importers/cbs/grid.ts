@@ -35,6 +35,8 @@ export interface Grid {
   text(r: number, c: number): string;
   /** True when no cell of the row has anything but spaces. */
   emptyRow(r: number): boolean;
+  /** The first character of the cell that is not a space, as a char code; -1 when the cell is empty. */
+  firstChar(r: number, c: number): number;
   /**
    * Reads a figure into values[k] and status[k] (NaN unless ok); returns the status, plus FIGURE_DUIZENDTAL and
    * FIGURE_KOMMA when the cell looks so. `decimalComma`: the file writes decimal commas, so "1.234" is 1234.
@@ -132,6 +134,10 @@ export function gridOfRows(sheet: SheetRows): Grid {
       for (const c of row) if (cellText(c) !== '') return false;
       return true;
     },
+    firstChar(r, c) {
+      const t = c < 0 ? '' : cellText(rows[r]?.[c]);
+      return t === '' ? -1 : t.charCodeAt(0);
+    },
     figure(r, c, decimalComma, values, status, k) {
       const raw = rows[r]?.[c] ?? null;
       if (typeof raw === 'string') return figureAt(raw, 0, raw.length, decimalComma, values, status, k);
@@ -145,48 +151,113 @@ export function gridOfRows(sheet: SheetRows): Grid {
 
 /** Growable Int32Array. */
 class Ints {
-  data = new Int32Array(1 << 16);
+  data: Int32Array;
   length = 0;
-  push(v: number) {
-    if (this.length === this.data.length) {
-      const next = new Int32Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = v;
+  constructor(capacity: number) {
+    this.data = new Int32Array(Math.max(1024, capacity));
   }
+  grow() {
+    const next = new Int32Array(this.data.length * 2);
+    next.set(this.data);
+    this.data = next;
+  }
+}
+
+/**
+ * figureAt on the bytes of a file (no string is made for the common figures); -1 when the cell needs the general
+ * way (parseCbsValue on its text).
+ */
+function figureAtBytes(
+  s: Uint8Array,
+  a: number,
+  b: number,
+  decimalComma: boolean,
+  values: Float64Array,
+  status: Uint8Array,
+  k: number,
+): number {
+  while (a < b && s[a] === 32) a++;
+  while (b > a && s[b - 1] === 32) b--;
+  if (a === b) {
+    values[k] = Number.NaN;
+    status[k] = STATUS_ONTBREEKT;
+    return STATUS_ONTBREEKT;
+  }
+  let i = a;
+  let m = 0;
+  let digits = 0;
+  let intDigits = 0;
+  let sep = 0;
+  for (; i < b; i++) {
+    const ch = s[i]!;
+    if (ch >= 48 && ch <= 57) {
+      m = m * 10 + (ch - 48);
+      digits++;
+    } else if ((ch === 46 || ch === 44) && sep === 0 && digits > 0) {
+      sep = ch;
+      intDigits = digits;
+    } else break;
+  }
+  const fraction = sep === 0 ? 0 : digits - intDigits;
+  if (i < b || digits === 0 || digits > 15 || (sep !== 0 && fraction === 0)) return -1;
+  if (sep === 46 && fraction === 3 && intDigits <= 3 && s[a] !== 48) {
+    values[k] = decimalComma ? m : m / 1000;
+    status[k] = STATUS_OK;
+    return STATUS_OK | FIGURE_DUIZENDTAL;
+  }
+  values[k] = sep === 0 ? m : m / POW10[fraction]!;
+  status[k] = STATUS_OK;
+  return sep === 44 ? STATUS_OK | FIGURE_KOMMA : STATUS_OK;
 }
 
 /**
  * A StatLine CSV download read into field offsets, or null when the file is not one (then sheet.ts reads it). The
  * file must start with a quoted header with `;` between its fields; every quoted field must close before a `;` or a
- * line end; an unquoted field must not hold a quote; lines end in LF or CRLF.
+ * line end; an unquoted field must not hold a quote; lines end in LF or CRLF (the same in the whole file). Fields
+ * are decoded one by one when asked for: UTF-8 when it decodes cleanly, else Windows-1252 (as sheet.ts does).
  */
 export function readStatLineCsv(bytes: Uint8Array, fileName: string): Grid | null {
   if (bytes.byteLength === 0 || bytes.byteLength > LIMITS.maxFileBytes) return null;
-  const t = decodeText(bytes);
-  const firstLineEnd = t.indexOf('\n');
-  const firstLine = firstLineEnd < 0 ? t : t.slice(0, firstLineEnd);
-  if (t.charCodeAt(0) !== 34 || !firstLine.includes('";"')) return null;
-  if (t.includes('\u0000')) throw new AppException('import.geen-tekst', { bestand: fileName });
-  const starts = new Ints();
-  const ends = new Ints();
-  const rowFirst = new Ints();
-  let escaped: Set<number> | null = null;
+  const t = bytes;
   const n = t.length;
-  let pos = 0;
+  const bom = t[0] === 0xef && t[1] === 0xbb && t[2] === 0xbf ? 3 : 0;
+  if (t[bom] !== 34) return null;
+  const firstLineEnd = t.indexOf(10, bom);
+  let headerOk = false;
+  for (let i = bom; i + 2 < (firstLineEnd < 0 ? n : firstLineEnd); i++) {
+    if (t[i] === 34 && t[i + 1] === 59 && t[i + 2] === 34) {
+      headerOk = true;
+      break;
+    }
+  }
+  if (!headerOk) return null;
+  if (t.indexOf(0) >= 0) throw new AppException('import.geen-tekst', { bestand: fileName });
+  // Room for the header's number of fields on every line (counted fast), so the arrays are made once.
+  let lines = 1;
+  for (let i = t.indexOf(10); i >= 0; i = t.indexOf(10, i + 1)) lines++;
+  let headerFields = 1;
+  for (let i = bom; i < (firstLineEnd < 0 ? n : firstLineEnd); i++) if (t[i] === 59) headerFields++;
+  const starts = new Ints(lines * headerFields + 16);
+  const ends = new Ints(lines * headerFields + 16);
+  const rowFirst = new Ints(lines + 2);
+  let S = starts.data;
+  let E = ends.data;
+  let fields = 0;
+  let escaped: Set<number> | null = null;
+  let pos = bom;
   let crlf: boolean | null = null;
   while (pos < n) {
-    rowFirst.push(starts.length);
+    if (rowFirst.length === rowFirst.data.length) rowFirst.grow();
+    rowFirst.data[rowFirst.length++] = fields;
     for (;;) {
       let start: number;
       let end: number;
-      if (t.charCodeAt(pos) === 34) {
+      if (t[pos] === 34) {
         start = pos + 1;
-        let q = t.indexOf('"', start);
-        while (q >= 0 && t.charCodeAt(q + 1) === 34) {
-          (escaped ??= new Set()).add(starts.length);
-          q = t.indexOf('"', q + 2);
+        let q = t.indexOf(34, start);
+        while (q >= 0 && t[q + 1] === 34) {
+          (escaped ??= new Set()).add(fields);
+          q = t.indexOf(34, q + 2);
         }
         if (q < 0) return null;
         end = q;
@@ -194,23 +265,30 @@ export function readStatLineCsv(bytes: Uint8Array, fileName: string): Grid | nul
       } else {
         start = pos;
         while (pos < n) {
-          const ch = t.charCodeAt(pos);
+          const ch = t[pos]!;
           if (ch === 59 || ch === 10 || ch === 13) break;
           if (ch === 34) return null;
           pos++;
         }
         end = pos;
       }
-      starts.push(start);
-      ends.push(end);
-      const ch = t.charCodeAt(pos);
+      if (fields === S.length) {
+        starts.grow();
+        ends.grow();
+        S = starts.data;
+        E = ends.data;
+      }
+      S[fields] = start;
+      E[fields] = end;
+      fields++;
+      const ch = t[pos];
       if (ch === 59) {
         pos++;
         continue;
       }
       // Line ends as the first line's (CRLF or LF): a file that mixes them goes through sheet.ts, as before.
       if (ch === 13) {
-        if (t.charCodeAt(pos + 1) !== 10 || crlf === false) return null;
+        if (t[pos + 1] !== 10 || crlf === false) return null;
         crlf = true;
         pos += 2;
       } else if (ch === 10) {
@@ -222,26 +300,42 @@ export function readStatLineCsv(bytes: Uint8Array, fileName: string): Grid | nul
     }
     if (rowFirst.length > LIMITS.maxRows + 1) throw new AppException('import.te-veel-rijen', { bestand: fileName });
   }
-  const S = starts.data;
-  const E = ends.data;
-  const unescape = (f: number) => t.slice(S[f]!, E[f]!).replace(/""/g, '"');
-  const raw = (f: number) => (escaped?.has(f) ? unescape(f) : t.slice(S[f]!, E[f]!));
+  /** The text of bytes [a, b): ASCII directly, else UTF-8 or Windows-1252 as sheet.ts decides. */
+  const decode = (a: number, b: number): string => {
+    if (b - a <= 256) {
+      let ascii = true;
+      for (let i = a; i < b; i++) {
+        if (t[i]! >= 0x80) {
+          ascii = false;
+          break;
+        }
+      }
+      if (ascii) return String.fromCharCode.apply(null, t.subarray(a, b) as unknown as number[]);
+    }
+    return decodeText(t.subarray(a, b));
+  };
+  const raw = (f: number) => {
+    const s = decode(S[f]!, E[f]!);
+    return escaped?.has(f) ? s.replace(/""/g, '"') : s;
+  };
   const blank = (f: number) => {
     if (S[f] === E[f]) return true;
-    const first = t.charCodeAt(S[f]!);
+    const first = t[S[f]!]!;
     // Most fields start with something that is not white space: no string is made for them.
-    if (first > 32 && first !== 160 && first !== 0xfeff && first < 0x1680) return false;
-    return t.slice(S[f]!, E[f]!).trim() === '';
+    if (first > 32 && first < 0x80) return false;
+    return raw(f).trim() === '';
   };
   // Trailing rows of nothing (a final line end, empty lines at the end) are not rows, as in sheet.ts.
   let rowCount = rowFirst.length;
-  rowFirst.push(starts.length);
+  if (rowFirst.length === rowFirst.data.length) rowFirst.grow();
+  rowFirst.data[rowFirst.length++] = fields;
   const R = rowFirst.data;
   const rowBlank = (r: number) => {
     for (let f = R[r]!; f < R[r + 1]!; f++) if (!blank(f)) return false;
     return true;
   };
   while (rowCount > 0 && rowBlank(rowCount - 1)) rowCount--;
+  const field = (r: number, c: number) => (r >= rowCount || c < 0 || c >= R[r + 1]! - R[r]! ? -1 : R[r]! + c);
   return {
     name: fileName,
     rowCount,
@@ -249,24 +343,36 @@ export function readStatLineCsv(bytes: Uint8Array, fileName: string): Grid | nul
     brokenRows: undefined,
     width: (r) => (r < rowCount ? R[r + 1]! - R[r]! : 0),
     cell(r, c) {
-      if (r >= rowCount || c < 0 || c >= R[r + 1]! - R[r]!) return null;
-      return raw(R[r]! + c);
+      const f = field(r, c);
+      return f < 0 ? null : raw(f);
     },
     text(r, c) {
-      if (r >= rowCount || c < 0 || c >= R[r + 1]! - R[r]!) return '';
-      const f = R[r]! + c;
-      return (escaped?.has(f) ? unescape(f) : t.slice(S[f]!, E[f]!)).trim();
+      const f = field(r, c);
+      return f < 0 ? '' : raw(f).trim();
     },
     emptyRow: (r) => r >= rowCount || rowBlank(r),
+    firstChar(r, c) {
+      const f = field(r, c);
+      if (f < 0) return -1;
+      for (let i = S[f]!; i < E[f]!; i++) {
+        const ch = t[i]!;
+        if (ch >= 0x80) {
+          const x = raw(f).trim();
+          return x === '' ? -1 : x.charCodeAt(0);
+        }
+        if (ch > 32) return ch;
+      }
+      return -1;
+    },
     figure(r, c, decimalComma, values, status, k) {
-      if (r >= rowCount || c < 0 || c >= R[r + 1]! - R[r]!) {
+      const f = field(r, c);
+      if (f < 0) {
         values[k] = Number.NaN;
         status[k] = STATUS_ONTBREEKT;
         return STATUS_ONTBREEKT;
       }
-      const f = R[r]! + c;
-      if (escaped?.has(f)) return slowFigure(unescape(f), decimalComma, values, status, k);
-      return figureAt(t, S[f]!, E[f]!, decimalComma, values, status, k);
+      const fast = escaped?.has(f) ? -1 : figureAtBytes(t, S[f]!, E[f]!, decimalComma, values, status, k);
+      return fast >= 0 ? fast : slowFigure(raw(f), decimalComma, values, status, k);
     },
   };
 }

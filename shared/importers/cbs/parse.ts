@@ -309,9 +309,9 @@ function tableYear(s: string): number | null {
 }
 
 /** A quick first look before normaliseCode: codes start with G, W, B or N (after padding). */
-function mayBeCode(t: string): boolean {
-  const ch = t.charCodeAt(0) | 0x20;
-  return t.length >= 4 && (ch === 0x67 || ch === 0x77 || ch === 0x62 || ch === 0x6e);
+function mayBeCode(first: number): boolean {
+  const ch = first | 0x20;
+  return ch === 0x67 || ch === 0x77 || ch === 0x62 || ch === 0x6e;
 }
 
 interface Located {
@@ -337,10 +337,10 @@ function locate(grid: Grid): Located | 'transposed' | null {
     let inRow = 0;
     let filled = 0;
     for (let c = 0; c < w; c++) {
-      const t = grid.text(r, c);
-      if (t === '') continue;
+      const ch = grid.firstChar(r, c);
+      if (ch < 0) continue;
       filled++;
-      if (!mayBeCode(t) || normaliseCode(t) === null) continue;
+      if (!mayBeCode(ch) || normaliseCode(grid.text(r, c)) === null) continue;
       inRow++;
       hits[c] = (hits[c] ?? 0) + 1;
       if (first[c] === undefined) first[c] = r;
@@ -694,20 +694,25 @@ export function parseCbsTable(input: TableInput, options: CbsParseOptions = {}):
   let status = new Uint8Array(n * m);
   let decimalComma = false;
   const ambiguous: number[] = [];
-  const thousandsOnly = new Array<boolean>(m).fill(true);
-  const thousandsSeen = new Array<number>(m).fill(0);
+  const thousandsOnly = new Uint8Array(m).fill(1);
+  const thousandsSeen = new Int32Array(m);
   const badRegion = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const r = dataRows[i]!;
     const base = i * m;
     for (let j = 0; j < m; j++) {
       const f = grid.figure(r, indicatorCols[j]!, false, values, status, base + j);
+      if (f === STATUS_OK) {
+        // The common case: a plain figure in text.
+        thousandsOnly[j] = 0;
+        continue;
+      }
       const st = f & FIGURE_STATUS;
       if (f & FIGURE_KOMMA) decimalComma = true;
       if (f & FIGURE_DUIZENDTAL) {
         ambiguous.push(base + j);
         thousandsSeen[j]!++;
-      } else if ((st === STATUS_OK && !(f & FIGURE_GETALCEL)) || st === STATUS_FOUT) thousandsOnly[j] = false;
+      } else if ((st === STATUS_OK && !(f & FIGURE_GETALCEL)) || st === STATUS_FOUT) thousandsOnly[j] = 0;
       if (st === STATUS_FOUT) {
         badRegion[i] = 1;
         rowError(
@@ -721,7 +726,7 @@ export function parseCbsTable(input: TableInput, options: CbsParseOptions = {}):
       }
     }
   }
-  const thousandsColumn = thousandsOnly.map((only, j) => only && thousandsSeen[j]! >= 2 && !decimalComma);
+  const thousandsColumn = Array.from(thousandsOnly, (only, j) => only === 1 && thousandsSeen[j]! >= 2 && !decimalComma);
   thousandsColumn.forEach((yes, j) => {
     if (yes) issue({ level: 'waarschuwing', code: 'cbs.duizendtallen', column: indicators[j]!.kolom });
   });

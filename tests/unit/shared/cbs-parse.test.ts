@@ -144,6 +144,17 @@ describe('CBS: a StatLine download read straight from its text', () => {
         const want = parseCbsValue(c, decimalComma);
         expect({ value: v[0], status: st[0] }, `${JSON.stringify(c)} ${decimalComma}`).toEqual(want);
       }
+      // The same from the bytes of a StatLine download, quoted and not.
+      const csv = `"h";"${cases.map((_, i) => `k${i}`).join('";"')}"\r\n"GM0153";"${cases.join('";"')}"\r\n"GM0150";${cases.map((c) => (/[";]/.test(c) ? `"${c}"` : c)).join(';')}\r\n`;
+      const grid = readStatLineCsv(new TextEncoder().encode(csv), 'figures.csv')!;
+      for (const r of [1, 2]) {
+        cases.forEach((c, i) => {
+          grid.figure(r, i + 1, decimalComma, v, st, 0);
+          expect({ value: v[0], status: st[0] }, `${r} ${JSON.stringify(c)} ${decimalComma}`).toEqual(
+            parseCbsValue(c, decimalComma),
+          );
+        });
+      }
     }
   });
 });
