@@ -61,8 +61,11 @@ const HELP = `Wijkweb op de opdrachtregel
   npm run -s cli -- samenvoegen P.wijkweb BEWAAR_ID ID [ID …]
       Voegt organisaties samen tot de eerste; aanbod, relaties en namen gaan mee.
   npm run -s cli -- export P.wijkweb <tabel> [--format csv|json] [--out BESTAND] [--peildatum JJJJ-MM-DD]
+      [--exacte-aantallen]
       Schrijft een tabel als CSV (standaard) of JSON naar het scherm of naar een bestand. De hiaten gelden op één
       peildatum: per soort aantal de nieuwste telling op of vóór die datum (standaard de nieuwste).
+      --exacte-aantallen: verwijzingen in ‘relaties’ met hun exacte aantal, ook 1 tot 5: een werkbestand om aan
+      te passen en terug te importeren, alleen voor het eigen team.
       Tabellen: ${EXPORT_TABLE_NAMES.join(', ')}. Kleine aantallen staan als <5.
   npm run -s cli -- report P.wijkweb --gebied CODE[,CODE] --peildatum JJJJ-MM-DD --out rapport.pdf|rapport.xlsx|rapport.html
       [--vergelijk JJJJ-MM-DD | --zonder-vergelijking] [--secties kerncijfers,metingen,netwerk,veranderingen,hiaten,scenario,bijlagen]
@@ -116,6 +119,7 @@ const BOOLEAN_FLAGS = new Set([
   'beide',
   'overslaan',
   'zonder-vergelijking',
+  'exacte-aantallen',
 ]);
 
 function parseArgs(argv: readonly string[]): Parsed {
@@ -587,9 +591,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           throw new AppException('export.onbekend-formaat', { formaat: String(format) });
         unwrap(await service.openProject(await store.read(path), basename(path)));
         const peildatum = parsed.flags.get('peildatum');
+        const exact = parsed.flags.has('exacte-aantallen');
         const data = unwrap(
-          await service.exportTable(table as ExportTableName, typeof peildatum === 'string' ? { peildatum } : {}),
+          await service.exportTable(table as ExportTableName, {
+            ...(typeof peildatum === 'string' ? { peildatum } : {}),
+            ...(exact ? { exacteAantallen: true } : {}),
+          }),
         );
+        if (exact && table === 'relaties') io.stderr(`${formatMessage(language, 'fout.cli.exacte-aantallen')}\n`);
         const text = format === 'csv' ? toCsv(data) : JSON.stringify(toJsonRows(data), null, 2) + '\n';
         const out = parsed.flags.get('out');
         if (typeof out === 'string') {

@@ -235,8 +235,14 @@ export interface WorkerApi {
   exportProject(): Promise<Result<Uint8Array>>;
   getOverview(): Promise<Result<ProjectOverview>>;
   renameProject(naam: string): Promise<Result<ProjectOverview>>;
-  /** A table of the project; `hiaten` at one peildatum (ISO; default the newest counts). */
-  exportTable(name: ExportTableName, opties?: { readonly peildatum?: string | null }): Promise<Result<TableData>>;
+  /**
+   * A table of the project; `hiaten` at one peildatum (ISO; default the newest counts). Small counts leave as "<5";
+   * `exacteAantallen` keeps referral counts exact in `relaties` (a working file to edit and import back).
+   */
+  exportTable(
+    name: ExportTableName,
+    opties?: { readonly peildatum?: string | null; readonly exacteAantallen?: boolean },
+  ): Promise<Result<TableData>>;
   /** Reads a CBS file and says what an import would do; writes nothing. */
   previewCbsImport(file: ImportFile, options: CbsImportOptions): Promise<Result<CbsPreview>>;
   /** Imports a CBS file in one transaction (progress events; `cancelImport` rolls it back). */

@@ -353,7 +353,12 @@ export function createProjectService(deps: ServiceDeps): WorkerApi & {
       const peildatum = opties.peildatum ?? undefined;
       if (peildatum !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(peildatum))
         return fail('invoer.ongeldig', { veld: 'peildatum', code: 'ongeldig' });
-      return guard(() => exportTable(requireDb(), name, peildatum ? { peildatum } : {}));
+      return guard(() =>
+        exportTable(requireDb(), name, {
+          ...(peildatum ? { peildatum } : {}),
+          ...(opties.exacteAantallen === true ? { exacteAantallen: true } : {}),
+        }),
+      );
     },
 
     async previewCbsImport(file, options) {

@@ -275,7 +275,11 @@ function beschermMetingen(columns: readonly string[], rows: (string | number | n
 }
 
 /** A table of the project as stored; `netwerk` is computed (the metrics of the whole network). */
-export function exportTable(db: ProjectDb, name: ExportTableName, opties: { peildatum?: string } = {}): TableData {
+export function exportTable(
+  db: ProjectDb,
+  name: ExportTableName,
+  opties: { peildatum?: string; exacteAantallen?: boolean } = {},
+): TableData {
   if (name === 'netwerk') return netwerkTable(loadNetwerk(db));
   if (name === 'hiaten') return hiatenTable(db, opties.peildatum);
   const def = EXPORTS[name];
@@ -287,5 +291,15 @@ export function exportTable(db: ProjectDb, name: ExportTableName, opties: { peil
     stmt.free();
   }
   if (name === 'metingen') beschermMetingen(def.columns, rows, loadPrivacy(db));
+  // Referral counts of 1–4 leave the machine as "<5", like every other count; only a working file for the team
+  // (exported on purpose, to edit and import back) keeps them exact.
+  if (name === 'relaties' && !opties.exacteAantallen) {
+    const p = loadPrivacy(db);
+    const k = def.columns.indexOf('aantal');
+    for (const r of rows) {
+      const v = r[k];
+      if (typeof v === 'number' && isKlein(v, p)) r[k] = kleinLabel(p);
+    }
+  }
   return { columns: def.columns, rows };
 }

@@ -247,7 +247,11 @@ function planRelaties(
     const aantalRaw = get(cells, 'aantal');
     const aantal = aantalRaw ? parseAantal(aantalRaw) : undefined;
     if (aantalRaw && (aantal === undefined || aantal < 0)) {
-      issue('fout', 'lijst.aantal-ongeldig', row, 'aantal', { waarde: aantalRaw });
+      // "<5" (or "x") is how an export hides a small count: it cannot be imported back as a number.
+      const afgeschermd = /^\s*(<\s*\d+|x)\s*$/i.test(aantalRaw);
+      issue('fout', afgeschermd ? 'lijst.aantal-afgeschermd' : 'lijst.aantal-ongeldig', row, 'aantal', {
+        waarde: aantalRaw,
+      });
     }
     const periodeRaw = get(cells, 'periode');
     const periode = periodeRaw ? parsePeriode(periodeRaw) : undefined;

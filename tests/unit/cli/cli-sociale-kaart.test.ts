@@ -56,6 +56,17 @@ describe('CLI: partners, relaties, dubbelen, samenvoegen', () => {
     );
     expect(out.out).toContain('Buurtteam Zuilen');
     expect(out.out).toContain(',Alifa,'); // the merged name is matched to the kept organisation
+    // Small referral counts leave as "<5"; the team's working file keeps them exact, and says what it is.
+    expect(out.out).toContain(',<5,');
+    expect(out.out).not.toMatch(/,4,2024-01-01/);
+    const werk = await cli(['export', 'P.wijkweb', 'relaties', '--exacte-aantallen'], dir);
+    expect(werk.out).toMatch(/,4,2024-01-01/);
+    expect(werk.err).toContain('exacte aantallen');
+    const terug = join(dir, 'terug.csv');
+    writeFileSync(terug, out.out);
+    const geweigerd = await cli(['import', 'P.wijkweb', 'relaties', 'terug.csv'], dir);
+    expect(geweigerd.code).toBe(1);
+    expect(geweigerd.err).toContain('afgeschermd aantal');
     const orgs = await cli(['export', 'P.wijkweb', 'organisaties', '--format', 'json'], dir);
     expect((JSON.parse(orgs.out) as unknown[]).length).toBe(3);
   });
