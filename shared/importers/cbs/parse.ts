@@ -156,13 +156,33 @@ function dialectOf(cells: readonly string[]): Dialect | null {
   return null;
 }
 
-/** A labelled StatLine header "Bevolking/Leeftijdsgroepen/0 tot 15 jaar (aantal)": its path and its unit. */
-function labelledParts(raw: string): { path: string[]; eenheid: string | null } {
-  const capped = raw.slice(0, 500);
+/** A StatLine period of one year: "2024", "2024JJ00", "2023*", "2022 (voorlopig)"; else null. */
+export function jaarVanPeriode(s: string): number | null {
+  const m = /^((?:19|20)\d\d)(?:JJ00)?\s*(?:\*|\(?(?:nader )?voorlopig\)?)?$/i.exec(s.trim());
+  return m ? Number(m[1]) : null;
+}
+
+/**
+ * A labelled StatLine header "Bevolking/Leeftijdsgroepen/0 tot 15 jaar (aantal)": its path and its unit; a part
+ * that is a period (an export with the periods as columns: ".../Aantal inwoners (aantal)/2023") is taken out and
+ * given as `jaar`.
+ */
+function labelledParts(raw: string): { path: string[]; eenheid: string | null; jaar: number | null } {
+  let jaar: number | null = null;
+  const parts = raw
+    .slice(0, 500)
+    .split('/')
+    .filter((p) => {
+      const y = jaarVanPeriode(p);
+      if (y !== null) jaar = y;
+      return y === null;
+    });
+  const capped = parts.join('/');
   const m = /\(([^()]*)\)\s*$/.exec(capped);
   return {
     path: (m ? capped.slice(0, m.index).trimEnd() : capped).split('/').map((p) => p.trim()),
     eenheid: m ? m[1]!.trim() : null,
+    jaar,
   };
 }
 
@@ -294,12 +314,6 @@ function niveauFromSoort(s: string): Niveau | null {
 
 function yearFrom(s: string): number | null {
   const m = /(?:^|[^\d])(20[1-3]\d)(?:[^\d]|$)/.exec(s);
-  return m ? Number(m[1]) : null;
-}
-
-/** A StatLine period of one year: "2024", "2024JJ00", "2023*", "2022 (voorlopig)"; else null. */
-export function jaarVanPeriode(s: string): number | null {
-  const m = /^((?:19|20)\d\d)(?:JJ00)?\s*(?:\*|\(?(?:nader )?voorlopig\)?)?$/i.exec(s.trim());
   return m ? Number(m[1]) : null;
 }
 
@@ -482,6 +496,15 @@ export function parseCbsTable(input: TableInput, options: CbsParseOptions = {}):
     if (content.numbers > 0 || content.words === 0) continue;
     roles[c] = roleIndex('naam') < 0 ? { kind: 'region', role: 'naam' } : { kind: 'skip' };
   }
+  // An export with the periods as columns: the figures of each year under their own header. One year is the file's
+  // year; several are refused, because they would land on one year.
+  const headerYears = new Set<number>();
+  if (dialect === 'labels') {
+    roles.forEach((r, c) => {
+      const y = r.kind === 'indicator' ? labelledParts(header[c] ?? '').jaar : null;
+      if (y !== null) headerYears.add(y);
+    });
+  }
   // The header may be longer than the table (a header cell beyond every data row is no figure).
   const codeCol = roleIndex('code');
   const nameCol = roleIndex('naam');
@@ -522,6 +545,18 @@ export function parseCbsTable(input: TableInput, options: CbsParseOptions = {}):
   const titleText = titleParts.join(' ');
   let jaar: number | null = options.jaar ?? null;
   let jaarBron: JaarBron | null = jaar ? 'optie' : null;
+  if (periodeCol < 0 && headerYears.size > 1) {
+    issue({
+      level: 'fout',
+      code: 'cbs.jaren-als-kolommen',
+      params: { jaren: [...headerYears].sort((a, b) => a - b).join(', ') },
+    });
+    return { issues };
+  }
+  if (periodeCol < 0 && headerYears.size === 1 && jaar === null) {
+    jaar = [...headerYears][0]!;
+    jaarBron = 'kolom';
+  }
   if (periodeCol < 0) {
     const candidates: [number | null, JaarBron][] = [
       [tableYear(`${input.tableId ?? ''} ${titleText} ${fileName}`), 'tabel'],

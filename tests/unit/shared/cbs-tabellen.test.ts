@@ -207,6 +207,31 @@ describe('CBS: other StatLine tables about gebieden', () => {
     ]);
   });
 
+  it("an export with the periods as columns: one year is the file's year, several are refused (never on one year)", async () => {
+    const one = statline('kerncijfers-kolommen-2023.csv', [
+      ['Wijken en buurten', 'Regioaanduiding/Codering (code)', 'Bevolking/Aantal inwoners (aantal)/2023*'],
+      ['Enschede', pad('GM0153'), '161738'],
+    ]);
+    const s = await service();
+    const { preview } = await importOk(s, one);
+    expect(preview).toMatchObject({ jaar: 2023, jaarBron: 'kolom' });
+    expect(preview.indicatoren.map((i) => i.sleutel)).toEqual(['inwoners']);
+    const two = statline('kerncijfers-kolommen.csv', [
+      [
+        'Wijken en buurten',
+        'Regioaanduiding/Codering (code)',
+        'Bevolking/Aantal inwoners (aantal)/2022',
+        'Bevolking/Aantal inwoners (aantal)/2023',
+      ],
+      ['Enschede', pad('GM0153'), '160812', '161738'],
+    ]);
+    const p = unwrap(await s.previewCbsImport(two, {}));
+    expect(p.problemen).toEqual([
+      { level: 'fout', code: 'cbs.jaren-als-kolommen', file: two.name, params: { jaren: '2022, 2023' } },
+    ]);
+    expect(p.kanImporteren).toBe(false);
+  });
+
   it('decimal points (untyped) and decimal commas (labelled) read the same; ".", "x", "-", "?" and empty are no value', async () => {
     const untyped = statline('kwb-2024-punt.csv', [
       ['ID', 'WijkenEnBuurten', 'GemiddeldeHuishoudensgrootte_33', 'AantalInwoners_5', 'Mannen_6'],
