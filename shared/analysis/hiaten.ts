@@ -734,6 +734,7 @@ export function berekenHiaten(
       let refBron: ReferentieBron | 'geen' | null = null;
       let heeftCognos = false;
       let afgeschermd = false;
+      let gemetenVerhouding = false;
       for (let i = 0; i < regels.length; i++) {
         const x = delenVanGebied[i];
         if (!x || !regelLg[i]!.has(lg.code)) continue;
@@ -747,6 +748,7 @@ export function berekenHiaten(
         afgeschermd ||= deel.afgeschermd;
         controleer ||= x.controleer;
         if (deel.verhouding !== null) {
+          gemetenVerhouding = true;
           wsum += instellingen.vraagGewicht;
           wval += deel.verhouding * instellingen.vraagGewicht;
         }
@@ -766,8 +768,10 @@ export function berekenHiaten(
         const x = signalenVanGebied[i];
         if (!x || !signaalLg[i]!.has(lg.code)) continue;
         (sig ??= []).push(x);
-        if (x.soort === 'zorg') zorg = true;
-        else demografie = true;
+        if (x.soort === 'zorg') {
+          zorg = true;
+          gemetenVerhouding = true;
+        } else demografie = true;
         const w = signalen[i]!.gewicht;
         wsum += w;
         wval += (x.aandeel / x.gemeente) * w;
@@ -797,8 +801,10 @@ export function berekenHiaten(
                 : index >= d.aandacht
                   ? 'aandacht'
                   : 'geen';
-        // An age or household share is a signal of need, not measured demand.
-        if (!heeftCognos && !zorg && RANG[rel] > RANG.aandacht) rel = 'aandacht';
+        // An age or household share is a signal of need, not measured demand: a comparison that rests on such
+        // shares alone (no Cognos count with a reference, no CBS care figure) is at most "aandacht". A Cognos count
+        // without a reference speaks through the fixed levels instead.
+        if (!gemetenVerhouding && RANG[rel] > RANG.aandacht) rel = 'aandacht';
         ernst = zwaarste(rel, absErnst);
       }
       const per1000 = heeftCognos && inw ? (vraag / inw) * 1000 : null;

@@ -292,6 +292,39 @@ describe('hiaten: properties', () => {
     }
   });
 
+  it('a comparison resting on age shares alone is at most aandacht, also next to a Cognos count without a reference', () => {
+    const input: HiatenInput = {
+      gebieden: [
+        { code: 'BU00010001', naam: 'Jong', wijkCode: null, cijfers: { inwoners: 2000, leeftijd_0_14: 700 } },
+        { code: 'BU00010002', naam: 'Oud', wijkCode: null, cijfers: { inwoners: 8000, leeftijd_0_14: 300 } },
+      ],
+      gemeenten: [
+        { code: 'GM0001', naam: 'Gemeente', wijkCode: null, cijfers: { inwoners: 10000, leeftijd_0_14: 1000 } },
+      ],
+      metingen: [
+        {
+          gebied: 'BU00010001',
+          maat: 'toewijzingen',
+          wet: 'Jeugdwet',
+          ondersteuningsbehoefte: 1,
+          vorm: null,
+          product: 'OB1 Jeugd',
+          waarde: 12,
+          onderdrukt: false,
+        },
+      ],
+      voorzieningen: [],
+      leefgebieden: [{ code: 'onderwijs', label: 'Onderwijs' }],
+      periode: null,
+    };
+    const [cel] = berekenHiaten(input).filter((c) => c.gebiedCode === 'BU00010001');
+    // Children 35% against 10%: a high index, but only from an age share; 12 Jeugdhulp counts (6 per 1.000) stay
+    // under the fixed levels.
+    expect(cel!.index).toBeGreaterThan(3);
+    expect(cel!.basis).toEqual(['cognos', 'cbs-demografie']);
+    expect(cel!.ernst).toBe('aandacht');
+  });
+
   it('hides a demand that would give a small count away, but keeps its severity and says why', () => {
     const input: HiatenInput = {
       gebieden: [{ code: 'BU00010001', naam: 'Oost', wijkCode: null, cijfers: { inwoners: 1000 } }],
