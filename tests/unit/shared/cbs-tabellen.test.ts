@@ -232,6 +232,41 @@ describe('CBS: other StatLine tables about gebieden', () => {
     expect(p.kanImporteren).toBe(false);
   });
 
+  it('a labelled export without codes: names matched to the gebieden of the project, never guessed', async () => {
+    const s = await service();
+    await importOk(
+      s,
+      statline('kwb-2024-codes.csv', [
+        ['Wijken en buurten', 'Regioaanduiding/Codering (code)', 'Bevolking/Aantal inwoners (aantal)'],
+        ['Enschede', pad('GM0153'), '161738'],
+        ['Boswinkel-De Braker', pad('BU01530201'), '3685'],
+        ['Centrum', pad('BU01530000'), '4000'],
+        ['Centrum', pad('BU03630000'), '5000'],
+      ]),
+    );
+    const names = statline('nabijheid-2024-namen.csv', [
+      [
+        'Wijken en buurten',
+        'Regioaanduiding/Soort regio (omschrijving)',
+        'Nabijheid/Afstand tot huisartsenpraktijk (km)',
+      ],
+      ['Nederland', 'Land', '1,0'],
+      ['Boswinkel-De Braker', 'Buurt', '0,6'],
+      ['Centrum', 'Buurt', '0,2'],
+      ['Nergenshuizen', 'Buurt', '1,4'],
+    ]);
+    const p = unwrap(await s.previewCbsImport(names, {}));
+    expect(p.problemen.filter((i) => i.level === 'fout').map((i) => [i.code, i.row, i.params?.naam])).toEqual([
+      ['cbs.naam-dubbelzinnig', 4, 'Centrum'],
+      ['cbs.naam-onbekend', 5, 'Nergenshuizen'],
+    ]);
+    expect(p).toMatchObject({ aantallen: { land: 1, buurt: 1 }, foutRijen: 2, kanImporteren: false });
+    const { outcome } = { outcome: unwrap(await s.importCbs(names, { foutenOverslaan: true })) };
+    expect(outcome.rijenOvergeslagen).toBe(2);
+    const key = p.indicatoren[0]!.sleutel;
+    expect(figures(s).waarde[`BU01530201|2024|${key}`]).toBe(0.6);
+  });
+
   it('decimal points (untyped) and decimal commas (labelled) read the same; ".", "x", "-", "?" and empty are no value', async () => {
     const untyped = statline('kwb-2024-punt.csv', [
       ['ID', 'WijkenEnBuurten', 'GemiddeldeHuishoudensgrootte_33', 'AantalInwoners_5', 'Mannen_6'],
