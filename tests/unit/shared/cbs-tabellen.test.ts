@@ -261,7 +261,7 @@ describe('CBS: other StatLine tables about gebieden', () => {
       ['cbs.naam-onbekend', 5, 'Nergenshuizen'],
     ]);
     expect(p).toMatchObject({ aantallen: { land: 1, buurt: 1 }, foutRijen: 2, kanImporteren: false });
-    const { outcome } = { outcome: unwrap(await s.importCbs(names, { foutenOverslaan: true })) };
+    const outcome = unwrap(await s.importCbs(names, { foutenOverslaan: true }));
     expect(outcome.rijenOvergeslagen).toBe(2);
     const key = p.indicatoren[0]!.sleutel;
     expect(figures(s).waarde[`BU01530201|2024|${key}`]).toBe(0.6);
