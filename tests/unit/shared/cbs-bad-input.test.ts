@@ -760,6 +760,9 @@ describe('CBS import: hostile and broken files', () => {
     expect(r).toMatchObject({ ok: false, error: { code: 'import.geannuleerd', params: { bestand: f.name } } });
     await expectNothingWritten(p);
     expect(await p.s.getRevision()).toBe(0);
+    // The pragmas switched for the bulk insert are back, also after a cancel.
+    const db = p.s.currentDb()!;
+    expect([db.value('PRAGMA foreign_keys'), db.value('PRAGMA ignore_check_constraints')]).toEqual([1, 0]);
 
     // The file itself was fine: without a cancel it imports, and a cancel after the end changes nothing.
     const again = unwrap(await p.s.previewCbsImport(f, {}));
@@ -767,5 +770,7 @@ describe('CBS import: hostile and broken files', () => {
     const done = unwrap(await p.s.importCbs(f, {}));
     await p.s.cancelImport();
     expect(done).toMatchObject({ jaar: 2024, gebiedenNieuw: 5051, waarden: 5051 * 2 });
+    expect([db.value('PRAGMA foreign_keys'), db.value('PRAGMA ignore_check_constraints')]).toEqual([1, 0]);
+    expect(db.all('PRAGMA integrity_check')).toEqual([{ integrity_check: 'ok' }]);
   });
 });

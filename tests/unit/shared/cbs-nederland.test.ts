@@ -166,6 +166,14 @@ describe('CBS: the whole country, labelled StatLine download of 2024 with the ca
     }
     expect(byCode.get('BU0363AA01')).toMatchObject({ naam: 'Planciusbuurt-Noord', ouder: 'WK0363AA', niveau: 'buurt' });
 
+    // The table's CHECK holds for every figure, although it is not evaluated during the bulk insert.
+    expect(
+      s
+        .currentDb()!
+        .value(
+          'SELECT count(*) FROM indicator_waarde WHERE NOT (status >= 0 AND status <= 2 AND (status = 0) = (waarde IS NOT NULL))',
+        ),
+    ).toBe(0);
     const f = figures(s, 2024);
     const cols = Object.keys(ZORG).map((k) => header.indexOf(k));
     let secret = 0;
