@@ -1,4 +1,4 @@
-import { basename, dirname } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { AppException } from '../shared/result';
 import { errnoCode, type FileSystem } from './fs';
 
@@ -15,6 +15,27 @@ const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
 
 export function tmpPathFor(target: string): string {
   return `${target}.tmp`;
+}
+
+/**
+ * The file a path really names, with symbolic links resolved. Saving writes a temporary file and renames it over the
+ * target: over a link that would replace the link itself with a regular file, and the project would silently split
+ * in two (the link's new file, and the real one left old). A file that does not exist yet: its folder's real path
+ * and its name.
+ */
+export async function realTarget(fs: FileSystem, path: string): Promise<string> {
+  if (!fs.realpath) return path;
+  try {
+    return await fs.realpath(path);
+  } catch (err) {
+    if (errnoCode(err) !== 'ENOENT') throw err;
+  }
+  try {
+    return join(await fs.realpath(dirname(path)), basename(path));
+  } catch (err) {
+    if (errnoCode(err) !== 'ENOENT') throw err;
+    return path;
+  }
 }
 
 function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
@@ -37,15 +58,22 @@ function writeError(err: unknown, target: string): AppException {
 /**
  * Writes `bytes` to `target` so that a crash or power cut at any moment leaves either the old file or the new
  * one, never half of one: write `target.tmp` in the same folder, fsync it, read it back and verify, rename it
- * over the target (retrying a rename that Windows briefly blocks for up to 60 s), fsync the folder.
+ * over the target (retrying a rename that Windows briefly blocks for up to 60 s), fsync the folder. The target is
+ * the real file behind any symbolic link (realTarget), so a link stays a link and its file gets the new bytes.
  * On a failed rename the temporary file is kept: it holds the newest work.
  */
 export async function atomicWrite(
   fs: FileSystem,
-  target: string,
+  path: string,
   bytes: Uint8Array,
   options: AtomicWriteOptions = {},
 ): Promise<void> {
+  let target: string;
+  try {
+    target = await realTarget(fs, path);
+  } catch (err) {
+    throw writeError(err, path);
+  }
   const tmp = tmpPathFor(target);
   const sleep = options.sleep ?? defaultSleep;
   const maxRetryMs = options.maxRetryMs ?? 60_000;

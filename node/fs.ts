@@ -16,6 +16,8 @@ export interface FileSystem {
   writeExclusive(path: string, text: string): Promise<void>;
   touch(path: string, when: Date): Promise<void>;
   exists(path: string): Promise<boolean>;
+  /** The path with every symbolic link resolved (ENOENT when it does not exist). Fakes may leave it out. */
+  realpath?(path: string): Promise<string>;
 }
 
 export const nodeFs: FileSystem = {
@@ -76,6 +78,7 @@ export const nodeFs: FileSystem = {
       return false;
     }
   },
+  realpath: (path) => fsp.realpath(path),
 };
 
 export function errnoCode(err: unknown): string | undefined {

@@ -1,3 +1,4 @@
+import { realTarget } from './atomic-write';
 import { errnoCode, type FileSystem } from './fs';
 
 /**
@@ -61,8 +62,13 @@ export async function isStale(deps: LockDeps, path: string, info: LockInfo | nul
   return info.host === deps.host && info.pid !== deps.pid && !deps.isPidAlive(info.pid);
 }
 
+/** The lock belongs to the real file: two paths to one project (a symbolic link) share one lock. */
+async function lockFor(deps: LockDeps, projectPath: string): Promise<string> {
+  return lockPathFor(await realTarget(deps.fs, projectPath).catch(() => projectPath));
+}
+
 export async function acquireLock(deps: LockDeps, projectPath: string): Promise<LockResult> {
-  const path = lockPathFor(projectPath);
+  const path = await lockFor(deps, projectPath);
   const mine: LockInfo = {
     app: 'wijkweb',
     pid: deps.pid,
@@ -90,11 +96,11 @@ export async function acquireLock(deps: LockDeps, projectPath: string): Promise<
 
 /** Refreshes the heartbeat; call every HEARTBEAT_MS while the file is open. */
 export async function refreshLock(deps: LockDeps, projectPath: string): Promise<void> {
-  await deps.fs.touch(lockPathFor(projectPath), deps.now()).catch(() => undefined);
+  await deps.fs.touch(await lockFor(deps, projectPath), deps.now()).catch(() => undefined);
 }
 
 export async function releaseLock(deps: LockDeps, projectPath: string): Promise<void> {
-  const path = lockPathFor(projectPath);
+  const path = await lockFor(deps, projectPath);
   const text = await deps.fs.readFile(path).then(
     (b) => new TextDecoder().decode(b),
     () => '',

@@ -3,7 +3,7 @@ import type { BackupInfo, BackupReason, SaveInfo } from '../shared/contract';
 import { MAX_PROJECT_BYTES } from '../shared/contract';
 import { isBackupDue } from '../shared/backup-policy';
 import { AppException } from '../shared/result';
-import { atomicWrite } from './atomic-write';
+import { atomicWrite, realTarget } from './atomic-write';
 import { backupDirFor, listBackupEntries, listBackups, makeBackup } from './backups';
 import { errnoCode, type FileSystem } from './fs';
 
@@ -39,8 +39,12 @@ export function createFileStore(deps: FileStoreDeps) {
     }
   }
 
-  async function save(path: string, bytes: Uint8Array, reason?: BackupReason): Promise<SaveInfo> {
-    if (!deps.verify(bytes)) throw new AppException('opslaan.controle-mislukt', { bestand: basename(path) });
+  /** The real file behind a symbolic link: saved, backed up and remembered under that one path. */
+  const real = (path: string) => realTarget(deps.fs, path).catch(() => path);
+
+  async function save(given: string, bytes: Uint8Array, reason?: BackupReason): Promise<SaveInfo> {
+    if (!deps.verify(bytes)) throw new AppException('opslaan.controle-mislukt', { bestand: basename(given) });
+    const path = await real(given);
     const dir = backupDirFor(deps.backupRoot, path);
     const now = deps.now();
     let backupMade = false;
@@ -84,11 +88,12 @@ export function createFileStore(deps: FileStoreDeps) {
     });
   }
 
-  async function backups(path: string): Promise<BackupInfo[]> {
-    return listBackups(deps.fs, backupDirFor(deps.backupRoot, path));
+  async function backups(given: string): Promise<BackupInfo[]> {
+    return listBackups(deps.fs, backupDirFor(deps.backupRoot, await real(given)));
   }
 
-  async function readBackup(path: string, backupId: string): Promise<Uint8Array> {
+  async function readBackup(given: string, backupId: string): Promise<Uint8Array> {
+    const path = await real(given);
     const entries = await listBackupEntries(deps.fs, backupDirFor(deps.backupRoot, path));
     if (!entries.some((e) => e.id === backupId)) throw new AppException('reservekopie.niet-gevonden');
     return read(join(backupDirFor(deps.backupRoot, path), backupId));

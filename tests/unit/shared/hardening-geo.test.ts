@@ -193,8 +193,8 @@ describe('one bad shape never breaks the Kaart', () => {
     const bronId = insertBron(db, {
       soort: 'geo',
       bestandsnaam: 'oud.geojson',
-      sha256: null,
-      omschrijving: null,
+      sha256: '0'.repeat(64),
+      omschrijving: 'Wijk- en buurtkaart (geojson)',
       geimporteerdOp: FIXED_NOW,
       rijenGelezen: 3,
       rijenGeimporteerd: 3,
