@@ -1,6 +1,7 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { LATEST_SCHEMA_VERSION } from '../../shared/db/migrations';
 import { axeViolations, createProject, newPage, screenshot, useAppInBrowser, withoutFirstStart } from './browser';
 
 const app = useAppInBrowser();
@@ -117,7 +118,7 @@ describe('browser mode', () => {
     ]);
     await chooser.setFiles(new URL('../fixtures/project-v1.wijkweb', import.meta.url).pathname);
     await page.getByTestId('project-naam').filter({ hasText: 'Boswinkel (versie 1)' }).waitFor();
-    await page.getByText('bijgewerkt naar de nieuwe bestandsversie 5').waitFor();
+    await page.getByText(`bijgewerkt naar de nieuwe bestandsversie ${LATEST_SCHEMA_VERSION}`).waitFor();
     expect(await page.getByTestId('telling-organisaties').textContent()).toContain('1');
     expect(errors).toEqual([]);
     await context.close();
