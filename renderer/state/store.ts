@@ -473,7 +473,7 @@ export function createAppStore(deps: StoreDeps) {
         const opened = await deps.worker.openProject(bytes, ref.fileName);
         if (!opened.ok) {
           fail(opened.error);
-          if (opened.error.code === 'bestand.beschadigd') {
+          if (opened.error.code === 'bestand.beschadigd' || opened.error.code === 'bestand.vreemd-schema') {
             const list = await deps.bridge.listBackups(ref.id);
             notify({ kind: 'info', backups: { projectId: ref.id, fileName: ref.fileName, list } });
           }

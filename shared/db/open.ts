@@ -5,6 +5,7 @@ import { APPLICATION_ID, SQLITE_HEADER } from './schema-constants';
 import { seedDefaultTaxonomies } from './repos/taxonomies';
 import { insertProject } from './repos/project';
 import { AppException } from '../result';
+import { schemaDifferences } from './schema-check';
 
 export interface OpenedDb {
   readonly db: ProjectDb;
@@ -18,8 +19,9 @@ function hasSqliteHeader(bytes: Uint8Array): boolean {
 }
 
 /**
- * Opens project bytes the safe way: SQLite header, our application_id, integrity_check, not from a newer app;
- * then foreign keys on and pending migrations in one transaction. The input bytes are never modified.
+ * Opens project bytes the safe way: SQLite header, our application_id, not from a newer app, a version that can be,
+ * integrity_check, exactly Wijkweb's schema for that version (no foreign triggers or views); then foreign keys on and
+ * pending migrations in one transaction. The input bytes are never modified.
  * Throws an AppException with a `bestand.*` code on any problem; the caller's file stays untouched.
  */
 export function openProjectDb(SQL: SqlJsStatic, bytes: Uint8Array, fileName: string): OpenedDb {
@@ -48,6 +50,9 @@ export function openProjectDb(SQL: SqlJsStatic, bytes: Uint8Array, fileName: str
         max: LATEST_SCHEMA_VERSION,
       });
     }
+    if (!Number.isInteger(version) || version < 0) {
+      throw new AppException('bestand.vreemd-schema', { bestand: fileName, wat: `bestandsversie ${version}` });
+    }
     let check: string[];
     try {
       check = db.all<{ integrity_check: string }>('PRAGMA integrity_check').map((r) => r.integrity_check);
@@ -57,8 +62,22 @@ export function openProjectDb(SQL: SqlJsStatic, bytes: Uint8Array, fileName: str
     if (check.length !== 1 || check[0] !== 'ok') {
       throw new AppException('bestand.beschadigd', { bestand: fileName }, check.slice(0, 5).join('; '));
     }
+    // Before anything writes: a trigger or view of someone else's would run inside Wijkweb; a schema newer than its
+    // version would make the migrations fail half-way ("table … already exists").
+    const verschil = schemaDifferences(SQL, db, version);
+    if (verschil.length > 0) {
+      const wat = verschil.slice(0, 3).join(', ') + (verschil.length > 3 ? ` en nog ${verschil.length - 3}` : '');
+      throw new AppException('bestand.vreemd-schema', { bestand: fileName, wat }, verschil.join('; '));
+    }
     db.run('PRAGMA foreign_keys = ON');
-    const outcome = migrate(db);
+    let outcome;
+    try {
+      outcome = migrate(db);
+    } catch (err) {
+      if (err instanceof AppException) throw err;
+      // The schema was Wijkweb's, so a failing step means data that cannot be: a damaged file.
+      throw new AppException('bestand.beschadigd', { bestand: fileName }, String(err));
+    }
     // A migration that rebuilt tables leaves free pages behind; give them back (outside any transaction).
     if (outcome.from < outcome.to) db.run('VACUUM');
     return { db, migratedFrom: outcome.from < outcome.to ? outcome.from : null };
