@@ -393,7 +393,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         if (!projectNameSchema.safeParse(naam).success) throw new AppException('project.naam-ongeldig');
         unwrap(await service.createProject(naam));
         const bytes = unwrap(await service.exportProject());
-        await store.create(path, bytes, parsed.flags.has('overschrijven'));
+        // Never over a project that a running Wijkweb (a window or another command) has open: take its lock first.
+        const lock = await acquireLock(cliLock(fs, now), path);
+        if (!lock.acquired) throw new AppException('bestand.in-gebruik-overschrijven', { bestand: basename(path) });
+        try {
+          await store.create(path, bytes, parsed.flags.has('overschrijven'));
+        } finally {
+          await releaseLock(cliLock(fs, now), path);
+        }
         io.stdout(`Project ‘${naam}’ gemaakt: ${path}\n`);
         return 0;
       }
