@@ -732,11 +732,20 @@ export function parseCbsTable(input: TableInput, options: CbsParseOptions = {}):
   const thousandsOnly = new Uint8Array(m).fill(1);
   const thousandsSeen = new Int32Array(m);
   const badRegion = new Uint8Array(n);
+  const cols = Int32Array.from(indicatorCols);
+  const flags = new Uint8Array(m);
+  let allPlainSeen = false;
   for (let i = 0; i < n; i++) {
     const r = dataRows[i]!;
     const base = i * m;
+    if (grid.figures(r, cols, values, status, base, flags) === STATUS_OK) {
+      // A row of plain figures only (most rows): no column of it is one of only "161.000"-like cells.
+      if (!allPlainSeen) thousandsOnly.fill(0);
+      allPlainSeen = true;
+      continue;
+    }
     for (let j = 0; j < m; j++) {
-      const f = grid.figure(r, indicatorCols[j]!, false, values, status, base + j);
+      const f = flags[j]!;
       if (f === STATUS_OK) {
         // The common case: a plain figure in text.
         thousandsOnly[j] = 0;
