@@ -487,8 +487,7 @@ export function parseCbsTable(input: TableInput, options: CbsParseOptions = {}):
     }
   }
   // Columns that are not known figures and hold only text: the first is the region name (when no column is known
-  // as such), the others are left out. A labelled export's first column is the region name unless it is a known
-  // column (a period, a code).
+  // as such: a labelled export's first column, "Regio's", …), the others are left out.
   for (let c = 0; c < header.length; c++) {
     const r = roles[c];
     if (r?.kind !== 'indicator' || r.indicator.canoniek) continue;
@@ -505,7 +504,6 @@ export function parseCbsTable(input: TableInput, options: CbsParseOptions = {}):
       if (y !== null) headerYears.add(y);
     });
   }
-  // The header may be longer than the table (a header cell beyond every data row is no figure).
   const codeCol = roleIndex('code');
   const nameCol = roleIndex('naam');
   const gmNameCol = roleIndex('gemeentenaam');
