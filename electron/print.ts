@@ -26,10 +26,12 @@ export const PRINT_TIMEOUT_MS = 60_000;
 
 /**
  * The policy of the page in the print window: its own inline styles and data: images and fonts, nothing else. No
- * scripts, no network, no other files.
+ * scripts (`script-src 'none'`, said explicitly, not only through default-src: no inline script, no event handler
+ * attribute, no javascript: URL, no worker), no frames, no network, no other files.
  */
 export const PRINT_PAGE_CSP = [
   "default-src 'none'",
+  "script-src 'none'",
   "style-src 'unsafe-inline'",
   'img-src data:',
   'font-src data:',
@@ -45,8 +47,15 @@ export function printWindowOptions(): BrowserWindowConstructorOptions {
     height: 1123,
     title: 'Wijkweb – afdrukken',
     webPreferences: {
-      // Scripts cannot run: the page's policy is default-src 'none'. The engine itself stays on, because Chromium's
-      // print-to-PDF was seen to write nothing with scripting switched off (headless, --blink-settings).
+      // The script engine stays on, because Chromium's print-to-PDF was seen to write nothing with scripting switched
+      // off (headless, --blink-settings). That is safe because no script can reach it:
+      //  - the page's own policy is script-src 'none' (PRINT_PAGE_CSP), put first in the document by withPrintCsp, so
+      //    it is in force before any other element of the page is parsed;
+      //  - the page is our own report (shared/report/html.ts, every user text escaped), written to a private temp
+      //    file; this window's session lets only that file and data: URLs load (createPrintRequestGate), and
+      //    guardNavigation refuses every navigation, redirect and frame navigation away from it;
+      //  - and if one ran anyway: sandboxed, isolated, no preload, no Node.js, its own in-memory partition with
+      //    every permission denied, closed as soon as the PDF is made.
       javascript: true,
       contextIsolation: true,
       sandbox: true,
@@ -65,13 +74,16 @@ export function printWindowOptions(): BrowserWindowConstructorOptions {
   };
 }
 
-/** Adds the print policy as the first thing in <head>: another policy in the page can only make it stricter. */
+/**
+ * Puts the print policy first in the document: right after a leading doctype, else at the very start. Not after the
+ * first "<head" found by a search: that could be inside a comment or an attribute, leaving the policy out of force.
+ * The parser puts a <meta> that comes before everything into an implied <head>; the page's own <html lang> still
+ * counts (its attributes are added), its <head> tag is then ignored. Another policy in the page can only make it
+ * stricter.
+ */
 export function withPrintCsp(html: string): string {
   const meta = `<meta http-equiv="Content-Security-Policy" content="${PRINT_PAGE_CSP}">`;
-  const head = /<head(\s[^>]*)?>/i.exec(html);
-  if (head) return html.slice(0, head.index + head[0].length) + meta + html.slice(head.index + head[0].length);
-  // No <head>: the parser puts a <meta> before any content into an implied head; keep a doctype first.
-  const doctype = /^\s*<!doctype[^>]*>/i.exec(html);
+  const doctype = /^\s*<!doctype[^<>]*>/i.exec(html);
   if (doctype) return doctype[0] + meta + html.slice(doctype[0].length);
   return meta + html;
 }

@@ -53,6 +53,20 @@ export function isAllowedExternal(url: string, allowlist: readonly string[] = EX
   return allowlist.includes(u.hostname);
 }
 
+/**
+ * Opens a link in the user's browser only when it is allowed (isAllowedExternal): the check and the call in one
+ * place, so no caller can open a URL without it. Returns whether it was opened.
+ */
+export function openExternalIfAllowed(
+  url: string,
+  open: (url: string) => Promise<void>,
+  allowlist: readonly string[] = EXTERNAL_ALLOWLIST,
+): boolean {
+  if (!isAllowedExternal(url, allowlist)) return false;
+  void open(url).catch(() => undefined);
+  return true;
+}
+
 /** Only our own UI may call IPC: the sending frame's URL must parse to the app origin (checklist 17). */
 export function isTrustedSenderUrl(url: string | undefined, devServerOrigin?: string): boolean {
   if (!url) return false;

@@ -32,9 +32,9 @@ describe('printWindowOptions', () => {
   const prefs = options.webPreferences ?? {};
 
   it('is hidden', () => expect(options.show).toBe(false));
-  it('runs no scripts: the page policy allows none', () => {
+  it('runs no scripts: the page policy allows none, said explicitly', () => {
     expect(PRINT_PAGE_CSP).toContain("default-src 'none'");
-    expect(PRINT_PAGE_CSP).not.toMatch(/script-src/);
+    expect(PRINT_PAGE_CSP.split(';').map((d) => d.trim())).toContain("script-src 'none'");
   });
   it('has no preload', () => expect(prefs.preload).toBeUndefined());
   it('is sandboxed and isolated, without Node.js anywhere', () => {
@@ -70,27 +70,31 @@ describe('PDF_OPTIONS', () => {
 describe('withPrintCsp', () => {
   const meta = `<meta http-equiv="Content-Security-Policy" content="${PRINT_PAGE_CSP}">`;
 
-  it('puts the policy first in <head>', () => {
-    expect(withPrintCsp(PAGE)).toBe(PAGE.replace('<head>', `<head>${meta}`));
-    expect(withPrintCsp('<html><HEAD lang="nl"><title>x</title></HEAD></html>')).toBe(
-      `<html><HEAD lang="nl">${meta}<title>x</title></HEAD></html>`,
-    );
-  });
-
-  it('without <head>: right after the doctype, or at the start', () => {
+  it('puts the policy first in the document: right after the doctype, or at the very start', () => {
+    expect(withPrintCsp(PAGE)).toBe(PAGE.replace('<!DOCTYPE html>', `<!DOCTYPE html>${meta}`));
     expect(withPrintCsp('<!doctype html><p>x</p>')).toBe(`<!doctype html>${meta}<p>x</p>`);
     expect(withPrintCsp('<p>x</p>')).toBe(`${meta}<p>x</p>`);
+    expect(withPrintCsp('<header>a</header>')).toBe(`${meta}<header>a</header>`);
   });
 
-  it('does not take <header> for <head>', () => {
-    expect(withPrintCsp('<header>a</header>')).toBe(`${meta}<header>a</header>`);
+  it('is not fooled by a "<head>" in a comment, an attribute or a script before the real one', () => {
+    for (const page of [
+      '<!DOCTYPE html><!-- <head> --><html><head><script>alert(1)</script></head></html>',
+      '<!DOCTYPE html><html title="<head>"><head><script>alert(1)</script></head></html>',
+      '<script>alert(1)</script><html><head></head></html>',
+    ]) {
+      const out = withPrintCsp(page);
+      // Nothing but a doctype comes before the policy.
+      expect(out.slice(0, out.indexOf(meta)), page).toMatch(/^(<!DOCTYPE html>)?$/);
+    }
   });
 
   it('allows inline styles and data: images and fonts only: no scripts, no network', () => {
     const directives = PRINT_PAGE_CSP.split(';').map((d) => d.trim());
     expect(directives).toContain("default-src 'none'");
     expect(directives).toContain('img-src data:');
-    expect(PRINT_PAGE_CSP).not.toMatch(/script-src|https?:|\*|'self'/);
+    expect(directives).toContain("script-src 'none'");
+    expect(PRINT_PAGE_CSP).not.toMatch(/https?:|\*|'self'|unsafe-eval|script-src (?!'none')/);
   });
 });
 
