@@ -93,3 +93,37 @@ describe('bulk CBS writes', () => {
     expect(s.currentDb()!.pragmaNumber('foreign_keys')).toBe(1);
   });
 });
+
+describe('prepared statements', () => {
+  it('are reused: the same answers, a failed statement usable again, the same SQL nested, freed on close', async () => {
+    const db = await createTestDb();
+    const prepare = vi.spyOn(db.raw, 'prepare');
+    const sql = 'SELECT label FROM taxonomie_item WHERE taxonomie = ? AND code = ?';
+    for (let i = 0; i < 5; i++) expect(db.value(sql, ['leefgebied', 'werk_inkomen'])).toBeTypeOf('string');
+    expect(db.value(sql, ['leefgebied', 'bestaat-niet'])).toBeUndefined();
+    expect(prepare).toHaveBeenCalledTimes(1);
+
+    db.run('CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL) STRICT');
+    const insert = 'INSERT INTO t (id, v) VALUES (?, ?)';
+    db.run(insert, [1, 'a']);
+    expect(() => db.run(insert, [1, 'b'])).toThrow(/UNIQUE/);
+    expect(() => db.run(insert, [2, null])).toThrow(/NOT NULL/);
+    db.run(insert, [2, 'b']);
+    expect(db.all('SELECT id, v FROM t ORDER BY id')).toEqual([
+      { id: 1, v: 'a' },
+      { id: 2, v: 'b' },
+    ]);
+    // A statement still stepping when the same SQL is asked for again gets a statement of its own.
+    const stmt = 'SELECT v FROM t WHERE id = ?';
+    const nested = db.all<{ v: string }>(stmt, [1]).map((r) => `${r.v}${String(db.value(stmt, [2]))}`);
+    expect(nested).toEqual(['ab']);
+    // Without parameters, run() still takes several statements at once.
+    db.run("INSERT INTO t (id, v) VALUES (3, 'c'); INSERT INTO t (id, v) VALUES (4, 'd')");
+    expect(db.value('SELECT count(*) FROM t')).toBe(4);
+    // Many different statements: older ones are freed, the answers stay right.
+    for (let i = 0; i < 500; i++) expect(db.value(`SELECT ? + ${i}`, [1])).toBe(i + 1);
+    db.export();
+    expect(db.value(sql, ['leefgebied', 'werk_inkomen'])).toBeTypeOf('string');
+    db.close();
+  });
+});
