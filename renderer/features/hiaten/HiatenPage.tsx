@@ -14,6 +14,7 @@ import { useGegevens, useLookups } from '../gegevens/data';
 import { ErrorText } from '../gegevens/ErrorText';
 import { useHiaten } from './data';
 import { useHiatenPeildatum } from './peildatum';
+import { PeildatumKeuze } from './PeildatumKeuze';
 import { ErnstBadge, ErnstLegenda } from './ErnstLegenda';
 import { HiaatDetails } from './HiaatDetails';
 import { HiaatMatrix, type Selectie } from './HiaatMatrix';
@@ -22,7 +23,6 @@ import {
   basisVan,
   bouwMatrix,
   bronRegel,
-  datumTekst,
   gerangschikt,
   sorteerRijen,
   tellingPerErnst,
@@ -46,7 +46,6 @@ export function HiatenPage({ onImport }: { onImport: () => void }) {
   const [doelgroep, setDoelgroep] = useState<string | null>(null);
   const [jaar, setJaar] = useState<number | undefined>(undefined);
   const peildatum = useHiatenPeildatum((s) => s.peildatum);
-  const setPeildatum = useHiatenPeildatum((s) => s.kies);
   const [sorteer, setSorteer] = useState<SorteerOp>('ernst');
   const [kolom, setKolom] = useState<string | null>(null);
   const [zonderKleur, setZonderKleur] = useState(false);
@@ -168,28 +167,7 @@ export function HiatenPage({ onImport }: { onImport: () => void }) {
                   ))}
                 </select>
               </div>
-              {momenten.length > 0 && (
-                <div className="wijkweb-toolbar__search wijkweb-toolbar__search--smal">
-                  <label className="utrecht-form-label" htmlFor="hiaten-peildatum">
-                    {t('hiaten.peildatum')}
-                  </label>
-                  <select
-                    id="hiaten-peildatum"
-                    className="utrecht-select utrecht-select--html-select"
-                    value={peildatum ?? ''}
-                    onChange={(e) => setPeildatum(e.target.value || null)}
-                  >
-                    <option value="">
-                      {t('hiaten.peildatumNieuwste', { datum: datumTekst(momenten[0]!, i18n.language) })}
-                    </option>
-                    {momenten.slice(1).map((m) => (
-                      <option key={m} value={m}>
-                        {datumTekst(m, i18n.language)}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-              )}
+              <PeildatumKeuze id="hiaten-peildatum" momenten={momenten} />
               {jaren.length > 1 && (
                 <div className="wijkweb-toolbar__search wijkweb-toolbar__search--smal">
                   <label className="utrecht-form-label" htmlFor="hiaten-jaar">

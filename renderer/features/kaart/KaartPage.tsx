@@ -24,6 +24,7 @@ import { downloadFile } from '../gegevens/export';
 import { ErrorText } from '../gegevens/ErrorText';
 import { basisVan, bronRegel, ERNST_STIJL, ERNST_VOLGORDE, vergelijkCellen } from '../hiaten/logic';
 import { ErnstSymbool } from '../hiaten/ErnstLegenda';
+import { PeildatumKeuze } from '../hiaten/PeildatumKeuze';
 import { MAX_PROFIELEN, useKaartGegevens, useProfielen } from './data';
 import {
   BLAUW_5,
@@ -465,6 +466,9 @@ export function KaartPage({ onImport }: { onImport: () => void }) {
             )}
           </select>
         </div>
+        {gekozen?.startsWith('hiaat:') && (
+          <PeildatumKeuze id="kaart-peildatum" momenten={data.hiaten?.momenten ?? []} />
+        )}
         {kaart.jaren.length > 1 && (
           <div className="wijkweb-toolbar__search wijkweb-toolbar__search--smal">
             <label className="utrecht-form-label" htmlFor="kaart-jaar">
