@@ -118,7 +118,7 @@ describe('CBS import through the UI', () => {
     expect(await page.getByTestId('import-overgeslagen').textContent()).toMatch(
       /overgeslagen: 1\d\.\d{3} van andere gemeenten/,
     );
-    expect(await page.getByTestId('import-gekozen').textContent()).toContain('Je hebt 1 gemeenten gekozen');
+    expect(await page.getByTestId('import-gekozen').textContent()).toContain('Je hebt 1 gemeente gekozen');
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, '14-cbs-heel-nederland-enschede');
 

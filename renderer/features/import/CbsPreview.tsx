@@ -168,7 +168,7 @@ export function CbsPreview({
           {p.grootBestand && <p className="utrecht-paragraph">{t('import.grootBestand')}</p>}
           {chosen.size > 0 && (
             <p className="utrecht-paragraph" data-testid="import-gekozen">
-              {t('import.cbs.gekozen', { aantal: chosen.size })}{' '}
+              {t('import.cbs.gekozen', { aantal: chosen.size, count: chosen.size })}{' '}
               <Button onClick={() => onOptions({ ...options, gemeenten: [] })}>{t('import.cbs.keuzeWissen')}</Button>
             </p>
           )}
