@@ -1,6 +1,6 @@
 import type { ProjectDb } from '../connection';
 import type { CbsParsed, CbsRegion } from '../../importers/cbs/parse';
-import { STATUS_OK } from '../../importers/cbs/values';
+import { STATUS_GEHEIM, STATUS_OK } from '../../importers/cbs/values';
 
 export interface CbsCommitMeta {
   readonly fileName: string;
@@ -290,7 +290,8 @@ function writeCbs(db: ProjectDb, parsed: CbsParsed, meta: CbsCommitMeta): Promis
     );
 
     // Values: one multi-row INSERT per gebied (per 400 figures), the indicator ids, the year and the bron written
-    // into the statement, the figures bound as numbers: no JSON, no join, and rows in primary-key order.
+    // into the statement, one number bound per figure (NULL when it has none, and then status 1 from `IS NULL`): no
+    // JSON, no join, rows in primary-key order. A secret figure ("x", status 2) is set right after its row.
     const m = parsed.indicators.length;
     const columns = parsed.indicators
       .map((ind, j) => ({ j, id: indicatorId.get(ind.sleutel)! }))
@@ -305,7 +306,7 @@ function writeCbs(db: ProjectDb, parsed: CbsParsed, meta: CbsCommitMeta): Promis
     const byId = Array.from({ length: total }, (_, i) => i).sort((a, b) => ids[a]! - ids[b]!);
     for (const jaar of jaren) {
       const statements = parts.map((part) => {
-        const rows = part.map((c, k) => `(?1, ${c.id}, ${jaar}, ?${2 * k + 2}, ?${2 * k + 3}, ${bronId})`);
+        const rows = part.map((c, k) => `(?1, ${c.id}, ${jaar}, ?${k + 2}, ?${k + 2} IS NULL, ${bronId})`);
         return {
           part,
           stmt: db.raw.prepare(
@@ -315,26 +316,37 @@ function writeCbs(db: ProjectDb, parsed: CbsParsed, meta: CbsCommitMeta): Promis
                     status = excluded.status, bron_id = excluded.bron_id`
                 : ''),
           ),
-          args: new Array<number | null>(2 * part.length + 1),
+          args: new Array<number | null>(part.length + 1),
         };
       });
+      const secret = db.raw.prepare(
+        `UPDATE indicator_waarde SET status = ${STATUS_GEHEIM} WHERE gebied_id = ? AND indicator_id = ? AND jaar = ${jaar}`,
+      );
       try {
         let sincePause = 0;
         let done = 0;
         for (const r of byId) {
           if (yearOf(parsed.regions[r]!, meta.jaar) !== jaar) continue;
           const base = r * m;
+          const gid = ids[r]!;
           for (const { part, stmt, args } of statements) {
-            args[0] = ids[r]!;
+            args[0] = gid;
+            let secrets = 0;
             for (let k = 0; k < part.length; k++) {
               const cell = base + part[k]!.j;
               const st = status[cell]!;
-              args[2 * k + 1] = st === STATUS_OK ? values[cell]! : null;
-              args[2 * k + 2] = st;
+              args[k + 1] = st === STATUS_OK ? values[cell]! : null;
+              if (st === STATUS_GEHEIM) secrets++;
             }
             // bind() resets the statement first, so no reset after the step (half the resets of run()).
             stmt.bind(args);
             stmt.step();
+            for (let k = 0; secrets > 0 && k < part.length; k++) {
+              if (status[base + part[k]!.j] !== STATUS_GEHEIM) continue;
+              secret.bind([gid, part[k]!.id]);
+              secret.step();
+              secrets--;
+            }
           }
           waarden += m;
           done++;
@@ -346,6 +358,7 @@ function writeCbs(db: ProjectDb, parsed: CbsParsed, meta: CbsCommitMeta): Promis
         }
       } finally {
         for (const s of statements) s.stmt.free();
+        secret.free();
       }
     }
     meta.onProgress?.(total, total);
