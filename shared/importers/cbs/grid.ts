@@ -65,7 +65,8 @@ function slowFigure(raw: Cell, decimalComma: boolean, values: Float64Array, stat
   const p = parseCbsValue(raw, decimalComma);
   values[k] = p.value;
   status[k] = p.status;
-  if (typeof raw !== 'string') return p.status;
+  // Only a figure can look like thousands or a decimal comma (".", "x", "veel" never do).
+  if (typeof raw !== 'string' || p.status !== STATUS_OK) return p.status;
   const t = raw.trim();
   return p.status | (DUIZENDTAL.test(t) ? FIGURE_DUIZENDTAL : 0) | (KOMMA.test(t) ? FIGURE_KOMMA : 0);
 }
