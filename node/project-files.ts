@@ -21,6 +21,13 @@ export interface FileStoreDeps {
 /** Reading, creating and saving project files on disk, with backups. Used by Electron main and the CLI. */
 export function createFileStore(deps: FileStoreDeps) {
   const savedThisSession = new Set<string>();
+  // No `verify` of the read-back: atomicWrite compares it byte for byte with `bytes`, which were verified before
+  // anything was written, so the same check on the read-back could only give the same answer (and with the CLI's
+  // quick_check it cost a second full check of the database per save).
+  const writeOptions = {
+    ...(deps.sleep ? { sleep: deps.sleep } : {}),
+    ...(deps.maxRetryMs !== undefined ? { maxRetryMs: deps.maxRetryMs } : {}),
+  };
 
   async function read(path: string): Promise<Uint8Array> {
     const bestand = basename(path);
@@ -62,11 +69,7 @@ export function createFileStore(deps: FileStoreDeps) {
         }
       }
     }
-    await atomicWrite(deps.fs, path, bytes, {
-      verify: deps.verify,
-      ...(deps.sleep ? { sleep: deps.sleep } : {}),
-      ...(deps.maxRetryMs !== undefined ? { maxRetryMs: deps.maxRetryMs } : {}),
-    });
+    await atomicWrite(deps.fs, path, bytes, writeOptions);
     savedThisSession.add(path);
     return { savedAt: now.toISOString(), bytes: bytes.byteLength, backupMade };
   }
@@ -81,11 +84,7 @@ export function createFileStore(deps: FileStoreDeps) {
   /** A copy elsewhere (no backups of the target, no session state); checked like every project write. */
   async function writeCopy(path: string, bytes: Uint8Array): Promise<void> {
     if (!deps.verify(bytes)) throw new AppException('opslaan.controle-mislukt', { bestand: basename(path) });
-    await atomicWrite(deps.fs, path, bytes, {
-      verify: deps.verify,
-      ...(deps.sleep ? { sleep: deps.sleep } : {}),
-      ...(deps.maxRetryMs !== undefined ? { maxRetryMs: deps.maxRetryMs } : {}),
-    });
+    await atomicWrite(deps.fs, path, bytes, writeOptions);
   }
 
   async function backups(given: string): Promise<BackupInfo[]> {

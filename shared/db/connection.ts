@@ -139,6 +139,12 @@ export class ProjectDb {
     return Number(this.value(`PRAGMA ${name}`) ?? 0);
   }
 
+  /** SQLite's `PRAGMA quick_check` on this database: true when it answers just "ok". */
+  quickCheck(): boolean {
+    const rows = this.all<{ quick_check: string }>('PRAGMA quick_check');
+    return rows.length === 1 && rows[0]?.quick_check === 'ok';
+  }
+
   /** A consistent snapshot of the whole database file. Refused inside a transaction, before sql.js is called. */
   export(): Uint8Array {
     if (this.#depth > 0) throw new AppException('intern.export-in-transactie');

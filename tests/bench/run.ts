@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: speed figures on this machine, printed with ratios. Targets live here, never in timed unit tests.
- *  - save of a ~20 MB project: export → quick_check → tmp + fsync + rename (+ backup), against a plain write
+ *  - save of a ~20 MB project: export → byte checks → tmp + fsync + read-back + rename (+ backup), against a plain
+ *    write + fsync of the same bytes, with its peak memory
  *  - open of the same file: header, application_id, integrity_check, migrations
  *  - worker round trip over comlink: empty call, and sending/receiving the 20 MB project
  *  - partner list of 5,000 rows: preview, import, duplicates check, Gegevens listing, undo/redo, 5,000 verwijzingen
@@ -9,12 +10,7 @@
  *  - CBS import of the whole country (kwb 2024, synthesised): parse, import, peak memory, ratio to sqlite3 .import
  *  - the stuurgroep report of the voorbeeldproject: model, HTML, xlsx, PDF, slides, snapshot
  */
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { createProjectDb, checkProjectBytes, openProjectDb } from '../../shared/db/open';
-import { looksLikeProjectFile } from '../../shared/db/file-header';
-import { nodeFs } from '../../node/fs';
-import { createFileStore } from '../../node/project-files';
+import { createProjectDb, openProjectDb } from '../../shared/db/open';
 import { loadSqlJs } from '../../node/sqljs';
 import { tmpDir } from '../helpers/tmp';
 import { startBenchWorker } from './worker';
@@ -23,6 +19,8 @@ import { benchSocialeKaart } from './sociale-kaart';
 import { benchNetwerk } from './netwerk';
 import { benchHiaten } from './hiaten';
 import { benchRapport } from './rapport';
+import { benchSave } from './save';
+import { benchBigProject } from './groot';
 
 const ms = (t0: number) => performance.now() - t0;
 const fmt = (x: number) => `${x.toFixed(1)} ms`;
@@ -44,12 +42,42 @@ const report = (what: string, value: string, note = '') => {
   console.log(`${what.padEnd(58)} ${value.padStart(12)}  ${note}`);
 };
 
+/** `npm run bench -- save netwerk`: only those parts (names as in `want(…)` below); all without arguments. */
+const only = new Set(process.argv.slice(2));
+const want = (part: string) => only.size === 0 || only.has(part);
+
 const SQL = await loadSqlJs();
 const { dir, cleanup } = tmpDir('wijkweb-bench-');
 try {
+  if (want('save')) await benchProjectFile();
+
+  // Partner lists, duplicates, undo (issue 5).
+  if (want('sociale-kaart')) await benchSocialeKaart(report);
+
+  // A small edit in a big project, against the same edit in a small one (issue 16).
+  if (want('groot')) await benchBigProject(SQL, report);
+
+  // Network metrics, one and two threads, against NetworkX and igraph (issue 6).
+  if (want('netwerk')) await benchNetwerk(report);
+
+  // The gap analysis of the whole country (issue 7).
+  if (want('hiaten')) benchHiaten(report);
+
+  // CBS Kerncijfers wijken en buurten, the whole country: target < 5 s, against sqlite3's .import of the same CSV.
+  if (want('cbs')) await benchCbs(report);
+
+  // The stuurgroep pack of the voorbeeldproject (issue 8).
+  if (want('rapport')) await benchRapport(SQL, dir, report);
+} finally {
+  cleanup();
+}
+console.log(`\n${rows.length} figures measured on ${process.platform} ${process.arch}, Node ${process.version}`);
+
+/** A ~20 MB project: built, saved, opened, and sent through the worker. */
+async function benchProjectFile(): Promise<void> {
   // A project of about 20 MB: 18,000 gebieden (the whole country) with 55 indicators each.
   const INDICATORS = 55;
-  let t0 = performance.now();
+  const t0 = performance.now();
   const db = createProjectDb(SQL, 'Bench', new Date().toISOString(), 'bench');
   db.transaction(() => {
     db.run("INSERT INTO bron (id, soort, geimporteerd_op) VALUES (1, 'cbs', '2026-01-01T00:00:00Z')");
@@ -74,37 +102,8 @@ try {
     `${(18_000 * INDICATORS).toLocaleString('nl-NL')} rijen, ${mb.toFixed(1)} MB`,
   );
 
-  const exportMs = await repeat(5, () => db.export());
-  report('export() snapshot', fmt(exportMs));
-  const checkMs = await repeat(5, () => checkProjectBytes(SQL, bytes));
-  report('quick_check of the snapshot (worker, before every save)', fmt(checkMs));
-
-  const path = join(dir, 'bench.wijkweb');
-  let clock = Date.now();
-  const store = createFileStore({
-    fs: nodeFs,
-    backupRoot: join(dir, 'backups'),
-    now: () => new Date(clock),
-    verify: looksLikeProjectFile,
-  });
-  await store.create(path, bytes, false);
-  const saveMs = await repeat(5, async () => {
-    clock += 1000;
-    await store.save(path, bytes);
-  });
-  report('atomic save on disk (tmp + fsync + read-back + rename)', fmt(saveMs));
-  clock += 11 * 60_000;
-  t0 = performance.now();
-  await store.save(path, bytes);
-  report('atomic save including a rotating backup copy', fmt(ms(t0)));
-  const plainMs = await repeat(5, () => writeFileSync(join(dir, 'plain.bin'), bytes));
-  report('reference: plain writeFileSync of the same bytes (no fsync)', fmt(plainMs));
-  const totalSave = exportMs + checkMs + saveMs;
-  report(
-    'whole save as the app does it (export + check + write)',
-    fmt(totalSave),
-    `ratio to plain write: ${(totalSave / plainMs).toFixed(1)}×`,
-  );
+  // Saving (issue 16): the whole save against a plain write + fsync of the same bytes.
+  await benchSave(SQL, db, dir, report);
 
   const openMs = await repeat(3, () => openProjectDb(SQL, bytes, 'bench.wijkweb').db.close());
   report('open (header, application_id, integrity_check, migrate)', fmt(openMs));
@@ -122,26 +121,8 @@ try {
     `ratio to open in-thread: ${(sendMs / openMs).toFixed(2)}×`,
   );
   const backMs = await repeat(3, () => remote.exportProject());
-  report(`worker: export the ${mb.toFixed(0)} MB project back (transfer)`, fmt(backMs));
+  report(`worker: exportProject of ${mb.toFixed(0)} MB (snapshot + byte checks + transfer)`, fmt(backMs));
   const overviewMs = await repeat(20, () => remote.getOverview());
   report('worker: overview (all counts + bronnen)', fmt(overviewMs));
   await stop();
-
-  // Partner lists, duplicates, undo (issue 5).
-  await benchSocialeKaart(report);
-
-  // Network metrics, one and two threads, against NetworkX and igraph (issue 6).
-  await benchNetwerk(report);
-
-  // The gap analysis of the whole country (issue 7).
-  benchHiaten(report);
-
-  // CBS Kerncijfers wijken en buurten, the whole country: target < 5 s, against sqlite3's .import of the same CSV.
-  await benchCbs(report);
-
-  // The stuurgroep pack of the voorbeeldproject (issue 8).
-  await benchRapport(SQL, dir, report);
-} finally {
-  cleanup();
 }
-console.log(`\n${rows.length} figures measured on ${process.platform} ${process.arch}, Node ${process.version}`);

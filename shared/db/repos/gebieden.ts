@@ -1,4 +1,5 @@
 import type { ProjectDb } from '../connection';
+import { bewaard } from './versies';
 import { DERIVED, share } from '../../model/derived';
 
 export interface GebiedRow {
@@ -160,25 +161,44 @@ export function gebiedProfiel(db: ProjectDb, code: string, jaar: number): Gebied
  * Ambiguous names return their candidates: the import then asks, it never guesses.
  */
 export function nameResolver(db: ProjectDb, jaar: number | undefined, normalise: (s: string) => string) {
-  const rows = db.all<{ code: string; naam: string; niveau: GebiedRow['niveau']; jaar: number | null }>(
-    `SELECT code, naam, niveau, jaar FROM gebied WHERE jaar IS NOT NULL AND naam <> code
-     ORDER BY CASE WHEN jaar = ? THEN 0 ELSE 1 END, jaar DESC`,
-    [jaar ?? 0],
+  // Kept while the gebieden stay the same: with several years of the whole country these are ~100,000 rows.
+  const byNormalise = bewaard(
+    db,
+    'gebied',
+    `namen|${jaar ?? ''}`,
+    () => new WeakMap<(s: string) => string, Map<string, { code: string; niveau: GebiedRow['niveau'] }[]>>(),
   );
-  const index = new Map<string, { code: string; niveau: GebiedRow['niveau'] }[]>();
-  for (const r of rows) {
-    const key = normalise(r.naam);
-    const list = index.get(key) ?? [];
-    if (!list.some((e) => e.code === r.code)) list.push({ code: r.code, niveau: r.niveau });
-    index.set(key, list);
-  }
+  let index = byNormalise.get(normalise);
+  if (!index) byNormalise.set(normalise, (index = nameIndex(db, jaar, normalise)));
+  const names = index;
   return (naam: string, niveau: GebiedRow['niveau'] | null) => {
-    const all = index.get(normalise(naam)) ?? [];
+    const all = names.get(normalise(naam)) ?? [];
     const fitting = niveau ? all.filter((e) => e.niveau === niveau) : all;
     if (fitting.length === 1) return { code: fitting[0]!.code };
     if (fitting.length > 1) return { kandidaten: fitting.map((e) => e.code) };
     return null;
   };
+}
+
+/**
+ * Normalised name → the codes it names, those of `jaar` first, then newest first. One row per code and spelling (the
+ * same name every year is one row, in the order of its best year), so the names are normalised once, not per year.
+ */
+function nameIndex(db: ProjectDb, jaar: number | undefined, normalise: (s: string) => string) {
+  const rows = db.all<{ code: string; naam: string; niveau: GebiedRow['niveau'] }>(
+    `SELECT code, naam, niveau FROM gebied WHERE jaar IS NOT NULL AND naam <> code
+     GROUP BY code, naam, niveau
+     ORDER BY min(CASE WHEN jaar = ? THEN 0 ELSE 1 END), max(jaar) DESC, min(id)`,
+    [jaar ?? 0],
+  );
+  const index = new Map<string, { code: string; niveau: GebiedRow['niveau'] }[]>();
+  for (const r of rows) {
+    const key = normalise(r.naam);
+    const list = index.get(key);
+    if (!list) index.set(key, [{ code: r.code, niveau: r.niveau }]);
+    else if (!list.some((e) => e.code === r.code)) list.push({ code: r.code, niveau: r.niveau });
+  }
+  return index;
 }
 
 /** An eigen gebied: a set of buurten (or wijken) of one year's division, e.g. a gebiedsteam's werkgebied. */

@@ -4,6 +4,7 @@
  */
 import type { ProjectDb } from '../connection';
 import type { Taxonomy } from '../../model/taxonomies';
+import { bewaard } from './versies';
 
 /** The organisations (id, name, and what else tells two apart) in id order. */
 export function organisatieNamen(db: ProjectDb) {
@@ -79,9 +80,14 @@ export function gebiedAliassen(db: ProjectDb) {
   return db.all<{ alias: string; gebied_code: string }>('SELECT alias, gebied_code FROM gebied_alias');
 }
 
-export function gebiedCodes(db: ProjectDb): Set<string> {
-  return new Set(
-    db.all<{ code: string }>(`SELECT DISTINCT code FROM gebied WHERE jaar IS NOT NULL`).map((r) => r.code),
+export function gebiedCodes(db: ProjectDb): ReadonlySet<string> {
+  // Kept while the gebieden stay the same (tens of thousands with several years of the whole country).
+  return bewaard(
+    db,
+    'gebied',
+    'codes',
+    () =>
+      new Set(db.all<{ code: string }>(`SELECT DISTINCT code FROM gebied WHERE jaar IS NOT NULL`).map((r) => r.code)),
   );
 }
 

@@ -33,7 +33,10 @@ function unwrapChecked<T>(checked: Checked<T>): T {
 export function gebiedIdByCode(db: ProjectDb, code: string | null): number | null {
   if (!code) return null;
   const id = db.value(
-    `SELECT id FROM gebied WHERE code = ? AND niveau IN ('buurt','wijk','gemeente') ORDER BY jaar DESC LIMIT 1`,
+    // `jaar IS NOT NULL` says what the niveau already says (only eigen gebieden have none), so that SQLite walks the
+    // (code, jaar) index backwards instead of sorting every year's row of the code.
+    `SELECT id FROM gebied WHERE code = ? AND jaar IS NOT NULL AND niveau IN ('buurt','wijk','gemeente')
+     ORDER BY jaar DESC LIMIT 1`,
     [code.trim().toUpperCase()],
   );
   if (typeof id !== 'number') throw new AppException('invoer.ongeldig', { veld: 'buurtCode', code: 'gebied-onbekend' });

@@ -1,4 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it, vi } from 'vitest';
+import { ProjectDb } from '../../../shared/db/connection';
+import { isSavableProjectFile } from '../../../shared/db/file-header';
+import { LATEST_SCHEMA_VERSION } from '../../../shared/db/migrations';
+import { unwrap } from '../../../shared/result';
 import { COUNT_KEYS, EXPORT_TABLE_NAMES, type ExportTableName } from '../../../shared/contract';
 import { exportColumns } from '../../../shared/db/repos/export-tables';
 import { createProjectService } from '../../../shared/service/project-service';
@@ -159,6 +164,36 @@ describe('project service (the worker API, run in Node)', () => {
     const s2 = await service();
     const opened = await s2.openProject(bytes.value, 'b.wijkweb');
     expect(opened).toMatchObject({ ok: true, value: { migratedFrom: null, overview: { naam: 'B' } } });
+  });
+
+  it('saves without re-checking the whole database, except once after an import that wrote with checks off', async () => {
+    const s = await service();
+    await s.createProject('A');
+    const quickCheck = vi.spyOn(ProjectDb.prototype, 'quickCheck');
+    await s.renameProject('B');
+    const bytes = unwrap(await s.exportProject());
+    expect(isSavableProjectFile(bytes, LATEST_SCHEMA_VERSION)).toBe(true);
+    expect(quickCheck).not.toHaveBeenCalled();
+
+    const csv = readFileSync(new URL('../../fixtures/cbs/statline-untyped-2019-utrecht.csv', import.meta.url));
+    unwrap(await s.importCbs({ name: 'kwb-2019.csv', bytes: new Uint8Array(csv) }, {}));
+    unwrap(await s.exportProject());
+    unwrap(await s.exportProject());
+    expect(quickCheck).toHaveBeenCalledTimes(1);
+
+    // A figure the bulk insert could have let through against the table's CHECK: the save is refused, and stays
+    // refused until the project is good again.
+    const haag = readFileSync(new URL('../../fixtures/cbs/statline-untyped-2019-den-haag.csv', import.meta.url));
+    unwrap(await s.importCbs({ name: 'kwb-2019-den-haag.csv', bytes: new Uint8Array(haag) }, {}));
+    const d = s.currentDb()!;
+    d.run('PRAGMA ignore_check_constraints = ON');
+    d.run(
+      'UPDATE indicator_waarde SET status = 7 WHERE status = 0 AND gebied_id = (SELECT max(gebied_id) FROM indicator_waarde)',
+    );
+    d.run('PRAGMA ignore_check_constraints = OFF');
+    expect(await s.exportProject()).toMatchObject({ ok: false, error: { code: 'opslaan.controle-mislukt' } });
+    expect(await s.exportProject()).toMatchObject({ ok: false, error: { code: 'opslaan.controle-mislukt' } });
+    quickCheck.mockRestore();
   });
 
   it('answers "no project open" instead of throwing', async () => {

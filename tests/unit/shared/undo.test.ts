@@ -90,6 +90,46 @@ describe('undo/redo', () => {
     }
   });
 
+  it('replays with foreign keys off yet refuses a replay that would leave a reference to nothing', async () => {
+    const h = await host();
+    h.addOrg('A');
+    const org = Number(h.db().value('SELECT id FROM organisatie'));
+    h.undo.record('+vz', () =>
+      h
+        .db()
+        .transaction(() =>
+          h
+            .db()
+            .run('INSERT INTO voorziening (naam, organisatie_id, aangemaakt, gewijzigd) VALUES (?, ?, ?, ?)', [
+              'V',
+              org,
+              NOW,
+              NOW,
+            ]),
+        ),
+    );
+    // Deleting the organisation cascades to its voorziening's reference (SET NULL); undo puts both back.
+    h.undo.record('-A', () => h.db().transaction(() => h.db().run('DELETE FROM organisatie WHERE id = ?', [org])));
+    expect(h.db().value('SELECT organisatie_id FROM voorziening')).toBeNull();
+    expect(h.undo.undo()).toBe('-A');
+    expect(h.db().value('SELECT organisatie_id FROM voorziening')).toBe(org);
+    expect(h.undo.redo()).toBe('-A');
+    expect(h.db().value('SELECT organisatie_id FROM voorziening')).toBeNull();
+    expect(h.undo.undo()).toBe('-A');
+    expect(h.db().pragmaNumber('foreign_keys')).toBe(1);
+
+    // A change made outside the history (here: the organisation deleted behind its back) makes the next replay point
+    // at nothing: refused, the database left as it was, the history dropped.
+    h.undo.record('-V', () => h.db().transaction(() => h.db().run('DELETE FROM voorziening')));
+    h.db().run('PRAGMA foreign_keys = OFF');
+    h.db().run('DELETE FROM organisatie');
+    h.db().run('PRAGMA foreign_keys = ON');
+    expect(() => h.undo.undo()).toThrow(/FOREIGN KEY/);
+    expect(h.db().value('SELECT count(*) FROM voorziening')).toBe(0);
+    expect(h.undo.state()).toEqual({ ongedaanMaken: null, opnieuw: null });
+    expect(h.db().pragmaNumber('foreign_keys')).toBe(1);
+  });
+
   it('installs its triggers idempotently and never on the big tables', async () => {
     const h = await host();
     installUndoTriggers(h.db());
