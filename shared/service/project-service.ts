@@ -168,6 +168,17 @@ export function createProjectService(deps: ServiceDeps): WorkerApi & {
     return parsedCache;
   };
 
+  /**
+   * The last partner list read, so that the import after its preview does not read the file again (a 5,000-row
+   * xlsx: ~0.4 s). Reading depends on the bytes, the sheet and the column choices only, never on the project.
+   */
+  let partnersCache: { key: string; parsed: ReturnType<typeof parsePartnersFile> } | null = null;
+  const parsedPartners = (file: ImportFile, sha: string, options: PartnersImportOptions) => {
+    const key = JSON.stringify([sha, options.blad ?? null, options.kolommen ?? null]);
+    if (partnersCache?.key !== key) partnersCache = { key, parsed: parsePartnersFile(file, options) };
+    return partnersCache.parsed;
+  };
+
   const requireDb = (): ProjectDb => {
     if (!db) throw new AppException('project.geen-project-open');
     return db;
@@ -191,6 +202,7 @@ export function createProjectService(deps: ServiceDeps): WorkerApi & {
     checkPending = false; // a new project, or one integrity_checked on open
     revision = 0;
     parsedCache = null; // names are matched against the open project
+    partnersCache = null;
     undo.clear();
   };
 
@@ -614,7 +626,7 @@ export function createProjectService(deps: ServiceDeps): WorkerApi & {
       try {
         const d = requireDb();
         const sha = await deps.sha256(file.bytes);
-        return ok(previewPartners(d, file, sha, parsePartnersFile(file, options), options));
+        return ok(previewPartners(d, file, sha, parsedPartners(file, sha, options), options));
       } catch (err) {
         return { ok: false, error: toAppError(err) };
       }
@@ -622,7 +634,7 @@ export function createProjectService(deps: ServiceDeps): WorkerApi & {
     async importPartners(file, options: PartnersImportOptions) {
       return runChange(file.name, `Partnerlijst ‘${file.name}’ geïmporteerd`, false, async (d, progress) => {
         const sha = await deps.sha256(file.bytes);
-        return importPartners(d, file, parsePartnersFile(file, options), options, {
+        return importPartners(d, file, parsedPartners(file, sha, options), options, {
           sha256: sha,
           now: now(),
           ...progress,

@@ -65,13 +65,34 @@ export async function benchSocialeKaart(report: Report): Promise<void> {
     `${previewMs.toFixed(0)} ms`,
     `${preview.nieuweOrganisaties} organisaties, ${preview.nieuweVoorzieningen} voorzieningen`,
   );
-  t0 = performance.now();
-  const outcome = unwrap(await s.importPartners(file, {})).result;
-  const importMs = performance.now() - t0;
+  // Import and undo three times (the medians count; the machine is shared): the file is new again after an undo.
+  const cpuMs = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  };
+  const imports: { wall: number; cpu: number }[] = [];
+  const undos: { wall: number; cpu: number }[] = [];
+  const timeIt = async (into: { wall: number; cpu: number }[], fn: () => Promise<unknown>) => {
+    const c0 = cpuMs();
+    const w0 = performance.now();
+    await fn();
+    into.push({ wall: performance.now() - w0, cpu: cpuMs() - c0 });
+  };
+  const median = (xs: { wall: number; cpu: number }[]) => ({
+    wall: xs.map((x) => x.wall).sort((a, b) => a - b)[xs.length >> 1]!,
+    cpu: xs.map((x) => x.cpu).sort((a, b) => a - b)[xs.length >> 1]!,
+  });
+  let outcome = unwrap(await s.importPartners(file, {})).result;
+  for (let i = 0; i < 3; i++) {
+    await timeIt(undos, async () => unwrap(await s.undo()));
+    await timeIt(imports, async () => (outcome = unwrap(await s.importPartners(file, {})).result));
+  }
+  const imp = median(imports);
+  const und = median(undos);
   report(
-    'partner list 5,000 rows: import (one transaction + undo log)',
-    `${importMs.toFixed(0)} ms`,
-    `${outcome.samengevoegd} spellings merged`,
+    'partner list 5,000 rows: import (one transaction, undo snapshot)',
+    `${imp.wall.toFixed(0)} ms`,
+    `CPU ${imp.cpu.toFixed(0)} ms (target ≤ 1,500 ms); ${outcome.samengevoegd} spellings merged`,
   );
 
   t0 = performance.now();
@@ -91,18 +112,15 @@ export async function benchSocialeKaart(report: Report): Promise<void> {
     `${groups.length} groups`,
   );
 
-  t0 = performance.now();
-  unwrap(await s.undo());
-  const undoMs = performance.now() - t0;
-  t0 = performance.now();
-  unwrap(await s.redo());
-  const redoMs = performance.now() - t0;
   report(
     'undo of the whole import',
-    `${undoMs.toFixed(0)} ms`,
-    `ratio to the import: ${(undoMs / importMs).toFixed(2)}×`,
+    `${und.wall.toFixed(0)} ms`,
+    `CPU ${und.cpu.toFixed(1)} ms (target ≤ 1,000 ms); ratio to the import: ${(und.cpu / imp.cpu).toFixed(3)}×`,
   );
-  report('redo of the whole import', `${redoMs.toFixed(0)} ms`);
+  t0 = performance.now();
+  unwrap(await s.undo());
+  unwrap(await s.redo());
+  report('undo + redo of the whole import, after the edits above', `${(performance.now() - t0).toFixed(0)} ms`);
 
   const names = orgs.map((o) => o.naam);
   const lines = ['Van;Naar;Aantal;Periode'];

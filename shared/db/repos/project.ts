@@ -35,14 +35,15 @@ export type Genummerd = 'organisatie' | 'voorziening' | 'relatie' | 'bron';
 
 /** The next id of a table: higher than any id it ever had, so an old export can never point at a new item. */
 export function nextId(db: ProjectDb, tabel: Genummerd): number {
-  const id =
-    Math.max(
-      Number(db.value('SELECT laatste FROM volgnummer WHERE tabel = ?', [tabel]) ?? 0),
-      Number(db.value(`SELECT coalesce(max(id), 0) FROM ${tabel}`)),
-    ) + 1;
-  db.run(
-    'INSERT INTO volgnummer (tabel, laatste) VALUES (?, ?) ON CONFLICT (tabel) DO UPDATE SET laatste = excluded.laatste',
-    [tabel, id],
+  // One statement (an import gives thousands of numbers).
+  return Number(
+    db.value(
+      `INSERT INTO volgnummer (tabel, laatste)
+       VALUES (?1, max(coalesce((SELECT laatste FROM volgnummer WHERE tabel = ?1), 0),
+                       (SELECT coalesce(max(id), 0) FROM ${tabel})) + 1)
+       ON CONFLICT (tabel) DO UPDATE SET laatste = excluded.laatste
+       RETURNING laatste`,
+      [tabel],
+    ),
   );
-  return id;
 }

@@ -141,12 +141,12 @@ export function saveOrganisatie(
   const gebiedId = gebiedIdByCode(db, v.buurtCode);
   const params = [v.naam, v.soort, v.adres, v.postcode, v.plaats, gebiedId, v.website, v.telefoon, v.email, v.notities];
   if (id === null) {
+    let newId: number;
     db.run(
       `INSERT INTO organisatie (id, naam, soort, adres, postcode, plaats, gebied_id, website, telefoon, email, notities,
         bron_id, aangemaakt, gewijzigd) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-      [nextId(db, 'organisatie'), ...params, bronId, now, now],
+      [(newId = nextId(db, 'organisatie')), ...params, bronId, now, now],
     );
-    const newId = Number(db.value('SELECT last_insert_rowid()'));
     logWijziging(db, now, 'organisatie', newId, bronId ? 'geimporteerd' : 'toegevoegd', v.naam);
     return newId;
   }
@@ -334,9 +334,8 @@ export function saveVoorziening(
       `INSERT INTO voorziening (id, naam, organisatie_id, collectief, vrij_toegankelijk, preventieniveau, status,
         startdatum, einddatum, locatie_gebied_id, adres, postcode, capaciteit, kosten, contact, notities, bron_id,
         aangemaakt, gewijzigd) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-      [nextId(db, 'voorziening'), ...params, bronId, now, now],
+      [(vzId = nextId(db, 'voorziening')), ...params, bronId, now, now],
     );
-    vzId = Number(db.value('SELECT last_insert_rowid()'));
   } else {
     before = getVoorziening(db, id);
     db.run(
@@ -347,7 +346,8 @@ export function saveVoorziening(
     );
     vzId = id;
   }
-  setVoorzieningLists(db, vzId, v, true);
+  // A new voorziening's id was never given before (nextId), so it has no lists to replace.
+  setVoorzieningLists(db, vzId, v, before !== null);
   if (!before) logWijziging(db, now, 'voorziening', vzId, bronId ? 'geimporteerd' : 'toegevoegd', v.naam);
   else {
     const after = getVoorziening(db, vzId);
@@ -452,9 +452,8 @@ export function saveRelatie(
     db.run(
       `INSERT INTO relatie (id, soort, van_organisatie_id, van_voorziening_id, naar_organisatie_id, naar_voorziening_id,
         gericht, startdatum, einddatum, notities, bron_id, aangemaakt, gewijzigd) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-      [nextId(db, 'relatie'), ...params, bronId, now, now],
+      [(relId = nextId(db, 'relatie')), ...params, bronId, now, now],
     );
-    relId = Number(db.value('SELECT last_insert_rowid()'));
     logWijziging(db, now, 'relatie', relId, bronId ? 'geimporteerd' : 'toegevoegd', `${v.soort}`);
   } else {
     getRelatie(db, id);

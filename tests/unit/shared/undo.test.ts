@@ -130,6 +130,42 @@ describe('undo/redo', () => {
     expect(h.db().pragmaNumber('foreign_keys')).toBe(1);
   });
 
+  it('records an import into a small project as a snapshot, into a bigger one as a log, with the same outcome', async () => {
+    const outcomes: string[][][] = [];
+    for (const limit of [UNDO_LIMITS.importSnapshotBytes, 0]) {
+      const old = UNDO_LIMITS.importSnapshotBytes;
+      (UNDO_LIMITS as { importSnapshotBytes: number }).importSnapshotBytes = limit;
+      try {
+        const h = await host();
+        h.addOrg('A');
+        const before = h.db();
+        await h.undo.recordAsync('import', async () =>
+          h.db().transaction(() => {
+            for (const naam of ['B', 'C']) {
+              h.db().run('INSERT INTO organisatie (naam, aangemaakt, gewijzigd) VALUES (?, ?, ?)', [naam, NOW, NOW]);
+            }
+            h.db().run('UPDATE organisatie SET notities = ? WHERE naam = ?', ['bijgewerkt', 'A']);
+          }),
+        );
+        const seen = [h.names()];
+        expect(h.undo.undo()).toBe('import');
+        // A snapshot step puts another database in place; a log step replays on the same one.
+        expect(h.db() !== before).toBe(limit > 0);
+        seen.push(h.names(), [String(h.db().value("SELECT notities FROM organisatie WHERE naam = 'A'"))]);
+        expect(h.undo.redo()).toBe('import');
+        seen.push(h.names());
+        expect(h.undo.undo()).toBe('import');
+        expect(h.undo.undo()).toBe('+A');
+        seen.push(h.names());
+        outcomes.push(seen);
+      } finally {
+        (UNDO_LIMITS as { importSnapshotBytes: number }).importSnapshotBytes = old;
+      }
+    }
+    expect(outcomes[0]).toEqual([['A', 'B', 'C'], ['A'], ['null'], ['A', 'B', 'C'], []]);
+    expect(outcomes[1]).toEqual(outcomes[0]);
+  });
+
   it('installs its triggers idempotently and never on the big tables', async () => {
     const h = await host();
     installUndoTriggers(h.db());
