@@ -21,9 +21,9 @@ export interface FileStoreDeps {
 /** Reading, creating and saving project files on disk, with backups. Used by Electron main and the CLI. */
 export function createFileStore(deps: FileStoreDeps) {
   const savedThisSession = new Set<string>();
-  // No `verify` of the read-back: atomicWrite compares it byte for byte with `bytes`, which were verified before
-  // anything was written, so the same check on the read-back could only give the same answer (and with the CLI's
-  // quick_check it cost a second full check of the database per save).
+  // The bytes are verified before anything is written (deps.verify); atomicWrite then checks the written file's
+  // length, not its content again (see there why). Verifying a read-back cost a second full read of the file, and
+  // with the CLI's quick_check a second check of the whole database, per save.
   const writeOptions = {
     ...(deps.sleep ? { sleep: deps.sleep } : {}),
     ...(deps.maxRetryMs !== undefined ? { maxRetryMs: deps.maxRetryMs } : {}),

@@ -347,8 +347,8 @@ export function createProjectService(deps: ServiceDeps): WorkerApi & {
         const d = requireDb();
         // What a save can break is checked on every save: the snapshot is a whole SQLite file of this app (header,
         // application_id, rollback journal, a known schema version, and exactly page count × page size long, so
-        // never cut short); main checks the same, and the atomic write compares what it wrote byte for byte before
-        // the rename. The database itself was integrity_checked on open and has since only been written by SQLite
+        // never cut short); main checks the same, and the atomic write checks the written file's length before the
+        // rename (node/atomic-write.ts says why not more). The database itself was integrity_checked on open and has since only been written by SQLite
         // with its constraints on, inside transactions; quick_check on every save (a re-opened copy, ~10 ms per MB,
         // 3.4 s for 400 MB) re-checked SQLite's own work each time. It runs once after an import that wrote with
         // SQLite's checks off (the CBS bulk insert), on the live database, before that state is first saved.

@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: speed figures on this machine, printed with ratios. Targets live here, never in timed unit tests.
- *  - save of a ~20 MB project: export → byte checks → tmp + fsync + read-back + rename (+ backup), against a plain
+ *  - save of a ~20 MB project: export → byte checks → tmp + fsync + length check + rename (+ backup), against a plain
  *    write + fsync of the same bytes, with its peak memory
  *  - open of the same file: header, application_id, integrity_check, migrations
  *  - worker round trip over comlink: empty call, and sending/receiving the 20 MB project

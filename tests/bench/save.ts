@@ -2,7 +2,7 @@
  * `npm run bench`, saving (issue 16): the whole save as the desktop app does it, against the floor, a plain write +
  * fsync of the same bytes measured in the same run. The app's save: the worker takes a snapshot (`db.export()`) and
  * checks its bytes (header, application_id, journal mode, schema version, length = page count × page size); main
- * checks the same and writes atomically (tmp + fsync, read back and compared byte for byte, rename, fsync of the
+ * checks the same and writes atomically (tmp + fsync, its length checked, rename, fsync of the
  * folder). The bridge between them (comlink transfer, Electron IPC) is measured by the worker figures in run.ts.
  */
 import { join } from 'node:path';
@@ -67,7 +67,7 @@ export async function benchSave(SQL: SqlJsStatic, db: ProjectDb, dir: string, re
     clock += 1000;
     await store.save(path, bytes);
   });
-  report('save, main: atomic write (tmp + fsync + read-back + rename)', ms(atomic), cpuNote(atomic));
+  report('save, main: atomic write (tmp + fsync + length + rename)', ms(atomic), cpuNote(atomic));
 
   const appSave = async () => {
     clock += 1000;

@@ -44,7 +44,7 @@ describe('atomicWrite', () => {
     const target0 = setup();
     await atomicWrite(probe, target0, NEW);
     const steps = probe.calls.length;
-    expect(steps).toBeGreaterThanOrEqual(4); // write+fsync, read back, rename, fsync dir
+    expect(steps).toBeGreaterThanOrEqual(4); // write+fsync, check the length, rename, fsync dir
     cleanup?.();
     for (let i = 0; i < steps; i++) {
       const target = setup();
@@ -84,6 +84,18 @@ describe('atomicWrite', () => {
     const err = await atomicWrite(nodeFs, target, NEW, { verify: () => false }).catch((e: unknown) => e);
     expect((err as AppException).appError.code).toBe('opslaan.controle-mislukt');
     expect(content(target)).toBe('old');
+  });
+
+  it('refuses to replace the file when the file system silently wrote less than it was given', async () => {
+    const target = setup();
+    const shortening: FileSystem = {
+      ...nodeFs,
+      writeFileSynced: (path, bytes) => nodeFs.writeFileSynced(path, bytes.subarray(0, bytes.byteLength - 512)),
+    };
+    const err = await atomicWrite(shortening, target, NEW).catch((e: unknown) => e);
+    expect((err as AppException).appError.code).toBe('opslaan.controle-mislukt');
+    expect(content(target)).toBe('old');
+    expect(existsSync(tmpPathFor(target))).toBe(false);
   });
 
   it('retries a rename that Windows briefly blocks (EPERM/EBUSY) and then succeeds', async () => {
