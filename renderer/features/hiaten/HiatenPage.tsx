@@ -19,15 +19,7 @@ import { ErnstBadge, ErnstLegenda } from './ErnstLegenda';
 import { HiaatDetails } from './HiaatDetails';
 import { HiaatMatrix, type Selectie } from './HiaatMatrix';
 import { InstellingenPanel } from './InstellingenPanel';
-import {
-  basisVan,
-  bouwMatrix,
-  bronRegel,
-  gerangschikt,
-  sorteerRijen,
-  tellingPerErnst,
-  type SorteerOp,
-} from './logic';
+import { basisVan, bouwMatrix, bronRegel, gerangschikt, sorteerRijen, tellingPerErnst, type SorteerOp } from './logic';
 import { PlanInitiatiefForm } from './PlanInitiatiefForm';
 import { ScenarioPanel } from './ScenarioPanel';
 
