@@ -103,7 +103,11 @@ export function communities(g: Csr): { of: Int32Array; count: number; modularity
   }
   // Stable numbers: by size, then by first member.
   const members = new Map<number, number[]>();
-  for (let i = 0; i < g.n; i++) members.set(raw[i]!, [...(members.get(raw[i]!) ?? []), i]);
+  for (let i = 0; i < g.n; i++) {
+    const list = members.get(raw[i]!);
+    if (list) list.push(i);
+    else members.set(raw[i]!, [i]);
+  }
   const order = [...members.values()].sort((a, b) => b.length - a.length || a[0]! - b[0]!);
   const of = new Int32Array(g.n);
   order.forEach((list, c) => list.forEach((i) => (of[i] = c)));
@@ -114,6 +118,7 @@ function kengetallen(
   g: Csr,
   v: Csr,
   paths: PathMetrics = pathMetrics(g),
+  cut: ReturnType<typeof cutStructure> = cutStructure(g),
 ): {
   figures: NetwerkKengetallen;
   metrics: ReturnType<typeof pathMetrics>;
@@ -127,7 +132,7 @@ function kengetallen(
     dichtheid: density(g),
     reciprociteit: reciprocity(v),
     componenten: components(g).count,
-    bruggen: cutStructure(g).bridges.length,
+    bruggen: cut.bridges.length,
     gemiddeldePadlengte: metrics.reachablePairs > 0 ? metrics.distanceSum / metrics.reachablePairs : null,
     diameter: metrics.diameter,
     communities: comm.count,
@@ -183,9 +188,9 @@ function analyseWith(
   paths: PathMetrics,
 ): NetwerkAnalyse {
   const { ids, g, d, v } = graphs;
-  const whole = kengetallen(g, v, paths);
-  const comm = whole.comm;
   const cut = cutStructure(g);
+  const whole = kengetallen(g, v, paths, cut);
+  const comm = whole.comm;
   const pr = pagerank(d);
   const ev = eigenvector(g);
   const cl = clustering(g);
@@ -211,7 +216,10 @@ function analyseWith(
   const perWijkIdx = new Map<string, number[]>();
   ids.forEach((id, i) => {
     const w = byId.get(id)?.wijkCode;
-    if (w) perWijkIdx.set(w, [...(perWijkIdx.get(w) ?? []), i]);
+    if (!w) return;
+    const list = perWijkIdx.get(w);
+    if (list) list.push(i);
+    else perWijkIdx.set(w, [i]);
   });
   const perWijk = [...perWijkIdx]
     .sort(([a], [b]) => a.localeCompare(b))

@@ -19,27 +19,64 @@ export interface Csr {
   readonly weights: Float64Array;
 }
 
-/** Builds a CSR from edges; undirected adds both directions. Parallel edges are merged, their weights summed. */
+/**
+ * Builds a CSR from edges; undirected adds both directions. Parallel edges are merged, their weights summed (in the
+ * order given). Targets are sorted per node. Two stable counting sorts (by target, then by source) instead of a Map
+ * per node and a sort per list: the analysis builds a few of these per filter change, and the Maps were most of
+ * its garbage.
+ */
 export function buildCsr(n: number, edges: readonly (readonly [number, number, number?])[], undirected: boolean): Csr {
-  const maps: Map<number, number>[] = Array.from({ length: n }, () => new Map());
-  const add = (a: number, b: number, w: number) => maps[a]!.set(b, (maps[a]!.get(b) ?? 0) + w);
+  let m = 0;
+  for (const [a, b] of edges) if (a !== b) m += undirected ? 2 : 1; // a loop says nothing about the network
+  const from = new Int32Array(m);
+  const to = new Int32Array(m);
+  const weight = new Float64Array(m);
+  let k = 0;
   for (const [a, b, w = 1] of edges) {
-    if (a === b) continue; // a loop says nothing about the network
-    add(a, b, w);
-    if (undirected) add(b, a, w);
-  }
-  const offsets = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) offsets[i + 1] = offsets[i]! + maps[i]!.size;
-  const targets = new Int32Array(offsets[n]!);
-  const weights = new Float64Array(offsets[n]!);
-  for (let i = 0; i < n; i++) {
-    let k = offsets[i]!;
-    for (const [b, w] of [...maps[i]!].sort((x, y) => x[0] - y[0])) {
-      targets[k] = b;
-      weights[k++] = w;
+    if (a === b) continue;
+    from[k] = a;
+    to[k] = b;
+    weight[k++] = w;
+    if (undirected) {
+      from[k] = b;
+      to[k] = a;
+      weight[k++] = w;
     }
   }
-  return { n, offsets, targets, weights };
+  // Arcs in order of target, then (stable) in order of source: each node's arcs sorted by target.
+  const byTarget = countingOrder(n, to, null);
+  const bySource = countingOrder(n, from, byTarget);
+  const offsets = new Int32Array(n + 1);
+  const targets = new Int32Array(m);
+  const weights = new Float64Array(m);
+  let out = 0;
+  let node = 0; // offsets[0..node] are set: node's arcs start at offsets[node]
+  for (let i = 0; i < m; i++) {
+    const arc = bySource[i]!;
+    const a = from[arc]!;
+    while (node < a) offsets[++node] = out;
+    if (out > offsets[a]! && targets[out - 1] === to[arc]) weights[out - 1]! += weight[arc]!;
+    else {
+      targets[out] = to[arc]!;
+      weights[out++] = weight[arc]!;
+    }
+  }
+  while (node < n) offsets[++node] = out;
+  return { n, offsets, targets: targets.slice(0, out), weights: weights.slice(0, out) };
+}
+
+/** The arcs (`within` an earlier order, or 0..m-1) stably sorted by `key` (a node index below n). */
+function countingOrder(n: number, key: Int32Array, within: Int32Array | null): Int32Array {
+  const m = key.length;
+  const start = new Int32Array(n + 1);
+  for (let i = 0; i < m; i++) start[key[i]! + 1]!++;
+  for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
+  const order = new Int32Array(m);
+  for (let i = 0; i < m; i++) {
+    const arc = within ? within[i]! : i;
+    order[start[key[arc]!]!++] = arc;
+  }
+  return order;
 }
 
 export const degreeOf = (g: Csr, i: number) => g.offsets[i + 1]! - g.offsets[i]!;
