@@ -10,6 +10,7 @@ import { build } from 'esbuild';
 import { analyseNetwerk, analyseNetwerkParallel, seededRandom, type RunPaths } from '../../shared/analysis/analyse';
 import type { PathMetricsRaw } from '../../shared/analysis/metrics';
 import type { NetwerkData, NetwerkKnoop, NetwerkRelatie } from '../../shared/analysis/types';
+import { PARALLEL_FROM_KNOPEN } from '../../shared/service/project-service';
 
 type Report = (what: string, value: string, note?: string) => void;
 
@@ -167,8 +168,9 @@ export async function benchNetwerk(report: Report): Promise<void> {
       const label = `${nodes.toLocaleString('en')} knopen / ${relations.toLocaleString('en')} relaties`;
       const single = await medianOf(2, runs, () => analyseNetwerk(data, {}));
       const parallel = await medianOf(1, runs, () => analyseNetwerkParallel(data, {}, run));
-      // As the worker does it: one thread below 1,500 knopen, both cores from there (project-service.ts).
-      const app = nodes >= 1500 ? parallel : single;
+      // As the worker does it: one thread below PARALLEL_FROM_KNOPEN, both cores from there (project-service.ts).
+      const both = nodes >= PARALLEL_FROM_KNOPEN;
+      const app = both ? parallel : single;
       const ref = reference(nodes, edges, nodes <= 1_000, runs);
       const ratios = [
         ref.igraph
@@ -180,14 +182,14 @@ export async function benchNetwerk(report: Report): Promise<void> {
       ].filter(Boolean);
       const of = runs > 1 ? `, median of ${runs}` : '';
       report(
-        `netwerk ${label}: all metrics, one thread${nodes < 1500 ? ' (as the app)' : ''}`,
+        `netwerk ${label}: all metrics, one thread${both ? '' : ' (as the app)'}`,
         `${single.wall.toFixed(0)} ms`,
-        `CPU ${single.cpu.toFixed(0)} ms${of}${nodes < 1500 ? `; ${ratios.join('; ')}` : ''}`,
+        `CPU ${single.cpu.toFixed(0)} ms${of}${both ? '' : `; ${ratios.join('; ')}`}`,
       );
       report(
-        `netwerk ${label}: all metrics, two threads${nodes >= 1500 ? ' (as the app)' : ''}`,
+        `netwerk ${label}: all metrics, two threads${both ? ' (as the app)' : ''}`,
         `${parallel.wall.toFixed(0)} ms`,
-        `CPU ${parallel.cpu.toFixed(0)} ms (both threads)${of}${nodes >= 1500 ? `; ${ratios.join('; ')}` : ''}`,
+        `CPU ${parallel.cpu.toFixed(0)} ms (both threads)${of}${both ? `; ${ratios.join('; ')}` : ''}`,
       );
     }
   } finally {
