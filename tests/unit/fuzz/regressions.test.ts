@@ -1,0 +1,231 @@
+import { describe, expect, it } from 'vitest';
+import type { Database } from 'sql.js';
+import { createProjectService } from '../../../shared/service/project-service';
+import { unwrap } from '../../../shared/result';
+import { errorMessage } from '../../../shared/i18n/messages';
+import { findSpan } from '../../../shared/importers/cognos/periods';
+import { findDuplicateCandidates } from '../../../shared/model/org-names';
+import { fixture, headGpkg } from '../../fuzz/seeds';
+import { dutchProblem } from '../../fuzz/harness';
+import { FIXED_NOW, sha256, sql } from '../../helpers/db';
+
+/**
+ * What the fuzzer (tests/fuzz, issue 15) found, each replayed with the smallest input that showed it. Before the
+ * fixes the first two hung the worker for good, the third took 1.3 GB and 7 s, the fourth let a file run its own
+ * CHECK on every row before it was refused.
+ */
+
+async function service() {
+  const s = createProjectService({ SQL: await sql(), now: () => FIXED_NOW, sha256 });
+  unwrap(await s.createProject('Fuzzregressie'));
+  return s;
+}
+const text = (name: string, t: string) => ({ name, bytes: new TextEncoder().encode(t) });
+
+/** The error is a Dutch message of the catalogue (not intern.onverwacht, not the code). */
+function expectDutch(r: { ok: boolean; error?: { code: string } }, code?: string) {
+  expect(r.ok).toBe(false);
+  const error = (r as { error: { code: string } }).error;
+  expect(dutchProblem(error, 'test')).toBeNull();
+  if (code) expect(error.code).toBe(code);
+}
+
+describe('Cognos: two lines outside a table with a word and a year that is no month', () => {
+  // Found as seed 2 case 465 (cognos-csv, one row emptied); cut down to these four lines.
+  const minimal = text(
+    'boswinkel-meldingen.csv',
+    'Buurt;Periode;Meldingstype;Aantal meldingen\r\n\r\n' +
+      'BOSWINKEL DE BRAKER;2024-04;Verzoek om toewijzing (Jeugd);3\r\n' +
+      'BOSWINKEL DE BRAKER;2024-04;Verzoek om wijziging (Jeugd);1\r\n',
+  );
+
+  it('findSpan reads past "braker 2024" twice (it searched the same stretch again forever)', () => {
+    expect(findSpan('braker 2024 | braker 2024')).toBeNull();
+    expect(findSpan('braker 2024 | wijk 2023 | april 2024')).toEqual({ start: '2024-04-01', eind: '2024-04-30' });
+    expect(findSpan('Boswinkel de Braker 2024-04 | Boswinkel de Braker 2024-04')).toEqual({
+      start: '2024-04-01',
+      eind: '2024-04-30',
+    });
+  });
+
+  it('the file is previewed and imported, or refused in Dutch, in well under a second', async () => {
+    const s = await service();
+    const t0 = performance.now();
+    const p = await s.previewCognosImport(minimal, {});
+    const r = await s.importCognos(minimal, {});
+    expect(performance.now() - t0).toBeLessThan(5_000);
+    expect(p.ok).toBe(true);
+    if (!r.ok) expectDutch(r);
+  });
+});
+
+describe('relaties and partners: a name of 10,000 emoji', () => {
+  // Found as seed 2 case 1379 (relaties-csv, cel-enorm): one 'Naar' cell of 42 kB. The typo index made a copy of the
+  // "word" for every letter left out: 21,226 × 21,226 UTF-16 units, about 900 MB of strings, and never finished.
+  const naam = '😀'.repeat(10_613);
+
+  it('findDuplicateCandidates compares it whole, at once', () => {
+    const t0 = performance.now();
+    const found = findDuplicateCandidates(
+      [
+        { key: '?0', naam },
+        { key: 1, naam: 'Stichting Dock' },
+        { key: 2, naam: `${naam}x` },
+      ],
+      { has: () => false },
+      { minScore: 0.6 },
+    );
+    expect(performance.now() - t0).toBeLessThan(2_000);
+    expect(found.every((c) => c.a !== 1 && c.b !== 1)).toBe(true);
+  });
+
+  it('the relaties file previews and imports (the unknown name skipped) in seconds', async () => {
+    const s = await service();
+    for (const org of ['Lister', 'Altrecht']) unwrap(await s.saveOrganisatie(null, { naam: org }));
+    const file = text(
+      'verwijzingen.csv',
+      `Van,Naar,Aantal,Periode\r\nLister,Altrecht,2,Q3 2024\r\nLister,${naam},2,Q3 2024\r\n`,
+    );
+    const t0 = performance.now();
+    const p = unwrap(await s.previewRelatiesImport(file, {}));
+    expect(p.kanImporteren).toBe(false);
+    const r = unwrap(await s.importRelaties(file, { foutenOverslaan: true }));
+    expect(r.result).toMatchObject({ relaties: 1 });
+    expect(performance.now() - t0).toBeLessThan(10_000);
+  });
+
+  it('and so does a partner list with such a name', async () => {
+    const s = await service();
+    const file = text(
+      'partners.csv',
+      `Organisatie;Type;Postcode\nStichting Dock;Welzijn;3553EB\n${naam};Welzijn;3553EB\n`,
+    );
+    const t0 = performance.now();
+    unwrap(await s.previewPartnersImport(file, {}));
+    expect(performance.now() - t0).toBeLessThan(10_000);
+  });
+});
+
+describe('GeoPackage: only stored data is read', () => {
+  async function hostile(edit: (db: Database, table: string) => void) {
+    const SQL = await sql();
+    const small = headGpkg(SQL, fixture('geo/ermelo-buurten-2021.gpkg'), 2);
+    const db = new SQL.Database(small.bytes);
+    try {
+      const table = String(db.exec('SELECT table_name FROM gpkg_geometry_columns')[0]!.values[0]![0]);
+      edit(db, `"${table}"`);
+      return { name: 'ermelo-buurten-2021.gpkg', bytes: db.export() };
+    } finally {
+      db.close();
+    }
+  }
+
+  // Found as seed 1 case 24 (geo-gpkg, gpkg-vijandig): 1.3 GB RSS and 7.5 s, then a refusal for other reasons.
+  const cases: [string, (db: Database, t: string) => void][] = [
+    [
+      'the layer is a view that adds a blob of 300 MB to every row',
+      (db, t) => {
+        db.run(`ALTER TABLE ${t} RENAME TO echt`);
+        db.run(`CREATE VIEW ${t} AS SELECT *, randomblob(300000000) AS extra FROM echt`);
+      },
+    ],
+    [
+      'gpkg_contents is a view without end',
+      (db) => {
+        db.run('ALTER TABLE gpkg_contents RENAME TO echt');
+        db.run(
+          'CREATE VIEW gpkg_contents AS WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) ' +
+            'SELECT c.table_name, c.data_type FROM n, echt c',
+        );
+      },
+    ],
+  ];
+  for (const [what, edit] of cases) {
+    it(`${what}: refused in Dutch, quickly, without the memory`, async () => {
+      const s = await service();
+      const file = await hostile(edit);
+      const rss = process.memoryUsage().rss;
+      const t0 = performance.now();
+      const p = await s.previewGeoImport(file, {});
+      expectDutch(p, 'geo.onleesbaar');
+      expect(errorMessage((p as { error: { code: string } }).error)).toContain('ermelo-buurten-2021.gpkg');
+      expectDutch(await s.importGeo(file, { jaar: 2021 }), 'geo.onleesbaar');
+      expect(performance.now() - t0).toBeLessThan(2_000);
+      expect(process.memoryUsage().rss - rss).toBeLessThan(200 * 1024 * 1024);
+    });
+  }
+
+  it('a generated column is left out; the stored shapes are read as before', async () => {
+    const s = await service();
+    const file = await hostile((db, t) =>
+      db.run(`ALTER TABLE ${t} ADD COLUMN extra BLOB GENERATED ALWAYS AS (printf('%.*c', 300000000, 'x')) VIRTUAL`),
+    );
+    const rss = process.memoryUsage().rss;
+    const p = unwrap(await s.previewGeoImport(file, { jaar: 2021 }));
+    expect(p).toMatchObject({ formaat: 'gpkg', vlakken: 2, fouten: 0, kanImporteren: true });
+    expect(process.memoryUsage().rss - rss).toBeLessThan(200 * 1024 * 1024);
+  });
+
+  it('a GeoPackage with a damaged header is said to be an unreadable GeoPackage, not "geen geldig JSON"', async () => {
+    const s = await service();
+    const small = headGpkg(await sql(), fixture('geo/ermelo-buurten-2021.gpkg'), 2);
+    const bytes = small.bytes.slice();
+    bytes[0] = 0x53 ^ 0x01;
+    expectDutch(await s.previewGeoImport({ name: small.name, bytes }, {}), 'geo.onleesbaar');
+    expectDutch(await s.previewGeoImport({ name: 'kaart.geojson', bytes }, {}), 'geo.onbekend-formaat');
+  });
+});
+
+describe('project files: a write version above 2 in the header', () => {
+  // Found as seed 20261123 case 12 of the project target (kop-veld: byte 18 from 1 to 115). SQLite opens such a file
+  // read-only; it opened, and the first edit (renaming the project) failed as 'intern.onverwacht'.
+  it('is refused as damaged; the open project stays as it was', async () => {
+    const s = await service();
+    const before = unwrap(await s.exportProject());
+    for (const [at, value] of [
+      [18, 115],
+      [18, 3],
+      [19, 3],
+    ] as const) {
+      const bytes = before.slice();
+      bytes[at] = value;
+      expectDutch(await s.openProject(bytes, 'kapot.wijkweb'), 'bestand.beschadigd');
+      expect(unwrap(await s.exportProject())).toEqual(before);
+    }
+    // 2 (WAL) is a file format SQLite writes: it opens, and can be edited and saved (as 1).
+    const wal = before.slice();
+    wal[18] = wal[19] = 2;
+    unwrap(await s.openProject(wal, 'wal.wijkweb'));
+    unwrap(await s.renameProject('Na WAL'));
+    expect(unwrap(await s.exportProject())[18]).toBe(1);
+  });
+});
+
+describe('project files: nothing of the file is evaluated before its schema is known to be Wijkweb’s', () => {
+  // The CHECK costs 40 MB per row and never holds: evaluated by the integrity check, it made the file 'beschadigd'
+  // (after the cost); now the schema is compared first and it is never evaluated.
+  it('a CHECK of 40 MB per row is refused as a foreign schema before the integrity check runs it', async () => {
+    const SQL = await sql();
+    const s = await service();
+    unwrap(await s.importCbs(fixture('cbs/kwb-2023-enschede-west-voorbeeld.csv'), {}));
+    const before = unwrap(await s.exportProject());
+    const db = new SQL.Database(before);
+    let bytes: Uint8Array;
+    try {
+      const row = db.exec("SELECT rowid, sql FROM sqlite_master WHERE name = 'gebied'")[0]!.values[0]!;
+      const heavy = String(row[1]).replace(/\)([^)]*)$/, ", CHECK (length(printf('%.*c', 40000000, 'x')) < 0))$1");
+      db.run('PRAGMA writable_schema = ON');
+      db.run('UPDATE sqlite_master SET sql = ? WHERE rowid = ?', [heavy, row[0]!]);
+      db.run('PRAGMA writable_schema = OFF');
+      bytes = db.export();
+    } finally {
+      db.close();
+    }
+    const t0 = performance.now();
+    const r = await s.openProject(bytes, 'vreemd.wijkweb');
+    expectDutch(r, 'bestand.vreemd-schema');
+    expect(performance.now() - t0).toBeLessThan(1_000);
+    // The open project is the one it was.
+    expect(unwrap(await s.exportProject())).toEqual(before);
+  });
+});
