@@ -93,15 +93,15 @@ export function findSpan(text: string): { start: string; eind: string } | null {
     const q = Number(m[2] ?? m[3] ?? m[5]);
     return { start: iso(y, q * 3 - 2, 1), eind: iso(y, q * 3, lastDay(y, q * 3)) };
   }
-  m = /\b([a-z]{3,9})\.?\s+(\d{4})\b/.exec(s);
-  while (m) {
-    const month = MONTHS[m[1] ?? ''];
+  // The first word-and-year that is a month ("braker 2024 … april 2024"): one pass along the text (a search in the
+  // rest after each miss, with its index taken as one in the whole text, went back and forth forever).
+  const wordYear = /\b([a-z]{3,9})\.?\s+(\d{4})\b/g;
+  for (let w = wordYear.exec(s); w; w = wordYear.exec(s)) {
+    const month = MONTHS[w[1] ?? ''];
     if (month) {
-      const y = Number(m[2]);
+      const y = Number(w[2]);
       return { start: iso(y, month, 1), eind: iso(y, month, lastDay(y, month)) };
     }
-    const rest = s.slice((m.index ?? 0) + m[0].length);
-    m = /\b([a-z]{3,9})\.?\s+(\d{4})\b/.exec(rest);
   }
   m = /\b(\d{4})-(\d{1,2})\b(?!-\d)/.exec(s);
   if (m) {
