@@ -399,6 +399,9 @@ function isGemeenteDomain(domain: string, places: PlaceSet): boolean {
 
 // ------------------------------------------------------------------ comparing names
 
+/** Words longer than this are only compared whole, never as a possible typo (see the deletion index). */
+const MAX_TYPO_WORD = 40;
+
 /** Optimal string alignment distance, or `max + 1` as soon as it must exceed `max`. */
 function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
@@ -747,7 +750,9 @@ export function findDuplicateCandidates(
   // Misspelt words: words one deletion apart share an entry in the deletion index.
   const byDeletion = new Map<string, string[]>();
   for (const word of byWord.keys()) {
-    if (word.length < 5 || /\d/.test(word)) continue;
+    // Every deletion of a word is a copy of it: a 20,000-letter "word" in a cell would make 20,000 copies of 20,000
+    // letters (gigabytes). No organisation's name has a word longer than MAX_TYPO_WORD.
+    if (word.length < 5 || word.length > MAX_TYPO_WORD || /\d/.test(word)) continue;
     const variants = new Set([word]);
     for (let i = 0; i < word.length; i++) variants.add(word.slice(0, i) + word.slice(i + 1));
     for (const v of variants) {
