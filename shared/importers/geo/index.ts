@@ -10,7 +10,7 @@ import { gebiedenOmTeKoppelen, schrijfGeometrie, zorgVoorGebied } from '../../db
 import { listJaren } from '../../db/repos/gebieden';
 import { AppException } from '../../result';
 import { normaliseName } from '../../model/names';
-import { readJson } from '../sheet';
+import { decodeText, readJson } from '../sheet';
 import { BUURT_CODE, normaliseCode } from '../cbs/codes';
 import type { ImportFile, ImportIssue } from '../types';
 import {
@@ -170,6 +170,14 @@ function parseGpkg(SQL: SqlJsStatic, file: ImportFile): Gelezen {
     throw new AppException('geo.onleesbaar', { bestand: file.name }, String(err));
   }
   try {
+    // Only stored data is read: a view or a generated column of an untrusted file is a query that runs on reading,
+    // and can cost any amount of memory or time (a recursive view without end, a blob of hundreds of megabytes).
+    const tabel = (name: string) =>
+      gpkg.exec("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [name])[0]?.values.length === 1;
+    const vreemd = (wat: string) => new AppException('geo.onleesbaar', { bestand: file.name }, wat);
+    for (const meta of ['gpkg_contents', 'gpkg_geometry_columns']) {
+      if (!tabel(meta)) throw vreemd(`${meta} is no table`);
+    }
     const layers = gpkg.exec(
       `SELECT c.table_name, g.column_name, g.srs_id FROM gpkg_contents c
        JOIN gpkg_geometry_columns g ON g.table_name = c.table_name WHERE c.data_type = 'features'`,
@@ -180,7 +188,14 @@ function parseGpkg(SQL: SqlJsStatic, file: ImportFile): Gelezen {
       layers.find((l) => /buurt/i.test(String(l[0]))) ?? layers.find((l) => /wijk/i.test(String(l[0]))) ?? layers[0]!;
     const [table, column, srs] = [String(pick[0]), String(pick[1]), Number(pick[2])];
     if (srs !== 28992 && srs !== 4326) throw new AppException('geo.projectie', { bestand: file.name, srs });
-    const stmt = gpkg.prepare(`SELECT * FROM "${table.replace(/"/g, '""')}"`);
+    if (!tabel(table)) throw vreemd(`layer ${table} is no table`);
+    const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
+    // table_xinfo: hidden 2 and 3 are generated columns (computed on reading, or stored by whoever made the file).
+    const stored = (gpkg.exec(`PRAGMA table_xinfo(${q(table)})`)[0]?.values ?? [])
+      .filter((c) => Number(c[6]) === 0)
+      .map((c) => String(c[1]));
+    if (stored.length === 0) throw vreemd(`layer ${table} has no stored columns`);
+    const stmt = gpkg.prepare(`SELECT ${stored.map(q).join(', ')} FROM ${q(table)}`);
     const ruw: Ruw[] = [];
     const issues: ImportIssue[] = [];
     try {
@@ -299,6 +314,12 @@ export function parseGeoFile(SQL: SqlJsStatic, file: ImportFile): ParsedGeo {
   let parsed: Gelezen;
   if (head.startsWith('SQLite format 3')) parsed = parseGpkg(SQL, file);
   else {
+    // A GeoPackage whose first bytes are damaged is no JSON either: said as what it is, not as "geen geldig JSON".
+    if (/\.gpkg$/i.test(file.name))
+      throw new AppException('geo.onleesbaar', { bestand: file.name }, 'no SQLite header');
+    const binary =
+      file.bytes.subarray(0, 4096).includes(0) && !/^\ufeff?\s*[[{]/.test(decodeText(file.bytes.subarray(0, 64)));
+    if (binary) throw new AppException('geo.onbekend-formaat', { bestand: file.name });
     const doc = readJson(file.bytes, file.name) as Json;
     if (!isObject(doc) || (doc.type !== 'Topology' && doc.type !== 'FeatureCollection')) {
       throw new AppException('geo.onbekend-formaat', { bestand: file.name });
