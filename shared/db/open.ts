@@ -20,12 +20,18 @@ function hasSqliteHeader(bytes: Uint8Array): boolean {
 
 /**
  * Opens project bytes the safe way: SQLite header, our application_id, not from a newer app, a version that can be,
- * integrity_check, exactly Wijkweb's schema for that version (no foreign triggers or views); then foreign keys on and
- * pending migrations in one transaction. The input bytes are never modified.
+ * exactly Wijkweb's schema for that version (no foreign triggers, views, checks or indexes: nothing of someone else's
+ * is evaluated, not even by the integrity check), integrity_check; then foreign keys on and pending migrations in one
+ * transaction. The input bytes are never modified.
  * Throws an AppException with a `bestand.*` code on any problem; the caller's file stays untouched.
  */
 export function openProjectDb(SQL: SqlJsStatic, bytes: Uint8Array, fileName: string): OpenedDb {
   if (!hasSqliteHeader(bytes)) throw new AppException('bestand.geen-project', { bestand: fileName });
+  // The file format's write and read versions (1 rollback journal, 2 WAL; Wijkweb always saves 1). Above 2, SQLite
+  // opens the file read-only (write version) or not at all (read version): every later edit would fail unexplained.
+  if (bytes[18]! > 2 || bytes[19]! > 2) {
+    throw new AppException('bestand.beschadigd', { bestand: fileName }, `file format ${bytes[18]}/${bytes[19]}`);
+  }
   let raw;
   try {
     raw = new SQL.Database(bytes);
@@ -53,6 +59,20 @@ export function openProjectDb(SQL: SqlJsStatic, bytes: Uint8Array, fileName: str
     if (!Number.isInteger(version) || version < 0) {
       throw new AppException('bestand.vreemd-schema', { bestand: fileName, wat: `bestandsversie ${version}` });
     }
+    // Before anything runs on the file: a trigger or view of someone else's would run inside Wijkweb; a schema newer
+    // than its version would make the migrations fail half-way ("table … already exists"); and a CHECK constraint,
+    // an index on an expression or a generated column of someone else's would be evaluated for every row by the
+    // integrity check below (a file can make that cost any amount of memory or time). Only sqlite_master is read here.
+    let verschil: string[];
+    try {
+      verschil = schemaDifferences(SQL, db, version);
+    } catch (err) {
+      throw new AppException('bestand.beschadigd', { bestand: fileName }, String(err));
+    }
+    if (verschil.length > 0) {
+      const wat = verschil.slice(0, 3).join(', ') + (verschil.length > 3 ? ` en nog ${verschil.length - 3}` : '');
+      throw new AppException('bestand.vreemd-schema', { bestand: fileName, wat }, verschil.join('; '));
+    }
     let check: string[];
     try {
       check = db.all<{ integrity_check: string }>('PRAGMA integrity_check').map((r) => r.integrity_check);
@@ -61,13 +81,6 @@ export function openProjectDb(SQL: SqlJsStatic, bytes: Uint8Array, fileName: str
     }
     if (check.length !== 1 || check[0] !== 'ok') {
       throw new AppException('bestand.beschadigd', { bestand: fileName }, check.slice(0, 5).join('; '));
-    }
-    // Before anything writes: a trigger or view of someone else's would run inside Wijkweb; a schema newer than its
-    // version would make the migrations fail half-way ("table … already exists").
-    const verschil = schemaDifferences(SQL, db, version);
-    if (verschil.length > 0) {
-      const wat = verschil.slice(0, 3).join(', ') + (verschil.length > 3 ? ` en nog ${verschil.length - 3}` : '');
-      throw new AppException('bestand.vreemd-schema', { bestand: fileName, wat }, verschil.join('; '));
     }
     db.run('PRAGMA foreign_keys = ON');
     let outcome;
