@@ -2,7 +2,7 @@
  * The only module that reads spreadsheet bytes: CSV (papaparse, with encoding and delimiter detection) and
  * xlsx/xls/ods (SheetJS, parsed as values only: no formulas, no HTML, dense). Everything else sees SheetRows.
  */
-import { Inflate } from 'fflate';
+import { Inflate, unzipSync, zipSync, type Zippable } from 'fflate';
 import Papa from 'papaparse';
 import * as XLSX from 'xlsx';
 import { AppException } from '../result';
@@ -290,12 +290,51 @@ function localHeader(bytes: Uint8Array, offset: number): { start: number; method
   };
 }
 
+/**
+ * The bytes SheetJS is given: a zip (xlsx, ods) within the limits, unpacked by fflate and packed again without
+ * compression, so that SheetJS never inflates anything itself. Its inflater reads past a part's end and loops forever
+ * on some damaged streams (a Huffman table with holes: found by the fuzzer, an xlsx whose directory and one part were
+ * damaged hung the worker); fflate refuses those. Other files (xls) as they are.
+ */
+function forSheetJs(bytes: Uint8Array, fileName: string): Uint8Array {
+  if (!startsWith(bytes, ZIP)) return bytes;
+  checkZip(bytes, fileName);
+  let parts: Record<string, Uint8Array>;
+  // fflate makes each part as large as its directory entry says (and never larger): those sizes are counted again
+  // here, as fflate reads the directory (a ZIP64 end record can point to another one than checkZip read).
+  let claimed = 0;
+  const tooBig = new AppException(
+    'import.uitgepakt-te-groot',
+    {
+      bestand: fileName,
+      mb: Math.max(1, Math.round(bytes.byteLength / 1048576)),
+      max: LIMITS.maxUnpackedBytes / 1048576,
+    },
+    'claimed sizes',
+  );
+  try {
+    parts = unzipSync(bytes, {
+      filter: (f) => {
+        claimed += f.originalSize;
+        if (claimed > LIMITS.maxUnpackedBytes) throw tooBig;
+        return true;
+      },
+    });
+  } catch (err) {
+    if (err instanceof AppException) throw err;
+    throw new AppException('import.onleesbaar', { bestand: fileName }, `zip: ${String(err)}`);
+  }
+  const stored: Zippable = {};
+  for (const [name, data] of Object.entries(parts)) stored[name] = [data, { level: 0 }];
+  return zipSync(stored);
+}
+
 export function readSpreadsheet(bytes: Uint8Array, fileName: string): SheetRows[] {
   checkSize(bytes, fileName);
-  checkZip(bytes, fileName);
+  const zip = forSheetJs(bytes, fileName);
   let wb: XLSX.WorkBook;
   try {
-    wb = XLSX.read(bytes, {
+    wb = XLSX.read(zip, {
       type: 'array',
       dense: true,
       cellFormula: false,
@@ -359,10 +398,10 @@ export function readHead(bytes: Uint8Array, fileName: string, rows = 30): SheetR
     return [{ name: fileName, rows: parsed.data }];
   }
   // SheetJS unpacks the whole zip even for a few rows: the same limits as a full read.
-  checkZip(bytes, fileName);
+  const zip = forSheetJs(bytes, fileName);
   let wb: XLSX.WorkBook;
   try {
-    wb = XLSX.read(bytes, { type: 'array', dense: true, sheetRows: rows, cellFormula: false, cellHTML: false });
+    wb = XLSX.read(zip, { type: 'array', dense: true, sheetRows: rows, cellFormula: false, cellHTML: false });
   } catch {
     return [];
   }
