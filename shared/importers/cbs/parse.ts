@@ -473,7 +473,7 @@ export function parseCbsTable(input: TableInput, options: CbsParseOptions = {}):
 
   // The code column is the one with codes, whatever its label; a second code column ("Codering" beside
   // "WijkenEnBuurten") is skipped, and a column labelled as code but holding names is the name column.
-  const roleIndex = (role: RegionRole) => roles.findIndex((r) => r.kind === 'region' && r.role === role);
+  const roleIndex = (role: RegionRole) => roles.findIndex((r) => r?.kind === 'region' && r.role === role);
   if (codeColFound >= 0) {
     const labelled = roleIndex('code');
     if (labelled >= 0 && labelled !== codeColFound) roles[labelled] = { kind: 'skip' };
@@ -895,7 +895,7 @@ export function odataToTable(
       ? (obj.DataProperties as { value: unknown[] }).value
       : [];
   for (const p of props) {
-    const d = p as { Key?: unknown; Title?: unknown; Unit?: unknown; Decimals?: unknown };
+    const d = (p ?? {}) as { Key?: unknown; Title?: unknown; Unit?: unknown; Decimals?: unknown };
     if (typeof d.Key === 'string' && d.Key && typeof d.Title === 'string') {
       dataProperties.set(d.Key, {
         titel: d.Title.trim(),
