@@ -110,7 +110,10 @@ const structural: Mutator = (input, ctx) => {
         break;
       case 4:
         if (Array.isArray(parent)) {
-          const times = rng.chance(0.8) ? rng.range(1, 10) : rng.range(10, ctx.lang ? 50_000 : 3_000);
+          // Within the size limit (a feature of 50 kB repeated 50,000 times would be built only to be thrown away).
+          const size = (JSON.stringify(current) ?? '').length + 1;
+          const most = Math.max(1, Math.floor(ctx.maxBytes / 2 / size));
+          const times = Math.min(most, rng.chance(0.8) ? rng.range(1, 10) : rng.range(10, ctx.lang ? 50_000 : 3_000));
           parent.splice(key as number, 0, ...Array.from({ length: times }, () => clone(current)));
         } else set([current, clone(current)]);
         break;

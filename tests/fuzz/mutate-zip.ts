@@ -66,6 +66,10 @@ const sheetTable: Mutator = (input, ctx) => {
     Array.from((r ?? []).slice(0, 20_000), (c) => (c && c.t !== 'z' && c.t !== 'e' ? (c.v as TableCell) : null)),
   );
   if (!mutateTable(rows, ctx, SHEET_CELLS)) return null;
+  // SheetJS writes the whole rectangle (rows × the widest row): a budget, or the mutation itself takes gigabytes.
+  let width = 0;
+  for (const r of rows) width = Math.max(width, r.length);
+  if (rows.length * width > (ctx.lang ? 1_500_000 : 150_000)) return null;
   try {
     wb.Sheets[name] = XLSX.utils.aoa_to_sheet(rows, { dense: true } as XLSX.AOA2SheetOpts);
     const bookType = ctx.rng.weighted<XLSX.BookType>([

@@ -4,6 +4,7 @@
  *   --cases N        number of cases (default 2000), spread evenly over the targets
  *   --seed S         the run's seed (default 1); case N of seed S is always the same case
  *   --targets a,b    only these targets (cbs-csv, cbs-xlsx, cbs-json, cognos-csv, …, geo-topojson, project)
+ *   --van N          start at case N (with --cases: that many from there)
  *   --case N         run only case N (prints it in full); with --alleen-maken only write its bytes
  *   --kort           the unit test's small seeds and sizes instead of the whole fixtures
  *   --replay F.json  run a stored failing case again (its bytes in F.bin, beside it)
@@ -20,7 +21,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { loadSqlJs } from '../../node/sqljs';
-import { createHarness, TARGET_NAMES, type CaseResult, type Harness, type HarnessOptions } from './harness';
+import { createHarness, MAX_RSS, TARGET_NAMES, type CaseResult, type Harness, type HarnessOptions } from './harness';
 import type { TargetName } from './seeds';
 import type { CaseRequest, WorkerMessage } from './worker';
 
@@ -31,6 +32,8 @@ function arg(name: string): string | undefined {
 const flag = (name: string) => process.argv.includes(`--${name}`);
 
 const cases = Number(arg('cases') ?? 2000);
+/** The first case (to run a stretch of a run again: `--van 3250 --cases 20`). */
+const from = Number(arg('van') ?? 0);
 const seed = Number(arg('seed') ?? 1);
 const out = arg('out') ?? 'test-results/fuzz';
 const maxSeconds = Number(arg('max-s') ?? 60);
@@ -143,7 +146,10 @@ class CaseRunner {
       this.worker.postMessage(req);
     });
     this.listener = null;
-    if (result && !result.problems.some((p) => p.startsWith('worker gestopt'))) return result;
+    const stopped = !result || result.problems.some((p) => p.startsWith('worker gestopt'));
+    // Memory a case took stays taken (the wasm heap of sql.js never shrinks): a fresh worker, so that the next cases
+    // are judged on their own.
+    if (result && !stopped && result.rss <= MAX_RSS) return result;
     // Stopped: a new worker for the next case.
     await this.worker.terminate();
     this.start();
@@ -260,7 +266,7 @@ async function runMany(runner: CaseRunner, lang: boolean) {
   );
   mkdirSync(out, { recursive: true });
   const busy = join(out, 'bezig.txt');
-  for (let i = 0; i < cases; i++) {
+  for (let i = from; i < from + cases; i++) {
     // What runs now, for a case that hangs (a synchronous loop cannot report itself).
     writeFileSync(busy, `seed ${seed} case ${i}\n`);
     const r = await runner.run({ seed, index: i, only });
@@ -287,7 +293,7 @@ async function runMany(runner: CaseRunner, lang: boolean) {
     const now = performance.now();
     if (now - lastReport > 30_000) {
       lastReport = now;
-      const done = i + 1;
+      const done = i + 1 - from;
       const fout = [...rows.values()].reduce((n, x) => n + x.fout, 0);
       console.log(
         `… ${done}/${cases} gevallen, ${Math.round((now - t0) / 1000)} s, ${fout} fouten, RSS ${mb(process.memoryUsage().rss)} (piek ${mb(peak)})`,

@@ -4,6 +4,9 @@ import { createProjectService } from '../../../shared/service/project-service';
 import { unwrap } from '../../../shared/result';
 import { errorMessage } from '../../../shared/i18n/messages';
 import { findSpan } from '../../../shared/importers/cognos/periods';
+import { readHead, readSpreadsheet } from '../../../shared/importers/sheet';
+import { parseCbsFile } from '../../../shared/importers/cbs';
+import { zipSync, strToU8 } from 'fflate';
 import { findDuplicateCandidates } from '../../../shared/model/org-names';
 import { fixture, headGpkg } from '../../fuzz/seeds';
 import { dutchProblem } from '../../fuzz/harness';
@@ -173,6 +176,102 @@ describe('GeoPackage: only stored data is read', () => {
     bytes[0] = 0x53 ^ 0x01;
     expectDutch(await s.previewGeoImport({ name: small.name, bytes }, {}), 'geo.onleesbaar');
     expectDutch(await s.previewGeoImport({ name: 'kaart.geojson', bytes }, {}), 'geo.onbekend-formaat');
+  });
+});
+
+describe('xlsx: SheetJS never inflates a part itself', () => {
+  // Found as seed 3 case 4148 (cognos-xlsx: zip-delen, zip-deel-bytes, zip-structuur): a local header whose name
+  // length became 65535. SheetJS reads the part from past the end of the file and its inflater never stops; the
+  // zip limits (checkZip) let it through. Cut down to one part of 216 bytes.
+  const broken = () => {
+    const zip = zipSync({ '_rels/.rels': [strToU8('<?xml version="1.0"?><Relationships/>'.repeat(3)), { level: 6 }] });
+    new DataView(zip.buffer).setUint16(26, 0xffff, true);
+    return zip;
+  };
+
+  it('readSpreadsheet refuses it in Dutch at once, and readHead finds no rows', () => {
+    const t0 = performance.now();
+    let error: { code: string } | undefined;
+    try {
+      readSpreadsheet(broken(), 'kapot.xlsx');
+    } catch (err) {
+      error = (err as { appError?: { code: string } }).appError;
+    }
+    expect(error?.code).toBe('import.onleesbaar');
+    expect(dutchProblem(error, 'test')).toBeNull();
+    expect(readHead(broken(), 'kapot.xlsx')).toEqual([]);
+    expect(performance.now() - t0).toBeLessThan(2_000);
+  });
+
+  it('and so does every importer, leaving the project as it was', async () => {
+    const s = await service();
+    const before = unwrap(await s.exportProject());
+    const file = { name: 'kapot.xlsx', bytes: broken() };
+    unwrap(await s.sniffImport(file));
+    for (const r of [
+      await s.importCognos(file, {}),
+      await s.importCbs(file, {}),
+      await s.importPartners(file, {}),
+      await s.importRelaties(file, {}),
+      await s.importPostcodes(file),
+    ]) {
+      expectDutch(r);
+    }
+    expect(unwrap(await s.exportProject())).toEqual(before);
+  });
+
+  it('a sound xlsx reads as before (its parts unpacked by fflate, handed to SheetJS stored)', () => {
+    const sheets = readSpreadsheet(fixture('cognos/boswinkel-meldingen-april-2024.xlsx').bytes, 'x.xlsx');
+    expect(sheets.length).toBeGreaterThan(0);
+    expect(sheets[0]!.rows.some((r) => r.some((c) => /boswinkel/i.test(String(c))))).toBe(true);
+  });
+});
+
+describe('CBS: two crashes of the parser, said as "intern.onverwacht" in the preview', () => {
+  const codes = (name: string, t: string) => {
+    const r = parseCbsFile(text(name, t), {});
+    return r.issues.map((i) => i.code);
+  };
+
+  // Found as seed 3 case 2618 (cbs-csv, byte-set: line breaks in the header): the code column lies past the header.
+  it('a header shorter than the rows, with the codes in a column past its end', () => {
+    const found = codes(
+      'kwb-2019.csv',
+      '"ID";"Regio"\n"1";"Utrecht";"Gemeente";"GM0344";"352866"\n"2";"Zuilen";"Wijk";"WK034401";"1000"\n',
+    );
+    expect(found).not.toContain('intern.onverwacht');
+  });
+
+  // Found as seed 3 case 4496 (cbs-json, json-structuur): an entry of DataProperties replaced by null.
+  it('an OData document whose DataProperties hold a null', () => {
+    const doc = {
+      'odata.metadata': 'https://opendata.cbs.nl/ODataApi/OData/84583NED/$metadata',
+      value: [{ WijkenEnBuurten: 'GM0344    ', AantalInwoners_5: 352866 }],
+      DataProperties: [null, { Key: 'AantalInwoners_5', Title: 'Aantal inwoners', Unit: 'aantal' }],
+    };
+    expect(codes('84583NED.json', JSON.stringify(doc))).not.toContain('intern.onverwacht');
+  });
+});
+
+describe('project files: a table page over an empty index’s root', () => {
+  // Found as seed 3 case 2015 (project, pagina-kopie, on the empty project): PRAGMA integrity_check says "ok" when
+  // an empty index's root page is an (empty) table page; the project opened, the first count of the table failed
+  // with "database disk image is malformed" (intern.onverwacht), and the project open before was already closed.
+  it('is refused as damaged, and the open project stays', async () => {
+    const SQL = await sql();
+    const s = await service();
+    const before = unwrap(await s.exportProject());
+    const db = new SQL.Database(before);
+    const root = (name: string) =>
+      Number(db.exec(`SELECT rootpage FROM sqlite_master WHERE name = '${name}'`)[0]!.values[0]![0]);
+    const [table, index] = [root('meting'), root('meting_bron')];
+    const pageSize = Number(db.exec('PRAGMA page_size')[0]!.values[0]![0]);
+    db.close();
+    const bytes = before.slice();
+    bytes.set(before.subarray((table - 1) * pageSize, table * pageSize), (index - 1) * pageSize);
+    const r = await s.openProject(bytes, 'kapot.wijkweb');
+    expectDutch(r, 'bestand.beschadigd');
+    expect(unwrap(await s.exportProject())).toEqual(before);
   });
 });
 
