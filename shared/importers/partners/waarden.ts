@@ -82,14 +82,16 @@ export interface WaardeIndex {
   labels(taxonomie: Taxonomy): readonly { code: string; label: string }[];
 }
 
+/** Values longer than this get no suggestion: taxonomy labels are a few words. */
+const MAX_SUGGEST = 200;
+
 function bigrams(s: string): Map<string, number> {
   const m = new Map<string, number>();
   const t = ` ${s} `;
   for (let i = 0; i < t.length - 1; i++) m.set(t.slice(i, i + 2), (m.get(t.slice(i, i + 2)) ?? 0) + 1);
   return m;
 }
-function dice(a: string, b: string): number {
-  const x = bigrams(a);
+function dice(x: ReadonlyMap<string, number>, b: string): number {
   const y = bigrams(b);
   let both = 0;
   let total = 0;
@@ -147,11 +149,14 @@ export function buildWaardeIndex(db: ProjectDb): WaardeIndex {
     },
     suggest(t, value) {
       const k = waardeSleutel(value);
+      // A cell of a page of text is no taxonomy value (and its bigrams, once per known value, took seconds).
+      if (k.length > MAX_SUGGEST) return null;
+      const x = bigrams(k);
       let best: string | null = null;
       let bestScore = 0.5;
       for (const [key, code] of [...exact, ...weak]) {
         if (!key.startsWith(`${t}|`)) continue;
-        const s = dice(k, key.slice(t.length + 1));
+        const s = dice(x, key.slice(t.length + 1));
         if (s > bestScore) {
           best = code;
           bestScore = s;

@@ -109,6 +109,23 @@ describe('relaties and partners: a name of 10,000 emoji', () => {
   });
 });
 
+describe('partners: a taxonomy cell of 1.8 million characters', () => {
+  // Found as seed 3 case 3099 (partners-csv: bit-flip, cel-enorm, vreemde-waarde): 14 s, the bigrams of the cell made
+  // again for every known taxonomy value to suggest the nearest one.
+  it('gets no suggestion, and the preview takes well under a second', async () => {
+    const s = await service();
+    const file = text(
+      'twente-jeugdhulp.csv',
+      'Aanbieder;Aanbod;Soort hulp;Locatie;Doelgroep\n' +
+        `Ambiq;Ouder-kindbehandeling;Behandeling;Twente;${'9'.repeat(1_845_000)}\n`,
+    );
+    const t0 = performance.now();
+    const p = unwrap(await s.previewPartnersImport(file, {}));
+    expect(performance.now() - t0).toBeLessThan(3_000);
+    expect(p.problemen.every((i) => dutchProblem({ code: i.code }, 'test') === null)).toBe(true);
+  });
+});
+
 describe('GeoPackage: only stored data is read', () => {
   async function hostile(edit: (db: Database, table: string) => void) {
     const SQL = await sql();
