@@ -279,7 +279,7 @@ const ODD_NUMBERS: readonly number[] = [
 
 function hugeText(ctx: MutateContext): string {
   const { rng } = ctx;
-  const n = rng.chance(0.7) ? rng.range(1_000, 64_000) : rng.range(64_000, ctx.lang ? 4_000_000 : 400_000);
+  const n = rng.chance(0.7) ? rng.range(1_000, 64_000) : rng.range(64_000, ctx.lang ? 2_000_000 : 400_000);
   const unit = rng.pick(['A', ' ', '<', '"', '9', '1.', ';', ',', 'é', 'BU0153', '\u202e', '😀', '&lt;', '\\']);
   return unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
 }

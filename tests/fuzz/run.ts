@@ -6,7 +6,8 @@
  *   --targets a,b    only these targets (cbs-csv, cbs-xlsx, cbs-json, cognos-csv, …, geo-topojson, project)
  *   --van N          start at case N (with --cases: that many from there)
  *   --case N         run only case N (prints it in full); with --alleen-maken only write its bytes
- *   --kort           the unit test's small seeds and sizes instead of the whole fixtures
+ *   --kort           as the unit test: only small cuts of the fixtures, smaller huge cells and tables (by default
+ *                    10% of the cases start from a whole fixture, and huge cells go up to 2 MB)
  *   --replay F.json  run a stored failing case again (its bytes in F.bin, beside it)
  *   --minimaliseer   with --replay: cut the bytes down while the same failure remains, write F.min.bin
  *   --out DIR        where failing cases go (default test-results/fuzz)
@@ -262,7 +263,7 @@ async function runMany(runner: CaseRunner, lang: boolean) {
   let lastReport = t0;
   let peak = 0;
   console.log(
-    `Fuzz: ${cases} gevallen, seed ${seed}, ${lang ? 'hele fixtures' : 'kleine fixtures'}, doelen: ${only.join(', ')}`,
+    `Fuzz: ${cases} gevallen, seed ${seed}, ${lang ? 'kleine stukken van de fixtures, 10% hele, grote mutaties' : 'kleine stukken van de fixtures'}, doelen: ${only.join(', ')}`,
   );
   mkdirSync(out, { recursive: true });
   const busy = join(out, 'bezig.txt');

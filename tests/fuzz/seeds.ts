@@ -144,11 +144,11 @@ export type TargetName =
 export type SeedSet = Record<TargetName, readonly ImportFile[]>;
 
 /**
- * The seeds per target. `klein`: only small cuts (the unit test); otherwise the whole fixtures as well.
+ * The seeds per target: small cuts of the fixtures (`klein`, fast: the unit test, and most cases of the long run) and
+ * the whole fixtures (`groot`, now and then in the long run; a target without larger fixtures has its small ones).
  * Project files are added by the harness (it builds a project with data first).
  */
-export function loadSeeds(SQL: SqlJsStatic, klein: boolean): Omit<SeedSet, 'project'> & { project: ImportFile[] } {
-  const big = <T>(items: T[]): T[] => (klein ? [] : items);
+export function loadSeeds(SQL: SqlJsStatic): { klein: SeedSet; groot: SeedSet } {
   const utrecht2019 = fixture('cbs/statline-untyped-2019-utrecht.csv');
   const kwbXlsx = fixture('cbs/kwb-2023-utrecht.xlsx');
   const geojson = fixture('geo/hengelo-buurten-pdok.geojson');
@@ -157,38 +157,54 @@ export function loadSeeds(SQL: SqlJsStatic, klein: boolean): Omit<SeedSet, 'proj
   const socialeKaart = fixture('partners/sociale-kaart-utrecht.xlsx');
   const twente = fixture('partners/twente-jeugdhulp.csv');
   const pc6 = fixture('partners/pc6-gwb-utrecht.csv');
-  return {
+  const both: Record<TargetName, readonly [ImportFile[], ImportFile[]]> = {
     'cbs-csv': [
-      fixture('cbs/kwb-2023-enschede-west-voorbeeld.csv'),
-      headLines(utrecht2019, 12),
-      headLines(fixture('cbs/statline-labelled-2024-enschede.csv'), 12),
-      headLines(fixture('cbs/statline-labelled-nabijheid-2023-zuilen.csv'), 4),
-      ...big([utrecht2019, fixture('cbs/statline-untyped-2019-den-haag.csv')]),
+      [
+        fixture('cbs/kwb-2023-enschede-west-voorbeeld.csv'),
+        headLines(utrecht2019, 12),
+        headLines(fixture('cbs/statline-labelled-2024-enschede.csv'), 12),
+        headLines(fixture('cbs/statline-labelled-nabijheid-2023-zuilen.csv'), 4),
+      ],
+      [
+        utrecht2019,
+        fixture('cbs/statline-untyped-2019-den-haag.csv'),
+        fixture('cbs/statline-labelled-2024-enschede.csv'),
+        fixture('cbs/statline-labelled-nabijheid-2023-zuilen.csv'),
+      ],
     ],
-    'cbs-xlsx': [headRows(kwbXlsx, 10), ...big([kwbXlsx])],
+    'cbs-xlsx': [[headRows(kwbXlsx, 10)], [kwbXlsx]],
     'cbs-json': [
-      odataFrom(utrecht2019, 6, '84583NED', false),
-      odataFrom(utrecht2019, 6, '84583NED', true),
-      ...big([odataFrom(utrecht2019, 120, '84583NED', true)]),
+      [odataFrom(utrecht2019, 6, '84583NED', false), odataFrom(utrecht2019, 6, '84583NED', true)],
+      [odataFrom(utrecht2019, 120, '84583NED', true)],
     ],
-    'cognos-csv': [fixture('cognos/boswinkel-meldingen.csv'), fixture('cognos/duizendtallen.csv')],
+    'cognos-csv': [[fixture('cognos/boswinkel-meldingen.csv'), fixture('cognos/duizendtallen.csv')], []],
     'cognos-xlsx': [
-      fixture('cognos/boswinkel-meldingen-april-2024.xlsx'),
-      fixture('cognos/boswinkel-toewijzingen-2024-04-02.xlsx'),
-      fixture('cognos/boswinkel-toewijzingen-gegroepeerd.xlsx'),
-      fixture('cognos/boswinkel-wmo-subniveaus.xlsx'),
-      fixture('cognos/meldingen-per-buurt-transposed.xlsx'),
-      fixture('cognos/alleen-titel.xlsx'),
-      ...big([fixture('cognos/leeg.xlsx'), fixture('cognos/persoonsgegevens.xlsx')]),
+      [
+        fixture('cognos/boswinkel-meldingen-april-2024.xlsx'),
+        fixture('cognos/boswinkel-toewijzingen-2024-04-02.xlsx'),
+        fixture('cognos/boswinkel-toewijzingen-gegroepeerd.xlsx'),
+        fixture('cognos/boswinkel-wmo-subniveaus.xlsx'),
+        fixture('cognos/meldingen-per-buurt-transposed.xlsx'),
+        fixture('cognos/alleen-titel.xlsx'),
+      ],
+      [fixture('cognos/leeg.xlsx'), fixture('cognos/persoonsgegevens.xlsx')],
     ],
-    'partners-csv': [fixture('partners/partners-organisaties.csv'), headLines(twente, 12), ...big([twente])],
-    'partners-xlsx': [headRows(socialeKaart, 10), ...big([socialeKaart, fixture('partners/persoonsgegevens.xlsx')])],
-    'relaties-csv': [fixture('partners/verwijzingen.csv')],
-    'relaties-xlsx': [headRows(fixture('partners/verwijzingen-2024.xlsx'), 12)],
-    postcodes: [headLines(pc6, 15), ...big([pc6])],
-    'geo-gpkg': [headGpkg(SQL, gpkg, 2), ...big([headGpkg(SQL, gpkg, 17)])],
-    'geo-geojson': [headFeatures(geojson, 2), ...big([headFeatures(geojson, 12)])],
-    'geo-topojson': [headTopology(topojson, 2), ...big([headTopology(topojson, 12)])],
-    project: [fixture('project-v1.wijkweb')],
+    'partners-csv': [[fixture('partners/partners-organisaties.csv'), headLines(twente, 12)], [twente]],
+    'partners-xlsx': [[headRows(socialeKaart, 10)], [socialeKaart, fixture('partners/persoonsgegevens.xlsx')]],
+    'relaties-csv': [[fixture('partners/verwijzingen.csv')], []],
+    'relaties-xlsx': [
+      [headRows(fixture('partners/verwijzingen-2024.xlsx'), 12)],
+      [fixture('partners/verwijzingen-2024.xlsx')],
+    ],
+    postcodes: [[headLines(pc6, 15)], [pc6]],
+    'geo-gpkg': [[headGpkg(SQL, gpkg, 2)], [headGpkg(SQL, gpkg, 17)]],
+    'geo-geojson': [[headFeatures(geojson, 2)], [headFeatures(geojson, 12)]],
+    'geo-topojson': [[headTopology(topojson, 2)], [headTopology(topojson, 12)]],
+    project: [[fixture('project-v1.wijkweb')], []],
   };
+  const pick = (k: 0 | 1) =>
+    Object.fromEntries(
+      Object.entries(both).map(([t, lists]) => [t, lists[k].length > 0 ? lists[k] : lists[0]]),
+    ) as unknown as SeedSet;
+  return { klein: pick(0), groot: pick(1) };
 }
