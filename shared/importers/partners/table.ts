@@ -18,9 +18,15 @@ export const cellText = (c: Cell | undefined): string =>
           .replace(/\u00a0/g, ' ')
           .trim();
 
-/** Header text compared: lower case, no diacritics, punctuation as spaces. */
+/** Header text is compared on its first HEADER_KEY_LENGTH characters (a header is a few words). */
+const HEADER_KEY_LENGTH = 200;
+
+/**
+ * Header text compared: lower case, no diacritics, punctuation as spaces; of a long cell only the start (every cell of
+ * the first rows is tried as a header: a cell of 1.5 million characters took 45 s through the recognisers).
+ */
 export function headerKey(s: string): string {
-  return s
+  return (s.length > HEADER_KEY_LENGTH ? s.slice(0, HEADER_KEY_LENGTH) : s)
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
