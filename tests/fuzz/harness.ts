@@ -545,6 +545,10 @@ export async function createHarness(SQL: SqlJsStatic, options: HarnessOptions): 
         } catch {
           out = null; // a mutation that cannot handle what an earlier one made: another one is tried
         }
+        if (spoor) {
+          const mb = Math.round(process.memoryUsage().rss / 1048576);
+          writeFileSync(`${spoor}/stap-${tries}-${m.name}-uit-${out ? out.length : 'geen'}-rss-${mb}.txt`, '');
+        }
         if (!out || out.length > options.maxBytes) continue;
         bytes = out;
         mutations.push(m.name);

@@ -69,7 +69,7 @@ const sheetTable: Mutator = (input, ctx) => {
   // SheetJS writes the whole rectangle (rows × the widest row): a budget, or the mutation itself takes gigabytes.
   let width = 0;
   for (const r of rows) width = Math.max(width, r.length);
-  if (rows.length * width > (ctx.lang ? 1_500_000 : 150_000)) return null;
+  if (rows.length * width > (ctx.lang ? 300_000 : 150_000)) return null;
   try {
     wb.Sheets[name] = XLSX.utils.aoa_to_sheet(rows, { dense: true } as XLSX.AOA2SheetOpts);
     const bookType = ctx.rng.weighted<XLSX.BookType>([
