@@ -330,9 +330,17 @@ export function createProjectService(deps: ServiceDeps): WorkerApi & {
         onProgress?.({ taak: 'controleren', gedaan: 0, totaal: 2 });
         const opened = openProjectDb(deps.SQL, bytes, fileName);
         onProgress?.({ taak: 'controleren', gedaan: 2, totaal: 2 });
+        // The overview reads the project row: a file without one is refused before it replaces the open project.
+        let info: OpenedProjectInfo;
+        try {
+          info = { overview: overview(opened.db), migratedFrom: opened.migratedFrom };
+        } catch (err) {
+          opened.db.close();
+          throw err;
+        }
         replaceDb(opened.db);
         if (opened.migratedFrom !== null) revision = 1;
-        return { overview: overview(opened.db), migratedFrom: opened.migratedFrom };
+        return info;
       });
     },
 

@@ -35,7 +35,7 @@ export function vormIn(text: string): Vorm | null {
 /** "Ondersteuningsbehoefte 1A Individueel", "Ondersteuningsbehoefte 1 Wmo", "OB 2B", "1A Groep". */
 export function parseProductLabel(text: string): ProductLabel {
   const s = plain(text);
-  const m = /(?:ondersteuningsbehoefte|\bob)\s*(\d)\s*([a-c])?\b/.exec(s) ?? /^\s*(\d)\s*([a-c])?\b(?=\s|$)/.exec(s);
+  const m = /(?:ondersteuningsbehoefte|\bob)\s*([1-9])\s*([a-c])?\b/.exec(s) ?? /^\s*([1-9])\s*([a-c])?\b(?=\s|$)/.exec(s);
   return {
     ondersteuningsbehoefte: m ? Number(m[1]) : null,
     subniveau: m?.[2] ? m[2].toUpperCase() : null,
@@ -46,7 +46,7 @@ export function parseProductLabel(text: string): ProductLabel {
 
 export function looksLikeProduct(text: string): boolean {
   const s = plain(text);
-  return /ondersteuningsbehoefte|\bob\s*\d|^\s*\d[a-c]?\s+(individueel|groep)/.test(s);
+  return /ondersteuningsbehoefte|\bob\s*[1-9]|^\s*[1-9][a-c]?\s+(individueel|groep)/.test(s);
 }
 
 /** The measure a column header (or a title) names; null when it names none. */

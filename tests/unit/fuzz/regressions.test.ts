@@ -367,3 +367,39 @@ describe('project files: nothing of the file is evaluated before its schema is k
     expect(unwrap(await s.exportProject())).toEqual(before);
   });
 });
+
+describe('project files: a sound file without its project row', () => {
+  // Found as seed 1 case 5137 (project, rows of a table emptied): the file passed every check, replaced the open
+  // project, and only then failed to read its name, so the open project was gone after the refusal.
+  it('is refused in Dutch before it replaces the open project', async () => {
+    const SQL = await sql();
+    const s = await service();
+    const before = unwrap(await s.exportProject());
+    const db = new SQL.Database(before);
+    let bytes: Uint8Array;
+    try {
+      db.run('DELETE FROM project');
+      bytes = db.export();
+    } finally {
+      db.close();
+    }
+    expectDutch(await s.openProject(bytes, 'leeg.wijkweb'), 'bestand.geen-projectgegevens');
+    expect(unwrap(await s.exportProject())).toEqual(before);
+    expect(unwrap(await s.getOverview()).naam).toBe('Fuzzregressie');
+  });
+});
+
+describe('Cognos: a product "0"', () => {
+  // Found as seed 1 case 10195 (cognos-csv, a product label replaced by "0"): read as ondersteuningsbehoefte 0, which
+  // the table's CHECK refuses, and the import failed with intern.onverwacht.
+  it('is no ondersteuningsbehoefte; the file imports', async () => {
+    const s = await service();
+    const file = text(
+      'duizendtallen.csv',
+      'Toewijzingen per buurt;;\npeildatum: 1-1-2025;;\n;;\nBuurt;Product;Aantal toewijzingen\n' +
+        'Boswinkel - de Braker;0;1.234\nBoswinkel - de Braker;Ondersteuningsbehoefte 2 Wmo;2.345\nTotaal;;3.579\n',
+    );
+    const r = await s.importCognos(file, { opnieuw: true, overlap: 'vervangen' });
+    if (!r.ok) expectDutch(r);
+  });
+});
