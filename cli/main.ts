@@ -18,6 +18,7 @@ import { backupRootIn, defaultDataDir } from '../node/paths';
 import { loadSqlJs } from '../node/sqljs';
 import { SECTIES, type RapportOpties, type SectieSoort } from '../shared/report/model';
 import { rapportHtml } from '../shared/report/html';
+import { scenarioCommand } from './scenario';
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
@@ -76,6 +77,12 @@ const HELP = `Wijkweb op de opdrachtregel
       Legt de sociale kaart, het netwerk en de hiaten vast als stuurgroepmoment.
   npm run -s cli -- snapshots P.wijkweb [--json]
       Toont de vastgelegde stuurgroepmomenten.
+  npm run -s cli -- scenario P.wijkweb [--naam NAAM] [--parameters BESTAND.json] [--verschuiving 0,3]
+      [--peildatum JJJJ-MM-DD] [--json] [--exacte-aantallen]
+      Toont de tabel van een scenario: per jaar elke regel, de subtotalen en het rendement, en per buurt de regels die
+      uit de aantallen komen. Zonder --naam het standaardscenario. Met --parameters bewaar je eerst het scenario uit
+      een JSON-bestand onder die naam. Met --verschuiving reken je het scenario door met een ander aandeel dat
+      overgaat (niet bewaard). Aantallen onder de 5 staan als <5, tenzij --exacte-aantallen.
   npm run -s cli -- weergave P.wijkweb --soort netwerk|kaart|hiaten --naam NAAM [--titel T] [--notitie N] [--instellingen JSON]
       Bewaart een weergave voor de presentatie.
 
@@ -109,6 +116,8 @@ const VALUE_FLAGS = new Set([
   'soort',
   'notitie',
   'instellingen',
+  'parameters',
+  'verschuiving',
 ]);
 const BOOLEAN_FLAGS = new Set([
   'json',
@@ -677,6 +686,17 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           return true;
         });
         return 0;
+      }
+      case 'scenario': {
+        const path = projectPathArg(parsed, io.cwd);
+        return await scenarioCommand({
+          service,
+          flags: parsed.flags,
+          cwd: io.cwd,
+          stdout: io.stdout,
+          withProject: (fn) => withProject(path, fn),
+          language,
+        });
       }
       case 'report': {
         const path = projectPathArg(parsed, io.cwd);

@@ -106,6 +106,19 @@ const SNAPSHOT_JANUARI: Stap = {
 
 const WEERGAVEN: Stap[] = [
   {
+    // The pilot plan's own medium scenario, its inputs chosen from the plan (see the file's toelichting).
+    label: 'Scenario: pilotplan medium scenario',
+    args: [
+      'scenario',
+      'P',
+      '--naam',
+      'Pilotplan medium scenario',
+      '--parameters',
+      join(ROOT, 'data/demo/scenario-pilotplan-medium.json'),
+    ],
+    op: APRIL,
+  },
+  {
     label: 'Weergave kaart',
     args: [
       'weergave',

@@ -85,7 +85,13 @@ export type {
   VraagDeel,
   VraagRegel,
 } from './analysis/hiaten';
-export type { ScenarioJaar, ScenarioParameters, ScenarioUitkomst } from './analysis/scenario';
+export type {
+  ScenarioJaar,
+  ScenarioParameters,
+  ScenarioRegel,
+  ScenarioRegelUitkomst,
+  ScenarioUitkomst,
+} from './analysis/scenario';
 export type { Scenario } from './db/repos/scenarios';
 export type * from './report/model';
 export type { PrivacyInstellingen } from './report/privacy';
@@ -332,7 +338,8 @@ export interface WorkerApi {
   /** Leaves a Cognos count out of the gap analysis (or takes it back in): one undo step. */
   setMetingUitgesloten(id: number, uitgesloten: boolean): Promise<Result<Changed<number>>>;
   saveHiatenInstellingen(instellingen: HiatenInstellingen): Promise<Result<Changed<HiatenInstellingen>>>;
-  berekenScenario(parameters: ScenarioParameters): Promise<Result<ScenarioUitkomst>>;
+  /** With a peildatum: per measure the newest count on or before it (as the Hiaten view); else the newest. */
+  berekenScenario(parameters: ScenarioParameters, opties?: { peildatum?: string }): Promise<Result<ScenarioUitkomst>>;
   listScenarios(): Promise<Result<Scenario[]>>;
   saveScenario(id: number | null, naam: string, parameters: ScenarioParameters): Promise<Result<Changed<Scenario>>>;
   deleteScenario(id: number): Promise<Result<Changed<number>>>;

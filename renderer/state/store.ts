@@ -693,7 +693,7 @@ export function createAppStore(deps: StoreDeps) {
       getHiaten: (opties) => deps.worker.getHiaten(opties),
       setMetingUitgesloten: (id, uitgesloten) => mutate(() => deps.worker.setMetingUitgesloten(id, uitgesloten)),
       saveHiatenInstellingen: (instellingen) => mutate(() => deps.worker.saveHiatenInstellingen(instellingen)),
-      berekenScenario: (parameters) => deps.worker.berekenScenario(parameters),
+      berekenScenario: (parameters, opties) => deps.worker.berekenScenario(parameters, opties),
       listScenarios: () => deps.worker.listScenarios(),
       saveScenario: (id, naam, parameters) => mutate(() => deps.worker.saveScenario(id, naam, parameters)),
       deleteScenario: (id) => mutate(() => deps.worker.deleteScenario(id)),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { regelsProbleem } from './scenario';
 
 /** The settings and scenario parameters come from the UI: checked at the boundary (no NaN ever reaches a figure). */
 const fraction = z.number().finite().min(0).max(1);
@@ -67,18 +68,50 @@ export const hiatenInstellingenSchema = z.object({
     .optional(),
 });
 
-export const scenarioSchema = z.object({
-  verschuiving: fraction,
-  startjaar: z.number().int().min(2000).max(2100),
-  opbouw: z.array(fraction).min(1).max(20),
-  selectie: z.object({
-    maat: z.string().min(1).max(80),
-    wet: z.string().max(40).nullable().optional(),
-    ondersteuningsbehoefte: z.array(z.number().int().min(1).max(9)).max(9).optional(),
-    vorm: z.enum(['individueel', 'groep']).nullable().optional(),
-  }),
-  tarieven: z.record(z.string().max(300), z.number().finite().min(0).max(10_000_000)),
-  standaardTarief: z.number().finite().min(0).max(10_000_000),
-  vervangendeInzet: fraction,
-  gebieden: z.array(z.string().max(20)).max(20_000).optional(),
+const selectie = z.object({
+  maat: z.string().min(1).max(80),
+  wet: z.string().max(40).nullable().optional(),
+  ondersteuningsbehoefte: z.array(z.number().int().min(1).max(9)).max(9).optional(),
+  vorm: z.enum(['individueel', 'groep']).nullable().optional(),
 });
+const euro = z.number().finite().min(0).max(10_000_000);
+const tarieven = z.record(z.string().max(300), euro);
+const opbouw = z.array(fraction).min(1).max(20);
+
+const scenarioRegelSchema = z.object({
+  id: z.string().min(1).max(80),
+  naam: z.string().trim().min(1).max(200),
+  soort: z.enum(['besparing', 'vervangende-inzet', 'investering']),
+  bron: z.discriminatedUnion('type', [
+    z.object({
+      type: z.literal('indicaties'),
+      selectie,
+      verschuiving: fraction.nullable().optional(),
+      tarieven: tarieven.optional(),
+      standaardTarief: euro.nullable().optional(),
+    }),
+    z.object({ type: z.literal('aandeel'), van: z.array(z.string().min(1).max(80)).min(1).max(50), aandeel: fraction }),
+    z.object({ type: z.literal('bedrag'), bedrag: euro }),
+    z.object({ type: z.literal('fte'), fte: z.number().finite().min(0).max(10_000), kostenPerFte: euro }),
+  ]),
+  opbouw: opbouw.nullable().optional(),
+  toelichting: z.string().max(4000).nullable().optional(),
+});
+
+export const scenarioSchema = z
+  .object({
+    verschuiving: fraction,
+    startjaar: z.number().int().min(2000).max(2100),
+    opbouw,
+    selectie,
+    tarieven,
+    standaardTarief: euro,
+    vervangendeInzet: fraction,
+    gebieden: z.array(z.string().max(20)).max(20_000).optional(),
+    regels: z.array(scenarioRegelSchema).max(50).optional(),
+    toelichting: z.string().max(4000).nullable().optional(),
+  })
+  .superRefine((p, ctx) => {
+    const probleem = p.regels ? regelsProbleem(p.regels) : null;
+    if (probleem) ctx.addIssue({ code: 'custom', path: ['regels'], message: probleem });
+  });

@@ -9,7 +9,13 @@ import type { NetwerkData, NetwerkFilter } from '../analysis/types';
 import { applyFilter } from '../analysis/filter';
 import { analyseNetwerk } from '../analysis/analyse';
 import { berekenHiaten, type Ernst, type HiaatCel } from '../analysis/hiaten';
-import { berekenScenario, STANDAARD_SCENARIO, type ScenarioParameters } from '../analysis/scenario';
+import {
+  berekenScenario,
+  scenarioRijen,
+  STANDAARD_SCENARIO,
+  type ScenarioParameters,
+  type ScenarioRegelUitkomst,
+} from '../analysis/scenario';
 import { loadHiatenInput, loadHiatenInstellingen } from '../db/repos/hiaten';
 import {
   buurtenIn,
@@ -759,13 +765,21 @@ function scenarioSectie(
     };
   }
   const vol = u.perJaar.find((j) => j.opbouw >= 1) ?? u.perJaar[u.perJaar.length - 1];
-  const geld = (n: number) => `€ ${getalNl(Math.round(n))}`;
-  // Every figure of the scenario is the number of indications times a known share and tariff: when that number is
-  // small, or would give a small product count away, none of it is shown.
+  const geld = (n: number) => `${Math.round(n) < 0 ? '−' : ''}€ ${getalNl(Math.abs(Math.round(n)))}`;
+  // Every amount from counts is the number of indications times a known share and tariff: when a line's number is
+  // small, or products of different tariffs would give a small count away, or the lines' numbers would give one
+  // away next to the total, none of it is shown.
+  const uitTellingen = u.regels.filter((r) => r.indicaties !== null);
+  const perTarief = (r: (typeof uitTellingen)[number]) => {
+    const m = new Map<number, number>();
+    for (const x of r.producten) m.set(x.tarief, (m.get(x.tarief) ?? 0) + x.aantal);
+    return m.size > 1 ? [...m.values()] : [];
+  };
   if (
+    !uitTellingen.every((r) => r.indicaties === 0 || totaalVeilig(r.indicaties!, perTarief(r), p)) ||
     !totaalVeilig(
       u.indicaties,
-      u.producten.map((x) => x.aantal),
+      uitTellingen.map((r) => r.indicaties!),
       p,
     )
   ) {
@@ -777,9 +791,14 @@ function scenarioSectie(
       tabellen: [],
     };
   }
+  const eigenRegels = !!params.regels?.length;
+  const rijen = scenarioRijen(u);
   return {
     alineas: [
-      `Scenario ‘${naam}’: ${pctNl(params.verschuiving)} van de gekozen maatwerkindicaties gaat over naar collectief aanbod in de sociale basis, in ${params.opbouw.length} jaar opgebouwd. Een deel van de besparing (${pctNl(params.vervangendeInzet)}) gaat naar dat aanbod.`,
+      eigenRegels
+        ? `Scenario ‘${naam}’: ${u.regels.length} regels, elk met een eigen opbouw per jaar. In de regels uit de aantallen gaat ${pctNl(params.verschuiving)} van de gekozen maatwerkindicaties over naar collectief aanbod in de sociale basis, tenzij bij de regel anders staat.`
+        : `Scenario ‘${naam}’: ${pctNl(params.verschuiving)} van de gekozen maatwerkindicaties gaat over naar collectief aanbod in de sociale basis, in ${params.opbouw.length} jaar opgebouwd. Een deel van de besparing (${pctNl(params.vervangendeInzet)}) gaat naar dat aanbod.`,
+      params.toelichting ?? '',
       u.onderdrukt
         ? 'Sommige aantallen zijn afgeschermd (<5) en tellen niet mee: de besparing kan iets hoger zijn.'
         : '',
@@ -792,8 +811,8 @@ function scenarioSectie(
       ...(vol
         ? [
             {
-              label: `Netto besparing ${vol.jaar}`,
-              waarde: geld(vol.netto),
+              label: `Rendement ${vol.jaar}`,
+              waarde: geld(vol.rendement),
               toelichting: 'per jaar, bij volledige opbouw',
             },
           ]
@@ -805,29 +824,30 @@ function scenarioSectie(
           id: 'Scenario',
           titel: `Scenario ‘${naam}’ per jaar`,
           kolommen: [
-            { titel: 'Jaar', soort: 'tekst' },
-            { titel: 'Opbouw', soort: 'procent', decimalen: 0 },
-            { titel: 'Minder indicaties', soort: 'getal', decimalen: 1 },
-            { titel: 'Besparing', soort: 'geld' },
-            { titel: 'Vervangende inzet', soort: 'geld' },
-            { titel: 'Netto', soort: 'geld' },
+            { titel: 'Regel', soort: 'tekst' },
+            ...u.jaren.map((j) => ({ titel: String(j), soort: 'geld' as const })),
           ],
-          rijen: u.perJaar.map((j) => [
-            String(j.jaar),
-            j.opbouw,
-            j.minderIndicaties,
-            j.besparing,
-            j.vervangendeInzet,
-            j.netto,
-          ]),
-          bron: 'Cognos-toewijzingen en de tarieven van het scenario',
+          rijen: rijen.map((r) => [r.soort === 'rendement' ? r.label.toUpperCase() : r.label, ...r.bedragen]),
+          bron: 'Cognos-toewijzingen en de invoer van het scenario',
           peildatum: datumNl(totEnMet),
-          voetnoot: `Tarief: ${geld(params.standaardTarief)} per indicatie per jaar, tenzij per product anders ingesteld.`,
+          voetnoot: eigenRegels
+            ? u.regels.map((r) => `${r.naam}: ${r.toelichting ?? regelUitleg(r, geld)}`).join(' ')
+            : `Tarief: ${geld(params.standaardTarief)} per indicatie per jaar, tenzij per product anders ingesteld. Opbouw per jaar: ${u.perJaar.map((j) => `${j.jaar} ${pctNl(j.opbouw)}`).join(', ')}.`,
         },
         p,
       ),
     ],
   };
+}
+
+/** One line's sum in words, for a line without the user's own explanation. */
+function regelUitleg(r: ScenarioRegelUitkomst, geld: (n: number) => string): string {
+  const opbouw = r.opbouw.map((f) => pctNl(f)).join(', ');
+  if (r.bron === 'indicaties')
+    return `${getalNl(r.indicaties ?? 0)} indicaties × ${pctNl(r.verschuiving ?? 0)} × het tarief = ${geld(r.volledigJaar)} per vol jaar; opbouw ${opbouw}.`;
+  if (r.bron === 'aandeel')
+    return `een aandeel van andere regels: ${geld(r.volledigJaar)} per vol jaar; opbouw ${opbouw}.`;
+  return `${geld(r.volledigJaar)} per vol jaar (ingevoerd); opbouw ${opbouw}.`;
 }
 
 function bijlagen(

@@ -778,7 +778,7 @@ export function createProjectService(deps: ServiceDeps): WorkerApi & {
         return loadHiatenInstellingen(d);
       });
     },
-    async berekenScenario(parameters) {
+    async berekenScenario(parameters, opties = {}) {
       const parsed = scenarioSchema.safeParse(parameters);
       if (!parsed.success)
         return fail('invoer.ongeldig', {
@@ -787,7 +787,9 @@ export function createProjectService(deps: ServiceDeps): WorkerApi & {
         });
       return guard(() => {
         const d = requireDb();
-        return berekenScenario(loadHiatenInput(d, loadHiatenInstellingen(d)), parsed.data);
+        const peildatum =
+          opties.peildatum && /^\d{4}-\d{2}-\d{2}$/.test(opties.peildatum) ? opties.peildatum : undefined;
+        return berekenScenario(loadHiatenInput(d, loadHiatenInstellingen(d), undefined, peildatum), parsed.data);
       });
     },
     async listScenarios() {

@@ -115,7 +115,15 @@ describe('CBS import through the UI', () => {
     expect(await page.getByLabel('Zoek een gemeente').inputValue()).toBe('Enschede');
     await page.getByLabel('Zoek een gemeente').fill('');
     expect(await page.locator('.wijkweb-checklist li').first().textContent()).toBe('Enschede GM0153');
-    expect(await page.getByTestId('import-aantallen').textContent()).toMatch(/^1 gemeenten, \d+ wijken, \d+ buurten$/);
+    // The counts follow once the worker has made the preview again (the choice itself shows at once).
+    await page.waitForFunction(
+      () =>
+        /^1 gemeenten, \d+ wijken, \d+ buurten$/.test(
+          document.querySelector('[data-testid="import-aantallen"]')?.textContent ?? '',
+        ),
+      undefined,
+      { timeout: 30_000 },
+    );
     expect(await page.getByTestId('import-overgeslagen').textContent()).toMatch(
       /overgeslagen: 1\d\.\d{3} van andere gemeenten/,
     );

@@ -14,6 +14,8 @@ import { Alert, Button, ButtonGroup, Heading, Paragraph, TextField, tdNum, th, t
 import { formatDateTime } from '../../format';
 import { useActions, useApp } from '../../state/context';
 import { errorMessage, savedNotice } from '../gegevens/form-helpers';
+import { ScenarioPlanTabel } from './ScenarioPlanTabel';
+import { ScenarioRegels } from './ScenarioRegels';
 import {
   controleerScenario,
   scenarioNaarWaarden,
@@ -110,12 +112,14 @@ export function ScenarioPanel({ buurtOptions }: { buurtOptions: readonly Option[
   ].sort((a, b) => a.localeCompare(b, 'nl'));
   const veldId = (veld: string) =>
     veld.startsWith('tarief-') ? `scenario-tarief-${producten.indexOf(veld.slice(7))}` : `scenario-${veld}`;
+  // Fields of a line are `regel-<i>-<veld>`; their inputs `scenario-regel-<i>-<veld>` (veldId gives that too).
   const foutVoor = (veld: string) => {
     const p = problemen.find((x) => x.veld === veld);
     return p ? t(p.sleutel) : null;
   };
   const put = <K extends keyof ScenarioWaarden>(k: K, v: ScenarioWaarden[K]) => setWaarden((w) => ({ ...w, [k]: v }));
   const jaar0 = Number(waarden.startjaar) || STANDAARD_SCENARIO.startjaar;
+  const eigenRegels = waarden.regels.length > 0;
 
   const bewaar = async (alsNieuw: boolean) => {
     setNaamFout(null);
@@ -250,16 +254,18 @@ export function ScenarioPanel({ buurtOptions }: { buurtOptions: readonly Option[
               onChange={(e) => put('startjaar', e.target.value)}
               error={foutVoor('startjaar')}
             />
-            <TextField
-              id="scenario-vervangendeInzet"
-              label={t('scenario.vervangendeInzet')}
-              description={t('scenario.vervangendeInzetUitleg')}
-              inputMode="decimal"
-              autoComplete="off"
-              value={waarden.vervangendeInzet}
-              onChange={(e) => put('vervangendeInzet', e.target.value)}
-              error={foutVoor('vervangendeInzet')}
-            />
+            {!eigenRegels && (
+              <TextField
+                id="scenario-vervangendeInzet"
+                label={t('scenario.vervangendeInzet')}
+                description={t('scenario.vervangendeInzetUitleg')}
+                inputMode="decimal"
+                autoComplete="off"
+                value={waarden.vervangendeInzet}
+                onChange={(e) => put('vervangendeInzet', e.target.value)}
+                error={foutVoor('vervangendeInzet')}
+              />
+            )}
           </div>
           <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset wijkweb-fieldset">
             <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
@@ -302,45 +308,49 @@ export function ScenarioPanel({ buurtOptions }: { buurtOptions: readonly Option[
             <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
               {t('scenario.selectie')}
             </legend>
-            <p className="utrecht-form-field-description">{t('scenario.selectieUitleg')}</p>
-            <div className="wijkweb-form-row wijkweb-form-row--top">
-              <SelectField
-                id="scenario-maat"
-                label={t('scenario.maat')}
-                value={waarden.maat}
-                onChange={(e) => put('maat', e.target.value)}
-                options={MATEN.map((m) => ({ value: m, label: t(`hiaten.maat.${m}`) }))}
-              />
-              <SelectField
-                id="scenario-wet"
-                label={t('scenario.wet')}
-                value={waarden.wet}
-                onChange={(e) => put('wet', e.target.value)}
-                options={[
-                  { value: '', label: t('scenario.alleWetten') },
-                  ...WETTEN.map((w) => ({ value: w, label: w })),
-                ]}
-              />
-              <CheckboxGroupField
-                id="scenario-niveaus"
-                legend={t('scenario.niveaus')}
-                description={t('scenario.niveausUitleg')}
-                options={NIVEAUS.map((n) => ({ value: n, label: t('scenario.niveau', { niveau: n }) }))}
-                value={waarden.niveaus}
-                onChange={(v) => put('niveaus', v)}
-              />
-              <RadioGroupField
-                id="scenario-vorm"
-                legend={t('scenario.vorm')}
-                value={waarden.vorm}
-                onChange={(v) => put('vorm', v as ScenarioWaarden['vorm'])}
-                options={[
-                  { value: '', label: t('scenario.alleVormen') },
-                  { value: 'individueel', label: t('hiaten.vorm.individueel') },
-                  { value: 'groep', label: t('hiaten.vorm.groep') },
-                ]}
-              />
-            </div>
+            <p className="utrecht-form-field-description">
+              {t(eigenRegels ? 'scenario.selectieRegels' : 'scenario.selectieUitleg')}
+            </p>
+            {!eigenRegels && (
+              <div className="wijkweb-form-row wijkweb-form-row--top">
+                <SelectField
+                  id="scenario-maat"
+                  label={t('scenario.maat')}
+                  value={waarden.maat}
+                  onChange={(e) => put('maat', e.target.value)}
+                  options={MATEN.map((m) => ({ value: m, label: t(`hiaten.maat.${m}`) }))}
+                />
+                <SelectField
+                  id="scenario-wet"
+                  label={t('scenario.wet')}
+                  value={waarden.wet}
+                  onChange={(e) => put('wet', e.target.value)}
+                  options={[
+                    { value: '', label: t('scenario.alleWetten') },
+                    ...WETTEN.map((w) => ({ value: w, label: w })),
+                  ]}
+                />
+                <CheckboxGroupField
+                  id="scenario-niveaus"
+                  legend={t('scenario.niveaus')}
+                  description={t('scenario.niveausUitleg')}
+                  options={NIVEAUS.map((n) => ({ value: n, label: t('scenario.niveau', { niveau: n }) }))}
+                  value={waarden.niveaus}
+                  onChange={(v) => put('niveaus', v)}
+                />
+                <RadioGroupField
+                  id="scenario-vorm"
+                  legend={t('scenario.vorm')}
+                  value={waarden.vorm}
+                  onChange={(v) => put('vorm', v as ScenarioWaarden['vorm'])}
+                  options={[
+                    { value: '', label: t('scenario.alleVormen') },
+                    { value: 'individueel', label: t('hiaten.vorm.individueel') },
+                    { value: 'groep', label: t('hiaten.vorm.groep') },
+                  ]}
+                />
+              </div>
+            )}
             <CheckboxGroupField
               id="scenario-gebieden"
               legend={t('scenario.gebieden', { count: waarden.gebieden.length })}
@@ -387,6 +397,14 @@ export function ScenarioPanel({ buurtOptions }: { buurtOptions: readonly Option[
               </div>
             )}
           </fieldset>
+          <ScenarioRegels
+            waarden={waarden}
+            jaar0={jaar0}
+            onChange={(regels) => put('regels', regels)}
+            onToelichting={(tekst) => put('toelichting', tekst)}
+            foutVoor={foutVoor}
+            readOnly={readOnly}
+          />
         </form>
 
         <section
@@ -421,57 +439,92 @@ export function ScenarioPanel({ buurtOptions }: { buurtOptions: readonly Option[
                   <Paragraph>{t('scenario.onderdrukt')}</Paragraph>
                 </Alert>
               )}
-              <div
-                className="utrecht-table-container"
-                tabIndex={0}
-                role="region"
-                aria-label={t('scenario.tabelCaption')}
-              >
-                <table
-                  className="utrecht-table utrecht-table--html-table wijkweb-scenario__tabel"
-                  data-testid="scenario-tabel"
-                >
-                  <caption className="wijkweb-scenario__caption">{t('scenario.tabelCaption')}</caption>
-                  <thead className="utrecht-table__header">
-                    <tr className={tr}>
-                      <th scope="col" className={th}>
-                        {t('scenario.kolomPost')}
-                      </th>
-                      {tabel.jaren.map((j) => (
-                        <th key={j} scope="col" className={thNum}>
-                          {j}
-                        </th>
+              {eigenRegels ? (
+                <>
+                  <ScenarioPlanTabel
+                    tabel={uit}
+                    caption={t('scenario.planCaption')}
+                    money={money}
+                    testId="scenario-tabel"
+                  />
+                  {uit.perGebied.length > 0 && uit.perGebied.length <= 50 && (
+                    <details className="wijkweb-scenario__perbuurt">
+                      <summary>{t('scenario.planPerBuurt', { count: uit.perGebied.length })}</summary>
+                      {uit.alleenGeheel.length > 0 && (
+                        <Paragraph className="wijkweb-hint">
+                          {t('scenario.planPerBuurtZonder', {
+                            regels: uit.regels
+                              .filter((r) => uit.alleenGeheel.includes(r.id))
+                              .map((r) => r.naam)
+                              .join(', '),
+                          })}
+                        </Paragraph>
+                      )}
+                      {uit.perGebied.map((g) => (
+                        <ScenarioPlanTabel
+                          key={g.code}
+                          tabel={g}
+                          caption={`${g.naam} (${g.code})`}
+                          money={money}
+                          testId={`scenario-tabel-${g.code}`}
+                        />
                       ))}
-                      <th scope="col" className={thNum}>
-                        {t('scenario.totaal')}
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody className="utrecht-table__body">
-                    {tabel.rijen.map((r) => {
-                      const fmt = (v: number) =>
-                        r.sleutel === 'opbouw'
-                          ? pct.format(v)
-                          : r.sleutel === 'minderIndicaties'
-                            ? num1.format(v)
-                            : money.format(v);
-                      return (
-                        <tr key={r.sleutel} className={tr} data-rij={r.sleutel}>
-                          <th scope="row" className={th}>
-                            {t(`scenario.rij.${r.sleutel}`)}
+                    </details>
+                  )}
+                </>
+              ) : (
+                <div
+                  className="utrecht-table-container"
+                  tabIndex={0}
+                  role="region"
+                  aria-label={t('scenario.tabelCaption')}
+                >
+                  <table
+                    className="utrecht-table utrecht-table--html-table wijkweb-scenario__tabel"
+                    data-testid="scenario-tabel"
+                  >
+                    <caption className="wijkweb-scenario__caption">{t('scenario.tabelCaption')}</caption>
+                    <thead className="utrecht-table__header">
+                      <tr className={tr}>
+                        <th scope="col" className={th}>
+                          {t('scenario.kolomPost')}
+                        </th>
+                        {tabel.jaren.map((j) => (
+                          <th key={j} scope="col" className={thNum}>
+                            {j}
                           </th>
-                          {r.waarden.map((v, i) => (
-                            <td key={i} className={tdNum}>
-                              {fmt(v)}
-                            </td>
-                          ))}
-                          <td className={tdNum}>{r.totaal === null ? '' : fmt(r.totaal)}</td>
-                        </tr>
-                      );
-                    })}
-                  </tbody>
-                </table>
-              </div>
+                        ))}
+                        <th scope="col" className={thNum}>
+                          {t('scenario.totaal')}
+                        </th>
+                      </tr>
+                    </thead>
+                    <tbody className="utrecht-table__body">
+                      {tabel.rijen.map((r) => {
+                        const fmt = (v: number) =>
+                          r.sleutel === 'opbouw'
+                            ? pct.format(v)
+                            : r.sleutel === 'minderIndicaties'
+                              ? num1.format(v)
+                              : money.format(v);
+                        return (
+                          <tr key={r.sleutel} className={tr} data-rij={r.sleutel}>
+                            <th scope="row" className={th}>
+                              {t(`scenario.rij.${r.sleutel}`)}
+                            </th>
+                            {r.waarden.map((v, i) => (
+                              <td key={i} className={tdNum}>
+                                {fmt(v)}
+                              </td>
+                            ))}
+                            <td className={tdNum}>{r.totaal === null ? '' : fmt(r.totaal)}</td>
+                          </tr>
+                        );
+                      })}
+                    </tbody>
+                  </table>
+                </div>
+              )}
               {uit.producten.length > 0 && (
                 <Paragraph className="wijkweb-hint">
                   {t('scenario.productenUitleg', {

@@ -14,6 +14,7 @@ import type {
   ScenarioUitkomst,
   Voorziening,
 } from '../../../shared/contract';
+import type { ScenarioRegel, ScenarioRegelBron, ScenarioRegelSoort } from '../../../shared/analysis/scenario';
 import { datumEn, datumNl } from '../../../shared/report/format';
 
 /** Which kinds of figures the cells rest on (for the legend's bron): Cognos, CBS care figures, CBS demography. */
@@ -424,9 +425,114 @@ export interface ScenarioWaarden {
   readonly vorm: '' | 'individueel' | 'groep';
   /** Only these buurten; empty = all. */
   readonly gebieden: readonly string[];
+  /** The plan's own lines; empty = the simple case. */
+  readonly regels: readonly RegelWaarden[];
+  readonly toelichting: string;
+}
+
+/** One line of the plan as typed: amounts and percentages as text, the kind of amount as `type`. */
+export interface RegelWaarden {
+  readonly id: string;
+  readonly naam: string;
+  readonly soort: ScenarioRegelSoort;
+  readonly type: ScenarioRegelBron['type'];
+  readonly maat: string;
+  readonly wet: string;
+  readonly niveaus: readonly string[];
+  readonly vorm: '' | 'individueel' | 'groep';
+  /** '' = the scenario's share. */
+  readonly verschuiving: string;
+  /** '' = the scenario's standard tariff. */
+  readonly tarief: string;
+  /** Tariffs per product of a saved line (kept as they were; the form edits the line's one tariff). */
+  readonly tarieven: Readonly<Record<string, number>>;
+  readonly aandeel: string;
+  readonly van: readonly string[];
+  readonly bedrag: string;
+  readonly fte: string;
+  readonly kostenPerFte: string;
+  /** null = the scenario's build-up. */
+  readonly opbouw: readonly string[] | null;
+  readonly toelichting: string;
 }
 
 const procent = (x: number) => toonGetal(x * 100, 2);
+
+export function nieuweRegel(bestaande: readonly RegelWaarden[], soort: ScenarioRegelSoort = 'besparing'): RegelWaarden {
+  let n = bestaande.length + 1;
+  while (bestaande.some((r) => r.id === `regel-${n}`)) n++;
+  return {
+    id: `regel-${n}`,
+    naam: '',
+    soort,
+    type: soort === 'besparing' ? 'indicaties' : soort === 'vervangende-inzet' ? 'aandeel' : 'bedrag',
+    maat: 'toewijzingen',
+    wet: 'Wmo',
+    niveaus: ['1', '2'],
+    vorm: '',
+    verschuiving: '',
+    tarief: '',
+    tarieven: {},
+    aandeel: '',
+    van: bestaande.filter((r) => r.soort === 'besparing' && r.type !== 'aandeel').map((r) => r.id),
+    bedrag: '',
+    fte: '',
+    kostenPerFte: '',
+    opbouw: null,
+    toelichting: '',
+  };
+}
+
+function regelNaarWaarden(r: ScenarioRegel): RegelWaarden {
+  const leeg = nieuweRegel([], r.soort);
+  const b = r.bron;
+  return {
+    ...leeg,
+    id: r.id,
+    naam: r.naam,
+    soort: r.soort,
+    type: b.type,
+    ...(b.type === 'indicaties'
+      ? {
+          maat: b.selectie.maat,
+          wet: b.selectie.wet ?? '',
+          niveaus: (b.selectie.ondersteuningsbehoefte ?? []).map(String),
+          vorm: b.selectie.vorm ?? '',
+          verschuiving: b.verschuiving == null ? '' : procent(b.verschuiving),
+          tarief: b.standaardTarief == null ? '' : toonGetal(b.standaardTarief, 2),
+          tarieven: b.tarieven ?? {},
+        }
+      : {}),
+    ...(b.type === 'aandeel' ? { aandeel: procent(b.aandeel), van: [...b.van] } : {}),
+    ...(b.type === 'bedrag' ? { bedrag: toonGetal(b.bedrag, 2) } : {}),
+    ...(b.type === 'fte' ? { fte: toonGetal(b.fte, 2), kostenPerFte: toonGetal(b.kostenPerFte, 2) } : {}),
+    opbouw: r.opbouw?.length ? r.opbouw.map(procent) : null,
+    toelichting: r.toelichting ?? '',
+  };
+}
+
+/** The simple case as lines (to start a plan of one's own from it). */
+export function alsRegels(w: ScenarioWaarden): RegelWaarden[] {
+  const besparing: RegelWaarden = {
+    ...nieuweRegel([], 'besparing'),
+    id: 'besparing',
+    naam: 'Besparing maatwerk',
+    maat: w.maat,
+    wet: w.wet,
+    niveaus: w.niveaus,
+    vorm: w.vorm,
+  };
+  return [
+    besparing,
+    {
+      ...nieuweRegel([besparing], 'vervangende-inzet'),
+      id: 'vervangende-inzet',
+      naam: 'Vervangende inzet',
+      aandeel: w.vervangendeInzet,
+      van: ['besparing'],
+    },
+  ];
+}
 
 export function scenarioNaarWaarden(p: ScenarioParameters): ScenarioWaarden {
   return {
@@ -441,6 +547,8 @@ export function scenarioNaarWaarden(p: ScenarioParameters): ScenarioWaarden {
     niveaus: (p.selectie.ondersteuningsbehoefte ?? []).map(String),
     vorm: p.selectie.vorm ?? '',
     gebieden: [...(p.gebieden ?? [])],
+    regels: (p.regels ?? []).map(regelNaarWaarden),
+    toelichting: p.toelichting ?? '',
   };
 }
 
@@ -475,8 +583,56 @@ export function controleerScenario(
       tarieven[product] = getal(`tarief-${product}`, text, 0, 10_000_000);
     });
   const vervangendeInzet = getal('vervangendeInzet', w.vervangendeInzet, 0, 100) / 100;
+  const niveausVan = (lijst: readonly string[]) =>
+    lijst.map(Number).filter((n) => Number.isInteger(n) && n >= 1 && n <= 9);
+  const regels: ScenarioRegel[] = w.regels.map((r, i) => {
+    const veld = (naam: string) => `regel-${i}-${naam}`;
+    if (!r.naam.trim()) problemen.push({ veld: veld('naam'), sleutel: 'scenario.fout.regelNaam' });
+    const leegOf = (naam: string, text: string, min: number, max: number) =>
+      text.trim() === '' ? null : getal(veld(naam), text, min, max);
+    let bron: ScenarioRegelBron;
+    if (r.type === 'indicaties') {
+      const niveaus = niveausVan(r.niveaus);
+      const eigen = leegOf('verschuiving', r.verschuiving, 0, 100);
+      const tarief = leegOf('tarief', r.tarief, 0, 10_000_000);
+      bron = {
+        type: 'indicaties',
+        selectie: {
+          maat: r.maat,
+          wet: r.wet || null,
+          ...(niveaus.length ? { ondersteuningsbehoefte: niveaus } : {}),
+          vorm: r.vorm || null,
+        },
+        ...(eigen !== null ? { verschuiving: eigen / 100 } : {}),
+        ...(Object.keys(r.tarieven).length ? { tarieven: r.tarieven } : {}),
+        ...(tarief !== null ? { standaardTarief: tarief } : {}),
+      };
+    } else if (r.type === 'aandeel') {
+      const aandeel = getal(veld('aandeel'), r.aandeel, 0, 100) / 100;
+      const van = r.van.filter((id) => w.regels.some((x) => x.id === id && x.type !== 'aandeel' && x.id !== r.id));
+      if (van.length === 0) problemen.push({ veld: veld('van'), sleutel: 'scenario.fout.regelVan' });
+      bron = { type: 'aandeel', van, aandeel };
+    } else if (r.type === 'bedrag') {
+      bron = { type: 'bedrag', bedrag: getal(veld('bedrag'), r.bedrag, 0, 10_000_000) };
+    } else {
+      bron = {
+        type: 'fte',
+        fte: getal(veld('fte'), r.fte, 0, 10_000),
+        kostenPerFte: getal(veld('kostenPerFte'), r.kostenPerFte, 0, 10_000_000),
+      };
+    }
+    const opbouwRegel = r.opbouw?.map((x, j) => getal(veld(`opbouw-${j}`), x, 0, 100) / 100) ?? null;
+    return {
+      id: r.id,
+      naam: r.naam.trim(),
+      soort: r.soort,
+      bron,
+      ...(opbouwRegel?.length ? { opbouw: opbouwRegel } : {}),
+      ...(r.toelichting.trim() ? { toelichting: r.toelichting.trim() } : {}),
+    };
+  });
   if (problemen.length) return { ok: false, problemen };
-  const niveaus = w.niveaus.map(Number).filter((n) => Number.isInteger(n) && n >= 1 && n <= 9);
+  const niveaus = niveausVan(w.niveaus);
   return {
     ok: true,
     parameters: {
@@ -493,6 +649,8 @@ export function controleerScenario(
       standaardTarief,
       vervangendeInzet,
       ...(w.gebieden.length ? { gebieden: [...w.gebieden] } : {}),
+      ...(regels.length ? { regels } : {}),
+      ...(w.toelichting.trim() ? { toelichting: w.toelichting.trim() } : {}),
     },
   };
 }

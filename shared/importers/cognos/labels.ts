@@ -35,7 +35,8 @@ export function vormIn(text: string): Vorm | null {
 /** "Ondersteuningsbehoefte 1A Individueel", "Ondersteuningsbehoefte 1 Wmo", "OB 2B", "1A Groep". */
 export function parseProductLabel(text: string): ProductLabel {
   const s = plain(text);
-  const m = /(?:ondersteuningsbehoefte|\bob)\s*([1-9])\s*([a-c])?\b/.exec(s) ?? /^\s*([1-9])\s*([a-c])?\b(?=\s|$)/.exec(s);
+  const m =
+    /(?:ondersteuningsbehoefte|\bob)\s*([1-9])\s*([a-c])?\b/.exec(s) ?? /^\s*([1-9])\s*([a-c])?\b(?=\s|$)/.exec(s);
   return {
     ondersteuningsbehoefte: m ? Number(m[1]) : null,
     subniveau: m?.[2] ? m[2].toUpperCase() : null,
