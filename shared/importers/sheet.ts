@@ -296,7 +296,7 @@ function localHeader(bytes: Uint8Array, offset: number): { start: number; method
  * on some damaged streams (a Huffman table with holes: found by the fuzzer, an xlsx whose directory and one part were
  * damaged hung the worker); fflate refuses those. Other files (xls) as they are.
  */
-function forSheetJs(bytes: Uint8Array, fileName: string): Uint8Array {
+export function forSheetJs(bytes: Uint8Array, fileName: string): Uint8Array {
   if (!startsWith(bytes, ZIP)) return bytes;
   checkZip(bytes, fileName);
   let parts: Record<string, Uint8Array>;

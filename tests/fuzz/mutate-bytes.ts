@@ -310,7 +310,16 @@ const TABLE_OPS: readonly (readonly [string, number, TableOp])[] = [
       const r = rowIndex(rows, rng, rng.chance(0.2));
       // At most a budget of cells (a wide CBS sheet repeated 20,000 times is 2.4 million cells): the mutation must not
       // take a good part of the 1 GB the case is judged by.
-      const most = Math.max(1, Math.floor((ctx.lang ? 500_000 : 40_000) / Math.max(1, rows[r]!.length)));
+      // And of characters: a row holding a huge cell, repeated 18,000 times, was 250 MB of text that SheetJS's writer
+      // then ran the whole fuzz run out of memory on (seed 1 case 22364).
+      const chars = rows[r]!.reduce((t: number, c) => t + cellString(c ?? null).length, 0);
+      const most = Math.max(
+        1,
+        Math.min(
+          Math.floor((ctx.lang ? 500_000 : 40_000) / Math.max(1, rows[r]!.length)),
+          Math.floor((ctx.lang ? 20_000_000 : 2_000_000) / Math.max(1, chars)),
+        ),
+      );
       const times = Math.min(most, rng.chance(0.8) ? rng.range(1, 5) : rng.range(5, ctx.lang ? 20_000 : 1_500));
       rows.splice(r, 0, ...Array.from({ length: times }, () => rows[r]!.slice()));
       return true;

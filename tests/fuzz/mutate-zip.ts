@@ -6,7 +6,7 @@
  */
 import { unzipSync, zipSync, type Zippable } from 'fflate';
 import * as XLSX from 'xlsx';
-import { checkZip } from '../../shared/importers/sheet';
+import { checkZip, forSheetJs } from '../../shared/importers/sheet';
 import {
   BYTE_MUTATORS,
   concat,
@@ -52,7 +52,8 @@ const sheetTable: Mutator = (input, ctx) => {
   if (!withinLimits(input)) return null;
   let wb: XLSX.WorkBook;
   try {
-    wb = XLSX.read(input, { type: 'array', dense: true, cellFormula: false });
+    // As the app reads it: parts unpacked by fflate (SheetJS's own inflater loops on some damaged parts).
+    wb = XLSX.read(forSheetJs(input, 'fuzz.xlsx'), { type: 'array', dense: true, cellFormula: false });
   } catch {
     return null;
   }
@@ -72,10 +73,12 @@ const sheetTable: Mutator = (input, ctx) => {
   if (rows.length * width > (ctx.lang ? 300_000 : 150_000)) return null;
   try {
     wb.Sheets[name] = XLSX.utils.aoa_to_sheet(rows, { dense: true } as XLSX.AOA2SheetOpts);
+    // The older formats only where the table fits them (xls: 256 columns, 65,536 rows; ods here: 1,024 columns):
+    // SheetJS's xls writer with 40,000 columns ran the process out of memory (seed 1 case 22364, 'veel-kolommen').
     const bookType = ctx.rng.weighted<XLSX.BookType>([
       ['xlsx', 8],
-      ['ods', 1],
-      ['xls', 1],
+      ['ods', width <= 1024 ? 1 : 0],
+      ['xls', width <= 256 && rows.length <= 65_536 ? 1 : 0],
     ]);
     if (ctx.rng.chance(0.05)) wb.SheetNames.push(ctx.rng.pick(['__proto__', 'constructor', 'Blad1', 'Sociale kaart']));
     return new Uint8Array(XLSX.write(wb, { type: 'array', bookType }) as ArrayBuffer);
