@@ -191,6 +191,8 @@ type Meta = ReadonlyMap<string, { titel: string; eenheid: string | null; decimal
 function classifyColumns(header: readonly string[], dialect: Dialect, dataProperties: Meta | null): ColumnRole[] {
   const dict = DIALECTS[dialect];
   const used = new Set<string>();
+  /** Per column name that occurs more than once: the next number to try. */
+  const volgende = new Map<string, number>();
   const roles: ColumnRole[] = [];
   const seenRegion = new Set<RegionRole>();
   header.forEach((raw, i) => {
@@ -262,7 +264,14 @@ function classifyColumns(header: readonly string[], dialect: Dialect, dataProper
     // in every download; a long name is shortened with a hash of the whole name.
     const full = slug(keyBase) || `kolom_${i + 1}`;
     let sleutel = `cbs_${full.length > 60 ? `${full.slice(0, 50)}_${hash(keyBase)}` : full}`;
-    for (let n = 2; used.has(sleutel); n++) sleutel = `cbs_${full.slice(0, 50)}_${hash(keyBase)}_${n}`;
+    if (used.has(sleutel)) {
+      // Numbered on from where this name's numbering stopped (26,000 columns of one name took minutes otherwise).
+      const basis = `cbs_${full.slice(0, 50)}_${hash(keyBase)}`;
+      let n = volgende.get(basis) ?? 2;
+      while (used.has(`${basis}_${n}`)) n++;
+      sleutel = `${basis}_${n}`;
+      volgende.set(basis, n + 1);
+    }
     used.add(sleutel);
     roles.push({
       kind: 'indicator',
