@@ -129,16 +129,9 @@ export function openProjectDb(SQL: SqlJsStatic, bytes: Uint8Array, fileName: str
   }
 }
 
-/** The page size of new projects. */
-export const PAGE_SIZE = 16384;
-
 /** A new, empty project: latest schema, default taxonomies, its name. */
 export function createProjectDb(SQL: SqlJsStatic, naam: string, now: string, appVersion: string): ProjectDb {
   const db = new ProjectDb(new SQL.Database());
-  // 16 KiB pages: sql.js's export() (every save) copies the file page by page through its JavaScript file system;
-  // at 4 KiB that took 4× as long (20 MB: 23 ms against 5 ms, tests/bench). Any SQLite reads either size. Projects
-  // made before keep their 4 KiB pages.
-  db.run(`PRAGMA page_size = ${PAGE_SIZE}`);
   db.run('PRAGMA foreign_keys = ON');
   migrate(db);
   db.transaction(() => {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { checkProjectBytes, openProjectDb, PAGE_SIZE } from '../../../shared/db/open';
+import { checkProjectBytes, openProjectDb } from '../../../shared/db/open';
 import { looksLikeProjectFile } from '../../../shared/db/file-header';
 import { AppException } from '../../../shared/result';
 import { projectBytes, sql } from '../../helpers/db';
@@ -75,25 +75,5 @@ describe('opening a project file', () => {
     damaged[start + 3] = 0xff;
     damaged[start + 4] = 0xff;
     expect(await openError(damaged)).toBe('bestand.beschadigd');
-  });
-});
-
-describe('page size', () => {
-  it('a new project has 16 KiB pages (a save copies the file page by page); a project of 4 KiB pages opens and saves', async () => {
-    const SQL = await sql();
-    const nieuw = openProjectDb(SQL, await projectBytes(), 'nieuw.wijkweb').db;
-    expect(nieuw.pragmaNumber('page_size')).toBe(PAGE_SIZE);
-    // The same project with 4 KiB pages, as every project made before: it opens, is edited and saved as it is.
-    const raw = new SQL.Database(nieuw.export());
-    raw.run('PRAGMA page_size = 4096');
-    raw.run('VACUUM');
-    const oud = raw.export();
-    raw.close();
-    const { db } = openProjectDb(SQL, oud, 'oud.wijkweb');
-    expect(db.pragmaNumber('page_size')).toBe(4096);
-    db.run("UPDATE project SET naam = 'Oud' WHERE id = 1");
-    expect(checkProjectBytes(SQL, db.export())).toBe(true);
-    db.close();
-    nieuw.close();
   });
 });
