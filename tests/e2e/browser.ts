@@ -130,3 +130,13 @@ export async function createProject(page: Page, naam: string): Promise<void> {
   await page.getByRole('button', { name: 'Project maken' }).click();
   await page.getByTestId('project-naam').waitFor();
 }
+
+/** Bestand → Project openen with a file chooser → the project of that name is open. */
+export async function openProjectFile(page: Page, path: string, naam: string): Promise<void> {
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.getByRole('button', { name: 'Project openen' }).click(),
+  ]);
+  await chooser.setFiles(path);
+  await page.getByTestId('project-naam').filter({ hasText: naam }).waitFor();
+}

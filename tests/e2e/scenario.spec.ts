@@ -6,19 +6,11 @@
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { axeViolations, newPage, screenshot, useAppInBrowser } from './browser';
+import { axeViolations, newPage, openProjectFile, screenshot, useAppInBrowser } from './browser';
 
 const app = useAppInBrowser();
 const DEMO = fileURLToPath(new URL('../../renderer/public/demo/voorbeeldproject.wijkweb', import.meta.url));
 
-async function openFile(page: Page, path: string, naam: string) {
-  const [chooser] = await Promise.all([
-    page.waitForEvent('filechooser'),
-    page.getByRole('button', { name: 'Project openen' }).click(),
-  ]);
-  await chooser.setFiles(path);
-  await page.getByTestId('project-naam').filter({ hasText: naam }).waitFor();
-}
 /** The text with every kind of space (Intl writes "€\u00a021.596") as one plain space. */
 const tekst = async (page: Page, selector: string) =>
   ((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ');
@@ -40,7 +32,7 @@ describe('the pilot plan’s medium scenario in the Scenario tab', () => {
   it('opens row for row as in the plan; 40% → 30% changes every line from the counts; lines are edited', async () => {
     const { context, page, errors } = await newPage(app.browser, app.url);
     await page.setViewportSize({ width: 1440, height: 1000 });
-    await openFile(page, DEMO, 'Enschede West (voorbeeld)');
+    await openProjectFile(page, DEMO, 'Enschede West (voorbeeld)');
     await page.getByRole('navigation').getByRole('button', { name: 'Hiaten', exact: true }).click();
     await page.getByRole('tab', { name: 'Scenario' }).click();
     await page.getByRole('button', { name: 'Scenario ‘Pilotplan medium scenario’ openen' }).click();
