@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BrowserWindowConstructorOptions } from 'electron';
 import { AppException, ok, toAppError, type Result } from '../shared/result';
+import { safeWebPreferences } from './window-options';
 
 /** In memory only (no "persist:" prefix): the print window shares no cookies, cache or storage with the app. */
 export const PRINT_PARTITION = 'wijkweb-afdrukken';
@@ -39,7 +40,7 @@ export const PRINT_PAGE_CSP = [
   "base-uri 'none'",
 ].join('; ');
 
-/** The print window's web preferences, in one place (unit-tested value by value, like window-options.ts). */
+/** The print window: the safe preferences of every window (window-options.ts), scripting on, its own partition. */
 export function printWindowOptions(): BrowserWindowConstructorOptions {
   return {
     show: false,
@@ -56,19 +57,8 @@ export function printWindowOptions(): BrowserWindowConstructorOptions {
       //    guardNavigation refuses every navigation, redirect and frame navigation away from it;
       //  - and if one ran anyway: sandboxed, isolated, no preload, no Node.js, its own in-memory partition with
       //    every permission denied, closed as soon as the PDF is made.
+      ...safeWebPreferences(),
       javascript: true,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      webviewTag: false,
-      spellcheck: false,
-      navigateOnDragDrop: false,
-      disableBlinkFeatures: 'Auxclick',
       partition: PRINT_PARTITION,
     },
   };

@@ -1,6 +1,28 @@
-import type { BrowserWindowConstructorOptions } from 'electron';
+import type { BrowserWindowConstructorOptions, WebPreferences } from 'electron';
 
-/** The one place the window's web preferences are decided (safety-and-speed §7.1; unit-tested value by value). */
+/**
+ * The web preferences every Wijkweb window starts from (safety-and-speed §7.1): isolated, sandboxed, no Node.js
+ * anywhere, web security on, no webview, no experiments. The main window adds its preload; the print window
+ * (print.ts) adds only what printing needs. A fresh object each call, so no caller can weaken a shared default.
+ */
+export function safeWebPreferences(): WebPreferences {
+  return {
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    webviewTag: false,
+    spellcheck: false,
+    navigateOnDragDrop: false,
+    disableBlinkFeatures: 'Auxclick',
+  };
+}
+
+/** The main window: the safe preferences and its preload. */
 export function windowOptions(preloadPath: string): BrowserWindowConstructorOptions {
   return {
     width: 1440,
@@ -10,20 +32,6 @@ export function windowOptions(preloadPath: string): BrowserWindowConstructorOpti
     show: false,
     title: 'Wijkweb',
     backgroundColor: '#ffffff',
-    webPreferences: {
-      preload: preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      webviewTag: false,
-      spellcheck: false,
-      navigateOnDragDrop: false,
-      disableBlinkFeatures: 'Auxclick',
-    },
+    webPreferences: { ...safeWebPreferences(), preload: preloadPath },
   };
 }

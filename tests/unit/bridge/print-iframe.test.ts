@@ -79,6 +79,11 @@ describe('separateInlineStyles', () => {
   });
 });
 
+// Skipped without Chromium on a developer's machine; in CI (CI=true) a missing Chromium is a failure.
+it.runIf(!!process.env.CI)('CI has Chromium for the print test', () => {
+  expect(existsSync(CHROMIUM), `${CHROMIUM} ontbreekt: apt-get install -y chromium`).toBe(true);
+});
+
 describe.skipIf(!existsSync(CHROMIUM))('printInIframe in Chromium under the app’s CSP', () => {
   let server: Server;
   let browser: Browser;

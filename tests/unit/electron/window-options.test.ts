@@ -1,63 +1,52 @@
 import { describe, expect, it } from 'vitest';
-import { windowOptions } from '../../../electron/window-options';
+import { PRINT_PARTITION, printWindowOptions } from '../../../electron/print';
+import { safeWebPreferences, windowOptions } from '../../../electron/window-options';
 
-describe('windowOptions (safety-and-speed §7.1)', () => {
-  const options = windowOptions('/x/preload.cjs');
-  const prefs = options.webPreferences ?? {};
+/**
+ * The windows' web preferences (safety-and-speed §7.1) come from one source: every window starts from
+ * safeWebPreferences() and may only add what it needs; nothing a window adds may weaken one of them.
+ */
+describe('web preferences of every window', () => {
+  const main = windowOptions('/x/preload.cjs').webPreferences ?? {};
+  const print = printWindowOptions().webPreferences ?? {};
+  const safe = safeWebPreferences();
 
-  it('has web preferences', () => {
-    expect(options.webPreferences).toBeDefined();
+  it('the safe preferences: isolated, sandboxed, no Node.js, web security on, no webview or experiments', () => {
+    expect(safe).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+    });
+    expect(safe.enableBlinkFeatures).toBeUndefined();
   });
 
-  it('uses the given preload path', () => {
-    expect(prefs.preload).toBe('/x/preload.cjs');
+  it('the main window and the print window both hold every safe preference unchanged', () => {
+    for (const [key, value] of Object.entries(safe)) {
+      expect(main[key as keyof typeof main], `main: ${key}`).toEqual(value);
+      expect(print[key as keyof typeof print], `print: ${key}`).toEqual(value);
+    }
   });
 
-  it('isolates the page context', () => {
-    expect(prefs.contextIsolation).toBe(true);
+  it('each adds only its own: the main window its preload; the print window scripting and its own partition', () => {
+    const extra = (prefs: object) => Object.keys(prefs).filter((k) => !(k in safe));
+    expect(extra(main)).toEqual(['preload']);
+    expect(main.preload).toBe('/x/preload.cjs');
+    expect(extra(print).sort()).toEqual(['javascript', 'partition']);
+    expect(print.preload).toBeUndefined();
+    expect(print.partition).toBe(PRINT_PARTITION);
   });
 
-  it('sandboxes the renderer', () => {
-    expect(prefs.sandbox).toBe(true);
-  });
-
-  it('gives the page no Node.js', () => {
-    expect(prefs.nodeIntegration).toBe(false);
-  });
-
-  it('gives workers no Node.js', () => {
-    expect(prefs.nodeIntegrationInWorker).toBe(false);
-  });
-
-  it('gives sub-frames no Node.js', () => {
-    expect(prefs.nodeIntegrationInSubFrames === undefined || prefs.nodeIntegrationInSubFrames === false).toBe(true);
-  });
-
-  it('keeps web security on', () => {
-    expect(prefs.webSecurity).toBe(true);
-  });
-
-  it('never runs insecure content', () => {
-    expect(prefs.allowRunningInsecureContent).toBe(false);
-  });
-
-  it('enables no experimental features', () => {
-    expect(prefs.experimentalFeatures === undefined || prefs.experimentalFeatures === false).toBe(true);
-  });
-
-  it('has no <webview> tag', () => {
-    expect(prefs.webviewTag).toBe(false);
-  });
-
-  it('does not enable blink features by name', () => {
-    expect(prefs.enableBlinkFeatures).toBeUndefined();
-  });
-
-  it('returns a fresh object each call, so callers cannot weaken a shared default', () => {
+  it('a caller that changes its copy changes no other window’s', () => {
     const a = windowOptions('/a/preload.cjs');
-    const b = windowOptions('/b/preload.cjs');
-    expect(a).not.toBe(b);
-    expect(a.webPreferences).not.toBe(b.webPreferences);
-    expect(b.webPreferences?.preload).toBe('/b/preload.cjs');
+    (a.webPreferences as { sandbox: boolean }).sandbox = false;
+    expect(windowOptions('/b/preload.cjs').webPreferences?.sandbox).toBe(true);
+    expect(printWindowOptions().webPreferences?.sandbox).toBe(true);
+    expect(safeWebPreferences().sandbox).toBe(true);
   });
 });
