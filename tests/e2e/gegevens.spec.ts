@@ -165,7 +165,9 @@ describe('Gegevens: forms, undo and redo', () => {
     await zoek.click();
     await page.keyboard.type('xyz');
     await page.keyboard.press('Control+z');
-    await page.waitForTimeout(300);
+    // The field's own undo ran (the typing is gone) …
+    await expect.poll(() => zoek.inputValue(), { timeout: 5_000 }).not.toBe('xyz');
+    // … and the project's did not: the verwijzing is still there.
     expect(await page.getByRole('tab', { name: 'Relaties (1)' }).count()).toBe(1);
     await zoek.fill('');
 
