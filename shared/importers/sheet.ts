@@ -11,6 +11,8 @@ import { LIMITS, type Cell, type SheetRows } from './types';
 export type FileKind = 'csv' | 'spreadsheet' | 'json';
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
+/** What SheetJS takes for a zip: "PK" alone. Guarded as a zip from there (a damaged "PK\0\4" hung its reader). */
+const PK = [0x50, 0x4b];
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 function startsWith(bytes: Uint8Array, sig: readonly number[]): boolean {
@@ -152,7 +154,7 @@ export function readCsv(bytes: Uint8Array, fileName: string): SheetRows {
  * that grows more than LIMITS.maxZipRatio times (real sheets grow 5–20 times).
  */
 export function checkZip(bytes: Uint8Array, fileName: string): void {
-  if (!startsWith(bytes, ZIP)) return;
+  if (!startsWith(bytes, PK)) return;
   const entries = zipDirectory(bytes);
   if (entries === null) throw new AppException('import.onleesbaar', { bestand: fileName }, 'zip directory not found');
   const mb = (n: number) => Math.max(1, Math.round(n / 1048576));
@@ -297,7 +299,7 @@ function localHeader(bytes: Uint8Array, offset: number): { start: number; method
  * damaged hung the worker); fflate refuses those. Other files (xls) as they are.
  */
 export function forSheetJs(bytes: Uint8Array, fileName: string): Uint8Array {
-  if (!startsWith(bytes, ZIP)) return bytes;
+  if (!startsWith(bytes, PK)) return bytes;
   checkZip(bytes, fileName);
   let parts: Record<string, Uint8Array>;
   // fflate makes each part as large as its directory entry says (and never larger): those sizes are counted again

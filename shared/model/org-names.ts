@@ -279,8 +279,12 @@ const DELIMITED_TAILS = [/^(.+?)\s*\(([^()]*)\)\s*$/, /^(.+)\s*,\s*([^,]+)$/, /^
 
 /** The key's tokens before the fallback: legal forms, a trailing place and a leading article taken off. */
 function strippedTokens(naam: string, places: PlaceSet): string[] {
+  // Runs of spaces as one (the tokens are the same): the patterns below try every split of a run, and a cell of
+  // 145,000 spaces took minutes (fuzzer, seed 1 case 30931). A name that long is no name to strip: its tokens only.
+  const compact = naam.replace(/\s+/g, ' ').trim();
+  if (compact.length > 300) return normalisedTokens(compact);
   // A province qualifier as the CBS writes it: "Humanitas Bergen (NH.)".
-  let head = naam.replace(/\s*\((?:nh|zh|nb|gld|gl|ov|fr|fl|gr|dr|u|l|o|z)\.?\)\s*$/i, '');
+  let head = compact.replace(/\s*\((?:nh|zh|nb|gld|gl|ov|fr|fl|gr|dr|u|l|o|z)\.?\)\s*$/i, '');
   let placeStripped = false;
   for (const pattern of DELIMITED_TAILS) {
     const m = pattern.exec(head.trim());

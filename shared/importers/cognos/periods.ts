@@ -43,8 +43,11 @@ const pad = (n: number) => String(n).padStart(2, '0');
 const iso = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
 const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 
+/** Years a count can be of (a mistyped 3024 is no period: the row says so, instead of the database refusing it). */
+const jaarOk = (y: number) => y >= 1990 && y <= 2100;
+
 function valid(y: number, m: number, d: number): boolean {
-  return y >= 1990 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= lastDay(y, m);
+  return jaarOk(y) && m >= 1 && m <= 12 && d >= 1 && d <= lastDay(y, m);
 }
 
 function plain(s: string): string {
@@ -91,23 +94,21 @@ export function findSpan(text: string): { start: string; eind: string } | null {
   if (m) {
     const y = Number(m[1] ?? m[4] ?? m[6]);
     const q = Number(m[2] ?? m[3] ?? m[5]);
-    return { start: iso(y, q * 3 - 2, 1), eind: iso(y, q * 3, lastDay(y, q * 3)) };
+    if (jaarOk(y)) return { start: iso(y, q * 3 - 2, 1), eind: iso(y, q * 3, lastDay(y, q * 3)) };
   }
   // The first word-and-year that is a month ("braker 2024 … april 2024"): one pass along the text (a search in the
   // rest after each miss, with its index taken as one in the whole text, went back and forth forever).
   const wordYear = /\b([a-z]{3,9})\.?\s+(\d{4})\b/g;
   for (let w = wordYear.exec(s); w; w = wordYear.exec(s)) {
     const month = MONTHS[w[1] ?? ''];
-    if (month) {
-      const y = Number(w[2]);
-      return { start: iso(y, month, 1), eind: iso(y, month, lastDay(y, month)) };
-    }
+    const y = Number(w[2]);
+    if (month && jaarOk(y)) return { start: iso(y, month, 1), eind: iso(y, month, lastDay(y, month)) };
   }
   m = /\b(\d{4})-(\d{1,2})\b(?!-\d)/.exec(s);
   if (m) {
     const y = Number(m[1]);
     const mo = Number(m[2]);
-    if (mo >= 1 && mo <= 12) return { start: iso(y, mo, 1), eind: iso(y, mo, lastDay(y, mo)) };
+    if (jaarOk(y) && mo >= 1 && mo <= 12) return { start: iso(y, mo, 1), eind: iso(y, mo, lastDay(y, mo)) };
   }
   return null;
 }

@@ -426,3 +426,53 @@ describe('CBS: a header of thousands of columns of one name', () => {
     expect(keys.filter((k) => /_2$/.test(k)).length).toBeGreaterThan(0);
   });
 });
+
+describe('Cognos: a period in the year 3024', () => {
+  // Found as seed 1 case 40757 (cognos-csv, one bit flipped: 2024-04 became 3024-04): the row's period went to the
+  // database, whose CHECK refused it, and the import failed with intern.onverwacht.
+  it('is no period: the file is imported or refused in Dutch', async () => {
+    expect(findSpan('3024-04')).toBeNull();
+    expect(findSpan('april 3024')).toBeNull();
+    expect(findSpan('3024-Q2')).toBeNull();
+    expect(findSpan('2024-04')).toEqual({ start: '2024-04-01', eind: '2024-04-30' });
+    const s = await service();
+    const file = text(
+      'boswinkel-meldingen.csv',
+      'Buurt;Periode;Meldingstype;Aantal meldingen\nBOSWINKEL DE BRAKER;3024-04;SMI;1\n' +
+        'BOSWINKEL DE BRAKER;2024-04;Postverwerking;2\n',
+    );
+    const r = await s.importCognos(file, { opnieuw: true });
+    if (!r.ok) expectDutch(r);
+  });
+});
+
+describe('xlsx: "PK" with a damaged signature', () => {
+  // Found as seed 1 case 38044 (partners-xlsx, cut to 28 bytes, PK\3\4 became PK\0\4): SheetJS takes "PK" for a zip,
+  // our guard only PK\3\4, and SheetJS's own zip reader never came back.
+  const bytes = Uint8Array.from([
+    0x50, 0x4b, 0x00, 0x04, 0x14, 0x00, 0x00, 0x00, 0x08, 0x00, 0x3c, 0x8c, 0x86, 0x5d, 0xf1, 0x61, 0x5b, 0x27, 0xf5,
+    0x00, 0x00, 0x00, 0x42, 0x03, 0x00, 0x00, 0x1a, 0x00,
+  ]);
+  it('is refused in Dutch at once, by the reader and by the partner import', async () => {
+    expect(() => readHead(bytes, 'lijst.xlsx')).toThrow(/zip/);
+    expect(() => readSpreadsheet(bytes, 'lijst.xlsx')).toThrow(/zip/);
+    const s = await service();
+    expectDutch(await s.previewPartnersImport({ name: 'lijst.xlsx', bytes }, {}), 'import.onleesbaar');
+  });
+});
+
+describe('partners: a cell of 145,000 spaces', () => {
+  // Found as seed 1 case 30931 (partners-csv, a huge cell of spaces in an organisation's name): the name patterns
+  // (a place in brackets, after a comma or a dash) tried every split of the run of spaces, and the preview took
+  // minutes.
+  it('is previewed in well under a second', async () => {
+    const s = await service();
+    const csv =
+      'Aanbieder;Aanbod;Leefgebied\nDOPPA zorg;Individueel;zorg\n' +
+      `Stichting${' '.repeat(145_000)}Wijkwerk;Inloop;welzijn\n`;
+    const t0 = performance.now();
+    const r = await s.previewPartnersImport(text('lijst.csv', csv), {});
+    expect(performance.now() - t0).toBeLessThan(5_000);
+    expect(r.ok).toBe(true);
+  });
+});
