@@ -16,10 +16,12 @@
  * Prints per target the cases, clean imports, Dutch refusals and failures, the slowest case and the peak RSS; every
  * failing case is written to DIR as <seed>-<case>-<target>.bin (its bytes) and .json (what happened, how to replay).
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { loadSqlJs } from '../../node/sqljs';
 import { createHarness, MAX_RSS, TARGET_NAMES, type CaseResult, type Harness, type HarnessOptions } from './harness';
@@ -83,6 +85,39 @@ function dump(r: CaseResult, runSeed: number): string {
  * Runs the cases in a worker thread: a case that does not finish within the limit (a loop that never ends) is
  * stopped with the worker, and becomes a failure with the bytes the worker reported before it started.
  */
+/** A case's bytes replayed in a fresh process (`--replay`): its outcome and problems there. */
+function judgeAlone(r: CaseResult): Pick<CaseResult, 'uitkomst' | 'problems' | 'codes'> {
+  const dir = mkdtempSync(join(tmpdir(), 'wijkweb-fuzz-'));
+  try {
+    const base = join(dir, `${seed}-${r.index}-${r.target}`);
+    writeFileSync(`${base}.bin`, r.bytes);
+    writeFileSync(
+      `${base}.json`,
+      JSON.stringify({ seed, case: r.index, target: r.target, name: r.name, problems: [] }),
+    );
+    const out = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', fileURLToPath(import.meta.url), '--replay', `${base}.json`],
+      {
+        encoding: 'utf8',
+        timeout: maxSeconds * 2000,
+      },
+    );
+    const lines = (out.stdout ?? '').split('\n');
+    const verdict = /: (schoon|geweigerd|fout)$/.exec(lines.find((l) => /: (schoon|geweigerd|fout)$/.test(l)) ?? '');
+    if (!verdict) return { uitkomst: 'fout', problems: [`apart beoordeeld: geen uitkomst (${out.status})`], codes: [] };
+    const uitkomst = verdict[1] as CaseResult['uitkomst'];
+    const problems = lines.filter((l) => l.startsWith('  ')).map((l) => `apart beoordeeld: ${l.trim()}`);
+    return {
+      uitkomst,
+      problems: uitkomst === 'fout' ? problems : [],
+      codes: uitkomst === 'geweigerd' ? ['(apart)'] : [],
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 class CaseRunner {
   private worker!: Worker;
   private ready!: Promise<void>;
@@ -115,15 +150,11 @@ class CaseRunner {
   async run(req: CaseRequest): Promise<CaseResult> {
     const result = await this.runOnce(req);
     // The memory of earlier cases, and of making this one (SheetJS writing a mutated workbook), stays in the process
-    // (the wasm heap of sql.js never shrinks): a case that fails on memory alone is judged again on its bytes alone,
-    // in a fresh worker (the runOnce above has already started one), so that only a case that itself takes more
-    // than the limit fails.
-    if (result.problems.length > 0 && result.problems.every((p) => p.startsWith('geheugen:')) && !req.replay) {
-      const again = await this.runOnce({
-        ...req,
-        replay: { target: result.target, name: result.name, bytes: result.bytes },
-      });
-      return { ...again, seed: result.seed, mutations: result.mutations };
+    // (the wasm heap of sql.js never shrinks, and a stopped worker's memory is not always given back): a case that
+    // fails on memory alone is judged again on its bytes alone, in a process of its own, so that only a case that
+    // itself takes more than the limit fails.
+    if (result.problems.length > 0 && result.problems.every((p) => p.startsWith('geheugen:'))) {
+      return { ...result, ...judgeAlone(result) };
     }
     return result;
   }

@@ -12,8 +12,6 @@ export interface CaseRequest {
   readonly seed: number;
   readonly index: number;
   readonly only: readonly TargetName[];
-  /** Run these bytes as the case (a replay: no mutations are made, so their memory does not count). */
-  readonly replay?: { readonly target: TargetName; readonly name: string; readonly bytes: Uint8Array };
 }
 
 export type WorkerMessage =
@@ -36,16 +34,10 @@ const harness = await createHarness(await loadSqlJs(), workerData as HarnessOpti
 
 port.on('message', (req: CaseRequest) => {
   void (async () => {
-    const result = req.replay
-      ? await harness.replay(
-          req.replay.target,
-          { name: req.replay.name, bytes: req.replay.bytes },
-          { seed: req.seed, index: req.index },
-        )
-      : await harness.runCase(req.seed, req.index, {
-          only: req.only,
-          onCase: (made) => port.postMessage({ type: 'geval', index: req.index, ...made } satisfies WorkerMessage),
-        });
+    const result = await harness.runCase(req.seed, req.index, {
+      only: req.only,
+      onCase: (made) => port.postMessage({ type: 'geval', index: req.index, ...made } satisfies WorkerMessage),
+    });
     port.postMessage({ type: 'uitkomst', result } satisfies WorkerMessage);
   })();
 });
