@@ -12,7 +12,7 @@ import { buildDemo } from '../../../scripts/build-demo.mts';
 import { cli } from '../../helpers/cli';
 import { tmpDir } from '../../helpers/tmp';
 
-const BOSWINKEL = 'BU01530710';
+const BOSWINKEL = 'BU01530201';
 const PAGINAS = join(process.cwd(), 'test-results', 'rapport');
 let dir = '';
 
@@ -124,12 +124,12 @@ describe('report from the CLI (voorbeeldproject Enschede West)', () => {
 
   it('writes the report as HTML too, and explains what is wrong in Dutch', async () => {
     const html = await cli(
-      ['report', 'demo.wijkweb', '--gebied', 'WK015307', '--peildatum', '2024-05-01', '--out', 'wijk.html'],
+      ['report', 'demo.wijkweb', '--gebied', 'WK015302', '--peildatum', '2024-05-01', '--out', 'wijk.html'],
       dir,
     );
     expect(html.code, html.err).toBe(0);
     const text = readFileSync(join(dir, 'wijk.html'), 'utf8');
-    expect(text).toContain('Boswinkel-Stadsveld');
+    expect(text).toContain('Boswinkel - Stadsveld');
     expect(text).not.toMatch(/<script/i);
 
     const onbekend = await cli(
