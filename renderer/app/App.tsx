@@ -49,6 +49,29 @@ const VIEWS: readonly View[] = [
   'metingen',
 ];
 
+const OPEN_PROJECT_KEY = 'wijkweb.open-project';
+
+/** The project open in this window before a reload, with its view; null when none (or storage is off). */
+function leesOpenProject(): { readonly id: string; readonly view: View } | null {
+  try {
+    const raw = sessionStorage.getItem(OPEN_PROJECT_KEY);
+    const v = raw ? (JSON.parse(raw) as { id?: unknown; view?: unknown }) : null;
+    if (v && typeof v.id === 'string' && VIEWS.includes(v.view as View)) return { id: v.id, view: v.view as View };
+  } catch {
+    // Nothing remembered: a reload shows the start page.
+  }
+  return null;
+}
+
+function onthoudOpenProject(open: { readonly id: string; readonly view: View } | null): void {
+  try {
+    if (open) sessionStorage.setItem(OPEN_PROJECT_KEY, JSON.stringify(open));
+    else sessionStorage.removeItem(OPEN_PROJECT_KEY);
+  } catch {
+    // Not remembered: at worst a reload shows the start page.
+  }
+}
+
 export function App({ bridge }: { bridge: BridgeApi }) {
   const { t } = useTranslation();
   const project = useApp((s) => s.project);
@@ -57,7 +80,14 @@ export function App({ bridge }: { bridge: BridgeApi }) {
   const actions = useActions();
   const store = useStoreApi();
   const [creating, setCreating] = useState(false);
-  const [view, setView] = useState<View>('overzicht');
+  // The view belongs to the project it was chosen in: another project (a new one too) starts on the Overzicht with
+  // its first steps, except the project that was open before a reload, which gets its view back.
+  const [keuze, setKeuze] = useState<{ readonly projectId: string | null; readonly view: View }>(() => {
+    const open = leesOpenProject();
+    return open ? { projectId: open.id, view: open.view } : { projectId: null, view: 'overzicht' };
+  });
+  const view: View = project && keuze.projectId === project.ref.id ? keuze.view : 'overzicht';
+  const setView = (v: View) => setKeuze({ projectId: store.getState().project?.ref.id ?? null, view: v });
   const [aboutOpen, setAboutOpen] = useState(false);
   const [presenting, setPresenting] = useState(false);
   // The tour's step, for the project it was started in (it disappears when that project is closed).
@@ -100,12 +130,29 @@ export function App({ bridge }: { bridge: BridgeApi }) {
     commands.current = { presenteren, rondleiding };
   });
 
+  // A reload (and F5 in the desktop app) keeps the open project and its view: remembered for this window only
+  // (sessionStorage), forgotten when the project is closed.
+  const hadProject = useRef(false);
+  useEffect(() => {
+    if (project) {
+      hadProject.current = true;
+      onthoudOpenProject({ id: project.ref.id, view });
+    } else if (hadProject.current) {
+      onthoudOpenProject(null);
+    }
+  }, [project, view]);
+
   // First start: no project, nothing recent, not offered before → open the voorbeeldproject and start the tour.
   const firstStartChecked = useRef(false);
   useEffect(() => {
     if (!platform || firstStartChecked.current) return;
     firstStartChecked.current = true;
     const s = store.getState();
+    const open = leesOpenProject();
+    if (!s.project && open && s.recent.some((r) => r.ref.id === open.id)) {
+      void actions.openRecent(open.id);
+      return;
+    }
     const opslag = browserOpslag();
     const aanbieden = moetVoorbeeldAanbieden({
       projectOpen: s.project !== null,

@@ -53,8 +53,12 @@ describe('browser mode', () => {
     await page.getByTestId('save-status').filter({ hasText: 'Wijzigingen nog niet opgeslagen' }).waitFor();
     await page.locator('[data-testid="save-status"][data-status="opgeslagen"]').waitFor({ timeout: 10_000 });
 
+    // A reload keeps the project open (issue 21); closed, it is in the recent list.
     await page.reload();
     await page.waitForSelector('body[data-ready="true"]');
+    await page.getByTestId('project-naam').filter({ hasText: 'Enschede West – pilot' }).waitFor();
+    await page.getByRole('button', { name: 'Bestand ▾' }).click();
+    await page.getByRole('menuitem', { name: 'Project sluiten' }).click();
     await page.getByRole('button', { name: 'Enschede West', exact: true }).click();
     await page.getByTestId('project-naam').filter({ hasText: 'Enschede West – pilot' }).waitFor();
     expect(errors).toEqual([]);
