@@ -89,6 +89,9 @@ export function App({ bridge }: { bridge: BridgeApi }) {
   const view: View = project && keuze.projectId === project.ref.id ? keuze.view : 'overzicht';
   const setView = (v: View) => setKeuze({ projectId: store.getState().project?.ref.id ?? null, view: v });
   const [aboutOpen, setAboutOpen] = useState(false);
+  // Files dropped anywhere on the window go to Importeren (which tells them apart by their contents).
+  const [dropped, setDropped] = useState<readonly File[] | null>(null);
+  const [sleept, setSleept] = useState(false);
   const [presenting, setPresenting] = useState(false);
   // The tour's step, for the project it was started in (it disappears when that project is closed).
   const [tour, setTour] = useState<{ readonly stap: number; readonly projectId: string } | null>(null);
@@ -273,6 +276,45 @@ export function App({ bridge }: { bridge: BridgeApi }) {
     };
   }, [platform, actions, store]);
 
+  // Drag and drop a file anywhere on the window: with a project open (and writable), it is imported.
+  useEffect(() => {
+    const metBestanden = (e: DragEvent) => e.dataTransfer?.types.includes('Files') ?? false;
+    const kan = () => {
+      const s = store.getState();
+      return !!s.project && !s.project.readOnly && !s.busy;
+    };
+    const onOver = (e: DragEvent) => {
+      if (!metBestanden(e)) return;
+      e.preventDefault();
+      if (e.dataTransfer) e.dataTransfer.dropEffect = kan() ? 'copy' : 'none';
+      setSleept(kan());
+    };
+    const onLeave = (e: DragEvent) => {
+      if (!e.relatedTarget) setSleept(false);
+    };
+    const onDrop = (e: DragEvent) => {
+      if (!metBestanden(e)) return;
+      // The drop zone on Importeren takes its own drops.
+      const alGenomen = e.defaultPrevented;
+      e.preventDefault();
+      setSleept(false);
+      if (alGenomen) return;
+      const files = [...(e.dataTransfer?.files ?? [])];
+      if (files.length === 0 || !kan()) return;
+      setView('importeren');
+      setDropped(files);
+    };
+    window.addEventListener('dragover', onOver);
+    window.addEventListener('dragleave', onLeave);
+    window.addEventListener('drop', onDrop);
+    return () => {
+      window.removeEventListener('dragover', onOver);
+      window.removeEventListener('dragleave', onLeave);
+      window.removeEventListener('drop', onDrop);
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [store]);
+
   // Browser mode: F5 presents the open project (the desktop menu has F5 itself). Without a project F5 reloads as usual.
   useEffect(() => {
     if (platform?.kind !== 'browser') return;
@@ -349,6 +391,8 @@ export function App({ bridge }: { bridge: BridgeApi }) {
               onShowMetingen={() => setView('metingen')}
               onShowGegevens={() => setView('gegevens')}
               onShowKaart={() => setView('kaart')}
+              dropped={dropped}
+              onDroppedTaken={() => setDropped(null)}
             />
           )}
           {project && view === 'metingen' && <MetingenPage />}
@@ -366,6 +410,11 @@ export function App({ bridge }: { bridge: BridgeApi }) {
         </main>
       </div>
       <StatusBar />
+      {sleept && (
+        <div className="wijkweb-sleep-overlay" aria-hidden="true">
+          <p>{t('import.loslaten')}</p>
+        </div>
+      )}
       {project && tour && tour.projectId === project.ref.id && (
         <Rondleiding stap={tour.stap} onStap={naarStap} onSluiten={sluitRondleiding} />
       )}
