@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { BridgeApi, MenuCommand } from '../../shared/contract';
@@ -87,7 +87,10 @@ export function App({ bridge }: { bridge: BridgeApi }) {
     return open ? { projectId: open.id, view: open.view } : { projectId: null, view: 'overzicht' };
   });
   const view: View = project && keuze.projectId === project.ref.id ? keuze.view : 'overzicht';
-  const setView = (v: View) => setKeuze({ projectId: store.getState().project?.ref.id ?? null, view: v });
+  const setView = useCallback(
+    (v: View) => setKeuze({ projectId: store.getState().project?.ref.id ?? null, view: v }),
+    [store],
+  );
   const [aboutOpen, setAboutOpen] = useState(false);
   // Files dropped anywhere on the window go to Importeren (which tells them apart by their contents).
   const [dropped, setDropped] = useState<readonly File[] | null>(null);
@@ -171,7 +174,7 @@ export function App({ bridge }: { bridge: BridgeApi }) {
         setView(STAPPEN[0].view);
       }
     });
-  }, [platform, actions, store]);
+  }, [platform, actions, store, setView]);
 
   // With a project open, fetch the Netwerk view's code in a quiet moment, so opening it is quick.
   useEffect(() => {
