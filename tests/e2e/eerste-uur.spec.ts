@@ -99,4 +99,71 @@ describe('the first hour', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('a partner list with odd values: dropped on the window, only the right suggestions preselected, counts kept', async () => {
+    const { context, page, errors } = await newPage(app.browser, app.url);
+    await createProject(page, 'Partners');
+    // Importeren itself: no accessibility violations (the hidden file input has its label).
+    await page.getByRole('navigation').getByRole('button', { name: 'Importeren' }).click();
+    await page.getByRole('heading', { name: 'Importeren', level: 1 }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    // The template downloads as an xlsx.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('partners-sjabloon').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('Sjabloon partnerlijst Wijkweb.xlsx');
+
+    // Dropped on the Overzicht (not on the drop zone): Wijkweb goes to Importeren and reads it as a partner list.
+    await page.getByRole('navigation').getByRole('button', { name: 'Overzicht' }).click();
+    const lijst =
+      'Organisatie;Soort organisatie;Aanbod;Doelgroepen\n' +
+      'Jongerenwerk Oost;Welzijn;Inloop;jeugd 12-18\n' +
+      'Zorg Thuis;Zorg;Steunpunt;mensen met LVB\n' +
+      'Huiswerkklas;Welzijn;Bijles;kinderen 10-14\n' +
+      'Buurtkamer;Welzijn;Koffie;Ouderen\n';
+    const data = await page.evaluateHandle((tekst) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([tekst], 'partners-oost.csv', { type: 'text/csv' }));
+      return dt;
+    }, lijst);
+    const doel = page.locator('main');
+    await doel.dispatchEvent('dragenter', { dataTransfer: data });
+    await doel.dispatchEvent('dragover', { dataTransfer: data });
+    await doel.dispatchEvent('drop', { dataTransfer: data });
+    await page.getByTestId('partners-onbekend').waitFor();
+    expect(await currentView(page)).toBe('Importeren');
+    expect(await page.getByTestId('partners-aantallen').textContent()).toContain('4 nieuwe organisaties');
+
+    const keuze = (waarde: string) => page.getByTestId(`waarde-keuze-${waarde}`);
+    const gekozen = (waarde: string) =>
+      keuze(waarde).evaluate((el: HTMLSelectElement) => el.selectedOptions[0]?.textContent ?? '');
+    expect(await gekozen('jeugd 12-18')).toBe('Voorstel: Jongeren 12–27 jaar');
+    expect(await gekozen('mensen met LVB')).toBe('Voorstel: Mensen met een licht verstandelijke beperking (LVB)');
+    // Two items overlap 10-14 as much: nothing chosen, a suggestion offered.
+    expect(await gekozen('kinderen 10-14')).toBe('Kies…');
+    expect(await keuze('kinderen 10-14').locator('option').nth(1).textContent()).toMatch(/^Misschien: /);
+    // Never "Kinderen 4–12 jaar" for 12-18 as a suggestion.
+    expect(await keuze('jeugd 12-18').locator('option').allTextContents()).not.toContain(
+      'Voorstel: Kinderen 4–12 jaar',
+    );
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'eerste-uur-3-partners-voorstellen');
+
+    // Choose the last one; the counts stay those of the preview.
+    await keuze('kinderen 10-14').selectOption('jeugd_4_12');
+    const importeren = page.getByTestId('import-voorbeeld').getByRole('button', { name: 'Importeren' });
+    await page.waitForFunction(() => {
+      const b = [...document.querySelectorAll('[data-testid="import-voorbeeld"] button')].find(
+        (x) => x.textContent === 'Importeren',
+      );
+      return b && !(b as HTMLButtonElement).disabled;
+    });
+    expect(await page.getByTestId('partners-aantallen').textContent()).toContain('4 nieuwe organisaties');
+    await importeren.click();
+    await page.getByTestId('import-klaar').waitFor();
+    expect(await page.getByTestId('import-klaar').textContent()).toContain('4 nieuwe organisaties');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
