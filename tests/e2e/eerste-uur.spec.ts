@@ -166,4 +166,40 @@ describe('the first hour', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('Cognos: the first rows as they will be stored; "Beide bewaren" warns that it counts twice and says what differs', async () => {
+    const { context, page, errors } = await newPage(app.browser, app.url);
+    await page.getByTestId('voorbeeld-openen').click();
+    await page.getByTestId('header-project').waitFor();
+    await page.getByRole('navigation').getByRole('button', { name: 'Importeren' }).click();
+    const tekst =
+      'Buurt;Periode;Meldingstype;Aantal meldingen\n' +
+      'Boswinkel-De Braker;2024-04;Aanmelding (inwoner al bekend bij wijkteam);15\n' +
+      'Boswinkel-De Braker;2024-04;Nieuwe aanmelding (inwoner onbekend bij wijkteam);<5\n';
+    await page.locator('#import-bestand').setInputFiles({
+      name: 'meldingen-april.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(tekst),
+    });
+    const rijen = page.getByTestId('cognos-rijen');
+    await rijen.waitFor();
+    const cellen = await rijen.locator('tr').first().locator('td').allTextContents();
+    expect(cellen[0]).toBe('Boswinkel-De Braker (BU01530201)');
+    expect(cellen[1]).toContain('Aanmelding (inwoner al bekend bij wijkteam)');
+    expect(cellen[2]).toBe('1 april 2024 – 30 april 2024');
+    expect(cellen[3]).toBe('15');
+    expect(await rijen.locator('tr').nth(1).locator('td').nth(3).textContent()).toBe('afgeschermd (<5)');
+
+    // Both are in the project already (13 and 5 in the voorbeeldproject): one differs, shown side by side.
+    const vergelijking = page.getByTestId('cognos-overlap-vergelijking');
+    await vergelijking.waitFor();
+    expect(await vergelijking.textContent()).toMatch(/verschillen van die in het project/);
+    await page.getByText('Beide bewaren (als aparte bronnen)').click();
+    await page.getByTestId('cognos-dubbel').waitFor();
+    expect(await page.getByTestId('cognos-dubbel').textContent()).toContain('twee keer in het project');
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'eerste-uur-4-cognos-voorbeeld');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
