@@ -19,6 +19,8 @@ import { isTextEntry, undoShortcut } from './shortcuts';
 import { RapportPage } from '../features/rapport/RapportPage';
 import { Presentatie } from '../features/presentatie/Presentatie';
 import { Rondleiding } from '../features/rondleiding/Rondleiding';
+import { HelpPage } from '../features/help/HelpPage';
+import { HelpContext } from '../features/help/Begrip';
 import {
   AANGEBODEN_KEY,
   GEZIEN_KEY,
@@ -92,6 +94,9 @@ export function App({ bridge }: { bridge: BridgeApi }) {
     [store],
   );
   const [aboutOpen, setAboutOpen] = useState(false);
+  // The handleiding, open at a place (a view's part, or a term); n makes the same place scroll again.
+  const [help, setHelp] = useState<{ readonly id: string; readonly n: number } | null>(null);
+  const openHelp = useCallback((id: string) => setHelp((h) => ({ id, n: (h?.n ?? 0) + 1 })), []);
   // Files dropped anywhere on the window go to Importeren (which tells them apart by their contents).
   const [dropped, setDropped] = useState<readonly File[] | null>(null);
   const [sleept, setSleept] = useState(false);
@@ -279,6 +284,21 @@ export function App({ bridge }: { bridge: BridgeApi }) {
     };
   }, [platform, actions, store]);
 
+  // F1 opens the handleiding at the part of the view you are on.
+  const f1 = useRef(() => {});
+  useEffect(() => {
+    f1.current = () => openHelp(store.getState().project ? view : 'start');
+  });
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'F1' || e.defaultPrevented) return;
+      e.preventDefault();
+      f1.current();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
   // Drag and drop a file anywhere on the window: with a project open (and writable), it is imported.
   useEffect(() => {
     const metBestanden = (e: DragEvent) => e.dataTransfer?.types.includes('Files') ?? false;
@@ -332,97 +352,116 @@ export function App({ bridge }: { bridge: BridgeApi }) {
   }, [platform, store]);
 
   return (
-    <div className="wijkweb-app" inert={presenting}>
-      <a className="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#inhoud">
-        {t('app.naarInhoud')}
-      </a>
-      <Header
-        onNewProject={startNew}
-        onPresenteren={presenteren}
-        onRondleiding={() => void rondleiding()}
-        onOver={() => setAboutOpen(true)}
-      />
-      <div className={project ? 'wijkweb-body' : 'wijkweb-body wijkweb-body--start'}>
-        {project && (
-          <nav className="wijkweb-nav" aria-label={t('nav.label')}>
-            <ul className="wijkweb-nav__list">
-              {VIEWS.map((v) => (
-                <li key={v}>
-                  <button
-                    className="wijkweb-nav__link"
-                    aria-current={view === v ? 'page' : undefined}
-                    onClick={() => setView(v)}
-                  >
-                    {t(`nav.${v}`)}
-                  </button>
-                </li>
-              ))}
-            </ul>
-          </nav>
-        )}
-        <main id="inhoud" className="wijkweb-main" tabIndex={-1}>
-          <Notices />
-          {busy && busy.taak !== 'importeren' && (
-            <div className="wijkweb-progress" role="status">
-              <span>{t(`meldingen.bezig.${busy.taak}`)}</span>
-              <progress
-                aria-label={t('meldingen.voortgang')}
-                max={busy.totaal || undefined}
-                value={busy.totaal ? busy.gedaan : undefined}
-              />
-            </div>
+    <HelpContext.Provider value={openHelp}>
+      <div className="wijkweb-app" inert={presenting}>
+        <a className="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#inhoud">
+          {t('app.naarInhoud')}
+        </a>
+        <Header
+          onNewProject={startNew}
+          onPresenteren={presenteren}
+          onRondleiding={() => void rondleiding()}
+          onHandleiding={() => openHelp(project ? view : 'start')}
+          onOver={() => setAboutOpen(true)}
+        />
+        <div className={project ? 'wijkweb-body' : 'wijkweb-body wijkweb-body--start'}>
+          {project && (
+            <nav className="wijkweb-nav" aria-label={t('nav.label')}>
+              <ul className="wijkweb-nav__list">
+                {VIEWS.map((v) => (
+                  <li key={v}>
+                    <button
+                      className="wijkweb-nav__link"
+                      aria-current={view === v && !help ? 'page' : undefined}
+                      onClick={() => {
+                        setHelp(null);
+                        setView(v);
+                      }}
+                    >
+                      {t(`nav.${v}`)}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </nav>
           )}
-          {aboutOpen && (
-            <section className="wijkweb-card" aria-labelledby="over-titel">
-              <h2 id="over-titel" className="utrecht-heading-2">
-                {t('over.titel')}
-              </h2>
-              <p className="utrecht-paragraph">{t('over.versie', { versie: platform?.appVersion ?? '' })}</p>
-              <p className="utrecht-paragraph">{t('over.opslag', { plek: platform?.backupLocation ?? '' })}</p>
-              <button className="utrecht-button utrecht-button--secondary-action" onClick={() => setAboutOpen(false)}>
-                {t('meldingen.sluiten')}
+          <main id="inhoud" className="wijkweb-main" tabIndex={-1}>
+            <Notices />
+            {busy && busy.taak !== 'importeren' && (
+              <div className="wijkweb-progress" role="status">
+                <span>{t(`meldingen.bezig.${busy.taak}`)}</span>
+                <progress
+                  aria-label={t('meldingen.voortgang')}
+                  max={busy.totaal || undefined}
+                  value={busy.totaal ? busy.gedaan : undefined}
+                />
+              </div>
+            )}
+            {aboutOpen && (
+              <section className="wijkweb-card" aria-labelledby="over-titel">
+                <h2 id="over-titel" className="utrecht-heading-2">
+                  {t('over.titel')}
+                </h2>
+                <p className="utrecht-paragraph">{t('over.versie', { versie: platform?.appVersion ?? '' })}</p>
+                <p className="utrecht-paragraph">{t('over.opslag', { plek: platform?.backupLocation ?? '' })}</p>
+                <button className="utrecht-button utrecht-button--secondary-action" onClick={() => setAboutOpen(false)}>
+                  {t('meldingen.sluiten')}
+                </button>
+              </section>
+            )}
+            {help && <HelpPage doel={help} onSluiten={() => setHelp(null)} />}
+            {!help && (
+              <button
+                type="button"
+                className="wijkweb-help-knop"
+                onClick={() => openHelp(project ? view : 'start')}
+                aria-label={t('help.bijPagina', { pagina: project ? t(`nav.${view}`) : t('start.titel') })}
+                title={t('help.bijPagina', { pagina: project ? t(`nav.${view}`) : t('start.titel') })}
+                data-testid="help-knop"
+              >
+                ?
               </button>
-            </section>
-          )}
-          {!project && <StartPage creating={creating} setCreating={setCreating} />}
-          {project && view === 'overzicht' && (
-            <OverzichtPage onImport={() => setView('importeren')} onRondleiding={() => naarStap(0)} />
-          )}
-          {project && view === 'importeren' && (
-            <ImportPage
-              onShowGebieden={() => setView('gebieden')}
-              onShowMetingen={() => setView('metingen')}
-              onShowGegevens={() => setView('gegevens')}
-              onShowKaart={() => setView('kaart')}
-              dropped={dropped}
-              onDroppedTaken={() => setDropped(null)}
-            />
-          )}
-          {project && view === 'metingen' && <MetingenPage />}
-          {project && view === 'gebieden' && <GebiedenPage />}
-          {project && view === 'gegevens' && <GegevensPage />}
-          {project && view === 'netwerk' && (
-            <Suspense fallback={<p className="utrecht-paragraph">{t('netwerk.laden')}</p>}>
-              {/* "Bewerken" opens Gegevens; opening the item's own form there needs a hook in GegevensPage. */}
-              <NetwerkPage key={project.ref.id} onBewerken={() => setView('gegevens')} />
-            </Suspense>
-          )}
-          {project && view === 'kaart' && <KaartPage onImport={() => setView('importeren')} />}
-          {project && view === 'hiaten' && <HiatenPage onImport={() => setView('importeren')} />}
-          {project && view === 'rapport' && <RapportPage />}
-        </main>
-      </div>
-      <StatusBar />
-      {sleept && (
-        <div className="wijkweb-sleep-overlay" aria-hidden="true">
-          <p>{t('import.loslaten')}</p>
+            )}
+            {!help && !project && <StartPage creating={creating} setCreating={setCreating} />}
+            {!help && project && view === 'overzicht' && (
+              <OverzichtPage onImport={() => setView('importeren')} onRondleiding={() => naarStap(0)} />
+            )}
+            {!help && project && view === 'importeren' && (
+              <ImportPage
+                onShowGebieden={() => setView('gebieden')}
+                onShowMetingen={() => setView('metingen')}
+                onShowGegevens={() => setView('gegevens')}
+                onShowKaart={() => setView('kaart')}
+                dropped={dropped}
+                onDroppedTaken={() => setDropped(null)}
+              />
+            )}
+            {!help && project && view === 'metingen' && <MetingenPage />}
+            {!help && project && view === 'gebieden' && <GebiedenPage />}
+            {!help && project && view === 'gegevens' && <GegevensPage />}
+            {!help && project && view === 'netwerk' && (
+              <Suspense fallback={<p className="utrecht-paragraph">{t('netwerk.laden')}</p>}>
+                {/* "Bewerken" opens Gegevens; opening the item's own form there needs a hook in GegevensPage. */}
+                <NetwerkPage key={project.ref.id} onBewerken={() => setView('gegevens')} />
+              </Suspense>
+            )}
+            {!help && project && view === 'kaart' && <KaartPage onImport={() => setView('importeren')} />}
+            {!help && project && view === 'hiaten' && <HiatenPage onImport={() => setView('importeren')} />}
+            {!help && project && view === 'rapport' && <RapportPage />}
+          </main>
         </div>
-      )}
-      {project && tour && tour.projectId === project.ref.id && (
-        <Rondleiding stap={tour.stap} onStap={naarStap} onSluiten={sluitRondleiding} />
-      )}
-      {/* Outside the app's element, which is inert meanwhile; over everything. */}
-      {presenting && project && createPortal(<Presentatie onClose={() => setPresenting(false)} />, document.body)}
-    </div>
+        <StatusBar />
+        {sleept && (
+          <div className="wijkweb-sleep-overlay" aria-hidden="true">
+            <p>{t('import.loslaten')}</p>
+          </div>
+        )}
+        {project && tour && tour.projectId === project.ref.id && (
+          <Rondleiding stap={tour.stap} onStap={naarStap} onSluiten={sluitRondleiding} />
+        )}
+        {/* Outside the app's element, which is inert meanwhile; over everything. */}
+        {presenting && project && createPortal(<Presentatie onClose={() => setPresenting(false)} />, document.body)}
+      </div>
+    </HelpContext.Provider>
   );
 }

@@ -202,4 +202,73 @@ describe('the first hour', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('help: the "?" of a view opens its part, a term opens the begrippenlijst, search works offline', async () => {
+    const { context, page, errors } = await newPage(app.browser, app.url);
+    await page.getByTestId('voorbeeld-openen').click();
+    await page.getByTestId('header-project').waitFor();
+    await page.getByRole('navigation').getByRole('button', { name: 'Hiaten' }).click();
+    await page.getByTestId('hiaten-uitleg').waitFor();
+    await page.getByRole('button', { name: 'Hulp bij Hiaten' }).click();
+    await page.getByTestId('handleiding').waitFor();
+    // At the right place: the heading of the Hiaten part has the focus and is on the screen.
+    await page.waitForFunction(() => document.activeElement?.id === 'help-hiaten');
+    expect(await page.locator('#help-hiaten').textContent()).toBe('Hiaten');
+    expect(await page.locator('#help-hiaten').isVisible()).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'eerste-uur-5-help-hiaten');
+
+    // A term in a view: "peildatum" in the Hiaten explanation opens its entry.
+    await page.getByRole('navigation').getByRole('button', { name: 'Hiaten' }).click();
+    await page.getByTestId('hiaten-uitleg').locator('[data-begrip="peildatum"]').click();
+    await page.waitForFunction(() => document.activeElement?.id === 'help-begrip-peildatum');
+    expect(await page.locator('#help-begrip-peildatum').textContent()).toContain('De dag waarop een telling geldt');
+
+    // Search: every word, accents and case ignored.
+    await page.getByLabel('Zoek in de handleiding').fill('statline');
+    await page.getByText('1 onderdelen en 0 begrippen gevonden.').waitFor();
+    expect(
+      await page.locator('[data-sectie]').evaluateAll((els) => els.map((e) => e.getAttribute('data-sectie'))),
+    ).toEqual(['cbs']);
+    await page.getByLabel('Zoek in de handleiding').fill('makelaar');
+    await page.locator('#help-begrip-betweenness').waitFor();
+    await page.getByLabel('Zoek in de handleiding').fill('');
+
+    // F1 on the Kaart opens the Kaart part; in English the manual is English.
+    await page.getByRole('navigation').getByRole('button', { name: 'Kaart' }).click();
+    await page.keyboard.press('F1');
+    await page.waitForFunction(() => document.activeElement?.id === 'help-kaart');
+    await page.getByLabel('Taal').selectOption('en');
+    await page.getByRole('heading', { name: 'Manual', level: 1 }).waitFor();
+    expect(await page.getByRole('heading', { name: 'Glossary' }).count()).toBe(1);
+    await page.getByLabel('Language').selectOption('nl');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('axe: no violations on any view of the voorbeeldproject', async () => {
+    const { context, page, errors } = await newPage(app.browser, app.url);
+    await page.getByTestId('voorbeeld-openen').click();
+    await page.getByTestId('header-project').waitFor();
+    const views = [
+      'Overzicht',
+      'Gegevens',
+      'Netwerk',
+      'Kaart',
+      'Hiaten',
+      'Rapport',
+      'Importeren',
+      'Gebieden',
+      'Metingen',
+    ];
+    const gevonden: string[] = [];
+    for (const v of views) {
+      await page.getByRole('navigation').getByRole('button', { name: v, exact: true }).click();
+      await page.waitForTimeout(v === 'Netwerk' || v === 'Rapport' ? 2500 : 800);
+      for (const x of await axeViolations(page)) gevonden.push(`${v}: ${x}`);
+    }
+    expect(gevonden).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

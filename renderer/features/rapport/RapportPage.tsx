@@ -25,6 +25,7 @@ import { kaartBestandsnaam, svgNaarPng } from '../kaart/svg-export';
 import { formatDate } from '../../format';
 import { Voorbeeld } from './Voorbeeld';
 import { Dias } from './Dias';
+import { MetBegrippen } from '../help/Begrip';
 
 const TABS = ['rapport', 'momenten', 'dias', 'privacy'] as const;
 type Tab = (typeof TABS)[number];
@@ -184,7 +185,9 @@ export function RapportPage() {
   return (
     <div className="wijkweb-page wijkweb-rapport" data-testid="rapport-pagina">
       <Heading level={1}>{t('rapport.titel')}</Heading>
-      <Paragraph>{t('rapport.uitleg')}</Paragraph>
+      <Paragraph>
+        <MetBegrippen tekst={t('rapport.uitleg')} />
+      </Paragraph>
       <Tabs
         idPrefix="rapport"
         label={t('rapport.tabsLabel')}
