@@ -271,4 +271,24 @@ describe('the first hour', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('English: no Dutch sentence in the hiaten list', async () => {
+    const { context, page, errors } = await newPage(app.browser, app.url);
+    await page.getByTestId('voorbeeld-openen').click();
+    await page.getByTestId('header-project').waitFor();
+    await page.getByLabel('Taal').selectOption('en');
+    await page.getByRole('navigation').getByRole('button', { name: 'Gaps' }).click();
+    const lijst = page.getByTestId('hiaten-lijst');
+    await lijst.waitFor();
+    const zinnen = await lijst.locator('li').allTextContents();
+    expect(zinnen.length).toBeGreaterThan(0);
+    // Words that only Dutch sentences have.
+    const nederlands =
+      /\b(het|een|geen|niet|buurt|aanbod|vraag|gemeente|inwoners|toewijzingen|meldingen|peildatum|voorbereiding|hulpverlening|scholing|welzijn|zorg|onderwijs)\b/i;
+    expect(zinnen.filter((z) => nederlands.test(z))).toEqual([]);
+    await screenshot(page, 'eerste-uur-6-hiaten-engels');
+    await page.getByLabel('Language').selectOption('nl');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
