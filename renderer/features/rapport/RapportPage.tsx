@@ -51,6 +51,7 @@ export function RapportPage() {
   const actions = useActions();
   const revision = useApp((s) => s.dataRevision);
   const readOnly = useApp((s) => s.project?.readOnly ?? true);
+  const browser = useApp((s) => s.platform?.kind === 'browser');
   const [tab, setTab] = useState<Tab>('rapport');
   const [gebieden, setGebieden] = useState<GebiedRow[]>([]);
   const [gekozen, setGekozen] = useState<string[]>([]);
@@ -152,7 +153,8 @@ export function RapportPage() {
   const maakPdf = async () => {
     if (!html) return;
     const gelukt = await actions.printPdf(html, `${naam}.pdf`);
-    if (gelukt) setMelding(t('rapport.pdfKlaar'));
+    // In the browser "PDF maken" opens the print dialog: the PDF is made there, with "Opslaan als PDF".
+    if (gelukt) setMelding(t(browser ? 'rapport.pdfAfdrukvenster' : 'rapport.pdfKlaar'));
   };
   const maakXlsx = async () => {
     if (!opties) return;

@@ -88,6 +88,20 @@ describe('report from the CLI (voorbeeldproject Enschede West)', () => {
     expect(tekst).toContain('Bron:');
     expect(tekst).toContain('Leeswijzer');
     expect(tekst).not.toMatch(/\/tmp\/|wijkweb-rapport-/);
+    // Issue 21: no page with a stray sentence (sections kept together, a table's source with its table), and the
+    // map credits the imported map with its own year.
+    for (let nr = 1; nr <= sizes.length; nr++) {
+      const woorden = execFileSync('pdftotext', ['-f', String(nr), '-l', String(nr), pdf, '-'])
+        .toString()
+        .split('\n')
+        .filter((l) => !/^Pagina \d+ van \d+$|^Stuurgroeprapportage /.test(l.trim()))
+        .join(' ')
+        .split(/\s+/)
+        .filter(Boolean).length;
+      expect(woorden, `pagina ${nr}`).toBeGreaterThanOrEqual(40);
+    }
+    expect(tekst).toContain('buurtgrenzen 2013 (‘buurten-enschede-2013.geojson’)');
+    expect(tekst).not.toContain('CBS-kaart');
   }, 90_000);
 
   it('writes an xlsx with typed figures, small counts as <5 and no formula', async () => {
