@@ -160,8 +160,16 @@ export function App({ bridge }: { bridge: BridgeApi }) {
     firstStartChecked.current = true;
     const s = store.getState();
     const open = leesOpenProject();
-    if (!s.project && open && s.recent.some((r) => r.ref.id === open.id)) {
-      void actions.openRecent(open.id);
+    const vorig = open ? s.recent.find((r) => r.ref.id === open.id) : undefined;
+    if (!s.project && vorig) {
+      // A file on disk in browser mode may need the browser's permission again, which only a click can give: then
+      // the start page says so, with the project at the top of the list.
+      if (platform.kind === 'browser' && vorig.storage === 'bestand') {
+        actions.notify({
+          kind: 'info',
+          text: { key: 'start.verderMet', params: { naam: vorig.ref.fileName.replace(/\.wijkweb$/i, '') } },
+        });
+      } else void actions.openRecent(vorig.ref.id);
       return;
     }
     const opslag = browserOpslag();
