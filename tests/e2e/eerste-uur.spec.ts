@@ -81,6 +81,7 @@ describe('the first hour', () => {
     }
     await page.getByRole('button', { name: 'Bestand ▾' }).click();
     await page.getByRole('menuitem', { name: 'Project sluiten' }).click();
+    await page.locator('.wijkweb-recent__open').first().waitFor();
     const recent = await page.locator('.wijkweb-recent__open').allTextContents();
     expect(recent).toEqual(['Voorbeeldproject Enschede West']);
 
