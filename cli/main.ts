@@ -300,12 +300,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       };
       await withProject(path, async () => {
         let preview = unwrap(await service.previewPartnersImport(file, options));
-        if (nieuw && preview.onbekend.length) {
-          for (const o of preview.onbekend) waarden[waardeKey(o.taxonomie, o.waarde)] = nieuw;
+        if (nieuw && preview.onbekend.some((o) => o.keuze === null)) {
+          for (const o of preview.onbekend.filter((x) => x.keuze === null))
+            waarden[waardeKey(o.taxonomie, o.waarde)] = nieuw;
           preview = unwrap(await service.previewPartnersImport(file, options));
         }
         printIssues(preview.problemen);
-        for (const o of preview.onbekend) {
+        for (const o of preview.onbekend.filter((x) => x.keuze === null)) {
           io.stderr(
             `Onbekende waarde: ${o.taxonomie} ‘${o.waarde}’ (${o.aantal}×)${o.voorstel ? `, bedoel je ${o.voorstel}? --waarde "${o.taxonomie}:${o.waarde}=${o.voorstel}"` : ''}\n`,
           );

@@ -45,8 +45,8 @@ const TOESTAND_JANUARI: Stap[] = [
     op: JANUARI,
   },
   {
-    label: 'Kaart (illustratieve buurtvormen)',
-    args: ['import', 'P', 'geo', bron('buurten-enschede-west-illustratief.geojson'), '--jaar', '2023'],
+    label: 'Kaart (buurtgrenzen Enschede 2013)',
+    args: ['import', 'P', 'geo', bron('buurten-enschede-2013.geojson'), '--jaar', '2023'],
     op: JANUARI,
   },
   {

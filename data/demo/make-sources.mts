@@ -9,9 +9,10 @@
  * figures come from the Enschede pilot plan "Hulp om de hoek" (Boswinkel–de Braker, Bijlage 2) and the
  * organisations and their offers from the three Enschede papers in /work/shared/domain/sources/.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as prettier from 'prettier';
 import * as XLSX from 'xlsx';
+import { normaliseName } from '../../shared/model/names';
 
 const DIR = new URL('./bronnen/', import.meta.url);
 /** Fixed workbook date per file, so no run writes today's date. */
@@ -29,11 +30,14 @@ const som = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 // Gebieden: Enschede, two wijken of Enschede West, seven buurten
 // ---------------------------------------------------------------------------------------------------------------
 
-/** Codes are illustrative (as in tests/fixtures/cbs/kwb-2023-enschede-west-voorbeeld.csv); names are Enschede's. */
+/**
+ * Codes, names and the wijk of each buurt are CBS's (table 85984NED, indeling 2024, the same in the demo's year
+ * 2023 for these buurten): `invoer/cbs-gebieden-enschede-2024.csv`. The wijken carry CBS's name without "Wijk 02".
+ */
 const GEMEENTE = { code: 'GM0153', naam: 'Enschede' };
 const WIJKEN = [
-  { code: 'WK015307', naam: 'Boswinkel-Stadsveld' },
-  { code: 'WK015308', naam: 'Twekkelerveld-Tubantia' },
+  { code: 'WK015302', naam: 'Boswinkel - Stadsveld' },
+  { code: 'WK015303', naam: 'Twekkelerveld - T.H.T.' },
 ] as const;
 const W07 = WIJKEN[0].naam;
 const W08 = WIJKEN[1].naam;
@@ -57,9 +61,9 @@ const BUURTEN: Buurt[] = [
   // huishoudens of which 1060 eenpersoons, 480 zonder and 480 met kinderen, gemiddeld 1,8. The split of the
   // under-65s over the CBS age groups is illustrative (the plan gives only "16% jonger dan 20, 69% 20 tot 65").
   {
-    code: 'BU01530710',
+    code: 'BU01530201',
     naam: BOS,
-    wijk: 'WK015307',
+    wijk: 'WK015302',
     inwoners: 3715,
     leeftijd: [445, 500, 1046, 1130, 594],
     huishoudens: [2020, 1060, 480, 480],
@@ -67,54 +71,54 @@ const BUURTEN: Buurt[] = [
   },
   // Illustrative, of a plausible size.
   {
-    code: 'BU01530711',
+    code: 'BU01530204',
     naam: 'Stadsveld-Zuid',
-    wijk: 'WK015307',
+    wijk: 'WK015302',
     inwoners: 4010,
     leeftijd: [680, 520, 1250, 1080, 480],
     huishoudens: [1850, 720, 520, 610],
     g_hhgro: 2.2,
   },
   {
-    code: 'BU01530712',
+    code: 'BU01530207',
     naam: "'t Zwering",
-    wijk: 'WK015307',
+    wijk: 'WK015302',
     inwoners: 2340,
     leeftijd: [310, 260, 620, 695, 455],
     huishoudens: [1120, 430, 390, 300],
     g_hhgro: 2.1,
   },
   {
-    code: 'BU01530713',
+    code: 'BU01530202',
     naam: 'Pathmos',
-    wijk: 'WK015307',
+    wijk: 'WK015302',
     inwoners: 3190,
     leeftijd: [640, 455, 1005, 710, 380],
     huishoudens: [1580, 690, 370, 520],
     g_hhgro: 2.0,
   },
   {
-    code: 'BU01530810',
+    code: 'BU01530301',
     naam: 'Twekkelerveld',
-    wijk: 'WK015308',
+    wijk: 'WK015303',
     inwoners: 5120,
     leeftijd: [870, 900, 1560, 1170, 620],
     huishoudens: [2650, 1240, 640, 770],
     g_hhgro: 1.9,
   },
   {
-    code: 'BU01530811',
+    code: 'BU01530300',
     naam: 'Tubantia-Toekomst',
-    wijk: 'WK015308',
+    wijk: 'WK015303',
     inwoners: 2860,
     leeftijd: [330, 410, 780, 760, 580],
     huishoudens: [1400, 600, 450, 350],
     g_hhgro: 2.0,
   },
   {
-    code: 'BU01530812',
+    code: 'BU01530208',
     naam: 'Ruwenbos',
-    wijk: 'WK015308',
+    wijk: 'WK015302',
     inwoners: 1980,
     leeftijd: [350, 210, 520, 560, 340],
     huishoudens: [860, 250, 300, 310],
@@ -178,71 +182,93 @@ function cbsCsv(): string {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// 2. Map: illustrative buurt polygons (WGS84) around Enschede West — NOT the real buurt boundaries
+// 2. Map: the real shapes of Enschede's 70 buurten (municipal open data, 2013), joined by name to CBS's buurten
 // ---------------------------------------------------------------------------------------------------------------
 
-async function buurtenGeojson(): Promise<string> {
-  const r5 = (x: number) => Math.round(x * 1e5) / 1e5;
-  // Wijk 07 in the south row (four buurten), wijk 08 in the north row (three); the boundaries between buurten lean
-  // a little so the map does not look like a grid. Shared vertices: adjacent, never overlapping.
-  const [zuid, midden, noord] = [52.21, 52.22, 52.23];
-  const zuidGrenzen = [6.85, 6.8575, 6.865, 6.8725, 6.88];
-  const noordGrenzen = [6.85, 6.86, 6.87, 6.88];
-  const lean = (x: number, i: number, n: number) => (i === 0 || i === n - 1 ? x : x + 0.0015);
-  // Every vertex on the middle line, so that each polygon carries the vertices of its neighbours there.
-  const opMidden = [...new Set([...zuidGrenzen.map((x, i) => lean(x, i, zuidGrenzen.length)), ...noordGrenzen])].sort(
-    (a, b) => a - b,
-  );
-  const tussen = (a: number, b: number) => opMidden.filter((x) => x > a && x < b);
+const INVOER = new URL('./invoer/', import.meta.url);
+
+/** The CBS gebieden of Enschede (code, name, level, wijk) from the StatLine download in invoer/. */
+export function cbsGebiedenEnschede(): { code: string; naam: string; niveau: string; wijk: string | null }[] {
+  const tekst = readFileSync(new URL('cbs-gebieden-enschede-2024.csv', INVOER), 'utf8').replace(/^\ufeff/, '');
+  const uit: { code: string; naam: string; niveau: string; wijk: string | null }[] = [];
+  let wijk: string | null = null;
+  for (const regel of tekst.split(/\r?\n/).slice(1)) {
+    const [naam, gemeente, soort, code] = regel.split(';').map((c) => c.replace(/^"|"$/g, '').trim());
+    if (!code || gemeente !== GEMEENTE.naam) continue;
+    if (soort === 'Wijk') wijk = code;
+    uit.push({
+      code,
+      naam: naam!.replace(/^Wijk \d\d /, ''),
+      niveau: soort!.toLowerCase(),
+      wijk: soort === 'Buurt' ? wijk : null,
+    });
+  }
+  return uit;
+}
+
+/**
+ * Names of 2013 that the name matcher (`normaliseName`) does not join, confirmed once by hand as a user would in the
+ * import: CBS writes this one without "Buurtschap" (its neighbour "Buurtschap Zuid-Esmarke" keeps it).
+ */
+const BEVESTIGDE_ALIASSEN: Record<string, string> = { 'Buurtschap Noord-Esmarke': 'Noord Esmarke' };
+
+export interface KaartKoppeling {
+  readonly gekoppeld: { naam2013: string; code: string; naam: string }[];
+  /** 2013 names without a CBS buurt (left off the map). */
+  readonly zonderBuurt: string[];
+  /** CBS buurten without a 2013 shape. */
+  readonly zonderVorm: string[];
+}
+
+async function buurtenGeojson(): Promise<{ json: string; koppeling: KaartKoppeling }> {
+  const bron = JSON.parse(readFileSync(new URL('enschede-buurten-2013-opendata.geojson', INVOER), 'utf8')) as {
+    features: { properties: { name: string }; geometry: unknown }[];
+  };
+  const gebieden = cbsGebiedenEnschede();
+  const buurten = gebieden.filter((g) => g.niveau === 'buurt');
+  const wijknaam = new Map(gebieden.filter((g) => g.niveau === 'wijk').map((g) => [g.code, g.naam]));
+  for (const w of WIJKEN) check(wijknaam.has(w.code), `${w.code} is geen wijk van Enschede`);
+  for (const b of BUURTEN) {
+    const cbs = buurten.find((g) => g.code === b.code);
+    check(cbs && cbs.naam === b.naam && cbs.wijk === b.wijk, `${b.code} ${b.naam}: niet zo bij CBS`);
+  }
+  const opNaam = new Map(buurten.map((g) => [normaliseName(g.naam), g]));
+  const koppeling: KaartKoppeling = { gekoppeld: [], zonderBuurt: [], zonderVorm: [] };
   const features: object[] = [];
-  const feature = (b: Buurt, ring: [number, number][]) =>
+  for (const f of bron.features) {
+    const naam2013 = f.properties.name;
+    const g = opNaam.get(normaliseName(BEVESTIGDE_ALIASSEN[naam2013] ?? naam2013));
+    if (!g) {
+      koppeling.zonderBuurt.push(naam2013);
+      continue;
+    }
+    check(!koppeling.gekoppeld.some((k) => k.code === g.code), `${g.naam}: twee vormen`);
+    koppeling.gekoppeld.push({ naam2013, code: g.code, naam: g.naam });
     features.push({
       type: 'Feature',
       properties: {
-        statcode: b.code,
-        statnaam: b.naam,
-        wijkcode: b.wijk,
+        statcode: g.code,
+        statnaam: g.naam,
+        wijkcode: g.wijk,
+        wijknaam: g.wijk ? (WIJKEN.find((w) => w.code === g.wijk)?.naam ?? wijknaam.get(g.wijk)) : null,
         gemeentecode: GEMEENTE.code,
         gemeentenaam: GEMEENTE.naam,
-        jaarcode: 2023,
-        illustratief: true,
-        toelichting: 'Illustratieve vorm en ligging voor het voorbeeldproject; niet de echte buurtgrens.',
+        naam_2013: naam2013,
+        bron: 'Gemeente Enschede, open data buurtgrenzen 2013; code en naam CBS',
       },
-      geometry: { type: 'Polygon', coordinates: [[...ring, ring[0]!].map(([x, y]) => [r5(x), r5(y)])] },
+      geometry: f.geometry,
     });
-  const zuidBuurten = BUURTEN.filter((b) => b.wijk === 'WK015307');
-  zuidBuurten.forEach((b, i) => {
-    const n = zuidGrenzen.length;
-    const [x0, x1] = [zuidGrenzen[i]!, zuidGrenzen[i + 1]!];
-    const [t0, t1] = [lean(x0, i, n), lean(x1, i + 1, n)];
-    // Counter-clockwise: south edge west → east, up the east side, the middle line east → west, down the west side.
-    feature(b, [
-      [x0, zuid],
-      [x1, zuid],
-      [t1, midden],
-      ...tussen(t0, t1)
-        .reverse()
-        .map((x): [number, number] => [x, midden]),
-      [t0, midden],
-    ]);
-  });
-  const noordBuurten = BUURTEN.filter((b) => b.wijk === 'WK015308');
-  noordBuurten.forEach((b, i) => {
-    const [x0, x1] = [noordGrenzen[i]!, noordGrenzen[i + 1]!];
-    feature(b, [
-      [x0, midden],
-      ...tussen(x0, x1).map((x): [number, number] => [x, midden]),
-      [x1, midden],
-      [x1, noord],
-      [x0, noord],
-    ]);
-  });
-  const doc = {
-    type: 'FeatureCollection',
-    name: 'buurten_enschede_west_illustratief',
-    features,
-  };
-  return prettier.format(JSON.stringify(doc), { parser: 'json', printWidth: 120 });
+  }
+  koppeling.zonderVorm.push(
+    ...buurten.filter((g) => !koppeling.gekoppeld.some((k) => k.code === g.code)).map((g) => g.naam),
+  );
+  features.sort((a, b) =>
+    String((a as { properties: { statcode: string } }).properties.statcode).localeCompare(
+      String((b as { properties: { statcode: string } }).properties.statcode),
+    ),
+  );
+  const doc = { type: 'FeatureCollection', name: 'buurten_enschede_2013', features };
+  return { json: await prettier.format(JSON.stringify(doc), { parser: 'json', printWidth: 120 }), koppeling };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -307,13 +333,13 @@ check(som(MELDINGSTYPEN.map(([, n]) => n)) === 32, 'meldingen Boswinkel april 20
 const MAANDEN = ['jan 2024', 'feb 2024', 'mrt 2024', 'apr 2024'];
 /** Monthly totals per buurt. Boswinkel April is real (32); everything else is illustrative. */
 const MELDINGEN_TOTAAL: Record<string, [number, number, number, number]> = {
-  BU01530710: [25, 28, 30, 32],
-  BU01530711: [15, 17, 16, 18],
-  BU01530712: [9, 8, 11, 10],
-  BU01530713: [13, 14, 12, 15],
-  BU01530810: [24, 22, 26, 27],
-  BU01530811: [11, 12, 10, 13],
-  BU01530812: [5, 4, 7, 6],
+  BU01530201: [25, 28, 30, 32],
+  BU01530204: [15, 17, 16, 18],
+  BU01530207: [9, 8, 11, 10],
+  BU01530202: [13, 14, 12, 15],
+  BU01530301: [24, 22, 26, 27],
+  BU01530300: [11, 12, 10, 13],
+  BU01530208: [5, 4, 7, 6],
 };
 
 /** A total split over the meldingstypes in the proportions of Boswinkel's April (largest remainder, stable). */
@@ -336,7 +362,7 @@ function meldingenXlsx(): Buffer {
   const eerste = rows.length + 1;
   BUURTEN.forEach((b, bi) => {
     const perMaand = MELDINGEN_TOTAAL[b.code]!.map((t, m) =>
-      b.code === 'BU01530710' && m === 3 ? MELDINGSTYPEN.map(([, n]) => n) : verdeel(t, bi * 3 + m),
+      b.code === 'BU01530201' && m === 3 ? MELDINGSTYPEN.map(([, n]) => n) : verdeel(t, bi * 3 + m),
     );
     MELDINGSTYPEN.forEach(([type], ti) => rows.push([ti === 0 ? b.naam : null, type, ...perMaand.map((p) => p[ti]!)]));
   });
@@ -376,28 +402,28 @@ type PerProduct = [number, number, number, number, number, number];
  */
 const TOEWIJZINGEN: Record<'2024-01-02' | '2024-04-02', Record<string, PerProduct>> = {
   '2024-01-02': {
-    BU01530710: [66, 40, 1, 8, 11, 25],
-    BU01530711: [37, 25, 3, 8, 12, 17],
-    BU01530712: [27, 16, 2, 3, 3, 4],
-    BU01530713: [26, 15, 3, 10, 12, 13],
-    BU01530810: [41, 26, 4, 17, 21, 30],
-    BU01530811: [29, 18, 2, 4, 3, 3],
-    BU01530812: [11, 6, 1, 4, 4, 4],
+    BU01530201: [66, 40, 1, 8, 11, 25],
+    BU01530204: [37, 25, 3, 8, 12, 17],
+    BU01530207: [27, 16, 2, 3, 3, 4],
+    BU01530202: [26, 15, 3, 10, 12, 13],
+    BU01530301: [41, 26, 4, 17, 21, 30],
+    BU01530300: [29, 18, 2, 4, 3, 3],
+    BU01530208: [11, 6, 1, 4, 4, 4],
   },
   '2024-04-02': {
-    BU01530710: [68, 41, 1, 7, 11, 24],
-    BU01530711: [38, 24, 3, 9, 12, 16],
-    BU01530712: [28, 17, 2, 4, 3, 3],
-    BU01530713: [25, 15, 4, 10, 11, 13],
-    BU01530810: [43, 27, 4, 18, 22, 31],
-    BU01530811: [30, 18, 3, 4, 2, 3],
-    BU01530812: [11, 7, 1, 5, 4, 4],
+    BU01530201: [68, 41, 1, 7, 11, 24],
+    BU01530204: [38, 24, 3, 9, 12, 16],
+    BU01530207: [28, 17, 2, 4, 3, 3],
+    BU01530202: [25, 15, 4, 10, 11, 13],
+    BU01530301: [43, 27, 4, 18, 22, 31],
+    BU01530300: [30, 18, 3, 4, 2, 3],
+    BU01530208: [11, 7, 1, 5, 4, 4],
   },
 };
 /** Unieke cliënten: Boswinkel April real (65, 39, 1, 7, 10, 23); the rest a few less than the toewijzingen. */
 const UNIEK_BOSWINKEL_APRIL: PerProduct = [65, 39, 1, 7, 10, 23];
 const uniek = (code: string, peildatum: string, n: number, i: number) =>
-  code === 'BU01530710' && peildatum === '2024-04-02' ? UNIEK_BOSWINKEL_APRIL[i]! : n - Math.floor(n / 15);
+  code === 'BU01530201' && peildatum === '2024-04-02' ? UNIEK_BOSWINKEL_APRIL[i]! : n - Math.floor(n / 15);
 
 function toewijzingenXlsx(peildatum: '2024-01-02' | '2024-04-02', inWoorden: string, date: Date): Buffer {
   const rows: Cell[][] = [
@@ -1257,7 +1283,9 @@ const schrijf = (naam: string, data: string | Buffer) => writeFileSync(new URL(n
 
 const januari = partnersJanuariXlsx();
 schrijf('cbs-kwb-2023-enschede-west.csv', cbsCsv());
-schrijf('buurten-enschede-west-illustratief.geojson', await buurtenGeojson());
+const kaart = await buurtenGeojson();
+rmSync(new URL('buurten-enschede-west-illustratief.geojson', DIR), { force: true });
+schrijf('buurten-enschede-2013.geojson', kaart.json);
 schrijf('partners-januari-2024.xlsx', januari.bytes);
 schrijf('relaties-uit-bronnen.xlsx', relatiesUitBronnenXlsx());
 schrijf(
@@ -1282,5 +1310,10 @@ schrijf(
   toewijzingenXlsx('2024-04-02', '2 april 2024', new Date('2024-04-03T08:00:00.000Z')),
 );
 console.log(
-  `data/demo/bronnen: 10 bestanden geschreven (${buurtNaam('BU01530710')} en ${BUURTEN.length - 1} andere buurten).`,
+  `data/demo/bronnen: 10 bestanden geschreven (${buurtNaam('BU01530201')} en ${BUURTEN.length - 1} andere buurten).`,
+);
+console.log(
+  `Kaart: ${kaart.koppeling.gekoppeld.length} van de ${kaart.koppeling.gekoppeld.length + kaart.koppeling.zonderBuurt.length} ` +
+    `buurten van 2013 gekoppeld aan een CBS-buurt; zonder CBS-buurt: ${kaart.koppeling.zonderBuurt.join(', ') || 'geen'}; ` +
+    `CBS-buurten zonder vorm: ${kaart.koppeling.zonderVorm.join(', ') || 'geen'}.`,
 );

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { BridgeApi, MenuCommand } from '../../shared/contract';
@@ -19,6 +19,8 @@ import { isTextEntry, undoShortcut } from './shortcuts';
 import { RapportPage } from '../features/rapport/RapportPage';
 import { Presentatie } from '../features/presentatie/Presentatie';
 import { Rondleiding } from '../features/rondleiding/Rondleiding';
+import { HelpPage } from '../features/help/HelpPage';
+import { HelpContext } from '../features/help/Begrip';
 import {
   AANGEBODEN_KEY,
   GEZIEN_KEY,
@@ -49,6 +51,29 @@ const VIEWS: readonly View[] = [
   'metingen',
 ];
 
+const OPEN_PROJECT_KEY = 'wijkweb.open-project';
+
+/** The project open in this window before a reload, with its view; null when none (or storage is off). */
+function leesOpenProject(): { readonly id: string; readonly view: View } | null {
+  try {
+    const raw = sessionStorage.getItem(OPEN_PROJECT_KEY);
+    const v = raw ? (JSON.parse(raw) as { id?: unknown; view?: unknown }) : null;
+    if (v && typeof v.id === 'string' && VIEWS.includes(v.view as View)) return { id: v.id, view: v.view as View };
+  } catch {
+    // Nothing remembered: a reload shows the start page.
+  }
+  return null;
+}
+
+function onthoudOpenProject(open: { readonly id: string; readonly view: View } | null): void {
+  try {
+    if (open) sessionStorage.setItem(OPEN_PROJECT_KEY, JSON.stringify(open));
+    else sessionStorage.removeItem(OPEN_PROJECT_KEY);
+  } catch {
+    // Not remembered: at worst a reload shows the start page.
+  }
+}
+
 export function App({ bridge }: { bridge: BridgeApi }) {
   const { t } = useTranslation();
   const project = useApp((s) => s.project);
@@ -57,8 +82,24 @@ export function App({ bridge }: { bridge: BridgeApi }) {
   const actions = useActions();
   const store = useStoreApi();
   const [creating, setCreating] = useState(false);
-  const [view, setView] = useState<View>('overzicht');
+  // The view belongs to the project it was chosen in: another project (a new one too) starts on the Overzicht with
+  // its first steps, except the project that was open before a reload, which gets its view back.
+  const [keuze, setKeuze] = useState<{ readonly projectId: string | null; readonly view: View }>(() => {
+    const open = leesOpenProject();
+    return open ? { projectId: open.id, view: open.view } : { projectId: null, view: 'overzicht' };
+  });
+  const view: View = project && keuze.projectId === project.ref.id ? keuze.view : 'overzicht';
+  const setView = useCallback(
+    (v: View) => setKeuze({ projectId: store.getState().project?.ref.id ?? null, view: v }),
+    [store],
+  );
   const [aboutOpen, setAboutOpen] = useState(false);
+  // The handleiding, open at a place (a view's part, or a term); n makes the same place scroll again.
+  const [help, setHelp] = useState<{ readonly id: string; readonly n: number } | null>(null);
+  const openHelp = useCallback((id: string) => setHelp((h) => ({ id, n: (h?.n ?? 0) + 1 })), []);
+  // Files dropped anywhere on the window go to Importeren (which tells them apart by their contents).
+  const [dropped, setDropped] = useState<readonly File[] | null>(null);
+  const [sleept, setSleept] = useState(false);
   const [presenting, setPresenting] = useState(false);
   // The tour's step, for the project it was started in (it disappears when that project is closed).
   const [tour, setTour] = useState<{ readonly stap: number; readonly projectId: string } | null>(null);
@@ -100,12 +141,37 @@ export function App({ bridge }: { bridge: BridgeApi }) {
     commands.current = { presenteren, rondleiding };
   });
 
+  // A reload (and F5 in the desktop app) keeps the open project and its view: remembered for this window only
+  // (sessionStorage), forgotten when the project is closed.
+  const hadProject = useRef(false);
+  useEffect(() => {
+    if (project) {
+      hadProject.current = true;
+      onthoudOpenProject({ id: project.ref.id, view });
+    } else if (hadProject.current) {
+      onthoudOpenProject(null);
+    }
+  }, [project, view]);
+
   // First start: no project, nothing recent, not offered before → open the voorbeeldproject and start the tour.
   const firstStartChecked = useRef(false);
   useEffect(() => {
     if (!platform || firstStartChecked.current) return;
     firstStartChecked.current = true;
     const s = store.getState();
+    const open = leesOpenProject();
+    const vorig = open ? s.recent.find((r) => r.ref.id === open.id) : undefined;
+    if (!s.project && vorig) {
+      // A file on disk in browser mode may need the browser's permission again, which only a click can give: then
+      // the start page says so, with the project at the top of the list.
+      if (platform.kind === 'browser' && vorig.storage === 'bestand') {
+        actions.notify({
+          kind: 'info',
+          text: { key: 'start.verderMet', params: { naam: vorig.ref.fileName.replace(/\.wijkweb$/i, '') } },
+        });
+      } else void actions.openRecent(vorig.ref.id);
+      return;
+    }
     const opslag = browserOpslag();
     const aanbieden = moetVoorbeeldAanbieden({
       projectOpen: s.project !== null,
@@ -121,7 +187,7 @@ export function App({ bridge }: { bridge: BridgeApi }) {
         setView(STAPPEN[0].view);
       }
     });
-  }, [platform, actions, store]);
+  }, [platform, actions, store, setView]);
 
   // With a project open, fetch the Netwerk view's code in a quiet moment, so opening it is quick.
   useEffect(() => {
@@ -226,6 +292,60 @@ export function App({ bridge }: { bridge: BridgeApi }) {
     };
   }, [platform, actions, store]);
 
+  // F1 opens the handleiding at the part of the view you are on.
+  const f1 = useRef(() => {});
+  useEffect(() => {
+    f1.current = () => openHelp(store.getState().project ? view : 'start');
+  });
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'F1' || e.defaultPrevented) return;
+      e.preventDefault();
+      f1.current();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  // Drag and drop a file anywhere on the window: with a project open (and writable), it is imported.
+  useEffect(() => {
+    const metBestanden = (e: DragEvent) => e.dataTransfer?.types.includes('Files') ?? false;
+    const kan = () => {
+      const s = store.getState();
+      return !!s.project && !s.project.readOnly && !s.busy;
+    };
+    const onOver = (e: DragEvent) => {
+      if (!metBestanden(e)) return;
+      e.preventDefault();
+      if (e.dataTransfer) e.dataTransfer.dropEffect = kan() ? 'copy' : 'none';
+      setSleept(kan());
+    };
+    const onLeave = (e: DragEvent) => {
+      if (!e.relatedTarget) setSleept(false);
+    };
+    const onDrop = (e: DragEvent) => {
+      if (!metBestanden(e)) return;
+      // The drop zone on Importeren takes its own drops.
+      const alGenomen = e.defaultPrevented;
+      e.preventDefault();
+      setSleept(false);
+      if (alGenomen) return;
+      const files = [...(e.dataTransfer?.files ?? [])];
+      if (files.length === 0 || !kan()) return;
+      setView('importeren');
+      setDropped(files);
+    };
+    window.addEventListener('dragover', onOver);
+    window.addEventListener('dragleave', onLeave);
+    window.addEventListener('drop', onDrop);
+    return () => {
+      window.removeEventListener('dragover', onOver);
+      window.removeEventListener('dragleave', onLeave);
+      window.removeEventListener('drop', onDrop);
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [store]);
+
   // Browser mode: F5 presents the open project (the desktop menu has F5 itself). Without a project F5 reloads as usual.
   useEffect(() => {
     if (platform?.kind !== 'browser') return;
@@ -240,90 +360,116 @@ export function App({ bridge }: { bridge: BridgeApi }) {
   }, [platform, store]);
 
   return (
-    <div className="wijkweb-app" inert={presenting}>
-      <a className="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#inhoud">
-        {t('app.naarInhoud')}
-      </a>
-      <Header
-        onNewProject={startNew}
-        onPresenteren={presenteren}
-        onRondleiding={() => void rondleiding()}
-        onOver={() => setAboutOpen(true)}
-      />
-      <div className={project ? 'wijkweb-body' : 'wijkweb-body wijkweb-body--start'}>
-        {project && (
-          <nav className="wijkweb-nav" aria-label={t('nav.label')}>
-            <ul className="wijkweb-nav__list">
-              {VIEWS.map((v) => (
-                <li key={v}>
-                  <button
-                    className="wijkweb-nav__link"
-                    aria-current={view === v ? 'page' : undefined}
-                    onClick={() => setView(v)}
-                  >
-                    {t(`nav.${v}`)}
-                  </button>
-                </li>
-              ))}
-            </ul>
-          </nav>
-        )}
-        <main id="inhoud" className="wijkweb-main" tabIndex={-1}>
-          <Notices />
-          {busy && busy.taak !== 'importeren' && (
-            <div className="wijkweb-progress" role="status">
-              <span>{t(`meldingen.bezig.${busy.taak}`)}</span>
-              <progress
-                aria-label={t('meldingen.voortgang')}
-                max={busy.totaal || undefined}
-                value={busy.totaal ? busy.gedaan : undefined}
-              />
-            </div>
+    <HelpContext.Provider value={openHelp}>
+      <div className="wijkweb-app" inert={presenting}>
+        <a className="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#inhoud">
+          {t('app.naarInhoud')}
+        </a>
+        <Header
+          onNewProject={startNew}
+          onPresenteren={presenteren}
+          onRondleiding={() => void rondleiding()}
+          onHandleiding={() => openHelp(project ? view : 'start')}
+          onOver={() => setAboutOpen(true)}
+        />
+        <div className={project ? 'wijkweb-body' : 'wijkweb-body wijkweb-body--start'}>
+          {project && (
+            <nav className="wijkweb-nav" aria-label={t('nav.label')}>
+              <ul className="wijkweb-nav__list">
+                {VIEWS.map((v) => (
+                  <li key={v}>
+                    <button
+                      className="wijkweb-nav__link"
+                      aria-current={view === v && !help ? 'page' : undefined}
+                      onClick={() => {
+                        setHelp(null);
+                        setView(v);
+                      }}
+                    >
+                      {t(`nav.${v}`)}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </nav>
           )}
-          {aboutOpen && (
-            <section className="wijkweb-card" aria-labelledby="over-titel">
-              <h2 id="over-titel" className="utrecht-heading-2">
-                {t('over.titel')}
-              </h2>
-              <p className="utrecht-paragraph">{t('over.versie', { versie: platform?.appVersion ?? '' })}</p>
-              <p className="utrecht-paragraph">{t('over.opslag', { plek: platform?.backupLocation ?? '' })}</p>
-              <button className="utrecht-button utrecht-button--secondary-action" onClick={() => setAboutOpen(false)}>
-                {t('meldingen.sluiten')}
+          <main id="inhoud" className="wijkweb-main" tabIndex={-1}>
+            <Notices />
+            {busy && busy.taak !== 'importeren' && (
+              <div className="wijkweb-progress" role="status">
+                <span>{t(`meldingen.bezig.${busy.taak}`)}</span>
+                <progress
+                  aria-label={t('meldingen.voortgang')}
+                  max={busy.totaal || undefined}
+                  value={busy.totaal ? busy.gedaan : undefined}
+                />
+              </div>
+            )}
+            {aboutOpen && (
+              <section className="wijkweb-card" aria-labelledby="over-titel">
+                <h2 id="over-titel" className="utrecht-heading-2">
+                  {t('over.titel')}
+                </h2>
+                <p className="utrecht-paragraph">{t('over.versie', { versie: platform?.appVersion ?? '' })}</p>
+                <p className="utrecht-paragraph">{t('over.opslag', { plek: platform?.backupLocation ?? '' })}</p>
+                <button className="utrecht-button utrecht-button--secondary-action" onClick={() => setAboutOpen(false)}>
+                  {t('meldingen.sluiten')}
+                </button>
+              </section>
+            )}
+            {help && <HelpPage doel={help} onSluiten={() => setHelp(null)} />}
+            {!help && (
+              <button
+                type="button"
+                className="wijkweb-help-knop"
+                onClick={() => openHelp(project ? view : 'start')}
+                aria-label={t('help.bijPagina', { pagina: project ? t(`nav.${view}`) : t('start.titel') })}
+                title={t('help.bijPagina', { pagina: project ? t(`nav.${view}`) : t('start.titel') })}
+                data-testid="help-knop"
+              >
+                ?
               </button>
-            </section>
-          )}
-          {!project && <StartPage creating={creating} setCreating={setCreating} />}
-          {project && view === 'overzicht' && (
-            <OverzichtPage onImport={() => setView('importeren')} onRondleiding={() => naarStap(0)} />
-          )}
-          {project && view === 'importeren' && (
-            <ImportPage
-              onShowGebieden={() => setView('gebieden')}
-              onShowMetingen={() => setView('metingen')}
-              onShowGegevens={() => setView('gegevens')}
-              onShowKaart={() => setView('kaart')}
-            />
-          )}
-          {project && view === 'metingen' && <MetingenPage />}
-          {project && view === 'gebieden' && <GebiedenPage />}
-          {project && view === 'gegevens' && <GegevensPage />}
-          {project && view === 'netwerk' && (
-            <Suspense fallback={<p className="utrecht-paragraph">{t('netwerk.laden')}</p>}>
-              {/* "Bewerken" opens Gegevens; opening the item's own form there needs a hook in GegevensPage. */}
-              <NetwerkPage key={project.ref.id} onBewerken={() => setView('gegevens')} />
-            </Suspense>
-          )}
-          {project && view === 'kaart' && <KaartPage onImport={() => setView('importeren')} />}
-          {project && view === 'hiaten' && <HiatenPage onImport={() => setView('importeren')} />}
-          {project && view === 'rapport' && <RapportPage />}
-        </main>
+            )}
+            {!help && !project && <StartPage creating={creating} setCreating={setCreating} />}
+            {!help && project && view === 'overzicht' && (
+              <OverzichtPage onImport={() => setView('importeren')} onRondleiding={() => naarStap(0)} />
+            )}
+            {!help && project && view === 'importeren' && (
+              <ImportPage
+                onShowGebieden={() => setView('gebieden')}
+                onShowMetingen={() => setView('metingen')}
+                onShowGegevens={() => setView('gegevens')}
+                onShowKaart={() => setView('kaart')}
+                dropped={dropped}
+                onDroppedTaken={() => setDropped(null)}
+              />
+            )}
+            {!help && project && view === 'metingen' && <MetingenPage />}
+            {!help && project && view === 'gebieden' && <GebiedenPage />}
+            {!help && project && view === 'gegevens' && <GegevensPage />}
+            {!help && project && view === 'netwerk' && (
+              <Suspense fallback={<p className="utrecht-paragraph">{t('netwerk.laden')}</p>}>
+                {/* "Bewerken" opens Gegevens; opening the item's own form there needs a hook in GegevensPage. */}
+                <NetwerkPage key={project.ref.id} onBewerken={() => setView('gegevens')} />
+              </Suspense>
+            )}
+            {!help && project && view === 'kaart' && <KaartPage onImport={() => setView('importeren')} />}
+            {!help && project && view === 'hiaten' && <HiatenPage onImport={() => setView('importeren')} />}
+            {!help && project && view === 'rapport' && <RapportPage />}
+          </main>
+        </div>
+        <StatusBar />
+        {sleept && (
+          <div className="wijkweb-sleep-overlay" aria-hidden="true">
+            <p>{t('import.loslaten')}</p>
+          </div>
+        )}
+        {project && tour && tour.projectId === project.ref.id && (
+          <Rondleiding stap={tour.stap} onStap={naarStap} onSluiten={sluitRondleiding} />
+        )}
+        {/* Outside the app's element, which is inert meanwhile; over everything. */}
+        {presenting && project && createPortal(<Presentatie onClose={() => setPresenting(false)} />, document.body)}
       </div>
-      <StatusBar />
-      {project && tour && tour.projectId === project.ref.id && (
-        <Rondleiding stap={tour.stap} onStap={naarStap} onSluiten={sluitRondleiding} />
-      )}
-      {/* Outside the app's element, which is inert meanwhile; over everything. */}
-      {presenting && project && createPortal(<Presentatie onClose={() => setPresenting(false)} />, document.body)}
-    </div>
+    </HelpContext.Provider>
   );
 }

@@ -13,11 +13,13 @@ export function Header({
   onNewProject,
   onPresenteren,
   onRondleiding,
+  onHandleiding,
   onOver,
 }: {
   onNewProject: () => void;
   onPresenteren: () => void;
   onRondleiding: () => void;
+  onHandleiding: () => void;
   onOver: () => void;
 }) {
   const { t, i18n } = useTranslation();
@@ -132,6 +134,9 @@ export function Header({
         <KopMenu id="help-menu" label={t('menu.help')}>
           {(run) => (
             <>
+              <button role="menuitem" className="wijkweb-menu__item" onClick={run(onHandleiding)}>
+                {t('help.menu')} <kbd>F1</kbd>
+              </button>
               <button role="menuitem" className="wijkweb-menu__item" onClick={run(onRondleiding)}>
                 {t('rondleiding.menu')}
               </button>

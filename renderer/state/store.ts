@@ -727,6 +727,12 @@ export function createAppStore(deps: StoreDeps) {
         return result.value;
       },
       async openVoorbeeld() {
+        // The copy made before (with the changes made in it) opens again: no "(2)" copy each time.
+        const eerder = get().recent.find((r) => r.ref.fileName === VOORBEELD_NAAM);
+        if (eerder) {
+          await actions.openRecent(eerder.ref.id);
+          if (get().project?.ref.id === eerder.ref.id) return true;
+        }
         const bytes = deps.loadVoorbeeld ? await deps.loadVoorbeeld() : null;
         if (!bytes) return false;
         if (!(await closeCurrent())) return false;

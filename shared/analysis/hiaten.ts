@@ -18,6 +18,7 @@
 
 import { totaalVeilig } from '../report/privacy';
 import { datumEn, datumNl, wanneerEn, wanneerNl } from '../report/format';
+import { taxonomieLabel } from '../model/taxonomies';
 
 export const ERNST = ['geen-gegevens', 'geen', 'aandacht', 'hiaat', 'ernstig'] as const;
 export type Ernst = (typeof ERNST)[number];
@@ -817,7 +818,7 @@ export function berekenHiaten(
         gebiedCode: g.code,
         gebiedNaam: g.naam,
         leefgebied: lg.code,
-        leefgebiedLabel: lg.label,
+        leefgebiedLabel: taxonomieLabel('leefgebied', lg.code, lg.label, taal),
         doelgroep: dg,
         ernst,
         inVoorbereiding: !actief && !!gepland,
@@ -893,7 +894,23 @@ interface Tekst {
   geenAanbod: (lg: string, gepland: number) => string;
   /** "109 toewijzingen Wmo-maatwerk …": the measure's word unless the rule's name says it already. */
   telling: (aantal: number, maat: string, regel: string) => string;
+  /** A rule's or signal's name in this language (the default names; the user's own stay as written). */
+  naam: (naam: string) => string;
 }
+
+/** The default rules' and signals' names in English. */
+const NAMEN_EN: Readonly<Record<string, string>> = {
+  'Wmo-cliënten (CBS)': 'Wmo clients (CBS)',
+  'Jongeren met jeugdzorg (CBS)': 'Young people in youth care (CBS)',
+  'Personen met bijstand (CBS)': 'People on social assistance (CBS)',
+  'Wmo-maatwerk lichte ondersteuning (OB1–2)': 'Wmo tailored light support (OB1–2)',
+  'Wmo-maatwerk zwaardere ondersteuning (OB3 en hoger)': 'Wmo tailored heavier support (OB3 and up)',
+  Jeugdhulp: 'youth care',
+  'Meldingen bij het wijkteam': 'requests to the area team',
+  'Aandeel 65-plussers': 'Share of people aged 65 and over',
+  'Aandeel eenpersoonshuishoudens': 'Share of single-person households',
+  'Aandeel kinderen (0–14)': 'Share of children (0–14)',
+};
 
 const MAAT_NL: Readonly<Record<string, string>> = {
   toewijzingen: 'toewijzingen',
@@ -908,7 +925,10 @@ const MAAT_EN: Readonly<Record<string, string>> = {
 const telling = (woorden: Readonly<Record<string, string>>) => (aantal: number, maat: string, regel: string) => {
   const nl = MAAT_NL[maat] ?? maat.replace(/_/g, ' ');
   const woord = woorden[maat] ?? maat.replace(/_/g, ' ');
-  return regel.toLowerCase().includes(nl.toLowerCase()) ? `${aantal} ${regel}` : `${aantal} ${woord} ${regel}`;
+  const r = regel.toLowerCase();
+  return r.includes(nl.toLowerCase()) || r.includes(woord.toLowerCase())
+    ? `${aantal} ${regel}`
+    : `${aantal} ${woord} ${regel}`;
 };
 
 const NL: Tekst = {
@@ -934,6 +954,7 @@ const NL: Tekst = {
   geenAanbod: (lg, gepland) =>
     `geen collectief vrij toegankelijk aanbod voor ${lg} in de buurt${gepland > 0 ? ` (${gepland} in voorbereiding)` : ''}`,
   telling: telling(MAAT_NL),
+  naam: (x) => x,
 };
 
 const EN: Tekst = {
@@ -943,7 +964,7 @@ const EN: Tekst = {
   geenGegevens: (buurt, lg, zonder) =>
     `${buurt}: no demand figures for ${lg}${zonder ? ' (no CBS population figure)' : ''}; this is not a judgement on a gap.`,
   per1000: (x) => `${x} per 1,000 inhabitants`,
-  gemeente: (x, bron) => `municipality ${x} (${bron})`,
+  gemeente: (x, bron) => `municipality ${x} (${bron.replace(/^Cognos-totaal\b/, 'Cognos total')})`,
   geenVergelijking: (boven, n) =>
     `no comparison with the municipality possible, ${boven ? 'at or above' : 'below'} the fixed level for ${
       boven === 'hiaat' ? 'a gap' : 'attention'
@@ -960,6 +981,7 @@ const EN: Tekst = {
   geenAanbod: (lg, gepland) =>
     `no collective, freely accessible offer for ${lg} in the neighbourhood${gepland > 0 ? ` (${gepland} being prepared)` : ''}`,
   telling: telling(MAAT_EN),
+  naam: (x) => NAMEN_EN[x] ?? x,
 };
 
 /** The sentence of a cell, with its numbers and exactly one moment per demand rule. */
@@ -984,8 +1006,9 @@ function zin(
     if (tekst === undefined) {
       const fmt = (x: number) => (s.schaal === 1000 ? t.per1000(t.getal(x * 1000)) : pct(x));
       const gm = s.schaal === 1000 ? t.getal(s.gemeente * 1000) : pct(s.gemeente);
+      const naam = t.naam(s.naam);
       tekst = t.signaal(
-        s.naam.charAt(0).toLowerCase() + s.naam.slice(1),
+        naam.charAt(0).toLowerCase() + naam.slice(1),
         fmt(s.aandeel),
         gm,
         s.referentie === 'cbs-gemeente',
@@ -1006,7 +1029,8 @@ function zin(
 function deelZin(deel: VraagDeel, drempel: number | null, t: Tekst, instellingen: HiatenInstellingen): string {
   const abs = instellingen.absoluut ?? STANDAARD_ABSOLUUT;
   const nUit = deel.metingen.filter((m) => m.uitgesloten).length;
-  if (!deel.metingen.some((m) => !m.uitgesloten)) return nUit > 0 ? `${deel.regel}: ${t.uitgesloten(nUit)}` : '';
+  const regel = t.naam(deel.regel);
+  if (!deel.metingen.some((m) => !m.uitgesloten)) return nUit > 0 ? `${regel}: ${t.uitgesloten(nUit)}` : '';
   const wanneer = deel.moment ? ` (${t.moment(deel.moment)})` : '';
   const sub: string[] = [];
   // A small count, or a sum from which one could be worked out, never leaves the machine.
@@ -1022,6 +1046,6 @@ function deelZin(deel: VraagDeel, drempel: number | null, t: Tekst, instellingen
   if (deel.onderdrukt) sub.push(t.deelsOnderdrukt);
   if (deel.metingen.some((m) => m.controleer !== null && !m.uitgesloten)) sub.push(t.controleer);
   if (nUit > 0) sub.push(t.uitgesloten(nUit));
-  const wat = deel.afgeschermd ? deel.regel : t.telling(deel.aantal, deel.maat, deel.regel);
+  const wat = deel.afgeschermd ? regel : t.telling(deel.aantal, deel.maat, regel);
   return `${wat}${wanneer}: ${sub.join(', ')}`;
 }

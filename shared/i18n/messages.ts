@@ -53,13 +53,31 @@ export function formatMessage(language: Language, key: string, params: Readonly<
   );
 }
 
+/** Parameters that carry an internal key ("soort_organisatie") and the catalogue branch with its words. */
+const LEESBAAR: Readonly<Record<string, string>> = { taxonomie: 'partners.taxonomie' };
+
+/** A message's parameters with internal keys replaced by their words ("soort organisatie"): never show a key. */
+export function leesbareParams<T extends Readonly<Record<string, string | number>>>(
+  params: T,
+  language: Language = 'nl',
+): T {
+  let out: Record<string, string | number> | null = null;
+  for (const [name, branch] of Object.entries(LEESBAAR)) {
+    const v = params[name];
+    if (typeof v !== 'string') continue;
+    const woord = lookup(CATALOGS[language], `${branch}.${v}`) ?? lookup(CATALOGS.nl, `${branch}.${v}`);
+    if (woord !== undefined) (out ??= { ...params })[name] = woord;
+  }
+  return (out ?? params) as T;
+}
+
 /** The user-facing text of an error. Unknown codes fall back to the generic message. */
 export function errorMessage(error: AppError, language: Language = 'nl'): string {
   const key = `fout.${error.code}`;
   if (lookup(CATALOGS[language], key) === undefined && lookup(CATALOGS.nl, key) === undefined) {
     return formatMessage(language, 'fout.intern.onverwacht');
   }
-  return formatMessage(language, key, error.params ?? {});
+  return formatMessage(language, key, leesbareParams(error.params ?? {}, language));
 }
 
 /** Where an import problem is: "‘file.csv’, werkblad ‘Blad1’, rij 12, kolom ‘AantalInwoners_5’". */

@@ -32,7 +32,7 @@ import { listMetingen, type MetingRow } from '../db/repos/metingen';
 import { listBronnen } from '../db/repos/overview';
 import { listOrganisaties, listRelaties, listVoorzieningen } from '../db/repos/sociale-kaart';
 import { listScenarios } from '../db/repos/scenarios';
-import { loadKaart } from '../db/repos/kaart';
+import { kaartBronTekst, loadKaart } from '../db/repos/kaart';
 import { listWeergaven } from '../db/repos/weergaven';
 import { isDatum, snapshotOp, snapshotVoor } from '../db/repos/snapshots';
 import { loadPrivacy } from '../db/repos/privacy';
@@ -666,6 +666,7 @@ function hiatenSectie(
   p: PrivacyInstellingen,
   peildatum: string,
   kaartSvg: string | null,
+  kaartBron = 'wijk- en buurtkaart',
 ): Omit<RapportSectie, 'soort' | 'titel'> {
   const hier = cellen.filter((c) => sel.buurten.has(c.gebiedCode));
   const signalen = hier.filter((c) => c.ernst === 'ernstig' || c.ernst === 'hiaat' || c.ernst === 'aandacht');
@@ -680,7 +681,7 @@ function hiatenSectie(
     .filter(Boolean)
     .join(', ');
   const plaat = kaartSvg
-    ? { soort: 'kaart' as const, titel: 'Kaart van de hiaten', svg: kaartSvg, bron: `CBS-kaart; ${bron}` }
+    ? { soort: 'kaart' as const, titel: 'Kaart van de hiaten', svg: kaartSvg, bron: `Kaart: ${kaartBron}; ${bron}` }
     : undefined;
   // A demand that would give a small count away is hidden with its per-1,000 figure and index. The gemeente figure is
   // the gemeente's own total or one the user entered: nothing of a buurt can be worked out from it.
@@ -1007,7 +1008,7 @@ export function bouwRapport(ctx: RapportContext, opties: RapportOpties): Rapport
         ernst: ernstPerBuurt,
         selectie: new Set([...sel.buurten, ...sel.codes]),
         titel: `Hiaten per buurt${hiaten.periode ? `, ${hiaten.periode}` : ''}`,
-        onderschrift: `Bron: CBS wijk- en buurtkaart ${kaart.jaar ?? ''}, Cognos en de sociale kaart. Stand ${datumNl(opties.peildatum)}.`,
+        onderschrift: `Bron: ${kaartBronTekst(kaart)}, Cognos en de sociale kaart. Stand ${datumNl(opties.peildatum)}.`,
       });
 
   const gemaakt: RapportSectie[] = [];
@@ -1048,7 +1049,7 @@ export function bouwRapport(ctx: RapportContext, opties: RapportOpties): Rapport
         gemaakt.push({
           soort: s,
           titel,
-          ...hiatenSectie(hiaten.cellen, hiaten.periode, sel, p, opties.peildatum, kaartSvg),
+          ...hiatenSectie(hiaten.cellen, hiaten.periode, sel, p, opties.peildatum, kaartSvg, kaartBronTekst(kaart)),
         });
         break;
       case 'scenario':
@@ -1145,7 +1146,7 @@ export function bouwPresentatie(ctx: RapportContext): Dia[] {
       ernst: ernstPerBuurt,
       selectie: new Set(),
       titel,
-      onderschrift: `Bron: CBS wijk- en buurtkaart, Cognos${hiaten.periode ? ` (${hiaten.periode})` : ''} en de sociale kaart.`,
+      onderschrift: `Bron: ${kaartBronTekst(kaart)}, Cognos${hiaten.periode ? ` (${hiaten.periode})` : ''} en de sociale kaart.`,
       ...DIA,
     }),
     bron: 'CBS, Cognos, sociale kaart',

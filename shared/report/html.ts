@@ -58,7 +58,7 @@ function tabelHtml(t: RapportTabel): string {
     : '';
   const meta = [`Bron: ${t.bron}`, t.peildatum ? `Peildatum: ${t.peildatum}` : null].filter(Boolean).join(' · ');
   const smal = kolommen.length >= 8 ? ' class="smal"' : '';
-  return `<figure class="tabel"><table${smal}><caption>${esc(t.titel)}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>
+  return `<figure class="tabel${t.rijen.length <= 20 && !zinnen.length ? ' heel' : ''}"><table${smal}><caption>${esc(t.titel)}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>
 ${lijst}<figcaption>${esc(meta)}${t.voetnoot ? `<br>${esc(t.voetnoot)}` : ''}</figcaption></figure>`;
 }
 
@@ -78,8 +78,22 @@ function plaatHtml(svg: string, titel: string): string {
   return `<section class="plaat" aria-label="${esc(titel)}">${scaled}</section>`;
 }
 
+/**
+ * About how many lines a section takes on A4: a short one stays in one piece and follows the one before on its
+ * page; a long one starts on a new page. So no page holds one stray sentence of a section.
+ */
+export function sectieRegels(s: Pick<RapportSectie, 'alineas' | 'kerngetallen' | 'tabellen'>): number {
+  const tekst = s.alineas.reduce((n, a) => n + Math.ceil(a.length / 95) + 1, 0);
+  const kern = Math.ceil(s.kerngetallen.length / 4) * 4;
+  // A table with sentences (a wide column) lists them below it: about three lines each.
+  const tabellen = s.tabellen.reduce((n, t) => n + t.rijen.length * (t.kolommen.some((k) => k.breed) ? 4 : 1) + 5, 0);
+  return 3 + tekst + kern + tabellen;
+}
+/** A4 with the report's margins holds about 60 lines of 10pt text. */
+const KORT = 40;
+
 function sectieHtml(s: RapportSectie, nr: number): string {
-  return `<section class="sectie" id="${s.soort}">
+  return `<section class="sectie ${sectieRegels(s) <= KORT ? 'kort' : 'lang'}" id="${s.soort}">
 <h2>${nr}. ${esc(s.titel)}</h2>
 ${s.alineas.map((a) => `<p>${esc(a)}</p>`).join('\n')}
 ${kerngetallenHtml(s.kerngetallen)}
@@ -102,7 +116,13 @@ p { margin: 0 0 2.5mm; max-width: 170mm; }
 .voorblad { break-after: page; }
 .ondertitel { font-size: 12pt; margin-bottom: 6mm; }
 .colofon { color: #333; font-size: 9pt; }
-.sectie { break-before: page; }
+.sectie { margin-top: 10mm; }
+.sectie.lang { break-before: page; margin-top: 0; }
+.sectie.kort { break-inside: avoid; }
+p, li { orphans: 3; widows: 3; }
+figure.tabel.heel { break-inside: avoid; }
+figure.tabel tbody tr:nth-last-child(-n + 2) { break-before: avoid; }
+figcaption, .tabel + p { break-before: avoid; }
 .kerngetallen { list-style: none; display: flex; flex-wrap: wrap; gap: 3mm; padding: 0; margin: 3mm 0 5mm; }
 .kerngetallen li { border: 1px solid #b3b3b3; border-left: 4px solid #1a3a6b; padding: 2mm 3mm; min-width: 38mm; flex: 0 1 auto; break-inside: avoid; }
 .kerngetallen .waarde { display: block; font-size: 16pt; font-weight: bold; }
@@ -164,7 +184,7 @@ ${kerngetallenHtml(alleKern)}
 <p class="colofon">Gemaakt op ${esc(datumNl(r.gemaaktOp))} met Wijkweb. ${privacy} Elke tabel noemt zijn bron en peildatum.</p>
 </header>
 ${r.secties.map((s, i) => sectieHtml(s, i + 1)).join('\n')}
-<section class="sectie leeswijzer-blok" id="leeswijzer">
+<section class="sectie kort leeswijzer-blok" id="leeswijzer">
 <h2>${r.secties.length + 1}. Leeswijzer en bronnen</h2>
 <dl class="leeswijzer">${r.leeswijzer.map((l) => `<dt>${esc(l.term)}</dt><dd>${esc(l.uitleg)}</dd>`).join('')}</dl>
 <h3>Bronnen</h3>

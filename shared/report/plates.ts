@@ -469,22 +469,39 @@ export function kaartPlaatSvg(input: KaartPlaatInput): string {
       );
     out.push('</g>');
   }
-  // Labels at the centre of each buurt's largest ring.
-  if (shown.length <= 80) {
+  // Labels: the selection first, then the larger buurten; one that would overlap a label already placed, or is
+  // much wider than its buurt, is left out (the legend and the report's tables name every buurt).
+  if (shown.length <= 400) {
+    const kandidaten: LabelKandidaat[] = [];
+    for (const g of shown) {
+      let best: number[][] = [];
+      let bestOpp = 0;
+      for (const poly of g.coordinates) {
+        const opp = Math.abs(ringOppervlak(poly[0] ?? []));
+        if (opp > bestOpp) [best, bestOpp] = [poly[0] ?? [], opp];
+      }
+      if (!best.length) continue;
+      const [cx, cy] = ringMidden(best);
+      const xs = best.map((q) => ox + (q[0]! - minLon) * k * s);
+      const [x, y] = px(cx, cy).split(',').map(Number) as [number, number];
+      kandidaten.push({
+        code: g.code,
+        tekst: g.naam,
+        x,
+        y,
+        breedteVlak: Math.max(...xs) - Math.min(...xs),
+        oppervlak: bestOpp * k * s * s,
+        gekozen: input.selectie.has(g.code),
+      });
+    }
+    const geplaatst = plaatsLabels(kandidaten, 15, area);
     out.push(
       '<g font-size="15" fill="#1a1a1a" stroke="#ffffff" stroke-width="4" paint-order="stroke" stroke-linejoin="round" text-anchor="middle">',
     );
-    for (const g of shown) {
-      let best: number[][] = [];
-      for (const poly of g.coordinates) if ((poly[0]?.length ?? 0) > best.length) best = poly[0] ?? [];
-      if (!best.length) continue;
-      const cx = best.reduce((t, p) => t + p[0]!, 0) / best.length;
-      const cy = best.reduce((t, p) => t + p[1]!, 0) / best.length;
-      const [x, y] = px(cx, cy).split(',');
+    for (const l of geplaatst)
       out.push(
-        `<text x="${x}" y="${y}" font-weight="${input.selectie.has(g.code) ? 'bold' : 'normal'}">${escapeXml(g.naam)}</text>`,
+        `<text x="${f1(l.x)}" y="${f1(l.y + 5)}" font-weight="${l.gekozen ? 'bold' : 'normal'}">${escapeXml(l.tekst)}</text>`,
       );
-    }
     out.push('</g>');
   }
   // Legend, lower left.
@@ -517,4 +534,74 @@ export function kaartPlaatSvg(input: KaartPlaatInput): string {
     '</svg>',
   );
   return out.join('\n');
+}
+
+export interface LabelKandidaat {
+  readonly code: string;
+  readonly tekst: string;
+  /** Centre of the label on the plate. */
+  readonly x: number;
+  readonly y: number;
+  /** Width of the buurt on the plate, and its area (px²). */
+  readonly breedteVlak: number;
+  readonly oppervlak: number;
+  /** In the report's selection: placed first, always (if it fits the plate). */
+  readonly gekozen: boolean;
+}
+
+/** The box of a label of `n` characters at font size `px` (DejaVu Sans: about 0.6 em per character). */
+export function labelVak(l: Pick<LabelKandidaat, 'tekst' | 'x' | 'y'>, px: number) {
+  const b = l.tekst.length * px * 0.6 + 6;
+  const h = px + 4;
+  return { x0: l.x - b / 2, x1: l.x + b / 2, y0: l.y - h / 2, y1: l.y + h / 2 };
+}
+
+/**
+ * Which labels go on the plate: the selected buurten first, then by area, largest first; a label is left out when
+ * its box overlaps one already placed, leaves the map, or is more than twice as wide as its buurt (unless selected).
+ * No two placed labels overlap.
+ */
+export function plaatsLabels(
+  kandidaten: readonly LabelKandidaat[],
+  px: number,
+  kader: { readonly x: number; readonly y: number; readonly w: number; readonly h: number },
+): LabelKandidaat[] {
+  const volgorde = [...kandidaten].sort(
+    (a, b) => Number(b.gekozen) - Number(a.gekozen) || b.oppervlak - a.oppervlak || a.code.localeCompare(b.code),
+  );
+  const vakken: ReturnType<typeof labelVak>[] = [];
+  const uit: LabelKandidaat[] = [];
+  for (const l of volgorde) {
+    const v = labelVak(l, px);
+    if (!l.gekozen && v.x1 - v.x0 > 2 * l.breedteVlak) continue;
+    if (v.x0 < kader.x || v.x1 > kader.x + kader.w || v.y0 < kader.y || v.y1 > kader.y + kader.h) continue;
+    if (vakken.some((o) => v.x0 < o.x1 && o.x0 < v.x1 && v.y0 < o.y1 && o.y0 < v.y1)) continue;
+    vakken.push(v);
+    uit.push(l);
+  }
+  return uit;
+}
+
+/** Signed area of a ring (in its own units). */
+function ringOppervlak(ring: readonly (readonly number[])[]): number {
+  let a = 0;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++)
+    a += ring[j]![0]! * ring[i]![1]! - ring[i]![0]! * ring[j]![1]!;
+  return a / 2;
+}
+
+/** The area centroid of a ring (falls back to the mean of its points for a degenerate one). */
+function ringMidden(ring: readonly (readonly number[])[]): [number, number] {
+  const a = ringOppervlak(ring);
+  if (Math.abs(a) < 1e-12) {
+    return [ring.reduce((t, p) => t + p[0]!, 0) / ring.length, ring.reduce((t, p) => t + p[1]!, 0) / ring.length];
+  }
+  let cx = 0;
+  let cy = 0;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const f = ring[j]![0]! * ring[i]![1]! - ring[i]![0]! * ring[j]![1]!;
+    cx += (ring[j]![0]! + ring[i]![0]!) * f;
+    cy += (ring[j]![1]! + ring[i]![1]!) * f;
+  }
+  return [cx / (6 * a), cy / (6 * a)];
 }

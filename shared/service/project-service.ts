@@ -10,6 +10,7 @@ import type {
 } from '../contract';
 import { EXPORT_TABLE_NAMES } from '../contract';
 import { ProjectDb } from '../db/connection';
+import { taxonomieLabel } from '../model/taxonomies';
 import { createProjectDb, openProjectDb } from '../db/open';
 import { isSavableProjectFile } from '../db/file-header';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
@@ -743,13 +744,22 @@ export function createProjectService(deps: ServiceDeps): WorkerApi & {
       return guard(() => {
         const d = requireDb();
         const instellingen = loadHiatenInstellingen(d);
-        const input = loadHiatenInput(d, instellingen, opties.jaar, opties.peildatum ?? undefined);
+        const input = loadHiatenInput(
+          d,
+          instellingen,
+          opties.jaar,
+          opties.peildatum ?? undefined,
+          opties.taal === 'en' ? 'en' : 'nl',
+        );
         return {
           jaar: input.jaar,
           periode: input.periode,
           peildatum: opties.peildatum ?? null,
           momenten: listHiatenMomenten(d),
-          leefgebieden: input.leefgebieden,
+          leefgebieden: input.leefgebieden.map((l) => ({
+            ...l,
+            label: taxonomieLabel('leefgebied', l.code, l.label, opties.taal === 'en' ? 'en' : 'nl'),
+          })),
           cellen: berekenHiaten(input, instellingen, {
             doelgroep: opties.doelgroep ?? null,
             taal: opties.taal === 'en' ? 'en' : 'nl',

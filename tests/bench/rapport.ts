@@ -25,7 +25,7 @@ export async function benchRapport(SQL: SqlJsStatic, dir: string, report: Report
     sha256: async (b) => createHash('sha256').update(b).digest('hex'),
   });
   unwrap(await s.openProject(new Uint8Array(readFileSync(path)), 'voorbeeld.wijkweb'));
-  const opties = { gebieden: ['BU01530710'], peildatum: '2024-05-01' };
+  const opties = { gebieden: ['BU01530201'], peildatum: '2024-05-01' };
   t0 = performance.now();
   const rapport = unwrap(await s.getRapport(opties));
   const modelMs = performance.now() - t0;

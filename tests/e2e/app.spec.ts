@@ -53,8 +53,12 @@ describe('browser mode', () => {
     await page.getByTestId('save-status').filter({ hasText: 'Wijzigingen nog niet opgeslagen' }).waitFor();
     await page.locator('[data-testid="save-status"][data-status="opgeslagen"]').waitFor({ timeout: 10_000 });
 
+    // A reload keeps the project open (issue 21); closed, it is in the recent list.
     await page.reload();
     await page.waitForSelector('body[data-ready="true"]');
+    await page.getByTestId('project-naam').filter({ hasText: 'Enschede West – pilot' }).waitFor();
+    await page.getByRole('button', { name: 'Bestand ▾' }).click();
+    await page.getByRole('menuitem', { name: 'Project sluiten' }).click();
     await page.getByRole('button', { name: 'Enschede West', exact: true }).click();
     await page.getByTestId('project-naam').filter({ hasText: 'Enschede West – pilot' }).waitFor();
     expect(errors).toEqual([]);
@@ -182,6 +186,10 @@ describe('browser mode', () => {
     await page.reload();
     await page.waitForSelector('body[data-ready="true"]');
     expect(await page.getByText(/^Bestand op deze computer ·/).count()).toBe(1);
+    // A file on disk needs a click after a reload (the browser may ask its permission again): the start page says so.
+    await page
+      .getByText('Je werkte aan ‘Op schijf’. Klik hieronder op de naam om verder te gaan.', { exact: false })
+      .waitFor();
     await page.getByRole('button', { name: 'Op schijf', exact: true }).click();
     await page.getByTestId('project-naam').filter({ hasText: 'Op schijf' }).waitFor();
     expect(await page.getByTestId('save-status').getAttribute('data-status')).toBe('opgeslagen');

@@ -47,7 +47,11 @@ describe('Cognos import through the UI', () => {
       ),
     });
     await page.getByLabel('Welke buurt bedoel je met ‘Boswinkel’?').selectOption('BU01530710');
-    await page.getByRole('cell', { name: 'Boswinkel-De Braker (BU01530710)', exact: true }).waitFor();
+    // The name's row, and the preview's rows as they will be stored (issue 21), now name the buurt.
+    await page.getByRole('cell', { name: 'Boswinkel-De Braker (BU01530710)', exact: true }).first().waitFor();
+    expect(await page.getByTestId('cognos-rijen').locator('tr').first().textContent()).toContain(
+      'Boswinkel-De Braker (BU01530710)',
+    );
     await page.getByTestId('import-voorbeeld').getByRole('button', { name: 'Importeren' }).click();
     await page.getByRole('button', { name: 'Bekijk de metingen' }).click();
 

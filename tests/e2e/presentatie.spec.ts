@@ -66,12 +66,12 @@ describe('first start and the guided tour', () => {
     await page.keyboard.press('Escape');
     await tour.waitFor({ state: 'detached' });
 
-    // After a reload nothing starts by itself again.
+    // After a reload nothing starts by itself again; the project stays open (issue 21).
     await page.reload();
     await page.waitForSelector('body[data-ready="true"]');
+    await page.getByTestId('header-project').waitFor();
     await page.waitForTimeout(1000);
     expect(await tour.count()).toBe(0);
-    expect(await page.getByTestId('header-project').count()).toBe(0);
     expect(errors).toEqual([]);
     await context.close();
   });

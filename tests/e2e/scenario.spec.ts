@@ -54,7 +54,7 @@ describe('the pilot plan’s medium scenario in the Scenario tab', () => {
     expect(await page.getByLabel('Opbouw 2024 (%) (regel 2)').inputValue()).toBe('14,21');
     // Per buurt: Boswinkel-De Braker, without the personnel.
     await page.getByText('Per buurt (1 buurt)').click();
-    await page.getByTestId('scenario-tabel-BU01530710').waitFor();
+    await page.getByTestId('scenario-tabel-BU01530201').waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, '75-scenario-pilotplan');
 

@@ -5,10 +5,15 @@ import type { FieldProblem } from '../../../shared/contract';
 import type { AppError } from '../../../shared/result';
 import type { SummaryItem } from '../../components/form';
 import type { Notice } from '../../state/store';
+import { leesbareParams, type Language } from '../../../shared/i18n/messages';
+import { i18next } from '../../i18n';
 
 /** The text of a worker error (`fout.<code>`), or the general one when there is no text for it. */
 export function errorMessage(t: TFunction, error: AppError): string {
-  return t(`fout.${error.code}`, { ...error.params, defaultValue: t('fout.intern.onverwacht') });
+  return t(`fout.${error.code}`, {
+    ...leesbareParams(error.params ?? {}, (i18next.language === 'en' ? 'en' : 'nl') as Language),
+    defaultValue: t('fout.intern.onverwacht'),
+  });
 }
 
 /** The short notice after a change ("… opgeslagen", "… verwijderd"); a newer one replaces it. */

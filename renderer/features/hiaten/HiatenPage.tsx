@@ -22,6 +22,7 @@ import { InstellingenPanel } from './InstellingenPanel';
 import { basisVan, bouwMatrix, bronRegel, gerangschikt, sorteerRijen, tellingPerErnst, type SorteerOp } from './logic';
 import { PlanInitiatiefForm } from './PlanInitiatiefForm';
 import { ScenarioPanel } from './ScenarioPanel';
+import { MetBegrippen } from '../help/Begrip';
 
 const TABS = ['hiaten', 'scenario', 'instellingen'] as const;
 type Tab = (typeof TABS)[number];
@@ -122,18 +123,26 @@ export function HiatenPage({ onImport }: { onImport: () => void }) {
         ) : (
           <>
             <div className="wijkweb-hiaten__uitleg" data-testid="hiaten-uitleg">
-              <Paragraph>{t('hiaten.uitleg.vraag')}</Paragraph>
-              <Paragraph>{t('hiaten.uitleg.aanbod')}</Paragraph>
+              <Paragraph>
+                <MetBegrippen tekst={t('hiaten.uitleg.vraag')} />
+              </Paragraph>
+              <Paragraph>
+                <MetBegrippen tekst={t('hiaten.uitleg.aanbod')} />
+              </Paragraph>
               {drempels && (
                 <Paragraph>
-                  {t('hiaten.uitleg.drempels', {
-                    aandacht: num.format(drempels.aandacht),
-                    hiaat: num.format(drempels.hiaat),
-                    ernstig: num.format(drempels.ernstig),
-                  })}
+                  <MetBegrippen
+                    tekst={t('hiaten.uitleg.drempels', {
+                      aandacht: num.format(drempels.aandacht),
+                      hiaat: num.format(drempels.hiaat),
+                      ernstig: num.format(drempels.ernstig),
+                    })}
+                  />
                 </Paragraph>
               )}
-              <Paragraph className="wijkweb-hint">{t('hiaten.uitleg.signaal')}</Paragraph>
+              <Paragraph className="wijkweb-hint">
+                <MetBegrippen tekst={t('hiaten.uitleg.signaal')} />
+              </Paragraph>
               <p className="wijkweb-hint">{bronRegel(t, overzicht.jaar, overzicht.periode, gebruikteBasis)}</p>
             </div>
             {geenVraag && <Paragraph className="wijkweb-hint">{t('hiaten.geenVraag')}</Paragraph>}

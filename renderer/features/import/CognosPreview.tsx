@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { CognosImportOptions, CognosPreview as Preview } from '../../../shared/contract';
-import { Heading, Paragraph, Table, TableHead, td, th, tr } from '../../components/ui';
+import { Heading, Paragraph, Table, TableHead, td, tdNum, th, tr } from '../../components/ui';
 import { ImportActions, ImportChoices, type ImportPreviewProps } from './ImportActions';
 import { IssueList } from './IssueList';
-import { formatDate } from '../../format';
+import { formatDate, formatNumber } from '../../format';
+import type { CognosVoorbeeldRij } from '../../../shared/importers/cognos';
 
 const ROLES = [
   'maat:meldingen',
@@ -30,6 +31,27 @@ export function CognosPreview({
   onCancel,
 }: ImportPreviewProps<Preview, CognosImportOptions>) {
   const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const moment = (m: string) =>
+    m
+      .split('/')
+      .map((d) => formatDate(d, lang))
+      .join(' – ');
+  /** What a row counts, in words: "Toewijzingen · Wmo · ondersteuningsbehoefte 1A · individueel". */
+  const wat = (r: CognosVoorbeeldRij) =>
+    [
+      t(`maat.${r.maat}`, { defaultValue: r.maat }),
+      r.wet,
+      r.ondersteuningsbehoefte !== null
+        ? t('cognos.ob', { ob: `${r.ondersteuningsbehoefte}${r.subniveau ?? ''}` })
+        : r.product,
+      r.vorm ? t(`cognos.vorm.${r.vorm}`, { defaultValue: r.vorm }) : null,
+      r.meldingstype,
+    ]
+      .filter(Boolean)
+      .join(' · ');
+  const getal = (w: number | null, onderdrukt = false) =>
+    w === null ? (onderdrukt ? t('cognos.afgeschermd') : '—') : formatNumber(w, lang);
   const confirm = (naam: string, code: string) =>
     onOptions({ ...options, aliassen: { ...(options.aliassen ?? {}), [naam]: code } });
   return (
@@ -185,6 +207,24 @@ export function CognosPreview({
           ))}
         </details>
       )}
+      {p.voorbeeldRijen.length > 0 && (
+        <Table caption={t('cognos.rijenTabel', { aantal: p.voorbeeldRijen.length, totaal: p.metingen })}>
+          <TableHead
+            columns={[t('cognos.gebied'), t('cognos.wat'), t('cognos.wanneer'), t('cognos.aantal'), t('cognos.plek')]}
+          />
+          <tbody className="utrecht-table__body" data-testid="cognos-rijen">
+            {p.voorbeeldRijen.map((r) => (
+              <tr key={`${r.blad}|${r.rij}|${r.maat}|${wat(r)}|${r.moment}`} className={tr}>
+                <td className={td}>{r.gebied}</td>
+                <td className={td}>{wat(r)}</td>
+                <td className={td}>{moment(r.moment)}</td>
+                <td className={tdNum}>{getal(r.waarde, r.onderdrukt)}</td>
+                <td className={td}>{t('plek.rij', { rij: r.rij })}</td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      )}
       {p.problemen.length > 0 && <IssueList issues={p.problemen} fouten={p.fouten} waarschuwingen={p.waarschuwingen} />}
       <ImportChoices eerderGeimporteerd={p.eerderGeimporteerd} options={options} onOptions={onOptions} />
       {p.overlappend > 0 && (
@@ -203,6 +243,40 @@ export function CognosPreview({
               {t(`cognos.overlap_${v}`)}
             </label>
           ))}
+          <p className="utrecht-paragraph" data-testid="cognos-overlap-vergelijking">
+            {p.overlapVerschillend === 0
+              ? t('cognos.overlapGelijk', { aantal: p.overlappend })
+              : t('cognos.overlapVerschillend', { aantal: p.overlapVerschillend, totaal: p.overlappend })}
+          </p>
+          {p.overlapVoorbeelden.length > 0 && (
+            <Table caption={t('cognos.overlapTabel')}>
+              <TableHead
+                columns={[
+                  t('cognos.gebied'),
+                  t('cognos.wat'),
+                  t('cognos.wanneer'),
+                  t('cognos.inProject'),
+                  t('cognos.inDitBestand'),
+                ]}
+              />
+              <tbody className="utrecht-table__body">
+                {p.overlapVoorbeelden.map((r) => (
+                  <tr key={`${r.blad}|${r.rij}|${wat(r)}|${r.moment}`} className={tr}>
+                    <td className={td}>{r.gebied}</td>
+                    <td className={td}>{wat(r)}</td>
+                    <td className={td}>{moment(r.moment)}</td>
+                    <td className={tdNum}>{getal(r.inProject ?? null, r.inProject === null)}</td>
+                    <td className={tdNum}>{getal(r.waarde, r.onderdrukt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+          )}
+          {options.overlap === 'beide' && (
+            <div className="utrecht-alert utrecht-alert--warning" role="alert" data-testid="cognos-dubbel">
+              <p className="utrecht-paragraph">{t('cognos.dubbelTellen', { aantal: p.overlappend })}</p>
+            </div>
+          )}
         </fieldset>
       )}
       <ImportActions

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
   CbsImportOptions,
@@ -25,6 +25,7 @@ import type { AppError } from '../../../shared/result';
 import { Alert, Button, ButtonGroup, Heading, Paragraph } from '../../components/ui';
 import { useActions, useApp } from '../../state/context';
 import { formatNumber } from '../../format';
+import { downloadFile } from '../gegevens/export';
 
 type Phase =
   | { kind: 'kiezen' }
@@ -55,12 +56,17 @@ export function ImportPage({
   onShowMetingen,
   onShowGegevens,
   onShowKaart,
+  dropped,
+  onDroppedTaken,
 }: {
   onShowGebieden: () => void;
   onShowMetingen: () => void;
   onShowGegevens: () => void;
   /** After a wijk- en buurtkaart: to the Kaart view. */
   onShowKaart?: () => void;
+  /** Files dropped anywhere on the window: imported here, each by its contents (sniff). */
+  dropped?: readonly File[] | null;
+  onDroppedTaken?: () => void;
 }) {
   const { t, i18n } = useTranslation();
   const actions = useActions();
@@ -206,7 +212,7 @@ export function ImportPage({
       const sniffed = await actions.sniffImport(file);
       if (sniffed.ok) kind = sniffed.value;
     }
-    if (kind === 'partners') return previewPartners(file, {});
+    if (kind === 'partners') return previewPartners(file, { voorstellenOvernemen: true });
     if (kind === 'relaties') return previewRelaties(file, {});
     if (kind === 'postcodes') return importPostcodes(file);
     if (kind === 'geo') return previewGeo(file, {});
@@ -222,6 +228,30 @@ export function ImportPage({
     if (!first) return;
     setQueue(list);
     await start(first);
+  };
+
+  // Files dropped on the window (App): taken once, then the page goes on as with a chosen file.
+  useEffect(() => {
+    if (!dropped || dropped.length === 0) return;
+    onDroppedTaken?.();
+    const [first, ...rest] = dropped;
+    // After this render: the page takes them as a chosen file (and queues the others).
+    void Promise.resolve().then(() => {
+      setQueue(rest);
+      return start(first!);
+    });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [dropped]);
+
+  const sjabloon = async () => {
+    const lijst = await actions.listTaxonomieen();
+    const { partnerSjabloon } = await import('../../../shared/importers/partners/sjabloon');
+    const bytes = partnerSjabloon(lijst.ok ? lijst.value : [], lang === 'en' ? 'en' : 'nl');
+    downloadFile(
+      bytes as Uint8Array<ArrayBuffer>,
+      t('partners.sjabloonBestand'),
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
   };
 
   const next = () => {
@@ -374,6 +404,8 @@ export function ImportPage({
             ref={input}
             id="import-bestand"
             type="file"
+            aria-label={t('import.kies')}
+            tabIndex={-1}
             multiple
             accept=".csv,.txt,.xlsx,.xls,.json,.geojson,.topojson,.gpkg"
             className="wijkweb-visually-hidden"
@@ -391,6 +423,17 @@ export function ImportPage({
           </Button>
           <p className="utrecht-paragraph wijkweb-hint">{t('import.formaten')}</p>
           <p className="utrecht-paragraph wijkweb-hint">{t('geoImport.formaten')}</p>
+          <p className="utrecht-paragraph wijkweb-hint">
+            <button
+              type="button"
+              className="utrecht-link-button utrecht-link-button--html-button"
+              onClick={() => void sjabloon()}
+              data-testid="partners-sjabloon"
+            >
+              {t('partners.sjabloon')}
+            </button>{' '}
+            {t('partners.sjabloonUitleg')}
+          </p>
           <div className="wijkweb-inline-form">
             <label className="utrecht-form-label" htmlFor="import-soort">
               {t('importSoort.label')}

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { leesbareParams, type Language } from '../../../shared/i18n/messages';
 import type { ImportIssue } from '../../../shared/importers/types';
 import { Heading, Table, TableHead, td, tr } from '../../components/ui';
 
@@ -12,7 +13,7 @@ export function IssueList({
   fouten: number;
   waarschuwingen: number;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <section aria-labelledby="problemen-titel" data-testid="import-problemen">
       <Heading level={3} id="problemen-titel">
@@ -33,7 +34,13 @@ export function IssueList({
                   .filter(Boolean)
                   .join(', ') || t('plek.bestand', { bestand: i.file })}
               </td>
-              <td className={td}>{t(`fout.${i.code}`, { bestand: i.file, ...i.params, defaultValue: i.code })}</td>
+              <td className={td}>
+                {t(`fout.${i.code}`, {
+                  bestand: i.file,
+                  ...leesbareParams(i.params ?? {}, i18n.language as Language),
+                  defaultValue: i.code,
+                })}
+              </td>
             </tr>
           ))}
         </tbody>

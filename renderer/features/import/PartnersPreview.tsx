@@ -23,6 +23,7 @@ export function PartnersPreview({
 }: ImportPreviewProps<Preview, PartnersImportOptions> & { taxonomieen: readonly TaxonomieItemRow[] }) {
   const { t } = useTranslation();
   const samenvoegen = new Set(options.samenvoegen ?? []);
+  const gekozen = new Set(Object.keys(options.waarden ?? {}));
   const zeker = p.dubbelen.filter((d) => d.zekerheid === 'zeker');
   const mogelijk = p.dubbelen.filter((d) => d.zekerheid === 'mogelijk');
   const setColumn = (index: number, veld: PartnerVeld | '') => {
@@ -134,7 +135,9 @@ export function PartnersPreview({
                   <select
                     id={id}
                     className="utrecht-select utrecht-select--html-select"
-                    value=""
+                    value={o.keuze === null ? '' : typeof o.keuze === 'object' ? o.keuze.code : o.keuze}
+                    aria-describedby={o.keuze !== null && !gekozen.has(key) ? `${id}-uitleg` : undefined}
+                    data-testid={`waarde-keuze-${o.waarde}`}
                     onChange={(e) => {
                       const v = e.target.value;
                       setWaarde(key, v === 'toevoegen' || v === 'negeren' ? v : v ? { code: v } : '');
@@ -143,19 +146,26 @@ export function PartnersPreview({
                     <option value="">{t('partners.kies')}</option>
                     {o.voorstel && (
                       <option value={o.voorstel}>
-                        {t('partners.voorstel', {
+                        {t(o.zeker ? 'partners.voorstel' : 'partners.misschien', {
                           label: items.find((x) => x.code === o.voorstel)?.label ?? o.voorstel,
                         })}
                       </option>
                     )}
-                    {items.map((x) => (
-                      <option key={x.code} value={x.code}>
-                        {x.label}
-                      </option>
-                    ))}
+                    {items
+                      .filter((x) => x.code !== o.voorstel)
+                      .map((x) => (
+                        <option key={x.code} value={x.code}>
+                          {x.label}
+                        </option>
+                      ))}
                     <option value="toevoegen">{t('partners.toevoegen', { waarde: o.waarde })}</option>
                     <option value="negeren">{t('partners.negeren')}</option>
                   </select>
+                  {o.keuze !== null && !gekozen.has(key) && (
+                    <span id={`${id}-uitleg`} className="wijkweb-hint">
+                      {t('partners.voorgekozen')}
+                    </span>
+                  )}
                 </li>
               );
             })}

@@ -7,6 +7,7 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HiaatCel, KaartGebied } from '../../../shared/contract';
+import { kaartBronTekst } from '../../../shared/db/repos/kaart';
 import {
   Button,
   ButtonGroup,
@@ -342,9 +343,10 @@ export function KaartPage({ onImport }: { onImport: () => void }) {
   }, [markers, toonOrganisaties, toonVoorzieningen, t]);
 
   const titel = kaart?.jaar ? t('kaart.titelMetJaar', { onderwerp, jaar: kaart.jaar }) : onderwerp;
+  const kaartBron = kaart ? kaartBronTekst(kaart, i18n.language === 'en' ? 'en' : 'nl') : '';
   const bron = indicator
-    ? t('kaart.bronCbs', { jaar: kaart?.jaar ?? '' })
-    : `${bronRegel(t, data?.hiaten?.jaar ?? null, data?.hiaten?.periode ?? null, basisVan(data?.hiaten?.cellen ?? []))}. ${t('kaart.bronKaart')}`;
+    ? t('kaart.bronCbs', { jaar: kaart?.jaar ?? '', kaart: kaartBron })
+    : `${bronRegel(t, data?.hiaten?.jaar ?? null, data?.hiaten?.periode ?? null, basisVan(data?.hiaten?.cellen ?? []))}. ${t('kaart.bronKaart', { kaart: kaartBron })}`;
 
   const exporteer = async (formaat: 'png' | 'svg') => {
     if (!projectie) return;

@@ -11,6 +11,7 @@ import { DataTable, type ColumnSpec } from '../gegevens/DataTable';
 import { knoopSoortLabel } from './DetailsPanel';
 import { formatGetal, formatMetriek, formatPeriode, formatProcent } from './format';
 import { METRIEKEN } from './settings';
+import { MetBegrippen } from '../help/Begrip';
 
 const KENGETALLEN = [
   'knopen',
@@ -120,7 +121,9 @@ export function AnalysePanel({
           <progress aria-label={t('netwerk.analyse.bezig')} /> {t('netwerk.analyse.bezig')}
         </p>
       )}
-      <Paragraph className="wijkweb-hint">{t('netwerk.analyse.intro')}</Paragraph>
+      <Paragraph className="wijkweb-hint">
+        <MetBegrippen tekst={t('netwerk.analyse.intro')} />
+      </Paragraph>
 
       <section aria-labelledby="analyse-netwerk">
         <Heading level={2} id="analyse-netwerk">

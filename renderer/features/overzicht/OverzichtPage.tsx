@@ -18,6 +18,7 @@ import { useActions, useApp } from '../../state/context';
 import { VOORBEELD_NAAM } from '../../state/store';
 import { formatDate, formatDateTime, formatNumber } from '../../format';
 import { isVoorbeeld } from '../rondleiding/logic';
+import { MetBegrippen } from '../help/Begrip';
 
 /** Counts shown on the Overzicht; the default taxonomies are explained in a sentence instead. */
 const SHOWN: readonly CountKey[] = COUNT_KEYS.filter((k) => k !== 'taxonomieItems' && k !== 'bronnen');
@@ -131,7 +132,7 @@ export function OverzichtPage({ onImport, onRondleiding }: { onImport: () => voi
                       ({klaar ? t('eersteStappen.klaar') : t('eersteStappen.nietKlaar')})
                     </span>
                     <br />
-                    {t(`eersteStappen.${stap.id}.uitleg`)}
+                    <MetBegrippen tekst={t(`eersteStappen.${stap.id}.uitleg`)} />
                   </div>
                   {!project.readOnly && !klaar && (
                     <Button appearance={i === stappenKlaar.indexOf(false) ? 'primary' : 'secondary'} onClick={onImport}>

@@ -25,6 +25,7 @@ import { kaartBestandsnaam, svgNaarPng } from '../kaart/svg-export';
 import { formatDate } from '../../format';
 import { Voorbeeld } from './Voorbeeld';
 import { Dias } from './Dias';
+import { MetBegrippen } from '../help/Begrip';
 
 const TABS = ['rapport', 'momenten', 'dias', 'privacy'] as const;
 type Tab = (typeof TABS)[number];
@@ -50,6 +51,7 @@ export function RapportPage() {
   const actions = useActions();
   const revision = useApp((s) => s.dataRevision);
   const readOnly = useApp((s) => s.project?.readOnly ?? true);
+  const browser = useApp((s) => s.platform?.kind === 'browser');
   const [tab, setTab] = useState<Tab>('rapport');
   const [gebieden, setGebieden] = useState<GebiedRow[]>([]);
   const [gekozen, setGekozen] = useState<string[]>([]);
@@ -151,7 +153,8 @@ export function RapportPage() {
   const maakPdf = async () => {
     if (!html) return;
     const gelukt = await actions.printPdf(html, `${naam}.pdf`);
-    if (gelukt) setMelding(t('rapport.pdfKlaar'));
+    // In the browser "PDF maken" opens the print dialog: the PDF is made there, with "Opslaan als PDF".
+    if (gelukt) setMelding(t(browser ? 'rapport.pdfAfdrukvenster' : 'rapport.pdfKlaar'));
   };
   const maakXlsx = async () => {
     if (!opties) return;
@@ -184,7 +187,9 @@ export function RapportPage() {
   return (
     <div className="wijkweb-page wijkweb-rapport" data-testid="rapport-pagina">
       <Heading level={1}>{t('rapport.titel')}</Heading>
-      <Paragraph>{t('rapport.uitleg')}</Paragraph>
+      <Paragraph>
+        <MetBegrippen tekst={t('rapport.uitleg')} />
+      </Paragraph>
       <Tabs
         idPrefix="rapport"
         label={t('rapport.tabsLabel')}

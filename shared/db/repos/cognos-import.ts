@@ -34,7 +34,29 @@ function dims(r: CognosRecord): (string | number | null)[] {
 
 /** Measurements already in the project for these gebieden and measures whose period overlaps. */
 export function countOverlapping(db: ProjectDb, rows: readonly { gebiedId: number; r: CognosRecord }[]): number {
-  let n = 0;
+  return compareOverlapping(db, rows).aantal;
+}
+
+/** An overlapping count whose number differs from the file's: the first few, to show. */
+export interface OverlapVerschil {
+  readonly gebiedId: number;
+  readonly record: CognosRecord;
+  readonly inProject: number | null;
+  readonly inBestand: number | null;
+}
+
+/**
+ * Overlapping measurements and how their numbers compare with the file's: `gelijk` the ones with the same number
+ * (or both shielded), `verschillend` the others, with up to five examples.
+ */
+export function compareOverlapping(
+  db: ProjectDb,
+  rows: readonly { gebiedId: number; r: CognosRecord }[],
+): { aantal: number; gelijk: number; verschillend: number; voorbeelden: OverlapVerschil[] } {
+  let aantal = 0;
+  let gelijk = 0;
+  let verschillend = 0;
+  const voorbeelden: OverlapVerschil[] = [];
   const seen = new Set<string>();
   for (const { gebiedId, r } of rows) {
     const start = r.peildatum ?? r.periodeStart!;
@@ -42,11 +64,27 @@ export function countOverlapping(db: ProjectDb, rows: readonly { gebiedId: numbe
     const key = `${gebiedId}|${r.maat}|${start}|${eind}|${dims(r).join('|')}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    n += Number(
-      db.value(`SELECT count(*) FROM meting WHERE ${SAME}`, [gebiedId, r.maat, eind, start, ...dims(r)]) ?? 0,
+    const bestaand = db.all<{ waarde: number | null; onderdrukt: number }>(
+      `SELECT waarde, onderdrukt FROM meting WHERE ${SAME}`,
+      [gebiedId, r.maat, eind, start, ...dims(r)],
     );
+    for (const m of bestaand) {
+      aantal++;
+      const zelfde = m.onderdrukt === 1 || r.onderdrukt ? m.onderdrukt === 1 && r.onderdrukt : m.waarde === r.waarde;
+      if (zelfde) gelijk++;
+      else {
+        verschillend++;
+        if (voorbeelden.length < 5)
+          voorbeelden.push({
+            gebiedId,
+            record: r,
+            inProject: m.onderdrukt ? null : m.waarde,
+            inBestand: r.onderdrukt ? null : r.waarde,
+          });
+      }
+    }
   }
-  return n;
+  return { aantal, gelijk, verschillend, voorbeelden };
 }
 
 export interface CognosCommitMeta {

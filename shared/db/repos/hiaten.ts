@@ -2,7 +2,7 @@ import type { ProjectDb } from '../connection';
 import type { HiatenGebied, HiatenInput, HiatenInstellingen, HiatenMeting } from '../../analysis/hiaten';
 import { STANDAARD_INSTELLINGEN, vulInstellingenAan } from '../../analysis/hiaten';
 import { listVoorzieningen } from './sociale-kaart';
-import { datumNl, wanneerNl } from '../../report/format';
+import { datumEn, datumNl, wanneerEn, wanneerNl } from '../../report/format';
 
 const NODIG = ['inwoners', 'leeftijd_0_14', 'leeftijd_65_plus', 'huishoudens', 'eenpersoonshuishoudens'];
 
@@ -45,6 +45,8 @@ export function loadHiatenInput(
   jaar?: number,
   /** The peildatum (ISO): per measure the newest moment on or before it; absent = the newest there is. */
   totEnMet?: string,
+  /** The language of `periode` (the moments in words). */
+  taal: 'nl' | 'en' = 'nl',
 ): HiatenInput & { jaar: number | null; peildatum: string | null } {
   const jaren = db
     .all<{ jaar: number }>(
@@ -148,7 +150,16 @@ export function loadHiatenInput(
       });
     }
     const r0 = rows[0];
-    if (r0) perioden.push(r0.peildatum ? `peildatum ${datumNl(r0.peildatum)}` : wanneerNl(`${r0.start}/${tot}`));
+    if (r0)
+      perioden.push(
+        taal === 'en'
+          ? r0.peildatum
+            ? `reference date ${datumEn(r0.peildatum)}`
+            : wanneerEn(`${r0.start}/${tot}`)
+          : r0.peildatum
+            ? `peildatum ${datumNl(r0.peildatum)}`
+            : wanneerNl(`${r0.start}/${tot}`),
+      );
   }
   const leefgebieden = db.all<{ code: string; label: string }>(
     `SELECT code, label FROM taxonomie_item WHERE taxonomie = 'leefgebied' ORDER BY volgorde, code`,

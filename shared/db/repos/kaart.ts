@@ -16,6 +16,27 @@ export interface KaartData {
   readonly gebieden: readonly KaartGebied[];
   /** [minLon, minLat, maxLon, maxLat] of all polygons; null without any. */
   readonly bbox: readonly [number, number, number, number] | null;
+  /**
+   * The imported map files the shapes come from, with the year of the map itself (from its file name, else the
+   * year of the indeling it was imported for): the map's credit names these, never a fixed year.
+   */
+  readonly bronnen?: readonly { readonly bestandsnaam: string; readonly jaar: number | null }[];
+}
+
+/** "buurtgrenzen 2013 (‘buurten-enschede-2013.geojson’)": the map's credit, Dutch or English. */
+export function kaartBronTekst(kaart: Pick<KaartData, 'bronnen' | 'jaar'>, taal: 'nl' | 'en' = 'nl'): string {
+  const bronnen = kaart.bronnen ?? [];
+  if (bronnen.length === 0)
+    return taal === 'en'
+      ? `wijk and buurt map ${kaart.jaar ?? ''}`.trim()
+      : `wijk- en buurtkaart ${kaart.jaar ?? ''}`.trim();
+  return bronnen
+    .map((b) =>
+      taal === 'en'
+        ? `buurt boundaries ${b.jaar ?? ''} (‘${b.bestandsnaam}’)`.replace('  ', ' ')
+        : `buurtgrenzen ${b.jaar ?? ''} (‘${b.bestandsnaam}’)`.replace('  ', ' '),
+    )
+    .join(', ');
 }
 
 /** The polygons of one year's gebieden (buurten and wijken), for the Kaart view. */
@@ -26,7 +47,17 @@ export function loadKaart(db: ProjectDb, jaar?: number): KaartData {
     )
     .map((r) => r.jaar);
   const chosen = jaar !== undefined && jaren.includes(jaar) ? jaar : (jaren[0] ?? null);
-  if (chosen === null) return { jaar: null, jaren, gebieden: [], bbox: null };
+  if (chosen === null) return { jaar: null, jaren, gebieden: [], bbox: null, bronnen: [] };
+  const bronnen = db
+    .all<{ bestandsnaam: string }>(
+      `SELECT DISTINCT b.bestandsnaam FROM geometrie m JOIN gebied g ON g.id = m.gebied_id JOIN bron b ON b.id = m.bron_id
+       WHERE g.jaar = ? ORDER BY b.geimporteerd_op, b.id`,
+      [chosen],
+    )
+    .map((b) => {
+      const j = /(?:^|\D)((?:19|20)\d{2})(?:\D|$)/.exec(b.bestandsnaam);
+      return { bestandsnaam: b.bestandsnaam, jaar: j ? Number(j[1]) : chosen };
+    });
   const rows = db.all<{
     code: string;
     naam: string;
@@ -58,6 +89,7 @@ export function loadKaart(db: ProjectDb, jaar?: number): KaartData {
     jaar: chosen,
     jaren,
     bbox: box,
+    bronnen,
     gebieden: goed.map((r) => ({
       code: r.code,
       naam: r.naam,

@@ -6,7 +6,7 @@
 import type { ProjectDb } from '../../db/connection';
 import {
   writeCognos,
-  countOverlapping,
+  compareOverlapping,
   gebiedIndex,
   loadCognosProfiles,
   plausibiliteitsBasis,
@@ -68,6 +68,12 @@ export interface CognosPreview {
   readonly waarschuwingen: number;
   readonly eerderGeimporteerd: string | null;
   readonly overlappend: number;
+  /** Of the overlapping counts: how many have the same number here, how many differ (with up to five examples). */
+  readonly overlapGelijk: number;
+  readonly overlapVerschillend: number;
+  readonly overlapVoorbeelden: readonly CognosVoorbeeldRij[];
+  /** The first rows as they will be stored (at most 12): gebied, what is counted, when, and the number. */
+  readonly voorbeeldRijen: readonly CognosVoorbeeldRij[];
   readonly kanImporteren: boolean;
   /** The tables found and what each column was taken to mean (correctable). */
   readonly tabelIndeling: readonly TableLayout[];
@@ -75,6 +81,26 @@ export interface CognosPreview {
   readonly titelGebieden: readonly { readonly sheet: string; readonly code: string; readonly naam: string }[];
   /** When a table names no gebied: the buurten and wijken to choose from. */
   readonly kiesGebied: readonly { readonly code: string; readonly naam: string }[];
+}
+
+/** One measurement as it will be stored (or as it is: `inProject` for an overlapping one). */
+export interface CognosVoorbeeldRij {
+  readonly gebied: string;
+  readonly maat: string;
+  /** Peildatum, or "start/eind". */
+  readonly moment: string;
+  readonly wet: string | null;
+  readonly ondersteuningsbehoefte: number | null;
+  readonly subniveau: string | null;
+  readonly vorm: string | null;
+  readonly meldingstype: string | null;
+  readonly product: string | null;
+  /** The number; null when shielded (`<5` and the like). */
+  readonly waarde: number | null;
+  readonly onderdrukt: boolean;
+  readonly inProject?: number | null;
+  readonly rij: number;
+  readonly blad: string;
 }
 
 export interface CognosParsedFile {
@@ -341,7 +367,39 @@ export function previewCognos(
   const problemen = [...parsed.issues, ...resolved.issues, ...controleerCijfers(db, file, resolved.rows)];
   const fouten = problemen.filter((i) => i.level === 'fout').length;
   const earlier = findBronBySha(db, sha256);
-  const overlappend = fouten === 0 ? countOverlapping(db, resolved.rows) : 0;
+  const overlap =
+    fouten === 0 ? compareOverlapping(db, resolved.rows) : { aantal: 0, gelijk: 0, verschillend: 0, voorbeelden: [] };
+  const overlappend = overlap.aantal;
+  const gebiedNaam = new Map<number, string>();
+  const naamVan = (id: number) => {
+    if (!gebiedNaam.has(id)) {
+      const g = db.get<{ code: string; naam: string }>('SELECT code, naam FROM gebied WHERE id = ?', [id]);
+      gebiedNaam.set(id, g ? `${g.naam} (${g.code})` : String(id));
+    }
+    return gebiedNaam.get(id)!;
+  };
+  const rij = (gebied: string, r: CognosRecord): CognosVoorbeeldRij => ({
+    gebied,
+    maat: r.maat,
+    moment: r.peildatum ?? `${r.periodeStart}/${r.periodeEind ?? r.periodeStart}`,
+    wet: r.wet,
+    ondersteuningsbehoefte: r.ondersteuningsbehoefte,
+    subniveau: r.subniveau,
+    vorm: r.vorm,
+    meldingstype: r.meldingstype,
+    product: r.product,
+    waarde: r.onderdrukt ? null : r.waarde,
+    onderdrukt: r.onderdrukt,
+    rij: r.row,
+    blad: r.sheet,
+  });
+  const voorbeeldRijen = [
+    ...resolved.rows.map(({ gebiedId, r }) => ({ r, gebied: naamVan(gebiedId) })),
+    ...resolved.nieuw.map(({ naam, r }) => ({ r, gebied: naam })),
+  ]
+    .sort((a, b) => a.r.sheet.localeCompare(b.r.sheet) || a.r.row - b.r.row)
+    .slice(0, 12)
+    .map(({ gebied, r }) => rij(gebied, r));
   const perMaat: Record<string, number> = {};
   for (const r of parsed.records) perMaat[r.maat] = (perMaat[r.maat] ?? 0) + 1;
   const perioden = [...new Set(parsed.records.map((r) => r.peildatum ?? `${r.periodeStart}/${r.periodeEind}`))].sort();
@@ -358,6 +416,14 @@ export function previewCognos(
     waarschuwingen: problemen.length - fouten,
     eerderGeimporteerd: earlier?.geimporteerd_op ?? null,
     overlappend,
+    overlapGelijk: overlap.gelijk,
+    overlapVerschillend: overlap.verschillend,
+    overlapVoorbeelden: overlap.voorbeelden.map((v) => ({
+      ...rij(naamVan(v.gebiedId), v.record),
+      waarde: v.inBestand,
+      inProject: v.inProject,
+    })),
+    voorbeeldRijen,
     titelGebieden: resolved.titel,
     tabelIndeling: parsed.layouts,
     kiesGebied: problemen.some((i) => i.code === 'cognos.geen-gebied')

@@ -53,6 +53,7 @@ import { parseCollectief, parseDate, parseStatus, parseToegang } from './values'
 import type {
   DubbelVoorstel,
   OnbekendeWaarde,
+  WaardeKeuze,
   PartnerColumn,
   PartnersImportOptions,
   PartnersImportOutcome,
@@ -320,7 +321,7 @@ export function planPartners(
   const lookup = gebiedLookup(db);
   const index: WaardeIndex = buildWaardeIndex(db);
   const existing = existingOrgKeys(db, places);
-  const onbekend = new Map<string, OnbekendeWaarde & { aantal: number }>();
+  const onbekend = new Map<string, { -readonly [K in keyof OnbekendeWaarde]: OnbekendeWaarde[K] }>();
   const newItems = new Map<string, { taxonomie: Taxonomy; waarde: string }>();
   const aliases = new Map<string, { taxonomie: Taxonomy; waarde: string; code: string }>();
   const orgs = new Map<string, PlannedOrg>();
@@ -354,21 +355,32 @@ export function planPartners(
         continue;
       }
       const k = waardeKey(taxonomie, waarde);
-      const keuze = options.waarden?.[k];
+      let entry = onbekend.get(k);
+      if (entry) entry.aantal++;
+      else {
+        const v = index.suggest(taxonomie, waarde);
+        const gekozen = options.waarden?.[k];
+        const keuze: WaardeKeuze | null =
+          gekozen && (typeof gekozen !== 'object' || index.labels(taxonomie).some((l) => l.code === gekozen.code))
+            ? gekozen
+            : v?.zeker && options.voorstellenOvernemen
+              ? { code: v.code }
+              : null;
+        entry = { taxonomie, waarde, aantal: 1, voorstel: v?.code ?? null, zeker: v?.zeker ?? false, keuze };
+        onbekend.set(k, entry);
+      }
+      const keuze = entry.keuze;
       if (keuze === 'negeren') continue;
       if (keuze === 'toevoegen') {
         newItems.set(k, { taxonomie, waarde });
         out.push(`+${k}`);
         continue;
       }
-      if (keuze && typeof keuze === 'object' && index.labels(taxonomie).some((l) => l.code === keuze.code)) {
+      if (keuze) {
         aliases.set(k, { taxonomie, waarde, code: keuze.code });
         out.push(keuze.code);
         continue;
       }
-      const prev = onbekend.get(k);
-      if (prev) prev.aantal++;
-      else onbekend.set(k, { taxonomie, waarde, aantal: 1, voorstel: index.suggest(taxonomie, waarde) });
       issue('fout', 'lijst.waarde-onbekend', row, veld, { waarde, taxonomie });
     }
     return [...new Set(out)];
@@ -781,12 +793,25 @@ export function previewPartners(
     };
   }
   const plan = computed ?? planPartners(db, file.name, parsed, options);
-  const vz = plan.orgs.flatMap((o) => [...o.vz.values()]);
+  // Values still to choose make their rows errors for now; the counts are those of the import once they are chosen
+  // (any choice keeps the row), unless rows with an error are left out.
+  const nogKiezen = plan.onbekend.filter((o) => o.keuze === null);
+  const telPlan =
+    nogKiezen.length > 0 && !options.foutenOverslaan
+      ? planPartners(db, file.name, parsed, {
+          ...options,
+          waarden: {
+            ...options.waarden,
+            ...Object.fromEntries(nogKiezen.map((o) => [waardeKey(o.taxonomie, o.waarde), 'negeren' as const])),
+          },
+        })
+      : plan;
+  const vz = telPlan.orgs.flatMap((o) => [...o.vz.values()]);
   const fouten = plan.issues.filter((i) => i.level === 'fout').length;
   return {
     ...base,
-    nieuweOrganisaties: plan.orgs.filter((o) => o.existingId === null && o.key !== ZONDER_AANBIEDER).length,
-    bijgewerkteOrganisaties: plan.orgs.filter((o) => o.existingId !== null).length,
+    nieuweOrganisaties: telPlan.orgs.filter((o) => o.existingId === null && o.key !== ZONDER_AANBIEDER).length,
+    bijgewerkteOrganisaties: telPlan.orgs.filter((o) => o.existingId !== null).length,
     nieuweVoorzieningen: vz.filter((v) => v.existingId === null).length,
     bijgewerkteVoorzieningen: vz.filter((v) => v.existingId !== null).length,
     onbekend: plan.onbekend,

@@ -51,6 +51,10 @@ export interface OnbekendeWaarde {
   readonly aantal: number;
   /** A likely taxonomy code, or null. */
   readonly voorstel: string | null;
+  /** The suggestion rests on the value's meaning and fits only this item: preselected (`voorstellenOvernemen`). */
+  readonly zeker: boolean;
+  /** What happens to the value now: the user's choice, or the preselected suggestion; null = still to choose. */
+  readonly keuze: WaardeKeuze | null;
 }
 
 /** What to do with an unknown taxonomy value: map it to an existing code, add it as a new item, or leave it out. */
@@ -80,6 +84,8 @@ export interface PartnersImportOptions {
   readonly foutenOverslaan?: boolean;
   /** Import even if this exact file was imported before. */
   readonly opnieuw?: boolean;
+  /** Take a `zeker` suggestion for an unknown value unless `waarden` says otherwise (the app; not the CLI). */
+  readonly voorstellenOvernemen?: boolean;
 }
 
 export interface PartnersPreview {

@@ -74,11 +74,21 @@ export function waardeSleutel(value: string): string {
 /** The key of a taxonomy value in `PartnersImportOptions.waarden`: "leefgebied|w i". */
 export const waardeKey = (taxonomie: Taxonomy, waarde: string): string => `${taxonomie}|${waardeSleutel(waarde)}`;
 
+/** A suggestion for an unknown value: `zeker` only when its meaning points to this one item and to no other. */
+export interface Voorstel {
+  readonly code: string;
+  readonly zeker: boolean;
+}
+
 export interface WaardeIndex {
   /** Code for a value, or null when unknown. */
   match(taxonomie: Taxonomy, value: string): string[] | null;
-  /** A likely code for an unknown value, or null. */
-  suggest(taxonomie: Taxonomy, value: string): string | null;
+  /**
+   * The best item for an unknown value, ranked by meaning: an age range ("jeugd 12-18", "65+") goes to the items
+   * whose ages overlap it (and never to one whose ages do not), a known word in it ("mensen met LVB") to its item;
+   * only then, and never `zeker`, a spelling alike. Null when nothing fits.
+   */
+  suggest(taxonomie: Taxonomy, value: string): Voorstel | null;
   labels(taxonomie: Taxonomy): readonly { code: string; label: string }[];
 }
 
@@ -101,6 +111,19 @@ function dice(x: ReadonlyMap<string, number>, b: string): number {
   }
   for (const n of y.values()) total += n;
   return total === 0 ? 0 : (2 * both) / total;
+}
+
+/** The age range in a value or a label: "12-18", "12 t/m 18", "0–4 jaar", "65+", "65 plus", "65 jaar en ouder". */
+export function leeftijden(value: string): readonly [number, number] | null {
+  const v = value.toLowerCase();
+  const tot = /(\d{1,3})\s*(?:-|–|—|tot en met|t\/m|tm|tot)\s*(\d{1,3})/.exec(v);
+  if (tot) {
+    const [a, b] = [Number(tot[1]), Number(tot[2])];
+    return a <= b && b <= 120 ? [a, b] : null;
+  }
+  const plus = /(\d{1,3})\s*(?:\+|plus|jaar en ouder|en ouder|jaar of ouder)/.exec(v);
+  if (plus && Number(plus[1]) <= 120) return [Number(plus[1]), 120];
+  return null;
 }
 
 export function buildWaardeIndex(db: ProjectDb): WaardeIndex {
@@ -150,19 +173,57 @@ export function buildWaardeIndex(db: ProjectDb): WaardeIndex {
     suggest(t, value) {
       const k = waardeSleutel(value);
       // A cell of a page of text is no taxonomy value (and its bigrams, once per known value, took seconds).
-      if (k.length > MAX_SUGGEST) return null;
+      if (!k || k.length > MAX_SUGGEST) return null;
+      const items = labels.get(t) ?? [];
+      // 1. Ages: only items whose ages overlap the value's; the one covering most of it. Items with ages that do
+      //    not overlap are ruled out for every later step ("jeugd 12-18" is never "Kinderen 4–12 jaar").
+      const uitgesloten = new Set<string>();
+      const range = leeftijden(value);
+      if (range) {
+        let best: { code: string; dekking: number } | null = null;
+        let gelijk = false;
+        for (const it of items) {
+          const r = leeftijden(it.label);
+          if (!r) continue;
+          const overlap = Math.min(range[1], r[1]) - Math.max(range[0], r[0]);
+          if (overlap <= 0 && !(range[0] === range[1] && range[0] >= r[0] && range[0] <= r[1])) {
+            uitgesloten.add(it.code);
+            continue;
+          }
+          const dekking = range[1] === range[0] ? 1 : overlap / (range[1] - range[0]);
+          if (!best || dekking > best.dekking) {
+            best = { code: it.code, dekking };
+            gelijk = false;
+          } else if (dekking === best.dekking) gelijk = true;
+        }
+        if (best) return { code: best.code, zeker: best.dekking >= 1 && !gelijk };
+      }
+      // 2. A known word or words of an item (its label, a part of it, a synonym) in the value, as whole words.
+      const tekst = ` ${k} `;
+      const woorden = new Map<string, number>(); // code → longest matching key
+      for (const [key, code] of [...exact, ...weak]) {
+        if (!key.startsWith(`${t}|`) || uitgesloten.has(code)) continue;
+        const w = key.slice(t.length + 1);
+        if (w.length < 3 || /^\d/.test(w)) continue;
+        if (tekst.includes(` ${w} `)) woorden.set(code, Math.max(woorden.get(code) ?? 0, w.length));
+      }
+      if (woorden.size > 0) {
+        const [code] = [...woorden].sort((a, b) => b[1] - a[1])[0]!;
+        return { code, zeker: woorden.size === 1 };
+      }
+      // 3. Spelling alike (a typo): a suggestion, never preselected.
       const x = bigrams(k);
       let best: string | null = null;
-      let bestScore = 0.5;
+      let bestScore = 0.6;
       for (const [key, code] of [...exact, ...weak]) {
-        if (!key.startsWith(`${t}|`)) continue;
+        if (!key.startsWith(`${t}|`) || uitgesloten.has(code)) continue;
         const s = dice(x, key.slice(t.length + 1));
         if (s > bestScore) {
           best = code;
           bestScore = s;
         }
       }
-      return best;
+      return best ? { code: best, zeker: false } : null;
     },
     labels: (t) => labels.get(t) ?? [],
   };

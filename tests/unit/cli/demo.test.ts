@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildDemo } from '../../../scripts/build-demo.mts';
 import { cli, cliDir } from '../../helpers/cli';
 
-const BOSWINKEL = 'BU01530710';
+const BOSWINKEL = 'BU01530201';
 
 type Rij = Record<string, string | number | null>;
 
@@ -23,7 +23,14 @@ describe('voorbeeldproject Enschede West (scripts/build-demo.mts)', () => {
     const info = await cli(['info', 'demo.wijkweb', '--json'], dir);
     expect(info.code, info.err).toBe(0);
     const { counts } = JSON.parse(info.out) as { counts: Record<string, number> };
-    expect(counts).toMatchObject({ gemeenten: 1, wijken: 2, buurten: 7, geometrieen: 7, snapshots: 1, weergaven: 3 });
+    expect(counts).toMatchObject({
+      gemeenten: 1,
+      wijken: 10,
+      buurten: 68,
+      geometrieen: 68,
+      snapshots: 1,
+      weergaven: 3,
+    });
     for (const k of ['metingen', 'organisaties', 'voorzieningen', 'relaties']) expect(counts[k]).toBeGreaterThan(0);
 
     // Real: 3,715 inhabitants (pilot plan "Hulp om de hoek", Bijlage 2).

@@ -273,6 +273,14 @@ describe('hiaten: the pilot buurt on real data', () => {
     expect(cel.toelichting).toContain('reference date 2 April 2024');
     expect(cel.toelichting).toContain('no comparison with the municipality possible');
     expect(cel.toelichting).not.toMatch(/\b(geen|gemeente|peildatum|inwoners)\b/);
+    // Issue 21: the default rules, signals and leefgebieden in English too; the period line as well.
+    const h = unwrap(await s.getHiaten({ taal: 'en' }));
+    for (const c of h.cellen)
+      expect(c.toelichting).not.toMatch(
+        /\b(aandeel|maatwerk|lichte|ondersteuning|jeugdhulp|meldingen|hulpverlening|scholing|welzijn|cliënten)\b/i,
+      );
+    expect(h.leefgebieden.map((l) => l.label)).toContain('Care/support');
+    expect(h.periode ?? '').not.toMatch(/peildatum/);
   });
 
   it('keeps settings saved by an earlier version working, with the CBS care signals added', async () => {

@@ -111,7 +111,9 @@ describe('partnerlijsten importeren', () => {
       expect(text).toContain('werkblad ‘Sociale kaart’');
       expect(text).not.toMatch(/\{\{|undefined|fout\./);
     }
-    expect(p.onbekend).toEqual([{ taxonomie: 'leefgebied', waarde: 'Spiritualiteit', aantal: 1, voorstel: null }]);
+    expect(p.onbekend).toEqual([
+      { taxonomie: 'leefgebied', waarde: 'Spiritualiteit', aantal: 1, voorstel: null, zeker: false, keuze: null },
+    ]);
     expect(p.kanImporteren).toBe(false);
     // Nothing was written by the preview, and an import with unresolved errors is refused without a change.
     expect((await s.importPartners(file, {})).ok).toBe(false);

@@ -79,7 +79,7 @@ describe('the voorbeeldproject’s "Pilotplan medium scenario"', () => {
     for (const id of ['personeel-wmo', 'personeel-jeugd']) expect(bedrag(dertig, id)).toBe(bedrag(veertig, id));
     expect(dertig.perJaar[2]!.rendement).toBeCloseTo(101431.8 * 0.75 - 88631, 0);
     // Per buurt: Boswinkel's lines from the counts, without the personnel (an amount of the whole pilot).
-    expect(dertig.perGebied.map((g) => g.code)).toEqual(['BU01530710']);
+    expect(dertig.perGebied.map((g) => g.code)).toEqual(['BU01530201']);
     expect(dertig.perGebied[0]!.regels.map((r) => r.id)).toEqual(['wmo', 'jeugd', 'vervangend']);
     expect(dertig.alleenGeheel).toEqual(['personeel-wmo', 'personeel-jeugd']);
     expect(dertig.perGebied[0]!.perJaar[2]!.investeringen).toBe(0);
@@ -90,7 +90,7 @@ describe('the voorbeeldproject’s "Pilotplan medium scenario"', () => {
     const scenario = unwrap(await s.listScenarios()).find((x) => x.naam === NAAM)!;
     const rapport = unwrap(
       await s.getRapport({
-        gebieden: ['BU01530710'],
+        gebieden: ['BU01530201'],
         peildatum: '2024-04-02',
         secties: ['scenario'],
         scenarioId: scenario.id,
