@@ -19,6 +19,8 @@ import type {
 import { CbsPreview } from './CbsPreview';
 import { CognosPreview } from './CognosPreview';
 import { GeoPreview } from './GeoPreview';
+import { IssueList } from './IssueList';
+import type { ImportIssue } from '../../../shared/importers/types';
 import { PartnersPreview } from './PartnersPreview';
 import { RelatiesPreview } from './RelatiesPreview';
 import type { AppError } from '../../../shared/result';
@@ -39,7 +41,7 @@ type Phase =
   | { kind: 'klaar-geo'; text: string }
   | { kind: 'klaar'; name: string; waarden: number; jaar: string }
   | { kind: 'klaar-cognos'; name: string; metingen: number }
-  | { kind: 'klaar-kaart'; text: string };
+  | { kind: 'klaar-kaart'; text: string; problemen?: readonly ImportIssue[] };
 
 const SOORTEN: readonly (ImportSoort | 'automatisch')[] = [
   'automatisch',
@@ -200,7 +202,14 @@ export function ImportPage({
     setPhase({ kind: 'lezen', name: file.name });
     const result = await actions.importPostcodes(file);
     if (!result.ok) return failed(result.error);
-    setPhase({ kind: 'klaar-kaart', text: t('postcodes.klaar', { bestand: file.name, ...result.value }) });
+    const o = result.value;
+    setPhase({
+      kind: 'klaar-kaart',
+      text:
+        t('postcodes.klaar', { bestand: file.name, ...o }) +
+        (o.overgeslagen > 0 ? ` ${t('postcodes.overgeslagen', { count: o.overgeslagen })}` : ''),
+      problemen: o.problemen,
+    });
   };
 
   const start = async (f: File) => {
@@ -336,6 +345,9 @@ export function ImportPage({
             </Button>
           </ButtonGroup>
         </Alert>
+      )}
+      {phase.kind === 'klaar-kaart' && phase.problemen && phase.problemen.length > 0 && (
+        <IssueList issues={phase.problemen} fouten={0} waarschuwingen={phase.problemen.length} level={2} />
       )}
       {phase.kind === 'partners' && (
         <PartnersPreview

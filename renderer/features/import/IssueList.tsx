@@ -8,15 +8,18 @@ export function IssueList({
   issues,
   fouten,
   waarschuwingen,
+  level = 3,
 }: {
   issues: readonly ImportIssue[];
   fouten: number;
   waarschuwingen: number;
+  /** The heading's level: 3 inside a preview, 2 directly on the page. */
+  level?: 2 | 3;
 }) {
   const { t, i18n } = useTranslation();
   return (
     <section aria-labelledby="problemen-titel" data-testid="import-problemen">
-      <Heading level={3} id="problemen-titel">
+      <Heading level={level} id="problemen-titel">
         {t('import.problemen', { fouten, waarschuwingen })}
       </Heading>
       <Table caption={t('import.problemenTabel')}>
