@@ -43,11 +43,11 @@ const pad = (n: number) => String(n).padStart(2, '0');
 const iso = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
 const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 
-/** Years a count can be of (a mistyped 3024 is no period: the row says so, instead of the database refusing it). */
-const jaarOk = (y: number) => y >= 1990 && y <= 2100;
+/** Years a period can be in, as the database takes them (a mistyped 3024 is no period: the row says so). */
+const jaarOk = (y: number) => y >= 1000 && y <= 2999;
 
 function valid(y: number, m: number, d: number): boolean {
-  return jaarOk(y) && m >= 1 && m <= 12 && d >= 1 && d <= lastDay(y, m);
+  return y >= 1990 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= lastDay(y, m);
 }
 
 function plain(s: string): string {
