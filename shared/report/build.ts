@@ -46,7 +46,6 @@ import {
   type RapportOpties,
   type RapportSectie,
   type RapportTabel,
-  type SectieSoort,
 } from './model';
 import {
   BRON_ONDERDRUKT,
@@ -60,24 +59,35 @@ import {
 import { maakSnapshotInhoud, vergelijkSnapshots, type SnapshotInhoud, type Verschillen } from './snapshot';
 import { ERNST_KLEUR, kaartPlaatSvg, netwerkPlaatSvg } from './plates';
 
-import { datumNl, datumsNl, getalNl, wanneerNl } from './format';
+import { datumNl, getalNl } from './format';
+import { woorden, type Woorden } from './tekst';
+import { DEFAULT_TAXONOMIES, taxonomieLabel } from '../model/taxonomies';
 
 /** "op 2 april 2024" for a peildatum, "in april 2024" for a period. */
-const opIn = (wanneer: string) => `${wanneer.includes('/') ? 'in' : 'op'} ${wanneerNl(wanneer)}`;
-const pctNl = (fraction: number) => `${getalNl(fraction * 100, 0)}%`;
+const opIn = (w: Woorden, wanneer: string) => w.t(wanneer.includes('/') ? 'in' : 'op', { wanneer: w.wanneer(wanneer) });
 
-const ERNST_WOORD: Record<Ernst, string> = {
-  ernstig: 'ernstig hiaat',
-  hiaat: 'hiaat',
-  aandacht: 'aandacht',
-  geen: 'geen hiaat',
-  'geen-gegevens': 'geen gegevens',
+/** "ernstig hiaat", "geen gegevens": the severity in a sentence. */
+const ernstWoord = (w: Woorden, ernst: string) =>
+  ['ernstig', 'hiaat', 'aandacht', 'geen', 'geen-gegevens'].includes(ernst) ? w.t(`ernst.${ernst}`) : ernst;
+/** "Meldingen", "Toewijzingen", "Unieke cliënten". */
+const maatLabel = (w: Woorden, maat: string) =>
+  ['meldingen', 'toewijzingen', 'unieke_clienten'].includes(maat) ? w.t(`maat.${maat}`) : maat;
+/** A CBS figure's name: the standard ones in English when the report is; otherwise as imported. */
+const cbsLabel = (w: Woorden, sleutel: string, label: string) => {
+  if (w.taal === 'nl') return label;
+  const en = w.t(`cbs.${sleutel}`);
+  return en === `rapport.tekst.cbs.${sleutel}` ? label : en;
 };
-const MAAT_LABEL: Record<string, string> = {
-  meldingen: 'Meldingen',
-  toewijzingen: 'Toewijzingen',
-  unieke_clienten: 'Unieke cliënten',
+/** A field name of the snapshot comparison ("vrij toegankelijk") in the report's language. */
+const veldWoord = (w: Woorden, veld: string) => {
+  if (w.taal === 'nl') return veld;
+  const key = `veld.${veld.replace(/ /g, '_')}`;
+  const en = w.t(key);
+  return en === `rapport.tekst.${key}` ? veld : en;
 };
+/** A voorziening's status ("actief") in the report's language. */
+const statusWoord = (w: Woorden, status: string) =>
+  w.taal === 'nl' || !['actief', 'gepland', 'gestopt'].includes(status) ? status : w.t(`status.${status}`);
 
 // ---------------------------------------------------------------- gebieden
 
@@ -138,12 +148,18 @@ function netwerkFilter(sel: Selectie | null): NetwerkFilter {
   return { metVoorzieningen: true, ...(sel ? { gebieden: sel.codes } : {}) };
 }
 
-function hiatenCellen(db: ProjectDb, jaar: number | null, totEnMet: string | null, p: PrivacyInstellingen | null) {
+function hiatenCellen(
+  db: ProjectDb,
+  jaar: number | null,
+  totEnMet: string | null,
+  p: PrivacyInstellingen | null,
+  w: Woorden = woorden('nl'),
+) {
   const instellingen = loadHiatenInstellingen(db);
-  const input = loadHiatenInput(db, instellingen, jaar ?? undefined, totEnMet ?? undefined);
+  const input = loadHiatenInput(db, instellingen, jaar ?? undefined, totEnMet ?? undefined, w.taal);
   return {
-    periode: input.periode ? datumsNl(input.periode) : null,
-    cellen: berekenHiaten(input, instellingen, { drempel: p?.aan ? p.drempel : null }),
+    periode: input.periode ? w.datums(input.periode) : null,
+    cellen: berekenHiaten(input, instellingen, { drempel: p?.aan ? p.drempel : null, taal: w.taal }),
     input,
   };
 }
@@ -174,6 +190,7 @@ function kerncijfers(
   db: ProjectDb,
   sel: Selectie,
   p: PrivacyInstellingen,
+  w: Woorden,
 ): { sectie: Omit<RapportSectie, 'soort' | 'titel'>; profielen: GebiedProfiel[] } {
   const profielen: GebiedProfiel[] = [];
   if (sel.jaar !== null) {
@@ -188,7 +205,7 @@ function kerncijfers(
     return {
       profielen,
       sectie: {
-        alineas: ['Er zijn nog geen CBS-cijfers voor dit gebied. Importeer de Kerncijfers wijken en buurten.'],
+        alineas: [w.t('kern.geenCbs')],
         kerngetallen: [],
         tabellen: [],
       },
@@ -201,7 +218,7 @@ function kerncijfers(
     for (const r of [...prof.rijen.filter((x) => x.canoniek), ...prof.afgeleid]) {
       if (gezien.has(r.sleutel)) continue;
       gezien.add(r.sleutel);
-      sleutels.push({ sleutel: r.sleutel, label: r.label, eenheid: r.eenheid });
+      sleutels.push({ sleutel: r.sleutel, label: cbsLabel(w, r.sleutel, r.label), eenheid: r.eenheid });
     }
   }
   const waarde = (prof: GebiedProfiel, sleutel: string) =>
@@ -224,13 +241,13 @@ function kerncijfers(
     }),
     waarde(metGemeente, s.sleutel)?.gemeente ?? null,
   ]);
-  const bron = bronVanProfiel(eerste);
+  const bron = bronVanProfiel(eerste, w);
   const inw = waarde(eerste, 'inwoners');
   const kern: Kerngetal[] = [];
   if (inw?.waarde != null) {
     kern.push({
-      label: `Inwoners ${eerste.gebied.naam}`,
-      waarde: getalNl(inw.waarde),
+      label: w.t('kern.inwoners', { naam: eerste.gebied.naam }),
+      waarde: w.getal(inw.waarde),
       toelichting: `${bron}, ${sel.jaar}`,
     });
   }
@@ -239,28 +256,34 @@ function kerncijfers(
     if (r?.waarde == null) continue;
     const gm = waarde(metGemeente, s)?.gemeente ?? null;
     kern.push({
-      label: r.label.replace(/^% /, 'Aandeel '),
-      waarde: `${getalNl(r.waarde, 0)}%`,
-      toelichting: gm !== null ? `gemeente ${getalNl(gm, 0)}%` : undefined,
+      label: cbsLabel(w, r.sleutel, r.label).replace(/^% (.*)$/, (_, rest: string) =>
+        w.t('kern.aandeel', { label: rest }),
+      ),
+      waarde: `${w.getal(r.waarde, 0)}%`,
+      toelichting: gm !== null ? w.t('kern.gemeentePct', { pct: `${w.getal(gm, 0)}%` }) : undefined,
     });
   }
   return {
     profielen,
     sectie: {
       alineas: [
-        `De kerncijfers van CBS voor ${sel.gekozen.map((g) => g.naam).join(', ')} in ${sel.jaar}, naast het gemiddelde van de gemeente${gemeente ? ` ${gemeente.naam}` : ''}.`,
+        w.t(gemeente ? 'kern.alineaGemeente' : 'kern.alinea', {
+          namen: sel.gekozen.map((g) => g.naam).join(', '),
+          jaar: String(sel.jaar),
+          gemeente: gemeente?.naam ?? '',
+        }),
       ],
       kerngetallen: kern,
       tabellen: [
         tabel(
           {
-            id: 'Kerncijfers',
-            titel: `Kerncijfers ${sel.jaar}`,
+            id: w.t('kern.tabelId'),
+            titel: w.t('kern.tabelTitel', { jaar: String(sel.jaar) }),
             kolommen: [
-              { titel: 'Kenmerk', soort: 'tekst' },
+              { titel: w.t('kern.kenmerk'), soort: 'tekst' },
               ...profielen.map((prof) => ({ titel: prof.gebied.naam, soort: 'getal' as const, decimalen: 1 })),
               {
-                titel: gemeente ? `Gemeente ${gemeente.naam}` : 'Gemeente',
+                titel: gemeente ? w.t('kern.gemeenteNaam', { naam: gemeente.naam }) : w.t('kern.gemeente'),
                 soort: 'getal',
                 decimalen: 1,
               },
@@ -268,7 +291,7 @@ function kerncijfers(
             rijen,
             bron,
             peildatum: String(sel.jaar),
-            voetnoot: 'x = geheim bij CBS (te weinig inwoners of huishoudens om te tonen).',
+            voetnoot: w.t('kern.voetnoot'),
           },
           p,
         ),
@@ -277,18 +300,18 @@ function kerncijfers(
   };
 }
 
-function bronVanProfiel(prof: GebiedProfiel): string {
+function bronVanProfiel(prof: GebiedProfiel, w: Woorden): string {
   const r = prof.rijen[0];
-  return `CBS Kerncijfers wijken en buurten${r?.bron.bestandsnaam ? ` (${r.bron.bestandsnaam})` : ''}`;
+  return `${w.t('bron.cbsKerncijfers')}${r?.bron.bestandsnaam ? ` (${r.bron.bestandsnaam})` : ''}`;
 }
 
 /** A row's label: the meldingstype, the product, or wet + level. */
-function metingLabel(r: MetingRow): string {
+function metingLabel(r: MetingRow, w: Woorden): string {
   if (r.meldingstype) return r.meldingstype;
   if (r.product) return r.product;
   return (
     [r.wet, r.ondersteuningsbehoefte !== null ? `OB${r.ondersteuningsbehoefte}` : null].filter(Boolean).join(' ') ||
-    'Totaal'
+    w.t('totaal')
   );
 }
 const wanneer = (r: MetingRow) => r.peildatum ?? `${r.periodeStart}/${r.periodeEind}`;
@@ -312,12 +335,13 @@ function metingen(
   peildatum: string,
   p: PrivacyInstellingen,
   inwoners: number | null,
+  w: Woorden,
 ): Omit<RapportSectie, 'soort' | 'titel'> {
   const rows = [...sel.buurten].flatMap((b) => listMetingen(db, { gebiedCode: b }).rijen);
   const tot = zonderDubbeleTelling(rows.filter((r) => (r.peildatum ?? r.periodeEind ?? '') <= peildatum));
   if (!tot.length) {
     return {
-      alineas: ['Er zijn nog geen meldingen of toewijzingen uit Cognos voor dit gebied tot deze peildatum.'],
+      alineas: [w.t('met.geen')],
       kerngetallen: [],
       tabellen: [],
     };
@@ -329,11 +353,11 @@ function metingen(
     let onvolledig = false;
     const lijst = tot.filter((r) => r.maat === maat);
     const momenten = [...new Set(lijst.map(wanneer))].sort().slice(-4);
-    const labels = [...new Set(lijst.map(metingLabel))];
+    const labels = [...new Set(lijst.map((r) => metingLabel(r, w)))];
     // Per label and moment: the sum over the buurten, and the buurten's own counts (the Metingen export shows them).
     const som = new Map<string, { n: number; onderdrukt: boolean; delen: number[] }>();
     for (const r of lijst) {
-      const k = `${metingLabel(r)}\u0000${wanneer(r)}`;
+      const k = `${metingLabel(r, w)}\u0000${wanneer(r)}`;
       const cur = som.get(k) ?? { n: 0, onderdrukt: false, delen: [] };
       if (r.onderdrukt || r.waarde === null) cur.onderdrukt = true;
       else {
@@ -348,7 +372,7 @@ function metingen(
       if (c.onderdrukt) {
         onvolledig = true;
         // Suppressed at the source: "<5" alone, or "at least" what is known.
-        return c.n === 0 ? BRON_ONDERDRUKT : `≥ ${getalNl(c.n)}`;
+        return c.n === 0 ? BRON_ONDERDRUKT : `≥ ${w.getal(c.n)}`;
       }
       // A sum over buurten that would give a small buurt count away is hidden.
       return c.delen.length > 1 && !totaalVeilig(c.n, c.delen, p) ? GEHEIM : c.n;
@@ -362,23 +386,23 @@ function metingen(
     );
     const laatste = totalen[totalen.length - 1] ?? 0;
     const per1000 = inwoners ? (laatste / inwoners) * 1000 : null;
-    rijen.push(['Totaal', ...totalen]);
+    rijen.push([w.t('totaal'), ...totalen]);
     const bronnen = [...new Set(lijst.map((r) => r.bron))].join(', ');
     const beschermd = tabel(
       {
-        id: MAAT_LABEL[maat] ?? maat,
-        titel: `${MAAT_LABEL[maat] ?? maat} per ${lijst.some((r) => r.meldingstype) ? 'soort melding' : 'product'}`,
+        id: maatLabel(w, maat),
+        titel: w.t(lijst.some((r) => r.meldingstype) ? 'met.tabelSoortMelding' : 'met.tabelProduct', {
+          maat: maatLabel(w, maat),
+        }),
         kolommen: [
-          { titel: 'Soort', soort: 'tekst' },
-          ...momenten.map((m) => ({ titel: wanneerNl(m), soort: 'aantal' as const })),
+          { titel: w.t('kolom.soort'), soort: 'tekst' },
+          ...momenten.map((m) => ({ titel: w.wanneer(m), soort: 'aantal' as const })),
         ],
         rijen,
         totaalRij: true,
         bron: `Cognos (${bronnen})`,
-        peildatum: wanneerNl(momenten[momenten.length - 1]!),
-        voetnoot: onvolledig
-          ? 'Sommige aantallen zijn in de bron al afgeschermd (<5) en tellen niet mee in het totaal (≥: minstens).'
-          : undefined,
+        peildatum: w.wanneer(momenten[momenten.length - 1]!),
+        voetnoot: onvolledig ? w.t('met.voetnoot') : undefined,
       },
       p,
     );
@@ -391,14 +415,14 @@ function metingen(
     };
     const nu = getoond(momenten.length - 1);
     const vorige = momenten.length > 1 ? getoond(momenten.length - 2) : null;
-    const toon = (i: number) => (getoond(i) === null ? String(totaalRij[i + 1] ?? '') : getalNl(getoond(i)!));
+    const toon = (i: number) => (getoond(i) === null ? String(totaalRij[i + 1] ?? '') : w.getal(getoond(i)!));
     kern.push({
-      label: `${MAAT_LABEL[maat] ?? maat}, ${wanneerNl(momenten[momenten.length - 1]!)}`,
+      label: `${maatLabel(w, maat)}, ${w.wanneer(momenten[momenten.length - 1]!)}`,
       waarde: toon(momenten.length - 1),
       toelichting:
         [
-          momenten.length > 1 ? `vorige keer ${toon(momenten.length - 2)}` : null,
-          per1000 !== null && nu !== null ? `${getalNl(per1000, 1)} per 1.000 inwoners` : null,
+          momenten.length > 1 ? w.t('met.vorigeKeer', { waarde: toon(momenten.length - 2) }) : null,
+          per1000 !== null && nu !== null ? w.t('met.per1000', { waarde: w.getal(per1000, 1) }) : null,
         ]
           .filter(Boolean)
           .join('; ') || undefined,
@@ -406,14 +430,27 @@ function metingen(
     if (nu !== null && vorige !== null && laatste === nu) {
       const verschil = nu - vorige;
       alineas.push(
-        `${MAAT_LABEL[maat] ?? maat}: ${getalNl(nu)} ${opIn(momenten[momenten.length - 1]!)}, ` +
-          (verschil === 0
-            ? 'even veel als de vorige keer.'
-            : `${getalNl(Math.abs(verschil))} ${verschil > 0 ? 'meer' : 'minder'} dan ${opIn(momenten[momenten.length - 2]!)}.`),
+        w.t(verschil === 0 ? 'met.gelijk' : verschil > 0 ? 'met.meer' : 'met.minder', {
+          maat: maatLabel(w, maat),
+          n: w.getal(nu),
+          wanneer: opIn(w, momenten[momenten.length - 1]!),
+          verschil: w.getal(Math.abs(verschil)),
+          vorige: opIn(w, momenten[momenten.length - 2]!),
+        }),
       );
     }
   }
   return { alineas, kerngetallen: kern, tabellen };
+}
+
+/** A taxonomy's labels (code → label) in the report's language: the standard ones in English when it is. */
+function labelsIn(
+  labels: Readonly<Record<string, string>> | undefined,
+  taxonomie: 'soort_organisatie' | 'relatietype',
+  w: Woorden,
+): Readonly<Record<string, string>> {
+  if (!labels || w.taal === 'nl') return labels ?? {};
+  return Object.fromEntries(Object.entries(labels).map(([c, l]) => [c, taxonomieLabel(taxonomie, c, l, w.taal)]));
 }
 
 function netwerkSectie(
@@ -421,6 +458,7 @@ function netwerkSectie(
   sel: Selectie,
   peildatum: string,
   p: PrivacyInstellingen,
+  w: Woorden,
 ): Omit<RapportSectie, 'soort' | 'titel'> {
   const filter = netwerkFilter(sel);
   const net = applyFilter(data, filter);
@@ -428,20 +466,21 @@ function netwerkSectie(
   const svg = netwerkPlaatSvg({
     net,
     posities,
-    sectorLabels: data.labels['soort_organisatie'] ?? {},
-    relatieLabels: data.labels['relatietype'] ?? {},
-    titel: `Netwerk van de sociale basis: ${sel.gekozen.map((g) => g.naam).join(', ')}`,
-    onderschrift: `Bron: sociale kaart in Wijkweb (partnerlijsten en verwijzingen), stand ${datumNl(peildatum)}.`,
+    sectorLabels: labelsIn(data.labels['soort_organisatie'], 'soort_organisatie', w),
+    relatieLabels: labelsIn(data.labels['relatietype'], 'relatietype', w),
+    titel: w.t('net.plaatTitel', { namen: sel.gekozen.map((g) => g.naam).join(', ') }),
+    onderschrift: w.t('net.onderschrift', { datum: w.datum(peildatum) }),
+    taal: w.taal,
   });
   const plaat = {
     soort: 'netwerk' as const,
-    titel: 'Netwerk',
+    titel: w.t('net.plaat'),
     svg,
-    bron: 'Sociale kaart (partnerlijsten, verwijzingen)',
+    bron: w.t('net.plaatBron'),
   };
   if (!net.knopen.some((k) => k.soort !== 'gebied')) {
     return {
-      alineas: ['Er staan nog geen organisaties of voorzieningen in dit gebied. Importeer een partnerlijst.'],
+      alineas: [w.t('net.geen')],
       kerngetallen: [],
       tabellen: [],
     };
@@ -450,13 +489,13 @@ function netwerkSectie(
   const n = a.netwerk;
   const namen = new Map(net.knopen.map((k) => [k.id, k.naam]));
   const kern: Kerngetal[] = [
-    { label: 'Organisaties en voorzieningen', waarde: getalNl(n.knopen) },
-    { label: 'Verbindingen', waarde: getalNl(n.relaties) },
-    { label: 'Dichtheid', waarde: pctNl(n.dichtheid), toelichting: 'van alle mogelijke verbindingen' },
-    { label: 'Losse delen', waarde: getalNl(n.componenten) },
-    { label: 'Groepen die veel samenwerken', waarde: getalNl(n.communities) },
+    { label: w.t('net.knopen'), waarde: w.getal(n.knopen) },
+    { label: w.t('net.verbindingen'), waarde: w.getal(n.relaties) },
+    { label: w.t('net.dichtheid'), waarde: w.pct(n.dichtheid), toelichting: w.t('net.dichtheidUitleg') },
+    { label: w.t('net.losseDelen'), waarde: w.getal(n.componenten) },
+    { label: w.t('net.groepen'), waarde: w.getal(n.communities) },
   ];
-  if (n.reciprociteit !== null) kern.push({ label: 'Wederkerig verwezen', waarde: pctNl(n.reciprociteit) });
+  if (n.reciprociteit !== null) kern.push({ label: w.t('net.wederkerig'), waarde: w.pct(n.reciprociteit) });
   const verbinders = [...a.knopen]
     .filter((k) => k.betweenness > 0 || k.articulatiepunt)
     .sort((x, y) => y.betweenness - x.betweenness)
@@ -466,22 +505,17 @@ function netwerkSectie(
     tabellen.push(
       tabel(
         {
-          id: 'Verbinders',
-          titel: 'Verbinders: wie het netwerk bij elkaar houdt',
+          id: w.t('net.verbindersId'),
+          titel: w.t('net.verbinders'),
           kolommen: [
-            { titel: 'Organisatie of voorziening', soort: 'tekst' },
-            { titel: 'Verbindingen', soort: 'getal', decimalen: 0 },
-            { titel: 'Tussenpositie', soort: 'procent', decimalen: 0 },
-            { titel: 'Valt het netwerk uiteen zonder?', soort: 'tekst' },
+            { titel: w.t('net.orgOfVoorziening'), soort: 'tekst' },
+            { titel: w.t('net.verbindingen'), soort: 'getal', decimalen: 0 },
+            { titel: w.t('net.tussenpositie'), soort: 'procent', decimalen: 0 },
+            { titel: w.t('net.uiteen'), soort: 'tekst' },
           ],
-          rijen: verbinders.map((k) => [
-            namen.get(k.id) ?? k.id,
-            k.degree,
-            k.betweenness,
-            k.articulatiepunt ? 'ja' : 'nee',
-          ]),
-          bron: 'Sociale kaart',
-          peildatum: datumNl(peildatum),
+          rijen: verbinders.map((k) => [namen.get(k.id) ?? k.id, k.degree, k.betweenness, w.jaNee(k.articulatiepunt)]),
+          bron: w.t('bron.socialeKaart'),
+          peildatum: w.datum(peildatum),
         },
         p,
       ),
@@ -492,43 +526,52 @@ function netwerkSectie(
     tabellen.push(
       tabel(
         {
-          id: 'Verwijsbalans',
-          titel: 'Waar verwijzingen van de eerste lijn terechtkomen',
+          id: w.t('net.balansId'),
+          titel: w.t('net.balans'),
           kolommen: [
-            { titel: 'Buurt', soort: 'tekst' },
-            { titel: 'Periode', soort: 'tekst' },
-            { titel: 'Voorliggend', soort: 'aantal' },
-            { titel: 'Maatwerk', soort: 'aantal' },
-            { titel: 'Onbekend', soort: 'aantal' },
-            { titel: 'Totaal', soort: 'aantal' },
+            { titel: w.t('kolom.buurt'), soort: 'tekst' },
+            { titel: w.t('net.periode'), soort: 'tekst' },
+            { titel: w.t('net.voorliggend'), soort: 'aantal' },
+            { titel: w.t('net.maatwerk'), soort: 'aantal' },
+            { titel: w.t('net.onbekend'), soort: 'aantal' },
+            { titel: w.t('totaal'), soort: 'aantal' },
           ],
           rijen: balans.map((b) => [
-            b.buurtNaam ?? 'Hele gebied',
-            b.periode ? wanneerNl(b.periode) : 'zonder periode',
+            b.buurtNaam ?? w.t('net.heleGebied'),
+            b.periode ? w.wanneer(b.periode) : w.t('net.zonderPeriode'),
             b.voorliggend,
             b.maatwerk,
             b.onbekend,
             b.totaal,
           ]),
           totaalKolom: 5,
-          bron: 'Verwijzingen (partners)',
-          peildatum: datumNl(peildatum),
+          bron: w.t('net.balansBron'),
+          peildatum: w.datum(peildatum),
         },
         p,
       ),
     );
   }
   const alineas = [
-    `Het netwerk heeft ${getalNl(n.knopen)} organisaties en voorzieningen met ${getalNl(n.relaties)} verbindingen.` +
-      (n.componenten > 1
-        ? ` Het bestaat uit ${n.componenten} losse delen die niet met elkaar verbonden zijn.`
-        : ' Alles hangt met elkaar samen.'),
+    `${w.t('net.alinea', { knopen: w.getal(n.knopen), relaties: w.getal(n.relaties) })} ${
+      n.componenten > 1 ? w.t('net.delen', { n: n.componenten }) : w.t('net.samen')
+    }`,
   ];
   const kwetsbaar = a.knopen.filter((k) => k.articulatiepunt).map((k) => namen.get(k.id) ?? k.id);
-  if (kwetsbaar.length)
+  if (kwetsbaar.length) {
+    const eerste = kwetsbaar.slice(0, 3).join(', ');
     alineas.push(
-      `Zonder ${kwetsbaar.slice(0, 3).join(', ')}${kwetsbaar.length > 3 ? ` en ${kwetsbaar.length - 3} andere` : ''} valt het netwerk uiteen: daar hangt veel van af.`,
+      w.t('net.kwetsbaar', {
+        namen:
+          kwetsbaar.length > 3
+            ? w.t(kwetsbaar.length === 4 ? 'net.enAndere_een' : 'net.enAndere', {
+                namen: eerste,
+                n: kwetsbaar.length - 3,
+              })
+            : eerste,
+      }),
     );
+  }
   return { alineas, kerngetallen: kern, tabellen, plaat };
 }
 
@@ -562,12 +605,11 @@ function veranderingen(
   nu: () => SnapshotInhoud,
   sel: Selectie,
   p: PrivacyInstellingen,
+  w: Woorden,
 ): Omit<RapportSectie, 'soort' | 'titel'> & { verschillen: Verschillen | null } {
   if (!oud) {
     return {
-      alineas: [
-        'Er is nog geen eerder stuurgroepmoment vastgelegd. Leg dit moment vast; dan staat in het volgende rapport wat er sindsdien veranderd is.',
-      ],
+      alineas: [w.t('ver.geenMoment')],
       kerngetallen: [],
       tabellen: [],
       verschillen: null,
@@ -575,62 +617,74 @@ function veranderingen(
   }
   const v = vergelijkSnapshots(snapshotVoorSelectie(oud.inhoud, sel), snapshotVoorSelectie(nu(), sel));
   const rijen: CelWaarde[][] = [];
-  const regel = (wat: string, soort: string, naam: string, detail: string) => rijen.push([wat, soort, naam, detail]);
-  for (const o of v.organisaties.nieuw) regel('Nieuw', 'Organisatie', o.naam, '');
-  for (const o of v.organisaties.weg) regel('Weg', 'Organisatie', o.naam, '');
-  for (const w of v.organisaties.gewijzigd) regel('Gewijzigd', 'Organisatie', w.nieuw.naam, w.velden.join(', '));
-  for (const x of v.voorzieningen.nieuw) regel('Nieuw', 'Voorziening', x.naam, x.organisatie ?? '');
-  for (const x of v.voorzieningen.weg) regel('Weg', 'Voorziening', x.naam, x.organisatie ?? '');
-  for (const w of v.voorzieningen.gewijzigd)
+  const regel = (wat: string, soort: string, naam: string, detail: string) =>
+    rijen.push([w.t(`ver.${wat}`), w.t(`ver.${soort}`), naam, detail]);
+  const velden = (l: readonly string[]) => l.map((x) => veldWoord(w, x)).join(', ');
+  const relatieSoort = (soort: string) => {
+    const standaard = w.taal === 'en' ? DEFAULT_TAXONOMIES.relatietype.find((i) => i.code === soort) : undefined;
+    return standaard ? taxonomieLabel('relatietype', soort, standaard.label, 'en').toLowerCase() : soort;
+  };
+  for (const o of v.organisaties.nieuw) regel('nieuw', 'organisatie', o.naam, '');
+  for (const o of v.organisaties.weg) regel('weg', 'organisatie', o.naam, '');
+  for (const x of v.organisaties.gewijzigd) regel('gewijzigd', 'organisatie', x.nieuw.naam, velden(x.velden));
+  for (const x of v.voorzieningen.nieuw) regel('nieuw', 'voorziening', x.naam, x.organisatie ?? '');
+  for (const x of v.voorzieningen.weg) regel('weg', 'voorziening', x.naam, x.organisatie ?? '');
+  for (const x of v.voorzieningen.gewijzigd)
     regel(
-      'Gewijzigd',
-      'Voorziening',
-      w.nieuw.naam,
-      w.velden.includes('status') ? `status: ${w.oud.status} → ${w.nieuw.status}` : w.velden.join(', '),
+      'gewijzigd',
+      'voorziening',
+      x.nieuw.naam,
+      x.velden.includes('status')
+        ? w.t('ver.status', { oud: statusWoord(w, x.oud.status), nieuw: statusWoord(w, x.nieuw.status) })
+        : velden(x.velden),
     );
-  for (const r of v.relaties.nieuw) regel('Nieuw', 'Relatie', `${r.van} → ${r.naar}`, r.soort);
-  for (const r of v.relaties.weg) regel('Weg', 'Relatie', `${r.van} → ${r.naar}`, r.soort);
-  for (const w of v.relaties.gewijzigd)
-    regel('Gewijzigd', 'Relatie', `${w.nieuw.van} → ${w.nieuw.naar}`, w.velden.join(', '));
-  for (const h of v.hiaten.nieuw)
-    regel('Nieuw', 'Hiaat', `${h.gebiedNaam}: ${h.leefgebiedLabel}`, ERNST_WOORD[h.ernst as Ernst] ?? h.ernst);
-  for (const h of v.hiaten.weg) regel('Weg', 'Hiaat', `${h.gebiedNaam}: ${h.leefgebiedLabel}`, 'geen hiaat meer');
-  for (const w of v.hiaten.gewijzigd)
+  for (const r of v.relaties.nieuw) regel('nieuw', 'relatie', `${r.van} → ${r.naar}`, relatieSoort(r.soort));
+  for (const r of v.relaties.weg) regel('weg', 'relatie', `${r.van} → ${r.naar}`, relatieSoort(r.soort));
+  for (const x of v.relaties.gewijzigd)
+    regel('gewijzigd', 'relatie', `${x.nieuw.van} → ${x.nieuw.naar}`, velden(x.velden));
+  // A snapshot keeps the leefgebied's label as it was written then: in English, the standard ones in English.
+  const lg = (h: { leefgebied?: string; leefgebiedLabel: string }) =>
+    h.leefgebied ? taxonomieLabel('leefgebied', h.leefgebied, h.leefgebiedLabel, w.taal) : h.leefgebiedLabel;
+  for (const h of v.hiaten.nieuw) regel('nieuw', 'hiaat', `${h.gebiedNaam}: ${lg(h)}`, ernstWoord(w, h.ernst));
+  for (const h of v.hiaten.weg) regel('weg', 'hiaat', `${h.gebiedNaam}: ${lg(h)}`, w.t('ver.geenHiaatMeer'));
+  for (const x of v.hiaten.gewijzigd)
     regel(
-      'Gewijzigd',
-      'Hiaat',
-      `${w.nieuw.gebiedNaam}: ${w.nieuw.leefgebiedLabel}`,
-      `${ERNST_WOORD[w.oud.ernst as Ernst]} → ${ERNST_WOORD[w.nieuw.ernst as Ernst]}`,
+      'gewijzigd',
+      'hiaat',
+      `${x.nieuw.gebiedNaam}: ${lg(x.nieuw)}`,
+      `${ernstWoord(w, x.oud.ernst)} → ${ernstWoord(w, x.nieuw.ernst)}`,
     );
-  const tel = (l: { nieuw: readonly unknown[]; weg: readonly unknown[] }, enkel: string, meer: string) => {
+  const tel = (l: { nieuw: readonly unknown[]; weg: readonly unknown[] }, wat: string) => {
+    const woord = (n: number) => w.t(`ver.${wat}_${n === 1 ? 'een' : 'meer'}`);
     const delen: string[] = [];
-    if (l.nieuw.length) delen.push(`${l.nieuw.length} ${l.nieuw.length === 1 ? enkel : meer} bij gekomen`);
-    if (l.weg.length) delen.push(`${l.weg.length} ${l.weg.length === 1 ? enkel : meer} weg`);
-    return delen.join(' en ');
+    if (l.nieuw.length) delen.push(w.t('ver.bij', { n: l.nieuw.length, wat: woord(l.nieuw.length) }));
+    if (l.weg.length) delen.push(w.t('ver.wegAantal', { n: l.weg.length, wat: woord(l.weg.length) }));
+    return delen.join(w.t('ver.en'));
   };
   const zinnen = [
-    tel(v.organisaties, 'organisatie', 'organisaties'),
-    tel(v.voorzieningen, 'voorziening', 'voorzieningen'),
-    tel(v.relaties, 'relatie', 'relaties'),
+    tel(v.organisaties, 'organisatie'),
+    tel(v.voorzieningen, 'voorziening'),
+    tel(v.relaties, 'relatie'),
   ].filter(Boolean);
+  const sinds = { naam: oud.naam, datum: w.datum(oud.peildatum) };
   const alineas = [
     rijen.length === 0
-      ? `Sinds ${oud.naam} (${datumNl(oud.peildatum)}) is er niets veranderd in de sociale kaart van dit gebied.`
-      : `Sinds ${oud.naam} (${datumNl(oud.peildatum)}): ${zinnen.length ? zinnen.join('; ') : 'geen organisaties, voorzieningen of relaties bij gekomen of weg'}.` +
+      ? w.t('ver.niets', sinds)
+      : w.t('ver.sinds', { ...sinds, wat: zinnen.length ? zinnen.join('; ') : w.t('ver.geenBijWeg') }) +
         (v.hiaten.nieuw.length || v.hiaten.weg.length
-          ? ` ${v.hiaten.nieuw.length} nieuwe en ${v.hiaten.weg.length} opgeloste hiaten.`
+          ? ` ${w.t('ver.hiaten', { nieuw: v.hiaten.nieuw.length, weg: v.hiaten.weg.length })}`
           : ''),
   ];
   const kern: Kerngetal[] = [
-    { label: 'Nieuwe voorzieningen', waarde: String(v.voorzieningen.nieuw.length) },
+    { label: w.t('ver.nieuweVoorzieningen'), waarde: String(v.voorzieningen.nieuw.length) },
     {
-      label: 'Gestopte of verdwenen voorzieningen',
+      label: w.t('ver.gestopt'),
       waarde: String(
         v.voorzieningen.weg.length +
           v.voorzieningen.gewijzigd.filter((w) => w.nieuw.status === 'gestopt' && w.oud.status !== 'gestopt').length,
       ),
     },
-    { label: 'Nieuwe relaties', waarde: String(v.relaties.nieuw.length) },
+    { label: w.t('ver.nieuweRelaties'), waarde: String(v.relaties.nieuw.length) },
   ];
   return {
     alineas,
@@ -639,17 +693,17 @@ function veranderingen(
       ? [
           tabel(
             {
-              id: 'Veranderingen',
-              titel: `Wat is er veranderd sinds ${datumNl(oud.peildatum)}`,
+              id: w.t('ver.tabelId'),
+              titel: w.t('ver.tabel', { datum: w.datum(oud.peildatum) }),
               kolommen: [
-                { titel: 'Wat', soort: 'tekst' },
-                { titel: 'Soort', soort: 'tekst' },
-                { titel: 'Naam', soort: 'tekst' },
-                { titel: 'Toelichting', soort: 'tekst' },
+                { titel: w.t('ver.wat'), soort: 'tekst' },
+                { titel: w.t('kolom.soort'), soort: 'tekst' },
+                { titel: w.t('ver.naam'), soort: 'tekst' },
+                { titel: w.t('kolom.toelichting'), soort: 'tekst' },
               ],
               rijen,
-              bron: `Stuurgroepmoment ‘${oud.naam}’ en de sociale kaart nu`,
-              peildatum: datumNl(oud.peildatum),
+              bron: w.t('ver.bron', { naam: oud.naam }),
+              peildatum: w.datum(oud.peildatum),
             },
             p,
           ),
@@ -666,7 +720,8 @@ function hiatenSectie(
   p: PrivacyInstellingen,
   peildatum: string,
   kaartSvg: string | null,
-  kaartBron = 'wijk- en buurtkaart',
+  kaartBron: string,
+  w: Woorden,
 ): Omit<RapportSectie, 'soort' | 'titel'> {
   const hier = cellen.filter((c) => sel.buurten.has(c.gebiedCode));
   const signalen = hier.filter((c) => c.ernst === 'ernstig' || c.ernst === 'hiaat' || c.ernst === 'aandacht');
@@ -674,66 +729,76 @@ function hiatenSectie(
   const basis = new Set(cellen.flatMap((c) => c.basis));
   const bron = [
     basis.has('cognos') ? 'Cognos' : null,
-    basis.has('cbs-zorg') ? 'CBS-zorgcijfers' : null,
-    basis.has('cbs-demografie') ? 'CBS-demografie' : null,
-    'de sociale kaart',
+    basis.has('cbs-zorg') ? w.t('hia.cbsZorgcijfers') : null,
+    basis.has('cbs-demografie') ? w.t('hia.cbsDemografie') : null,
+    w.t('hia.socialeKaart'),
   ]
     .filter(Boolean)
     .join(', ');
   const plaat = kaartSvg
-    ? { soort: 'kaart' as const, titel: 'Kaart van de hiaten', svg: kaartSvg, bron: `Kaart: ${kaartBron}; ${bron}` }
+    ? {
+        soort: 'kaart' as const,
+        titel: w.t('hia.plaat'),
+        svg: kaartSvg,
+        bron: w.t('hia.plaatBron', { kaart: kaartBron, bron }),
+      }
     : undefined;
   // A demand that would give a small count away is hidden with its per-1,000 figure and index. The gemeente figure is
   // the gemeente's own total or one the user entered: nothing of a buurt can be worked out from it.
   const grondslag = (c: HiaatCel) =>
-    c.basis.map((b) => (b === 'cognos' ? 'Cognos' : b === 'cbs-zorg' ? 'CBS-zorg' : 'CBS-demografie')).join(', ');
+    c.basis
+      .map((b) => (b === 'cognos' ? 'Cognos' : b === 'cbs-zorg' ? w.t('hia.cbsZorg') : w.t('hia.cbsDemografie')))
+      .join(', ');
   const rijen: CelWaarde[][] = signalen.map((c, i) => [
     i + 1,
     c.gebiedNaam,
     c.leefgebiedLabel,
-    ERNST_WOORD[c.ernst],
+    ernstWoord(w, c.ernst),
     c.afgeschermd ? GEHEIM : c.index,
     c.vraag === null ? null : isKlein(c.vraag, p) ? kleinLabel(p) : c.afgeschermd ? GEHEIM : c.vraag,
     c.vraagPer1000 === null ? null : c.afgeschermd ? GEHEIM : c.vraagPer1000,
     c.gemeentePer1000,
     c.aanbodCollectief.length,
     grondslag(c),
-    datumsNl(c.toelichting),
+    w.datums(c.toelichting),
   ]);
   const ernstig = signalen.filter((c) => c.ernst === 'ernstig' || c.ernst === 'hiaat');
   return {
     alineas: [
       signalen.length
-        ? `Er ${signalen.length === 1 ? 'is 1 signaal' : `zijn ${signalen.length} signalen`} in dit gebied, ${ernstig.length} daarvan ${ernstig.length === 1 ? 'is een hiaat' : 'zijn hiaten'}: de vraag is hoog (ten opzichte van de gemeente, of boven een vast niveau als vergelijken niet kan) en er is geen collectief, vrij toegankelijk aanbod. Elke zin noemt zijn peildatum en waar de vergelijking op rust.`
-        : 'In dit gebied zijn geen hiaten gevonden met de huidige instellingen.',
+        ? w.t('hia.alinea', {
+            signalen: w.t(signalen.length === 1 ? 'hia.signalen_een' : 'hia.signalen_meer', { n: signalen.length }),
+            hiaten: w.t(ernstig.length === 1 ? 'hia.hiaten_een' : 'hia.hiaten_meer', { n: ernstig.length }),
+          })
+        : w.t('hia.geen'),
     ],
     kerngetallen: [
-      { label: 'Ernstige hiaten', waarde: String(hier.filter((c) => c.ernst === 'ernstig').length) },
-      { label: 'Hiaten', waarde: String(hier.filter((c) => c.ernst === 'hiaat').length) },
-      { label: 'Aandacht', waarde: String(hier.filter((c) => c.ernst === 'aandacht').length) },
+      { label: w.t('hia.ernstige'), waarde: String(hier.filter((c) => c.ernst === 'ernstig').length) },
+      { label: w.t('hia.hiatenKern'), waarde: String(hier.filter((c) => c.ernst === 'hiaat').length) },
+      { label: w.t('hia.aandacht'), waarde: String(hier.filter((c) => c.ernst === 'aandacht').length) },
     ],
     tabellen: signalen.length
       ? [
           tabel(
             {
-              id: 'Hiaten',
-              titel: 'Hiaten, de zwaarste eerst',
+              id: w.t('hia.tabelId'),
+              titel: w.t('hia.tabel'),
               kolommen: [
-                { titel: 'Nr.', soort: 'getal', decimalen: 0 },
-                { titel: 'Buurt', soort: 'tekst' },
-                { titel: 'Leefgebied', soort: 'tekst' },
-                { titel: 'Ernst', soort: 'tekst' },
-                { titel: 'Index (1 = gemiddeld)', soort: 'getal', decimalen: 2 },
-                { titel: 'Vraag', soort: 'aantal' },
-                { titel: 'Vraag per 1.000', soort: 'getal', decimalen: 1, afgeleidVan: 5 },
-                { titel: 'Gemeente per 1.000', soort: 'getal', decimalen: 1 },
-                { titel: 'Collectief aanbod', soort: 'getal', decimalen: 0 },
-                { titel: 'Rust op', soort: 'tekst' },
-                { titel: 'Toelichting', soort: 'tekst', breed: true },
+                { titel: w.t('hia.nr'), soort: 'getal', decimalen: 0 },
+                { titel: w.t('kolom.buurt'), soort: 'tekst' },
+                { titel: w.t('hia.leefgebied'), soort: 'tekst' },
+                { titel: w.t('hia.ernst'), soort: 'tekst' },
+                { titel: w.t('hia.index'), soort: 'getal', decimalen: 2 },
+                { titel: w.t('hia.vraag'), soort: 'aantal' },
+                { titel: w.t('hia.vraagPer1000'), soort: 'getal', decimalen: 1, afgeleidVan: 5 },
+                { titel: w.t('hia.gemeentePer1000'), soort: 'getal', decimalen: 1 },
+                { titel: w.t('hia.collectief'), soort: 'getal', decimalen: 0 },
+                { titel: w.t('hia.rustOp'), soort: 'tekst' },
+                { titel: w.t('kolom.toelichting'), soort: 'tekst', breed: true },
               ],
               rijen,
               bron,
-              peildatum: periode ?? datumNl(peildatum),
+              peildatum: periode ?? w.datum(peildatum),
             },
             p,
           ),
@@ -749,6 +814,7 @@ function scenarioSectie(
   scenarioId: number | null | undefined,
   totEnMet: string,
   p: PrivacyInstellingen,
+  w: Woorden,
 ): Omit<RapportSectie, 'soort' | 'titel'> {
   const opgeslagen = listScenarios(db);
   const gekozen = scenarioId != null ? opgeslagen.find((s) => s.id === scenarioId) : opgeslagen[0];
@@ -757,16 +823,16 @@ function scenarioSectie(
   const params: ScenarioParameters = { ...(gekozen?.parameters ?? STANDAARD_SCENARIO), gebieden: [...sel.buurten] };
   const instellingen = loadHiatenInstellingen(db);
   const u = berekenScenario(loadHiatenInput(db, instellingen, sel.jaar ?? undefined, totEnMet), params);
-  const naam = gekozen?.naam ?? 'Standaardscenario (pilotplan: 40% naar de sociale basis)';
+  const naam = gekozen?.naam ?? w.t('sc.standaard');
   if (u.indicaties === 0) {
     return {
-      alineas: [`Scenario ‘${naam}’: er zijn geen toewijzingen in dit gebied die in de berekening passen.`],
+      alineas: [w.t('sc.geen', { naam })],
       kerngetallen: [],
       tabellen: [],
     };
   }
   const vol = u.perJaar.find((j) => j.opbouw >= 1) ?? u.perJaar[u.perJaar.length - 1];
-  const geld = (n: number) => `${Math.round(n) < 0 ? '−' : ''}€ ${getalNl(Math.abs(Math.round(n)))}`;
+  const geld = w.geld;
   // Every amount from counts is the number of indications times a known share and tariff: when a line's number is
   // small, or products of different tariffs would give a small count away, or the lines' numbers would give one
   // away next to the total, none of it is shown.
@@ -785,36 +851,37 @@ function scenarioSectie(
     )
   ) {
     return {
-      alineas: [
-        `Scenario ‘${naam}’: de aantallen in dit gebied zijn te klein om de berekening te tonen. Kies een groter gebied, zoals de wijk.`,
-      ],
+      alineas: [w.t('sc.teKlein', { naam })],
       kerngetallen: [],
       tabellen: [],
     };
   }
   const eigenRegels = !!params.regels?.length;
-  const rijen = scenarioRijen(u);
+  const rijen = scenarioRijen(u, w.taal);
   return {
     alineas: [
       eigenRegels
-        ? `Scenario ‘${naam}’: ${u.regels.length} regels, elk met een eigen opbouw per jaar. In de regels uit de aantallen gaat ${pctNl(params.verschuiving)} van de gekozen maatwerkindicaties over naar collectief aanbod in de sociale basis, tenzij bij de regel anders staat.`
-        : `Scenario ‘${naam}’: ${pctNl(params.verschuiving)} van de gekozen maatwerkindicaties gaat over naar collectief aanbod in de sociale basis, in ${params.opbouw.length} jaar opgebouwd. Een deel van de besparing (${pctNl(params.vervangendeInzet)}) gaat naar dat aanbod.`,
+        ? w.t('sc.eigenRegels', { naam, n: u.regels.length, pct: w.pct(params.verschuiving) })
+        : w.t('sc.alinea', {
+            naam,
+            pct: w.pct(params.verschuiving),
+            jaren: params.opbouw.length,
+            inzet: w.pct(params.vervangendeInzet),
+          }),
       params.toelichting ?? '',
-      u.onderdrukt
-        ? 'Sommige aantallen zijn afgeschermd (<5) en tellen niet mee: de besparing kan iets hoger zijn.'
-        : '',
+      u.onderdrukt ? w.t('sc.onderdrukt') : '',
     ].filter(Boolean),
     kerngetallen: [
       {
-        label: 'Indicaties in de berekening',
-        waarde: isKlein(u.indicaties, p) ? kleinLabel(p) : getalNl(u.indicaties),
+        label: w.t('sc.indicaties'),
+        waarde: isKlein(u.indicaties, p) ? kleinLabel(p) : w.getal(u.indicaties),
       },
       ...(vol
         ? [
             {
-              label: `Rendement ${vol.jaar}`,
+              label: w.t('sc.rendement', { jaar: vol.jaar }),
               waarde: geld(vol.rendement),
-              toelichting: 'per jaar, bij volledige opbouw',
+              toelichting: w.t('sc.rendementUitleg'),
             },
           ]
         : []),
@@ -822,18 +889,21 @@ function scenarioSectie(
     tabellen: [
       tabel(
         {
-          id: 'Scenario',
-          titel: `Scenario ‘${naam}’ per jaar`,
+          id: w.t('sc.tabelId'),
+          titel: w.t('sc.tabel', { naam }),
           kolommen: [
-            { titel: 'Regel', soort: 'tekst' },
+            { titel: w.t('sc.regel'), soort: 'tekst' },
             ...u.jaren.map((j) => ({ titel: String(j), soort: 'geld' as const })),
           ],
           rijen: rijen.map((r) => [r.soort === 'rendement' ? r.label.toUpperCase() : r.label, ...r.bedragen]),
-          bron: 'Cognos-toewijzingen en de invoer van het scenario',
-          peildatum: datumNl(totEnMet),
+          bron: w.t('sc.bron'),
+          peildatum: w.datum(totEnMet),
           voetnoot: eigenRegels
-            ? u.regels.map((r) => `${r.naam}: ${r.toelichting ?? regelUitleg(r, geld)}`).join(' ')
-            : `Tarief: ${geld(params.standaardTarief)} per indicatie per jaar, tenzij per product anders ingesteld. Opbouw per jaar: ${u.perJaar.map((j) => `${j.jaar} ${pctNl(j.opbouw)}`).join(', ')}.`,
+            ? u.regels.map((r) => `${r.naam}: ${r.toelichting ?? regelUitleg(r, w)}`).join(' ')
+            : w.t('sc.tarief', {
+                tarief: geld(params.standaardTarief),
+                opbouw: u.perJaar.map((j) => `${j.jaar} ${w.pct(j.opbouw)}`).join(', '),
+              }),
         },
         p,
       ),
@@ -842,13 +912,18 @@ function scenarioSectie(
 }
 
 /** One line's sum in words, for a line without the user's own explanation. */
-function regelUitleg(r: ScenarioRegelUitkomst, geld: (n: number) => string): string {
-  const opbouw = r.opbouw.map((f) => pctNl(f)).join(', ');
+function regelUitleg(r: ScenarioRegelUitkomst, w: Woorden): string {
+  const opbouw = r.opbouw.map((f) => w.pct(f)).join(', ');
+  const bedrag = w.geld(r.volledigJaar);
   if (r.bron === 'indicaties')
-    return `${getalNl(r.indicaties ?? 0)} indicaties × ${pctNl(r.verschuiving ?? 0)} × het tarief = ${geld(r.volledigJaar)} per vol jaar; opbouw ${opbouw}.`;
-  if (r.bron === 'aandeel')
-    return `een aandeel van andere regels: ${geld(r.volledigJaar)} per vol jaar; opbouw ${opbouw}.`;
-  return `${geld(r.volledigJaar)} per vol jaar (ingevoerd); opbouw ${opbouw}.`;
+    return w.t('sc.uitlegIndicaties', {
+      n: w.getal(r.indicaties ?? 0),
+      pct: w.pct(r.verschuiving ?? 0),
+      bedrag,
+      opbouw,
+    });
+  if (r.bron === 'aandeel') return w.t('sc.uitlegAandeel', { bedrag, opbouw });
+  return w.t('sc.uitlegIngevoerd', { bedrag, opbouw });
 }
 
 function bijlagen(
@@ -856,101 +931,60 @@ function bijlagen(
   sel: Selectie,
   peildatum: string,
   p: PrivacyInstellingen,
+  w: Woorden,
 ): Omit<RapportSectie, 'soort' | 'titel'> {
-  const labels = new Map(listTaxonomieItems(db, 'leefgebied').map((r) => [r.code, r.label]));
+  const labels = new Map(
+    listTaxonomieItems(db, 'leefgebied').map((r) => [r.code, taxonomieLabel('leefgebied', r.code, r.label, w.taal)]),
+  );
   const vzs = listVoorzieningen(db).filter((v) => binnen(sel, [...v.werkgebied, v.locatieBuurtCode]));
   const tabellen: RapportTabel[] = [
     tabel(
       {
-        id: 'Bijlage voorzieningen',
-        titel: 'Voorzieningen voor dit gebied',
+        id: w.t('bij.tabelId'),
+        titel: w.t('bij.tabel'),
         kolommen: [
-          { titel: 'Voorziening', soort: 'tekst' },
-          { titel: 'Organisatie', soort: 'tekst' },
-          { titel: 'Leefgebieden', soort: 'tekst' },
-          { titel: 'Collectief', soort: 'tekst' },
-          { titel: 'Vrij toegankelijk', soort: 'tekst' },
-          { titel: 'Status', soort: 'tekst' },
+          { titel: w.t('bij.voorziening'), soort: 'tekst' },
+          { titel: w.t('bij.organisatie'), soort: 'tekst' },
+          { titel: w.t('bij.leefgebieden'), soort: 'tekst' },
+          { titel: w.t('bij.collectief'), soort: 'tekst' },
+          { titel: w.t('bij.vrij'), soort: 'tekst' },
+          { titel: w.t('bij.status'), soort: 'tekst' },
         ],
         rijen: vzs.map((v) => [
           v.naam,
           v.organisatieNaam,
           v.leefgebieden.map((l) => labels.get(l) ?? l).join(', '),
-          v.collectief ? 'ja' : 'nee',
-          v.vrijToegankelijk ? 'ja' : 'nee',
-          v.status,
+          w.jaNee(v.collectief),
+          w.jaNee(v.vrijToegankelijk),
+          statusWoord(w, v.status),
         ]),
-        bron: 'Sociale kaart (partnerlijsten)',
-        peildatum: datumNl(peildatum),
+        bron: w.t('bij.bron'),
+        peildatum: w.datum(peildatum),
       },
       p,
     ),
   ];
   return {
-    alineas: ['De tabellen achter de figuren in dit rapport.'],
+    alineas: [w.t('bij.alinea')],
     kerngetallen: [],
     tabellen,
   };
 }
 
-const TITELS: Record<SectieSoort, string> = {
-  kerncijfers: 'Kerncijfers',
-  metingen: 'Meldingen en toewijzingen',
-  netwerk: 'Het netwerk',
-  veranderingen: 'Wat is er veranderd',
-  hiaten: 'Hiaten',
-  scenario: 'Scenario',
-  bijlagen: 'Bijlagen',
-};
-
 /** The glossary of the report; what it says of small counts follows the project's rule. */
-export function leeswijzer(p: PrivacyInstellingen): { term: string; uitleg: string }[] {
+export function leeswijzer(p: PrivacyInstellingen, taal: 'nl' | 'en' = 'nl'): { term: string; uitleg: string }[] {
+  const w = woorden(taal);
+  const term = (key: string) => ({ term: w.t(`lw.${key}.term`), uitleg: w.t(`lw.${key}.uitleg`) });
   return [
+    term('peildatum'),
+    term('per1000'),
     {
-      term: 'Peildatum',
-      uitleg: 'De dag waarop de cijfers gelden. Meldingen gelden voor een periode, zoals een maand.',
+      term: w.t('lw.klein.term', { drempel: p.drempel }),
+      uitleg: p.aan ? w.t('lw.klein.aan', { drempel: p.drempel }) : w.t('lw.klein.uit'),
     },
-    {
-      term: 'Per 1.000 inwoners',
-      uitleg: 'Het aantal gedeeld door het aantal inwoners, maal 1.000. Zo kun je grote en kleine buurten vergelijken.',
-    },
-    {
-      term: `<${p.drempel} en x`,
-      uitleg: p.aan
-        ? `Kleine aantallen (1 tot ${p.drempel}) staan als <${p.drempel}, zodat niemand te herkennen is. Een x is verborgen zodat je een klein aantal niet kunt terugrekenen uit een totaal. Wat de bron (Cognos) al afschermde, staat als <5.`
-        : 'In dit rapport zijn kleine aantallen niet afgeschermd. Deel het niet buiten het team.',
-    },
-    {
-      term: 'Hiaat',
-      uitleg:
-        'Een buurt waar de vraag hoger is dan gemiddeld in de gemeente, en waar geen collectief, vrij toegankelijk aanbod is voor dat leefgebied.',
-    },
-    {
-      term: 'Index',
-      uitleg: 'Hoe groot de vraag is ten opzichte van de gemeente. 1 is gemiddeld, 1,5 is de helft meer.',
-    },
-    {
-      term: 'Collectief, vrij toegankelijk',
-      uitleg:
-        'Aanbod voor groepen bewoners waarvoor je geen indicatie of verwijzing nodig hebt, zoals een inloop of een buurtactiviteit.',
-    },
-    { term: 'Dichtheid', uitleg: 'Welk deel van alle mogelijke verbindingen tussen organisaties er echt is.' },
-    {
-      term: 'Tussenpositie',
-      uitleg:
-        'Hoe vaak een organisatie op de kortste weg tussen twee andere ligt. Een hoge tussenpositie maakt haar een verbinder.',
-    },
-    { term: 'Losse delen', uitleg: 'Groepen organisaties zonder enige verbinding met elkaar.' },
-    {
-      term: 'Verwijsbalans',
-      uitleg:
-        'Welk deel van de verwijzingen van de eerste lijn (wijkteam, huisarts) bij voorliggend aanbod terechtkomt en welk deel bij maatwerk.',
-    },
-    {
-      term: 'Scenario',
-      uitleg:
-        'Een rekenvoorbeeld: wat levert het op als een deel van het maatwerk overgaat naar collectief aanbod in de buurt.',
-    },
+    ...['hiaat', 'index', 'collectief', 'dichtheid', 'tussenpositie', 'losseDelen', 'verwijsbalans', 'scenario'].map(
+      term,
+    ),
   ];
 }
 
@@ -973,6 +1007,7 @@ export function bouwRapport(ctx: RapportContext, opties: RapportOpties): Rapport
       peildatum: datumNl(opties.peildatum),
     });
   const p = loadPrivacy(db);
+  const w = woorden(opties.taal === 'en' ? 'en' : 'nl');
   const sel = selectie(db, opties.gebieden, opties.peildatum);
   const secties = (opties.secties?.length ? opties.secties : SECTIES).filter((s) => SECTIES.includes(s));
   // The state at the peildatum: its snapshot if there is one, else the project now.
@@ -988,12 +1023,12 @@ export function bouwRapport(ctx: RapportContext, opties: RapportOpties): Rapport
   if (opties.vergelijkMet && !vergelijk)
     throw new AppException('rapport.geen-snapshot', { peildatum: datumNl(opties.vergelijkMet) });
 
-  const { sectie: kern, profielen } = kerncijfers(db, sel, p);
+  const { sectie: kern, profielen } = kerncijfers(db, sel, p, w);
   const inwoners = profielen[0]
     ? ([...profielen[0].rijen].find((r) => r.sleutel === 'inwoners')?.waarde ?? null)
     : null;
-  const met = metingen(db, sel, opties.peildatum, p, sel.gekozen.length === 1 ? inwoners : null);
-  const hiaten = hiatenCellen(db, sel.jaar, opties.peildatum, p);
+  const met = metingen(db, sel, opties.peildatum, p, sel.gekozen.length === 1 ? inwoners : null, w);
+  const hiaten = hiatenCellen(db, sel.jaar, opties.peildatum, p, w);
   const ernstPerBuurt = new Map<string, Ernst>();
   const rang = ['geen-gegevens', 'geen', 'aandacht', 'hiaat', 'ernstig'];
   for (const c of hiaten.cellen) {
@@ -1007,13 +1042,17 @@ export function bouwRapport(ctx: RapportContext, opties: RapportOpties): Rapport
         gebieden: kaart.gebieden,
         ernst: ernstPerBuurt,
         selectie: new Set([...sel.buurten, ...sel.codes]),
-        titel: `Hiaten per buurt${hiaten.periode ? `, ${hiaten.periode}` : ''}`,
-        onderschrift: `Bron: ${kaartBronTekst(kaart)}, Cognos en de sociale kaart. Stand ${datumNl(opties.peildatum)}.`,
+        titel: `${w.t('hia.kaartTitel')}${hiaten.periode ? `, ${hiaten.periode}` : ''}`,
+        onderschrift: w.t('hia.kaartOnderschrift', {
+          kaart: kaartBronTekst(kaart, w.taal),
+          datum: w.datum(opties.peildatum),
+        }),
+        taal: w.taal,
       });
 
   const gemaakt: RapportSectie[] = [];
   for (const s of secties) {
-    const titel = TITELS[s];
+    const titel = w.t(`sectie.${s}`);
     switch (s) {
       case 'kerncijfers':
         gemaakt.push({ soort: s, titel, ...kern });
@@ -1022,7 +1061,7 @@ export function bouwRapport(ctx: RapportContext, opties: RapportOpties): Rapport
         gemaakt.push({ soort: s, titel, ...met });
         break;
       case 'netwerk':
-        gemaakt.push({ soort: s, titel, ...netwerkSectie(data, sel, opties.peildatum, p) });
+        gemaakt.push({ soort: s, titel, ...netwerkSectie(data, sel, opties.peildatum, p, w) });
         break;
       case 'veranderingen': {
         const { verschillen: _v, ...rest } = veranderingen(
@@ -1032,6 +1071,7 @@ export function bouwRapport(ctx: RapportContext, opties: RapportOpties): Rapport
           nu,
           sel,
           p,
+          w,
         );
         // Without a moment on the peildatum, "now" is today's map: say so when the peildatum lies in the past.
         const vandaag = ctx.now.slice(0, 10);
@@ -1039,7 +1079,7 @@ export function bouwRapport(ctx: RapportContext, opties: RapportOpties): Rapport
           vergelijk && !vast && opties.peildatum < vandaag
             ? [
                 ...rest.alineas,
-                `Er is geen stuurgroepmoment vastgelegd op ${datumNl(opties.peildatum)}: Wijkweb vergelijkt met de sociale kaart zoals die nu is (${datumNl(vandaag)}).`,
+                w.t('geenMomentOpPeildatum', { datum: w.datum(opties.peildatum), vandaag: w.datum(vandaag) }),
               ]
             : rest.alineas;
         gemaakt.push({ soort: s, titel, ...rest, alineas });
@@ -1049,29 +1089,41 @@ export function bouwRapport(ctx: RapportContext, opties: RapportOpties): Rapport
         gemaakt.push({
           soort: s,
           titel,
-          ...hiatenSectie(hiaten.cellen, hiaten.periode, sel, p, opties.peildatum, kaartSvg, kaartBronTekst(kaart)),
+          ...hiatenSectie(
+            hiaten.cellen,
+            hiaten.periode,
+            sel,
+            p,
+            opties.peildatum,
+            kaartSvg,
+            kaartBronTekst(kaart, w.taal),
+            w,
+          ),
         });
         break;
       case 'scenario':
-        gemaakt.push({ soort: s, titel, ...scenarioSectie(db, sel, opties.scenarioId, opties.peildatum, p) });
+        gemaakt.push({ soort: s, titel, ...scenarioSectie(db, sel, opties.scenarioId, opties.peildatum, p, w) });
         break;
       case 'bijlagen':
-        gemaakt.push({ soort: s, titel, ...bijlagen(db, sel, opties.peildatum, p) });
+        gemaakt.push({ soort: s, titel, ...bijlagen(db, sel, opties.peildatum, p, w) });
         break;
     }
   }
   const namen = sel.gekozen.map((g) => g.naam).join(', ');
   return {
-    titel: opties.titel?.trim() || `Stuurgroeprapportage ${namen}`,
+    titel: opties.titel?.trim() || w.t('titel', { namen }),
     ondertitel:
-      `Peildatum ${datumNl(opties.peildatum)}` +
-      (vergelijk ? ` · vergeleken met ${vergelijk.info.naam} (${datumNl(vergelijk.info.peildatum)})` : ''),
+      w.t('ondertitel', { datum: w.datum(opties.peildatum) }) +
+      (vergelijk
+        ? ` ${w.t('vergelekenMet', { naam: vergelijk.info.naam, datum: w.datum(vergelijk.info.peildatum) })}`
+        : ''),
+    taal: w.taal,
     gebieden: sel.gekozen,
     peildatum: opties.peildatum,
     vergelijkMet: vergelijk?.info.peildatum ?? null,
     gemaaktOp: ctx.now.slice(0, 10),
     privacy: p,
-    leeswijzer: leeswijzer(p),
+    leeswijzer: leeswijzer(p, w.taal),
     secties: gemaakt,
     bronnen: listBronnen(db).map((b) => ({
       soort: b.soort,

@@ -66,3 +66,10 @@ export function getalNl(n: number, decimalen = 0): string {
 }
 /** ISO dates in a text ("peildatum 2024-04-02") written the Dutch way ("peildatum 2 april 2024"). */
 export const datumsNl = (text: string) => text.replace(/\b(\d{4}-\d{2}-\d{2})\b/g, (d) => datumNl(d));
+/** "1,234.5": English thousands and decimals. */
+export function getalEn(n: number, decimalen = 0): string {
+  const [int, dec] = Math.abs(n).toFixed(decimalen).split('.') as [string, string | undefined];
+  return `${n < 0 ? '−' : ''}${int.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${dec ? `.${dec}` : ''}`;
+}
+/** ISO dates in a text written the English way ("reference date 2 April 2024"). */
+export const datumsEn = (text: string) => text.replace(/\b(\d{4}-\d{2}-\d{2})\b/g, (d) => datumEn(d));

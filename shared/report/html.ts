@@ -5,20 +5,22 @@
  */
 import type { CelWaarde, Kerngetal, Rapport, RapportKolom, RapportSectie, RapportTabel } from './model';
 import { escapeXml as esc } from './plates';
-import { datumNl, getalNl } from './format';
+import { getalNl } from './format';
+import { woorden, type Woorden } from './tekst';
 
-export function celTekst(v: CelWaarde, k: RapportKolom | undefined): string {
+export function celTekst(v: CelWaarde, k: RapportKolom | undefined, taal: 'nl' | 'en' = 'nl'): string {
   if (v === null) return '';
-  if (typeof v === 'string') return k?.soort === 'datum' ? datumNl(v) : v;
+  const w = woorden(taal);
+  if (typeof v === 'string') return k?.soort === 'datum' ? w.datum(v) : v;
   switch (k?.soort) {
     case 'procent':
-      return `${getalNl(v * 100, k.decimalen ?? 0)}%`;
+      return `${w.getal(v * 100, k.decimalen ?? 0)}%`;
     case 'geld':
-      return `€ ${getalNl(Math.round(v))}`;
+      return taal === 'en' ? w.geld(v) : `€ ${getalNl(Math.round(v))}`;
     case 'getal':
-      return getalNl(v, k.decimalen ?? (Number.isInteger(v) ? 0 : 1));
+      return w.getal(v, k.decimalen ?? (Number.isInteger(v) ? 0 : 1));
     case 'aantal':
-      return getalNl(v, k.decimalen ?? 0);
+      return w.getal(v, k.decimalen ?? 0);
     default:
       return String(v);
   }
@@ -32,7 +34,7 @@ const cssString = (text: string) =>
 
 const numeriek = (k: RapportKolom) => k.soort !== 'tekst' && k.soort !== 'datum';
 
-function tabelHtml(t: RapportTabel): string {
+function tabelHtml(t: RapportTabel, w: Woorden): string {
   // Sentences do not fit in a column on A4: they follow the table as a numbered list.
   const zinnen = t.kolommen.flatMap((k, i) => (k.breed ? [i] : []));
   const kolommen = t.kolommen.map((k, i) => ({ k, i })).filter(({ k }) => !k.breed);
@@ -46,17 +48,22 @@ function tabelHtml(t: RapportTabel): string {
         .map(({ k, i }, j) => {
           const tag = j === 0 && k.soort === 'tekst' ? 'th scope="row"' : 'td';
           const cls = numeriek(k) ? ' class="num"' : '';
-          return `<${tag}${cls}>${esc(celTekst(r[i] ?? null, k))}</${tag.split(' ')[0]}>`;
+          return `<${tag}${cls}>${esc(celTekst(r[i] ?? null, k, w.taal))}</${tag.split(' ')[0]}>`;
         })
         .join('')}</tr>`;
     })
     .join('');
   const lijst = zinnen.length
     ? `<ol class="zinnen">${t.rijen
-        .map((r) => `<li>${zinnen.map((i) => esc(celTekst(r[i] ?? null, t.kolommen[i]))).join(' ')}</li>`)
+        .map((r) => `<li>${zinnen.map((i) => esc(celTekst(r[i] ?? null, t.kolommen[i], w.taal))).join(' ')}</li>`)
         .join('')}</ol>`
     : '';
-  const meta = [`Bron: ${t.bron}`, t.peildatum ? `Peildatum: ${t.peildatum}` : null].filter(Boolean).join(' · ');
+  const meta = [
+    w.t('html.bron', { bron: t.bron }),
+    t.peildatum ? w.t('html.peildatum', { peildatum: t.peildatum }) : null,
+  ]
+    .filter(Boolean)
+    .join(' · ');
   const smal = kolommen.length >= 8 ? ' class="smal"' : '';
   return `<figure class="tabel${t.rijen.length <= 20 && !zinnen.length ? ' heel' : ''}"><table${smal}><caption>${esc(t.titel)}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>
 ${lijst}<figcaption>${esc(meta)}${t.voetnoot ? `<br>${esc(t.voetnoot)}` : ''}</figcaption></figure>`;
@@ -92,19 +99,19 @@ export function sectieRegels(s: Pick<RapportSectie, 'alineas' | 'kerngetallen' |
 /** A4 with the report's margins holds about 60 lines of 10pt text. */
 const KORT = 40;
 
-function sectieHtml(s: RapportSectie, nr: number): string {
+function sectieHtml(s: RapportSectie, nr: number, w: Woorden): string {
   return `<section class="sectie ${sectieRegels(s) <= KORT ? 'kort' : 'lang'}" id="${s.soort}">
 <h2>${nr}. ${esc(s.titel)}</h2>
 ${s.alineas.map((a) => `<p>${esc(a)}</p>`).join('\n')}
 ${kerngetallenHtml(s.kerngetallen)}
-${s.tabellen.map(tabelHtml).join('\n')}
+${s.tabellen.map((t) => tabelHtml(t, w)).join('\n')}
 </section>${s.plaat ? `\n${plaatHtml(s.plaat.svg, s.plaat.titel)}` : ''}`;
 }
 
 const CSS = `
 @page { size: A4 portrait; margin: 18mm 16mm 20mm 16mm;
   @bottom-left { content: "__TITEL__"; font: 8pt 'Segoe UI', 'DejaVu Sans', Arial, sans-serif; color: #555; }
-  @bottom-right { content: "Pagina " counter(page) " van " counter(pages); font: 8pt 'Segoe UI', 'DejaVu Sans', Arial, sans-serif; color: #555; } }
+  @bottom-right { content: "__PAGINA__ " counter(page) " __VAN__ " counter(pages); font: 8pt 'Segoe UI', 'DejaVu Sans', Arial, sans-serif; color: #555; } }
 @page plaat { size: A3 landscape; margin: 10mm; }
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
@@ -158,48 +165,64 @@ dl.leeswijzer dd { margin: 0; }
 }
 `;
 
+/** A source's kind ("cognos") as the reader sees it: as stored in Dutch, by its name in English. */
+export function bronSoort(w: Woorden, soort: string): string {
+  if (w.taal === 'nl') return soort;
+  const key = `bronSoort.${soort}`;
+  const woord = w.t(key);
+  return woord === `rapport.tekst.${key}` ? soort : woord;
+}
+
 /** The whole report as a standalone HTML document. */
 export function rapportHtml(r: Rapport): string {
+  const w = woorden(r.taal === 'en' ? 'en' : 'nl');
   const alleKern = r.secties.flatMap((s) => s.kerngetallen.slice(0, 2)).slice(0, 8);
-  const privacy = r.privacy.aan
-    ? `Aantallen van 1 tot en met ${r.privacy.drempel - 1} staan als &lt;${r.privacy.drempel}; een x is verborgen zodat je een klein aantal niet kunt terugrekenen.`
-    : 'Let op: kleine aantallen zijn in dit rapport niet afgeschermd. Deel het niet buiten het team.';
+  const privacy = esc(
+    r.privacy.aan
+      ? w.t('html.privacyAan', { max: r.privacy.drempel - 1, drempel: r.privacy.drempel })
+      : w.t('html.privacyUit'),
+  );
   return `<!doctype html>
-<html lang="nl">
+<html lang="${w.taal}">
 <head>
 <meta charset="utf-8">
 <meta name="generator" content="Wijkweb">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(r.titel)}</title>
-<style>${CSS.replace('__TITEL__', () => cssString(r.titel))}</style>
+<style>${CSS.replace('__TITEL__', () => cssString(r.titel))
+    .replace('__PAGINA__', () => cssString(w.t('html.pagina')))
+    .replace('__VAN__', () => cssString(w.t('html.van')))}</style>
 </head>
 <body>
 <header class="voorblad">
 <h1>${esc(r.titel)}</h1>
 <p class="ondertitel">${esc(r.ondertitel)}</p>
-<p>Gebied: ${esc(r.gebieden.map((g) => `${g.naam} (${g.code})`).join(', '))}</p>
+<p>${esc(w.t('html.gebied', { gebieden: r.gebieden.map((g) => `${g.naam} (${g.code})`).join(', ') }))}</p>
 ${kerngetallenHtml(alleKern)}
-<h2 class="inhoud-kop">Inhoud</h2>
-<ol>${r.secties.map((s) => `<li>${esc(s.titel)}</li>`).join('')}<li>Leeswijzer en bronnen</li></ol>
-<p class="colofon">Gemaakt op ${esc(datumNl(r.gemaaktOp))} met Wijkweb. ${privacy} Elke tabel noemt zijn bron en peildatum.</p>
+<h2 class="inhoud-kop">${esc(w.t('html.inhoud'))}</h2>
+<ol>${r.secties.map((s) => `<li>${esc(s.titel)}</li>`).join('')}<li>${esc(w.t('html.leeswijzer'))}</li></ol>
+<p class="colofon">${w.t('html.colofon', { datum: esc(w.datum(r.gemaaktOp)), privacy })}</p>
 </header>
-${r.secties.map((s, i) => sectieHtml(s, i + 1)).join('\n')}
+${r.secties.map((s, i) => sectieHtml(s, i + 1, w)).join('\n')}
 <section class="sectie kort leeswijzer-blok" id="leeswijzer">
-<h2>${r.secties.length + 1}. Leeswijzer en bronnen</h2>
+<h2>${r.secties.length + 1}. ${esc(w.t('html.leeswijzer'))}</h2>
 <dl class="leeswijzer">${r.leeswijzer.map((l) => `<dt>${esc(l.term)}</dt><dd>${esc(l.uitleg)}</dd>`).join('')}</dl>
-<h3>Bronnen</h3>
-${tabelHtml({
-  id: 'Bronnen',
-  titel: 'Bronnen in dit project',
-  kolommen: [
-    { titel: 'Soort', soort: 'tekst' },
-    { titel: 'Bestand', soort: 'tekst' },
-    { titel: 'Ingelezen op', soort: 'datum' },
-  ],
-  rijen: r.bronnen.map((b) => [b.soort, b.naam, b.geimporteerdOp]),
-  bron: 'Wijkweb',
-  peildatum: null,
-})}
+<h3>${esc(w.t('html.bronnen'))}</h3>
+${tabelHtml(
+  {
+    id: 'Bronnen',
+    titel: w.t('html.bronnenTabel'),
+    kolommen: [
+      { titel: w.t('kolom.soort'), soort: 'tekst' },
+      { titel: w.t('html.bestand'), soort: 'tekst' },
+      { titel: w.t('html.ingelezen'), soort: 'datum' },
+    ],
+    rijen: r.bronnen.map((b) => [bronSoort(w, b.soort), b.naam, b.geimporteerdOp]),
+    bron: 'Wijkweb',
+    peildatum: null,
+  },
+  w,
+)}
 <p class="colofon">${privacy}</p>
 </section>
 </body>

@@ -94,6 +94,8 @@ export interface Rapport {
   readonly leeswijzer: readonly { readonly term: string; readonly uitleg: string }[];
   readonly secties: readonly RapportSectie[];
   readonly bronnen: readonly RapportBron[];
+  /** The language it is written in (html.ts and xlsx.ts follow it); absent = Dutch. */
+  readonly taal?: 'nl' | 'en';
 }
 
 export interface RapportOpties {
@@ -108,6 +110,8 @@ export interface RapportOpties {
   /** A saved scenario (id); default the first saved one, else the standard scenario. */
   readonly scenarioId?: number | null;
   readonly titel?: string | null;
+  /** The language of the report's text, dates and numbers; default Dutch. */
+  readonly taal?: 'nl' | 'en';
 }
 
 // ---------------------------------------------------------------- snapshots

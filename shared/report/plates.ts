@@ -7,6 +7,7 @@
 import type { NetwerkKnoop, ZichtbaarNetwerk } from '../analysis/types';
 import type { KaartGebied } from '../db/repos/kaart';
 import type { Ernst } from '../analysis/hiaten';
+import { woorden } from './tekst';
 
 export const TOL = ['#4477AA', '#EE6677', '#228833', '#CCBB44', '#66CCEE', '#AA3377', '#BBBBBB'] as const;
 const VORMEN = ['cirkel', 'rechthoek', 'ruit', 'driehoek', 'zeshoek', 'ster', 'ton'] as const;
@@ -173,12 +174,15 @@ export interface NetwerkPlaatInput {
   readonly hoogte?: number;
   /** False on a slide, which has its own title. */
   readonly toonTitel?: boolean;
+  /** The language of the legend; default Dutch. */
+  readonly taal?: 'nl' | 'en';
 }
 
 const isVerwijzing = (soort: string) => /verwijz/i.test(soort);
 
 /** The network as an SVG plate (A3 landscape proportions by default). */
 export function netwerkPlaatSvg(input: NetwerkPlaatInput): string {
+  const w = woorden(input.taal);
   const W = input.breedte ?? 1600;
   const H = input.hoogte ?? 1100;
   // What the filter selects, plus its direct partners as faded context; the rest stays off the plate.
@@ -329,12 +333,17 @@ export function netwerkPlaatSvg(input: NetwerkPlaatInput): string {
   out.push(
     `<g font-size="15" fill="#1a1a1a"><rect x="${lx - 20}" y="${ly - 30}" width="350" height="${H - top - 70}" fill="#ffffff" stroke="#cccccc"/>`,
   );
-  out.push(`<text x="${lx}" y="${ly}" font-weight="bold" font-size="17">Legenda</text>`);
+  out.push(`<text x="${lx}" y="${ly}" font-weight="bold" font-size="17">${w.t('plaat.legenda')}</text>`);
   ly += 30;
   const legCats = [...new Set(orgs.map((k) => cat(k.sector)))].sort((a, b) => a - b);
   for (const c of legCats) {
     const sector = c === 6 && sectoren.length > 7 ? null : (hoofd[c] ?? '');
-    const label = sector === null ? 'Overig' : sector ? (input.sectorLabels[sector] ?? sector) : 'Soort onbekend';
+    const label =
+      sector === null
+        ? w.t('plaat.overig')
+        : sector
+          ? (input.sectorLabels[sector] ?? sector)
+          : w.t('plaat.soortOnbekend');
     const n = orgs.filter((k) => cat(k.sector) === c).length;
     out.push(`<g stroke="#1a1a1a" stroke-width="2">${vormPad(VORMEN[c]!, lx + 10, ly - 5, 8)} fill="${TOL[c]}"/></g>`);
     out.push(`<text x="${lx + 30}" y="${ly}">${escapeXml(label)} (${n})</text>`);
@@ -343,19 +352,19 @@ export function netwerkPlaatSvg(input: NetwerkPlaatInput): string {
   const vzs = knopen.filter((k) => k.soort === 'voorziening' && !vaag(k.id));
   if (vzs.length) {
     out.push(`<circle cx="${lx + 10}" cy="${ly - 5}" r="5" fill="#BBBBBB" stroke="#1a1a1a" stroke-width="2"/>`);
-    out.push(`<text x="${lx + 30}" y="${ly}">Voorziening, kleur van de aanbieder (${vzs.length})</text>`);
+    out.push(`<text x="${lx + 30}" y="${ly}">${escapeXml(w.t('plaat.voorziening', { n: vzs.length }))}</text>`);
     ly += 26;
     if (vzs.some((k) => k.status === 'gepland')) {
       out.push(
         `<circle cx="${lx + 10}" cy="${ly - 5}" r="5" fill="#BBBBBB" stroke="#1a1a1a" stroke-width="2" stroke-dasharray="3 2"/>`,
       );
-      out.push(`<text x="${lx + 30}" y="${ly}">Gepland</text>`);
+      out.push(`<text x="${lx + 30}" y="${ly}">${w.t('plaat.gepland')}</text>`);
       ly += 26;
     }
   }
   if (context.size) {
     out.push(`<circle cx="${lx + 10}" cy="${ly - 5}" r="7" fill="#e6e6e6" stroke="#1a1a1a" stroke-width="2"/>`);
-    out.push(`<text x="${lx + 30}" y="${ly}">Partner buiten deze selectie (${context.size})</text>`);
+    out.push(`<text x="${lx + 30}" y="${ly}">${w.t('plaat.partnerBuiten', { n: context.size })}</text>`);
     ly += 26;
   }
   ly += 10;
@@ -369,12 +378,12 @@ export function netwerkPlaatSvg(input: NetwerkPlaatInput): string {
     );
     ly += 26;
   };
-  if (soorten.has('verwijzing')) lijn('', 'Verwijzing (dikker: 10 of meer, 50 of meer)', true);
-  if (soorten.has('anders')) lijn(' stroke-dasharray="8 5"', 'Samenwerking of andere relatie');
-  if (soorten.has('aanbod')) lijn(' stroke-dasharray="2 4"', 'Organisatie biedt voorziening aan');
+  if (soorten.has('verwijzing')) lijn('', w.t('plaat.verwijzing'), true);
+  if (soorten.has('anders')) lijn(' stroke-dasharray="8 5"', w.t('plaat.samenwerking'));
+  if (soorten.has('aanbod')) lijn(' stroke-dasharray="2 4"', w.t('plaat.aanbod'));
   out.push(
-    `<text x="${lx}" y="${ly + 10}" font-size="13">${knopen.length} knopen, ${relaties.length} lijnen.</text>`,
-    `<text x="${lx}" y="${ly + 30}" font-size="13">Grootte = aantal verbindingen.</text>`,
+    `<text x="${lx}" y="${ly + 10}" font-size="13">${w.t('plaat.knopen', { knopen: knopen.length, lijnen: relaties.length })}</text>`,
+    `<text x="${lx}" y="${ly + 30}" font-size="13">${w.t('plaat.grootte')}</text>`,
     '</g>',
   );
   out.push(
@@ -396,10 +405,14 @@ export interface KaartPlaatInput {
   readonly hoogte?: number;
   /** False on a slide, which has its own title. */
   readonly toonTitel?: boolean;
+  /** The language of the legend; default Dutch. */
+  readonly taal?: 'nl' | 'en';
 }
 
 /** The buurten coloured by their worst gap, the selection outlined, with a legend (lower left). */
 export function kaartPlaatSvg(input: KaartPlaatInput): string {
+  const w = woorden(input.taal);
+  const ernstLabel = (e: Ernst) => (input.taal === 'en' ? w.t(`legenda.${e}`) : ERNST_KLEUR[e].label);
   const W = input.breedte ?? 1600;
   const H = input.hoogte ?? 1100;
   const buurten = input.gebieden.filter((g) => g.niveau === 'buurt');
@@ -413,7 +426,7 @@ export function kaartPlaatSvg(input: KaartPlaatInput): string {
   const shown = buurten.length ? buurten : wijken;
   if (shown.length === 0) {
     out.push(
-      `<text x="${W / 2}" y="${H / 2}" font-size="24" text-anchor="middle" fill="#1a1a1a">Er is nog geen buurtkaart in dit project. Importeer de wijk- en buurtkaart van CBS.</text>`,
+      `<text x="${W / 2}" y="${H / 2}" font-size="24" text-anchor="middle" fill="#1a1a1a">${w.t('plaat.geenKaart')}</text>`,
       '</svg>',
     );
     return out.join('\n');
@@ -450,7 +463,7 @@ export function kaartPlaatSvg(input: KaartPlaatInput): string {
     telling.set(e, (telling.get(e) ?? 0) + 1);
     const fill = e === 'geen-gegevens' ? 'url(#arcering)' : ERNST_KLEUR[e].fill;
     out.push(
-      `<path d="${pad(g)}" fill="${fill}" fill-rule="evenodd"><title>${escapeXml(g.naam)}: ${ERNST_KLEUR[e].label}</title></path>`,
+      `<path d="${pad(g)}" fill="${fill}" fill-rule="evenodd"><title>${escapeXml(g.naam)}: ${ernstLabel(e)}</title></path>`,
     );
   }
   out.push('</g>');
@@ -512,20 +525,20 @@ export function kaartPlaatSvg(input: KaartPlaatInput): string {
   let ly = top + 20;
   out.push(
     `<g font-size="15" fill="#1a1a1a" transform="translate(${lx - 50} 0)"><rect x="50" y="${ly}" width="360" height="${lh}" fill="#ffffff" stroke="#4d4d4d"/>`,
-    `<text x="66" y="${ly + 26}" font-weight="bold">Zwaarste hiaat per buurt</text>`,
+    `<text x="66" y="${ly + 26}" font-weight="bold">${w.t('plaat.zwaarste')}</text>`,
   );
   ly += 40;
   for (const e of rows) {
     out.push(
       `<rect x="66" y="${ly}" width="26" height="18" fill="${e === 'geen-gegevens' ? 'url(#arcering)' : ERNST_KLEUR[e].fill}" stroke="#4d4d4d"/>`,
-      `<text x="102" y="${ly + 15}">${ERNST_KLEUR[e].label} (${telling.get(e)} ${telling.get(e) === 1 ? 'buurt' : 'buurten'})</text>`,
+      `<text x="102" y="${ly + 15}">${ernstLabel(e)} (${telling.get(e)} ${w.t(telling.get(e) === 1 ? 'plaat.buurt_een' : 'plaat.buurt_meer')})</text>`,
     );
     ly += 28;
   }
   if (sel.length) {
     out.push(
       `<rect x="66" y="${ly}" width="26" height="18" fill="none" stroke="#1a1a1a" stroke-width="4"/>`,
-      `<text x="102" y="${ly + 15}">Gebied van dit rapport</text>`,
+      `<text x="102" y="${ly + 15}">${w.t('plaat.gekozen')}</text>`,
     );
   }
   out.push('</g>');

@@ -4,49 +4,58 @@
  * already protected (privacy.ts): "<5" and "x" stay text. The plates (SVG) are not in the workbook.
  */
 import { schrijfWerkboek, type Blad } from '../export/xlsx';
-import { datumNl, wanneerNl } from './format';
 import type { Rapport, RapportTabel } from './model';
 import { GEHEIM, kleinLabel } from './privacy';
+import { bronSoort } from './html';
+import { woorden, type Woorden } from './tekst';
+
+/** The report's words: its own language. */
+const woordenVan = (rapport: Rapport) => woorden(rapport.taal === 'en' ? 'en' : 'nl');
 
 /** '2024-04-01' → '1 april 2024', '2024-04-01/2024-04-30' → 'april 2024'; anything else (already words) as it is. */
-function datumTekst(waarde: string): string {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(waarde)) return datumNl(waarde);
-  if (/^\d{4}-\d{2}-\d{2}\/\d{4}-\d{2}-\d{2}$/.test(waarde)) return wanneerNl(waarde);
+function datumTekst(waarde: string, w: Woorden): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(waarde)) return w.datum(waarde);
+  if (/^\d{4}-\d{2}-\d{2}\/\d{4}-\d{2}-\d{2}$/.test(waarde)) return w.wanneer(waarde);
   return waarde;
 }
 
 /** The privacy rule in words, or null when protection is off. */
 export function privacyRegel(rapport: Rapport): string {
   const { aan, drempel } = rapport.privacy;
-  if (!aan) return 'Let op: kleine aantallen zijn in dit bestand niet afgeschermd. Deel het niet buiten het team.';
-  return (
-    `Aantallen van 1 tot en met ${drempel - 1} staan als ${kleinLabel(rapport.privacy)}. ` +
-    `Een ${GEHEIM} is verborgen zodat je een klein aantal niet kunt terugrekenen.`
-  );
+  const w = woordenVan(rapport);
+  if (!aan) return w.t('xlsx.privacyUit');
+  return w.t('xlsx.privacyAan', { max: drempel - 1, klein: kleinLabel(rapport.privacy), geheim: GEHEIM });
 }
 
 function overzicht(rapport: Rapport): Blad {
+  const w = woordenVan(rapport);
   const titels = [rapport.titel];
   if (rapport.ondertitel) titels.push(rapport.ondertitel);
   if (rapport.gebieden.length > 0)
-    titels.push(`Gebieden: ${rapport.gebieden.map((g) => `${g.naam} (${g.code})`).join(', ')}`);
-  titels.push(`Peildatum: ${datumTekst(rapport.peildatum)}`);
-  if (rapport.vergelijkMet) titels.push(`Vergeleken met: ${datumTekst(rapport.vergelijkMet)}`);
-  titels.push(`Gemaakt op: ${datumTekst(rapport.gemaaktOp)}`);
+    titels.push(w.t('xlsx.gebieden', { gebieden: rapport.gebieden.map((g) => `${g.naam} (${g.code})`).join(', ') }));
+  titels.push(w.t('xlsx.peildatum', { datum: datumTekst(rapport.peildatum, w) }));
+  if (rapport.vergelijkMet) titels.push(w.t('xlsx.vergeleken', { datum: datumTekst(rapport.vergelijkMet, w) }));
+  titels.push(w.t('xlsx.gemaakt', { datum: datumTekst(rapport.gemaaktOp, w) }));
   titels.push(privacyRegel(rapport));
   const voet =
     rapport.bronnen.length > 0
       ? [
-          'Bronnen',
-          ...rapport.bronnen.map((b) => `${b.soort}: ${b.naam} (geïmporteerd op ${datumTekst(b.geimporteerdOp)})`),
+          w.t('xlsx.bronnen'),
+          ...rapport.bronnen.map((b) =>
+            w.t('xlsx.bronRegel', {
+              soort: bronSoort(w, b.soort),
+              naam: b.naam,
+              datum: datumTekst(b.geimporteerdOp, w),
+            }),
+          ),
         ]
       : [];
   return {
-    naam: 'Overzicht',
+    naam: w.t('xlsx.overzicht'),
     titelRegels: titels,
     kolommen: [
-      { titel: 'Term', soort: 'tekst' },
-      { titel: 'Uitleg', soort: 'tekst' },
+      { titel: w.t('xlsx.term'), soort: 'tekst' },
+      { titel: w.t('xlsx.uitleg'), soort: 'tekst' },
     ],
     rijen: rapport.leeswijzer.map((l) => [l.term, l.uitleg]),
     voetRegels: voet,
@@ -54,18 +63,19 @@ function overzicht(rapport: Rapport): Blad {
 }
 
 function kerngetallen(rapport: Rapport): Blad | null {
+  const w = woordenVan(rapport);
   const rijen = rapport.secties.flatMap((s) =>
     s.kerngetallen.map((k) => [s.titel, k.label, k.waarde, k.toelichting ?? null] as const),
   );
   if (rijen.length === 0) return null;
   return {
-    naam: 'Kerngetallen',
-    titelRegels: [rapport.titel, `Peildatum: ${datumTekst(rapport.peildatum)}`],
+    naam: w.t('xlsx.kerngetallen'),
+    titelRegels: [rapport.titel, w.t('xlsx.peildatum', { datum: datumTekst(rapport.peildatum, w) })],
     kolommen: [
-      { titel: 'Onderdeel', soort: 'tekst' },
-      { titel: 'Kerngetal', soort: 'tekst' },
-      { titel: 'Waarde', soort: 'tekst' },
-      { titel: 'Toelichting', soort: 'tekst' },
+      { titel: w.t('xlsx.onderdeel'), soort: 'tekst' },
+      { titel: w.t('xlsx.kerngetal'), soort: 'tekst' },
+      { titel: w.t('xlsx.waarde'), soort: 'tekst' },
+      { titel: w.t('kolom.toelichting'), soort: 'tekst' },
     ],
     rijen,
   };
@@ -77,15 +87,21 @@ function heeftKlein(tabel: RapportTabel, klein: string): boolean {
 }
 
 function tabelBlad(rapport: Rapport, tabel: RapportTabel): Blad {
-  const titels = [tabel.titel, `Bron: ${tabel.bron}`];
+  const w = woordenVan(rapport);
+  const titels = [tabel.titel, w.t('xlsx.bron', { bron: tabel.bron })];
   // build.ts sometimes words it as "peildatum 2 april 2024": no "Peildatum: peildatum …".
-  if (tabel.peildatum) titels.push(`Peildatum: ${datumTekst(tabel.peildatum.replace(/^peildatum\s+/i, ''))}`);
+  if (tabel.peildatum)
+    titels.push(
+      w.t('xlsx.peildatum', {
+        datum: datumTekst(tabel.peildatum.replace(/^(peildatum|reference date)\s+/i, ''), w),
+      }),
+    );
   const voet: string[] = [];
   if (tabel.voetnoot) voet.push(tabel.voetnoot);
   const klein = kleinLabel(rapport.privacy);
   // "x" is explained on the Overzicht only: in a CBS table it means "secret at CBS", and its voetnoot says so.
   if (rapport.privacy.aan && heeftKlein(tabel, klein) && !(tabel.voetnoot ?? '').includes(klein))
-    voet.push(`${klein}: een aantal van 1 tot en met ${rapport.privacy.drempel - 1} (zie Overzicht).`);
+    voet.push(w.t('xlsx.klein', { klein, max: rapport.privacy.drempel - 1 }));
   return {
     naam: tabel.id,
     titelRegels: titels,
