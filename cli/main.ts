@@ -86,7 +86,7 @@ const HELP = `Wijkweb op de opdrachtregel
   npm run -s cli -- weergave P.wijkweb --soort netwerk|kaart|hiaten --naam NAAM [--titel T] [--notitie N] [--instellingen JSON]
       Bewaart een weergave voor de presentatie.
 
-  Algemene opties: --taal nl|en (taal van de meldingen), --help.
+  Algemene opties: --taal nl|en (taal van de meldingen en van het rapport), --help.
   Afsluitcode 0 bij succes, 1 bij een fout in de invoer of het bestand, 2 bij een onverwachte fout.
 `;
 
@@ -730,6 +730,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           ...(typeof secties === 'string' ? { secties: parseSecties(secties) } : {}),
           ...(typeof scenario === 'string' ? { scenarioId: scenarioArg(scenario) } : {}),
           ...(typeof titel === 'string' ? { titel } : {}),
+          // --taal en: the report in English (its text, dates and numbers), as the messages.
+          taal: language,
         };
         unwrap(await service.openProject(await store.read(path), basename(path)));
         const target = resolve(io.cwd, out);

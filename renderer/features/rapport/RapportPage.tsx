@@ -104,6 +104,7 @@ export function RapportPage() {
     };
   }, [actions, revision]);
 
+  const taal = i18n.language === 'en' ? 'en' : 'nl';
   const opties: RapportOpties | null = useMemo(
     () =>
       gekozen.length && /^\d{4}-\d{2}-\d{2}$/.test(peildatum)
@@ -120,9 +121,11 @@ export function RapportPage() {
             secties,
             scenarioId: scenarioId ? Number(scenarioId) : null,
             titel: titel.trim() || null,
+            // The report is written in the language of the app.
+            taal,
           }
         : null,
-    [gekozen, peildatum, vergelijk, secties, scenarioId, titel],
+    [gekozen, peildatum, vergelijk, secties, scenarioId, titel, taal],
   );
 
   // The report follows the choices (a short pause while you type) and the project's changes.

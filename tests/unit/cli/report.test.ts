@@ -161,4 +161,51 @@ describe('report from the CLI (voorbeeldproject Enschede West)', () => {
     const list = await cli(['snapshots', 'demo.wijkweb', '--json'], dir);
     expect(JSON.parse(list.out)).toEqual([expect.objectContaining({ naam: 'Stuurgroep januari 2024' })]);
   });
+
+  it('writes the report in English with --taal en, and the xlsx too', async () => {
+    const html = await cli(
+      [
+        'report',
+        'demo.wijkweb',
+        '--gebied',
+        BOSWINKEL,
+        '--peildatum',
+        '2024-05-01',
+        '--out',
+        'en.html',
+        '--taal',
+        'en',
+      ],
+      dir,
+    );
+    expect(html.code, html.err).toBe(0);
+    const text = readFileSync(join(dir, 'en.html'), 'utf8');
+    expect(text).toContain('<html lang="en">');
+    expect(text).toContain('<h1>Steering group report Boswinkel-De Braker</h1>');
+    expect(text).toContain('Reference date 1 May 2024');
+    for (const kop of ['Key figures', 'Requests and allocations', 'The network', 'What has changed', 'Gaps'])
+      expect(text).toContain(`. ${kop}</h2>`);
+    expect(text).not.toContain('Stuurgroeprapportage');
+    const xlsx = await cli(
+      [
+        'report',
+        'demo.wijkweb',
+        '--gebied',
+        BOSWINKEL,
+        '--peildatum',
+        '2024-05-01',
+        '--out',
+        'en.xlsx',
+        '--taal',
+        'en',
+      ],
+      dir,
+    );
+    expect(xlsx.code, xlsx.err).toBe(0);
+    expect(XLSX.read(readFileSync(join(dir, 'en.xlsx'))).SheetNames.slice(0, 3)).toEqual([
+      'Overview',
+      'Headline figures',
+      'Key figures',
+    ]);
+  });
 });
