@@ -45,6 +45,52 @@ describe('Rapport', () => {
     await context.close();
   });
 
+  it('writes the report in English when the app is in English', async () => {
+    const { context, page, errors } = await newPage(app.browser, app.url);
+    await page.getByRole('button', { name: 'Bekijk het voorbeeldproject' }).click();
+    await page.getByTestId('project-naam').waitFor({ timeout: 30_000 });
+    await page.getByLabel('Taal').selectOption('en');
+    await page.locator('.wijkweb-nav').getByRole('button', { name: 'Report' }).click();
+    await page.getByTestId('rapport-pagina').waitFor();
+    const handle = await page.getByTestId('rapport-voorbeeld').elementHandle({ timeout: 30_000 });
+    const frame = (await handle!.contentFrame())!;
+    await frame.getByRole('heading', { level: 1, name: 'Steering group report Boswinkel-De Braker' }).waitFor({
+      timeout: 30_000,
+    });
+    expect(await frame.evaluate(() => document.documentElement.lang)).toBe('en');
+    const koppen = await frame.getByRole('heading', { level: 2 }).allTextContents();
+    expect(koppen).toEqual([
+      'Contents',
+      '1. Key figures',
+      '2. Requests and allocations',
+      '3. The network',
+      '4. What has changed',
+      '5. Gaps',
+      '6. Scenario',
+      '7. Appendices',
+      '8. Guide and sources',
+    ]);
+    const tekst = await previewText(frame);
+    expect(tekst).toMatch(
+      /Reference date \d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}/,
+    );
+    expect(tekst).toContain('Source:');
+    expect(tekst).not.toMatch(/\b(Peildatum|Bron|Leeswijzer|Kerncijfers|Hiaten per buurt)\b/);
+    await screenshot(page, 'rapport-engels');
+    // Back in Dutch, the report is Dutch again.
+    await page.getByLabel('Language').selectOption('nl');
+    await expect
+      .poll(
+        async () => previewText((await (await page.getByTestId('rapport-voorbeeld').elementHandle())!.contentFrame())!),
+        {
+          timeout: 20_000,
+        },
+      )
+      .toContain('Stuurgroeprapportage Boswinkel-De Braker');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('downloads the xlsx: typed figures, <5, no formula', async () => {
     const { context, page } = await newPage(app.browser, app.url);
     await openRapport(page);
