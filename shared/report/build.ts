@@ -11,6 +11,7 @@ import { analyseNetwerk } from '../analysis/analyse';
 import { berekenHiaten, type Ernst, type HiaatCel } from '../analysis/hiaten';
 import {
   berekenScenario,
+  EENVOUDIGE_REGELS,
   scenarioRijen,
   STANDAARD_SCENARIO,
   type ScenarioParameters,
@@ -895,7 +896,16 @@ function scenarioSectie(
             { titel: w.t('sc.regel'), soort: 'tekst' },
             ...u.jaren.map((j) => ({ titel: String(j), soort: 'geld' as const })),
           ],
-          rijen: rijen.map((r) => [r.soort === 'rendement' ? r.label.toUpperCase() : r.label, ...r.bedragen]),
+          rijen: rijen.map((r) => {
+            // The simple case's two lines are Wijkweb's, not the user's: their names in the report's language.
+            const label =
+              !eigenRegels && w.taal === 'en' && r.sleutel === EENVOUDIGE_REGELS.besparing
+                ? w.t('sc.besparingMaatwerk')
+                : !eigenRegels && w.taal === 'en' && r.sleutel === EENVOUDIGE_REGELS.vervangend
+                  ? w.t('sc.vervangendeInzet')
+                  : r.label;
+            return [r.soort === 'rendement' ? label.toUpperCase() : label, ...r.bedragen];
+          }),
           bron: w.t('sc.bron'),
           peildatum: w.datum(totEnMet),
           voetnoot: eigenRegels

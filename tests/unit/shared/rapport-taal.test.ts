@@ -241,6 +241,30 @@ describe('the report in English', () => {
       expect(dutchIn(kop.replace(/Stuurgroep januari 2024/g, '')), `${naam}: ${kop}`).toEqual([]);
     }
   });
+
+  it('writes the standard scenario and the warning without small-count protection in English too', async () => {
+    const s = await service();
+    for (const sc of unwrap(await s.listScenarios())) unwrap(await s.deleteScenario(sc.id));
+    unwrap(await s.savePrivacy({ aan: false, drempel: 5 }));
+    const r = unwrap(await s.getRapport({ gebieden: ['WK015302'], peildatum: '2024-05-01', taal: 'en' }));
+    const scenario = r.secties.find((x) => x.soort === 'scenario')!;
+    expect(scenario.alineas[0]).toMatch(
+      /^Scenario ‘Standard scenario \(pilot plan: 40% to the sociale basis\)’: 40% of/,
+    );
+    expect(scenario.tabellen[0]!.rijen.map((rij) => rij[0])).toEqual([
+      'Saving on individual provision',
+      'Subtotal savings',
+      'Replacement provision',
+      'Subtotal return on care',
+      'RETURN',
+    ]);
+    expect(scenario.tabellen[0]!.voetnoot).toMatch(/^Tariff: €\d{1,3}(,\d{3})* per indication per year/);
+    const fouten = geschreven(r, ['Stuurgroep januari 2024']).filter((t) => dutchIn(t).length);
+    expect(fouten).toEqual([]);
+    const pagina = paginaTekst(rapportHtml(r));
+    expect(pagina).toContain('Note: small counts are not hidden in this report.');
+    expect(pagina.split('\n').filter((l) => dutchIn(l.replace('Stuurgroep januari 2024', '')).length)).toEqual([]);
+  });
 });
 
 describe('the report in Dutch', () => {
