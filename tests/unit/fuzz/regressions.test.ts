@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import * as XLSX from 'xlsx';
+import { AppException } from '../../../shared/result';
 import type { Database } from 'sql.js';
 import { createProjectService } from '../../../shared/service/project-service';
 import { unwrap } from '../../../shared/result';
@@ -474,5 +476,50 @@ describe('partners: a cell of 145,000 spaces', () => {
     const r = await s.previewPartnersImport(text('lijst.csv', csv), {});
     expect(performance.now() - t0).toBeLessThan(5_000);
     expect(r.ok).toBe(true);
+  });
+});
+
+describe('xls: a damaged compound file or BIFF stream', () => {
+  // Found as seed 1 cases 50210 and 50891 (partners-xlsx, cbs-xlsx as old .xls, damaged inside): SheetJS's
+  // compound-file reader spent 17 s and gigabytes on a FAT whose chains ran into each other, and its BIFF reader ran
+  // out of memory (over 4 GB) on records longer than BIFF allows. Both are now checked first.
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(
+    wb,
+    XLSX.utils.aoa_to_sheet([['Naam', 'Aanbod'], ...Array.from({ length: 2000 }, (_, i) => [`Org ${i}`, i])]),
+    'Blad1',
+  );
+  const xls = () => new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xls' }) as ArrayBuffer);
+
+  it('a sound .xls reads as before', () => {
+    const [sheet] = readSpreadsheet(xls(), 'lijst.xls');
+    expect(sheet!.rows).toHaveLength(2001);
+    expect(sheet!.rows[2000]).toEqual(['Org 1999', 1999]);
+  });
+
+  it('a FAT whose chains run into each other is refused in Dutch at once', () => {
+    const bytes = xls();
+    const view = new DataView(bytes.buffer);
+    const fatSector = view.getUint32(0x4c, true);
+    const fat = 512 + fatSector * 512;
+    // The directory's chain made to point at the first sector of the Workbook stream's chain.
+    const dirStart = view.getUint32(0x30, true);
+    view.setUint32(fat + 4 * dirStart, 0, true);
+    view.setUint32(fat + 0, dirStart, true);
+    const t0 = performance.now();
+    expect(() => readSpreadsheet(bytes, 'lijst.xls')).toThrow(AppException);
+    expect(performance.now() - t0).toBeLessThan(2_000);
+  });
+
+  it('a BIFF record longer than 8,224 bytes is refused in Dutch at once', () => {
+    const bytes = xls();
+    // The second record of the Workbook stream (after BOF): its length set to 0xC000.
+    const cfb = XLSX.CFB.read(bytes, { type: 'array' }) as { FileIndex: { name: string; start: number }[] };
+    const start = cfb.FileIndex.find((e) => e.name === 'Workbook')!.start;
+    const stream = 512 + start * 512;
+    const bofLength = bytes[stream + 2]! | (bytes[stream + 3]! << 8);
+    bytes[stream + 4 + bofLength + 2] = 0x00;
+    bytes[stream + 4 + bofLength + 3] = 0xc0;
+    expect(() => readSpreadsheet(bytes, 'lijst.xls')).toThrow(AppException);
   });
 });
