@@ -494,9 +494,13 @@ export async function createHarness(SQL: SqlJsStatic, options: HarnessOptions): 
       Object.assign(console, consoleWas);
     }
     const ms = performance.now() - t0;
-    const rss = process.memoryUsage().rss;
+    // The memory of this thread's JavaScript engine: its heap and what lives outside it (buffers, the sql.js
+    // WebAssembly memory). Not the process's RSS: in the long run the cases run in a worker, and memory a stopped
+    // worker or an earlier case had is not always given back to the system, so RSS would judge the next cases by it.
+    const mem = process.memoryUsage();
+    const rss = mem.heapTotal + mem.external;
     peak = Math.max(peak, rss);
-    if (rss > MAX_RSS) problems.push(`geheugen: ${Math.round(rss / 1048576)} MB RSS`);
+    if (rss > MAX_RSS) problems.push(`geheugen: ${Math.round(rss / 1048576)} MB (heap en buffers)`);
     const uitkomst: Uitkomst = problems.length > 0 ? 'fout' : codes.length > 0 ? 'geweigerd' : 'schoon';
     return {
       index,
