@@ -14,7 +14,7 @@ import { Alert, Button, ButtonGroup, Heading, Paragraph, TextField, tdNum, th, t
 import { formatDateTime } from '../../format';
 import { useActions, useApp } from '../../state/context';
 import { errorMessage, savedNotice } from '../gegevens/form-helpers';
-import { ScenarioPlanTabel } from './ScenarioPlanTabel';
+import { ScenarioJaarTabel, ScenarioPlanTabel } from './ScenarioPlanTabel';
 import { ScenarioRegels } from './ScenarioRegels';
 import {
   controleerScenario,
@@ -473,57 +473,23 @@ export function ScenarioPanel({ buurtOptions }: { buurtOptions: readonly Option[
                   )}
                 </>
               ) : (
-                <div
-                  className="utrecht-table-container"
-                  tabIndex={0}
-                  role="region"
-                  aria-label={t('scenario.tabelCaption')}
-                >
-                  <table
-                    className="utrecht-table utrecht-table--html-table wijkweb-scenario__tabel"
-                    data-testid="scenario-tabel"
-                  >
-                    <caption className="wijkweb-scenario__caption">{t('scenario.tabelCaption')}</caption>
-                    <thead className="utrecht-table__header">
-                      <tr className={tr}>
-                        <th scope="col" className={th}>
-                          {t('scenario.kolomPost')}
-                        </th>
-                        {tabel.jaren.map((j) => (
-                          <th key={j} scope="col" className={thNum}>
-                            {j}
-                          </th>
-                        ))}
-                        <th scope="col" className={thNum}>
-                          {t('scenario.totaal')}
-                        </th>
-                      </tr>
-                    </thead>
-                    <tbody className="utrecht-table__body">
-                      {tabel.rijen.map((r) => {
-                        const fmt = (v: number) =>
-                          r.sleutel === 'opbouw'
-                            ? pct.format(v)
-                            : r.sleutel === 'minderIndicaties'
-                              ? num1.format(v)
-                              : money.format(v);
-                        return (
-                          <tr key={r.sleutel} className={tr} data-rij={r.sleutel}>
-                            <th scope="row" className={th}>
-                              {t(`scenario.rij.${r.sleutel}`)}
-                            </th>
-                            {r.waarden.map((v, i) => (
-                              <td key={i} className={tdNum}>
-                                {fmt(v)}
-                              </td>
-                            ))}
-                            <td className={tdNum}>{r.totaal === null ? '' : fmt(r.totaal)}</td>
-                          </tr>
-                        );
-                      })}
-                    </tbody>
-                  </table>
-                </div>
+                <ScenarioJaarTabel
+                  jaren={tabel.jaren}
+                  caption={t('scenario.tabelCaption')}
+                  testId="scenario-tabel"
+                  rijen={tabel.rijen.map((r) => ({
+                    sleutel: r.sleutel,
+                    label: t(`scenario.rij.${r.sleutel}`),
+                    waarden: r.waarden,
+                    totaal: r.totaal,
+                    format: (v: number) =>
+                      r.sleutel === 'opbouw'
+                        ? pct.format(v)
+                        : r.sleutel === 'minderIndicaties'
+                          ? num1.format(v)
+                          : money.format(v),
+                  }))}
+                />
               )}
               {uit.producten.length > 0 && (
                 <Paragraph className="wijkweb-hint">
