@@ -51,6 +51,24 @@ export default tseslint.config(
     },
   },
   {
+    // SQL lives in shared/db/ (its repos and migrations): a statement in a string anywhere else is refused.
+    files: ['shared/**/*.ts', 'renderer/**/*.{ts,tsx}', 'cli/**/*.ts', 'electron/**/*.ts'],
+    ignores: ['shared/db/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: String.raw`Literal[value=/^\s*(SELECT|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|CREATE\s+(TABLE|INDEX|TRIGGER|VIEW)|DROP\s+|ALTER\s+TABLE|PRAGMA\s+)\b/]`,
+          message: 'SQL belongs in shared/db/ (a repo function); call that instead.',
+        },
+        {
+          selector: String.raw`TemplateElement[value.raw=/^\s*(SELECT|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|CREATE\s+(TABLE|INDEX|TRIGGER|VIEW)|DROP\s+|ALTER\s+TABLE|PRAGMA\s+)\b/]`,
+          message: 'SQL belongs in shared/db/ (a repo function); call that instead.',
+        },
+      ],
+    },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

@@ -9,9 +9,9 @@ import type {
   WorkerApi,
 } from '../contract';
 import { EXPORT_TABLE_NAMES } from '../contract';
-import { ProjectDb } from '../db/connection';
+import { type ProjectDb } from '../db/connection';
 import { taxonomieLabel } from '../model/taxonomies';
-import { createProjectDb, openProjectDb } from '../db/open';
+import { createProjectDb, openProjectDb, reopenOwnSnapshot } from '../db/open';
 import { isSavableProjectFile } from '../db/file-header';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { getProject, renameProject, touchProject } from '../db/repos/project';
@@ -51,7 +51,14 @@ import { sniffImport } from '../importers/sniff';
 import { loadNetwerk, saveKnoopPosities } from '../db/repos/netwerk';
 import { analyseNetwerk, analyseNetwerkParallel, type RunPaths } from '../analysis/analyse';
 import type { NetwerkData } from '../analysis/types';
-import { deleteWeergave, listWeergaven, saveWeergave } from '../db/repos/weergaven';
+import {
+  deleteWeergave,
+  listKnoopPosities,
+  listWeergaven,
+  replaceKnoopPosities,
+  saveWeergave,
+} from '../db/repos/weergaven';
+import { itemNaam as itemNaamVan, listOrganisatieKenmerken } from '../db/repos/sociale-kaart';
 import { parseGeoFile, previewGeo, writeGeo } from '../importers/geo';
 import { loadKaart } from '../db/repos/kaart';
 import { berekenHiaten } from '../analysis/hiaten';
@@ -216,25 +223,14 @@ export function createProjectService(deps: ServiceDeps): WorkerApi & {
       // Bytes this app exported a moment ago from the open project: no migration, same schema, nothing to check
       // (openProjectDb's integrity_check took 3.7 s on 330 MB). What is not part of the undo history (the project's
       // name, the node positions) stays as it is now.
-      const restored = new ProjectDb(new deps.SQL.Database(bytes));
-      restored.run('PRAGMA foreign_keys = ON');
+      const restored = reopenOwnSnapshot(deps.SQL, bytes);
       const current = db;
       if (current) {
         const naam = getProject(current).naam;
-        const posities = current.all<{ knoop: string; x: number; y: number; vast: number }>(
-          'SELECT knoop, x, y, vast FROM knoop_positie',
-        );
+        const posities = listKnoopPosities(current);
         restored.transaction(() => {
           renameProject(restored, naam, getProject(restored).gewijzigd);
-          restored.run('DELETE FROM knoop_positie');
-          for (const p of posities) {
-            restored.run('INSERT INTO knoop_positie (knoop, x, y, vast) VALUES (?, ?, ?, ?)', [
-              p.knoop,
-              p.x,
-              p.y,
-              p.vast,
-            ]);
-          }
+          replaceKnoopPosities(restored, posities);
         });
       }
       current?.close();
@@ -293,18 +289,8 @@ export function createProjectService(deps: ServiceDeps): WorkerApi & {
 
   const changedAfter = <T>(result: T): Changed<T> => ({ result, overview: overview(requireDb()), undo: undo.state() });
 
-  const itemNaam = (d: ProjectDb, soort: EntiteitSoort, id: number | null): string => {
-    if (id === null) return '';
-    // Fixed statements per kind: `soort` comes over IPC and never becomes part of the SQL.
-    const sql =
-      soort === 'organisatie'
-        ? 'SELECT naam FROM organisatie WHERE id = ?'
-        : soort === 'voorziening'
-          ? 'SELECT naam FROM voorziening WHERE id = ?'
-          : 'SELECT soort FROM relatie WHERE id = ?';
-    const v = d.value(sql, [id]);
-    return typeof v === 'string' ? v : '';
-  };
+  const itemNaam = (d: ProjectDb, soort: EntiteitSoort, id: number | null): string =>
+    id === null ? '' : itemNaamVan(d, soort, id);
 
   return {
     setProgressListener(listener) {
@@ -553,13 +539,7 @@ export function createProjectService(deps: ServiceDeps): WorkerApi & {
       return guard(() => {
         const d = requireDb();
         const p = places(d);
-        const orgs = d.all<{
-          id: number;
-          naam: string;
-          postcode: string | null;
-          website: string | null;
-          plaats: string | null;
-        }>('SELECT id, naam, postcode, website, plaats FROM organisatie ORDER BY id');
+        const orgs = listOrganisatieKenmerken(d);
         const byId = new Map(orgs.map((o) => [o.id, o]));
         const groups: DubbeleOrganisaties[] = [];
         const byKey = new Map<string, typeof orgs>();

@@ -397,3 +397,9 @@ export function wijkVan(db: ProjectDb, buurt: string): string | null {
 export function eigenGebiedId(db: ProjectDb, code: string): number {
   return Number(db.value('SELECT id FROM gebied WHERE code = ? AND jaar IS NULL', [code]));
 }
+
+/** "Naam (code)" of a gebied by its id, for messages; the id itself when it is not there. */
+export function gebiedLabel(db: ProjectDb, id: number): string {
+  const g = db.get<{ code: string; naam: string }>('SELECT code, naam FROM gebied WHERE id = ?', [id]);
+  return g ? `${g.naam} (${g.code})` : String(id);
+}

@@ -663,3 +663,38 @@ export function listWijzigingen(db: ProjectDb, soort: EntiteitSoort, id: number)
       omschrijving: r.omschrijving,
     }));
 }
+
+/** What name matching needs of every organisation (duplicates, a list's names against the project's). */
+export interface OrganisatieKenmerken {
+  readonly id: number;
+  readonly naam: string;
+  readonly postcode: string | null;
+  readonly website: string | null;
+  readonly plaats: string | null;
+}
+
+export function listOrganisatieKenmerken(db: ProjectDb): OrganisatieKenmerken[] {
+  return db.all<OrganisatieKenmerken>('SELECT id, naam, postcode, website, plaats FROM organisatie ORDER BY id');
+}
+
+/** The place names the project knows: its gemeenten and the places of its organisations (for name matching). */
+export function listPlaatsnamen(db: ProjectDb): string[] {
+  return db
+    .all<{ n: string }>(
+      `SELECT naam AS n FROM gebied WHERE niveau = 'gemeente' UNION SELECT plaats FROM organisatie WHERE plaats IS NOT NULL`,
+    )
+    .map((r) => r.n);
+}
+
+/** An item's name for a message (a relatie: its kind); '' when it is not there. */
+export function itemNaam(db: ProjectDb, soort: EntiteitSoort, id: number): string {
+  // Fixed statements per kind: `soort` comes over IPC and never becomes part of the SQL.
+  const sql =
+    soort === 'organisatie'
+      ? 'SELECT naam FROM organisatie WHERE id = ?'
+      : soort === 'voorziening'
+        ? 'SELECT naam FROM voorziening WHERE id = ?'
+        : 'SELECT soort FROM relatie WHERE id = ?';
+  const v = db.value(sql, [id]);
+  return typeof v === 'string' ? v : '';
+}

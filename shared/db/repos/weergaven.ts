@@ -86,3 +86,21 @@ export function deleteWeergave(db: ProjectDb, id: number): number {
   db.run('DELETE FROM weergave WHERE id = ?', [id]);
   return db.changes();
 }
+
+/** The pinned node positions (kept when an undo restores a snapshot: they are the view, not the data). */
+export interface KnoopPositie {
+  readonly knoop: string;
+  readonly x: number;
+  readonly y: number;
+  readonly vast: number;
+}
+
+export function listKnoopPosities(db: ProjectDb): KnoopPositie[] {
+  return db.all<KnoopPositie>('SELECT knoop, x, y, vast FROM knoop_positie');
+}
+
+export function replaceKnoopPosities(db: ProjectDb, posities: readonly KnoopPositie[]): void {
+  db.run('DELETE FROM knoop_positie');
+  for (const p of posities)
+    db.run('INSERT INTO knoop_positie (knoop, x, y, vast) VALUES (?, ?, ?, ?)', [p.knoop, p.x, p.y, p.vast]);
+}

@@ -15,7 +15,7 @@ import {
 } from '../../db/repos/cognos-import';
 import { controleerCijfer } from '../../analysis/hiaten';
 import { findBronBySha } from '../../db/repos/cbs-import';
-import { createEigenGebied, eigenGebiedId } from '../../db/repos/gebieden';
+import { createEigenGebied, eigenGebiedId, gebiedLabel } from '../../db/repos/gebieden';
 import { normaliseName } from '../../model/names';
 import { AppException, toAppError } from '../../result';
 import { fileKind, readCsv, readSpreadsheet } from '../sheet';
@@ -372,10 +372,7 @@ export function previewCognos(
   const overlappend = overlap.aantal;
   const gebiedNaam = new Map<number, string>();
   const naamVan = (id: number) => {
-    if (!gebiedNaam.has(id)) {
-      const g = db.get<{ code: string; naam: string }>('SELECT code, naam FROM gebied WHERE id = ?', [id]);
-      gebiedNaam.set(id, g ? `${g.naam} (${g.code})` : String(id));
-    }
+    if (!gebiedNaam.has(id)) gebiedNaam.set(id, gebiedLabel(db, id));
     return gebiedNaam.get(id)!;
   };
   const rij = (gebied: string, r: CognosRecord): CognosVoorbeeldRij => ({

@@ -172,13 +172,16 @@ function parseGpkg(SQL: SqlJsStatic, file: ImportFile): Gelezen {
   try {
     // Only stored data is read: a view or a generated column of an untrusted file is a query that runs on reading,
     // and can cost any amount of memory or time (a recursive view without end, a blob of hundreds of megabytes).
+    // The queries below read the GeoPackage being imported, not the project (so not in shared/db/).
     const tabel = (name: string) =>
+      // eslint-disable-next-line no-restricted-syntax -- the GeoPackage being imported
       gpkg.exec("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [name])[0]?.values.length === 1;
     const vreemd = (wat: string) => new AppException('geo.onleesbaar', { bestand: file.name }, wat);
     for (const meta of ['gpkg_contents', 'gpkg_geometry_columns']) {
       if (!tabel(meta)) throw vreemd(`${meta} is no table`);
     }
     const layers = gpkg.exec(
+      // eslint-disable-next-line no-restricted-syntax -- the GeoPackage being imported
       `SELECT c.table_name, g.column_name, g.srs_id FROM gpkg_contents c
        JOIN gpkg_geometry_columns g ON g.table_name = c.table_name WHERE c.data_type = 'features'`,
     )[0]?.values;
@@ -191,10 +194,12 @@ function parseGpkg(SQL: SqlJsStatic, file: ImportFile): Gelezen {
     if (!tabel(table)) throw vreemd(`layer ${table} is no table`);
     const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
     // table_xinfo: hidden 2 and 3 are generated columns (computed on reading, or stored by whoever made the file).
+    // eslint-disable-next-line no-restricted-syntax -- the GeoPackage being imported, not the project
     const stored = (gpkg.exec(`PRAGMA table_xinfo(${q(table)})`)[0]?.values ?? [])
       .filter((c) => Number(c[6]) === 0)
       .map((c) => String(c[1]));
     if (stored.length === 0) throw vreemd(`layer ${table} has no stored columns`);
+    // eslint-disable-next-line no-restricted-syntax -- the GeoPackage being imported, not the project
     const stmt = gpkg.prepare(`SELECT ${stored.map(q).join(', ')} FROM ${q(table)}`);
     const ruw: Ruw[] = [];
     const issues: ImportIssue[] = [];

@@ -35,7 +35,14 @@ import {
   type VoorzieningStatus,
 } from '../../model/sociale-kaart';
 import { createPlaceSet, findDuplicateCandidates, orgNameKey, type PlaceSet } from '../../model/org-names';
-import { getOrganisatie, getVoorziening, saveOrganisatie, saveVoorziening } from '../../db/repos/sociale-kaart';
+import {
+  getOrganisatie,
+  getVoorziening,
+  listOrganisatieKenmerken,
+  listPlaatsnamen,
+  saveOrganisatie,
+  saveVoorziening,
+} from '../../db/repos/sociale-kaart';
 import { codeFromLabel } from '../../db/repos/taxonomies';
 import { nameResolver } from '../../db/repos/gebieden';
 import type { ImportFile, ImportIssue } from '../types';
@@ -201,14 +208,7 @@ export interface PartnersPlan {
 }
 
 export function orgPlaces(db: ProjectDb, extra: readonly string[] = []): PlaceSet {
-  return createPlaceSet([
-    ...db
-      .all<{ n: string }>(
-        `SELECT naam AS n FROM gebied WHERE niveau = 'gemeente' UNION SELECT plaats FROM organisatie WHERE plaats IS NOT NULL`,
-      )
-      .map((r) => r.n),
-    ...extra,
-  ]);
+  return createPlaceSet([...listPlaatsnamen(db), ...extra]);
 }
 
 /** Existing organisations by comparison key (their own names and their aliases). */
@@ -330,13 +330,7 @@ export function planPartners(
   /** Groups with an equal name at another postcode or place: proposed as one, not merged. */
   const apart = new Set<string>();
   const apartVanBestaand = new Map<string, number>();
-  const existingInfo = new Map(
-    db
-      .all<{ id: number; postcode: string | null; plaats: string | null }>(
-        'SELECT id, postcode, plaats FROM organisatie',
-      )
-      .map((o) => [o.id, o]),
-  );
+  const existingInfo = new Map(listOrganisatieKenmerken(db).map((o) => [o.id, o]));
   const get = (cells: string[], veld: PartnerVeld): string => {
     const i = parsed.cols.get(veld);
     return i === undefined ? '' : (cells[i] ?? '').trim();
@@ -629,13 +623,7 @@ export function planPartners(
 
   // ---- duplicates: automatic (same key, several spellings) and proposed (similar names)
   const dubbelen: DubbelVoorstel[] = [];
-  const existingNames = new Map(
-    db
-      .all<{ id: number; naam: string; postcode: string | null; website: string | null; plaats: string | null }>(
-        'SELECT id, naam, postcode, website, plaats FROM organisatie',
-      )
-      .map((o) => [o.id, o]),
-  );
+  const existingNames = new Map(listOrganisatieKenmerken(db).map((o) => [o.id, o]));
   for (const org of orgs.values()) {
     if (org.key === ZONDER_AANBIEDER) continue;
     const names = [...org.spellings.keys()];
