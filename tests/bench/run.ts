@@ -8,6 +8,7 @@
  *  - network metrics of 500 / 2,000 and 5,000 / 25,000 (one and two threads) against NetworkX and python-igraph
  *  - the gap analysis of every buurt of the Netherlands × 7 leefgebieden
  *  - CBS import of the whole country (kwb 2024, synthesised): parse, import, peak memory, ratio to sqlite3 .import
+ *  - the Netwerk view in headless Chromium at 500 and 5,000 knopen: first drawing, layout, pan/zoom frame times
  *  - the stuurgroep report of the voorbeeldproject: model, HTML, xlsx, PDF, slides, snapshot
  */
 import { createProjectDb, openProjectDb } from '../../shared/db/open';
@@ -17,6 +18,7 @@ import { startBenchWorker } from './worker';
 import { benchCbs } from './cbs';
 import { benchSocialeKaart } from './sociale-kaart';
 import { benchNetwerk } from './netwerk';
+import { benchNetwerkView } from './netwerk-view';
 import { benchHiaten } from './hiaten';
 import { benchRapport } from './rapport';
 import { benchSave } from './save';
@@ -59,6 +61,9 @@ try {
 
   // Network metrics, one and two threads, against NetworkX and igraph (issue 6).
   if (want('netwerk')) await benchNetwerk(report);
+
+  // The Netwerk view in Chromium: first drawing, layout, pan/zoom frames at 500 and 5,000 knopen (issue 17).
+  if (want('netwerk-view')) await benchNetwerkView(report);
 
   // The gap analysis of the whole country (issue 7).
   if (want('hiaten')) benchHiaten(report);

@@ -1,5 +1,5 @@
 /**
- * The legend on the canvas (bottom left, always there, can be folded): only what the map shows now, each entry with
+ * The legend beside the canvas (docked on the right, never over the map; folded it is a narrow button): only what the map shows now, each entry with
  * its shape or line, colour, name and count. Clicking an entry fades the rest until you click it again.
  */
 import { useState, type ReactNode } from 'react';
@@ -121,7 +121,11 @@ export function Legenda({
     );
   };
   return (
-    <section className="wijkweb-netwerk-legenda" aria-labelledby="netwerk-legenda-titel" data-testid="legenda">
+    <section
+      className={open ? 'wijkweb-netwerk-legenda' : 'wijkweb-netwerk-legenda wijkweb-netwerk-legenda--dicht'}
+      aria-labelledby="netwerk-legenda-titel"
+      data-testid="legenda"
+    >
       <div className="wijkweb-netwerk-legenda__kop">
         <h2 id="netwerk-legenda-titel" className="wijkweb-netwerk-legenda__titel">
           {t('netwerk.legenda.titel')}

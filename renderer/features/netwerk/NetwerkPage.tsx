@@ -202,11 +202,6 @@ export function NetwerkPage({
       onLayoutError: () => handlers.current?.onLayoutError(),
       groepNaam: (id) => handlers.current?.groepNaam(id) ?? null,
       onGetekend: () => handlers.current?.onGetekend?.(),
-      legenda: () => {
-        const el = container.parentElement?.querySelector<HTMLElement>('[data-testid="legenda"]');
-        if (!el || el.querySelector('#netwerk-legenda-inhoud[hidden]')) return null;
-        return { w: el.offsetWidth + 8, h: el.offsetHeight + 8 };
-      },
     });
     graphRef.current = g;
     return () => {
@@ -217,15 +212,10 @@ export function NetwerkPage({
   useEffect(() => {
     if (data) graphRef.current?.setPosities(data.posities);
   }, [data, container]);
-  // The first drawing of a large map waits for the first figures (sizes, groups), so it is not drawn twice; a map of
-  // up to a thousand knopen starts its layout at once, and the figures follow.
-  const eersteCijfers =
-    huidigeAnalyse !== null ||
-    analyseFout !== null ||
-    (data !== null && data !== undefined && data.knopen.length <= 1000);
+  // Drawn at once; the figures (sizes) follow when the worker has them.
   useEffect(() => {
-    if (model && eersteCijfers) graphRef.current?.setModel(model);
-  }, [model, container, eersteCijfers]);
+    if (model) graphRef.current?.setModel(model);
+  }, [model, container]);
   // A new focus or path: show what it found.
   const focusKey = JSON.stringify([inst.filter.focus ?? null, inst.filter.pad ?? null]);
   const weergaveToegepast = useRef(0);
@@ -233,7 +223,7 @@ export function NetwerkPage({
     const [focus, pad] = JSON.parse(focusKey) as [unknown, unknown];
     // A saved view that was just applied brings its own viewport.
     if ((focus || pad) && performance.now() - weergaveToegepast.current > 1000) graphRef.current?.fit(true);
-  }, [focusKey, eersteCijfers]);
+  }, [focusKey]);
   // Back on the map (e.g. from a row of the table): the canvas gets its size again, and the chosen knoop its place.
   useEffect(() => {
     if (tab !== 'kaart') return;
@@ -611,70 +601,66 @@ export function NetwerkPage({
             )}
           </div>
           <div className="wijkweb-netwerk__kaart">
-            <div
-              ref={setContainer}
-              className="wijkweb-netwerk__canvas"
-              role="application"
-              aria-roledescription={t('netwerk.canvas.rol')}
-              tabIndex={0}
-              aria-label={t('netwerk.canvas.label', { knopen: tel.knopen, relaties: tel.relaties })}
-              aria-describedby="netwerk-toetsen"
-              data-testid="netwerk-canvas"
-              data-bezig={!getekend || indelenBezig ? 'ja' : 'nee'}
-              onKeyDown={onKeyDown}
-            />
-            <Legenda
-              legenda={model.legenda}
-              data={data}
-              markering={markering}
-              onMarkering={setMarkering}
-              vergelijkLabel={vergelijkLabel}
-            />
-            <div className="wijkweb-netwerk__zoom" role="group" aria-label={t('netwerk.zoom.label')}>
-              <Button
-                appearance="secondary"
-                aria-label={t('netwerk.zoom.in')}
-                onClick={() => graphRef.current?.zoom(1.25)}
-              >
-                +
-              </Button>
-              <Button
-                appearance="secondary"
-                aria-label={t('netwerk.zoom.uit')}
-                onClick={() => graphRef.current?.zoom(0.8)}
-              >
-                −
-              </Button>
-              <Button
-                appearance="secondary"
-                aria-label={t('netwerk.zoom.passend')}
-                onClick={() => graphRef.current?.fit()}
-              >
-                <span aria-hidden="true">⤢</span>
-              </Button>
-            </div>
-            {indelenBezig && (
-              <div className="wijkweb-netwerk__indelen" role="status">
-                <progress aria-label={t('netwerk.instelling.indelenBezig')} /> {t('netwerk.instelling.indelenBezig')}
-              </div>
-            )}
-            {menu && menuKnoop && (
-              <ContextMenu
-                label={t('netwerk.menu.label', { naam: menuKnoop.naam })}
-                x={menu.x}
-                y={menu.y}
-                onSluit={sluitMenu}
-                items={[
-                  ...(menuKnoop.soort !== 'gebied'
-                    ? [{ label: t('netwerk.menu.bewerken'), onKies: () => bewerk(menuKnoop) }]
-                    : []),
-                  { label: t('netwerk.menu.focus'), onKies: () => focusOp(menuKnoop.id) },
-                  vast.has(menuKnoop.id)
-                    ? { label: t('netwerk.menu.losmaken'), onKies: () => zetVast(menuKnoop.id, false) }
-                    : { label: t('netwerk.menu.vastzetten'), onKies: () => zetVast(menuKnoop.id, true) },
-                ]}
+            <div className="wijkweb-netwerk__vlak">
+              <div
+                ref={setContainer}
+                className="wijkweb-netwerk__canvas"
+                role="application"
+                aria-roledescription={t('netwerk.canvas.rol')}
+                tabIndex={0}
+                aria-label={t('netwerk.canvas.label', { knopen: tel.knopen, relaties: tel.relaties })}
+                aria-describedby="netwerk-toetsen"
+                data-testid="netwerk-canvas"
+                data-bezig={!getekend || indelenBezig ? 'ja' : 'nee'}
+                data-getekend={getekend ? 'ja' : 'nee'}
+                onKeyDown={onKeyDown}
               />
-            )}
+              <div className="wijkweb-netwerk__zoom" role="group" aria-label={t('netwerk.zoom.label')}>
+                <Button
+                  appearance="secondary"
+                  aria-label={t('netwerk.zoom.in')}
+                  onClick={() => graphRef.current?.zoom(1.25)}
+                >
+                  +
+                </Button>
+                <Button
+                  appearance="secondary"
+                  aria-label={t('netwerk.zoom.uit')}
+                  onClick={() => graphRef.current?.zoom(0.8)}
+                >
+                  −
+                </Button>
+                <Button
+                  appearance="secondary"
+                  aria-label={t('netwerk.zoom.passend')}
+                  onClick={() => graphRef.current?.fit()}
+                >
+                  <span aria-hidden="true">⤢</span>
+                </Button>
+              </div>
+              {indelenBezig && (
+                <div className="wijkweb-netwerk__indelen" role="status">
+                  <progress aria-label={t('netwerk.instelling.indelenBezig')} /> {t('netwerk.instelling.indelenBezig')}
+                </div>
+              )}
+              {menu && menuKnoop && (
+                <ContextMenu
+                  label={t('netwerk.menu.label', { naam: menuKnoop.naam })}
+                  x={menu.x}
+                  y={menu.y}
+                  onSluit={sluitMenu}
+                  items={[
+                    ...(menuKnoop.soort !== 'gebied'
+                      ? [{ label: t('netwerk.menu.bewerken'), onKies: () => bewerk(menuKnoop) }]
+                      : []),
+                    { label: t('netwerk.menu.focus'), onKies: () => focusOp(menuKnoop.id) },
+                    vast.has(menuKnoop.id)
+                      ? { label: t('netwerk.menu.losmaken'), onKies: () => zetVast(menuKnoop.id, false) }
+                      : { label: t('netwerk.menu.vastzetten'), onKies: () => zetVast(menuKnoop.id, true) },
+                  ]}
+                />
+              )}
+            </div>
           </div>
           <div className="wijkweb-hint wijkweb-netwerk__onder">
             <p className="wijkweb-netwerk__toegankelijk">
@@ -712,6 +698,13 @@ export function NetwerkPage({
         </div>
 
         <aside className="wijkweb-netwerk__rechts" aria-label={t('netwerk.paneel.rechts')}>
+          <Legenda
+            legenda={model.legenda}
+            data={data}
+            markering={markering}
+            onMarkering={setMarkering}
+            vergelijkLabel={vergelijkLabel}
+          />
           <DetailsPanel
             data={data}
             id={selectie}

@@ -10,8 +10,13 @@ export function formatMetriek(metriek: Metriek, value: number, lang: string): st
   if (HELE_GETALLEN.includes(metriek)) return new Intl.NumberFormat(locale(lang)).format(value);
   if (metriek === 'gewogenDegree')
     return new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 1 }).format(value);
+  // A tiny value (an eigenvector of 8.5e-21) is "< 0,0001", never 22 digits or an exponent.
+  if (value !== 0 && Math.abs(value) < 0.0001) {
+    const grens = new Intl.NumberFormat(locale(lang), { minimumFractionDigits: 4 }).format(0.0001);
+    return value > 0 ? `< ${grens}` : `> −${grens}`;
+  }
   if (value !== 0 && Math.abs(value) < 0.001) {
-    return new Intl.NumberFormat(locale(lang), { maximumSignificantDigits: 2 }).format(value);
+    return new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 4 }).format(value);
   }
   return new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 3 }).format(value);
 }

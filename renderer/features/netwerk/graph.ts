@@ -5,10 +5,21 @@
  */
 import cytoscape from 'cytoscape';
 import type { KnoopPositie } from '../../../shared/contract';
-import { GROEP_PREFIX, plaatsNieuw, type Punt } from './layout';
+import { HALO, plaatsLabels, REGELBREEDTE, REGELHOOGTE, type LabelKandidaat, type LabelPlaatsing } from './labels';
+import { concentrisch, GROEP_PREFIX, maakNaamRuimte, plaatsNieuw, type NaamKnoop, type Punt } from './layout';
 import type { LayoutAntwoord, LayoutVraag } from './layout.worker';
 import type { Viewport } from './settings';
-import { stylesheet, type EdgeData, type GraphModel, type NodeData } from './style';
+import {
+  LABEL_FONT,
+  LABEL_MIN_PX,
+  LABEL_PX,
+  minSchermBreedte,
+  minSchermGrootte,
+  stylesheet,
+  type EdgeData,
+  type GraphModel,
+  type NodeData,
+} from './style';
 import { cytoscapeSvg } from './svg';
 
 /**
@@ -36,8 +47,6 @@ export interface GraphEvents {
   onLayoutError(): void;
   /** The text of a group label knoop ('groep:wijk:WK…'), or null when it no longer applies. */
   groepNaam(id: string): string | null;
-  /** The size of the legend on the canvas (bottom left), or null when it is folded: "fit" keeps the map clear of it. */
-  legenda?(): { w: number; h: number } | null;
   /** The map is drawn (after the first layout of a project without positions). */
   onGetekend?(): void;
 }
@@ -47,6 +56,104 @@ export interface GroepLabel {
   readonly label: string;
   readonly x: number;
   readonly y: number;
+}
+
+/** The label fields of a knoop without a name on the map. */
+const GEEN_NAAM = { tekst: '', fs: 12, lv: 'bottom', lh: 'center', mx: 0, my: 0, ow: 0 } as const;
+
+/** The zoom buttons take this much of the canvas's right edge (px): no knoop or name under them. */
+const ZOOMKNOPPEN = 52;
+
+/** Room at the edges in a fit: for a name beside the outer knopen (names may also go inwards), and the zoom buttons. */
+function fitMarges(W: number, H: number): { pad: number; rechts: number } {
+  const pad = Math.min(W / 5, H / 5, 16 + LABEL_PX * 1.5);
+  return { pad, rechts: Math.min(W / 5, pad + ZOOMKNOPPEN) };
+}
+
+/**
+ * WebGL for large maps when the browser has WebGL 2 (not in a software-only browser, where it is slower than the
+ * canvas). `localStorage['wijkweb.netwerk.webgl']` = '1' or '0' forces it on or off (for measuring).
+ */
+function webglGewenst(): boolean {
+  let keuze: string | null = null;
+  try {
+    keuze = localStorage.getItem('wijkweb.netwerk.webgl');
+  } catch {
+    // no storage
+  }
+  if (keuze === '0') return false;
+  try {
+    const gl = document.createElement('canvas').getContext('webgl2');
+    if (!gl) return false;
+    if (keuze === '1') return true;
+    const info = gl.getExtension('WEBGL_debug_renderer_info');
+    const naam = info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : '';
+    return !/swiftshader|llvmpipe|software/i.test(naam);
+  } catch {
+    return false;
+  }
+}
+
+/** At most this many names at once (a map of thousands shows the largest, more as you zoom in). */
+const MAX_NAMEN = 400;
+
+/** Width of a text at 1 px in the names' font (measured once per text). */
+const meetCache = new Map<string, number>();
+let meetCtx: CanvasRenderingContext2D | null | undefined;
+function meet(tekst: string, vet: boolean): number {
+  const key = `${vet ? 'b' : 'n'}${tekst}`;
+  let w = meetCache.get(key);
+  if (w === undefined) {
+    if (meetCtx === undefined) meetCtx = document.createElement('canvas').getContext('2d');
+    if (meetCtx) {
+      meetCtx.font = `${vet ? 'bold ' : ''}100px ${LABEL_FONT}`;
+      w = meetCtx.measureText(tekst).width / 100;
+    } else {
+      w = tekst.length * 0.6;
+    }
+    if (meetCache.size > 50_000) meetCache.clear();
+    meetCache.set(key, w);
+  }
+  return w;
+}
+
+/**
+ * What the force layout gets per knoop: its size, and for the knopen whose names matter most (all of a small
+ * network; of a larger one the largest, and those with most relations) the room of its name as well, so the layout
+ * leaves a free place beside them where the name goes.
+ */
+function layoutKnopen(
+  knopen: readonly { id: string; d: NodeData; x?: number; y?: number }[],
+  edges: readonly { source: string; target: string }[],
+): LayoutVraag['nodes'] {
+  const graad = new Map<string, number>();
+  for (const e of edges) {
+    graad.set(e.source, (graad.get(e.source) ?? 0) + 1);
+    graad.set(e.target, (graad.get(e.target) ?? 0) + 1);
+  }
+  const belang = (k: { id: string; d: NodeData }) => (Number(k.d.grootte) || 0) * 1000 + (graad.get(k.id) ?? 0);
+  const aantal = knopen.length <= 60 ? knopen.length : Math.max(10, Math.ceil(knopen.length * 0.12));
+  const top = new Set(
+    [...knopen]
+      .sort((a, b) => belang(b) - belang(a) || a.id.localeCompare(b.id))
+      .slice(0, aantal)
+      .map((k) => k.id),
+  );
+  return knopen.map((k) => {
+    const grootte = Number(k.d.grootte) || 20;
+    const pos = k.x !== undefined && k.y !== undefined ? { x: k.x, y: k.y } : {};
+    return top.has(k.id) ? { id: k.id, grootte, ...naamRuimte(k.d), ...pos } : { id: k.id, grootte, ...pos };
+  });
+}
+
+/** The room a knoop and its name take at the normal zoom. */
+function naamRuimte(d: Pick<NodeData, 'label' | 'grootte'>): { breedte: number; hoogte: number } {
+  const g = Number(d.grootte) || 20;
+  const heel = meet(String(d.label ?? ''), false) * LABEL_PX;
+  const max = LABEL_PX * REGELBREEDTE;
+  const breedte = heel <= max ? heel : Math.min(max, heel / 2 + LABEL_PX * 2);
+  const regels = heel <= max ? 1 : 2;
+  return { breedte: Math.max(g, breedte), hoogte: g + 2 * (regels * LABEL_PX * REGELHOOGTE + 4) };
 }
 
 const sameData = (a: object, b: object) => {
@@ -61,6 +168,8 @@ export class NetwerkGraph {
   private readonly container: HTMLElement;
   private readonly events: GraphEvents;
   private groot = false;
+  /** Drawn with WebGL (a large map, where the browser can). */
+  webgl = false;
   /** Positions of every knoop we know (also off the map now) and of group labels. */
   private known = new Map<string, Punt>();
   private vast = new Set<string>();
@@ -76,6 +185,13 @@ export class NetwerkGraph {
   private wachtOpIndeling = false;
   private gesynct = false;
   private resizeObserver: ResizeObserver;
+  /** Knopen that have a name on the map now, with what was drawn. */
+  private benoemd = new Map<string, string>();
+  private naamTimer: ReturnType<typeof setTimeout> | null = null;
+  private hover: string | null = null;
+  /** The map follows the canvas: after a fit, a resize fits again (until you pan or zoom yourself). */
+  private volgFit: boolean | 'treffers' | { readonly centreer: string } = false;
+  private eigenViewport = false;
 
   constructor(container: HTMLElement, events: GraphEvents) {
     // Start the layout worker now: its code loads while the data and the first figures are still on their way.
@@ -84,14 +200,23 @@ export class NetwerkGraph {
     this.container = container;
     this.events = events;
     this.cy = this.create(false);
-    this.resizeObserver = new ResizeObserver(() => this.cy.resize());
+    this.resizeObserver = new ResizeObserver(() => {
+      this.cy.resize();
+      const volg = this.volgFit;
+      if (typeof volg === 'object') this.centreer(volg.centreer);
+      else if (volg) this.fit(volg === 'treffers');
+      else this.planNamen(80);
+    });
     this.resizeObserver.observe(container);
   }
 
   private create(groot: boolean): cytoscape.Core {
     this.groot = groot;
+    this.webgl = groot && webglGewenst();
     const cy = cytoscape({
       container: this.container,
+      // Large maps: Cytoscape's WebGL renderer (3.31+) where the browser has WebGL 2; else the canvas renderer.
+      ...(this.webgl ? { renderer: { name: 'canvas', webgl: true } } : {}),
       style: stylesheet(groot) as unknown as cytoscape.StylesheetJson,
       minZoom: 0.05,
       maxZoom: 4,
@@ -107,8 +232,26 @@ export class NetwerkGraph {
     cy.on('select unselect', 'node', () => {
       const selected = cy.nodes(':selected');
       cy.edges('.buur').removeClass('buur');
-      selected.connectedEdges().addClass('buur');
+      // The lines of the chosen knoop and of the focus in front.
+      selected.union(cy.nodes('.focus')).connectedEdges().addClass('buur');
       this.events.onSelect(selected.nonempty() ? selected.first().id() : null);
+      this.planNamen(0);
+    });
+    cy.on('viewport', () => {
+      if (!this.eigenViewport) this.volgFit = false;
+      this.planNamen(groot ? 160 : 60);
+    });
+    cy.on('mouseover', 'node', (e) => {
+      const node = e.target as cytoscape.NodeSingular;
+      if (node.hasClass('groeplabel')) return;
+      this.hover = node.id();
+      if (!this.benoemd.has(node.id())) this.planNamen(0);
+    });
+    cy.on('mouseout', 'node', (e) => {
+      if (this.hover !== (e.target as cytoscape.NodeSingular).id()) return;
+      const had = this.hover;
+      this.hover = null;
+      if (had && this.benoemd.get(had)?.startsWith('h')) this.planNamen(0);
     });
     cy.on('cxttap', 'node', (e) => {
       const node = e.target as cytoscape.NodeSingular;
@@ -127,6 +270,8 @@ export class NetwerkGraph {
   }
 
   destroy(): void {
+    if (this.naamTimer) clearTimeout(this.naamTimer);
+    if (this.wachtOpCijfers) clearTimeout(this.wachtOpCijfers);
     this.resizeObserver.disconnect();
     this.worker?.terminate();
     this.worker = null;
@@ -156,33 +301,107 @@ export class NetwerkGraph {
 
   /** Brings the canvas in line with the model. */
   setModel(model: GraphModel): void {
-    // A project that was never laid out: first the force-directed layout (in the worker), then one drawing of the
-    // result, instead of drawing a provisional picture that is thrown away a moment later.
-    if (this.model === null && this.positionsLoaded && this.known.size === 0 && model.nodes.length > 0) {
-      this.model = model;
+    // A project that was never laid out: draw at once in rings (most relations in the middle, no physics: instant
+    // for any size), then the force-directed layout in the worker, and its result replaces the rings.
+    const eerste = this.model === null && this.positionsLoaded && this.known.size === 0 && model.nodes.length > 0;
+    this.model = model;
+    if (eerste) {
+      const graad = new Map<string, number>();
+      for (const e of model.edges) {
+        graad.set(e.data.source, (graad.get(e.data.source) ?? 0) + 1);
+        graad.set(e.data.target, (graad.get(e.data.target) ?? 0) + 1);
+      }
+      const ringen = concentrisch(model.nodes.map((n) => ({ id: n.data.id, waarde: graad.get(n.data.id) ?? 0 })));
+      for (const [id, p] of ringen) this.known.set(id, p);
       this.wachtOpIndeling = true;
-      void this.eersteIndeling();
+      this.sync(model, true);
+      // The layout waits for the sizes (a moment; at most a few seconds), so the names of the largest get room.
+      this.wachtOpCijfers = setTimeout(() => this.startEersteIndeling(), model.metCijfers ? 0 : 4000);
       return;
     }
-    this.model = model;
-    if (!this.wachtOpIndeling) this.sync(model);
+    this.sync(model);
+    if (model.metCijfers && this.wachtOpCijfers) this.startEersteIndeling();
   }
 
-  /** The first layout of a project without positions: computed from the model, drawn once, saved. */
+  private wachtOpCijfers: ReturnType<typeof setTimeout> | null = null;
+
+  private startEersteIndeling(): void {
+    if (!this.wachtOpCijfers) return;
+    clearTimeout(this.wachtOpCijfers);
+    this.wachtOpCijfers = null;
+    void this.eersteIndeling();
+  }
+
+  /**
+   * What a force layout gives, made ready to read: stretched to the canvas's shape, and with a free place below the
+   * knopen whose names matter most (all of a small map; the largest of a big one).
+   */
+  private naWerk(posities: Map<string, Punt>): Map<string, Punt> {
+    const gestrekt = this.naarBeeldverhouding(posities);
+    const W = this.cy.width();
+    const H = this.cy.height();
+    if (!(W > 0 && H > 0) || this.vast.size > 0) return gestrekt;
+    const data = new Map<string, NodeData>();
+    this.cy.nodes().forEach((n) => {
+      if (!n.hasClass('groeplabel')) data.set(n.id(), n.data() as NodeData);
+    });
+    let [x1, x2, y1, y2] = [Infinity, -Infinity, Infinity, -Infinity];
+    for (const [id, p] of gestrekt) {
+      const r = (Number(data.get(id)?.grootte) || 20) / 2;
+      x1 = Math.min(x1, p.x - r);
+      x2 = Math.max(x2, p.x + r);
+      y1 = Math.min(y1, p.y - r);
+      y2 = Math.max(y2, p.y + r);
+    }
+    const { pad, rechts } = fitMarges(W, H);
+    const zoom = Math.min(2, (W - pad - rechts) / Math.max(1, x2 - x1), (H - 2 * pad) / Math.max(1, y2 - y1));
+    const ids = [...gestrekt.keys()].filter((id) => data.has(id));
+    const aantal = ids.length <= 60 ? ids.length : Math.min(40, Math.max(10, Math.ceil(ids.length * 0.08)));
+    const top = new Set(
+      [...ids]
+        .sort(
+          (a, b) =>
+            (Number(data.get(b)!.grootte) || 0) - (Number(data.get(a)!.grootte) || 0) ||
+            String(data.get(a)!.label).localeCompare(String(data.get(b)!.label), 'nl'),
+        )
+        .slice(0, aantal),
+    );
+    const knopen: NaamKnoop[] = ids.map((id) => {
+      const d = data.get(id)!;
+      const g = Number(d.grootte) || 20;
+      const r = Math.max(g, minSchermGrootte(g) / zoom) / 2 + (Number(d.randBreedte) || 0) / 2;
+      if (!top.has(id)) return { id, r, naam: null };
+      const heel = meet(String(d.label ?? ''), false) * LABEL_PX;
+      const max = LABEL_PX * REGELBREEDTE;
+      const regels = heel <= max ? 1 : 2;
+      return {
+        id,
+        r,
+        naam: { w: Math.min(heel, max) + 2 * HALO, h: regels * LABEL_PX * REGELHOOGTE + 2 * HALO },
+      };
+    });
+    return maakNaamRuimte(gestrekt, knopen, zoom);
+  }
+
+  /** The first layout of a project without positions: computed from what is drawn, then saved. */
   private async eersteIndeling(): Promise<void> {
     const model = this.model!;
+    const cy = this.cy;
+    const edges = model.edges.map((e) => ({ source: e.data.source, target: e.data.target }));
     const ok = await this.fcose(
-      model.nodes.map((n) => ({ id: n.data.id, grootte: n.data.grootte })),
-      model.edges.map((e) => ({ source: e.data.source, target: e.data.target })),
+      layoutKnopen(
+        model.nodes.map((n) => ({ id: n.data.id, d: n.data })),
+        edges,
+      ),
+      edges,
       true,
       (posities) => {
-        for (const [id, p] of posities) this.known.set(id, p);
+        if (this.cy === cy) this.applyLayout(this.naWerk(posities), []);
+        else for (const [id, p] of posities) this.known.set(id, p);
       },
     );
     this.wachtOpIndeling = false;
-    this.sync(this.model!, !ok);
-    this.fit();
-    if (ok) this.saveAll();
+    if (!ok) this.planNamen(0);
   }
 
   private sync(model: GraphModel, eersteKeer = false): void {
@@ -216,6 +435,7 @@ export class NetwerkGraph {
         n.remove();
         this.nodeData.delete(n.id());
         this.classes.delete(n.id());
+        this.benoemd.delete(n.id());
       });
 
       // Knopen: change what differs; new ones at their saved place, or near their neighbours.
@@ -232,7 +452,12 @@ export class NetwerkGraph {
         } else {
           const p = this.known.get(id);
           if (!p) missing.push(id);
-          toAdd.push({ group: 'nodes', data: { ...m.data }, classes, position: p ? { ...p } : undefined });
+          toAdd.push({
+            group: 'nodes',
+            data: { ...GEEN_NAAM, ...m.data, zg: m.data.grootte },
+            classes,
+            position: p ? { ...p } : undefined,
+          });
         }
         this.nodeData.set(id, m.data);
         this.classes.set(id, classes);
@@ -277,7 +502,7 @@ export class NetwerkGraph {
           if (!before || !sameData(before, m.data)) ele.data(m.data);
           if (this.classes.get(id) !== m.classes) ele.classes(m.classes);
         } else {
-          edgesToAdd.push({ group: 'edges', data: { ...m.data }, classes: m.classes });
+          edgesToAdd.push({ group: 'edges', data: { ...m.data, zb: m.data.breedte }, classes: m.classes });
         }
         this.edgeData.set(id, m.data);
         this.classes.set(id, m.classes);
@@ -286,7 +511,8 @@ export class NetwerkGraph {
       this.syncGroepLabels();
       const selected = cy.nodes(':selected');
       cy.edges('.buur').removeClass('buur');
-      selected.connectedEdges().addClass('buur');
+      // The lines of the chosen knoop and of the focus in front.
+      selected.union(cy.nodes('.focus')).connectedEdges().addClass('buur');
     });
 
     if (this.pendingViewport && performance.now() <= this.pendingViewport.until) {
@@ -297,7 +523,139 @@ export class NetwerkGraph {
       if (first) this.fit();
     }
     if (placed.length && this.positionsLoaded && !eersteKeer) this.events.onSavePositions(placed, false);
+    this.plaatsNamen();
     if (first) this.events.onGetekend?.();
+  }
+
+  /**
+   * Zoomed out, knopen and lines keep a least size on the screen (a map of 150 on a laptop is not a cloud of dots);
+   * a large map draws them at their own size (one update of thousands of elements per zoom would cost too much).
+   */
+  private schermMaten(zoom: number): void {
+    const cy = this.cy;
+    const groot = this.groot;
+    const r1 = (n: number) => Math.round(n * 10) / 10;
+    cy.batch(() => {
+      cy.nodes().forEach((n) => {
+        if (n.hasClass('groeplabel')) return;
+        const g = Number(n.data('grootte')) || 20;
+        const zg = groot ? g : r1(Math.max(g, minSchermGrootte(g) / zoom));
+        if (n.data('zg') !== zg) n.data('zg', zg);
+      });
+      cy.edges().forEach((e) => {
+        const b = Number(e.data('breedte')) || 1;
+        const zb = groot ? b : r1(Math.max(b, minSchermBreedte(b) / zoom));
+        if (e.data('zb') !== zb) e.data('zb', zb);
+      });
+    });
+  }
+
+  /** Places the names again in a moment (after the viewport, the selection or the hover changed). */
+  planNamen(wacht: number): void {
+    if (this.naamTimer) clearTimeout(this.naamTimer);
+    this.naamTimer = setTimeout(() => {
+      this.naamTimer = null;
+      this.plaatsNamen();
+    }, wacht);
+  }
+
+  /**
+   * The names on the map for the viewport now (labels.ts): a fixed size on the screen, no two overlapping, none on a
+   * knoop; the chosen knoop, the focus and the one under the mouse always, their neighbours first, then by size.
+   */
+  plaatsNamen(): LabelPlaatsing[] {
+    if (this.naamTimer) {
+      clearTimeout(this.naamTimer);
+      this.naamTimer = null;
+    }
+    const cy = this.cy;
+    const W = cy.width();
+    const H = cy.height();
+    if (!(W > 0 && H > 0)) return [];
+    const zoom = cy.zoom();
+    const pan = cy.pan();
+    this.schermMaten(zoom);
+    const gekozen = cy.nodes(':selected').union(cy.nodes('.focus'));
+    const hover = this.hover ? cy.getElementById(this.hover) : cy.collection();
+    const verplicht = new Set(gekozen.union(hover).map((n) => n.id()));
+    const buren = new Set(
+      gekozen
+        .connectedEdges()
+        .connectedNodes()
+        .map((n) => n.id()),
+    );
+    const kandidaten: LabelKandidaat[] = [];
+    cy.nodes().forEach((n) => {
+      if (n.hasClass('groeplabel')) return;
+      const id = n.id();
+      const p = n.position();
+      const d = n.data() as NodeData;
+      const r = ((Number(n.data('zg')) || Number(d.grootte) || 20) + (Number(d.randBreedte) || 0)) / 2;
+      const uit = n.hasClass('vervaagd') && !verplicht.has(id) && !buren.has(id);
+      kandidaten.push({
+        id,
+        x: p.x * zoom + pan.x,
+        y: p.y * zoom + pan.y,
+        rx: r * zoom,
+        ry: r * zoom,
+        // A faded knoop is an obstacle, not named (unless chosen or next to the chosen).
+        naam: uit ? '' : String(d.label ?? ''),
+        gewicht: Number(d.grootte) || 0,
+        verplicht: verplicht.has(id),
+        voorrang: buren.has(id),
+        vet: gekozen.has(n),
+      });
+    });
+    // The zoom buttons (bottom right) are an obstacle like a knoop.
+    kandidaten.push({ id: '', x: W - ZOOMKNOPPEN / 2, y: H - 85, rx: ZOOMKNOPPEN / 2, ry: 85, naam: '', gewicht: 0 });
+    const plaatsingen = plaatsLabels(kandidaten, {
+      breedte: W,
+      hoogte: H,
+      fontPx: LABEL_PX,
+      kleinPx: LABEL_MIN_PX,
+      belangrijk: 10,
+      meet,
+      max: MAX_NAMEN,
+    });
+    const kandidaat = new Map(kandidaten.map((k) => [k.id, k]));
+    const nieuw = new Map<string, string>();
+    const gekozenIds = new Set(gekozen.map((n) => n.id()));
+    cy.batch(() => {
+      for (const p of plaatsingen) {
+        const fs = p.fontPx / zoom;
+        const key = `${p.id === this.hover && !gekozenIds.has(p.id) ? 'h' : 'n'}|${p.tekst}|${p.plek}|${fs}|${p.box.x1 - kandidaat.get(p.id)!.x}|${p.box.y1 - kandidaat.get(p.id)!.y}`;
+        nieuw.set(p.id, key);
+        if (this.benoemd.get(p.id) === key) continue;
+        const ele = cy.getElementById(p.id);
+        if (ele.empty()) continue;
+        const k = kandidaat.get(p.id)!;
+        const half = ((Number(ele.data('zg')) || 20) / 2) * zoom;
+        const halo = HALO;
+        const lh = p.plek.startsWith('rechts') ? 'right' : p.plek.startsWith('links') ? 'left' : 'center';
+        const lv = p.plek.endsWith('onder') ? 'bottom' : p.plek.endsWith('boven') ? 'top' : 'center';
+        const mx =
+          lh === 'center'
+            ? (p.box.x1 + p.box.x2) / 2 - k.x
+            : lh === 'right'
+              ? p.box.x1 + halo - (k.x + half)
+              : p.box.x2 - halo - (k.x - half);
+        const my =
+          lv === 'center'
+            ? (p.box.y1 + p.box.y2) / 2 - k.y
+            : lv === 'bottom'
+              ? p.box.y1 + halo - (k.y + half)
+              : p.box.y2 - halo - (k.y - half);
+        const plek = { lv, lh, mx: mx / zoom, my: my / zoom };
+        ele.data({ tekst: p.tekst, fs, ow: 2.5 / zoom, ...plek });
+      }
+      for (const id of this.benoemd.keys()) {
+        if (nieuw.has(id)) continue;
+        const ele = cy.getElementById(id);
+        if (ele.nonempty()) ele.data(GEEN_NAAM);
+      }
+    });
+    this.benoemd = nieuw;
+    return plaatsingen;
   }
 
   /** Group labels from the known positions (a grouped layout leaves them; any other layout removes them). */
@@ -326,12 +684,12 @@ export class NetwerkGraph {
       const tekst = Math.round(Math.max(14, Math.min(44, breedte / 9)));
       const ele = cy.getElementById(id);
       if (ele.nonempty()) {
-        ele.data({ label, tekst, breedte });
+        ele.data({ label, gt: tekst, breedte });
         ele.position(p);
       } else {
         cy.add({
           group: 'nodes',
-          data: { id, label, tekst, breedte },
+          data: { id, label, gt: tekst, breedte },
           classes: 'groeplabel',
           position: { ...p },
           selectable: false,
@@ -339,6 +697,35 @@ export class NetwerkGraph {
         });
       }
     }
+  }
+
+  /**
+   * A force layout comes out about round; the canvas is wider than high (or the reverse). Stretch the shorter side
+   * (up to 1.8×) so the knopen, and their names, use the whole canvas.
+   */
+  private naarBeeldverhouding(posities: Map<string, Punt>): Map<string, Punt> {
+    const W = this.cy.width();
+    const H = this.cy.height();
+    if (!(W > 0 && H > 0) || posities.size < 3 || this.vast.size > 0) return posities;
+    let [x1, x2, y1, y2] = [Infinity, -Infinity, Infinity, -Infinity];
+    for (const p of posities.values()) {
+      x1 = Math.min(x1, p.x);
+      x2 = Math.max(x2, p.x);
+      y1 = Math.min(y1, p.y);
+      y2 = Math.max(y2, p.y);
+    }
+    const bw = Math.max(1, x2 - x1);
+    const bh = Math.max(1, y2 - y1);
+    const doel = W / H;
+    const nu = bw / bh;
+    const sx = nu < doel ? Math.min(1.8, doel / nu) : 1;
+    const sy = nu > doel ? Math.min(1.8, nu / doel) : 1;
+    if (sx === 1 && sy === 1) return posities;
+    const cx = (x1 + x2) / 2;
+    const cy = (y1 + y2) / 2;
+    return new Map(
+      [...posities].map(([id, p]) => [id, { x: round(cx + (p.x - cx) * sx), y: round(cy + (p.y - cy) * sy) }]),
+    );
   }
 
   /** Positions from a layout (pinned knopen stay where they are); saved as the whole set. */
@@ -383,15 +770,16 @@ export class NetwerkGraph {
     const cy = this.cy;
     const nodes = cy.nodes().not('.groeplabel') as cytoscape.NodeCollection;
     if (nodes.empty()) return;
+    const edges = cy.edges().map((e) => ({ source: e.data('source') as string, target: e.data('target') as string }));
     await this.fcose(
-      nodes.map((node) => {
-        const p = node.position();
-        return { id: node.id(), grootte: Number(node.data('grootte')) || 20, x: p.x, y: p.y };
-      }),
-      cy.edges().map((e) => ({ source: e.data('source') as string, target: e.data('target') as string })),
+      layoutKnopen(
+        nodes.map((node) => ({ id: node.id(), d: node.data() as NodeData, ...node.position() })),
+        edges,
+      ),
+      edges,
       opnieuw,
       (posities) => {
-        if (this.cy === cy) this.applyLayout(posities, []);
+        if (this.cy === cy) this.applyLayout(this.naWerk(posities), []);
       },
     );
   }
@@ -411,6 +799,7 @@ export class NetwerkGraph {
       edges,
       quality,
       randomize: opnieuw || quality === 'draft' || nodes.some((n) => n.x === undefined),
+      beeld: { breedte: Math.max(200, this.cy.width() - 100), hoogte: Math.max(150, this.cy.height() - 40) },
       vast: nodes
         .filter((n) => this.vast.has(n.id) && this.known.has(n.id))
         .map((n) => ({ id: n.id, ...this.known.get(n.id)! })),
@@ -492,13 +881,45 @@ export class NetwerkGraph {
       cy.nodes(':selected').unselect();
       if (id) cy.getElementById(id).select();
     });
-    if (id && center) {
-      const ele = cy.getElementById(id);
-      if (ele.nonempty()) {
-        if (cy.zoom() < 0.8) cy.zoom(1);
-        cy.center(ele);
-      }
+    if (id && center) this.centreer(id, true);
+  }
+
+  /**
+   * The knoop in the middle of the canvas, zoomed so that its neighbours are on the screen too (never further out
+   * than needed, never closer than twice the normal size); kept there when the canvas changes size.
+   */
+  private centreer(id: string, inzoomen = false): void {
+    const cy = this.cy;
+    const ele = cy.getElementById(id) as cytoscape.NodeSingular;
+    if (ele.empty()) return;
+    cy.resize();
+    const W = cy.width();
+    const H = cy.height();
+    const p = ele.position();
+    let zoom = cy.zoom();
+    if (inzoomen && W > 0 && H > 0) {
+      let dx = 1;
+      let dy = 1;
+      ele.closedNeighborhood('node').forEach((n) => {
+        const q = (n as cytoscape.NodeSingular).position();
+        const r = (Number(n.data('grootte')) || 20) / 2;
+        dx = Math.max(dx, Math.abs(q.x - p.x) + r);
+        dy = Math.max(dy, Math.abs(q.y - p.y) + r);
+      });
+      const { pad, rechts } = fitMarges(W, H);
+      // Room for the names of the outer neighbours as well.
+      const vrijX = W / 2 - Math.max(pad, rechts) - LABEL_PX * 4;
+      const vrijY = H / 2 - pad - LABEL_PX * 2;
+      zoom = Math.min(2, Math.max(cy.minZoom(), Math.min(vrijX / dx, vrijY / dy)));
     }
+    this.eigenViewport = true;
+    try {
+      cy.viewport({ zoom, pan: { x: W / 2 - p.x * zoom, y: H / 2 - p.y * zoom } });
+    } finally {
+      this.eigenViewport = false;
+    }
+    this.volgFit = { centreer: id };
+    this.plaatsNamen();
   }
 
   /** Neighbours of a knoop on the map (not faded), by name: the arrow keys step through them. */
@@ -538,52 +959,45 @@ export class NetwerkGraph {
   }
 
   /**
-   * Shows the whole map, next to the legend rather than under it when that costs little: of "right of the legend"
-   * and "above the legend" the one that allows the larger zoom; a plain fit when the legend is folded, or when
-   * avoiding it would make the map much smaller.
+   * Shows the whole map (or what the filter and focus show), with room at the edges for the names; never closer than
+   * twice the normal size (a path of three knopen should not fill the screen). Until you pan or zoom yourself, the
+   * map fits again when the canvas changes size (a panel opens or closes, the window resizes).
    */
   fit(alleenTreffers = false): void {
     const cy = this.cy;
     const eles = alleenTreffers ? cy.elements().not('.vervaagd').not('.groeplabel') : cy.elements();
     if (eles.empty()) return;
-    const pad = 30;
     const W = cy.width();
     const H = cy.height();
-    const bb = eles.boundingBox();
-    const legenda = this.events.legenda?.() ?? null;
-    // Never closer than twice the normal size: a path of three knopen should not fill the screen.
-    const zoomIn = (w: number, h: number) =>
-      Math.min(2, Math.max(cy.minZoom(), Math.min(w / Math.max(bb.w, 1), h / Math.max(bb.h, 1))));
-    const gewoon = zoomIn(W - 2 * pad, H - 2 * pad);
-    const plain = () => {
-      cy.fit(eles, pad);
-      if (cy.zoom() > 2) cy.zoom({ level: 2, renderedPosition: { x: W / 2, y: H / 2 } });
-    };
-    if (!legenda || W <= 0 || H <= 0) return plain();
-    const rechts = zoomIn(W - legenda.w - 2 * pad, H - 2 * pad);
-    const boven = zoomIn(W - 2 * pad, H - legenda.h - 2 * pad);
-    const zoom = Math.max(rechts, boven);
-    // Only when the map stays large enough; otherwise the legend may cover a corner (fold it to see all).
-    if (zoom < gewoon * 0.65) return plain();
-    if (rechts >= boven) {
-      const vrij = W - legenda.w - 2 * pad;
+    if (!(W > 0 && H > 0)) return;
+    // The knopen's centres and their own size (what is drawn at this zoom may be larger: schermMaten).
+    let [x1, x2, y1, y2] = [Infinity, -Infinity, Infinity, -Infinity];
+    eles.nodes().forEach((n) => {
+      const p = n.position();
+      const r = (Number(n.data('grootte')) || 1) / 2;
+      x1 = Math.min(x1, p.x - r);
+      x2 = Math.max(x2, p.x + r);
+      y1 = Math.min(y1, p.y - r);
+      y2 = Math.max(y2, p.y + r);
+    });
+    if (!Number.isFinite(x1)) return;
+    const bb = { x1, y1, w: x2 - x1, h: y2 - y1 };
+    const { pad, rechts } = fitMarges(W, H);
+    const zoom = Math.min(
+      2,
+      Math.max(cy.minZoom(), Math.min((W - pad - rechts) / Math.max(bb.w, 1), (H - 2 * pad) / Math.max(bb.h, 1))),
+    );
+    this.eigenViewport = true;
+    try {
       cy.viewport({
         zoom,
-        pan: {
-          x: legenda.w + pad + (vrij - bb.w * zoom) / 2 - bb.x1 * zoom,
-          y: pad + (H - 2 * pad - bb.h * zoom) / 2 - bb.y1 * zoom,
-        },
+        pan: { x: pad + (W - pad - rechts) / 2 - (bb.x1 + bb.w / 2) * zoom, y: H / 2 - (bb.y1 + bb.h / 2) * zoom },
       });
-    } else {
-      const vrij = H - legenda.h - 2 * pad;
-      cy.viewport({
-        zoom,
-        pan: {
-          x: pad + (W - 2 * pad - bb.w * zoom) / 2 - bb.x1 * zoom,
-          y: pad + (vrij - bb.h * zoom) / 2 - bb.y1 * zoom,
-        },
-      });
+    } finally {
+      this.eigenViewport = false;
     }
+    this.volgFit = alleenTreffers ? 'treffers' : true;
+    this.plaatsNamen();
   }
 
   resize(): void {

@@ -176,3 +176,58 @@ export function groepNaam(
   if (groepering === 'sector') return data.labels['soort_organisatie']?.[groep] ?? groep;
   return data.gebieden[groep]?.naam ?? groep;
 }
+
+export interface NaamKnoop {
+  readonly id: string;
+  /** Half the knoop's size (model units). */
+  readonly r: number;
+  /** The room its name takes on the screen (px), for the knopen whose names must be on the map; else null. */
+  readonly naam: { readonly w: number; readonly h: number } | null;
+}
+
+/**
+ * After a force layout: the knopen whose names matter most get a free place for their name right below them. Other
+ * knopen in that place move just outside it (the shortest way: left, right or down). `zoom` is the scale the whole
+ * will be drawn at (px per model unit), so the room is meant on the screen. A few rounds, as one move may land in
+ * another name's place.
+ */
+export function maakNaamRuimte(
+  posities: Map<string, Punt>,
+  knopen: readonly NaamKnoop[],
+  zoom: number,
+  marge = 6,
+): Map<string, Punt> {
+  const out = new Map(posities);
+  const z = Math.max(zoom, 1e-3);
+  const metNaam = knopen.filter((k) => k.naam && out.has(k.id));
+  for (let ronde = 0; ronde < 4; ronde++) {
+    let bewogen = false;
+    for (const k of metNaam) {
+      const p = out.get(k.id)!;
+      const w = (k.naam!.w + 2 * marge) / z;
+      const h = (k.naam!.h + 2 * marge) / z;
+      const box = { x1: p.x - w / 2, x2: p.x + w / 2, y1: p.y + k.r, y2: p.y + k.r + h };
+      for (const o of knopen) {
+        if (o.id === k.id) continue;
+        const q = out.get(o.id);
+        if (!q) continue;
+        const rr = o.r + marge / z;
+        if (q.x + rr <= box.x1 || q.x - rr >= box.x2 || q.y + rr <= box.y1 || q.y - rr >= box.y2) continue;
+        const links = q.x + rr - box.x1;
+        const rechts = box.x2 - (q.x - rr);
+        const onder = box.y2 - (q.y - rr);
+        const min = Math.min(links, rechts, onder);
+        const nieuw =
+          min === onder
+            ? { x: q.x, y: q.y + onder }
+            : min === links
+              ? { x: q.x - links, y: q.y }
+              : { x: q.x + rechts, y: q.y };
+        out.set(o.id, { x: round(nieuw.x), y: round(nieuw.y) });
+        bewogen = true;
+      }
+    }
+    if (!bewogen) break;
+  }
+  return out;
+}

@@ -24,6 +24,13 @@ export const KLEUR_NIEUW = '#1B7F3B';
 export const KLEUR_VERDWENEN = '#C0392B';
 export const KLEUR_OMLIJNING = '#1A1A1A';
 
+/** The font of names on the map, in the app, the exports, the plates and the slides. */
+export const LABEL_FONT = 'DejaVu Sans, Arial, sans-serif';
+/** Names on the screen: this size (px) whatever the zoom. */
+export const LABEL_PX = 14;
+/** The most important names may go down to this size (px) where 14 px finds no free place. */
+export const LABEL_MIN_PX = 12;
+
 /** Above this many knopen the view switches to its fast settings (no labels zoomed out, simple edges). */
 export const GROOT_NETWERK = 1000;
 
@@ -197,6 +204,16 @@ export function grootteVoor(value: number, max: number): number {
   return Math.round((GROOTTE_MIN + (GROOTTE_MAX - GROOTTE_MIN) * Math.sqrt(Math.min(1, value / max))) * 10) / 10;
 }
 
+/** A knoop is never drawn smaller than this on the screen (px): 9 px for the smallest, 20 px for the largest. */
+export function minSchermGrootte(grootte: number): number {
+  return 9 + 11 * Math.max(0, Math.min(1, (grootte - GROOTTE_MIN) / (GROOTTE_MAX - GROOTTE_MIN)));
+}
+
+/** A line is never drawn thinner than this on the screen (px): the width classes stay apart when you zoom out. */
+export function minSchermBreedte(breedte: number): number {
+  return breedte >= 9 ? 6 : breedte >= 5.5 ? 3.8 : breedte >= 3 ? 2.2 : breedte >= 1.5 ? 1.4 : 1;
+}
+
 export const BREEDTE_MIN = 1.5;
 export const BREEDTE_MAX = 9;
 
@@ -296,6 +313,8 @@ export interface GraphModel {
   readonly telling: Telling;
   /** True above GROOT_NETWERK knopen: the view uses its fast settings. */
   readonly groot: boolean;
+  /** The figures (and so the sizes) are in. */
+  readonly metCijfers: boolean;
 }
 
 export interface ModelInput {
@@ -485,6 +504,7 @@ export function buildModel(input: ModelInput): GraphModel {
     legenda: { ...legenda, relaties: legendaRelaties },
     telling: { knopen, knopenTotaal, relaties, relatiesTotaal },
     groot,
+    metCijfers: analyse !== null,
   };
 }
 
@@ -502,26 +522,34 @@ export function stylesheet(groot: boolean): StyleRule[] {
       selector: 'node',
       style: {
         'background-color': 'data(kleur)',
-        width: 'data(grootte)',
-        height: 'data(grootte)',
+        // zg: the size drawn (grootte, or more when zoomed out, so a knoop stays visible: minSchermGrootte).
+        width: 'data(zg)',
+        height: 'data(zg)',
         shape: 'data(vorm)',
         'border-color': KLEUR_OMLIJNING,
         'border-width': 'data(randBreedte)',
         'border-style': 'data(rand)',
-        label: 'data(label)',
-        'font-size': 13,
-        'font-family': 'DejaVu Sans, Arial, sans-serif',
+        // Names are placed by labels.ts at a fixed size on the screen; these data fields are set per zoom.
+        label: 'data(tekst)',
+        'font-size': 'data(fs)',
+        'font-family': LABEL_FONT,
         color: '#1a1a1a',
-        'text-valign': 'bottom',
-        'text-margin-y': 3,
-        'text-wrap': 'ellipsis',
-        'text-max-width': '140px',
-        'min-zoomed-font-size': groot ? 16 : 7,
-        ...(groot ? {} : { 'text-outline-color': '#ffffff', 'text-outline-width': 2, 'text-outline-opacity': 0.85 }),
+        'text-valign': 'data(lv)',
+        'text-halign': 'data(lh)',
+        'text-margin-x': 'data(mx)',
+        'text-margin-y': 'data(my)',
+        'text-wrap': 'wrap',
+        'text-max-width': '4000px',
+        'text-justification': 'center',
+        'line-height': 1.1,
+        'min-zoomed-font-size': 0,
+        'text-outline-color': '#ffffff',
+        'text-outline-width': 'data(ow)',
+        'text-outline-opacity': 1,
+        'text-events': 'no',
         'z-index': 10,
       },
     },
-    { selector: 'node.voorziening', style: { 'font-size': 10 } },
     {
       selector: 'node.gebied',
       style: { 'border-color': '#6b6b6b', color: '#4d4d4d', 'font-style': 'italic', 'z-index': 5 },
@@ -529,7 +557,8 @@ export function stylesheet(groot: boolean): StyleRule[] {
     {
       selector: 'edge',
       style: {
-        width: 'data(breedte)',
+        // zb: the width drawn (breedte, or more when zoomed out: minSchermBreedte).
+        width: 'data(zb)',
         'line-color': 'data(kleur)',
         'line-style': 'data(lijn)',
         'curve-style': groot ? 'haystack' : 'bezier',
@@ -604,10 +633,13 @@ export function stylesheet(groot: boolean): StyleRule[] {
         width: 1,
         height: 1,
         label: 'data(label)',
-        'font-size': 'data(tekst)',
+        'font-size': 'data(gt)',
         'font-weight': 'bold',
         color: '#1f3a5a',
         'text-valign': 'center',
+        'text-halign': 'center',
+        'text-margin-x': 0,
+        'text-margin-y': 0,
         'text-wrap': 'wrap',
         'text-max-width': 'data(breedte)',
         'text-outline-color': '#ffffff',

