@@ -8,10 +8,27 @@ import type { NetwerkKnoop, ZichtbaarNetwerk } from '../analysis/types';
 import type { KaartGebied } from '../db/repos/kaart';
 import type { Ernst } from '../analysis/hiaten';
 import { woorden } from './tekst';
+import { HALO, plaatsLabels, REGELHOOGTE, type LabelKandidaat } from '../netwerk-labels';
+import {
+  breedteKlasse,
+  categorieKleuren,
+  KLEUR_OMLIJNING,
+  KLEUR_ONBEKEND,
+  KLEUR_OVERIG,
+  knoopVorm,
+  ONBEKEND,
+  OVERIG,
+  RELATIE_STIJLEN,
+  relatieStijl,
+  sectorKleur,
+  streepjes,
+  tekstBreedte,
+  vormSvg,
+  type Vorm as KnoopVorm,
+} from '../netwerk-stijl';
 
-export const TOL = ['#4477AA', '#EE6677', '#228833', '#CCBB44', '#66CCEE', '#AA3377', '#BBBBBB'] as const;
-const VORMEN = ['cirkel', 'rechthoek', 'ruit', 'driehoek', 'zeshoek', 'ster', 'ton'] as const;
-type Vorm = (typeof VORMEN)[number];
+/** Paul Tol's "bright" colours, as everywhere (shared/netwerk-stijl.ts). */
+export { TOL_BRIGHT as TOL } from '../netwerk-stijl';
 
 export const ERNST_KLEUR: Record<Ernst, { fill: string; tekst: string; label: string }> = {
   ernstig: { fill: '#54278f', tekst: '#ffffff', label: 'Ernstig hiaat' },
@@ -29,42 +46,6 @@ export function escapeXml(text: string): string {
 }
 
 const f1 = (n: number) => (Math.round(n * 10) / 10).toString();
-
-function vormPad(vorm: Vorm, x: number, y: number, r: number): string {
-  const poly = (pts: [number, number][]) =>
-    `<polygon points="${pts.map(([a, b]) => `${f1(x + a * r)},${f1(y + b * r)}`).join(' ')}"`;
-  switch (vorm) {
-    case 'cirkel':
-      return `<circle cx="${f1(x)}" cy="${f1(y)}" r="${f1(r)}"`;
-    case 'rechthoek':
-      return `<rect x="${f1(x - r)}" y="${f1(y - r * 0.8)}" width="${f1(2 * r)}" height="${f1(1.6 * r)}" rx="${f1(r * 0.3)}"`;
-    case 'ton':
-      return `<rect x="${f1(x - r * 1.1)}" y="${f1(y - r * 0.8)}" width="${f1(2.2 * r)}" height="${f1(1.6 * r)}" rx="${f1(r * 0.8)}"`;
-    case 'ruit':
-      return poly([
-        [0, -1.25],
-        [1.25, 0],
-        [0, 1.25],
-        [-1.25, 0],
-      ]);
-    case 'driehoek':
-      return poly([
-        [0, -1.3],
-        [1.2, 0.9],
-        [-1.2, 0.9],
-      ]);
-    case 'zeshoek':
-      return poly(Array.from({ length: 6 }, (_, i) => [Math.cos((i * Math.PI) / 3), Math.sin((i * Math.PI) / 3)]));
-    case 'ster':
-      return poly(
-        Array.from({ length: 10 }, (_, i) => {
-          const a = -Math.PI / 2 + (i * Math.PI) / 5;
-          const rr = i % 2 === 0 ? 1.35 : 0.6;
-          return [Math.cos(a) * rr, Math.sin(a) * rr] as [number, number];
-        }),
-      );
-  }
-}
 
 /** A deterministic force layout (Fruchterman–Reingold) for knopen without a saved position. */
 export function forceLayout(
@@ -213,15 +194,13 @@ export function netwerkPlaatSvg(input: NetwerkPlaatInput): string {
           relaties.map((r) => [r.bron, r.doel] as const),
           vast.size >= knopen.length * 0.8 ? vast : new Map(),
         );
-  // Categories: the sectors present, most frequent first; above 7, the rest is "overig".
+  // Colours, shapes and lines as in the view (shared/netwerk-stijl.ts): the sector colours are counted over the whole
+  // project in the order of its list, so a sector has the same colour here as on the screen.
   const telling = new Map<string, number>();
-  for (const k of knopen) telling.set(k.sector ?? '', (telling.get(k.sector ?? '') ?? 0) + 1);
-  const sectoren = [...telling.keys()].sort((a, b) => telling.get(b)! - telling.get(a)! || a.localeCompare(b));
-  const hoofd = sectoren.length > 7 ? sectoren.slice(0, 6) : sectoren;
-  const cat = (s: string | null) => {
-    const i = hoofd.indexOf(s ?? '');
-    return i >= 0 ? i : 6;
-  };
+  for (const k of input.net.knopen) {
+    if (k.soort !== 'gebied' && k.sector !== null) telling.set(k.sector, (telling.get(k.sector) ?? 0) + 1);
+  }
+  const kleuren = categorieKleuren(telling, Object.keys(input.sectorLabels));
   const degree = new Map<string, number>();
   for (const r of relaties) {
     degree.set(r.bron, (degree.get(r.bron) ?? 0) + 1);
@@ -229,12 +208,13 @@ export function netwerkPlaatSvg(input: NetwerkPlaatInput): string {
   }
   let maxDeg = 1;
   for (const d of degree.values()) maxDeg = Math.max(maxDeg, d);
-  // Line width in three classes, never in proportion: an exact width would give a small referral count away.
-  const dikte = (v: number | null) => (!v ? 1.5 : v < 10 ? 2 : v < 50 ? 3.5 : 5.5);
+  // Names: 18 px on a slide (1200 wide, shown at about that size at 1280×720), 16 px on an A3 plate.
+  const fontPx = input.toonTitel === false ? 18 : 16;
 
   // Fit the positions into the drawing area (left of the legend, below the title).
-  const top = input.toonTitel === false ? 30 : 90;
-  const area = { x: 40, y: top, w: W - 420, h: H - top - 60 };
+  const top = input.toonTitel === false ? 20 : 90;
+  const legendaBreedte = input.toonTitel === false ? 300 : 380;
+  const area = { x: 20, y: top, w: W - legendaBreedte - 20, h: H - top - 50 };
   let minX = Infinity;
   let minY = Infinity;
   let maxX = -Infinity;
@@ -246,11 +226,12 @@ export function netwerkPlaatSvg(input: NetwerkPlaatInput): string {
     minY = Math.min(minY, p.y);
     maxY = Math.max(maxY, p.y);
   }
-  const sx = maxX > minX ? (area.w - 60) / (maxX - minX) : 1;
-  const sy = maxY > minY ? (area.h - 60) / (maxY - minY) : 1;
+  const rand = 40;
+  const sx = maxX > minX ? (area.w - 2 * rand) / (maxX - minX) : 1;
+  const sy = maxY > minY ? (area.h - 2 * rand) / (maxY - minY) : 1;
   const s = Math.min(sx, sy);
-  const ox = area.x + 30 + (area.w - 60 - (maxX - minX) * s) / 2;
-  const oy = area.y + 30 + (area.h - 60 - (maxY - minY) * s) / 2;
+  const ox = area.x + rand + (area.w - 2 * rand - (maxX - minX) * s) / 2;
+  const oy = area.y + rand + (area.h - 2 * rand - (maxY - minY) * s) / 2;
   const at = (id: string) => {
     const p = pos.get(id)!;
     return {
@@ -259,135 +240,184 @@ export function netwerkPlaatSvg(input: NetwerkPlaatInput): string {
     };
   };
   const radius = (k: NetwerkKnoop) =>
-    k.soort === 'voorziening' ? 5 : 7 + 9 * Math.sqrt((degree.get(k.id) ?? 0) / maxDeg);
+    k.soort === 'voorziening' ? 6 : 8 + 10 * Math.sqrt((degree.get(k.id) ?? 0) / maxDeg);
 
+  // One arrowhead per line colour.
+  const pijlKleuren = new Set<string>();
+  for (const r of relaties) {
+    const st = relatieStijl(r.soort, r.gericht);
+    if (st.pijl !== 'none') pijlKleuren.add(st.kleur);
+  }
+  const pijlId = (kleur: string) => `pijl-${kleur.replace('#', '')}`;
   const out = plaatBegin(
     W,
     H,
     input,
-    '<marker id="pijl" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#333"/></marker>',
+    [...pijlKleuren]
+      .map(
+        (k) =>
+          `<marker id="${pijlId(k)}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="5" markerHeight="5" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="${k}"/></marker>`,
+      )
+      .join(''),
   );
   if (knopen.length === 0) {
     out.push(
       `<text x="${W / 2}" y="${H / 2}" font-size="24" text-anchor="middle" fill="#1a1a1a">Geen organisaties of voorzieningen in deze selectie.</text>`,
     );
   }
-  out.push('<g stroke-linecap="round">');
+  // Two lines between the same two knopen (a referral both ways) curve apart, as in the view.
+  const paren = new Map<string, number>();
+  for (const r of relaties) {
+    const key = [r.bron, r.doel].sort().join('|');
+    paren.set(key, (paren.get(key) ?? 0) + 1);
+  }
+  const byId = new Map(knopen.map((k) => [k.id, k]));
+  out.push('<g stroke-linecap="round" fill="none">');
   for (const r of relaties) {
     const a = at(r.bron);
     const b = at(r.doel);
-    const target = knopen.find((k) => k.id === r.doel);
+    const target = byId.get(r.doel);
+    const st = relatieStijl(r.soort, r.gericht);
+    const aanbod = r.soort === 'aanbod';
+    const width = aanbod ? 1.2 : breedteKlasse(r.volume) * 0.7;
+    const len = Math.hypot(b.x - a.x, b.y - a.y) || 1;
+    const [ux, uy] = [(b.x - a.x) / len, (b.y - a.y) / len];
     // Stop the line at the edge of the target, so the arrow shows.
     const rr = target ? radius(target) + 3 : 0;
-    const len = Math.hypot(b.x - a.x, b.y - a.y) || 1;
-    const ex = b.x - ((b.x - a.x) / len) * rr;
-    const ey = b.y - ((b.y - a.y) / len) * rr;
-    const aanbod = r.soort === 'aanbod';
-    const verwijzing = isVerwijzing(r.soort);
-    const width = aanbod ? 1 : dikte(r.volume);
-    const dash = aanbod ? ' stroke-dasharray="2 4"' : verwijzing ? '' : ' stroke-dasharray="8 5"';
-    const arrow = r.gericht && !aanbod ? ' marker-end="url(#pijl)"' : '';
-    const kleur = vaag(r.bron) || vaag(r.doel) ? '#b3b3b3' : aanbod ? '#999999' : '#555555';
-    out.push(
-      `<line x1="${f1(a.x)}" y1="${f1(a.y)}" x2="${f1(ex)}" y2="${f1(ey)}" stroke="${kleur}" stroke-width="${f1(width)}"${dash}${arrow}/>`,
-    );
-  }
-  out.push('</g><g stroke="#1a1a1a" stroke-width="2">');
-  for (const k of knopen) {
-    const p = at(k.id);
-    const c = cat(k.sector);
-    const vorm: Vorm = k.soort === 'voorziening' ? 'cirkel' : VORMEN[c]!;
-    const dash = k.status === 'gepland' ? ' stroke-dasharray="3 2"' : '';
-    const fill = vaag(k.id) ? '#e6e6e6' : k.status === 'gestopt' ? '#ffffff' : TOL[c]!;
-    out.push(
-      `${vormPad(vorm, p.x, p.y, radius(k))} fill="${fill}"${dash}><title>${escapeXml(k.naam)}</title></${vorm === 'cirkel' ? 'circle' : vorm === 'rechthoek' || vorm === 'ton' ? 'rect' : 'polygon'}>`,
-    );
-  }
-  out.push('</g>');
-  // Labels: every organisation in small networks, else the best connected ones.
-  const orgs = knopen.filter((k) => k.soort === 'organisatie' && !vaag(k.id));
-  const metLabel = new Set(
-    (orgs.length <= 60
-      ? orgs
-      : [...orgs].sort((a, b) => (degree.get(b.id) ?? 0) - (degree.get(a.id) ?? 0)).slice(0, 40)
-    ).map((k) => k.id),
-  );
-  if (knopen.length <= 40) for (const k of knopen) metLabel.add(k.id);
-  if (context.size <= 25)
-    for (const id of context) if (knopen.find((k) => k.id === id)?.soort === 'organisatie') metLabel.add(id);
-  out.push(
-    '<g font-size="13" fill="#1a1a1a" stroke="#ffffff" stroke-width="4" paint-order="stroke" stroke-linejoin="round">',
-  );
-  for (const k of knopen) {
-    if (!metLabel.has(k.id)) continue;
-    const p = at(k.id);
-    const naam = k.naam.length > 34 ? `${k.naam.slice(0, 32)}…` : k.naam;
-    out.push(
-      `<text x="${f1(p.x + radius(k) + 4)}" y="${f1(p.y + 4)}" font-size="${k.soort === 'voorziening' ? 11 : 13}">${escapeXml(naam)}</text>`,
-    );
-  }
-  out.push('</g>');
-  // Legend (right), only what is shown, with counts.
-  const lx = W - 360;
-  let ly = top + 10;
-  out.push(
-    `<g font-size="15" fill="#1a1a1a"><rect x="${lx - 20}" y="${ly - 30}" width="350" height="${H - top - 70}" fill="#ffffff" stroke="#cccccc"/>`,
-  );
-  out.push(`<text x="${lx}" y="${ly}" font-weight="bold" font-size="17">${w.t('plaat.legenda')}</text>`);
-  ly += 30;
-  const legCats = [...new Set(orgs.map((k) => cat(k.sector)))].sort((a, b) => a - b);
-  for (const c of legCats) {
-    const sector = c === 6 && sectoren.length > 7 ? null : (hoofd[c] ?? '');
-    const label =
-      sector === null
-        ? w.t('plaat.overig')
-        : sector
-          ? (input.sectorLabels[sector] ?? sector)
-          : w.t('plaat.soortOnbekend');
-    const n = orgs.filter((k) => cat(k.sector) === c).length;
-    out.push(`<g stroke="#1a1a1a" stroke-width="2">${vormPad(VORMEN[c]!, lx + 10, ly - 5, 8)} fill="${TOL[c]}"/></g>`);
-    out.push(`<text x="${lx + 30}" y="${ly}">${escapeXml(label)} (${n})</text>`);
-    ly += 26;
-  }
-  const vzs = knopen.filter((k) => k.soort === 'voorziening' && !vaag(k.id));
-  if (vzs.length) {
-    out.push(`<circle cx="${lx + 10}" cy="${ly - 5}" r="5" fill="#BBBBBB" stroke="#1a1a1a" stroke-width="2"/>`);
-    out.push(`<text x="${lx + 30}" y="${ly}">${escapeXml(w.t('plaat.voorziening', { n: vzs.length }))}</text>`);
-    ly += 26;
-    if (vzs.some((k) => k.status === 'gepland')) {
-      out.push(
-        `<circle cx="${lx + 10}" cy="${ly - 5}" r="5" fill="#BBBBBB" stroke="#1a1a1a" stroke-width="2" stroke-dasharray="3 2"/>`,
-      );
-      out.push(`<text x="${lx + 30}" y="${ly}">${w.t('plaat.gepland')}</text>`);
-      ly += 26;
+    const ex = b.x - ux * rr;
+    const ey = b.y - uy * rr;
+    const dubbel = (paren.get([r.bron, r.doel].sort().join('|')) ?? 0) > 1;
+    const arrow = st.pijl !== 'none' ? ` marker-end="url(#${pijlId(st.kleur)})"` : '';
+    const attrs = `stroke="${st.kleur}" stroke-width="${f1(width)}" stroke-opacity="${vaag(r.bron) || vaag(r.doel) ? 0.25 : 0.9}"${streepjes(st.lijn, width)}${arrow}`;
+    if (dubbel) {
+      const buig = Math.min(40, len * 0.18);
+      const cx = (a.x + b.x) / 2 - uy * buig;
+      const cy = (a.y + b.y) / 2 + ux * buig;
+      out.push(`<path d="M${f1(a.x)},${f1(a.y)} Q${f1(cx)},${f1(cy)} ${f1(ex)},${f1(ey)}" ${attrs}/>`);
+    } else {
+      out.push(`<line x1="${f1(a.x)}" y1="${f1(a.y)}" x2="${f1(ex)}" y2="${f1(ey)}" ${attrs}/>`);
     }
   }
-  if (context.size) {
-    out.push(`<circle cx="${lx + 10}" cy="${ly - 5}" r="7" fill="#e6e6e6" stroke="#1a1a1a" stroke-width="2"/>`);
-    out.push(`<text x="${lx + 30}" y="${ly}">${w.t('plaat.partnerBuiten', { n: context.size })}</text>`);
-    ly += 26;
-  }
-  ly += 10;
-  const soorten = new Set(
-    relaties.map((r) => (r.soort === 'aanbod' ? 'aanbod' : isVerwijzing(r.soort) ? 'verwijzing' : 'anders')),
-  );
-  const lijn = (dash: string, label: string, arrow = false) => {
+  out.push(`</g><g stroke="${KLEUR_OMLIJNING}">`);
+  for (const k of knopen) {
+    const p = at(k.id);
+    const v = knoopVorm(k);
+    const { open, tag } = vormSvg(v.vorm, p.x, p.y, radius(k));
+    const fill = k.status === 'gestopt' ? '#ffffff' : sectorKleur(kleuren, k.sector);
+    const bw = Math.min(3, v.randBreedte);
     out.push(
-      `<line x1="${lx}" y1="${ly - 5}" x2="${lx + 22}" y2="${ly - 5}" stroke="#555555" stroke-width="2.5"${dash}${arrow ? ' marker-end="url(#pijl)"' : ''}/>`,
-      `<text x="${lx + 30}" y="${ly}">${label}</text>`,
+      `${open} fill="${fill}" fill-opacity="${vaag(k.id) ? 0.3 : 1}" stroke-width="${bw}"${streepjes(v.rand, bw)}><title>${escapeXml(k.naam)}</title></${tag}>`,
     );
-    ly += 26;
-  };
-  if (soorten.has('verwijzing')) lijn('', w.t('plaat.verwijzing'), true);
-  if (soorten.has('anders')) lijn(' stroke-dasharray="8 5"', w.t('plaat.samenwerking'));
-  if (soorten.has('aanbod')) lijn(' stroke-dasharray="2 4"', w.t('plaat.aanbod'));
+  }
+  out.push('</g>');
+  // Names: placed as in the view (shared/netwerk-labels.ts), most relations first, none over another or over a knoop.
+  const kandidaten: LabelKandidaat[] = knopen.map((k) => {
+    const p = at(k.id);
+    const r = radius(k) + 1;
+    return {
+      id: k.id,
+      x: p.x - area.x,
+      y: p.y - area.y,
+      rx: r,
+      ry: r,
+      naam: vaag(k.id) ? '' : k.naam,
+      gewicht: (k.soort === 'organisatie' ? 1000 : 0) + (degree.get(k.id) ?? 0),
+    };
+  });
+  const namen = plaatsLabels(kandidaten, {
+    breedte: area.w,
+    hoogte: area.h,
+    fontPx,
+    kleinPx: fontPx - 2,
+    belangrijk: 10,
+    meet: tekstBreedte,
+  });
   out.push(
-    `<text x="${lx}" y="${ly + 10}" font-size="13">${w.t('plaat.knopen', { knopen: knopen.length, lijnen: relaties.length })}</text>`,
-    `<text x="${lx}" y="${ly + 30}" font-size="13">${w.t('plaat.grootte')}</text>`,
-    '</g>',
+    `<g fill="#1a1a1a" stroke="#ffffff" stroke-width="4" paint-order="stroke" stroke-linejoin="round" text-anchor="middle">`,
   );
+  for (const n of namen) {
+    const regels = n.tekst.split('\n');
+    const cx = area.x + (n.box.x1 + n.box.x2) / 2;
+    const y0 = area.y + n.box.y1 + HALO + n.fontPx * 0.95;
+    out.push(
+      `<text font-size="${n.fontPx}" x="${f1(cx)}" y="${f1(y0)}">${regels
+        .map((t, i) => `<tspan x="${f1(cx)}" dy="${i === 0 ? 0 : f1(n.fontPx * REGELHOOGTE)}">${escapeXml(t)}</tspan>`)
+        .join('')}</text>`,
+    );
+  }
+  out.push('</g>');
+  // Legend (right), only what is shown, with counts: the same entries as the view's.
+  const tekst = input.toonTitel === false ? 18 : 16;
+  const stap = tekst + 10;
+  const lx = W - legendaBreedte + 20;
+  let ly = top + 24;
   out.push(
-    `<text x="40" y="${H - 25}" font-size="14" fill="#333333">${escapeXml(input.onderschrift)}</text>`,
+    `<g font-size="${tekst}" fill="#1a1a1a"><rect x="${lx - 14}" y="${top}" width="${legendaBreedte - 20}" height="${H - top - 50}" fill="#ffffff" stroke="#cccccc"/>`,
+  );
+  out.push(`<text x="${lx}" y="${ly}" font-weight="bold" font-size="${tekst + 2}">Legenda</text>`);
+  ly += stap;
+  const getoond = knopen.filter((k) => !vaag(k.id));
+  const perKleur = new Map<string, number>();
+  for (const k of getoond) {
+    const key = k.sector === null ? ONBEKEND : kleuren.has(k.sector) ? k.sector : OVERIG;
+    perKleur.set(key, (perKleur.get(key) ?? 0) + 1);
+  }
+  const volgorde = [...kleuren.keys(), OVERIG, ONBEKEND];
+  for (const key of volgorde.filter((x) => perKleur.has(x))) {
+    const label = key === OVERIG ? 'Overig' : key === ONBEKEND ? 'Onbekend' : (input.sectorLabels[key] ?? key);
+    const kleur = key === OVERIG ? KLEUR_OVERIG : key === ONBEKEND ? KLEUR_ONBEKEND : kleuren.get(key)!;
+    const { open, tag } = vormSvg('ellipse', lx + 9, ly - tekst * 0.35, 8);
+    out.push(`${open} fill="${kleur}" stroke="${KLEUR_OMLIJNING}" stroke-width="2"></${tag}>`);
+    out.push(`<text x="${lx + 28}" y="${ly}">${escapeXml(label)} (${perKleur.get(key)})</text>`);
+    ly += stap;
+  }
+  ly += 6;
+  const soorten: [string, KnoopVorm, string, number][] = [
+    ['organisatie', 'ellipse', 'Organisatie', getoond.filter((k) => k.soort === 'organisatie').length],
+    [
+      'collectief',
+      'round-rectangle',
+      'Voorziening, collectief',
+      getoond.filter((k) => k.soort === 'voorziening' && k.collectief !== false).length,
+    ],
+    [
+      'individueel',
+      'diamond',
+      'Voorziening, individueel',
+      getoond.filter((k) => k.soort === 'voorziening' && k.collectief === false).length,
+    ],
+  ];
+  for (const [, vorm, label, n] of soorten) {
+    if (!n) continue;
+    const { open, tag } = vormSvg(vorm, lx + 9, ly - tekst * 0.35, 7);
+    out.push(`${open} fill="#ffffff" stroke="${KLEUR_OMLIJNING}" stroke-width="2"></${tag}>`);
+    out.push(`<text x="${lx + 28}" y="${ly}">${label} (${n})</text>`);
+    ly += stap;
+  }
+  ly += 6;
+  const perRelatie = new Map<string, { n: number; gericht: boolean }>();
+  for (const r of relaties) {
+    const e = perRelatie.get(r.soort) ?? { n: 0, gericht: false };
+    perRelatie.set(r.soort, { n: e.n + 1, gericht: e.gericht || r.gericht });
+  }
+  const relVolgorde = [...Object.keys(input.relatieLabels), ...Object.keys(RELATIE_STIJLEN)];
+  const rang = (x: string) => (relVolgorde.indexOf(x) < 0 ? relVolgorde.length : relVolgorde.indexOf(x));
+  for (const [soort, { n, gericht }] of [...perRelatie].sort(([a], [b]) => rang(a) - rang(b) || a.localeCompare(b))) {
+    const st = relatieStijl(soort, gericht);
+    const label = input.relatieLabels[soort] ?? (soort === 'aanbod' ? 'Biedt aan' : soort);
+    out.push(
+      `<line x1="${lx}" y1="${ly - tekst * 0.35}" x2="${lx + 20}" y2="${ly - tekst * 0.35}" stroke="${st.kleur}" stroke-width="3"${streepjes(st.lijn, 2)}${st.pijl !== 'none' ? ` marker-end="url(#${pijlId(st.kleur)})"` : ''}/>`,
+      `<text x="${lx + 28}" y="${ly}">${escapeXml(label)} (${n})</text>`,
+    );
+    ly += stap;
+  }
+  if (relaties.some((r) => r.volume !== null && r.volume > 0)) {
+    out.push(`<text x="${lx}" y="${ly + 4}" font-size="${tekst - 2}">Dikte: verwijzingen 1–9, 10–49, 50+</text>`);
+    ly += stap;
+  }
+  out.push(`<text x="${lx}" y="${ly + 4}" font-size="${tekst - 2}">Grootte: aantal verbindingen</text>`, '</g>');
+  out.push(
+    `<text x="20" y="${H - 18}" font-size="${tekst - 2}" fill="#333333">${escapeXml(input.onderschrift)}</text>`,
     '</svg>',
   );
   return out.join('\n');

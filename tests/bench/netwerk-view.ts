@@ -63,16 +63,16 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)] ?? NaN;
 
 async function frames(page: Page, act: () => Promise<void>): Promise<number[]> {
-  await page.evaluate(() => {
-    const w = window as unknown as { __f: number[]; __stop: boolean };
-    w.__f = [];
-    w.__stop = false;
-    const tick = (t: number) => {
-      w.__f.push(t);
-      if (!w.__stop) requestAnimationFrame(tick);
+  // A string, not a function: tsx would add its __name helper to a named arrow function, and the page has none.
+  await page.evaluate(`(() => {
+    window.__f = [];
+    window.__stop = false;
+    const tick = (t) => {
+      window.__f.push(t);
+      if (!window.__stop) requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
-  });
+  })()`);
   await act();
   await page.waitForTimeout(200);
   const ts = await page.evaluate(() => {

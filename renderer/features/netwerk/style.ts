@@ -15,74 +15,42 @@ import type {
 } from '../../../shared/contract';
 import { STRUCTUUR } from '../../../shared/analysis/filter';
 import type { KleurOp, Metriek, NetwerkInstellingen } from './settings';
+import {
+  KLEUR_GEBIED,
+  KLEUR_NIEUW,
+  KLEUR_OMLIJNING,
+  KLEUR_ONBEKEND,
+  KLEUR_OVERIG,
+  KLEUR_VERDWENEN,
+  LABEL_FONT,
+  ONBEKEND,
+  OVERIG,
+  RELATIE_STIJLEN,
+  TOL_BRIGHT,
+  BREEDTE_MIN,
+  breedteKlasse,
+  categorieKleuren,
+  knoopVorm,
+  relatieStijl,
+  type Lijn,
+  type Pijl,
+  type Rand,
+  type RelatieStijl,
+  type Vorm,
+} from '../../../shared/netwerk-stijl';
 
-export const TOL_BRIGHT = ['#4477AA', '#EE6677', '#228833', '#CCBB44', '#66CCEE', '#AA3377', '#BBBBBB'] as const;
-export const KLEUR_OVERIG = '#BBBBBB';
-export const KLEUR_ONBEKEND = '#FFFFFF';
-export const KLEUR_GEBIED = '#E4E4E4';
-export const KLEUR_NIEUW = '#1B7F3B';
-export const KLEUR_VERDWENEN = '#C0392B';
-export const KLEUR_OMLIJNING = '#1A1A1A';
-
-/** The font of names on the map, in the app, the exports, the plates and the slides. */
-export const LABEL_FONT = 'DejaVu Sans, Arial, sans-serif';
-/** Names on the screen: this size (px) whatever the zoom. */
-export const LABEL_PX = 14;
-/** The most important names may go down to this size (px) where 14 px finds no free place. */
-export const LABEL_MIN_PX = 12;
+// One visual language: the view, its PNG/SVG export, the report's plates and the slides all take these from
+// shared/netwerk-stijl.ts.
+export * from '../../../shared/netwerk-stijl';
 
 /** Above this many knopen the view switches to its fast settings (no labels zoomed out, simple edges). */
 export const GROOT_NETWERK = 1000;
 
-export const ONBEKEND = '__onbekend';
-export const OVERIG = '__overig';
-
-export type Lijn = 'solid' | 'dashed' | 'dotted' | 'double';
-export type Pijl = 'triangle' | 'triangle-tee' | 'none';
-
-export interface RelatieStijl {
-  readonly kleur: string;
-  readonly lijn: Lijn;
-  readonly pijl: Pijl;
-}
-
-/** Relation types of the default list; a type a user added gets the last style. */
-export const RELATIE_STIJLEN: Readonly<Record<string, RelatieStijl>> = {
-  verwijzing: { kleur: '#0072B2', lijn: 'solid', pijl: 'triangle' },
-  samenwerking: { kleur: '#117733', lijn: 'dashed', pijl: 'none' },
-  mandaat: { kleur: '#B34700', lijn: 'solid', pijl: 'triangle-tee' },
-  financiering: { kleur: '#AA3377', lijn: 'dotted', pijl: 'triangle' },
-  convenant: { kleur: '#7A5F00', lijn: 'double', pijl: 'none' },
-  casusoverleg: { kleur: '#332288', lijn: 'dotted', pijl: 'none' },
-  aanbod: { kleur: '#9A9A9A', lijn: 'solid', pijl: 'none' },
-  locatie: { kleur: '#B0B0B0', lijn: 'dotted', pijl: 'none' },
-  werkgebied: { kleur: '#B0B0B0', lijn: 'dotted', pijl: 'none' },
-};
-const ANDERE_RELATIE: RelatieStijl = { kleur: '#555555', lijn: 'solid', pijl: 'triangle' };
-
-export function relatieStijl(soort: string, gericht: boolean): RelatieStijl {
-  const s = RELATIE_STIJLEN[soort] ?? ANDERE_RELATIE;
-  return gericht ? (s.pijl === 'none' ? { ...s, pijl: 'triangle' } : s) : { ...s, pijl: 'none' };
-}
-
 // ------------------------------------------------------------------ the kind of a knoop: shape and border
-
-export type Vorm = 'ellipse' | 'round-rectangle' | 'diamond' | 'triangle' | 'hexagon';
-export type Rand = 'solid' | 'double' | 'dashed';
 
 /** Legend keys of the kinds: shape + border. */
 export type SoortSleutel =
   'organisatie' | 'collectief' | 'individueel' | 'vrijToegankelijk' | 'opIndicatie' | 'gepland' | 'buurt' | 'wijk';
-
-export function knoopVorm(k: NetwerkKnoop): { vorm: Vorm; rand: Rand; randBreedte: number } {
-  if (k.soort === 'gebied')
-    return { vorm: k.niveau === 'wijk' ? 'hexagon' : 'triangle', rand: 'solid', randBreedte: 1 };
-  if (k.soort === 'organisatie') return { vorm: 'ellipse', rand: 'solid', randBreedte: 2 };
-  const vorm: Vorm = k.collectief === false ? 'diamond' : 'round-rectangle';
-  if (k.status === 'gepland') return { vorm, rand: 'dashed', randBreedte: 3 };
-  if (k.vrijToegankelijk === false) return { vorm, rand: 'double', randBreedte: 5 };
-  return { vorm, rand: 'solid', randBreedte: 2 };
-}
 
 /** The legend entries a knoop counts for (a voorziening: its form, its access, and planned or not). */
 export function soortSleutels(k: NetwerkKnoop): SoortSleutel[] {
@@ -164,18 +132,8 @@ export function kleurSchaal(kleurOp: KleurOp, data: NetwerkData, analyse: Netwer
     const v = raw(k);
     if (v !== null) counts.set(v, (counts.get(v) ?? 0) + 1);
   }
-  const rank = (c: string) => {
-    if (kleurOp === 'community') return Number(c);
-    const i = taxOrder.indexOf(c);
-    return i < 0 ? taxOrder.length : i;
-  };
-  const byOrder = (a: string, b: string) => rank(a) - rank(b) || a.localeCompare(b);
-  let eigen = [...counts.keys()];
-  if (eigen.length > TOL_BRIGHT.length) {
-    eigen = eigen.sort((a, b) => counts.get(b)! - counts.get(a)! || byOrder(a, b)).slice(0, TOL_BRIGHT.length - 1);
-  }
-  eigen.sort(byOrder);
-  const kleuren = new Map(eigen.map((c, i) => [c, TOL_BRIGHT[i]!]));
+  const kleuren = categorieKleuren(counts, taxOrder, kleurOp === 'community');
+  const eigen = [...kleuren.keys()];
   return {
     kleurOp,
     sleutel: (k) => {
@@ -214,16 +172,9 @@ export function minSchermBreedte(breedte: number): number {
   return breedte >= 9 ? 6 : breedte >= 5.5 ? 3.8 : breedte >= 3 ? 2.2 : breedte >= 1.5 ? 1.4 : 1;
 }
 
-export const BREEDTE_MIN = 1.5;
-export const BREEDTE_MAX = 9;
-
-/**
- * Edge width in three classes of referral count (1–9, 10–49, 50 or more), never in proportion: an exported picture
- * leaves the machine, and an exact width next to a known total would give a small count away.
- */
+/** Edge width in three classes of referral count (shared/netwerk-stijl.ts); `max` 0: no volumes at all. */
 export function breedteVoor(volume: number | null, max: number): number {
-  if (volume === null || !(volume > 0) || !(max > 0)) return BREEDTE_MIN;
-  return volume < 10 ? 3 : volume < 50 ? 5.5 : BREEDTE_MAX;
+  return max > 0 ? breedteKlasse(volume) : BREEDTE_MIN;
 }
 
 // ------------------------------------------------------------------ the model: elements and legend

@@ -27,6 +27,10 @@ import {
   stylesheet,
   TOL_BRIGHT,
 } from '../../../renderer/features/netwerk/style';
+import { formatMetriek } from '../../../renderer/features/netwerk/format';
+import { ombreken, plaatsLabels, type Box, type LabelKandidaat } from '../../../shared/netwerk-labels';
+import { tekstBreedte } from '../../../shared/netwerk-stijl';
+import { netwerkPlaatSvg } from '../../../shared/report/plates';
 
 const knoop = (id: string, patch: Partial<NetwerkKnoop> = {}): NetwerkKnoop => ({
   id,
@@ -328,17 +332,136 @@ describe('comparing two periods', () => {
 });
 
 describe('the stylesheet', () => {
-  it('uses data mappers and hides small labels; large maps use simpler edges and hide labels when zoomed out', () => {
+  it('uses data mappers (names placed by labels.ts); large maps use simpler edges', () => {
     const klein = stylesheet(false);
     const groot = stylesheet(true);
     const nodeStyle = (s: typeof klein) => s.find((r) => r.selector === 'node')!.style;
     const edgeStyle = (s: typeof klein) => s.find((r) => r.selector === 'edge')!.style;
     expect(nodeStyle(klein)['background-color']).toBe('data(kleur)');
-    expect(nodeStyle(klein)['min-zoomed-font-size']).toBeLessThan(Number(nodeStyle(groot)['min-zoomed-font-size']));
+    // Names are placed per viewport by labels.ts (a fixed size on the screen): the style only maps its fields.
+    expect(nodeStyle(klein).label).toBe('data(tekst)');
+    expect(nodeStyle(klein)['font-size']).toBe('data(fs)');
     expect(edgeStyle(groot)['curve-style']).toBe('haystack');
     expect(edgeStyle(klein)['curve-style']).toBe('bezier');
     expect(
       klein.every((r) => Object.values(r.style).every((v) => typeof v === 'string' || typeof v === 'number')),
     ).toBe(true);
+  });
+});
+
+describe('one visual language: the view, the plate and the slide take the same style values', () => {
+  it('gives each knoop the same colour and shape, and each relation the same colour, in the app and on the plate', () => {
+    const d = data();
+    const net = applyFilter(d, DEFAULT_INSTELLINGEN.filter);
+    const model = buildModel({
+      data: d,
+      net,
+      instellingen: DEFAULT_INSTELLINGEN,
+      analyse: null,
+      vergelijking: null,
+      markering: null,
+    });
+    const posities = new Map(d.knopen.map((k, i) => [k.id, { x: (i % 4) * 150, y: Math.floor(i / 4) * 150 }]));
+    for (const dia of [false, true]) {
+      const svg = netwerkPlaatSvg({
+        net,
+        posities,
+        sectorLabels: LABELS.soort_organisatie,
+        relatieLabels: LABELS.relatietype,
+        titel: 'Netwerk',
+        onderschrift: 'Bron',
+        ...(dia ? { breedte: 1200, hoogte: 640, toonTitel: false } : {}),
+      });
+      const opPlaat = new Map(
+        [...svg.matchAll(/<(circle|rect|polygon) [^>]*?fill="([^"]+)"[^>]*><title>([^<]+)<\/title>/g)].map((m) => [
+          m[3]!,
+          { tag: m[1]!, fill: m[2]! },
+        ]),
+      );
+      const tag = { ellipse: 'circle', 'round-rectangle': 'rect', diamond: 'polygon' } as Record<string, string>;
+      let vergeleken = 0;
+      for (const n of model.nodes) {
+        const p = opPlaat.get(n.data.label);
+        if (!p) continue;
+        expect(p.fill, n.data.label).toBe(n.data.kleur);
+        expect(p.tag, n.data.label).toBe(tag[n.data.vorm]);
+        vergeleken++;
+      }
+      expect(vergeleken).toBeGreaterThanOrEqual(3);
+      for (const e of model.edges.filter((x) => x.classes.includes('partnerrelatie'))) {
+        expect(svg).toContain(`stroke="${e.data.kleur}"`);
+      }
+      // The names on a slide are 18 px (the slide is drawn at about 1:1 at 1280×720), on a plate 16 px.
+      const groottes = [...svg.matchAll(/<text font-size="(\d+)"/g)].map((m) => Number(m[1]));
+      expect(groottes.length).toBeGreaterThan(0);
+      expect(Math.max(...groottes)).toBe(dia ? 18 : 16);
+    }
+  });
+});
+
+describe('names placed without overlap (shared/netwerk-labels.ts)', () => {
+  it('never lets two names or a name and a knoop overlap; the heaviest first; shortens before leaving out', () => {
+    let seed = 3;
+    const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const kandidaten: LabelKandidaat[] = Array.from({ length: 150 }, (_, i) => ({
+      id: `k${i}`,
+      x: rnd() * 900,
+      y: rnd() * 600,
+      rx: 6 + rnd() * 8,
+      ry: 6 + rnd() * 8,
+      naam: `Organisatie met een lange naam ${i}`,
+      gewicht: 150 - i,
+    }));
+    const geplaatst = plaatsLabels(kandidaten, { breedte: 900, hoogte: 600, fontPx: 14, meet: tekstBreedte });
+    expect(geplaatst.length).toBeGreaterThan(15);
+    const raakt = (a: Box, b: Box) => a.x1 < b.x2 && a.x2 > b.x1 && a.y1 < b.y2 && a.y2 > b.y1;
+    for (let i = 0; i < geplaatst.length; i++) {
+      const a = geplaatst[i]!;
+      expect(a.box.x1).toBeGreaterThanOrEqual(0);
+      expect(a.box.y2).toBeLessThanOrEqual(600);
+      for (let j = i + 1; j < geplaatst.length; j++) expect(raakt(a.box, geplaatst[j]!.box)).toBe(false);
+      for (const k of kandidaten) {
+        if (k.id === a.id) continue;
+        expect(raakt(a.box, { x1: k.x - k.rx, y1: k.y - k.ry, x2: k.x + k.rx, y2: k.y + k.ry })).toBe(false);
+      }
+    }
+    // Placed heaviest first (a lighter name never takes the place of a heavier one).
+    const gewicht = (id: string) => kandidaten.find((k) => k.id === id)!.gewicht;
+    expect(geplaatst.map((p) => gewicht(p.id))).toEqual(geplaatst.map((p) => gewicht(p.id)).sort((a, b) => b - a));
+    expect(geplaatst.some((p) => p.ingekort)).toBe(true);
+    expect(ombreken('Buurtteam Sociaal Zuilen', 140, (s) => tekstBreedte(s) * 14)).toEqual([
+      'Buurtteam Sociaal',
+      'Zuilen',
+    ]);
+  });
+
+  it('always names the chosen knoop in full, even where nothing is free', () => {
+    const midden = { id: 'm', x: 100, y: 100, rx: 10, ry: 10, naam: 'Huisartsenpraktijk Zuilen', gewicht: 0 };
+    const rond = Array.from({ length: 40 }, (_, i) => ({
+      id: `r${i}`,
+      x: 100 + Math.cos(i) * (20 + i * 2),
+      y: 100 + Math.sin(i) * (20 + i * 2),
+      rx: 8,
+      ry: 8,
+      naam: '',
+      gewicht: 0,
+    }));
+    const uit = plaatsLabels([{ ...midden, verplicht: true }, ...rond], {
+      breedte: 300,
+      hoogte: 300,
+      fontPx: 14,
+      meet: tekstBreedte,
+    });
+    expect(uit.find((p) => p.id === 'm')?.tekst.replace('\n', ' ')).toBe('Huisartsenpraktijk Zuilen');
+  });
+});
+
+describe('figures in tables', () => {
+  it('shows a tiny eigenvector as "< 0,0001", never 22 digits or an exponent', () => {
+    expect(formatMetriek('eigenvector', 8.5e-21, 'nl')).toBe('< 0,0001');
+    expect(formatMetriek('eigenvector', 8.5e-21, 'en')).toBe('< 0.0001');
+    expect(formatMetriek('eigenvector', 0.00042, 'nl')).toBe('0,0004');
+    expect(formatMetriek('betweenness', 0.12345, 'nl')).toBe('0,123');
+    expect(formatMetriek('eigenvector', 0, 'nl')).toBe('0');
   });
 });
