@@ -1149,7 +1149,8 @@ export function bouwRapport(ctx: RapportContext, opties: RapportOpties): Rapport
  * their title and note; without saved views, one of each.
  */
 /** A plate on a slide: a beamer's proportions, the slide's own title above it, so the text is larger. */
-const DIA = { breedte: 1200, hoogte: 640, toonTitel: false } as const;
+/** A slide's plate: as wide as the slide at 1280×720 and as high as the room under its title (names at 18 px). */
+const DIA = { breedte: 1280, hoogte: 480, toonTitel: false } as const;
 
 export function bouwPresentatie(ctx: RapportContext): Dia[] {
   const { db, netwerk: data } = ctx;

@@ -208,12 +208,86 @@ export function netwerkPlaatSvg(input: NetwerkPlaatInput): string {
   }
   let maxDeg = 1;
   for (const d of degree.values()) maxDeg = Math.max(maxDeg, d);
-  // Names: 18 px on a slide (1200 wide, shown at about that size at 1280×720), 16 px on an A3 plate.
-  const fontPx = input.toonTitel === false ? 18 : 16;
+  // Names: 20 px on a slide (1280 × 480, shown at about 0.92 of that at 1280×720: 18 px on the beamer), 16 px on
+  // an A3 plate.
+  const dia = input.toonTitel === false;
+  const fontPx = dia ? 20 : 16;
+  const tekst = fontPx;
 
   // Fit the positions into the drawing area (left of the legend, below the title).
   const top = input.toonTitel === false ? 20 : 90;
-  const legendaBreedte = input.toonTitel === false ? 300 : 380;
+  // The legend: only what is shown, with counts, the same entries as the view's; in columns when it is long.
+  const getoond = knopen.filter((k) => !vaag(k.id));
+  type Regel =
+    | { soort: 'kleur'; kleur: string; tekst: string }
+    | { soort: 'vorm'; vorm: KnoopVorm; tekst: string }
+    | { soort: 'lijn'; kleur: string; lijn: string; pijl: boolean; tekst: string }
+    | { soort: 'tekst'; tekst: string }
+    | { soort: 'ruimte' };
+  const regels: Regel[] = [];
+  const perKleur = new Map<string, number>();
+  for (const k of getoond) {
+    const key = k.sector === null ? ONBEKEND : kleuren.has(k.sector) ? k.sector : OVERIG;
+    perKleur.set(key, (perKleur.get(key) ?? 0) + 1);
+  }
+  for (const key of [...kleuren.keys(), OVERIG, ONBEKEND].filter((x) => perKleur.has(x))) {
+    const label = key === OVERIG ? 'Overig' : key === ONBEKEND ? 'Onbekend' : (input.sectorLabels[key] ?? key);
+    const kleur = key === OVERIG ? KLEUR_OVERIG : key === ONBEKEND ? KLEUR_ONBEKEND : kleuren.get(key)!;
+    regels.push({ soort: 'kleur', kleur, tekst: `${label} (${perKleur.get(key)})` });
+  }
+  regels.push({ soort: 'ruimte' });
+  const soortTelling: [KnoopVorm, string, number][] = [
+    ['ellipse', 'Organisatie', getoond.filter((k) => k.soort === 'organisatie').length],
+    [
+      'round-rectangle',
+      'Voorziening, collectief',
+      getoond.filter((k) => k.soort === 'voorziening' && k.collectief !== false).length,
+    ],
+    [
+      'diamond',
+      'Voorziening, individueel',
+      getoond.filter((k) => k.soort === 'voorziening' && k.collectief === false).length,
+    ],
+  ];
+  for (const [vorm, label, n] of soortTelling) if (n) regels.push({ soort: 'vorm', vorm, tekst: `${label} (${n})` });
+  regels.push({ soort: 'ruimte' });
+  const perRelatie = new Map<string, { n: number; gericht: boolean }>();
+  for (const r of relaties) {
+    const e = perRelatie.get(r.soort) ?? { n: 0, gericht: false };
+    perRelatie.set(r.soort, { n: e.n + 1, gericht: e.gericht || r.gericht });
+  }
+  const relVolgorde = [...Object.keys(input.relatieLabels), ...Object.keys(RELATIE_STIJLEN)];
+  const rang = (x: string) => (relVolgorde.indexOf(x) < 0 ? relVolgorde.length : relVolgorde.indexOf(x));
+  for (const [soort, { n, gericht }] of [...perRelatie].sort(([x], [y]) => rang(x) - rang(y) || x.localeCompare(y))) {
+    const st = relatieStijl(soort, gericht);
+    const label = input.relatieLabels[soort] ?? (soort === 'aanbod' ? 'Biedt aan' : soort);
+    regels.push({ soort: 'lijn', kleur: st.kleur, lijn: st.lijn, pijl: st.pijl !== 'none', tekst: `${label} (${n})` });
+  }
+  // Width and size go with the source line under the map (the legend stays one column where it can).
+  const schaalTekst = [
+    relaties.some((r) => r.volume !== null && r.volume > 0)
+      ? 'Dikte van een lijn: 1–9, 10–49, 50 of meer verwijzingen'
+      : '',
+    'Grootte: aantal verbindingen',
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  const stap = tekst + 8;
+  const legTop = top;
+  const legHoogte = H - top - 50;
+  const perKolom = Math.max(1, Math.floor((legHoogte - stap * 1.6) / stap));
+  const kolommen: Regel[][] = [];
+  for (const r of regels) {
+    const kol = kolommen[kolommen.length - 1];
+    if (!kol || kol.length >= perKolom) {
+      if (r.soort === 'ruimte') continue;
+      kolommen.push([r]);
+    } else kol.push(r);
+  }
+  const kolomBreedtes = kolommen.map((kol) =>
+    Math.max(120, ...kol.map((r) => ('tekst' in r ? tekstBreedte(r.tekst) * tekst : 0) + 40)),
+  );
+  const legendaBreedte = Math.min(W * 0.5, kolomBreedtes.reduce((a, b) => a + b, 0) + 30);
   const area = { x: 20, y: top, w: W - legendaBreedte - 20, h: H - top - 50 };
   let minX = Infinity;
   let minY = Infinity;
@@ -346,78 +420,43 @@ export function netwerkPlaatSvg(input: NetwerkPlaatInput): string {
     );
   }
   out.push('</g>');
-  // Legend (right), only what is shown, with counts: the same entries as the view's.
-  const tekst = input.toonTitel === false ? 18 : 16;
-  const stap = tekst + 10;
-  const lx = W - legendaBreedte + 20;
-  let ly = top + 24;
+  // The legend (right).
+  const lx0 = W - legendaBreedte + 16;
   out.push(
-    `<g font-size="${tekst}" fill="#1a1a1a"><rect x="${lx - 14}" y="${top}" width="${legendaBreedte - 20}" height="${H - top - 50}" fill="#ffffff" stroke="#cccccc"/>`,
+    `<g font-size="${tekst}" fill="#1a1a1a"><rect x="${lx0 - 12}" y="${legTop}" width="${legendaBreedte - 16}" height="${legHoogte}" fill="#ffffff" stroke="#cccccc"/>`,
+    `<text x="${lx0}" y="${legTop + stap}" font-weight="bold" font-size="${tekst + 2}">Legenda</text>`,
   );
-  out.push(`<text x="${lx}" y="${ly}" font-weight="bold" font-size="${tekst + 2}">Legenda</text>`);
-  ly += stap;
-  const getoond = knopen.filter((k) => !vaag(k.id));
-  const perKleur = new Map<string, number>();
-  for (const k of getoond) {
-    const key = k.sector === null ? ONBEKEND : kleuren.has(k.sector) ? k.sector : OVERIG;
-    perKleur.set(key, (perKleur.get(key) ?? 0) + 1);
-  }
-  const volgorde = [...kleuren.keys(), OVERIG, ONBEKEND];
-  for (const key of volgorde.filter((x) => perKleur.has(x))) {
-    const label = key === OVERIG ? 'Overig' : key === ONBEKEND ? 'Onbekend' : (input.sectorLabels[key] ?? key);
-    const kleur = key === OVERIG ? KLEUR_OVERIG : key === ONBEKEND ? KLEUR_ONBEKEND : kleuren.get(key)!;
-    const { open, tag } = vormSvg('ellipse', lx + 9, ly - tekst * 0.35, 8);
-    out.push(`${open} fill="${kleur}" stroke="${KLEUR_OMLIJNING}" stroke-width="2"></${tag}>`);
-    out.push(`<text x="${lx + 28}" y="${ly}">${escapeXml(label)} (${perKleur.get(key)})</text>`);
-    ly += stap;
-  }
-  ly += 6;
-  const soorten: [string, KnoopVorm, string, number][] = [
-    ['organisatie', 'ellipse', 'Organisatie', getoond.filter((k) => k.soort === 'organisatie').length],
-    [
-      'collectief',
-      'round-rectangle',
-      'Voorziening, collectief',
-      getoond.filter((k) => k.soort === 'voorziening' && k.collectief !== false).length,
-    ],
-    [
-      'individueel',
-      'diamond',
-      'Voorziening, individueel',
-      getoond.filter((k) => k.soort === 'voorziening' && k.collectief === false).length,
-    ],
-  ];
-  for (const [, vorm, label, n] of soorten) {
-    if (!n) continue;
-    const { open, tag } = vormSvg(vorm, lx + 9, ly - tekst * 0.35, 7);
-    out.push(`${open} fill="#ffffff" stroke="${KLEUR_OMLIJNING}" stroke-width="2"></${tag}>`);
-    out.push(`<text x="${lx + 28}" y="${ly}">${label} (${n})</text>`);
-    ly += stap;
-  }
-  ly += 6;
-  const perRelatie = new Map<string, { n: number; gericht: boolean }>();
-  for (const r of relaties) {
-    const e = perRelatie.get(r.soort) ?? { n: 0, gericht: false };
-    perRelatie.set(r.soort, { n: e.n + 1, gericht: e.gericht || r.gericht });
-  }
-  const relVolgorde = [...Object.keys(input.relatieLabels), ...Object.keys(RELATIE_STIJLEN)];
-  const rang = (x: string) => (relVolgorde.indexOf(x) < 0 ? relVolgorde.length : relVolgorde.indexOf(x));
-  for (const [soort, { n, gericht }] of [...perRelatie].sort(([a], [b]) => rang(a) - rang(b) || a.localeCompare(b))) {
-    const st = relatieStijl(soort, gericht);
-    const label = input.relatieLabels[soort] ?? (soort === 'aanbod' ? 'Biedt aan' : soort);
-    out.push(
-      `<line x1="${lx}" y1="${ly - tekst * 0.35}" x2="${lx + 20}" y2="${ly - tekst * 0.35}" stroke="${st.kleur}" stroke-width="3"${streepjes(st.lijn, 2)}${st.pijl !== 'none' ? ` marker-end="url(#${pijlId(st.kleur)})"` : ''}/>`,
-      `<text x="${lx + 28}" y="${ly}">${escapeXml(label)} (${n})</text>`,
-    );
-    ly += stap;
-  }
-  if (relaties.some((r) => r.volume !== null && r.volume > 0)) {
-    out.push(`<text x="${lx}" y="${ly + 4}" font-size="${tekst - 2}">Dikte: verwijzingen 1–9, 10–49, 50+</text>`);
-    ly += stap;
-  }
-  out.push(`<text x="${lx}" y="${ly + 4}" font-size="${tekst - 2}">Grootte: aantal verbindingen</text>`, '</g>');
+  kolommen.forEach((kol, ki) => {
+    const lx = lx0 + kolomBreedtes.slice(0, ki).reduce((a, b) => a + b, 0);
+    let ly = legTop + stap * 2.2;
+    for (const r of kol) {
+      const my = ly - tekst * 0.35;
+      if (r.soort === 'kleur') {
+        const { open, tag } = vormSvg('ellipse', lx + 9, my, 8);
+        out.push(`${open} fill="${r.kleur}" stroke="${KLEUR_OMLIJNING}" stroke-width="2"></${tag}>`);
+      } else if (r.soort === 'vorm') {
+        const { open, tag } = vormSvg(r.vorm, lx + 9, my, 7);
+        out.push(`${open} fill="#ffffff" stroke="${KLEUR_OMLIJNING}" stroke-width="2"></${tag}>`);
+      } else if (r.soort === 'lijn') {
+        out.push(
+          `<line x1="${lx}" y1="${f1(my)}" x2="${lx + 20}" y2="${f1(my)}" stroke="${r.kleur}" stroke-width="3"${streepjes(r.lijn, 2)}${r.pijl ? ` marker-end="url(#${pijlId(r.kleur)})"` : ''}/>`,
+        );
+      }
+      if (r.soort === 'ruimte') {
+        ly += stap * 0.4;
+        continue;
+      }
+      out.push(
+        r.soort === 'tekst'
+          ? `<text x="${lx}" y="${f1(ly)}" font-size="${tekst - 2}">${escapeXml(r.tekst)}</text>`
+          : `<text x="${lx + 28}" y="${f1(ly)}">${escapeXml(r.tekst)}</text>`,
+      );
+      ly += stap;
+    }
+  });
+  out.push('</g>');
   out.push(
-    `<text x="20" y="${H - 18}" font-size="${tekst - 2}" fill="#333333">${escapeXml(input.onderschrift)}</text>`,
+    `<text x="20" y="${H - 18}" font-size="${tekst - 2}" fill="#333333">${escapeXml(`${input.onderschrift} ${schaalTekst}.`)}</text>`,
     '</svg>',
   );
   return out.join('\n');

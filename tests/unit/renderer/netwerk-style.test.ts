@@ -370,7 +370,7 @@ describe('one visual language: the view, the plate and the slide take the same s
         relatieLabels: LABELS.relatietype,
         titel: 'Netwerk',
         onderschrift: 'Bron',
-        ...(dia ? { breedte: 1200, hoogte: 640, toonTitel: false } : {}),
+        ...(dia ? { breedte: 1280, hoogte: 480, toonTitel: false } : {}),
       });
       const opPlaat = new Map(
         [...svg.matchAll(/<(circle|rect|polygon) [^>]*?fill="([^"]+)"[^>]*><title>([^<]+)<\/title>/g)].map((m) => [
@@ -391,10 +391,10 @@ describe('one visual language: the view, the plate and the slide take the same s
       for (const e of model.edges.filter((x) => x.classes.includes('partnerrelatie'))) {
         expect(svg).toContain(`stroke="${e.data.kleur}"`);
       }
-      // The names on a slide are 18 px (the slide is drawn at about 1:1 at 1280×720), on a plate 16 px.
+      // The names on a slide are 20 px (shown at about 0.92 at 1280×720: 18 px), on a plate 16 px.
       const groottes = [...svg.matchAll(/<text font-size="(\d+)"/g)].map((m) => Number(m[1]));
       expect(groottes.length).toBeGreaterThan(0);
-      expect(Math.max(...groottes)).toBe(dia ? 18 : 16);
+      expect(Math.max(...groottes)).toBe(dia ? 20 : 16);
     }
   });
 });
