@@ -159,8 +159,6 @@ export interface NetwerkPlaatInput {
   readonly taal?: 'nl' | 'en';
 }
 
-const isVerwijzing = (soort: string) => /verwijz/i.test(soort);
-
 /** The network as an SVG plate (A3 landscape proportions by default). */
 export function netwerkPlaatSvg(input: NetwerkPlaatInput): string {
   const w = woorden(input.taal);

@@ -8,6 +8,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Core } from 'cytoscape';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createProjectService } from '../../shared/service/project-service';
@@ -325,7 +326,7 @@ describe('Netwerk: names you can read at the default fit', () => {
         .click();
       await page.waitForTimeout(400);
       const gezocht = await page.getByTestId('netwerk-canvas').evaluate((el) => {
-        const cy = (el as unknown as { _cyreg: { cy: import('cytoscape').Core } })._cyreg.cy;
+        const cy = (el as unknown as { _cyreg: { cy: Core } })._cyreg.cy;
         const n = cy.nodes(':selected').first();
         const p = n.renderedPosition();
         return {
@@ -357,7 +358,7 @@ describe('Netwerk: names you can read at the default fit', () => {
       expect(focus.overlap).toEqual([]);
       expect(focus.buitenBeeld).toEqual([]);
       const focusNaam = await page.getByTestId('netwerk-canvas').evaluate((el) => {
-        const cy = (el as unknown as { _cyreg: { cy: import('cytoscape').Core } })._cyreg.cy;
+        const cy = (el as unknown as { _cyreg: { cy: Core } })._cyreg.cy;
         return cy
           .nodes('.focus')
           .map((n) => String(n.data('tekst') ?? ''))

@@ -26,7 +26,6 @@ import {
   ONBEKEND,
   OVERIG,
   RELATIE_STIJLEN,
-  TOL_BRIGHT,
   BREEDTE_MIN,
   breedteKlasse,
   categorieKleuren,
