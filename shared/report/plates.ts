@@ -8,7 +8,12 @@ import type { NetwerkKnoop, ZichtbaarNetwerk } from '../analysis/types';
 import type { KaartGebied } from '../db/repos/kaart';
 import type { Ernst } from '../analysis/hiaten';
 import { woorden } from './tekst';
-import { HALO, plaatsLabels, REGELHOOGTE, type LabelKandidaat } from '../netwerk-labels';
+import {
+  HALO,
+  plaatsLabels as plaatsNamen,
+  REGELHOOGTE,
+  type LabelKandidaat as NaamKandidaat,
+} from '../netwerk-labels';
 import {
   breedteKlasse,
   categorieKleuren,
@@ -383,7 +388,7 @@ export function netwerkPlaatSvg(input: NetwerkPlaatInput): string {
   }
   out.push('</g>');
   // Names: placed as in the view (shared/netwerk-labels.ts), most relations first, none over another or over a knoop.
-  const kandidaten: LabelKandidaat[] = knopen.map((k) => {
+  const kandidaten: NaamKandidaat[] = knopen.map((k) => {
     const p = at(k.id);
     const r = radius(k) + 1;
     return {
@@ -396,7 +401,7 @@ export function netwerkPlaatSvg(input: NetwerkPlaatInput): string {
       gewicht: (k.soort === 'organisatie' ? 1000 : 0) + (degree.get(k.id) ?? 0),
     };
   });
-  const namen = plaatsLabels(kandidaten, {
+  const namen = plaatsNamen(kandidaten, {
     breedte: area.w,
     hoogte: area.h,
     fontPx,
