@@ -288,7 +288,7 @@ describe('Netwerk: names you can read at the default fit', () => {
     [1440, 900],
     [1280, 720],
   ] as const) {
-    it(`a real-shaped network of 35 knopen at ${w}×${h}: every name, none overlapping; legend beside; refit; focus`, async () => {
+    it(`a real-shaped network of 35 knopen at ${w}×${h}: names without overlap, legend beside, refit, search and focus`, async () => {
       const path = await wijk35();
       const { context, page, errors } = await newPage(app.browser, app.url);
       await page.setViewportSize({ width: w, height: h });
