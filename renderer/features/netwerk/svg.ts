@@ -1,4 +1,5 @@
 import type { Core, EdgeSingular, NodeSingular } from 'cytoscape';
+import { LABEL_FONT } from '../../../shared/netwerk-stijl';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const num = (v: unknown, fallback = 0) => {
@@ -93,7 +94,11 @@ function nodeSvg(n: NodeSingular): string {
   const label = String(n.style('label') ?? '');
   if (label && n.style('text-opacity') !== '0') {
     const size = num(n.style('font-size'), 10);
-    out += `<text x="0" y="${r1(h + size + 2)}" text-anchor="middle" font-family="DejaVu Sans, Arial, sans-serif" font-size="${r1(size)}" fill="${esc(String(n.style('color') || '#222'))}">${esc(label)}</text>`;
+    // A name over more lines (labels.ts) as lines of its own, with the light halo of the view.
+    const regels = label.split('\n');
+    out += `<text x="0" y="${r1(h + size + 2)}" text-anchor="middle" font-family="${LABEL_FONT}" font-size="${r1(size)}" fill="${esc(String(n.style('color') || '#222'))}" stroke="#ffffff" stroke-width="${r1(size / 5)}" paint-order="stroke">${regels
+      .map((t, i) => `<tspan x="0" dy="${i === 0 ? 0 : r1(size * 1.15)}">${esc(t)}</tspan>`)
+      .join('')}</text>`;
   }
   return `${out}</g>`;
 }
