@@ -167,6 +167,7 @@ export interface NetwerkPlaatInput {
 /** The network as an SVG plate (A3 landscape proportions by default). */
 export function netwerkPlaatSvg(input: NetwerkPlaatInput): string {
   const w = woorden(input.taal);
+  const en = input.taal === 'en';
   const W = input.breedte ?? 1600;
   const H = input.hoogte ?? 1100;
   // What the filter selects, plus its direct partners as faded context; the rest stays off the plate.
@@ -234,21 +235,26 @@ export function netwerkPlaatSvg(input: NetwerkPlaatInput): string {
     perKleur.set(key, (perKleur.get(key) ?? 0) + 1);
   }
   for (const key of [...kleuren.keys(), OVERIG, ONBEKEND].filter((x) => perKleur.has(x))) {
-    const label = key === OVERIG ? 'Overig' : key === ONBEKEND ? 'Onbekend' : (input.sectorLabels[key] ?? key);
+    const label =
+      key === OVERIG
+        ? w.t('plaat.overig')
+        : key === ONBEKEND
+          ? w.t('plaat.soortOnbekend')
+          : (input.sectorLabels[key] ?? key);
     const kleur = key === OVERIG ? KLEUR_OVERIG : key === ONBEKEND ? KLEUR_ONBEKEND : kleuren.get(key)!;
     regels.push({ soort: 'kleur', kleur, tekst: `${label} (${perKleur.get(key)})` });
   }
   regels.push({ soort: 'ruimte' });
   const soortTelling: [KnoopVorm, string, number][] = [
-    ['ellipse', 'Organisatie', getoond.filter((k) => k.soort === 'organisatie').length],
+    ['ellipse', en ? 'Organisation' : 'Organisatie', getoond.filter((k) => k.soort === 'organisatie').length],
     [
       'round-rectangle',
-      'Voorziening, collectief',
+      en ? 'Service, collective' : 'Voorziening, collectief',
       getoond.filter((k) => k.soort === 'voorziening' && k.collectief !== false).length,
     ],
     [
       'diamond',
-      'Voorziening, individueel',
+      en ? 'Service, individual' : 'Voorziening, individueel',
       getoond.filter((k) => k.soort === 'voorziening' && k.collectief === false).length,
     ],
   ];
@@ -263,15 +269,17 @@ export function netwerkPlaatSvg(input: NetwerkPlaatInput): string {
   const rang = (x: string) => (relVolgorde.indexOf(x) < 0 ? relVolgorde.length : relVolgorde.indexOf(x));
   for (const [soort, { n, gericht }] of [...perRelatie].sort(([x], [y]) => rang(x) - rang(y) || x.localeCompare(y))) {
     const st = relatieStijl(soort, gericht);
-    const label = input.relatieLabels[soort] ?? (soort === 'aanbod' ? 'Biedt aan' : soort);
+    const label = input.relatieLabels[soort] ?? (soort === 'aanbod' ? (en ? 'Offers' : 'Biedt aan') : soort);
     regels.push({ soort: 'lijn', kleur: st.kleur, lijn: st.lijn, pijl: st.pijl !== 'none', tekst: `${label} (${n})` });
   }
   // Width and size go with the source line under the map (the legend stays one column where it can).
   const schaalTekst = [
     relaties.some((r) => r.volume !== null && r.volume > 0)
-      ? 'Dikte van een lijn: 1–9, 10–49, 50 of meer verwijzingen'
+      ? en
+        ? 'Line width: 1–9, 10–49, 50 or more referrals'
+        : 'Dikte van een lijn: 1–9, 10–49, 50 of meer verwijzingen'
       : '',
-    'Grootte: aantal verbindingen',
+    w.t('plaat.grootte').replace(/\.$/, ''),
   ]
     .filter(Boolean)
     .join(' · ');
@@ -339,7 +347,7 @@ export function netwerkPlaatSvg(input: NetwerkPlaatInput): string {
   );
   if (knopen.length === 0) {
     out.push(
-      `<text x="${W / 2}" y="${H / 2}" font-size="24" text-anchor="middle" fill="#1a1a1a">Geen organisaties of voorzieningen in deze selectie.</text>`,
+      `<text x="${W / 2}" y="${H / 2}" font-size="24" text-anchor="middle" fill="#1a1a1a">${en ? 'No organisations or services in this selection.' : 'Geen organisaties of voorzieningen in deze selectie.'}</text>`,
     );
   }
   // Two lines between the same two knopen (a referral both ways) curve apart, as in the view.
@@ -427,7 +435,7 @@ export function netwerkPlaatSvg(input: NetwerkPlaatInput): string {
   const lx0 = W - legendaBreedte + 16;
   out.push(
     `<g font-size="${tekst}" fill="#1a1a1a"><rect x="${lx0 - 12}" y="${legTop}" width="${legendaBreedte - 16}" height="${legHoogte}" fill="#ffffff" stroke="#cccccc"/>`,
-    `<text x="${lx0}" y="${legTop + stap}" font-weight="bold" font-size="${tekst + 2}">Legenda</text>`,
+    `<text x="${lx0}" y="${legTop + stap}" font-weight="bold" font-size="${tekst + 2}">${w.t('plaat.legenda')}</text>`,
   );
   kolommen.forEach((kol, ki) => {
     const lx = lx0 + kolomBreedtes.slice(0, ki).reduce((a, b) => a + b, 0);
