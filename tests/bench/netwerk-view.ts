@@ -35,8 +35,15 @@ async function project(dir: string, orgs: number, relaties: number): Promise<str
     );
   }
   unwrap(await s.importPartners({ name: 'p.csv', bytes: new TextEncoder().encode(rows.join('\n')) }, {}));
+  // mulberry32 (an LCG in doubles loses precision above 2^53 and cycles: the loop below then never ends).
   let seed = 7;
-  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const rnd = () => {
+    seed = (seed + 0x6d2b79f5) >>> 0;
+    let t = seed;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
   const rel = ['Van;Naar;Aantal;Periode;Soort'];
   const gezien = new Set<string>();
   while (rel.length <= relaties) {
