@@ -5,7 +5,9 @@
  */
 import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildDemo } from '../../../scripts/build-demo.mts';
+import { tmpDir } from '../../helpers/tmp';
 import type { HiatenInput } from '../../../shared/analysis/hiaten';
 import {
   berekenScenario,
@@ -21,7 +23,14 @@ import { unwrap } from '../../../shared/result';
 import { cli, cliDir } from '../../helpers/cli';
 import { FIXED_NOW, sha256, sql } from '../../helpers/db';
 
-const DEMO = new URL('../../../renderer/public/demo/voorbeeldproject.wijkweb', import.meta.url);
+/** The voorbeeldproject, built from its sources (the built file in renderer/public is not in git). */
+let DEMO = '';
+beforeAll(async () => {
+  const t = tmpDir('wijkweb-scenario-plan-');
+  DEMO = join(t.dir, 'voorbeeldproject.wijkweb');
+  await buildDemo(DEMO, { log: () => undefined });
+  return t.cleanup;
+}, 60_000);
 const NAAM = 'Pilotplan medium scenario';
 const JAREN = [2024, 2025, 2026, 2027, 2028];
 
