@@ -183,8 +183,8 @@ describe('Gegevens: forms, undo and redo', () => {
     await saved(page);
     await page.reload();
     await page.waitForSelector('body[data-ready="true"]');
-    await page.getByRole('button', { name: 'Sociale kaart', exact: true }).click();
-    await page.getByTestId('project-naam').waitFor();
+    // A reload opens the project again by itself, on the view it was on (issue 21).
+    await page.getByTestId('header-project').filter({ hasText: 'Sociale kaart' }).waitFor();
     await gotoGegevens(page);
     await page.getByRole('tab', { name: 'Organisaties (1)' }).waitFor();
     await page.getByRole('tab', { name: 'Voorzieningen (1)' }).waitFor();
@@ -322,8 +322,7 @@ describe('Gegevens: a big table', () => {
     await saved(page);
     await page.reload();
     await page.waitForSelector('body[data-ready="true"]');
-    await page.getByRole('button', { name: 'Groot', exact: true }).click();
-    await page.getByTestId('project-naam').waitFor();
+    await page.getByTestId('header-project').filter({ hasText: 'Groot' }).waitFor();
     await gotoGegevens(page);
     await page
       .getByTestId('tabel-organisaties')
