@@ -111,36 +111,41 @@ export function breedteKlasse(volume: number | null): number {
 export const BREEDTE_MIN = 1.5;
 export const BREEDTE_MAX = 9;
 
+/** The corners of the polygon shapes on a unit square around (0, 0): one table for every SVG drawing of a knoop. */
+export const VORM_HOEKEN: Readonly<Record<'diamond' | 'triangle' | 'hexagon', readonly (readonly [number, number])[]>> =
+  {
+    diamond: [
+      [0, -1],
+      [1, 0],
+      [0, 1],
+      [-1, 0],
+    ],
+    triangle: [
+      [0, -1],
+      [1, 1],
+      [-1, 1],
+    ],
+    hexagon: [
+      [-0.5, -1],
+      [0.5, -1],
+      [1, 0],
+      [0.5, 1],
+      [-0.5, 1],
+      [-1, 0],
+    ],
+  };
+
 /** The outline of a knoop's shape around (x, y) with half-size r, as an SVG element without its closing. */
 export function vormSvg(vorm: Vorm, x: number, y: number, r: number): { open: string; tag: string } {
   const f = (n: number) => (Math.round(n * 10) / 10).toString();
-  const poly = (pts: [number, number][]) => ({
-    open: `<polygon points="${pts.map(([a, b]) => `${f(x + a * r)},${f(y + b * r)}`).join(' ')}"`,
-    tag: 'polygon',
-  });
   switch (vorm) {
     case 'diamond':
-      return poly([
-        [0, -1],
-        [1, 0],
-        [0, 1],
-        [-1, 0],
-      ]);
     case 'triangle':
-      return poly([
-        [0, -1],
-        [1, 1],
-        [-1, 1],
-      ]);
     case 'hexagon':
-      return poly([
-        [-0.5, -1],
-        [0.5, -1],
-        [1, 0],
-        [0.5, 1],
-        [-0.5, 1],
-        [-1, 0],
-      ]);
+      return {
+        open: `<polygon points="${VORM_HOEKEN[vorm].map(([a, b]) => `${f(x + a * r)},${f(y + b * r)}`).join(' ')}"`,
+        tag: 'polygon',
+      };
     case 'round-rectangle':
       return {
         open: `<rect x="${f(x - r)}" y="${f(y - r)}" width="${f(2 * r)}" height="${f(2 * r)}" rx="${f(r * 0.35)}"`,

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { createProjectService } from '../../shared/service/project-service';
 import { sha256, sql } from '../helpers/db';
-import { axeViolations, createProject, newPage, screenshot, useAppInBrowser } from './browser';
+import { axeViolations, createProject, newPage, screenshot, useAppInBrowser, openProjectFile } from './browser';
 
 const FIXTURES = new URL('../fixtures/', import.meta.url).pathname;
 const app = useAppInBrowser();
@@ -31,15 +31,6 @@ async function projectFile(naam: string, fill: (s: Service) => Promise<void>): P
   const path = join(mkdtempSync(join(tmpdir(), 'wijkweb-gegevens-')), `${naam}.wijkweb`);
   writeFileSync(path, bytes.value);
   return path;
-}
-
-async function openFile(page: Page, path: string, naam: string) {
-  const [chooser] = await Promise.all([
-    page.waitForEvent('filechooser'),
-    page.getByRole('button', { name: 'Project openen' }).click(),
-  ]);
-  await chooser.setFiles(path);
-  await page.getByTestId('project-naam').filter({ hasText: naam }).waitFor();
 }
 
 async function gotoGegevens(page: Page) {
@@ -211,7 +202,7 @@ describe('Gegevens: a big table', () => {
       }
     });
     const { context, page, errors } = await newPage(app.browser, app.url);
-    await openFile(page, path, 'Groot');
+    await openProjectFile(page, path, 'Groot');
     const started = Date.now();
     await gotoGegevens(page);
     await telling(page, 'organisaties').filter({ hasText: '5.000 organisaties' }).waitFor();
@@ -348,7 +339,7 @@ describe('Gegevens: duplicates, lists and areas', () => {
       await s.saveOrganisatie(null, { naam: 'Tactus', plaats: 'Enschede' });
     });
     const { context, page, errors } = await newPage(app.browser, app.url);
-    await openFile(page, path, 'Dubbel');
+    await openProjectFile(page, path, 'Dubbel');
     await gotoGegevens(page);
     await page.getByRole('tab', { name: 'Organisaties (3)' }).waitFor();
 

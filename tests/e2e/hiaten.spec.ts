@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createProjectService } from '../../shared/service/project-service';
 import { sha256, sql } from '../helpers/db';
-import { axeViolations, createProject, newPage, screenshot, useAppInBrowser } from './browser';
+import { axeViolations, createProject, newPage, screenshot, useAppInBrowser, openProjectFile } from './browser';
 
 const FIXTURES = new URL('../fixtures/', import.meta.url).pathname;
 const app = useAppInBrowser();
@@ -182,15 +182,6 @@ const hengelo = () =>
     await vz('Samen eten (gepland)', { status: 'gepland', leefgebieden: ['zorg'], werkgebied: ['BU01640401'] });
   });
 
-async function openFile(page: Page, path: string, naam: string) {
-  const [chooser] = await Promise.all([
-    page.waitForEvent('filechooser'),
-    page.getByRole('button', { name: 'Project openen' }).click(),
-  ]);
-  await chooser.setFiles(path);
-  await page.getByTestId('project-naam').filter({ hasText: naam }).waitFor();
-}
-
 /** The text of an element with every kind of space (Intl writes "€\u00a024.188") as one plain space. */
 const tekst = async (loc: { textContent(): Promise<string | null> }) =>
   ((await loc.textContent()) ?? '').replace(/\s+/g, ' ');
@@ -202,7 +193,7 @@ describe('Hiaten: the gap, its reason in numbers, and the initiative that closes
   it('shows Boswinkel-De Braker × Zorg as a serious gap, plans an initiative, edits the settings and the scenario', async () => {
     const path = await boswinkel();
     const { context, page, errors } = await newPage(app.browser, app.url);
-    await openFile(page, path, 'Hulp om de hoek');
+    await openProjectFile(page, path, 'Hulp om de hoek');
     await nav(page, 'Hiaten');
     await page.getByRole('heading', { level: 1, name: 'Hiaten' }).waitFor();
 
@@ -399,7 +390,7 @@ describe('Kaart: the buurten from their own polygons', () => {
       );
     });
     const { context, page, errors } = await newPage(app.browser, app.url);
-    await openFile(page, path, 'Pilot Boswinkel');
+    await openProjectFile(page, path, 'Pilot Boswinkel');
     await nav(page, 'Hiaten');
     const zorg = cel(page, 'BU01530201', 'zorg');
     await zorg.waitFor();
@@ -453,7 +444,7 @@ describe('Kaart: the buurten from their own polygons', () => {
   it('draws Hengelo, colours it by gap and by CBS figures with a legend, shows details, zooms and exports', async () => {
     const path = await hengelo();
     const { context, page, errors } = await newPage(app.browser, app.url);
-    await openFile(page, path, 'Hengelo');
+    await openProjectFile(page, path, 'Hengelo');
     await nav(page, 'Kaart');
     const kaart = page.getByTestId('kaart');
     await kaart.waitFor();

@@ -13,7 +13,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createProjectService } from '../../shared/service/project-service';
 import { sha256, sql } from '../helpers/db';
-import { axeViolations, newPage, screenshot, useAppInBrowser } from './browser';
+import { axeViolations, newPage, screenshot, useAppInBrowser, openProjectFile } from './browser';
 
 const FIXTURES = new URL('../fixtures/', import.meta.url).pathname;
 const app = useAppInBrowser();
@@ -142,15 +142,6 @@ const utrecht = () =>
     unwrap(await s.importPartners(file('partners/sociale-kaart-utrecht.xlsx'), { foutenOverslaan: true }));
     unwrap(await s.importRelaties(file('partners/verwijzingen-2024.xlsx'), { foutenOverslaan: true }));
   });
-
-async function openFile(page: Page, path: string, naam: string) {
-  const [chooser] = await Promise.all([
-    page.waitForEvent('filechooser'),
-    page.getByRole('button', { name: 'Project openen' }).click(),
-  ]);
-  await chooser.setFiles(path);
-  await page.getByTestId('project-naam').filter({ hasText: naam }).waitFor();
-}
 
 async function gotoNetwerk(page: Page) {
   await page.getByRole('navigation').getByRole('button', { name: 'Netwerk' }).click();
@@ -292,7 +283,7 @@ describe('Netwerk: names you can read at the default fit', () => {
       const path = await wijk35();
       const { context, page, errors } = await newPage(app.browser, app.url);
       await page.setViewportSize({ width: w, height: h });
-      await openFile(page, path, 'Wijk Zuilen');
+      await openProjectFile(page, path, 'Wijk Zuilen');
       await gotoNetwerk(page);
       expect(await page.getByTestId('netwerk-telling').textContent()).toMatch(/^35 van 35 partners/);
       const start = await namen(page);
@@ -377,7 +368,7 @@ describe('Netwerk: names you can read at the default fit', () => {
     const path = await utrecht();
     const { context, page, errors } = await newPage(app.browser, app.url);
     await page.setViewportSize({ width: 1440, height: 900 });
-    await openFile(page, path, 'Utrecht Noordwest');
+    await openProjectFile(page, path, 'Utrecht Noordwest');
     await gotoNetwerk(page);
     const n = await namen(page);
     console.log(

@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createProjectService } from '../../shared/service/project-service';
 import { sha256, sql } from '../helpers/db';
-import { axeViolations, newPage, screenshot, SCREENSHOTS, useAppInBrowser } from './browser';
+import { axeViolations, newPage, screenshot, SCREENSHOTS, useAppInBrowser, openProjectFile } from './browser';
 
 const FIXTURES = new URL('../fixtures/', import.meta.url).pathname;
 const app = useAppInBrowser();
@@ -52,15 +52,6 @@ const utrecht = () =>
       }),
     );
   });
-
-async function openFile(page: Page, path: string, naam: string) {
-  const [chooser] = await Promise.all([
-    page.waitForEvent('filechooser'),
-    page.getByRole('button', { name: 'Project openen' }).click(),
-  ]);
-  await chooser.setFiles(path);
-  await page.getByTestId('project-naam').filter({ hasText: naam }).waitFor();
-}
 
 async function gotoNetwerk(page: Page) {
   await page.getByRole('navigation').getByRole('button', { name: 'Netwerk' }).click();
@@ -113,7 +104,7 @@ describe('Netwerk: the Utrecht sociale kaart', () => {
   it('draws the network, filters by leefgebied, focuses, saves and applies a view, exports PNG and SVG', async () => {
     const path = await utrecht();
     const { context, page, errors } = await newPage(app.browser, app.url);
-    await openFile(page, path, 'Utrecht Noordwest');
+    await openProjectFile(page, path, 'Utrecht Noordwest');
     await gotoNetwerk(page);
     await rustig(page);
     const telling = page.getByTestId('netwerk-telling');
@@ -357,7 +348,7 @@ describe('Netwerk: a realistic map of 500 knopen', () => {
   it('first render with its layout (measured; the issue asks for under 1 s)', async () => {
     const path = await groot(250, 1750, 'Wijknetwerk');
     const { context, page, errors } = await newPage(app.browser, app.url);
-    await openFile(page, path, 'Wijknetwerk');
+    await openProjectFile(page, path, 'Wijknetwerk');
     const t0 = Date.now();
     await gotoNetwerk(page);
     const pageMs = Date.now() - t0;
@@ -376,7 +367,7 @@ describe('Netwerk: a map of 2,000 knopen', () => {
   it('renders, lays out in the worker without blocking the page, and pans (frame time measured)', async () => {
     const path = await groot();
     const { context, page, errors } = await newPage(app.browser, app.url);
-    await openFile(page, path, 'Groot netwerk');
+    await openProjectFile(page, path, 'Groot netwerk');
     // Long tasks on the page's thread while the first layout runs (in its worker).
     await page.evaluate(() => {
       const w = window as unknown as { __lang: number[] };

@@ -1,5 +1,5 @@
 import type { Core, EdgeSingular, NodeSingular } from 'cytoscape';
-import { LABEL_FONT } from '../../../shared/netwerk-stijl';
+import { LABEL_FONT, VORM_HOEKEN } from '../../../shared/netwerk-stijl';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const num = (v: unknown, fallback = 0) => {
@@ -10,31 +10,11 @@ const r1 = (n: number) => Math.round(n * 10) / 10;
 
 /** The outline of a node shape around (0, 0) with half-sizes w, h. */
 function shape(kind: string, w: number, h: number): string {
-  const poly = (pts: [number, number][]) =>
-    `<polygon points="${pts.map(([x, y]) => `${r1(x * w)},${r1(y * h)}`).join(' ')}"`;
   switch (kind) {
     case 'diamond':
-      return poly([
-        [0, -1],
-        [1, 0],
-        [0, 1],
-        [-1, 0],
-      ]);
     case 'triangle':
-      return poly([
-        [0, -1],
-        [1, 1],
-        [-1, 1],
-      ]);
     case 'hexagon':
-      return poly([
-        [-0.5, -1],
-        [0.5, -1],
-        [1, 0],
-        [0.5, 1],
-        [-0.5, 1],
-        [-1, 0],
-      ]);
+      return `<polygon points="${VORM_HOEKEN[kind].map(([x, y]) => `${r1(x * w)},${r1(y * h)}`).join(' ')}"`;
     case 'round-rectangle':
     case 'roundrectangle':
       return `<rect x="${r1(-w)}" y="${r1(-h)}" width="${r1(2 * w)}" height="${r1(2 * h)}" rx="${r1(Math.min(w, h) * 0.35)}"`;
