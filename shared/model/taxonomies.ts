@@ -1,6 +1,14 @@
 import defaults from '../../data/taxonomieen.json';
+import { AFHANDELING_STANDAARD } from './pilot';
 
-export const TAXONOMIES = ['leefgebied', 'doelgroep', 'preventieniveau', 'soort_organisatie', 'relatietype'] as const;
+export const TAXONOMIES = [
+  'leefgebied',
+  'doelgroep',
+  'preventieniveau',
+  'soort_organisatie',
+  'relatietype',
+  'afhandeling',
+] as const;
 export type Taxonomy = (typeof TAXONOMIES)[number];
 
 export interface TaxonomyItem {
@@ -61,6 +69,7 @@ const LABELS_EN: Readonly<Record<Taxonomy, Readonly<Record<string, string>>>> = 
     convenant: 'Covenant',
     casusoverleg: 'Case meeting',
   },
+  afhandeling: Object.fromEntries(AFHANDELING_STANDAARD.map((a) => [a.code, a.en])),
 };
 
 /**

@@ -6,6 +6,7 @@ import { migration0003 } from './0003-compacte-cijfers';
 import { migration0004 } from './0004-sociale-kaart';
 import { migration0005 } from './0005-vaste-nummers';
 import { migration0006 } from './0006-meting-uitsluiten';
+import { migration0007 } from './0007-pilotmonitor';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0004,
   migration0005,
   migration0006,
+  migration0007,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

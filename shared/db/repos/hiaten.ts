@@ -1,4 +1,5 @@
 import type { ProjectDb } from '../connection';
+import { MONITOR_MATEN } from '../../model/pilot';
 import type { HiatenGebied, HiatenInput, HiatenInstellingen, HiatenMeting } from '../../analysis/hiaten';
 import { STANDAARD_INSTELLINGEN, vulInstellingenAan } from '../../analysis/hiaten';
 import { listVoorzieningen } from './sociale-kaart';
@@ -96,8 +97,9 @@ export function loadHiatenInput(
   // it (for the plausibility check). Counts of other moments never add up.
   const perMaat = db.all<{ maat: string; tot: string }>(
     `SELECT DISTINCT maat, coalesce(peildatum, periode_eind) AS tot FROM meting
-     WHERE ? IS NULL OR coalesce(peildatum, periode_eind) <= ? ORDER BY maat, tot DESC`,
-    [totEnMet ?? null, totEnMet ?? null],
+     WHERE (? IS NULL OR coalesce(peildatum, periode_eind) <= ?) AND maat NOT IN (${MONITOR_MATEN.map(() => '?').join(', ')})
+     ORDER BY maat, tot DESC`,
+    [totEnMet ?? null, totEnMet ?? null, ...MONITOR_MATEN],
   );
   const momenten = new Map<string, string[]>();
   for (const { maat, tot } of perMaat) {

@@ -22,6 +22,7 @@ const IN_GEBRUIK: Record<Taxonomy, string> = {
   preventieniveau: 'SELECT count(*) FROM voorziening WHERE preventieniveau = t.code',
   soort_organisatie: 'SELECT count(*) FROM organisatie WHERE soort = t.code',
   relatietype: 'SELECT count(*) FROM relatie WHERE soort = t.code',
+  afhandeling: "SELECT count(*) FROM meting WHERE maat = 'afhandeling' AND afhandeling = t.code",
 };
 
 export function listTaxonomieItems(db: ProjectDb, only?: Taxonomy): TaxonomieItemRow[] {

@@ -61,6 +61,12 @@ const SYNONIEMEN: Readonly<Record<Taxonomy, Readonly<Record<string, readonly str
     convenant: ['convenant', 'afspraak'],
     casusoverleg: ['casusoverleg', 'overleg', 'mdo'],
   },
+  afhandeling: {
+    wijkteam: ['wijkteam', 'zelf', 'eigen inzet', 'hulpverlening wijkteam', 'lichte hulp'],
+    voorliggend: ['voorliggend', 'algemene voorziening', 'sociale basis', 'doorverwezen', 'verwezen'],
+    maatwerk: ['maatwerk', 'indicatie', 'beschikking', 'maatwerkvoorziening'],
+    overig: ['overig', 'anders', 'lopend', 'onbekend'],
+  },
 };
 
 /** Lower case, no diacritics, "&" as a word, punctuation as spaces. */
