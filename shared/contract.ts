@@ -35,6 +35,9 @@ import type { KaartData } from './db/repos/kaart';
 import type { HiaatCel, HiatenInstellingen } from './analysis/hiaten';
 import type { ScenarioParameters, ScenarioUitkomst } from './analysis/scenario';
 import type { Scenario } from './db/repos/scenarios';
+import type { PilotMonitor } from './analysis/pilot';
+import type { CapaciteitRegel } from './db/repos/pilot';
+import type { CapaciteitInvoer, Doel, DoelInvoer, PilotInstellingen, TellingInvoer } from './model/pilot';
 import type {
   PartnersImportOptions,
   PartnersImportOutcome,
@@ -93,6 +96,30 @@ export type {
   ScenarioUitkomst,
 } from './analysis/scenario';
 export type { Scenario } from './db/repos/scenarios';
+export type {
+  AfhandelingPeriode,
+  CapaciteitRij,
+  DoelEvaluatie,
+  DoelWaarde,
+  EvaluatieVraag,
+  InitiatiefGebeurtenis,
+  KostenJaar,
+  NieuweRelatie,
+  PilotMonitor,
+  TrendPunt,
+} from './analysis/pilot';
+export type { CapaciteitRegel } from './db/repos/pilot';
+export type {
+  CapaciteitInvoer,
+  Doel,
+  DoelInvoer,
+  DoelMaat,
+  DoelStatus,
+  Functie,
+  PilotInstellingen,
+  Richting,
+  TellingInvoer,
+} from './model/pilot';
 export type * from './report/model';
 export type { PrivacyInstellingen } from './report/privacy';
 
@@ -343,6 +370,23 @@ export interface WorkerApi {
   listScenarios(): Promise<Result<Scenario[]>>;
   saveScenario(id: number | null, naam: string, parameters: ScenarioParameters): Promise<Result<Changed<Scenario>>>;
   deleteScenario(id: number): Promise<Result<Changed<number>>>;
+
+  // ------------------------------------------------------------ pilotmonitor (issue 18)
+  /** The goals with their status, the afhandeling, costs, initiatives, capacity and evaluation questions at a date
+   * (default: the newest date of the monitor's data). */
+  getPilotmonitor(opties?: { peildatum?: string; taal?: 'nl' | 'en' }): Promise<Result<PilotMonitor>>;
+  getPilot(): Promise<Result<PilotInstellingen>>;
+  savePilot(pilot: PilotInstellingen): Promise<Result<Changed<PilotInstellingen>>>;
+  listDoelen(): Promise<Result<Doel[]>>;
+  saveDoel(id: number | null, doel: DoelInvoer): Promise<Result<Changed<Doel>>>;
+  deleteDoel(id: number): Promise<Result<Changed<number>>>;
+  /** Adds the pilot plan's success criteria as goals for the pilot's gebied and start (one undo step). */
+  vulStandaardDoelen(): Promise<Result<Changed<number>>>;
+  /** A tally entered by hand (afhandeling per category, kosten, tevredenheid, meldingen): one undo step. */
+  saveTelling(telling: TellingInvoer): Promise<Result<Changed<number>>>;
+  listCapaciteit(): Promise<Result<CapaciteitRegel[]>>;
+  saveCapaciteit(regels: readonly CapaciteitInvoer[]): Promise<Result<Changed<number>>>;
+  deleteCapaciteit(id: number): Promise<Result<Changed<number>>>;
 
   // ------------------------------------------------------------ stuurgroep: rapport, snapshots, presentatie
   /** The stuurgroep report as data (small counts already protected), with its plates as SVG. */

@@ -44,6 +44,11 @@ import type {
   ScenarioParameters,
   SnapshotInfo,
   PrivacyInstellingen,
+  CapaciteitInvoer,
+  Doel,
+  DoelInvoer,
+  PilotInstellingen,
+  TellingInvoer,
 } from '../../shared/contract';
 import type { Taxonomy } from '../../shared/model/taxonomies';
 import { createAutosaver } from './autosave';
@@ -143,6 +148,17 @@ export interface StoreDeps {
     | 'getPrivacy'
     | 'savePrivacy'
     | 'getPresentatie'
+    | 'getPilotmonitor'
+    | 'getPilot'
+    | 'savePilot'
+    | 'listDoelen'
+    | 'saveDoel'
+    | 'deleteDoel'
+    | 'vulStandaardDoelen'
+    | 'saveTelling'
+    | 'listCapaciteit'
+    | 'saveCapaciteit'
+    | 'deleteCapaciteit'
   >;
   /** The voorbeeldproject's bytes (served with the app), or null when this build has none. */
   readonly loadVoorbeeld?: () => Promise<Uint8Array | null>;
@@ -234,6 +250,18 @@ export interface Actions {
   listScenarios: WorkerApi['listScenarios'];
   saveScenario(id: number | null, naam: string, parameters: ScenarioParameters): Promise<Result<Scenario>>;
   deleteScenario(id: number): Promise<Result<number>>;
+  // ---------------------------------------------------------------- pilotmonitor
+  getPilotmonitor: WorkerApi['getPilotmonitor'];
+  getPilot: WorkerApi['getPilot'];
+  savePilot(pilot: PilotInstellingen): Promise<Result<PilotInstellingen>>;
+  listDoelen: WorkerApi['listDoelen'];
+  saveDoel(id: number | null, doel: DoelInvoer): Promise<Result<Doel>>;
+  deleteDoel(id: number): Promise<Result<number>>;
+  vulStandaardDoelen(): Promise<Result<number>>;
+  saveTelling(telling: TellingInvoer): Promise<Result<number>>;
+  listCapaciteit: WorkerApi['listCapaciteit'];
+  saveCapaciteit(regels: readonly CapaciteitInvoer[]): Promise<Result<number>>;
+  deleteCapaciteit(id: number): Promise<Result<number>>;
   /** What kind of file an import is (CBS, Cognos, partners, relaties, postcodes), to route it to its preview. */
   sniffImport: WorkerApi['sniffImport'];
 
@@ -697,6 +725,17 @@ export function createAppStore(deps: StoreDeps) {
       listScenarios: () => deps.worker.listScenarios(),
       saveScenario: (id, naam, parameters) => mutate(() => deps.worker.saveScenario(id, naam, parameters)),
       deleteScenario: (id) => mutate(() => deps.worker.deleteScenario(id)),
+      getPilotmonitor: (opties) => deps.worker.getPilotmonitor(opties),
+      getPilot: () => deps.worker.getPilot(),
+      savePilot: (pilot) => mutate(() => deps.worker.savePilot(pilot)),
+      listDoelen: () => deps.worker.listDoelen(),
+      saveDoel: (id, doel) => mutate(() => deps.worker.saveDoel(id, doel)),
+      deleteDoel: (id) => mutate(() => deps.worker.deleteDoel(id)),
+      vulStandaardDoelen: () => mutate(() => deps.worker.vulStandaardDoelen()),
+      saveTelling: (telling) => mutate(() => deps.worker.saveTelling(telling)),
+      listCapaciteit: () => deps.worker.listCapaciteit(),
+      saveCapaciteit: (regels) => mutate(() => deps.worker.saveCapaciteit(regels)),
+      deleteCapaciteit: (id) => mutate(() => deps.worker.deleteCapaciteit(id)),
       sniffImport: (file) => deps.worker.sniffImport(file),
       getNetwerk: () => deps.worker.getNetwerk(),
       analyseNetwerk: (filter) => deps.worker.analyseNetwerk(filter),

@@ -79,6 +79,21 @@ import { rapportXlsx } from '../report/xlsx';
 import { deleteSnapshot, insertSnapshot, listSnapshots } from '../db/repos/snapshots';
 import { loadPrivacy, savePrivacy } from '../db/repos/privacy';
 import { privacySchema } from '../report/privacy';
+import { capaciteitSchema, doelSchema, eersteProbleem, pilotSchema, tellingSchema } from '../analysis/pilot-schema';
+import {
+  buildPilotMonitor,
+  deleteCapaciteit,
+  deleteDoel,
+  listCapaciteit,
+  listDoelen,
+  loadPilot,
+  saveCapaciteit,
+  saveDoel,
+  savePilot,
+  saveTelling,
+  standaardPeildatum,
+} from '../db/repos/pilot';
+import { standaardDoelen } from '../model/pilot';
 
 export { projectNameSchema };
 
@@ -798,6 +813,64 @@ export function createProjectService(deps: ServiceDeps): WorkerApi & {
     },
     async deleteScenario(id) {
       return mutate('Scenario verwijderd', (d) => deleteScenario(d, id));
+    },
+
+    async getPilotmonitor(opties = {}) {
+      return guard(() => {
+        const d = requireDb();
+        const vandaag = now().slice(0, 10);
+        const gevraagd = opties.peildatum && /^\d{4}-\d{2}-\d{2}$/.test(opties.peildatum) ? opties.peildatum : null;
+        return buildPilotMonitor(d, gevraagd ?? standaardPeildatum(d, vandaag) ?? vandaag, opties.taal ?? 'nl');
+      });
+    },
+    async getPilot() {
+      return guard(() => loadPilot(requireDb()));
+    },
+    async savePilot(pilot) {
+      const parsed = pilotSchema.safeParse(pilot);
+      if (!parsed.success) return fail('invoer.ongeldig', eersteProbleem(parsed.error));
+      return mutate('Gegevens van de pilot gewijzigd', (d) => {
+        savePilot(d, parsed.data);
+        return loadPilot(d);
+      });
+    },
+    async listDoelen() {
+      return guard(() => listDoelen(requireDb()));
+    },
+    async saveDoel(id, doel) {
+      const parsed = doelSchema.safeParse(doel);
+      if (!parsed.success) return fail('invoer.ongeldig', eersteProbleem(parsed.error));
+      return mutate(`Doel ‘${parsed.data.naam}’ ${id === null ? 'toegevoegd' : 'gewijzigd'}`, (d, tijd) =>
+        saveDoel(d, id, parsed.data, tijd),
+      );
+    },
+    async deleteDoel(id) {
+      return mutate('Doel verwijderd', (d) => deleteDoel(d, id));
+    },
+    async vulStandaardDoelen() {
+      return mutate('Doelen van het pilotplan toegevoegd', (d, tijd) => {
+        const pilot = loadPilot(d);
+        if (!pilot.gebied || !pilot.start) throw new AppException('pilot.onvolledig', {});
+        const doelen = standaardDoelen(pilot.gebied, pilot.start);
+        for (const doel of doelen) saveDoel(d, null, doel, tijd);
+        return doelen.length;
+      });
+    },
+    async saveTelling(telling) {
+      const parsed = tellingSchema.safeParse(telling);
+      if (!parsed.success) return fail('invoer.ongeldig', eersteProbleem(parsed.error));
+      return mutate('Telling ingevoerd', (d, tijd) => saveTelling(d, parsed.data, tijd));
+    },
+    async listCapaciteit() {
+      return guard(() => listCapaciteit(requireDb()));
+    },
+    async saveCapaciteit(regels) {
+      const parsed = capaciteitSchema.safeParse(regels);
+      if (!parsed.success) return fail('invoer.ongeldig', eersteProbleem(parsed.error));
+      return mutate('Capaciteit ingevoerd', (d) => saveCapaciteit(d, parsed.data));
+    },
+    async deleteCapaciteit(id) {
+      return mutate('Capaciteit verwijderd', (d) => deleteCapaciteit(d, id));
     },
 
     async getRapport(opties) {
