@@ -19,6 +19,7 @@ import { loadSqlJs } from '../node/sqljs';
 import { SECTIES, type RapportOpties, type SectieSoort } from '../shared/report/model';
 import { rapportHtml } from '../shared/report/html';
 import { scenarioCommand } from './scenario';
+import { pilotCommand } from './pilot';
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
@@ -83,6 +84,11 @@ const HELP = `Wijkweb op de opdrachtregel
       uit de aantallen komen. Zonder --naam het standaardscenario. Met --parameters bewaar je eerst het scenario uit
       een JSON-bestand onder die naam. Met --verschuiving reken je het scenario door met een ander aandeel dat
       overgaat (niet bewaard). Aantallen onder de 5 staan als <5, tenzij --exacte-aantallen.
+  npm run -s cli -- pilot P.wijkweb [--instellingen BESTAND.json] [--peildatum JJJJ-MM-DD] [--json] [--exacte-aantallen]
+      De pilotmonitor: per doel de stand (op koers, aandacht, niet op koers, geen gegevens), sinds wanneer en op
+      welke cijfers; de afhandeling van aanmeldingen per kwartaal, de kosten per jaar en de evaluatievragen. Met
+      --instellingen lees je eerst de pilot, zijn doelen (of "standaardDoelen": true), capaciteit en tellingen uit
+      een JSON-bestand.
   npm run -s cli -- weergave P.wijkweb --soort netwerk|kaart|hiaten --naam NAAM [--titel T] [--notitie N] [--instellingen JSON]
       Bewaart een weergave voor de presentatie.
 
@@ -691,6 +697,17 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       case 'scenario': {
         const path = projectPathArg(parsed, io.cwd);
         return await scenarioCommand({
+          service,
+          flags: parsed.flags,
+          cwd: io.cwd,
+          stdout: io.stdout,
+          withProject: (fn) => withProject(path, fn),
+          language,
+        });
+      }
+      case 'pilot': {
+        const path = projectPathArg(parsed, io.cwd);
+        return await pilotCommand({
           service,
           flags: parsed.flags,
           cwd: io.cwd,
