@@ -641,12 +641,11 @@ export function doelReeks(db: ProjectDb, doel: Doel, peildatum: string): Punt[] 
       const datums =
         doel.maat === 'relaties' ? rel.flatMap((r) => [r.start, r.eind]) : vz.flatMap((v) => [v.start, v.eind]);
       const momenten = [
-        ...new Set(
-          [doel.basisTot, peildatum, ...datums].filter(
-            (d): d is string =>
-              d !== null && d !== undefined && d <= peildatum && (!doel.basisTot || d >= doel.basisTot),
-          ),
-        ),
+        ...new Set([
+          ...(doel.basisTot ? [doel.basisTot] : []),
+          peildatum,
+          ...datums.filter((d): d is string => d !== null && d <= peildatum && (!doel.basisTot || d >= doel.basisTot)),
+        ]),
       ].sort();
       return doel.maat === 'relaties' ? relatiesReeks(rel, momenten) : collectiefReeks(vz, momenten);
     }
