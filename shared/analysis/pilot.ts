@@ -116,7 +116,8 @@ export function stroomOver(punten: readonly Punt[], van: string, tot: string): D
     van: eerste,
     tot: laatste,
     maanden,
-    omgerekend: Math.abs(maanden - 12) > 0.01,
+    // Fewer than twelve months is scaled up; more is a mean per year (said by the period: "2021–2023").
+    omgerekend: maanden < 11.99,
     onvolledig: gekozen.some((p) => p.onvolledig),
     bronnen: [...new Set(gekozen.flatMap((p) => p.bronnen))],
     ingevoerd: false,

@@ -151,7 +151,8 @@ export interface TellingInvoer {
  */
 export function standaardDoelen(gebied: string, start: string): DoelInvoer[] {
   const jaar = Number(start.slice(0, 4));
-  const basisVan = `${jaar - 3}${start.slice(4)}`;
+  // The three calendar years before the start's year, and the months of that year before the start.
+  const basisVan = `${jaar - 3}-01-01`;
   const basisTot = dagVoor(start);
   const deadline = `${jaar + 3}${start.slice(4)}`;
   const gemeen = { gebied, wet: null, basisWaarde: null, doelWaarde: null, deadline, marge: 5 } as const;
