@@ -119,6 +119,13 @@ const WEERGAVEN: Stap[] = [
     op: APRIL,
   },
   {
+    // The pilot Hulp om de hoek: its gebied and start, the plan's success criteria as goals plus one illustrative
+    // goal, the capacity per wijk and two (illustrative) satisfaction scores.
+    label: 'Pilot Hulp om de hoek: doelen, capaciteit en tevredenheid',
+    args: ['pilot', 'P', '--instellingen', join(ROOT, 'data/demo/pilot-hulp-om-de-hoek.json')],
+    op: APRIL,
+  },
+  {
     label: 'Weergave kaart',
     args: [
       'weergave',

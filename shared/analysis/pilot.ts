@@ -7,6 +7,7 @@
 import {
   DOEL_MAAT_INFO,
   type Doel,
+  type DoelMaat,
   type DoelStatus,
   type Eenheid,
   type Functie,
@@ -333,8 +334,21 @@ export const STATUS_TEKST: Readonly<Record<Taal, Readonly<Record<DoelStatus, str
   en: { op_koers: 'On course', aandacht: 'Needs attention', niet_op_koers: 'Off course', geen_gegevens: 'No data' },
 };
 
-function waardeMetPeriode(w: DoelWaarde, eenheid: Eenheid, stroom: boolean, taal: Taal): string {
-  const v = waardeTekst(w.waarde, eenheid, taal);
+/** What a count counts, after the number: "345 aanmeldingen", "2 voorzieningen". */
+const WOORD: Readonly<Record<Taal, Partial<Record<DoelMaat, string>>>> = {
+  nl: {
+    aanmeldingen: 'aanmeldingen',
+    toewijzingen: 'toewijzingen',
+    collectief_aanbod: 'voorzieningen',
+    relaties: 'relaties',
+  },
+  en: { aanmeldingen: 'aanmeldingen', toewijzingen: 'toewijzingen', collectief_aanbod: 'offers', relaties: 'links' },
+};
+
+function waardeMetPeriode(w: DoelWaarde, maat: DoelMaat, stroom: boolean, taal: Taal): string {
+  const eenheid = DOEL_MAAT_INFO[maat].eenheid;
+  const woord = WOORD[taal][maat];
+  const v = `${waardeTekst(w.waarde, eenheid, taal)}${woord ? ` ${woord}` : ''}`;
   const wanneer = w.ingevoerd
     ? w.tot
       ? periodeLabel(w.van, w.tot, taal)
@@ -367,17 +381,17 @@ export function doelZin(
       if (e.reden === 'start-ontbreekt')
         return 'No data: the goal has no baseline moment (set the start of the pilot).';
       if (e.reden === 'basis-ontbreekt') return 'No data: there is no value for the baseline period.';
-      return `No data: no value after the baseline${e.basis ? ` (baseline ${waardeMetPeriode(e.basis, info.eenheid, stroom, taal)})` : ''}.`;
+      return `No data: no value after the baseline${e.basis ? ` (baseline ${waardeMetPeriode(e.basis, e.doel.maat, stroom, taal)})` : ''}.`;
     }
     if (e.reden === 'start-ontbreekt')
       return 'Geen gegevens: het doel heeft geen beginmoment (vul de start van de pilot in).';
     if (e.reden === 'basis-ontbreekt') return 'Geen gegevens: er is geen waarde voor de periode van de nulmeting.';
-    return `Geen gegevens: nog geen waarde na de nulmeting${e.basis ? ` (nulmeting ${waardeMetPeriode(e.basis, info.eenheid, stroom, taal)})` : ''}.`;
+    return `Geen gegevens: nog geen waarde na de nulmeting${e.basis ? ` (nulmeting ${waardeMetPeriode(e.basis, e.doel.maat, stroom, taal)})` : ''}.`;
   }
   const status = STATUS_TEKST[taal][e.status];
   const sinds = e.sinds ? (taal === 'en' ? ` since ${datum(e.sinds)}` : ` sinds ${datum(e.sinds)}`) : '';
-  const nu = waardeMetPeriode(e.huidig!, info.eenheid, stroom, taal);
-  const basis = waardeMetPeriode(e.basis!, info.eenheid, stroom, taal);
+  const nu = waardeMetPeriode(e.huidig!, e.doel.maat, stroom, taal);
+  const basis = waardeMetPeriode(e.basis!, e.doel.maat, stroom, taal);
   const doel =
     e.doel.doelWaarde !== null
       ? taal === 'en'

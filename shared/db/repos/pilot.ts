@@ -638,8 +638,12 @@ export function doelReeks(db: ProjectDb, doel: Doel, peildatum: string): Punt[] 
     case 'relaties': {
       const vz = voorzieningenIn(db, codes);
       const rel = doel.maat === 'relaties' ? relatiesIn(db, codes, vz) : [];
+      // The moments: the baseline, every month end since, and the dates of changes in the gebied.
       const datums =
-        doel.maat === 'relaties' ? rel.flatMap((r) => [r.start, r.eind]) : vz.flatMap((v) => [v.start, v.eind]);
+        doel.maat === 'relaties'
+          ? rel.flatMap((r) => [r.start, r.eind])
+          : vz.filter((v) => v.inGebied).flatMap((v) => [v.start, v.eind]);
+      if (doel.basisTot) datums.push(...maandEinden(doel.basisTot, peildatum));
       const momenten = [
         ...new Set([
           ...(doel.basisTot ? [doel.basisTot] : []),
@@ -785,6 +789,24 @@ export function buildPilotMonitor(db: ProjectDb, peildatum: string, taal: Taal =
     capaciteit: capaciteitTegenVraag(capaciteitGebieden(db, peildatum)),
     vragen: evaluatieVragen({ perioden: afhandeling, initiatieven, collectiefNu, sinds, toewijzingen }, taal),
   };
+}
+
+/** The last day of every month after `van` up to `tot` (at most ten years of them). */
+function maandEinden(van: string, tot: string): string[] {
+  const uit: string[] = [];
+  let j = Number(van.slice(0, 4));
+  let m = Number(van.slice(5, 7));
+  for (let i = 0; i < 120; i++) {
+    const e = new Date(Date.UTC(j, m, 0)).toISOString().slice(0, 10);
+    if (e > tot) break;
+    if (e > van) uit.push(e);
+    m++;
+    if (m > 12) {
+      m = 1;
+      j++;
+    }
+  }
+  return uit;
 }
 
 function listEind(db: ProjectDb, id: number): boolean {
