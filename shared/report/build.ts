@@ -63,6 +63,7 @@ import { ERNST_KLEUR, kaartPlaatSvg, netwerkPlaatSvg } from './plates';
 import { datumNl, getalNl } from './format';
 import { woorden, type Woorden } from './tekst';
 import { DEFAULT_TAXONOMIES, taxonomieLabel } from '../model/taxonomies';
+import { MONITOR_MATEN } from '../model/pilot';
 
 /** "op 2 april 2024" for a peildatum, "in april 2024" for a period. */
 const opIn = (w: Woorden, wanneer: string) => w.t(wanneer.includes('/') ? 'in' : 'op', { wanneer: w.wanneer(wanneer) });
@@ -338,7 +339,10 @@ function metingen(
   inwoners: number | null,
   w: Woorden,
 ): Omit<RapportSectie, 'soort' | 'titel'> {
-  const rows = [...sel.buurten].flatMap((b) => listMetingen(db, { gebiedCode: b }).rijen);
+  // The monitor's figures (afhandeling, kosten, tevredenheid) are in the pilot section, not among the demand counts.
+  const rows = [...sel.buurten]
+    .flatMap((b) => listMetingen(db, { gebiedCode: b }).rijen)
+    .filter((r) => !(MONITOR_MATEN as readonly string[]).includes(r.maat));
   const tot = zonderDubbeleTelling(rows.filter((r) => (r.peildatum ?? r.periodeEind ?? '') <= peildatum));
   if (!tot.length) {
     return {

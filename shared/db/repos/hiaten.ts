@@ -30,7 +30,9 @@ export function listHiatenMomenten(db: ProjectDb): string[] {
   return db
     .all<{ tot: string }>(
       `SELECT DISTINCT coalesce(peildatum, periode_eind) AS tot FROM meting
-       WHERE coalesce(peildatum, periode_eind) IS NOT NULL ORDER BY tot DESC`,
+       WHERE coalesce(peildatum, periode_eind) IS NOT NULL AND maat NOT IN (${MONITOR_MATEN.map(() => '?').join(', ')})
+       ORDER BY tot DESC`,
+      [...MONITOR_MATEN],
     )
     .map((r) => r.tot);
 }

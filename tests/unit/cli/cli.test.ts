@@ -27,7 +27,7 @@ describe('CLI', () => {
       voorzieningen: 0,
       relaties: 0,
       buurten: 0,
-      taxonomieItems: 37,
+      taxonomieItems: 41,
     });
 
     const csv = await cli(['export', 'P.wijkweb', 'taxonomieen', '--format', 'csv'], dir);

@@ -100,7 +100,7 @@ describe('evaluating a goal', () => {
     expect(basis.huidig?.waarde).toBe(300);
     expect(basis.status).toBe('op_koers');
     expect(basis.zin).toBe(
-      'Op koers sinds 31 januari 2024: 300 per jaar (jan–apr 2024, omgerekend naar een jaar) tegen 360 per jaar (2021–2023).',
+      'Op koers sinds 31 januari 2024: 300 aanmeldingen per jaar (jan–apr 2024, omgerekend naar een jaar) tegen 360 aanmeldingen per jaar (2021–2023).',
     );
     expect(evalueerDoel(doel({}), [...jaren, ...maanden(31)], '2024-04-30').status).toBe('aandacht'); // 372 ≤ 378
     expect(evalueerDoel(doel({}), [...jaren, ...maanden(35)], '2024-04-30').status).toBe('niet_op_koers');
@@ -162,7 +162,7 @@ describe('evaluating a goal', () => {
     expect(zonderBasis.zin).toBe('Geen gegevens: er is geen waarde voor de periode van de nulmeting.');
     const zonderWaarde = evalueerDoel(doel({}), jaren, '2024-04-30');
     expect(zonderWaarde).toMatchObject({ status: 'geen_gegevens', reden: 'waarde-ontbreekt' });
-    expect(zonderWaarde.zin).toContain('nulmeting 360 per jaar (2021–2023)');
+    expect(zonderWaarde.zin).toContain('nulmeting 360 aanmeldingen per jaar (2021–2023)');
     expect(evalueerDoel(doel({ basisTot: null, basisVan: null }), jaren, '2024-04-30').reden).toBe('start-ontbreekt');
     // An entered baseline is used and named as entered.
     const ingevoerd = evalueerDoel(doel({ basisWaarde: 400 }), maanden(25), '2024-04-30');
@@ -173,7 +173,7 @@ describe('evaluating a goal', () => {
   it('English sentences', () => {
     const e = evalueerDoel(doel({}), [...jaren, ...maanden(25)], '2024-04-30', 'en');
     expect(e.zin).toBe(
-      'On course since 31 January 2024: 300 a year (Jan–Apr 2024, scaled to a year) against 360 a year (2021–2023).',
+      'On course since 31 January 2024: 300 aanmeldingen a year (Jan–Apr 2024, scaled to a year) against 360 aanmeldingen a year (2021–2023).',
     );
   });
 

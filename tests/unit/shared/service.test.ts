@@ -138,7 +138,7 @@ describe('project service (the worker API, run in Node)', () => {
     expect(r.value.naam).toBe('Enschede West');
     expect(r.value.aangemaakt).toBe(FIXED_NOW);
     expect(Object.keys(r.value.counts).sort()).toEqual([...COUNT_KEYS].sort());
-    expect(r.value.counts.taxonomieItems).toBe(37);
+    expect(r.value.counts.taxonomieItems).toBe(41);
     expect(r.value.counts.organisaties).toBe(0);
     expect(r.value.bronnen).toEqual([]);
   });
@@ -212,7 +212,7 @@ describe('project service (the worker API, run in Node)', () => {
       if (t.ok) expect(t.value.columns).toEqual(DOCUMENTED[name]);
     }
     const tax = await s.exportTable('taxonomieen');
-    expect(tax.ok && tax.value.rows.length).toBe(37);
+    expect(tax.ok && tax.value.rows.length).toBe(41);
     expect(await s.exportTable('bestaat-niet' as ExportTableName)).toMatchObject({
       ok: false,
       error: { code: 'export.onbekende-tabel' },
