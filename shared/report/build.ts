@@ -3,6 +3,7 @@
  * repos, computes with the pure analysis functions, and protects every count on the way out (privacy.ts): what this
  * module returns may leave the machine.
  */
+import { MONITOR_MATEN } from '../model/pilot';
 import type { ProjectDb } from '../db/connection';
 import { AppException } from '../result';
 import type { NetwerkData, NetwerkFilter } from '../analysis/types';
@@ -338,7 +339,11 @@ function metingen(
   inwoners: number | null,
   w: Woorden,
 ): Omit<RapportSectie, 'soort' | 'titel'> {
-  const rows = [...sel.buurten].flatMap((b) => listMetingen(db, { gebiedCode: b }).rijen);
+  // The Pilotmonitor's measures (afhandeling, kosten, tevredenheid) are no demand counts: amounts and scores must not
+  // be summed or hidden as small counts here; the Pilotmonitor shows them.
+  const rows = [...sel.buurten]
+    .flatMap((b) => listMetingen(db, { gebiedCode: b }).rijen)
+    .filter((r) => !(MONITOR_MATEN as readonly string[]).includes(r.maat));
   const tot = zonderDubbeleTelling(rows.filter((r) => (r.peildatum ?? r.periodeEind ?? '') <= peildatum));
   if (!tot.length) {
     return {
