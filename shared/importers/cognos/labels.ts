@@ -54,7 +54,8 @@ export function looksLikeProduct(text: string): boolean {
 export function maatIn(text: string): string | null {
   const s = plain(text);
   // What happened with an aanmelding, amounts and scores first: "Afhandeling aanmeldingen" is no count of meldingen.
-  if (/afhandeling|\buitkomst|\bresultaat|wat is (er\s*)?mee gebeurd/.test(s)) return 'afhandeling';
+  // ("Resultaat" names an afhandeling column, not a title: Cognos titles say "resultaat" of anything.)
+  if (/afhandeling|\buitkomst|wat is (er\s*)?mee gebeurd/.test(s)) return 'afhandeling';
   if (/\b(kosten|uitgaven|bedrag(en)?|lasten)\b|\beuro\b|€/.test(s)) return 'kosten';
   if (/tevredenheid|rapportcijfer|\bcijfer\b|\bscore\b/.test(s)) return 'tevredenheid';
   if (/unieke\s+cli[e]?nt|clienten|cli[eë]nten/.test(s)) return 'unieke_clienten';

@@ -273,6 +273,74 @@ describe('Cognos: afhandeling', () => {
   });
 });
 
+describe('Cognos: afhandeling, other layouts', () => {
+  it('a ‘Resultaat’ column under a plain title, and categories as columns recognised by their headers alone', async () => {
+    const csv = (name: string, text: string) => ({ name, bytes: new TextEncoder().encode(text) });
+    const resultaat = unwrap(
+      await s.previewCognosImport(
+        csv(
+          'uitkomst.csv',
+          'Aanmeldingen wijkteam 2024-Q1\nBuurt;Resultaat;Aantal aanmeldingen\nBoswinkel-De Braker;Doorverwezen naar welzijn;21\nBoswinkel-De Braker;Maatwerk;19\n',
+        ),
+        {},
+      ),
+    );
+    expect(resultaat.problemen).toEqual([]);
+    expect(resultaat.voorbeeldRijen.map((r) => [r.maat, r.afhandelingCode, r.waarde, r.moment])).toEqual([
+      ['afhandeling', 'voorliggend', 21, '2024-01-01/2024-03-31'],
+      ['afhandeling', 'maatwerk', 19, '2024-01-01/2024-03-31'],
+    ]);
+    const koppen = unwrap(
+      await s.previewCognosImport(
+        csv(
+          'q1.csv',
+          'Buurt;Kwartaal;Wijkteam zelf;Voorliggend opgelost;Maatwerkindicatie;Aantal aanmeldingen\nBoswinkel-De Braker;2024-Q1;30;33;20;84\n',
+        ),
+        {},
+      ),
+    );
+    expect(koppen.perMaat).toEqual({ afhandeling: 3 });
+    // "Aantal aanmeldingen" is the row total: checked (30 + 33 + 20 = 83), not stored.
+    expect(koppen.problemen).toEqual([
+      expect.objectContaining({
+        code: 'cognos.totaalkolom-klopt-niet',
+        row: 2,
+        params: { kolom: 'Aantal aanmeldingen', totaal: 84, som: 83 },
+      }),
+    ]);
+  });
+
+  it('kosten as a long list: wet and product as columns, "Lasten" with euros', async () => {
+    const f = {
+      name: 'lasten.csv',
+      bytes: new TextEncoder().encode(
+        'Wijk;Jaar;Wet;Product;Lasten\nBoswinkel-De Braker;2023;Wmo;Ondersteuningsbehoefte 1 Wmo;€ 612.400,10\n' +
+          'Boswinkel-De Braker;2023;Jeugd;Ondersteuningsbehoefte 2 Jeugd;"€ 98.750,00"\n',
+      ),
+    };
+    const p = unwrap(await s.previewCognosImport(f, {}));
+    expect(p.problemen).toEqual([]);
+    unwrap(await s.importCognos(f, {}));
+    expect(
+      s
+        .currentDb()!
+        .all(
+          'SELECT maat, wet, ondersteuningsbehoefte AS ob, periode_start, periode_eind, waarde FROM meting ORDER BY id',
+        ),
+    ).toEqual([
+      { maat: 'kosten', wet: 'Wmo', ob: 1, periode_start: '2023-01-01', periode_eind: '2023-12-31', waarde: 612400.1 },
+      {
+        maat: 'kosten',
+        wet: 'Jeugdwet',
+        ob: 2,
+        periode_start: '2023-01-01',
+        periode_eind: '2023-12-31',
+        waarde: 98750,
+      },
+    ]);
+  });
+});
+
 describe('Cognos: kosten and tevredenheid', () => {
   it('amounts as people write them; counts stay strict', () => {
     expect(parseBedrag('€ 1.234,56')).toBe(1234.56);
