@@ -46,8 +46,10 @@ const HELP = `Wijkweb op de opdrachtregel
       in; met --jaar alleen dat jaar. Bij een fout wordt niets veranderd en zie je per bestand, werkblad, rij en kolom
       wat er mis is; met --overslaan gaan de andere rijen wel in (de rijnummers staan bij de bron).
   npm run -s cli -- import P.wijkweb cognos BESTAND [--alias "naam in bestand=BU01530710"] [--gebied BU01530710]
-      [--vervangen | --beide] [--opnieuw]
-      Importeert een Cognos-export (meldingen, toewijzingen, unieke cliënten per buurt en peildatum).
+      [--afhandeling "woord in bestand=CODE;…"] [--vervangen | --beide] [--opnieuw]
+      Importeert een Cognos-export (meldingen, toewijzingen, unieke cliënten per buurt en peildatum; ook
+      afhandeling van aanmeldingen, kosten in euro's en tevredenheid). --afhandeling koppelt een afhandeling die
+      Wijkweb niet kent aan een code van de taxonomie Afhandeling (wijkteam, voorliggend, maatwerk, overig).
   npm run -s cli -- import P.wijkweb partners BESTAND [--blad NAAM] [--overslaan] [--nieuwe-waarden toevoegen|negeren]
       [--waarde "leefgebied:W&I=werk_inkomen"] [--samenvoegen SLEUTEL,SLEUTEL] [--opnieuw]
       Importeert een partnerlijst (organisaties en hun aanbod). Namen die na normaliseren gelijk zijn, worden
@@ -109,6 +111,7 @@ const VALUE_FLAGS = new Set([
   'gemeente',
   'jaar',
   'alias',
+  'afhandeling',
   'gebied',
   'blad',
   'nieuwe-waarden',
@@ -364,7 +367,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return 0;
     };
 
-    /** `import P cognos FILE [--alias "naam=CODE;…"] [--vervangen | --beide] [--opnieuw]` */
+    /** `import P cognos FILE [--alias "naam=CODE;…"] [--afhandeling "woord=CODE;…"] [--vervangen | --beide] [--opnieuw]` */
     const importCognosCli = async (): Promise<number> => {
       const path = projectPathArg(parsed, io.cwd);
       const aliasFlag = parsed.flags.get('alias');
@@ -376,8 +379,20 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           aliassen[naam] = code.toUpperCase();
         }
       }
+      // `--afhandeling "Wachtlijst=overig;Nog bezig=overig"`: categories of the file → codes of the taxonomy.
+      const afhandelingFlag = parsed.flags.get('afhandeling');
+      const afhandelingen: Record<string, string> = {};
+      if (typeof afhandelingFlag === 'string') {
+        for (const part of afhandelingFlag.split(';').filter((p) => p.trim())) {
+          const i = part.lastIndexOf('=');
+          const [tekst, code] = [part.slice(0, i).trim(), part.slice(i + 1).trim()];
+          if (i < 0 || !tekst || !code) throw new AppException('cli.alias-ongeldig', { alias: part });
+          afhandelingen[tekst] = code;
+        }
+      }
       const options = {
         aliassen,
+        ...(Object.keys(afhandelingen).length > 0 ? { afhandelingen } : {}),
         ...(parsed.flags.has('vervangen')
           ? { overlap: 'vervangen' as const }
           : parsed.flags.has('beide')

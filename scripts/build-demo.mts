@@ -6,7 +6,7 @@
  *   npx tsx scripts/build-demo.mts --out P.wijkweb
  * The story: the January state (CBS, map, partner list, relaties, toewijzingen of 2 January) → a snapshot for the
  * stuurgroep of January → the April state (update of the partner list, new referrals, meldingen Jan–Apr,
- * toewijzingen of 2 April) → saved views for the presentation. The import dates are those of the story (fixed
+ * toewijzingen of 2 April, the illustrative afhandeling and kosten exports) → saved views for the presentation. The import dates are those of the story (fixed
  * clock), so two builds give the same project. The project is built in a temporary folder and renamed into place
  * at the end: never a half file. One line per step; a failing step stops the build with the CLI's message.
  * The source files are made by data/demo/make-sources.mts; see data/demo/README.md.
@@ -90,6 +90,16 @@ const TOESTAND_APRIL: Stap[] = [
   {
     label: 'Toewijzingen peildatum 2 april 2024',
     args: ['import', 'P', 'cognos', bron('cognos-toewijzingen-2024-04-02.xlsx')],
+    op: APRIL,
+  },
+  {
+    label: 'Afhandeling aanmeldingen mei 2023 – april 2024 (illustratief)',
+    args: ['import', 'P', 'cognos', bron('cognos-afhandeling-illustratief-2023-05-2024-04.xlsx')],
+    op: APRIL,
+  },
+  {
+    label: 'Kosten Wmo en Jeugd 2021 – april 2024 (illustratief)',
+    args: ['import', 'P', 'cognos', bron('financien-kosten-wmo-jeugd-illustratief-2021-2024.xlsx')],
     op: APRIL,
   },
 ];

@@ -276,7 +276,7 @@ async function buurtenGeojson(): Promise<{ json: string; koppeling: KaartKoppeli
 // ---------------------------------------------------------------------------------------------------------------
 
 /** A cell: text, number, empty, or a number with a formula. */
-type Cell = string | number | null | { v: number; f: string };
+type Cell = string | number | null | { v: number; f?: string; z?: string };
 
 interface Blad {
   naam: string;
@@ -295,7 +295,7 @@ function toWorksheet(b: Blad): XLSX.WorkSheet {
       const addr = XLSX.utils.encode_cell({ r, c });
       if (typeof cell === 'string') ws[addr] = { t: 's', v: cell };
       else if (typeof cell === 'number') ws[addr] = { t: 'n', v: cell };
-      else ws[addr] = { t: 'n', v: cell.v, f: cell.f };
+      else ws[addr] = { t: 'n', v: cell.v, ...(cell.f ? { f: cell.f } : {}), ...(cell.z ? { z: cell.z } : {}) };
       maxR = Math.max(maxR, r);
       maxC = Math.max(maxC, c);
     }),
@@ -378,6 +378,166 @@ function meldingenXlsx(): Buffer {
     naam: 'Page1_1',
     rows,
     widths: [22, 58, 10, 10, 10, 10],
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 3b. Cognos: afhandeling of the aanmeldingen per buurt and month, May 2023 – April 2024 (ILLUSTRATIVE)
+// ---------------------------------------------------------------------------------------------------------------
+
+/** Months of the afhandeling export, May 2023 to April 2024 (the last four are those of the meldingen export). */
+const AFH_MAANDEN = [
+  'mei 2023',
+  'jun 2023',
+  'jul 2023',
+  'aug 2023',
+  'sep 2023',
+  'okt 2023',
+  'nov 2023',
+  'dec 2023',
+  ...MAANDEN,
+];
+/** The export's words for the categories (the taxonomy afhandeling reads them: wijkteam, voorliggend, maatwerk, overig). */
+const AFH_KOLOMMEN = ['Wijkteam zelf', 'Voorliggend opgelost', 'Maatwerkindicatie', 'Anders'] as const;
+
+/**
+ * Aanmeldingen per buurt and month, all illustrative. Boswinkel-De Braker: about 30 a month; January–April 2024 equal
+ * to the meldingen export (25, 28, 30, 32: April's 32 is the real total of Bijlage 2). The other buurten: May–December
+ * around their level of January–April.
+ */
+const AFH_TOTAAL: Record<string, number[]> = {
+  BU01530201: [29, 27, 24, 31, 30, 28, 29, 26, ...MELDINGEN_TOTAAL.BU01530201!],
+  BU01530204: [16, 14, 12, 17, 15, 16, 18, 13, ...MELDINGEN_TOTAAL.BU01530204!],
+  BU01530207: [10, 9, 7, 10, 11, 9, 8, 9, ...MELDINGEN_TOTAAL.BU01530207!],
+  BU01530202: [12, 13, 11, 14, 13, 15, 12, 11, ...MELDINGEN_TOTAAL.BU01530202!],
+  BU01530301: [25, 23, 20, 26, 24, 25, 27, 22, ...MELDINGEN_TOTAAL.BU01530301!],
+  BU01530300: [12, 10, 9, 12, 11, 13, 12, 10, ...MELDINGEN_TOTAAL.BU01530300!],
+  BU01530208: [6, 5, 4, 6, 5, 7, 5, 4, ...MELDINGEN_TOTAAL.BU01530208!],
+};
+/**
+ * Shares of wijkteam, voorliggend, maatwerk, overig. Boswinkel-De Braker (the pilot, "Hulp om de hoek"): voorliggend
+ * from about 20% in mid-2023 to about 38% in 2024-Q1 and April, maatwerk from about 35% to about 22%. The other
+ * buurten stay as they were.
+ */
+const AFH_VOORLIGGEND_BOS = [0.2, 0.2, 0.21, 0.22, 0.25, 0.28, 0.32, 0.35, 0.37, 0.38, 0.38, 0.38];
+const AFH_MAATWERK_BOS = [0.35, 0.35, 0.34, 0.33, 0.31, 0.29, 0.27, 0.25, 0.23, 0.22, 0.22, 0.22];
+const afhAandelen = (code: string, m: number): [number, number, number, number] =>
+  code === 'BU01530201'
+    ? [1 - AFH_VOORLIGGEND_BOS[m]! - AFH_MAATWERK_BOS[m]! - 0.08, AFH_VOORLIGGEND_BOS[m]!, AFH_MAATWERK_BOS[m]!, 0.08]
+    : [0.45, 0.21, 0.26, 0.08];
+
+/** A total split by shares (largest remainder; ties to the first category). */
+function splits(totaal: number, aandelen: readonly number[]): number[] {
+  const exact = aandelen.map((a) => a * totaal);
+  const uit = exact.map(Math.floor);
+  const volgorde = exact.map((x, i) => ({ i, rest: x - Math.floor(x) })).sort((a, b) => b.rest - a.rest || a.i - b.i);
+  const over = totaal - som(uit);
+  for (let k = 0; k < over; k++) uit[volgorde[k]!.i]!++;
+  check(som(uit) === totaal, `splitsing van ${totaal} klopt niet`);
+  return uit;
+}
+
+function afhandelingXlsx(): Buffer {
+  const rows: Cell[][] = [
+    ['Afhandeling aanmeldingen wijkteam per buurt en maand (illustratief)'],
+    [
+      'Wat is er met de aanmeldingen gebeurd: geholpen door het wijkteam, voorliggend opgelost of een maatwerkindicatie',
+    ],
+    [],
+    ['Buurt', 'Maand', ...AFH_KOLOMMEN, 'Totaal'],
+  ];
+  const merges: string[] = [];
+  for (const b of BUURTEN) {
+    const eerste = rows.length;
+    AFH_MAANDEN.forEach((maand, m) => {
+      const totaal = AFH_TOTAAL[b.code]![m]!;
+      const delen = splits(totaal, afhAandelen(b.code, m));
+      const r = rows.length + 1;
+      rows.push([m === 0 ? b.naam : null, maand, ...delen, { v: totaal, f: `SUM(C${r}:F${r})` }]);
+    });
+    merges.push(`A${eerste + 1}:A${rows.length}`);
+  }
+  const bos = AFH_TOTAAL.BU01530201!;
+  check(bos[bos.length - 1] === 32, 'afhandeling Boswinkel april 2024 telt niet op tot 32');
+  rows.push([]);
+  rows.push([
+    'Bron: illustratief, geen cijfers van de gemeente. Boswinkel-De Braker januari–april 2024: dezelfde totalen als de ' +
+      'meldingen (april 32, pilotplan Hulp om de hoek, Bijlage 2); de verdeling over de afhandelingen is verzonnen',
+  ]);
+  return workbook('Afhandeling aanmeldingen, mei 2023 – april 2024 (illustratief)', MEI, {
+    naam: 'Afhandeling',
+    rows,
+    merges,
+    widths: [22, 10, 14, 20, 18, 10, 10],
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 3c. Financiën: kosten Wmo and Jeugdwet per buurt and year, 2021 – April 2024 (ILLUSTRATIVE)
+// ---------------------------------------------------------------------------------------------------------------
+
+const KOSTEN_PERIODEN = ['2021', '2022', '2023', 'jan t/m apr 2024'];
+/**
+ * Kosten per buurt, all illustrative. Boswinkel-De Braker about € 1,1 mln Wmo and € 0,6 mln Jeugd a year, slowly
+ * rising to 2023; January–April 2024 a little under a third of 2023. The other buurten in proportion to their
+ * inhabitants, with a per-inhabitant level of their own.
+ */
+const KOSTEN_BOS: Record<'Wmo' | 'Jeugd', number[]> = {
+  Wmo: [1_062_480.15, 1_094_310.6, 1_131_975.4, 366_840.25],
+  Jeugd: [583_120.9, 601_455.35, 618_730.1, 198_410.75],
+};
+/** Euro per inhabitant in 2021 (Wmo, Jeugd) of the other buurten. */
+const KOSTEN_PER_INWONER: Record<string, [number, number]> = {
+  BU01530204: [212.4, 131.7],
+  BU01530207: [248.9, 118.2],
+  BU01530202: [231.6, 167.3],
+  BU01530301: [262.8, 171.9],
+  BU01530300: [239.5, 126.4],
+  BU01530208: [198.3, 152.6],
+};
+const centen = (x: number) => Math.round(x * 100) / 100;
+function kostenVan(code: string, wet: 'Wmo' | 'Jeugd'): number[] {
+  if (code === 'BU01530201') return KOSTEN_BOS[wet];
+  const inwoners = BUURTEN.find((b) => b.code === code)!.inwoners;
+  const jaar = inwoners * KOSTEN_PER_INWONER[code]![wet === 'Wmo' ? 0 : 1];
+  const y2023 = jaar * 1.029 * 1.031;
+  return [jaar, jaar * 1.029, y2023, y2023 * 0.318].map(centen);
+}
+
+function kostenXlsx(): Buffer {
+  const EURO = '"€ "#,##0.00';
+  const rows: Cell[][] = [
+    ['Kosten Wmo en Jeugd per buurt (illustratief)'],
+    ["Lasten maatwerkvoorzieningen in euro's per jaar; 2024 tot en met april"],
+    [],
+    ['Buurt', ...KOSTEN_PERIODEN],
+  ];
+  const kol = (i: number) => XLSX.utils.encode_col(1 + i);
+  for (const wet of ['Wmo', 'Jeugd'] as const) {
+    rows.push([wet]);
+    const eerste = rows.length + 1;
+    for (const b of BUURTEN) rows.push([b.naam, ...kostenVan(b.code, wet).map((v) => ({ v, z: EURO }))]);
+    const laatste = rows.length;
+    rows.push([
+      `Totaal ${wet}`,
+      ...KOSTEN_PERIODEN.map((_, i) => ({
+        v: centen(som(BUURTEN.map((b) => kostenVan(b.code, wet)[i]!))),
+        f: `SUM(${kol(i)}${eerste}:${kol(i)}${laatste})`,
+        z: EURO,
+      })),
+    ]);
+  }
+  const [w, j] = [KOSTEN_BOS.Wmo, KOSTEN_BOS.Jeugd];
+  check(w[3]! < w[2]! / 3 && j[3]! < j[2]! / 3, 'kosten 2024 januari–april moeten onder een derde van 2023 liggen');
+  rows.push([]);
+  rows.push([
+    'Bron: illustratief, geen cijfers van de gemeente Enschede. Boswinkel-De Braker naar de orde van grootte ' +
+      'van een buurt van 3.715 inwoners',
+  ]);
+  return workbook('Kosten Wmo en Jeugd per buurt, 2021 – april 2024 (illustratief)', MEI, {
+    naam: 'Kosten',
+    rows,
+    widths: [24, 16, 16, 16, 18],
   });
 }
 
@@ -1309,8 +1469,10 @@ schrijf(
   'cognos-toewijzingen-2024-04-02.xlsx',
   toewijzingenXlsx('2024-04-02', '2 april 2024', new Date('2024-04-03T08:00:00.000Z')),
 );
+schrijf('cognos-afhandeling-illustratief-2023-05-2024-04.xlsx', afhandelingXlsx());
+schrijf('financien-kosten-wmo-jeugd-illustratief-2021-2024.xlsx', kostenXlsx());
 console.log(
-  `data/demo/bronnen: 10 bestanden geschreven (${buurtNaam('BU01530201')} en ${BUURTEN.length - 1} andere buurten).`,
+  `data/demo/bronnen: 12 bestanden geschreven (${buurtNaam('BU01530201')} en ${BUURTEN.length - 1} andere buurten).`,
 );
 console.log(
   `Kaart: ${kaart.koppeling.gekoppeld.length} van de ${kaart.koppeling.gekoppeld.length + kaart.koppeling.zonderBuurt.length} ` +

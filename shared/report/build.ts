@@ -3,6 +3,7 @@
  * repos, computes with the pure analysis functions, and protects every count on the way out (privacy.ts): what this
  * module returns may leave the machine.
  */
+import { MONITOR_MATEN } from '../model/pilot';
 import type { ProjectDb } from '../db/connection';
 import { AppException } from '../result';
 import type { NetwerkData, NetwerkFilter } from '../analysis/types';
@@ -63,7 +64,6 @@ import { ERNST_KLEUR, kaartPlaatSvg, netwerkPlaatSvg } from './plates';
 import { datumNl, getalNl } from './format';
 import { woorden, type Woorden } from './tekst';
 import { DEFAULT_TAXONOMIES, taxonomieLabel } from '../model/taxonomies';
-import { MONITOR_MATEN } from '../model/pilot';
 
 /** "op 2 april 2024" for a peildatum, "in april 2024" for a period. */
 const opIn = (w: Woorden, wanneer: string) => w.t(wanneer.includes('/') ? 'in' : 'op', { wanneer: w.wanneer(wanneer) });
@@ -339,7 +339,8 @@ function metingen(
   inwoners: number | null,
   w: Woorden,
 ): Omit<RapportSectie, 'soort' | 'titel'> {
-  // The monitor's figures (afhandeling, kosten, tevredenheid) are in the pilot section, not among the demand counts.
+  // The Pilotmonitor's measures (afhandeling, kosten, tevredenheid) are no demand counts: amounts and scores must not
+  // be summed or hidden as small counts here; the Pilotmonitor shows them.
   const rows = [...sel.buurten]
     .flatMap((b) => listMetingen(db, { gebiedCode: b }).rijen)
     .filter((r) => !(MONITOR_MATEN as readonly string[]).includes(r.maat));

@@ -27,6 +27,17 @@ export const GEHEIM = 'x';
 /** How the source (Cognos) writes a count it suppressed itself: 1 to 4. */
 export const BRON_ONDERDRUKT = '<5';
 
+/**
+ * Metingen that are no counts of people: amounts in euros (`kosten`) and scores (`tevredenheid`, a mean on 1–10).
+ * A small one says nothing about a person, so it is never hidden as a small count; 3,5 is a score, not "<5".
+ */
+export const GEEN_AANTAL_MATEN: readonly string[] = ['kosten', 'tevredenheid'];
+
+/** True when a meting of this measure counts people (and small values are hidden); false for amounts and scores. */
+export function isAantalMaat(maat: string): boolean {
+  return !GEEN_AANTAL_MATEN.includes(maat);
+}
+
 /** True when a count must be hidden: 1 ≤ n < drempel (0 is shown: it is nobody). */
 export function isKlein(n: number, p: PrivacyInstellingen): boolean {
   return p.aan && n > 0 && n < p.drempel;

@@ -10,17 +10,24 @@ const ROLES = [
   'maat:meldingen',
   'maat:toewijzingen',
   'maat:unieke_clienten',
+  'maat:afhandeling',
+  'maat:kosten',
+  'maat:tevredenheid',
   'maat:aantal',
   'gebied',
   'periode',
   'product',
+  'afhandeling',
   'meldingstype',
   'wet',
   'vorm',
   'negeren',
 ] as const;
 
-/** What a Cognos import would do: tables, counts per measure, periods, and each gebied name matched or to confirm. */
+/**
+ * What a Cognos import would do: tables, counts per measure, periods, each gebied name matched or to confirm, and
+ * each afhandeling category of the file with the project's afhandeling it gets (an unknown one is chosen here).
+ */
 export function CognosPreview({
   preview: p,
   options,
@@ -47,11 +54,27 @@ export function CognosPreview({
         : r.product,
       r.vorm ? t(`cognos.vorm.${r.vorm}`, { defaultValue: r.vorm }) : null,
       r.meldingstype,
+      r.afhandeling ? `${r.afhandeling}${r.afhandelingCode ? ` → ${afhandelingLabel(r.afhandelingCode)}` : ''}` : null,
     ]
       .filter(Boolean)
       .join(' · ');
-  const getal = (w: number | null, onderdrukt = false) =>
-    w === null ? (onderdrukt ? t('cognos.afgeschermd') : '—') : formatNumber(w, lang);
+  const afhandelingLabel = (code: string) => p.afhandelingItems.find((i) => i.code === code)?.label ?? code;
+  const euro = new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'nl-NL', { style: 'currency', currency: 'EUR' });
+  /** A count, an amount in euros (kosten) or a score. */
+  const getal = (w: number | null, onderdrukt = false, maat?: string) =>
+    w === null
+      ? onderdrukt
+        ? t('cognos.afgeschermd')
+        : '—'
+      : maat === 'kosten'
+        ? euro.format(w)
+        : formatNumber(w, lang);
+  const kiesAfhandeling = (tekst: string, code: string) => {
+    const afhandelingen = { ...(options.afhandelingen ?? {}) };
+    if (code) afhandelingen[tekst] = code;
+    else delete afhandelingen[tekst];
+    onOptions({ ...options, afhandelingen });
+  };
   const confirm = (naam: string, code: string) =>
     onOptions({ ...options, aliassen: { ...(options.aliassen ?? {}), [naam]: code } });
   return (
@@ -133,6 +156,51 @@ export function CognosPreview({
             ))}
           </tbody>
         </Table>
+      )}
+      {p.afhandelingen.length > 0 && (
+        <section aria-labelledby="cognos-afhandelingen" data-testid="cognos-afhandelingen">
+          <Heading level={3} id="cognos-afhandelingen">
+            {t('cognos.afhandelingenTabel')}
+          </Heading>
+          <Paragraph className="wijkweb-hint">{t('cognos.afhandelingUitleg')}</Paragraph>
+          <Table caption={t('cognos.afhandelingenTabel')}>
+            <TableHead
+              columns={[t('cognos.afhandelingInBestand'), t('cognos.afhandelingAantal'), t('cognos.afhandelingWordt')]}
+            />
+            <tbody className="utrecht-table__body">
+              {p.afhandelingen.map((a) => {
+                const id = `afhandeling-${a.tekst.replace(/[^a-z0-9]+/gi, '-')}`;
+                return (
+                  <tr key={a.tekst} className={tr}>
+                    <th scope="row" className={th}>
+                      {a.tekst}
+                    </th>
+                    <td className={tdNum}>{formatNumber(a.aantal, lang)}</td>
+                    <td className={td}>
+                      <select
+                        id={id}
+                        aria-label={t('cognos.afhandelingKies', { tekst: a.tekst })}
+                        className="utrecht-select utrecht-select--html-select"
+                        value={options.afhandelingen?.[a.tekst] ?? a.code ?? ''}
+                        aria-invalid={a.code === null}
+                        data-testid={`afhandeling-keuze-${a.tekst}`}
+                        onChange={(e) => kiesAfhandeling(a.tekst, e.target.value)}
+                      >
+                        <option value="">{t('cognos.kies')}</option>
+                        {p.afhandelingItems.map((i) => (
+                          <option key={i.code} value={i.code}>
+                            {i.label}
+                          </option>
+                        ))}
+                      </select>{' '}
+                      {a.hoe && <span className="wijkweb-hint">{t(`cognos.afhandelingHoe.${a.hoe}`)}</span>}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </Table>
+        </section>
       )}
       {p.kiesGebied.length > 0 && (
         <div className="wijkweb-inline-form">
@@ -218,7 +286,7 @@ export function CognosPreview({
                 <td className={td}>{r.gebied}</td>
                 <td className={td}>{wat(r)}</td>
                 <td className={td}>{moment(r.moment)}</td>
-                <td className={tdNum}>{getal(r.waarde, r.onderdrukt)}</td>
+                <td className={tdNum}>{getal(r.waarde, r.onderdrukt, r.maat)}</td>
                 <td className={td}>{t('plek.rij', { rij: r.rij })}</td>
               </tr>
             ))}
@@ -265,8 +333,8 @@ export function CognosPreview({
                     <td className={td}>{r.gebied}</td>
                     <td className={td}>{wat(r)}</td>
                     <td className={td}>{moment(r.moment)}</td>
-                    <td className={tdNum}>{getal(r.inProject ?? null, r.inProject === null)}</td>
-                    <td className={tdNum}>{getal(r.waarde, r.onderdrukt)}</td>
+                    <td className={tdNum}>{getal(r.inProject ?? null, r.inProject === null, r.maat)}</td>
+                    <td className={tdNum}>{getal(r.waarde, r.onderdrukt, r.maat)}</td>
                   </tr>
                 ))}
               </tbody>

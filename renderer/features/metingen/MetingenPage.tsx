@@ -178,6 +178,7 @@ export function MetingenPage() {
                 {[
                   r.wet,
                   r.product ?? r.meldingstype,
+                  r.afhandelingLabel,
                   r.subniveau && !r.product ? r.subniveau : null,
                   r.vorm && !r.product ? r.vorm : null,
                 ]

@@ -23,13 +23,17 @@ export function gebiedIndex(db: ProjectDb): { gebieden: GebiedIndexEntry[]; alia
   return { gebieden, aliassen };
 }
 
-/** The same count: gebied, measure, overlapping period and the same dimensions (product, level, form, type). */
+/**
+ * The same count: gebied, measure, overlapping period and the same dimensions (product, level, form, type, and what
+ * happened with the aanmeldingen: the afhandeling code).
+ */
 const SAME = `gebied_id = ? AND maat = ?
   AND coalesce(peildatum, periode_start) <= ? AND coalesce(peildatum, periode_eind, periode_start) >= ?
-  AND wet IS ? AND product IS ? AND ondersteuningsbehoefte IS ? AND subniveau IS ? AND vorm IS ? AND meldingstype IS ?`;
+  AND wet IS ? AND product IS ? AND ondersteuningsbehoefte IS ? AND subniveau IS ? AND vorm IS ? AND meldingstype IS ?
+  AND afhandeling IS ?`;
 
 function dims(r: CognosRecord): (string | number | null)[] {
-  return [r.wet, r.product, r.ondersteuningsbehoefte, r.subniveau, r.vorm, r.meldingstype];
+  return [r.wet, r.product, r.ondersteuningsbehoefte, r.subniveau, r.vorm, r.meldingstype, r.afhandeling];
 }
 
 /** Measurements already in the project for these gebieden and measures whose period overlaps. */
@@ -125,8 +129,8 @@ export async function writeCognos(
     }
     const put = db.raw.prepare(
       `INSERT INTO meting (gebied_id, maat, peildatum, periode_start, periode_eind, wet, product, ondersteuningsbehoefte,
-         subniveau, vorm, meldingstype, waarde, onderdrukt, onderdrukt_min, onderdrukt_max, bron_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         subniveau, vorm, meldingstype, afhandeling, waarde, onderdrukt, onderdrukt_min, onderdrukt_max, bron_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     let n = 0;
     for (const { gebiedId, r } of rows) {
@@ -153,6 +157,7 @@ export async function writeCognos(
         r.subniveau,
         r.vorm,
         r.meldingstype,
+        r.afhandeling,
         r.waarde,
         r.onderdrukt ? 1 : 0,
         r.min,
@@ -219,7 +224,7 @@ export function plausibiliteitsBasis(db: ProjectDb): {
         `SELECT waarde FROM meting WHERE gebied_id = ? AND maat = ? AND onderdrukt = 0
            AND coalesce(peildatum, periode_eind) < ?
            AND wet IS ? AND product IS ? AND ondersteuningsbehoefte IS ? AND subniveau IS ? AND vorm IS ?
-           AND meldingstype IS ?
+           AND meldingstype IS ? AND afhandeling IS ?
          ORDER BY coalesce(peildatum, periode_eind) DESC LIMIT 1`,
         [id, r.maat, moment, ...dims(r)],
       );

@@ -9,6 +9,7 @@ import {
   beschermGroepen,
   BRON_ONDERDRUKT,
   GEHEIM,
+  isAantalMaat,
   isKlein,
   kleinLabel,
   type PrivacyInstellingen,
@@ -130,9 +131,11 @@ const EXPORTS: Readonly<
       'waarde',
       'onderdrukt',
       'bron',
+      'afhandeling',
     ],
     sql: `SELECT g.code, g.naam, m.peildatum, m.periode_start, m.periode_eind, m.maat, m.wet, m.ondersteuningsbehoefte,
-                 m.subniveau, m.vorm, m.meldingstype, m.waarde, m.onderdrukt, coalesce(b.bestandsnaam, b.soort)
+                 m.subniveau, m.vorm, m.meldingstype, m.waarde, m.onderdrukt, coalesce(b.bestandsnaam, b.soort),
+                 m.afhandeling
           FROM meting m JOIN gebied g ON g.id = m.gebied_id JOIN bron b ON b.id = m.bron_id
           ORDER BY g.code, coalesce(m.peildatum, m.periode_start), m.maat, m.id`,
   },
@@ -225,14 +228,17 @@ export function exportColumns(name: ExportTableName): readonly string[] {
 /**
  * Cognos counts are about people: small ones leave the machine as "<5" (those suppressed at the source keep their
  * own "<5"), and where a product's row and its sub-levels (or a level and its rows per vorm) are all listed, one
- * more is hidden ("x") when a small one could be recovered by subtraction.
+ * more is hidden ("x") when a small one could be recovered by subtraction. Amounts (kosten) and scores
+ * (tevredenheid) are no counts: they leave as they are.
  */
 function beschermMetingen(columns: readonly string[], rows: (string | number | null)[][], p: PrivacyInstellingen) {
   if (!p.aan) return;
   const col = (c: string) => columns.indexOf(c);
-  const [w, o, sub, vorm] = [col('waarde'), col('onderdrukt'), col('subniveau'), col('vorm')];
+  const [w, o, sub, vorm, maat] = [col('waarde'), col('onderdrukt'), col('subniveau'), col('vorm'), col('maat')];
+  const telt = (r: (string | number | null)[]) => isAantalMaat(String(r[maat] ?? ''));
   const waarden: CelWaarde[] = rows.map((r) => {
     const v = r[w] ?? null;
+    if (!telt(r)) return v;
     if (r[o] === 1) return BRON_ONDERDRUKT;
     return typeof v === 'number' && isKlein(v, p) ? kleinLabel(p) : v;
   });
@@ -246,6 +252,7 @@ function beschermMetingen(columns: readonly string[], rows: (string | number | n
       'wet',
       'ondersteuningsbehoefte',
       'meldingstype',
+      'afhandeling',
     ]
       .map((c) => String(r[col(c)] ?? ''))
       .join('\u0000');
@@ -254,6 +261,7 @@ function beschermMetingen(columns: readonly string[], rows: (string | number | n
   const groepen = new Map<string, Groep>();
   const groep = (k: string) => groepen.get(k) ?? groepen.set(k, { totaal: -1, sub: [], vorm: [] }).get(k)!;
   rows.forEach((r, i) => {
+    if (!telt(r)) return;
     const k = sleutel(r);
     const s = r[sub] ?? null;
     const v = r[vorm] ?? null;

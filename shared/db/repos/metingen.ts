@@ -14,6 +14,9 @@ export interface MetingRow {
   readonly subniveau: string | null;
   readonly vorm: string | null;
   readonly meldingstype: string | null;
+  /** Maat `afhandeling`: the code of the taxonomy afhandeling and its label (what happened with the aanmeldingen). */
+  readonly afhandeling: string | null;
+  readonly afhandelingLabel: string | null;
   readonly waarde: number | null;
   readonly onderdrukt: boolean;
   /** Per 1,000 inhabitants of the gebied (CBS, the newest year not after the measurement); null without figures. */
@@ -64,13 +67,17 @@ export function listMetingen(db: ProjectDb, filter: MetingFilter = {}): Metingen
     subniveau: string | null;
     vorm: string | null;
     meldingstype: string | null;
+    afhandeling: string | null;
+    afhandeling_label: string | null;
     waarde: number | null;
     onderdrukt: number;
     bron: string;
   }>(
     `SELECT m.id, g.code, g.naam, m.maat, m.peildatum, m.periode_start, m.periode_eind, m.wet, m.product,
-            m.ondersteuningsbehoefte, m.subniveau, m.vorm, m.meldingstype, m.waarde, m.onderdrukt,
-            coalesce(b.bestandsnaam, b.soort) AS bron
+            m.ondersteuningsbehoefte, m.subniveau, m.vorm, m.meldingstype, m.afhandeling,
+            (SELECT t.label FROM taxonomie_item t WHERE t.taxonomie = 'afhandeling' AND t.code = m.afhandeling)
+              AS afhandeling_label,
+            m.waarde, m.onderdrukt, coalesce(b.bestandsnaam, b.soort) AS bron
      FROM meting m JOIN gebied g ON g.id = m.gebied_id JOIN bron b ON b.id = m.bron_id
      ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
      ORDER BY g.code, m.maat, coalesce(m.peildatum, m.periode_start), m.id`,
@@ -102,6 +109,8 @@ export function listMetingen(db: ProjectDb, filter: MetingFilter = {}): Metingen
       subniveau: r.subniveau,
       vorm: r.vorm,
       meldingstype: r.meldingstype,
+      afhandeling: r.afhandeling,
+      afhandelingLabel: r.afhandeling_label ?? r.afhandeling,
       waarde: r.waarde,
       onderdrukt: r.onderdrukt === 1,
       per1000: r.waarde !== null && base && base.waarde > 0 ? (r.waarde / base.waarde) * 1000 : null,

@@ -15,6 +15,10 @@ import {
 } from '../../db/repos/cognos-import';
 import { controleerCijfer } from '../../analysis/hiaten';
 import { findBronBySha } from '../../db/repos/cbs-import';
+import { bewaarTaxonomieAlias, taxonomieWaarden } from '../../db/repos/lijsten-import';
+import { afhandelingUitTekst } from '../../model/pilot';
+import { isAantalMaat } from '../../report/privacy';
+import { waardeSleutel } from '../partners/waarden';
 import { createEigenGebied, eigenGebiedId, gebiedLabel } from '../../db/repos/gebieden';
 import { normaliseName } from '../../model/names';
 import { AppException, toAppError } from '../../result';
@@ -44,6 +48,29 @@ export interface CognosImportOptions {
   readonly nieuweGebieden?: readonly string[];
   /** Corrections of what a column means, per table layout (header fingerprint); saved as a mapping profile. */
   readonly kolommen?: ColumnOverrides;
+  /**
+   * What the user chose for afhandeling categories: the category as written in the file → a code of the taxonomy
+   * `afhandeling`. Saved with the import (taxonomie_alias), so the next export with the same words needs no choice.
+   */
+  readonly afhandelingen?: Readonly<Record<string, string>>;
+}
+
+/** An afhandeling category of the file and the code it gets (null: the user must choose). */
+export interface AfhandelingMatch {
+  /** As written in the file. */
+  readonly tekst: string;
+  readonly code: string | null;
+  /**
+   * How: chosen now, remembered from an earlier choice, equal to an item's label (or code), or read from its words
+   * (`afhandelingUitTekst`); null when unknown.
+   */
+  readonly hoe: 'gekozen' | 'onthouden' | 'label' | 'woorden' | null;
+  /** How many counts in the file have this category. */
+  readonly aantal: number;
+  readonly blad: string;
+  readonly rij: number;
+  /** Column letter. */
+  readonly kolom: string;
 }
 
 export interface GebiedMatch {
@@ -81,6 +108,10 @@ export interface CognosPreview {
   readonly titelGebieden: readonly { readonly sheet: string; readonly code: string; readonly naam: string }[];
   /** When a table names no gebied: the buurten and wijken to choose from. */
   readonly kiesGebied: readonly { readonly code: string; readonly naam: string }[];
+  /** The afhandeling categories in the file and their codes (an unknown one blocks the import until chosen). */
+  readonly afhandelingen: readonly AfhandelingMatch[];
+  /** The items of the taxonomy `afhandeling` to choose from (when the file has categories). */
+  readonly afhandelingItems: readonly { readonly code: string; readonly label: string }[];
 }
 
 /** One measurement as it will be stored (or as it is: `inProject` for an overlapping one). */
@@ -95,7 +126,10 @@ export interface CognosVoorbeeldRij {
   readonly vorm: string | null;
   readonly meldingstype: string | null;
   readonly product: string | null;
-  /** The number; null when shielded (`<5` and the like). */
+  /** The afhandeling category as written, and the code it gets (null while unknown). */
+  readonly afhandeling: string | null;
+  readonly afhandelingCode: string | null;
+  /** The number (a count, an amount in euros, a score); null when shielded (`<5` and the like). */
   readonly waarde: number | null;
   readonly onderdrukt: boolean;
   readonly inProject?: number | null;
@@ -226,6 +260,87 @@ function gebiedInText(
   return { g: best, zeker: n.split(' ').length >= 2 && n.length >= 8 };
 }
 
+/**
+ * The codes of the file's afhandeling categories: the user's choice in this preview, then what the project
+ * remembers (taxonomie_alias), then an item's label or code (normalised), then the words (`afhandelingUitTekst`,
+ * only when the project has that item). A category without a code is an error naming its place.
+ */
+function resolveAfhandeling(
+  db: ProjectDb,
+  file: ImportFile,
+  records: readonly CognosRecord[],
+  options: CognosImportOptions,
+): {
+  code: (r: CognosRecord) => string | null;
+  matches: AfhandelingMatch[];
+  items: { code: string; label: string }[];
+  issues: ImportIssue[];
+  aliassen: Map<string, string>;
+} {
+  const found = new Map<string, { r: CognosRecord; aantal: number }>();
+  for (const r of records) {
+    if (r.afhandelingTekst === null) continue;
+    const f = found.get(r.afhandelingTekst);
+    if (f) f.aantal++;
+    else found.set(r.afhandelingTekst, { r, aantal: 1 });
+  }
+  if (found.size === 0) return { code: () => null, matches: [], items: [], issues: [], aliassen: new Map() };
+  const { items: alle, aliassen: alleAliassen } = taxonomieWaarden(db);
+  const items = alle.filter((i) => i.taxonomie === 'afhandeling').map((i) => ({ code: i.code, label: i.label }));
+  const bestaat = new Set(items.map((i) => i.code));
+  const onthouden = new Map(
+    alleAliassen
+      .filter((a) => a.taxonomie === 'afhandeling' && bestaat.has(a.code))
+      .map((a) => [waardeSleutel(a.waarde), a.code]),
+  );
+  const perLabel = new Map<string, string>();
+  for (const i of items) {
+    perLabel.set(waardeSleutel(i.label), i.code);
+    if (!perLabel.has(waardeSleutel(i.code))) perLabel.set(waardeSleutel(i.code), i.code);
+  }
+  const gekozen = new Map(
+    Object.entries(options.afhandelingen ?? {})
+      .filter(([, code]) => bestaat.has(code))
+      .map(([tekst, code]) => [waardeSleutel(tekst), code]),
+  );
+  const matches: AfhandelingMatch[] = [];
+  const issues: ImportIssue[] = [];
+  const aliassen = new Map<string, string>();
+  const codes = new Map<string, string | null>();
+  for (const [tekst, { r, aantal }] of found) {
+    const k = waardeSleutel(tekst);
+    const woorden = afhandelingUitTekst(tekst);
+    let code: string | null = null;
+    let hoe: AfhandelingMatch['hoe'] = null;
+    if (gekozen.has(k)) [code, hoe] = [gekozen.get(k)!, 'gekozen'];
+    else if (onthouden.has(k)) [code, hoe] = [onthouden.get(k)!, 'onthouden'];
+    else if (perLabel.has(k)) [code, hoe] = [perLabel.get(k)!, 'label'];
+    else if (woorden && bestaat.has(woorden)) [code, hoe] = [woorden, 'woorden'];
+    codes.set(tekst, code);
+    if (hoe === 'gekozen') aliassen.set(tekst, code!);
+    const cel = r.afhandelingCel ?? { row: r.row, column: r.column, kop: r.column };
+    matches.push({ tekst, code, hoe, aantal, blad: r.sheet, rij: cel.row, kolom: cel.column });
+    if (!code) {
+      issues.push({
+        level: 'fout',
+        code: 'cognos.afhandeling-onbekend',
+        file: file.name,
+        ...(r.sheet !== file.name ? { sheet: r.sheet } : {}),
+        row: cel.row,
+        column: cel.kop,
+        params: { waarde: tekst.slice(0, 60), kolom: cel.column },
+      });
+    }
+  }
+  return {
+    code: (r) => (r.afhandelingTekst === null ? null : (codes.get(r.afhandelingTekst) ?? null)),
+    matches,
+    items,
+    issues,
+    aliassen,
+  };
+}
+
 interface Resolved {
   /** Records of names that become new eigen gebieden in the import's transaction. */
   readonly nieuw: { naam: string; r: CognosRecord }[];
@@ -234,6 +349,7 @@ interface Resolved {
   readonly matches: GebiedMatch[];
   readonly issues: ImportIssue[];
   readonly aliassen: Map<string, string>;
+  readonly afhandeling: ReturnType<typeof resolveAfhandeling>;
 }
 
 function resolve(db: ProjectDb, file: ImportFile, parsed: CognosParsedFile, options: CognosImportOptions): Resolved {
@@ -249,7 +365,12 @@ function resolve(db: ProjectDb, file: ImportFile, parsed: CognosParsedFile, opti
   const sheetGebied = new Map<string, GebiedIndexEntry | null>();
   // Tables whose title names a gebied Wijkweb is not sure of: asked, not guessed.
   const titelTwijfel = new Set<string>();
-  for (const r of parsed.records) {
+  const afhandeling = resolveAfhandeling(db, file, parsed.records, options);
+  for (const parsedRecord of parsed.records) {
+    const r =
+      parsedRecord.afhandelingTekst === null
+        ? parsedRecord
+        : { ...parsedRecord, afhandeling: afhandeling.code(parsedRecord) };
     let code: string | null;
     if (r.gebiedTekst) {
       const m = matches.get(r.gebiedTekst) ?? matchName(r.gebiedTekst, index, confirmed);
@@ -316,7 +437,16 @@ function resolve(db: ProjectDb, file: ImportFile, parsed: CognosParsedFile, opti
     const chosen = options.gebied ? index.gebieden.find((x) => x.code === options.gebied!.toUpperCase()) : undefined;
     return chosen ? [{ sheet, code: chosen.code, naam: chosen.naam }] : [];
   });
-  return { rows, nieuw, matches: [...matches.values()].filter((m) => m.naam !== ''), issues, aliassen, titel };
+  for (const i of afhandeling.issues) issues.push(i);
+  return {
+    rows,
+    nieuw,
+    matches: [...matches.values()].filter((m) => m.naam !== ''),
+    issues,
+    aliassen,
+    titel,
+    afhandeling,
+  };
 }
 
 /**
@@ -332,7 +462,8 @@ function controleerCijfers(
   const basis = plausibiliteitsBasis(db);
   const out: ImportIssue[] = [];
   for (const { gebiedId, r } of rows) {
-    if (r.onderdrukt || r.waarde === null || out.length >= 50) continue;
+    // Amounts (kosten) and scores (tevredenheid) are no counts of people: nothing to compare with the inhabitants.
+    if (r.onderdrukt || r.waarde === null || !isAantalMaat(r.maat) || out.length >= 50) continue;
     const inwoners = basis.inwoners(gebiedId);
     const reden = controleerCijfer(r.waarde, inwoners, basis.vorige(gebiedId, r));
     if (!reden) continue;
@@ -385,6 +516,8 @@ export function previewCognos(
     vorm: r.vorm,
     meldingstype: r.meldingstype,
     product: r.product,
+    afhandeling: r.afhandelingTekst,
+    afhandelingCode: r.afhandeling,
     waarde: r.onderdrukt ? null : r.waarde,
     onderdrukt: r.onderdrukt,
     rij: r.row,
@@ -430,6 +563,8 @@ export function previewCognos(
           .map((g) => ({ code: g.code, naam: g.naam }))
           .sort((a, b) => a.naam.localeCompare(b.naam, 'nl'))
       : [],
+    afhandelingen: resolved.afhandeling.matches,
+    afhandelingItems: resolved.afhandeling.items,
     kanImporteren:
       fouten === 0 &&
       parsed.records.length > 0 &&
@@ -469,6 +604,8 @@ export async function importCognos(
         now,
       );
     }
+    // The afhandeling categories the user chose: remembered for the next export with the same words.
+    for (const [tekst, code] of resolved.afhandeling.aliassen) bewaarTaxonomieAlias(db, 'afhandeling', tekst, code);
     const rows = [...resolved.rows];
     const made = new Map<string, number>();
     for (const { naam, r } of resolved.nieuw) {

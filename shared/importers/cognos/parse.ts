@@ -6,10 +6,12 @@
  */
 import { columnLetter } from '../sheet';
 import type { Cell, ImportIssue, SheetRows } from '../types';
+import { afhandelingUitTekst } from '../../model/pilot';
 import {
   isTotalLabel,
   looksLikeProduct,
   maatIn,
+  parseBedrag,
   parseCount,
   parseProductLabel,
   parseSuppressed,
@@ -33,6 +35,12 @@ export interface CognosRecord {
   readonly subniveau: string | null;
   readonly vorm: Vorm | null;
   readonly meldingstype: string | null;
+  /** What happened with the aanmeldingen counted (maat `afhandeling`): the category as the file writes it. */
+  readonly afhandelingTekst: string | null;
+  /** Where that category is written (a header for categories as columns, else a cell of the row). */
+  readonly afhandelingCel: { readonly row: number; readonly column: string; readonly kop: string } | null;
+  /** Its code in the taxonomy `afhandeling`: null from the parser, set when matched against the project. */
+  readonly afhandeling: string | null;
   readonly waarde: number | null;
   readonly onderdrukt: boolean;
   readonly min: number | null;
@@ -53,7 +61,11 @@ export interface CognosParsed {
   readonly contextLines: readonly string[];
 }
 
-type Role = 'gebied' | 'periode' | 'wet' | 'vorm' | 'meldingstype' | 'product' | 'label' | 'maat' | 'negeren';
+type Role =
+  'gebied' | 'periode' | 'wet' | 'vorm' | 'meldingstype' | 'product' | 'afhandeling' | 'label' | 'maat' | 'negeren';
+
+/** Measures that are amounts or scores (decimals, a euro sign), not counts. */
+const isBedragMaat = (maat: string | null | undefined) => maat === 'kosten' || maat === 'tevredenheid';
 
 /** What a user (or a saved mapping profile) says a column means, by its header text. */
 export interface ColumnOverride {
@@ -77,6 +89,8 @@ export function fingerprint(headers: readonly string[]): string {
 interface Column {
   readonly index: number;
   readonly header: string;
+  /** The header cell's own text (without a group header above it). */
+  readonly own: string;
   readonly role: Role;
   readonly maat?: string;
   readonly period?: Period;
@@ -90,13 +104,14 @@ function isValue(c: Cell | undefined): boolean {
   if (c === null || c === undefined) return false;
   if (typeof c === 'number') return true;
   const s = String(c).trim();
-  return s !== '' && (parseCount(s) !== null || parseSuppressed(s) !== null);
+  return s !== '' && (parseCount(s) !== null || parseBedrag(s) !== null || parseSuppressed(s) !== null);
 }
 
 function labelRole(header: string): Role {
   const s = header.toLowerCase();
+  if (/afhandeling|^\s*(uitkomst|resultaat)\b|wat is (er\s*)?mee gebeurd/.test(s)) return 'afhandeling';
   if (/\b(buurt|wijk|gebied|regio|stadsdeel)\b/.test(s)) return 'gebied';
-  if (/\b(periode|maand|peildatum|datum|kwartaal)\b/.test(s)) return 'periode';
+  if (/\b(periode|maand|peildatum|datum|kwartaal)\b|^\s*(boek|kalender)?jaar\s*$/.test(s)) return 'periode';
   if (/^wet$|^wettelijk kader/.test(s)) return 'wet';
   if (/^vorm$|^individueel\s*\/?\s*groep$/.test(s)) return 'vorm';
   if (/meldingstype|soort melding|type melding/.test(s)) return 'meldingstype';
@@ -231,17 +246,24 @@ export function parseCognosSheet(fileName: string, sheet: SheetRows, overrides: 
       const header = text(x.c);
       // A column of dates or areas is a label, even when its cells are numbers (Excel date serials, codes).
       const fixedRole = labelRole(header);
-      if (fixedRole === 'periode' || fixedRole === 'gebied') return { index: x.i, header, role: fixedRole };
+      if (fixedRole === 'periode' || fixedRole === 'gebied')
+        return { index: x.i, header, own: header, role: fixedRole };
       const valuesBelow = dataRows.filter((d) => isValue(rows[d]?.[x.i])).length;
       if (valuesBelow > 0 && valuesBelow >= dataRows.filter((d) => text(rows[d]?.[x.i]) !== '').length * 0.6) {
         const span = findSpan(header) ?? parsePeriod(header);
         if (span && !maatIn(header)) {
           const period: Period = 'peildatum' in span ? span : { peildatum: null, start: span.start, eind: span.eind };
-          return { index: x.i, header, role: 'maat' as const, period };
+          return { index: x.i, header, own: header, role: 'maat' as const, period };
         }
-        return { index: x.i, header, role: 'maat' as const, ...(maatIn(header) ? { maat: maatIn(header)! } : {}) };
+        return {
+          index: x.i,
+          header,
+          own: header,
+          role: 'maat' as const,
+          ...(maatIn(header) ? { maat: maatIn(header)! } : {}),
+        };
       }
-      return { index: x.i, header, role: labelRole(header) };
+      return { index: x.i, header, own: header, role: labelRole(header) };
     });
     // A two-row header: a line right above with text only over the value columns ("april 2024 | mei 2024", or
     // "Wmo | Jeugdwet", possibly merged over several columns) belongs to those columns, not to the title.
@@ -286,6 +308,7 @@ export function parseCognosSheet(fileName: string, sheet: SheetRows, overrides: 
       return {
         index: c.index,
         header: c.header,
+        own: c.own,
         role: o.rol,
         ...(o.rol === 'maat' && o.maat ? { maat: o.maat } : {}),
         ...(c.period && o.rol === 'maat' ? { period: c.period } : {}),
@@ -302,16 +325,51 @@ export function parseCognosSheet(fileName: string, sheet: SheetRows, overrides: 
     const labels = t.columns.filter((c) => c.role !== 'maat' && c.role !== 'negeren');
     const measures = t.columns.filter((c) => c.role === 'maat');
     const tablePeriod = parsePeriod(titleText) ?? parsePeriod(sheetText) ?? null;
-    const tableWet = wetIn(titleText) ?? wetIn(labels.map((l) => l.header).join(' '));
+    // A title about both wetten ("Kosten Wmo en Jeugd") gives no wet to its rows.
+    const beideWetten = (x: string) => /\bwmo\b/i.test(x) && /\bjeugd/i.test(x);
+    const tableWet = beideWetten(titleText) ? null : (wetIn(titleText) ?? wetIn(labels.map((l) => l.header).join(' ')));
     const tableVorm = vormIn(labels.map((l) => l.header).join(' ')) === null ? null : null;
+    const tableMaat = maatIn(titleText) ?? maatIn(sheetText);
+    const colMaat = (m: Column) => m.maat ?? tableMaat;
+    // What happened with the aanmeldingen: a column of categories ("Afhandeling"), or categories as columns
+    // ("Wijkteam zelf | Voorliggend opgelost | Maatwerkindicatie | Anders | Totaal") under a title that says so, or
+    // whose headers say so themselves (two or more, one of them the wijkteam or the voorliggend veld).
+    const afhandelingKolom = labels.some((l) => l.role === 'afhandeling');
+    const zonderPeriode = measures.filter((m) => !m.period);
+    const categorieKoppen = zonderPeriode.filter((m) => !isTotalLabel(m.own) && afhandelingUitTekst(m.own) !== null);
+    const breed =
+      !afhandelingKolom &&
+      zonderPeriode.length === measures.length &&
+      measures.length >= 2 &&
+      (tableMaat === 'afhandeling' ||
+        measures.some((m) => m.maat === 'afhandeling') ||
+        (categorieKoppen.length >= 2 &&
+          categorieKoppen.some((m) => ['wijkteam', 'voorliggend'].includes(afhandelingUitTekst(m.own) ?? ''))));
+    /** In a table of categories as columns: the row total ("Totaal", "Aantal aanmeldingen"), never a record. */
+    const totaalKolommen = breed ? measures.filter((m) => isTotalLabel(m.own) || maatIn(m.own) === 'meldingen') : [];
+    const categorieKolommen = breed
+      ? measures.filter((m) => !totaalKolommen.includes(m) && (!m.maat || !isBedragMaat(m.maat)))
+      : [];
+    // An afhandeling table with periods as columns: its one text column names the categories.
+    const labelIsAfhandeling = !afhandelingKolom && !breed && tableMaat === 'afhandeling';
     const fill = new Map<number, string>();
     let reportedPeriod = false;
+    let groepWet: Wet | null = null;
     const sums = new Map<number, { sum: number; suppressed: boolean }>();
     for (const d of t.rows) {
       const row = rows[d] ?? [];
       // Fill down group labels: a blank (or merged) label cell repeats the one above it.
       const labelValues = new Map<number, string>();
       const hasValue = measures.some((m) => isValue(row[m.index]));
+      // A group row that names a wet ("Wmo", "Jeugd") holds for the rows under it, and is no gebied or label.
+      const rowText = labels
+        .map((l) => text(row[l.index]))
+        .join(' ')
+        .trim();
+      if (!hasValue && /^(wet\s*:?\s*)?(wmo|jeugd(wet|hulp)?)(\s+\d{4})?$/i.test(rowText)) {
+        groepWet = wetIn(rowText);
+        continue;
+      }
       for (const l of labels) {
         const v = text(row[l.index]);
         if (v) fill.set(l.index, v);
@@ -321,32 +379,44 @@ export function parseCognosSheet(fileName: string, sheet: SheetRows, overrides: 
       const firstLabel = [...labelValues.values()].find((v) => v !== '') ?? '';
       if ([...labelValues.values()].some((v) => isTotalLabel(v))) {
         for (const m of measures) {
-          const total = parseCount(row[m.index] ?? null);
+          const bedrag = isBedragMaat(colMaat(m));
+          if (colMaat(m) === 'tevredenheid') continue; // a score's total row is a mean, not a sum
+          const total = bedrag ? parseBedrag(row[m.index] ?? null) : parseCount(row[m.index] ?? null);
           const acc = sums.get(m.index);
-          if (total !== null && acc && !acc.suppressed && Math.abs(acc.sum - total) > 1e-9) {
+          if (total !== null && acc && !acc.suppressed && Math.abs(acc.sum - total) > (bedrag ? 0.005 : 1e-9)) {
             issue({
               level: 'waarschuwing',
               code: 'cognos.totaal-klopt-niet',
               row: d + 1,
               column: m.header,
-              params: { label: firstLabel, totaal: total, som: acc.sum },
+              params: { label: firstLabel, totaal: total, som: Math.round(acc.sum * 100) / 100 },
             });
           }
           sums.delete(m.index);
         }
+        groepWet = null;
         continue;
       }
       let gebiedTekst: string | null = null;
-      let wet: Wet | null = tableWet;
+      let wet: Wet | null = groepWet ?? tableWet;
       let vorm: Vorm | null = tableVorm;
       let product: string | null = null;
       let meldingstype: string | null = null;
+      let afhandelingTekst: string | null = null;
+      let afhandelingCel: { row: number; column: string; kop: string } | null = null;
       let rowPeriod: Period | null = null;
       const productTexts: string[] = [];
       for (const l of labels) {
         const v = labelValues.get(l.index) ?? '';
         if (!v) continue;
-        const role = l.role === 'label' ? (looksLikeProduct(v) ? 'product' : 'meldingstype') : l.role;
+        const role =
+          l.role === 'label'
+            ? looksLikeProduct(v)
+              ? 'product'
+              : labelIsAfhandeling && afhandelingTekst === null
+                ? 'afhandeling'
+                : 'meldingstype'
+            : l.role;
         if (role === 'gebied') gebiedTekst = v;
         else if (role === 'periode') {
           const cell = rows[d]?.[l.index];
@@ -357,7 +427,10 @@ export function parseCognosSheet(fileName: string, sheet: SheetRows, overrides: 
         } else if (role === 'wet') wet = wetIn(v) ?? wet;
         else if (role === 'vorm') vorm = vormIn(v) ?? vorm;
         else if (role === 'product') productTexts.push(v);
-        else meldingstype = meldingstype ? `${meldingstype} – ${v}` : v;
+        else if (role === 'afhandeling') {
+          afhandelingTekst = v;
+          afhandelingCel = { row: d + 1, column: columnLetter(l.index), kop: l.header };
+        } else meldingstype = meldingstype ? `${meldingstype} – ${v}` : v;
       }
       let ob: number | null = null;
       let sub: string | null = null;
@@ -371,16 +444,56 @@ export function parseCognosSheet(fileName: string, sheet: SheetRows, overrides: 
           wet = part.wet ?? wet;
         }
       }
+      // Categories as columns: they add up to the row's total column, when there is one.
+      if (breed && totaalKolommen.length > 0) {
+        let som = 0;
+        let lo = 0;
+        let hi = 0;
+        let compleet = true;
+        for (const m of categorieKolommen) {
+          const raw = text(row[m.index]);
+          if (raw === '') continue;
+          const n = parseCount(row[m.index] ?? null);
+          const sup = n === null ? parseSuppressed(raw) : null;
+          if (n !== null) som += n;
+          else if (sup && sup.min !== null && sup.max !== null) {
+            lo += sup.min;
+            hi += sup.max;
+          } else compleet = false;
+        }
+        for (const m of totaalKolommen) {
+          const total = parseCount(row[m.index] ?? null);
+          // A total over a "<5" is either the sum of the shown numbers (Excel's SUM) or within the possible range.
+          if (total === null || !compleet || total === som || (total >= som + lo && total <= som + hi)) continue;
+          issue({
+            level: 'waarschuwing',
+            code: 'cognos.totaalkolom-klopt-niet',
+            row: d + 1,
+            column: m.header,
+            params: { kolom: m.header, totaal: total, som },
+          });
+        }
+      }
       for (const m of measures) {
+        if (totaalKolommen.includes(m)) continue;
         const cell = row[m.index];
         const raw = text(cell);
         if (raw === '') continue;
-        const count = parseCount(cell ?? null);
+        const categorie = categorieKolommen.includes(m);
+        const maat = categorie
+          ? 'afhandeling'
+          : afhandelingKolom || labelIsAfhandeling
+            ? !m.maat || m.maat === 'meldingen' || m.maat === 'afhandeling'
+              ? 'afhandeling'
+              : m.maat
+            : (colMaat(m) ?? (meldingstype ? 'meldingen' : 'aantal'));
+        const bedrag = isBedragMaat(maat);
+        const count = bedrag ? parseBedrag(cell ?? null) : parseCount(cell ?? null);
         const suppressed = count === null ? parseSuppressed(raw) : null;
         if (count === null && !suppressed) {
           issue({
             level: 'fout',
-            code: 'cognos.geen-getal',
+            code: bedrag ? 'cognos.geen-bedrag' : 'cognos.geen-getal',
             row: d + 1,
             column: m.header,
             params: { waarde: raw.slice(0, 40) },
@@ -393,7 +506,14 @@ export function parseCognosSheet(fileName: string, sheet: SheetRows, overrides: 
           reportedPeriod = true;
           continue;
         }
-        const maat = m.maat ?? maatIn(titleText) ?? maatIn(sheetText) ?? (meldingstype ? 'meldingen' : 'aantal');
+        const afh =
+          maat !== 'afhandeling'
+            ? null
+            : categorie
+              ? { tekst: m.own, cel: { row: t.header + 1, column: columnLetter(m.index), kop: m.header } }
+              : afhandelingTekst !== null
+                ? { tekst: afhandelingTekst, cel: afhandelingCel }
+                : null;
         const acc = sums.get(m.index) ?? { sum: 0, suppressed: false };
         if (count !== null) acc.sum += count;
         else acc.suppressed = true;
@@ -410,6 +530,9 @@ export function parseCognosSheet(fileName: string, sheet: SheetRows, overrides: 
           subniveau: sub,
           vorm,
           meldingstype,
+          afhandelingTekst: afh?.tekst ?? null,
+          afhandelingCel: afh?.cel ?? null,
+          afhandeling: null,
           waarde: count,
           onderdrukt: count === null,
           min: suppressed?.min ?? null,
@@ -457,6 +580,7 @@ export function duplicateIssues(fileName: string, records: readonly CognosRecord
       r.subniveau,
       r.vorm,
       r.meldingstype,
+      r.afhandelingTekst,
     ]);
     const first = seen.get(key);
     if (first) {

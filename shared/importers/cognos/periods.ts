@@ -87,9 +87,23 @@ export function findDates(text: string): string[] {
   return out;
 }
 
-/** A month, quarter or year written on its own: "april 2024", "apr 2024", "2024-04", "2024-Q1", "Q1 2024", "2024". */
+/**
+ * A month, a range of months, a quarter or a year written on its own: "april 2024", "apr 2024", "jan t/m apr 2024",
+ * "2024-04", "2024-Q1", "Q1 2024", "2024".
+ */
 export function findSpan(text: string): { start: string; eind: string } | null {
   const s = plain(text);
+  // A range of months in one year: "jan t/m apr 2024", "januari–april 2024", "2024 (jan-apr)".
+  const range =
+    /\b([a-z]{3,9})\.?\s*(?:-|–|—|t\/m|tm|tot en met)\s*([a-z]{3,9})\.?\s+(\d{4})\b/.exec(s) ??
+    /\b(\d{4})\s*\(?\s*([a-z]{3,9})\.?\s*(?:-|–|—|t\/m|tm|tot en met)\s*([a-z]{3,9})\.?\s*\)?/.exec(s);
+  if (range) {
+    const yearFirst = /^\d/.test(range[1]!);
+    const [a, b, y] = yearFirst
+      ? [MONTHS[range[2]!], MONTHS[range[3]!], Number(range[1])]
+      : [MONTHS[range[1]!], MONTHS[range[2]!], Number(range[3])];
+    if (a && b && a <= b && jaarOk(y)) return { start: iso(y, a, 1), eind: iso(y, b, lastDay(y, b)) };
+  }
   let m = /\b(\d{4})\s*-?\s*q([1-4])\b|\bq([1-4])\s*[- ]?\s*(\d{4})\b|\b(\d)e\s+kwartaal\s+(\d{4})\b/.exec(s);
   if (m) {
     const y = Number(m[1] ?? m[4] ?? m[6]);
@@ -109,6 +123,13 @@ export function findSpan(text: string): { start: string; eind: string } | null {
     const y = Number(m[1]);
     const mo = Number(m[2]);
     if (jaarOk(y) && mo >= 1 && mo <= 12) return { start: iso(y, mo, 1), eind: iso(y, mo, lastDay(y, mo)) };
+  }
+  // A year on its own ("2021", "jaar 2021", "boekjaar 2021", "2021 (heel jaar)"): 1 January to 31 December. Only
+  // when the text says nothing else, so that a stray number in a title is no period.
+  m = /^\s*(?:(?:boek|kalender)?jaar\s*)?(\d{4})(?:\s*\(?(?:heel|geheel|hele)?\s*jaar\)?)?\s*$/.exec(s);
+  if (m) {
+    const y = Number(m[1]);
+    if (y >= 1990 && y <= 2100) return { start: iso(y, 1, 1), eind: iso(y, 12, 31) };
   }
   return null;
 }

@@ -41,6 +41,7 @@ const DOCUMENTED: Record<ExportTableName, string[]> = {
     'waarde',
     'onderdrukt',
     'bron',
+    'afhandeling',
   ],
   organisaties: [
     'id',
