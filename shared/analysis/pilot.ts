@@ -25,6 +25,8 @@ export interface Punt {
   /** Part of it was shielded ("<5") or missing: the value is a lower bound. */
   readonly onvolledig: boolean;
   readonly bronnen: readonly string[];
+  /** Of a share: the count it is a share of (the aanmeldingen of the period). */
+  readonly noemer?: number;
 }
 
 export interface DoelWaarde {
@@ -145,6 +147,37 @@ export function standOp(punten: readonly Punt[], van: string | null, tot: string
   };
 }
 
+/** Three months before (the start of a quarter's window ending on `tot`). */
+export function kwartaalVoor(tot: string): string {
+  const d = new Date(`${tot}T00:00:00Z`);
+  return iso(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - 2, 1));
+}
+
+/**
+ * A share over a window: the periods wholly inside it (none overlapping one taken), their shares weighted by their
+ * counts; "38%" of a quarter is 38% of its aanmeldingen, not the mean of three monthly percentages.
+ */
+export function aandeelOver(punten: readonly Punt[], van: string, tot: string): DoelWaarde | null {
+  const binnen = punten
+    .filter((p) => p.van !== null && p.van >= van && p.tot <= tot && (p.noemer ?? 0) > 0)
+    .sort((a, b) => maandenIn(a.van!, a.tot) - maandenIn(b.van!, b.tot) || a.van!.localeCompare(b.van!));
+  const gekozen: Punt[] = [];
+  for (const p of binnen) if (!gekozen.some((q) => p.van! <= q.tot && q.van! <= p.tot)) gekozen.push(p);
+  if (gekozen.length === 0) return null;
+  const noemer = gekozen.reduce((s, p) => s + p.noemer!, 0);
+  const teller = gekozen.reduce((s, p) => s + (p.waarde / 100) * p.noemer!, 0);
+  return {
+    waarde: (teller / noemer) * 100,
+    van: gekozen.reduce((m, p) => (p.van! < m ? p.van! : m), gekozen[0]!.van!),
+    tot: gekozen.reduce((m, p) => (p.tot > m ? p.tot : m), gekozen[0]!.tot),
+    maanden: gekozen.reduce((s, p) => s + maandenIn(p.van!, p.tot), 0),
+    omgerekend: false,
+    onvolledig: gekozen.some((p) => p.onvolledig),
+    bronnen: [...new Set(gekozen.flatMap((p) => p.bronnen))],
+    ingevoerd: false,
+  };
+}
+
 /** The goal's baseline: entered, else from the data over its period (stroom) or at its moment (stand). */
 export function basisVan(doel: Doel, punten: readonly Punt[]): DoelWaarde | null {
   if (doel.basisWaarde !== null) {
@@ -160,18 +193,23 @@ export function basisVan(doel: Doel, punten: readonly Punt[]): DoelWaarde | null
     };
   }
   if (!doel.basisTot) return null;
-  if (DOEL_MAAT_INFO[doel.maat].soort === 'stroom') {
-    return stroomOver(punten, doel.basisVan ?? jaarVoor(doel.basisTot), doel.basisTot);
-  }
+  const soort = DOEL_MAAT_INFO[doel.maat].soort;
+  if (soort === 'stroom') return stroomOver(punten, doel.basisVan ?? jaarVoor(doel.basisTot), doel.basisTot);
+  if (soort === 'aandeel') return aandeelOver(punten, doel.basisVan ?? kwartaalVoor(doel.basisTot), doel.basisTot);
   return standOp(punten, doel.basisVan, doel.basisTot);
 }
 
 /** The value at `op`: a flow over the last twelve months (not before the baseline's end), a stand the newest after it. */
 export function waardeOp(doel: Doel, punten: readonly Punt[], op: string): DoelWaarde | null {
   const na = doel.basisTot ? volgendeDag(doel.basisTot) : null;
-  if (DOEL_MAAT_INFO[doel.maat].soort === 'stroom') {
+  const soort = DOEL_MAAT_INFO[doel.maat].soort;
+  if (soort === 'stroom') {
     const jaar = jaarVoor(op);
     return stroomOver(punten, na && na > jaar ? na : jaar, op);
+  }
+  if (soort === 'aandeel') {
+    const kwartaal = kwartaalVoor(op);
+    return aandeelOver(punten, na && na > kwartaal ? na : kwartaal, op);
   }
   return standOp(punten, na, op);
 }
@@ -353,7 +391,7 @@ function waardeMetPeriode(w: DoelWaarde, maat: DoelMaat, stroom: boolean, taal: 
     ? w.tot
       ? periodeLabel(w.van, w.tot, taal)
       : ''
-    : periodeLabel(stroom ? w.van : null, w.tot, taal);
+    : periodeLabel(stroom || w.maanden !== null ? w.van : null, w.tot, taal);
   if (taal === 'en') {
     const per = stroom ? ' a year' : '';
     const schaal = w.omgerekend ? ', scaled to a year' : '';

@@ -39,8 +39,10 @@ export function afhandelingUitTekst(tekst: string): string | null {
 export type MaatSoort =
   /** Counted over periods (aanmeldingen, kosten): compared as an amount per year over comparable months. */
   | 'stroom'
-  /** A value at a moment (aanbod, relaties, score, share): the newest value on or before the date. */
-  | 'stand';
+  /** A value at a moment (aanbod, relaties, score): the newest value on or before the date. */
+  | 'stand'
+  /** A share of the aanmeldingen (voorliggend opgelost, …): over a quarter, from the counts of its months. */
+  | 'aandeel';
 
 export type Eenheid = 'aantal' | 'euro' | 'score' | 'procent' | 'fte';
 
@@ -61,9 +63,9 @@ export const DOEL_MAAT_INFO: Readonly<Record<DoelMaat, { readonly soort: MaatSoo
   aanmeldingen: { soort: 'stroom', eenheid: 'aantal' },
   toewijzingen: { soort: 'stand', eenheid: 'aantal' },
   kosten: { soort: 'stroom', eenheid: 'euro' },
-  voorliggend_aandeel: { soort: 'stand', eenheid: 'procent' },
-  wijkteam_aandeel: { soort: 'stand', eenheid: 'procent' },
-  maatwerk_aandeel: { soort: 'stand', eenheid: 'procent' },
+  voorliggend_aandeel: { soort: 'aandeel', eenheid: 'procent' },
+  wijkteam_aandeel: { soort: 'aandeel', eenheid: 'procent' },
+  maatwerk_aandeel: { soort: 'aandeel', eenheid: 'procent' },
   collectief_aanbod: { soort: 'stand', eenheid: 'aantal' },
   relaties: { soort: 'stand', eenheid: 'aantal' },
   tevredenheid: { soort: 'stand', eenheid: 'score' },

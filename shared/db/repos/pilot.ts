@@ -445,6 +445,7 @@ function aandeelReeks(db: ProjectDb, codes: ReturnType<typeof codesVan>, categor
         waarde: aandeel(p, categorie)!,
         onvolledig: p.afgeschermd.length > 0,
         bronnen: p.bronnen,
+        noemer: p.totaal,
       })),
   );
 }

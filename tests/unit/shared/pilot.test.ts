@@ -134,7 +134,7 @@ describe('evaluating a goal', () => {
 
   it('a target value with a deadline: on the straight line from the baseline is op koers, behind it aandacht', () => {
     const d = doel({
-      maat: 'voorliggend_aandeel',
+      maat: 'collectief_aanbod',
       richting: 'hoger',
       basisVan: null,
       basisTot: '2024-01-01',
@@ -168,6 +168,25 @@ describe('evaluating a goal', () => {
     const ingevoerd = evalueerDoel(doel({ basisWaarde: 400 }), maanden(25), '2024-04-30');
     expect(ingevoerd.status).toBe('op_koers');
     expect(ingevoerd.zin).toContain('ingevoerd');
+  });
+
+  it('a share is over a quarter, weighted by its counts, not a mean of monthly percentages', () => {
+    const deel = (m: number, pct: number, n: number): Punt => ({ ...periode(...maand(2024, m), pct), noemer: n });
+    const d = doel({ maat: 'voorliggend_aandeel', richting: 'hoger', basisVan: null, basisTot: '2024-03-31' });
+    // Baseline Q1: 10% of 10, 20% of 10, 40% of 30 → 15 of 50 = 30%. Now Q2: 50% of 10, 35% of 20, 30% of 10 → 15/40.
+    const punten = [
+      deel(1, 10, 10),
+      deel(2, 20, 10),
+      deel(3, 40, 30),
+      deel(4, 50, 10),
+      deel(5, 35, 20),
+      deel(6, 30, 10),
+    ];
+    const e = evalueerDoel(d, punten, '2024-06-30');
+    expect(e.basis?.waarde).toBeCloseTo(30);
+    expect(e.huidig?.waarde).toBeCloseTo(37.5);
+    expect(e.status).toBe('op_koers');
+    expect(e.zin).toBe('Op koers sinds 30 april 2024: 38% (Q2 2024) tegen 30% (Q1 2024).');
   });
 
   it('English sentences', () => {
