@@ -33,7 +33,7 @@ describe('CLI', () => {
     const csv = await cli(['export', 'P.wijkweb', 'taxonomieen', '--format', 'csv'], dir);
     expect(csv.code).toBe(0);
     expect(csv.out.split('\r\n')[0]).toBe('taxonomie,code,label,omschrijving,volgorde');
-    expect(csv.out.trim().split('\r\n')).toHaveLength(38);
+    expect(csv.out.trim().split('\r\n')).toHaveLength(42);
 
     const js = await cli(['export', 'P.wijkweb', 'gebieden', '--format', 'json', '--out', 'g.json'], dir);
     expect(js.code).toBe(0);
