@@ -424,16 +424,29 @@ function afhandelingRijen(db: ProjectDb, codes: ReturnType<typeof codesVan>): Af
 
 /** Aanmeldingen: the meldingen counts, and the afhandeling totals of periods no meldingen count covers. */
 function aanmeldingenReeks(db: ProjectDb, codes: ReturnType<typeof codesVan>, wet: string | null): Punt[] {
-  const meldingen = metingRijen(db, 'meldingen', codes, wet)
-    .map((r) => somPunt(r))
-    .filter((p): p is Punt => p !== null && p.van !== null);
-  if (wet !== null) return sorteer(meldingen);
+  const meldingen = metingRijen(db, 'meldingen', codes, wet).flat();
+  if (wet !== null)
+    return sorteer(
+      metingRijen(db, 'meldingen', codes, wet)
+        .map((r) => somPunt(r))
+        .filter(isPeriode),
+    );
+  // Per gebied code: its afhandeling totals only for periods its meldingen do not cover (a buurt with meldingen for
+  // January next to one with only afhandeling counts both).
+  const gedekt = (r: MRij) => meldingen.some((m) => m.code === r.code && r.van! <= m.tot && m.van! <= r.tot);
   const afh = metingRijen(db, 'afhandeling', codes, null)
-    .map((r) => somPunt(r))
-    .filter((p): p is Punt => p !== null && p.van !== null)
-    .filter((p) => !meldingen.some((m) => p.van! <= m.tot && m.van! <= p.tot));
-  return sorteer([...meldingen, ...afh]);
+    .flat()
+    .filter((r) => r.van !== null && !gedekt(r));
+  const perPeriode = new Map<string, MRij[]>();
+  for (const r of [...meldingen, ...afh]) {
+    if (r.van === null) continue;
+    const k = `${r.van}/${r.tot}`;
+    perPeriode.set(k, [...(perPeriode.get(k) ?? []), r]);
+  }
+  return sorteer([...perPeriode.values()].map((r) => somPunt(r)).filter(isPeriode));
 }
+
+const isPeriode = (p: Punt | null): p is Punt => p !== null && p.van !== null;
 
 function aandeelReeks(db: ProjectDb, codes: ReturnType<typeof codesVan>, categorie: string): Punt[] {
   return sorteer(
