@@ -6,13 +6,7 @@
  * not counts and are shown as they are.
  */
 import type { ProjectDb } from '../db/connection';
-import {
-  aandeel,
-  STATUS_TEKST,
-  type DoelEvaluatie,
-  type DoelWaarde,
-  type PilotMonitor,
-} from '../analysis/pilot';
+import { aandeel, STATUS_TEKST, type DoelEvaluatie, type DoelWaarde, type PilotMonitor } from '../analysis/pilot';
 import { buildPilotMonitor, listDoelen, loadPilot } from '../db/repos/pilot';
 import { DOEL_MAAT_INFO, type DoelStatus } from '../model/pilot';
 import type { CelWaarde, DiaDoel, Kerngetal, RapportKolom, RapportSectie, RapportTabel } from './model';
