@@ -68,13 +68,15 @@ const HELP = `Wijkweb op de opdrachtregel
       [--exacte-aantallen]
       Schrijft een tabel als CSV (standaard) of JSON naar het scherm of naar een bestand. De hiaten gelden op één
       peildatum: per soort aantal de nieuwste telling op of vóór die datum (standaard de nieuwste).
+      De doelen van de pilot ook op één peildatum: per doel de nulmeting, de waarde, de stand en sinds wanneer.
       --exacte-aantallen: verwijzingen in ‘relaties’ met hun exacte aantal, ook 1 tot 5: een werkbestand om aan
       te passen en terug te importeren, alleen voor het eigen team.
-      Tabellen: ${EXPORT_TABLE_NAMES.join(', ')}. Kleine aantallen staan als <5.
+      Tabellen: ${EXPORT_TABLE_NAMES.join(', ')}. Kleine aantallen staan als <5 (in doelen en afhandeling altijd).
   npm run -s cli -- report P.wijkweb --gebied CODE[,CODE] --peildatum JJJJ-MM-DD --out rapport.pdf|rapport.xlsx|rapport.html
-      [--vergelijk JJJJ-MM-DD | --zonder-vergelijking] [--secties kerncijfers,metingen,netwerk,veranderingen,hiaten,scenario,bijlagen]
+      [--vergelijk JJJJ-MM-DD | --zonder-vergelijking] [--secties ${SECTIES.join(',')}]
       [--scenario ID] [--titel TEKST]
-      Maakt de stuurgroeprapportage van een buurt, wijk of eigen gebied. Een PDF maakt Wijkweb met Edge, Chrome of
+      Maakt de stuurgroeprapportage van een buurt, wijk of eigen gebied. Heeft het project een pilot of doelen, dan
+      opent het met de pilotmonitor (onderdeel pilot). Een PDF maakt Wijkweb met Edge, Chrome of
       Chromium op deze computer (of de browser in WIJKWEB_BROWSER_PATH).
   npm run -s cli -- snapshot P.wijkweb --peildatum JJJJ-MM-DD [--naam "Stuurgroep april 2024"]
       Legt de sociale kaart, het netwerk en de hiaten vast als stuurgroepmoment.

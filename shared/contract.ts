@@ -248,6 +248,8 @@ export const EXPORT_TABLE_NAMES = [
   'taxonomieen',
   'netwerk',
   'hiaten',
+  'doelen',
+  'afhandeling',
 ] as const;
 export type ExportTableName = (typeof EXPORT_TABLE_NAMES)[number];
 
@@ -269,7 +271,7 @@ export interface WorkerApi {
   getOverview(): Promise<Result<ProjectOverview>>;
   renameProject(naam: string): Promise<Result<ProjectOverview>>;
   /**
-   * A table of the project; `hiaten` at one peildatum (ISO; default the newest counts). Small counts leave as "<5";
+   * A table of the project; `hiaten` and `doelen` at one peildatum (ISO; default the newest counts). Small counts leave as "<5";
    * `exacteAantallen` keeps referral counts exact in `relaties` (a working file to edit and import back).
    */
   exportTable(

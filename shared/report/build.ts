@@ -60,6 +60,8 @@ import {
 } from './privacy';
 import { maakSnapshotInhoud, vergelijkSnapshots, type SnapshotInhoud, type Verschillen } from './snapshot';
 import { ERNST_KLEUR, kaartPlaatSvg, netwerkPlaatSvg } from './plates';
+import { pilotDias, pilotSectie } from './pilot';
+import { standaardPeildatum } from '../db/repos/pilot';
 
 import { datumNl, getalNl } from './format';
 import { woorden, type Woorden } from './tekst';
@@ -1069,6 +1071,12 @@ export function bouwRapport(ctx: RapportContext, opties: RapportOpties): Rapport
   for (const s of secties) {
     const titel = w.t(`sectie.${s}`);
     switch (s) {
+      case 'pilot': {
+        // The pilot's page opens the report; without a pilot or goals there is nothing to say.
+        const pilot = pilotSectie(db, opties.peildatum, p, w);
+        if (pilot) gemaakt.push({ soort: s, titel, ...pilot });
+        break;
+      }
       case 'kerncijfers':
         gemaakt.push({ soort: s, titel, ...kern });
         break;
@@ -1183,6 +1191,9 @@ export function bouwPresentatie(ctx: RapportContext): Dia[] {
       bron: 'Wijkweb',
     },
   ];
+  // With a pilot: "Is de pilot op koers?" and the afhandeling per quarter, at the monitor's newest data.
+  const vandaag = ctx.now.slice(0, 10);
+  dias.push(...pilotDias(db, standaardPeildatum(db, vandaag) ?? vandaag, p, DIA));
   const posities = new Map(data.posities.map((x) => [x.knoop, { x: x.x, y: x.y }]));
   const netwerkDia = (
     titel: string,

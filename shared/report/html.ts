@@ -7,6 +7,7 @@ import type { CelWaarde, Kerngetal, Rapport, RapportKolom, RapportSectie, Rappor
 import { escapeXml as esc } from './plates';
 import { getalNl } from './format';
 import { woorden, type Woorden } from './tekst';
+import { statusVanCel } from './status';
 
 export function celTekst(v: CelWaarde, k: RapportKolom | undefined, taal: 'nl' | 'en' = 'nl'): string {
   if (v === null) return '';
@@ -37,18 +38,27 @@ const numeriek = (k: RapportKolom) => k.soort !== 'tekst' && k.soort !== 'datum'
 function tabelHtml(t: RapportTabel, w: Woorden): string {
   // Sentences do not fit in a column on A4: they follow the table as a numbered list.
   const zinnen = t.kolommen.flatMap((k, i) => (k.breed ? [i] : []));
-  const kolommen = t.kolommen.map((k, i) => ({ k, i })).filter(({ k }) => !k.breed);
+  // A group column heads its rows instead of being a column (a goal's success criterion).
+  const groep = t.groepKolom;
+  const kolommen = t.kolommen.map((k, i) => ({ k, i })).filter(({ k, i }) => !k.breed && i !== groep);
   const head = kolommen
     .map(({ k }) => `<th scope="col"${numeriek(k) ? ' class="num"' : ''}>${esc(k.titel)}</th>`)
     .join('');
   const body = t.rijen
     .map((r, n) => {
       const totaal = t.totaalRij && n === t.rijen.length - 1;
-      return `<tr${totaal ? ' class="totaal"' : ''}>${kolommen
+      const kop =
+        groep !== undefined && (n === 0 || t.rijen[n - 1]![groep] !== r[groep])
+          ? `<tr class="groep"><th scope="colgroup" colspan="${kolommen.length}">${esc(celTekst(r[groep] ?? null, t.kolommen[groep], w.taal))}</th></tr>`
+          : '';
+      return `${kop}<tr${totaal ? ' class="totaal"' : ''}>${kolommen
         .map(({ k, i }, j) => {
           const tag = j === 0 && k.soort === 'tekst' ? 'th scope="row"' : 'td';
           const cls = numeriek(k) ? ' class="num"' : '';
-          return `<${tag}${cls}>${esc(celTekst(r[i] ?? null, k, w.taal))}</${tag.split(' ')[0]}>`;
+          const tekst = esc(celTekst(r[i] ?? null, k, w.taal));
+          const status = k.status ? statusVanCel(r[i] ?? null) : null;
+          const inhoud = status ? `<span class="status status--${status}">${tekst}</span>` : tekst;
+          return `<${tag}${cls}>${inhoud}</${tag.split(' ')[0]}>`;
         })
         .join('')}</tr>`;
     })
@@ -151,6 +161,12 @@ td, tbody th { overflow-wrap: break-word; }
 .num { text-align: right; font-variant-numeric: tabular-nums; }
 td.num { white-space: nowrap; }
 tr.totaal th, tr.totaal td { font-weight: bold; border-top: 2px solid #1a1a1a; }
+tr.groep th { font-weight: bold; background: #f2f2f2; border-bottom: 1px solid #1a1a1a; padding-top: 2mm; }
+.status { font-weight: bold; white-space: nowrap; }
+.status--op_koers { color: #1a7f37; }
+.status--aandacht { color: #8a5300; }
+.status--niet_op_koers { color: #b42318; }
+.status--geen_gegevens { color: #4d4d4d; }
 figcaption { font-size: 8pt; color: #444; margin-top: 1mm; }
 .plaat { page: plaat; break-before: page; break-after: page; }
 .plaat svg { display: block; width: 399mm; height: 275mm; }

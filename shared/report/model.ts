@@ -6,6 +6,7 @@
 import type { PrivacyInstellingen } from './privacy';
 
 export const SECTIES = [
+  'pilot',
   'kerncijfers',
   'metingen',
   'netwerk',
@@ -32,6 +33,8 @@ export interface RapportKolom {
   readonly afgeleidVan?: number;
   /** Long text (a sentence): on paper it is listed under the table, numbered by row; in the xlsx it is a column. */
   readonly breed?: boolean;
+  /** A goal's status ("● Op koers"): on paper with its colour (the symbol carries it in black and white). */
+  readonly status?: boolean;
 }
 
 export interface RapportTabel {
@@ -49,6 +52,16 @@ export interface RapportTabel {
   /** ISO date or a period description ("april 2024"). */
   readonly peildatum: string | null;
   readonly voetnoot?: string;
+  /**
+   * On paper this column is not shown: its value heads a group of rows (a goal's success criterion) when it changes.
+   * The xlsx keeps it as a column.
+   */
+  readonly groepKolom?: number;
+  /** The same table for the workbook, with typed cells (a value and its unit apart); already protected. */
+  readonly werkblad?: {
+    readonly kolommen: readonly RapportKolom[];
+    readonly rijen: readonly (readonly CelWaarde[])[];
+  };
 }
 
 export interface Kerngetal {
@@ -128,15 +141,28 @@ export interface SnapshotInfo {
 
 // ---------------------------------------------------------------- presentation
 
+/** A goal on the pilot slide: its status in words and symbol, since when, and the sentence with the numbers. */
+export interface DiaDoel {
+  readonly naam: string;
+  readonly status: 'op_koers' | 'aandacht' | 'niet_op_koers' | 'geen_gegevens';
+  /** "● Op koers". */
+  readonly statusTekst: string;
+  /** "sinds 30 april 2024", or null. */
+  readonly sinds: string | null;
+  readonly zin: string;
+}
+
 export interface Dia {
-  readonly soort: 'titel' | 'netwerk' | 'kaart' | 'hiaten';
+  readonly soort: 'titel' | 'netwerk' | 'kaart' | 'hiaten' | 'pilot' | 'afhandeling';
   readonly titel: string;
   readonly notitie: string | null;
-  /** Netwerk and kaart: the plate as an SVG document. */
+  /** Netwerk, kaart and afhandeling: the plate as an SVG document. */
   readonly svg?: string;
   /** Hiaten: the matrix (buurten × leefgebieden), already protected. */
   readonly tabel?: RapportTabel;
   /** Titel: a few key figures. */
   readonly kerngetallen?: readonly Kerngetal[];
+  /** Pilot: the goals with their status. */
+  readonly doelen?: readonly DiaDoel[];
   readonly bron: string;
 }

@@ -698,3 +698,112 @@ function ringMidden(ring: readonly (readonly number[])[]): [number, number] {
   }
   return [cx / (6 * a), cy / (6 * a)];
 }
+
+export interface AfhandelingPlaatInput {
+  /** The protected afhandeling table (report's pilot section): label, per category count and share, total. */
+  readonly tabel: {
+    readonly rijen: readonly (readonly (number | string | null)[])[];
+  };
+  readonly categorieen: readonly { readonly code: string; readonly label: string }[];
+  readonly titel: string;
+  readonly onderschrift: string;
+  readonly breedte?: number;
+  readonly hoogte?: number;
+  readonly toonTitel?: boolean;
+  readonly taal?: 'nl' | 'en';
+}
+
+/** Colours of the afhandeling categories (Paul Tol bright): wijkteam, voorliggend, maatwerk, overig, then the rest. */
+const AFHANDELING_KLEUREN = ['#4477AA', '#228833', '#EE6677', '#BBBBBB', '#CCBB44', '#66CCEE', '#AA3377'];
+
+/**
+ * The afhandeling per quarter as 100% stacked bars, one per period, each segment labelled with its share, the legend
+ * in the order of the stack. A period with a hidden count ("<5", "x") is drawn hatched without shares: its shares
+ * would give the small count away.
+ */
+export function afhandelingPlaatSvg(input: AfhandelingPlaatInput): string {
+  const w = woorden(input.taal);
+  const W = input.breedte ?? 1600;
+  const H = input.hoogte ?? 1100;
+  const out = plaatBegin(
+    W,
+    H,
+    input,
+    '<pattern id="arcering" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="8" height="8" fill="#e6e6e6"/><line x1="0" y1="0" x2="0" y2="8" stroke="#8c8c8c" stroke-width="2"/></pattern>',
+  );
+  const top = input.toonTitel === false ? 20 : 80;
+  const legendaB = 360;
+  const area = { x: 60, y: top + 10, w: W - 60 - legendaB - 40, h: H - top - 10 - 110 };
+  const rijen = input.tabel.rijen;
+  const n = Math.max(1, rijen.length);
+  const slot = area.w / n;
+  const balk = Math.min(160, slot * 0.6);
+  const kleur = (i: number) => AFHANDELING_KLEUREN[i % AFHANDELING_KLEUREN.length]!;
+  // The axis: 0% at the bottom, 100% at the top, lines every 25%.
+  out.push('<g font-size="16" fill="#333333">');
+  for (const pct of [0, 25, 50, 75, 100]) {
+    const y = area.y + area.h - (area.h * pct) / 100;
+    out.push(
+      `<line x1="${area.x}" y1="${f1(y)}" x2="${area.x + area.w}" y2="${f1(y)}" stroke="#cccccc"/>`,
+      `<text x="${area.x - 8}" y="${f1(y + 5)}" text-anchor="end">${pct}%</text>`,
+    );
+  }
+  out.push('</g>');
+  rijen.forEach((r, i) => {
+    const x = area.x + slot * i + (slot - balk) / 2;
+    const totaal = r[r.length - 1];
+    const tellingen = input.categorieen.map((_, c) => r[1 + c * 2] ?? null);
+    const label = String(r[0] ?? '');
+    const cx = x + balk / 2;
+    out.push(
+      `<text x="${f1(cx)}" y="${f1(area.y + area.h + 30)}" font-size="20" text-anchor="middle" fill="#1a1a1a">${escapeXml(label)}</text>`,
+    );
+    const verborgen = typeof totaal === 'string' || tellingen.some((t) => typeof t === 'string');
+    if (verborgen || typeof totaal !== 'number' || totaal <= 0) {
+      out.push(
+        `<rect x="${f1(x)}" y="${area.y}" width="${f1(balk)}" height="${area.h}" fill="url(#arcering)" stroke="#4d4d4d"><title>${escapeXml(label)}: ${escapeXml(w.t('plaat.afgeschermd'))}</title></rect>`,
+        `<text x="${f1(cx)}" y="${f1(area.y + area.h / 2)}" font-size="18" text-anchor="middle" fill="#1a1a1a" stroke="#ffffff" stroke-width="4" paint-order="stroke">${escapeXml(w.t('plaat.afgeschermdKort'))}</text>`,
+      );
+      return;
+    }
+    out.push(
+      `<text x="${f1(cx)}" y="${f1(area.y + area.h + 56)}" font-size="16" text-anchor="middle" fill="#333333">${escapeXml(w.t('plaat.aantalAanmeldingen', { n: w.getal(totaal) }))}</text>`,
+    );
+    let y = area.y;
+    input.categorieen.forEach((c, k) => {
+      const v = tellingen[k];
+      if (typeof v !== 'number' || v <= 0) return;
+      const h = (area.h * v) / totaal;
+      const pct = `${w.getal((v / totaal) * 100, 0)}%`;
+      out.push(
+        `<rect x="${f1(x)}" y="${f1(y)}" width="${f1(balk)}" height="${f1(h)}" fill="${kleur(k)}" stroke="#ffffff" stroke-width="2"><title>${escapeXml(`${label}, ${c.label}: ${pct}`)}</title></rect>`,
+      );
+      if (h >= 26)
+        out.push(
+          `<text x="${f1(cx)}" y="${f1(y + h / 2 + 8)}" font-size="22" font-weight="bold" text-anchor="middle" fill="#1a1a1a" stroke="#ffffff" stroke-width="5" paint-order="stroke">${pct}</text>`,
+        );
+      y += h;
+    });
+  });
+  // Legend, top right, in the order of the stack (top to bottom).
+  const lx = W - legendaB - 20;
+  let ly = top + 10;
+  out.push(
+    `<g font-size="18" fill="#1a1a1a"><rect x="${lx}" y="${ly}" width="${legendaB}" height="${50 + input.categorieen.length * 34}" fill="#ffffff" stroke="#4d4d4d"/>`,
+    `<text x="${lx + 16}" y="${ly + 30}" font-weight="bold">${escapeXml(w.t('plaat.afhandeling'))}</text>`,
+  );
+  ly += 48;
+  input.categorieen.forEach((c, k) => {
+    out.push(
+      `<rect x="${lx + 16}" y="${ly}" width="28" height="22" fill="${kleur(k)}" stroke="#4d4d4d"/>`,
+      `<text x="${lx + 56}" y="${ly + 17}">${escapeXml(c.label)}</text>`,
+    );
+    ly += 34;
+  });
+  out.push('</g>');
+  out.push(
+    `<text x="40" y="${H - 20}" font-size="15" fill="#333333">${escapeXml(input.onderschrift)}</text>`,
+    '</svg>',
+  );
+  return out.join('\n');
+}

@@ -83,7 +83,8 @@ function kerngetallen(rapport: Rapport): Blad | null {
 
 /** True when a count in the table shows as "<5". */
 function heeftKlein(tabel: RapportTabel, klein: string): boolean {
-  return tabel.rijen.some((r) => r.some((v, c) => v === klein && tabel.kolommen[c]?.soort !== 'tekst'));
+  const t = tabel.werkblad ?? tabel;
+  return t.rijen.some((r) => r.some((v, c) => v === klein && t.kolommen[c]?.soort !== 'tekst'));
 }
 
 function tabelBlad(rapport: Rapport, tabel: RapportTabel): Blad {
@@ -102,11 +103,13 @@ function tabelBlad(rapport: Rapport, tabel: RapportTabel): Blad {
   // "x" is explained on the Overzicht only: in a CBS table it means "secret at CBS", and its voetnoot says so.
   if (rapport.privacy.aan && heeftKlein(tabel, klein) && !(tabel.voetnoot ?? '').includes(klein))
     voet.push(w.t('xlsx.klein', { klein, max: rapport.privacy.drempel - 1 }));
+  // A table with a workbook form (a value and its unit apart) is written in that form: typed cells.
+  const blad = tabel.werkblad ?? tabel;
   return {
     naam: tabel.id,
     titelRegels: titels,
-    kolommen: tabel.kolommen,
-    rijen: tabel.rijen,
+    kolommen: blad.kolommen,
+    rijen: blad.rijen,
     voetRegels: voet,
   };
 }

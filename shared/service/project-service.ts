@@ -402,6 +402,7 @@ export function createProjectService(deps: ServiceDeps): WorkerApi & {
         return fail('invoer.ongeldig', { veld: 'peildatum', code: 'ongeldig' });
       return guard(() =>
         exportTable(requireDb(), name, {
+          vandaag: now().slice(0, 10),
           ...(peildatum ? { peildatum } : {}),
           ...(opties.exacteAantallen === true ? { exacteAantallen: true } : {}),
         }),

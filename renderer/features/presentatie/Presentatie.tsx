@@ -6,7 +6,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../shared/result';
-import type { CelWaarde, Dia, RapportTabel } from '../../../shared/report/model';
+import type { CelWaarde, Dia, DiaDoel, RapportTabel } from '../../../shared/report/model';
+import { STATUS_KLEUR } from '../../../shared/report/status';
 import { Button } from '../../components/ui';
 import { useActions, useApp } from '../../state/context';
 import { ERNST_STIJL, ERNST_VOLGORDE } from '../hiaten/logic';
@@ -244,10 +245,14 @@ function DiaInhoud({ dia, url, titelId, taal }: { dia: Dia; url: string | null; 
             <img
               className="wijkweb-presentatie__plaat"
               src={url}
-              alt={t(`presentatie.plaatAlt.${dia.soort === 'kaart' ? 'kaart' : 'netwerk'}`, { titel: dia.titel })}
+              alt={t(
+                `presentatie.plaatAlt.${dia.soort === 'kaart' ? 'kaart' : dia.soort === 'afhandeling' ? 'afhandeling' : 'netwerk'}`,
+                { titel: dia.titel },
+              )}
               data-testid="dia-plaat"
             />
           ) : null)}
+        {inhoud === 'doelen' && <DiaDoelen doelen={dia.doelen ?? []} />}
         {inhoud === 'tabel' && dia.tabel && (
           <DiaTabel tabel={dia.tabel} taal={taal} captionVerborgen={dia.tabel.titel === dia.titel} />
         )}
@@ -260,6 +265,29 @@ function DiaInhoud({ dia, url, titelId, taal }: { dia: Dia; url: string | null; 
       {dia.soort !== 'titel' && dia.notitie && <p className="wijkweb-presentatie__notitie">{dia.notitie}</p>}
       {dia.bron && <p className="wijkweb-presentatie__bron">{t('presentatie.bron', { bron: dia.bron })}</p>}
     </>
+  );
+}
+
+/** "Is de pilot op koers?": every goal with its status in symbol, word and colour, since when, big. */
+function DiaDoelen({ doelen }: { doelen: readonly DiaDoel[] }) {
+  const { t } = useTranslation();
+  return (
+    <ul className="wijkweb-presentatie__doelen" aria-label={t('presentatie.doelen')} data-testid="dia-doelen">
+      {doelen.map((d, i) => (
+        <li
+          key={i}
+          className="wijkweb-presentatie__doel"
+          data-status={d.status}
+          style={{ borderInlineStartColor: STATUS_KLEUR[d.status] }}
+        >
+          <span className="wijkweb-presentatie__doel-status" style={{ color: STATUS_KLEUR[d.status] }}>
+            {d.statusTekst}
+          </span>
+          <span className="wijkweb-presentatie__doel-naam">{d.naam}</span>
+          {d.sinds && <span className="wijkweb-presentatie__doel-sinds">{d.sinds}</span>}
+        </li>
+      ))}
+    </ul>
   );
 }
 

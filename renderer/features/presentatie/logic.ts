@@ -69,8 +69,9 @@ export function celTekst(waarde: CelWaarde, kolom: RapportKolom | undefined, taa
 }
 
 /** What a slide shows under its title: key figures, a plate (an SVG as an image), a table, or only its note. */
-export function diaInhoud(dia: Dia): 'kerngetallen' | 'plaat' | 'tabel' | 'alleen-notitie' {
+export function diaInhoud(dia: Dia): 'kerngetallen' | 'plaat' | 'tabel' | 'doelen' | 'alleen-notitie' {
   if (dia.soort === 'titel') return dia.kerngetallen && dia.kerngetallen.length > 0 ? 'kerngetallen' : 'alleen-notitie';
+  if (dia.soort === 'pilot') return dia.doelen && dia.doelen.length > 0 ? 'doelen' : 'alleen-notitie';
   if (dia.soort === 'hiaten') return dia.tabel && dia.tabel.rijen.length > 0 ? 'tabel' : 'alleen-notitie';
   return dia.svg ? 'plaat' : 'alleen-notitie';
 }

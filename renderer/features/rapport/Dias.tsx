@@ -42,6 +42,7 @@ export function Dias({ readOnly }: { readOnly: boolean }) {
   return (
     <div data-testid="dias">
       <Paragraph>{t('rapport.dias.uitleg')}</Paragraph>
+      <Paragraph>{t('rapport.dias.pilot')}</Paragraph>
       {!readOnly && (
         <ButtonGroup>
           <Button onClick={() => toevoegen('kaart')}>{t('rapport.dias.kaartToevoegen')}</Button>

@@ -66,18 +66,26 @@ export function RapportPage() {
   const [fout, setFout] = useState<string | null>(null);
   const [bezig, setBezig] = useState(false);
   const [melding, setMelding] = useState<string | null>(null);
+  // The Pilotmonitor section is offered when the project has a pilot or goals (the report leaves it out otherwise).
+  const [heeftPilot, setHeeftPilot] = useState(false);
 
   // What can be chosen: eigen gebieden, wijken and buurten of the newest year; snapshots; scenarios.
   useEffect(() => {
     let stale = false;
     void (async () => {
-      const [g, s, sc, m] = await Promise.all([
+      const [g, s, sc, m, pilot, doelen] = await Promise.all([
         actions.getGebieden(),
         actions.listSnapshots(),
         actions.listScenarios(),
         actions.getMetingen({}),
+        actions.getPilot(),
+        actions.listDoelen(),
       ]);
       if (stale) return;
+      setHeeftPilot(
+        (pilot.ok && (pilot.value.naam.trim() !== '' || pilot.value.gebied !== null)) ||
+          (doelen.ok && doelen.value.length > 0),
+      );
       if (g.ok) {
         const lijst = [
           ...g.value.eigen,
@@ -237,9 +245,17 @@ export function RapportPage() {
               <CheckboxGroupField
                 id="rapport-secties"
                 legend={t('rapport.secties')}
-                options={SECTIES.map((s) => ({ value: s, label: t(`rapport.sectie.${s}`) }))}
+                options={SECTIES.filter((s) => s !== 'pilot' || heeftPilot).map((s) => ({
+                  value: s,
+                  label: t(`rapport.sectie.${s}`),
+                }))}
                 value={secties}
-                onChange={(v) => setSecties(SECTIES.filter((s) => v.includes(s)))}
+                onChange={(v) =>
+                  // A hidden Pilotmonitor box keeps its choice (on by default) for when the pilot is added.
+                  setSecties(
+                    SECTIES.filter((s) => v.includes(s) || (s === 'pilot' && !heeftPilot && secties.includes(s))),
+                  )
+                }
               />
               <SelectField
                 id="rapport-scenario"

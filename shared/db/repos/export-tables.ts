@@ -15,6 +15,9 @@ import {
   type PrivacyInstellingen,
 } from '../../report/privacy';
 import type { CelWaarde } from '../../report/model';
+import { buildPilotMonitor, standaardPeildatum } from './pilot';
+import { waardeKlein } from '../../report/pilot';
+import type { DoelWaarde } from '../../analysis/pilot';
 
 /** The documented columns of `export P hiaten` (README "Exporttabellen"). */
 export const HIATEN_COLUMNS = [
@@ -83,12 +86,111 @@ function hiatenTable(db: ProjectDb, peildatum?: string): TableData {
   };
 }
 
+/** The documented columns of `export P doelen` (README "Exporttabellen"). */
+export const DOELEN_COLUMNS = [
+  'doel',
+  'criterium',
+  'gebied',
+  'maat',
+  'nulmeting',
+  'nulmeting_periode',
+  'doelwaarde',
+  'deadline',
+  'waarde',
+  'periode',
+  'peildatum',
+  'status',
+  'sinds',
+  'bron',
+] as const;
+
+/** The documented columns of `export P afhandeling`. */
+export const AFHANDELING_COLUMNS = ['gebied', 'periode_start', 'periode_eind', 'categorie', 'aantal', 'bron'] as const;
+
+/**
+ * The pilot's goals at one peildatum (default the newest data of the monitor): per goal its baseline, its value now,
+ * its status and since when. A baseline or value of aanmeldingen or toewijzingen that would show a small count (also
+ * behind a figure per year) leaves as "<5"; amounts, scores and shares are not counts.
+ */
+function doelenTable(db: ProjectDb, peildatum: string | undefined, vandaag: string): TableData {
+  const p = loadPrivacy(db);
+  const m = buildPilotMonitor(db, peildatum ?? standaardPeildatum(db, vandaag) ?? vandaag, 'nl');
+  const getal = (e: (typeof m.doelen)[number], v: DoelWaarde | null) =>
+    v === null ? null : waardeKlein(e, v, p) ? kleinLabel(p) : Math.round(v.waarde * 1000) / 1000;
+  const periode = (v: DoelWaarde | null) => (v === null ? null : v.van ? `${v.van}/${v.tot}` : v.tot || null);
+  return {
+    columns: DOELEN_COLUMNS,
+    rows: m.doelen.map((e) => [
+      e.doel.naam,
+      e.doel.criterium,
+      e.doel.gebied,
+      e.doel.maat,
+      getal(e, e.basis),
+      periode(e.basis),
+      e.doel.doelWaarde,
+      e.doel.deadline,
+      getal(e, e.huidig),
+      periode(e.huidig),
+      m.peildatum,
+      e.status,
+      e.sinds,
+      [
+        ...new Set([
+          ...(e.basis?.ingevoerd ? ['ingevoerd bij het doel'] : []),
+          ...(e.basis?.bronnen ?? []),
+          ...(e.huidig?.bronnen ?? []),
+        ]),
+      ].join('; ') || null,
+    ]),
+  };
+}
+
+/** The afhandeling counts as stored, per gebied, period and category; small ones (and those hidden at the source) as "<5". */
+function afhandelingTable(db: ProjectDb): TableData {
+  const p = loadPrivacy(db);
+  const rows = db.all<{
+    gebied: string;
+    van: string | null;
+    tot: string | null;
+    categorie: string | null;
+    waarde: number | null;
+    onderdrukt: number;
+    bron: string;
+  }>(
+    `SELECT g.code AS gebied, m.periode_start AS van, coalesce(m.periode_eind, m.peildatum) AS tot,
+            m.afhandeling AS categorie, m.waarde, m.onderdrukt, coalesce(b.bestandsnaam, b.omschrijving, b.soort) AS bron
+     FROM meting m JOIN gebied g ON g.id = m.gebied_id JOIN bron b ON b.id = m.bron_id
+     WHERE m.maat = 'afhandeling' AND m.uitgesloten = 0
+     ORDER BY g.code, m.periode_start, m.periode_eind, m.afhandeling, m.id`,
+  );
+  return {
+    columns: AFHANDELING_COLUMNS,
+    rows: rows.map((r) => [
+      r.gebied,
+      r.van,
+      r.tot,
+      r.categorie,
+      r.onderdrukt === 1 || r.waarde === null
+        ? p.aan
+          ? BRON_ONDERDRUKT
+          : r.waarde
+        : isKlein(r.waarde, p)
+          ? kleinLabel(p)
+          : r.waarde,
+      r.bron,
+    ]),
+  };
+}
+
 /**
  * The documented columns of every exportable table (README "Exporttabellen"). The SQL returns exactly these
  * columns in this order; multi-valued fields are joined with "; ", periods are ISO intervals "start/eind".
  */
 const EXPORTS: Readonly<
-  Record<Exclude<ExportTableName, 'netwerk' | 'hiaten'>, { readonly columns: readonly string[]; readonly sql: string }>
+  Record<
+    Exclude<ExportTableName, 'netwerk' | 'hiaten' | 'doelen' | 'afhandeling'>,
+    { readonly columns: readonly string[]; readonly sql: string }
+  >
 > = {
   bronnen: {
     columns: [
@@ -222,6 +324,8 @@ const EXPORTS: Readonly<
 };
 
 export function exportColumns(name: ExportTableName): readonly string[] {
+  if (name === 'doelen') return DOELEN_COLUMNS;
+  if (name === 'afhandeling') return AFHANDELING_COLUMNS;
   return name === 'netwerk' ? NETWERK_COLUMNS : name === 'hiaten' ? HIATEN_COLUMNS : EXPORTS[name].columns;
 }
 
@@ -286,10 +390,14 @@ function beschermMetingen(columns: readonly string[], rows: (string | number | n
 export function exportTable(
   db: ProjectDb,
   name: ExportTableName,
-  opties: { peildatum?: string; exacteAantallen?: boolean } = {},
+  opties: { peildatum?: string; exacteAantallen?: boolean; vandaag?: string } = {},
 ): TableData {
   if (name === 'netwerk') return netwerkTable(loadNetwerk(db));
   if (name === 'hiaten') return hiatenTable(db, opties.peildatum);
+  // The pilot's tables follow the small-count rule always (they are not working files to import back).
+  if (name === 'doelen')
+    return doelenTable(db, opties.peildatum, opties.vandaag ?? new Date().toISOString().slice(0, 10));
+  if (name === 'afhandeling') return afhandelingTable(db);
   const def = EXPORTS[name];
   const stmt = db.raw.prepare(def.sql);
   const rows: (string | number | null)[][] = [];

@@ -128,6 +128,23 @@ const DOCUMENTED: Record<ExportTableName, string[]> = {
     'peildatum',
     'controleer',
   ],
+  doelen: [
+    'doel',
+    'criterium',
+    'gebied',
+    'maat',
+    'nulmeting',
+    'nulmeting_periode',
+    'doelwaarde',
+    'deadline',
+    'waarde',
+    'periode',
+    'peildatum',
+    'status',
+    'sinds',
+    'bron',
+  ],
+  afhandeling: ['gebied', 'periode_start', 'periode_eind', 'categorie', 'aantal', 'bron'],
 };
 
 describe('project service (the worker API, run in Node)', () => {
