@@ -202,10 +202,11 @@ describe('report from the CLI (voorbeeldproject Enschede West)', () => {
       dir,
     );
     expect(xlsx.code, xlsx.err).toBe(0);
-    expect(XLSX.read(readFileSync(join(dir, 'en.xlsx'))).SheetNames.slice(0, 3)).toEqual([
+    expect(XLSX.read(readFileSync(join(dir, 'en.xlsx'))).SheetNames.slice(0, 4)).toEqual([
       'Overview',
       'Headline figures',
-      'Key figures',
+      'Goals',
+      'Handling',
     ]);
   });
 });

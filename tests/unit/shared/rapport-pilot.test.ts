@@ -63,7 +63,7 @@ describe('the Pilotmonitor section of the report', () => {
         '● Op koers',
         '30 april 2024',
       ],
-      ['Succescriterium 2: de sociale basis is versterkt', 'Meer collectief aanbod', '▲ Aandacht', '30 april 2024'],
+      ['Succescriterium 2: de sociale basis is versterkt', 'Meer collectief aanbod', '▲ Aandacht', '31 januari 2024'],
       [
         'Succescriterium 3: aanmeldingen en kosten gelijk gebleven of omlaag',
         'Kosten niet hoger dan de drie jaar ervoor',
@@ -83,7 +83,7 @@ describe('the Pilotmonitor section of the report', () => {
     );
     // Euros are not counts: shown as they are.
     expect(zin[2]).toBe(
-      'Niet op koers sinds 30 april 2024: € 1.440.000 per jaar (jan–apr 2024, omgerekend naar een jaar) tegen € 1.250.000 per jaar (2021–2023, omgerekend naar een jaar). Bron: ingevoerde telling (kosten).',
+      'Niet op koers sinds 30 april 2024: € 1.440.000 per jaar (jan–apr 2024, omgerekend naar een jaar) tegen € 1.250.000 per jaar (2021–2023). Bron: ingevoerde telling (kosten).',
     );
     // Three and one aanmeldingen: the status stays, the numbers go.
     expect(zin[3]).toBe('Op koers sinds 30 april 2024. De aantallen zijn kleiner dan 5 en staan hier niet.');
@@ -291,7 +291,7 @@ describe('the Pilotmonitor in the xlsx and the presentation', () => {
     expect(pilot.notitie).toBe('Hulp om de hoek (Boswinkel-De Braker), stand op 30 april 2024.');
     expect(pilot.doelen!.map((d) => [d.statusTekst, d.naam, d.sinds])).toEqual([
       ['● Op koers', 'Tevredenheid omhoog', 'sinds 30 april 2024'],
-      ['▲ Aandacht', 'Meer collectief aanbod', 'sinds 30 april 2024'],
+      ['▲ Aandacht', 'Meer collectief aanbod', 'sinds 31 januari 2024'],
       ['■ Niet op koers', 'Kosten niet hoger dan de drie jaar ervoor', 'sinds 30 april 2024'],
       ['● Op koers', 'Aanmeldingen niet hoger dan het jaar ervoor', 'sinds 30 april 2024'],
     ]);
