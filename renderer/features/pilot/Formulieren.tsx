@@ -6,7 +6,14 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Doel, GebiedenLijst } from '../../../shared/contract';
-import { DOEL_MATEN, FUNCTIES, RICHTINGEN, type DoelMaat, type Functie, type Richting } from '../../../shared/model/pilot';
+import {
+  DOEL_MATEN,
+  FUNCTIES,
+  RICHTINGEN,
+  type DoelMaat,
+  type Functie,
+  type Richting,
+} from '../../../shared/model/pilot';
 import type { AppError } from '../../../shared/result';
 import { Dialog } from '../../components/dialog';
 import { ErrorSummary, RadioGroupField, SelectField, TextAreaField, type Option } from '../../components/form';
@@ -189,7 +196,12 @@ export function PilotForm({
     setFouten(f);
     if (Object.keys(f).length) return;
     void run(() =>
-      actions.savePilot({ naam: v.naam.trim(), gebied: v.gebied || null, start: v.start || null, eind: v.eind || null }),
+      actions.savePilot({
+        naam: v.naam.trim(),
+        gebied: v.gebied || null,
+        start: v.start || null,
+        eind: v.eind || null,
+      }),
     );
   };
   const err = (veld: string) => (fouten[veld] ? t(`pilot.fout.${fouten[veld]}`) : null);

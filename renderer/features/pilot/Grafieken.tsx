@@ -109,7 +109,15 @@ export function Sparkline({
       )}
       {s.punten.length > 1 && <path d={s.pad} fill="none" stroke="#1f3a5a" strokeWidth="1.6" />}
       {s.punten.map((p, i) => (
-        <circle key={i} cx={p.x} cy={p.y} r="2.6" fill={STATUS_STIJL[p.status].fill} stroke="#1a1a1a" strokeWidth="0.8" />
+        <circle
+          key={i}
+          cx={p.x}
+          cy={p.y}
+          r="2.6"
+          fill={STATUS_STIJL[p.status].fill}
+          stroke="#1a1a1a"
+          strokeWidth="0.8"
+        />
       ))}
     </svg>
   );
@@ -215,9 +223,7 @@ export function AfhandelingGrafiek({
         })}
       </svg>
       <Table caption={t('pilot.afh.caption')}>
-        <TableHead
-          columns={[t('pilot.afh.kolomPeriode'), ...gebruikt.map((c) => label(c)), t('pilot.afh.totaal')]}
-        />
+        <TableHead columns={[t('pilot.afh.kolomPeriode'), ...gebruikt.map((c) => label(c)), t('pilot.afh.totaal')]} />
         <tbody className="utrecht-table__body">
           {perioden.map((p) => {
             const procenten = heleProcenten(codes.map((c) => p.perCategorie[c] ?? 0));
@@ -303,6 +309,19 @@ export function KostenGrafiek({ kosten, basis }: { kosten: readonly KostenJaar[]
           </pattern>
         </defs>
         <line x1={LINKS} x2={B - 6} y1={TOP + H} y2={TOP + H} stroke="#1a1a1a" />
+        {basisY !== null && (
+          <g data-testid="kosten-basislijn">
+            <line
+              x1={LINKS}
+              x2={B - 6}
+              y1={TOP + basisY}
+              y2={TOP + basisY}
+              stroke="#8c3a00"
+              strokeWidth="2"
+              strokeDasharray="6 4"
+            />
+          </g>
+        )}
         {balken.map((b, i) => {
           const k = kosten[i]!;
           const x = LINKS + i * KOLOM + 18;
@@ -319,7 +338,15 @@ export function KostenGrafiek({ kosten, basis }: { kosten: readonly KostenJaar[]
                 stroke="#1a1a1a"
                 strokeWidth="1"
               />
-              <text x={x + w / 2} y={TOP + b.y - 6} textAnchor="middle" fontSize="11.5">
+              <text
+                x={x + w / 2}
+                y={TOP + b.y - 6}
+                textAnchor="middle"
+                fontSize="11.5"
+                stroke="#ffffff"
+                strokeWidth="3"
+                paintOrder="stroke"
+              >
                 {euro(b.bedrag)}
               </text>
               <text x={x + w / 2} y={TOP + H + 16} textAnchor="middle" fontSize="13" fontWeight="600">
@@ -333,19 +360,6 @@ export function KostenGrafiek({ kosten, basis }: { kosten: readonly KostenJaar[]
             </g>
           );
         })}
-        {basisY !== null && (
-          <g data-testid="kosten-basislijn">
-            <line
-              x1={LINKS}
-              x2={B - 6}
-              y1={TOP + basisY}
-              y2={TOP + basisY}
-              stroke="#8c3a00"
-              strokeWidth="2"
-              strokeDasharray="6 4"
-            />
-          </g>
-        )}
       </svg>
       {basis !== null ? (
         <p className="wijkweb-pilot__basislijn">
@@ -383,4 +397,3 @@ export function KostenGrafiek({ kosten, basis }: { kosten: readonly KostenJaar[]
     </div>
   );
 }
-

@@ -53,7 +53,11 @@ export function PilotPage() {
           <KostenSectie data={data} />
           <InitiatievenSectie data={data} />
           <CapaciteitSectie data={data} onInvoeren={() => setOpen({ soort: 'capaciteit' })} />
-          <section className="wijkweb-card wijkweb-pilot__sectie" aria-labelledby="pilot-vragen" data-testid="pilot-vragen">
+          <section
+            className="wijkweb-card wijkweb-pilot__sectie"
+            aria-labelledby="pilot-vragen"
+            data-testid="pilot-vragen"
+          >
             <Heading level={2} id="pilot-vragen">
               {t('pilot.vragen.titel')}
             </Heading>
@@ -316,7 +320,11 @@ function DoelRij({
       {!readOnly && (
         <td className={td}>
           <div className="wijkweb-pilot__acties">
-            <Button appearance="subtle" onClick={onWijzig} aria-label={t('pilot.doelen.wijzigenLabel', { naam: d.naam })}>
+            <Button
+              appearance="subtle"
+              onClick={onWijzig}
+              aria-label={t('pilot.doelen.wijzigenLabel', { naam: d.naam })}
+            >
               {t('pilot.doelen.wijzigen')}
             </Button>
             <Button

@@ -83,25 +83,18 @@ export interface Segment {
   readonly categorie: string;
   readonly x: number;
   readonly breedte: number;
-  /** The share in whole percents; the shares of a bar add up to 100 (largest remainder). */
+  /** The share in whole percents (rounded as the evaluation questions do). */
   readonly procent: number;
   readonly aantal: number;
 }
 
-/** Whole percents that add up to 100 (largest remainder); all 0 when the total is 0. */
+/**
+ * Whole percents of each count in the total, rounded as the evaluation questions round them (so the bar and the
+ * sentence under it say the same number); all 0 when the total is 0.
+ */
 export function heleProcenten(aantallen: readonly number[]): number[] {
   const totaal = aantallen.reduce((s, n) => s + n, 0);
-  if (totaal <= 0) return aantallen.map(() => 0);
-  const ruw = aantallen.map((n) => (n / totaal) * 100);
-  const heel = ruw.map(Math.floor);
-  let rest = 100 - heel.reduce((s, n) => s + n, 0);
-  const volgorde = ruw.map((r, i) => ({ i, f: r - Math.floor(r) })).sort((a, b) => b.f - a.f || a.i - b.i);
-  for (const { i } of volgorde) {
-    if (rest <= 0) break;
-    heel[i]!++;
-    rest--;
-  }
-  return heel;
+  return aantallen.map((n) => (totaal > 0 ? Math.round((n / totaal) * 100) : 0));
 }
 
 /** One period's bar of `breedte` wide: a segment per category (in the categories' order; empty ones left out). */
