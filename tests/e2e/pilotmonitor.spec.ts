@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../cli/main';
 import { buildDemo } from '../../scripts/build-demo.mts';
 import { tmpDir } from '../helpers/tmp';
-import { axeViolations, newPage, openProjectFile, screenshot, useAppInBrowser } from './browser';
+import { axeViolations, createProject, newPage, openProjectFile, screenshot, useAppInBrowser } from './browser';
 
 const app = useAppInBrowser();
 const BUURT = 'BU01530201';
@@ -262,6 +262,26 @@ describe('the Pilotmonitor of Hulp om de hoek', () => {
     expect(legenda).toContain('0,95 tot 1,05: rond het gemiddelde (1)');
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'pilotmonitor-kaart');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('says in a new project what to do next, with the plan’s goals disabled until the pilot has a gebied', async () => {
+    const { context, page, errors } = await newPage(app.browser, app.url);
+    await createProject(page, 'Leeg');
+    await page.getByRole('navigation').getByRole('button', { name: 'Pilotmonitor', exact: true }).click();
+    await page.getByTestId('doelen-leeg').waitFor();
+    expect(await tekst(page, '[data-testid="pilot-kop"] h2')).toBe('Nog geen pilot ingesteld');
+    const klaarzetten = page.getByRole('button', { name: 'Doelen van het pilotplan klaarzetten' });
+    expect(await klaarzetten.isDisabled()).toBe(true);
+    expect(await tekst(page, '#klaarzetten-uitleg')).toBe(
+      'Vul eerst het gebied en de startdatum van de pilot in. Daarna kun je de doelen van het pilotplan klaarzetten.',
+    );
+    expect(await tekst(page, '[data-testid="pilot-afhandeling"] .wijkweb-empty')).toBe(
+      'Er zijn nog geen cijfers over de afhandeling. Importeer een Cognos-export met een kolom Afhandeling, of voer een telling in.',
+    );
+    expect(await axeViolations(page)).toEqual([]);
+    await heleView(page, 'pilotmonitor-leeg');
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -420,7 +420,9 @@ function InitiatievenSectie({ data }: { data: PilotData }) {
           ))}
         </ol>
       )}
-      <Paragraph>{t('pilot.initiatieven.relaties', { count: monitor.nieuweRelaties.length })}</Paragraph>
+      {monitor.pilot.start && (
+        <Paragraph>{t('pilot.initiatieven.relaties', { count: monitor.nieuweRelaties.length })}</Paragraph>
+      )}
     </section>
   );
 }
