@@ -12,6 +12,7 @@ import { MetingenPage } from '../features/metingen/MetingenPage';
 import { GegevensPage } from '../features/gegevens/GegevensPage';
 import { HiatenPage } from '../features/hiaten/HiatenPage';
 import { KaartPage } from '../features/kaart/KaartPage';
+import { PilotPage } from '../features/pilot/PilotPage';
 import { Header } from './Header';
 import { Notices } from './Notices';
 import { StatusBar } from './StatusBar';
@@ -38,13 +39,23 @@ const loadNetwerkPage = () => import('../features/netwerk/NetwerkPage');
 const NetwerkPage = lazy(() => loadNetwerkPage().then((m) => ({ default: m.NetwerkPage })));
 
 type View =
-  'overzicht' | 'gegevens' | 'netwerk' | 'kaart' | 'hiaten' | 'rapport' | 'importeren' | 'gebieden' | 'metingen';
+  | 'overzicht'
+  | 'gegevens'
+  | 'netwerk'
+  | 'kaart'
+  | 'hiaten'
+  | 'pilot'
+  | 'rapport'
+  | 'importeren'
+  | 'gebieden'
+  | 'metingen';
 const VIEWS: readonly View[] = [
   'overzicht',
   'gegevens',
   'netwerk',
   'kaart',
   'hiaten',
+  'pilot',
   'rapport',
   'importeren',
   'gebieden',
@@ -455,6 +466,7 @@ export function App({ bridge }: { bridge: BridgeApi }) {
             )}
             {!help && project && view === 'kaart' && <KaartPage onImport={() => setView('importeren')} />}
             {!help && project && view === 'hiaten' && <HiatenPage onImport={() => setView('importeren')} />}
+            {!help && project && view === 'pilot' && <PilotPage />}
             {!help && project && view === 'rapport' && <RapportPage />}
           </main>
         </div>

@@ -14,6 +14,8 @@ import nlPresentatie from './presentatie.nl.json';
 import enPresentatie from './presentatie.en.json';
 import nlPdf from './pdf.nl.json';
 import enPdf from './pdf.en.json';
+import nlPilot from './pilot.nl.json';
+import enPilot from './pilot.en.json';
 import type { AppError } from '../result';
 
 type Catalog = { readonly [key: string]: string | Catalog };
@@ -31,8 +33,8 @@ function merge(...parts: Catalog[]): Catalog {
 }
 
 export const CATALOGS = {
-  nl: merge(nlBasis, nlGegevens, nlSocialeKaart, nlHiaten, nlNetwerk, nlRapport, nlPresentatie, nlPdf),
-  en: merge(enBasis, enGegevens, enSocialeKaart, enHiaten, enNetwerk, enRapport, enPresentatie, enPdf),
+  nl: merge(nlBasis, nlGegevens, nlSocialeKaart, nlHiaten, nlNetwerk, nlRapport, nlPresentatie, nlPdf, nlPilot),
+  en: merge(enBasis, enGegevens, enSocialeKaart, enHiaten, enNetwerk, enRapport, enPresentatie, enPdf, enPilot),
 } as const;
 export type Language = keyof typeof CATALOGS;
 

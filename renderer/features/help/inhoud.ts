@@ -114,6 +114,22 @@ const NL: Handleiding = {
       ],
     },
     {
+      id: 'pilot',
+      titel: 'Pilotmonitor',
+      vraag: 'Werkt de pilot? Wat laat je de stuurgroep elk kwartaal zien?',
+      blokken: [
+        {
+          p: 'Vul eerst de pilot in: de naam, het gebied en de startdatum. ‘Doelen van het pilotplan klaarzetten’ zet de succescriteria van het plan klaar als doelen. Je kunt ook zelf een doel toevoegen.',
+        },
+        {
+          p: 'Elk doel heeft een status: op koers, aandacht, niet op koers of geen gegevens. De zin zegt sinds wanneer en op welke cijfers. De stippellijn in het verloop is de nulmeting.',
+        },
+        {
+          p: 'Met ‘Telling invoeren’ voer je per maand in wat er met de aanmeldingen gebeurde, of een tevredenheidsscore, of kosten. [[kleine-aantallen|Kleine aantallen]] staan als <5. Bij ‘Capaciteit invoeren’ vul je per gebied de fte in; op de kaart zie je dan de aanmeldingen per fte.',
+        },
+      ],
+    },
+    {
       id: 'rapport',
       titel: 'Rapport',
       vraag: 'Wat leg je voor aan de stuurgroep?',
@@ -392,6 +408,22 @@ const EN: Handleiding = {
         },
         {
           p: 'Each cell says what it rests on and has a sentence with its figures. ‘Why this judgement?’ shows the counts and the offer. When you plan an initiative, you see the gap shrink.',
+        },
+      ],
+    },
+    {
+      id: 'pilot',
+      titel: 'Pilot monitor',
+      vraag: 'Is the pilot working? What do you show the steering group each quarter?',
+      blokken: [
+        {
+          p: 'First fill in the pilot: its name, its area and its start date. ‘Set up the pilot plan’s goals’ adds the plan’s success criteria as goals. You can also add a goal yourself.',
+        },
+        {
+          p: 'Each goal has a status: on course, needs attention, off course or no data. Its sentence says since when and on which figures. The dotted line in the trend is the baseline.',
+        },
+        {
+          p: 'With ‘Enter a tally’ you enter per month what happened with the aanmeldingen, or a satisfaction score, or costs. [[kleine-aantallen|Small counts]] show as <5. Under ‘Enter capacity’ you fill in the fte per area; the map then shows aanmeldingen per fte.',
         },
       ],
     },

@@ -26,6 +26,7 @@ import { ErrorText } from '../gegevens/ErrorText';
 import { basisVan, bronRegel, ERNST_STIJL, ERNST_VOLGORDE, vergelijkCellen } from '../hiaten/logic';
 import { ErnstSymbool } from '../hiaten/ErnstLegenda';
 import { PeildatumKeuze } from '../hiaten/PeildatumKeuze';
+import { INDEX_PALET, indexKlasse, indexPerBuurt } from '../pilot/logic';
 import { MAX_PROFIELEN, useKaartGegevens, useProfielen } from './data';
 import {
   BLAUW_5,
@@ -157,14 +158,17 @@ export function KaartPage({ onImport }: { onImport: () => void }) {
     return null;
   }, [data, indicatoren, leefgebieden]);
   const gekozen = kleuring ?? standaardKleuring;
-  const [soort, sleutel] = gekozen ? (gekozen.split(/:(.*)/s) as ['hiaat' | 'cbs', string]) : [null, null];
+  const [soort, sleutel] = gekozen ? (gekozen.split(/:(.*)/s) as ['hiaat' | 'cbs' | 'pilot', string]) : [null, null];
+  const capaciteit = data?.capaciteit ?? null;
   const indicator = soort === 'cbs' ? indicatoren.find((i) => i.sleutel === sleutel) : undefined;
   const leefgebied = soort === 'hiaat' ? leefgebieden.find((l) => l.code === sleutel) : undefined;
   const onderwerp = indicator
     ? indicator.label
-    : leefgebied
-      ? t('kaart.hiaatVoor', { leefgebied: leefgebied.label })
-      : t('kaart.buurten');
+    : soort === 'pilot' && capaciteit
+      ? t('kaart.pilotApf')
+      : leefgebied
+        ? t('kaart.hiaatVoor', { leefgebied: leefgebied.label })
+        : t('kaart.buurten');
   const eenheid = (e: string | null | undefined) => (e === '%' ? ' %' : '');
 
   // Fill, value and legend class of every buurt.
@@ -228,6 +232,57 @@ export function KaartPage({ onImport }: { onImport: () => void }) {
           klasse: k !== null ? `k${k}` : 'leeg',
         });
       }
+    } else if (soort === 'pilot' && capaciteit) {
+      // Aanmeldingen per fte against the gemeente: a buurt takes the index of the gebied that covers it.
+      const perBuurt = indexPerBuurt(
+        capaciteit.rijen,
+        vormen.map((v) => ({ code: v.g.code, wijkCode: v.g.wijkCode })),
+        capaciteit.leden,
+      );
+      const rij = new Map(capaciteit.rijen.map((r) => [r.code, r]));
+      const counts = new Array<number>(INDEX_PALET.length).fill(0);
+      let leeg = 0;
+      for (const { g, d, centrum } of vormen) {
+        const w = perBuurt.get(g.code);
+        const k = w ? indexKlasse(w.index) : null;
+        if (k === null) leeg++;
+        else counts[k]!++;
+        const r = w ? rij.get(w.gebied) : undefined;
+        uit.push({
+          code: g.code,
+          naam: g.naam,
+          d,
+          centrum,
+          fill: k !== null ? INDEX_PALET[k]! : ERNST_STIJL['geen-gegevens'].fill,
+          arcering: k === null,
+          voorbereiding: false,
+          getal: w?.index ?? null,
+          waarde: w
+            ? t('kaart.indexWaarde', {
+                index: num.format(w.index),
+                perFte: r?.aanmeldingenPerFte != null ? num.format(r.aanmeldingenPerFte) : '–',
+                gebied: r?.naam ?? w.gebied,
+              })
+            : t('kaart.geenGegevens'),
+          klasse: k !== null ? `i${k}` : 'leeg',
+        });
+      }
+      INDEX_PALET.forEach((kleur, k) => {
+        items.push({
+          id: `i${k}`,
+          label: t(`kaart.indexKlasse.${k}`, { count: counts[k] }),
+          fill: kleur,
+          aantal: counts[k]!,
+        });
+      });
+      items.push({
+        id: 'leeg',
+        label: t('kaart.geenGegevensAantal', { count: leeg }),
+        fill: ERNST_STIJL['geen-gegevens'].fill,
+        arcering: true,
+        aantal: leeg,
+      });
+      methode = t('kaart.methodePilot');
     } else if (soort === 'hiaat' && sleutel) {
       const counts = new Map<string, number>();
       // Per class, how many buurten rest on CBS figures alone (no measured demand): the legend says so.
@@ -296,7 +351,7 @@ export function KaartPage({ onImport }: { onImport: () => void }) {
       }
     }
     return { vlakken: uit, legenda: items, methode };
-  }, [soort, sleutel, vormen, profielen, cellen, indicator, num, t]);
+  }, [soort, sleutel, vormen, profielen, cellen, indicator, capaciteit, num, t]);
 
   // Markers at their buurt's centre.
   const markers = useMemo(() => {
@@ -346,7 +401,9 @@ export function KaartPage({ onImport }: { onImport: () => void }) {
   const kaartBron = kaart ? kaartBronTekst(kaart, i18n.language === 'en' ? 'en' : 'nl') : '';
   const bron = indicator
     ? t('kaart.bronCbs', { jaar: kaart?.jaar ?? '', kaart: kaartBron })
-    : `${bronRegel(t, data?.hiaten?.jaar ?? null, data?.hiaten?.periode ?? null, basisVan(data?.hiaten?.cellen ?? []))}. ${t('kaart.bronKaart', { kaart: kaartBron })}`;
+    : soort === 'pilot'
+      ? `${t('kaart.bronPilot')}. ${t('kaart.bronKaart', { kaart: kaartBron })}`
+      : `${bronRegel(t, data?.hiaten?.jaar ?? null, data?.hiaten?.periode ?? null, basisVan(data?.hiaten?.cellen ?? []))}. ${t('kaart.bronKaart', { kaart: kaartBron })}`;
 
   const exporteer = async (formaat: 'png' | 'svg') => {
     if (!projectie) return;
@@ -455,6 +512,11 @@ export function KaartPage({ onImport }: { onImport: () => void }) {
                     {t('kaart.hiaatVoor', { leefgebied: l.label })}
                   </option>
                 ))}
+              </optgroup>
+            )}
+            {capaciteit && (
+              <optgroup label={t('kaart.groepPilot')}>
+                <option value="pilot:apf">{t('kaart.pilotApf')}</option>
               </optgroup>
             )}
             {indicatoren.length > 0 && (

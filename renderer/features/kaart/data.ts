@@ -1,6 +1,13 @@
 /** The data of the Kaart view, fetched again after every change to the project (the store's `dataRevision`). */
 import { useEffect, useState } from 'react';
-import type { GebiedProfiel, HiatenOverzicht, KaartData, Organisatie, Voorziening } from '../../../shared/contract';
+import type {
+  CapaciteitRij,
+  GebiedProfiel,
+  HiatenOverzicht,
+  KaartData,
+  Organisatie,
+  Voorziening,
+} from '../../../shared/contract';
 import type { AppError } from '../../../shared/result';
 import { useActions, useApp } from '../../state/context';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +18,11 @@ export interface KaartGegevens {
   readonly hiaten: HiatenOverzicht | null;
   readonly voorzieningen: readonly Voorziening[];
   readonly organisaties: readonly Organisatie[];
+  /** The Pilotmonitor's capacity against demand per gebied, and the buurten of each eigen gebied; null without capacity. */
+  readonly capaciteit: {
+    readonly rijen: readonly CapaciteitRij[];
+    readonly leden: ReadonlyMap<string, readonly string[]>;
+  } | null;
 }
 
 export function useKaartGegevens(jaar: number | undefined): {
@@ -31,13 +43,17 @@ export function useKaartGegevens(jaar: number | undefined): {
       const kaart = await actions.getKaart(jaar);
       if (!live) return;
       if (!kaart.ok) return setState({ data: null, error: kaart.error });
-      const [hiaten, voorzieningen, organisaties] = await Promise.all([
+      const taal = i18n.language === 'en' ? 'en' : 'nl';
+      const [hiaten, voorzieningen, organisaties, pilot, gebieden] = await Promise.all([
         kaart.value.jaar !== null
           ? actions.getHiaten({ jaar: kaart.value.jaar, peildatum, taal: i18n.language === 'en' ? 'en' : 'nl' })
           : Promise.resolve(null),
         actions.listVoorzieningen(),
         actions.listOrganisaties(),
+        actions.getPilotmonitor({ taal }),
+        actions.getGebieden(),
       ]);
+      const rijen = pilot.ok ? pilot.value.capaciteit.rijen : [];
       if (!live) return;
       setState({
         error: null,
@@ -47,6 +63,12 @@ export function useKaartGegevens(jaar: number | undefined): {
           hiaten: hiaten?.ok && hiaten.value.jaar === kaart.value.jaar ? hiaten.value : null,
           voorzieningen: voorzieningen.ok ? voorzieningen.value : [],
           organisaties: organisaties.ok ? organisaties.value : [],
+          capaciteit: rijen.some((r) => r.index !== null)
+            ? {
+                rijen,
+                leden: new Map(gebieden.ok ? gebieden.value.eigen.map((e) => [e.code, e.leden]) : []),
+              }
+            : null,
         },
       });
     })();
