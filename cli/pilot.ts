@@ -84,7 +84,7 @@ export function monitorJson(m: PilotMonitor, p: PrivacyInstellingen, exact: bool
   };
 }
 
-function tekst(m: PilotMonitor, taal: 'nl' | 'en'): string {
+function tekst(m: PilotMonitor, taal: 'nl' | 'en', p: PrivacyInstellingen, exact: boolean): string {
   const en = taal === 'en';
   const regels: string[] = [];
   const kop = m.pilot.naam || (en ? 'Pilot' : 'Pilot');
@@ -100,7 +100,27 @@ function tekst(m: PilotMonitor, taal: 'nl' | 'en'): string {
   if (m.afhandeling.length) {
     regels.push('', en ? 'Afhandeling per period (share)' : 'Afhandeling per periode (aandeel)');
     for (const a of m.afhandeling) {
-      const delen = m.categorieen.map((c) => `${c.label} ${Math.round(aandeel(a, c.code) ?? 0)}%`).join(', ');
+      // A share of a small count would give it away (the small-count rule): the count's "<5" instead.
+      // One hidden share would follow from the others (they add up to 100%): then the smallest other one goes too.
+      const klein = (n: number) => !exact && isKlein(n, p);
+      const verborgen = new Set(
+        m.categorieen.filter((c) => klein(a.perCategorie[c.code] ?? 0) || klein(a.totaal)).map((c) => c.code),
+      );
+      const tweede =
+        verborgen.size === 1
+          ? m.categorieen
+              .filter((c) => !verborgen.has(c.code) && (a.perCategorie[c.code] ?? 0) > 0)
+              .sort((x, y) => (a.perCategorie[x.code] ?? 0) - (a.perCategorie[y.code] ?? 0))[0]?.code
+          : undefined;
+      const delen = m.categorieen
+        .map((c) =>
+          verborgen.has(c.code)
+            ? `${c.label} ${kleinLabel(p)}`
+            : c.code === tweede
+              ? `${c.label} x`
+              : `${c.label} ${Math.round(aandeel(a, c.code) ?? 0)}%`,
+        )
+        .join(', ');
       regels.push(`  ${a.label.padEnd(14)} ${delen}`);
     }
   }
@@ -150,11 +170,11 @@ export async function pilotCommand(a: PilotCliArgs): Promise<number> {
         taal: a.language,
       }),
     );
+    const p = unwrap(await a.service.getPrivacy());
     if (a.flags.has('json')) {
-      const p = unwrap(await a.service.getPrivacy());
       out = JSON.stringify(monitorJson(m, p, a.flags.has('exacte-aantallen')), null, 2) + '\n';
     } else {
-      out = tekst(m, a.language);
+      out = tekst(m, a.language, p, a.flags.has('exacte-aantallen'));
       if (parsed?.success) out += a.language === 'en' ? 'Pilot saved.\n' : 'Pilot bewaard.\n';
     }
     return parsed?.success === true;

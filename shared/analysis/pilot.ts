@@ -678,18 +678,25 @@ function aandeelZin(
   categorie: string,
   wat: { nl: string; en: string },
   taal: Taal,
+  drempel: number | null,
 ): string | null {
-  const met = perioden.filter((p) => p.totaal > 0);
+  // A share of a period with a small count would give it away (the four shares add up to 100%, and the sentences of
+  // the other questions give the others): only periods without a small count are spoken of (the small-count rule).
+  const klein = (n: number) => drempel !== null && n > 0 && n < drempel;
+  const met = perioden.filter((p) => p.totaal > 0 && !klein(p.totaal) && !Object.values(p.perCategorie).some(klein));
   const laatste = met.at(-1);
   if (!laatste) return null;
   const vorige = met.at(-2);
-  const pct = (p: AfhandelingPeriode) => `${Math.round(aandeel(p, categorie)!)}%`;
+  const minder = taal === 'en' ? `fewer than ${drempel}` : `minder dan ${drempel}`;
+  const pct = (p: AfhandelingPeriode) =>
+    klein(p.perCategorie[categorie] ?? 0) || klein(p.totaal) ? minder : `${Math.round(aandeel(p, categorie)!)}%`;
+  const totaal = klein(laatste.totaal) ? `<${drempel}` : String(laatste.totaal);
   const deel = laatste.maanden < maandenIn(laatste.van, laatste.tot) - 0.01;
   const labelL = `${laatste.label}${deel ? (taal === 'en' ? ' so far' : ' tot nu toe') : ''}`;
   if (taal === 'en') {
-    return `${pct(laatste)} of the aanmeldingen ${wat.en} in ${labelL}${vorige ? `, was ${pct(vorige)} in ${vorige.label}` : ''} (${laatste.totaal} aanmeldingen).`;
+    return `${pct(laatste)} of the aanmeldingen ${wat.en} in ${labelL}${vorige ? `, was ${pct(vorige)} in ${vorige.label}` : ''} (${totaal} aanmeldingen).`;
   }
-  return `${pct(laatste)} van de aanmeldingen ${wat.nl} in ${labelL}${vorige ? `, was ${pct(vorige)} in ${vorige.label}` : ''} (${laatste.totaal} aanmeldingen).`;
+  return `${pct(laatste)} van de aanmeldingen ${wat.nl} in ${labelL}${vorige ? `, was ${pct(vorige)} in ${vorige.label}` : ''} (${totaal} aanmeldingen).`;
 }
 
 /** What the data says about the pilot plan's four evaluation questions ("We evalueren na zes maanden …"). */
@@ -700,6 +707,8 @@ export function evaluatieVragen(
     readonly collectiefNu: number | null;
     readonly sinds: string | null;
     readonly toewijzingen: { readonly licht: number; readonly totaal: number; readonly peildatum: string } | null;
+    /** Counts below it are not given away (the project's small-count threshold); null = off. */
+    readonly drempel?: number | null;
   },
   taal: Taal = 'nl',
 ): EvaluatieVraag[] {
@@ -719,9 +728,11 @@ export function evaluatieVragen(
     'maatwerk',
     { nl: 'leidde tot een maatwerkindicatie', en: 'led to a maatwerk indication' },
     taal,
+    invoer.drempel ?? null,
   );
+  const klein = (n: number) => invoer.drempel != null && n > 0 && n < invoer.drempel;
   const licht =
-    t && t.totaal > 0
+    t && t.totaal > 0 && !klein(t.licht) && !klein(t.totaal) && !klein(t.totaal - t.licht)
       ? en
         ? ` Of the ${t.totaal} toewijzingen on ${datumEn(t.peildatum)}, ${Math.round((t.licht / t.totaal) * 100)}% is light support (OB1–2).`
         : ` Van de ${t.totaal} toewijzingen op ${datumNl(t.peildatum)} is ${Math.round((t.licht / t.totaal) * 100)}% lichte ondersteuning (OB1–2).`
@@ -738,6 +749,7 @@ export function evaluatieVragen(
           'voorliggend',
           { nl: 'voorliggend opgelost', en: 'solved in the voorliggend veld' },
           taal,
+          invoer.drempel ?? null,
         ) ?? geen,
     },
     { nummer: 2, vraag: en ? 'What can we collectivise?' : 'Wat kunnen we collectiviseren?', antwoord: collectief },
@@ -750,6 +762,7 @@ export function evaluatieVragen(
           'wijkteam',
           { nl: 'geholpen door het wijkteam zelf', en: 'helped by the wijkteam itself' },
           taal,
+          invoer.drempel ?? null,
         ) ?? geen,
     },
     {

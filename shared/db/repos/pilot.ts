@@ -42,6 +42,7 @@ import { taxonomieLabel } from '../../model/taxonomies';
 import { listRelaties, listVoorzieningen, listOrganisaties } from './sociale-kaart';
 import { listScenarios } from './scenarios';
 import { snapshotVoor } from './snapshots';
+import { loadPrivacy } from './privacy';
 
 // ------------------------------------------------------------------------------------------------------ settings
 
@@ -718,6 +719,7 @@ function capaciteitGebieden(db: ProjectDb, peildatum: string): CapaciteitGebied[
 /** Everything the Pilotmonitor view, the report's pilot section and the CLI show, at one peildatum. */
 export function buildPilotMonitor(db: ProjectDb, peildatum: string, taal: Taal = 'nl'): PilotMonitor {
   const pilot = loadPilot(db);
+  const privacy = loadPrivacy(db);
   const doelen = listDoelen(db).map((d) => evalueerDoel(d, doelReeks(db, d, peildatum), peildatum, taal));
   const codes = codesVan(db, pilot.gebied);
   const afhandeling = afhandelingPerPeriode(
@@ -801,7 +803,17 @@ export function buildPilotMonitor(db: ProjectDb, peildatum: string, taal: Taal =
     initiatieven,
     nieuweRelaties,
     capaciteit: capaciteitTegenVraag(capaciteitGebieden(db, peildatum)),
-    vragen: evaluatieVragen({ perioden: afhandeling, initiatieven, collectiefNu, sinds, toewijzingen }, taal),
+    vragen: evaluatieVragen(
+      {
+        perioden: afhandeling,
+        initiatieven,
+        collectiefNu,
+        sinds,
+        toewijzingen,
+        drempel: privacy.aan ? privacy.drempel : null,
+      },
+      taal,
+    ),
   };
 }
 
