@@ -8,7 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pilotBestandSchema, eersteProbleem } from '../shared/analysis/pilot-schema';
-import { aandeel, STATUS_TEKST, waardeTekst, type PilotMonitor } from '../shared/analysis/pilot';
+import { aandeel, beschermAfhandeling, STATUS_TEKST, waardeTekst, type PilotMonitor } from '../shared/analysis/pilot';
 import type { WorkerApi } from '../shared/contract';
 import { AppException, unwrap } from '../shared/result';
 import { isKlein, kleinLabel, type PrivacyInstellingen } from '../shared/report/privacy';
@@ -101,25 +101,14 @@ function tekst(m: PilotMonitor, taal: 'nl' | 'en', p: PrivacyInstellingen, exact
     regels.push('', en ? 'Afhandeling per period (share)' : 'Afhandeling per periode (aandeel)');
     for (const a of m.afhandeling) {
       // A share of a small count would give it away (the small-count rule): the count's "<5" instead.
-      // One hidden share would follow from the others (they add up to 100%): then the smallest other one goes too.
-      const klein = (n: number) => !exact && isKlein(n, p);
-      const verborgen = new Set(
-        m.categorieen.filter((c) => klein(a.perCategorie[c.code] ?? 0) || klein(a.totaal)).map((c) => c.code),
-      );
-      const tweede =
-        verborgen.size === 1
-          ? m.categorieen
-              .filter((c) => !verborgen.has(c.code) && (a.perCategorie[c.code] ?? 0) > 0)
-              .sort((x, y) => (a.perCategorie[x.code] ?? 0) - (a.perCategorie[y.code] ?? 0))[0]?.code
-          : undefined;
+      // The small-count rule as in the report: a hidden count has no share, nor has one that would give it away.
+      const codes = m.categorieen.map((c) => c.code);
+      const b = exact ? null : beschermAfhandeling(a, codes, p);
       const delen = m.categorieen
-        .map((c) =>
-          verborgen.has(c.code)
-            ? `${c.label} ${kleinLabel(p)}`
-            : c.code === tweede
-              ? `${c.label} x`
-              : `${c.label} ${Math.round(aandeel(a, c.code) ?? 0)}%`,
-        )
+        .map((c) => {
+          const cel = b?.cellen[c.code];
+          return typeof cel === 'string' ? `${c.label} ${cel}` : `${c.label} ${Math.round(aandeel(a, c.code) ?? 0)}%`;
+        })
         .join(', ');
       regels.push(`  ${a.label.padEnd(14)} ${delen}`);
     }

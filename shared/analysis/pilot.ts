@@ -14,6 +14,8 @@ import {
   type PilotInstellingen,
 } from '../model/pilot';
 import { datumEn, datumNl, getalEn, getalNl } from '../report/format';
+import { beschermGroepen, isKlein, kleinLabel, type PrivacyInstellingen } from '../report/privacy';
+import type { CelWaarde } from '../report/model';
 
 export type Taal = 'nl' | 'en';
 
@@ -531,6 +533,36 @@ export function afhandelingPerPeriode(
         bronnen: [...new Set(e.rijen.map((r) => r.bron))],
       };
     });
+}
+
+/** A period's counts as they may be shown: small ones as "<5", and one that would follow from the total as "x". */
+export interface BeschermdePeriode {
+  readonly cellen: Readonly<Record<string, number | string>>;
+  readonly totaal: number | string;
+  /** The categories not shown as a number (their bar segments are drawn as one, without shares). */
+  readonly verborgen: readonly string[];
+}
+
+/**
+ * The small-count rule on one period of the afhandeling (the same as the report's tables: primary suppression, then
+ * secondary along the period's total), for the view and the CLI. Shares are shown only of counts shown.
+ */
+export function beschermAfhandeling(
+  p: AfhandelingPeriode,
+  codes: readonly string[],
+  privacy: PrivacyInstellingen,
+): BeschermdePeriode {
+  const waarden: CelWaarde[] = [...codes.map((c) => p.perCategorie[c] ?? 0), p.totaal].map((n) =>
+    isKlein(n, privacy) ? kleinLabel(privacy) : n,
+  );
+  beschermGroepen(waarden, [{ totaal: codes.length, delen: codes.map((_, i) => i) }], privacy);
+  const cellen: Record<string, number | string> = {};
+  codes.forEach((c, i) => (cellen[c] = waarden[i] ?? 0));
+  return {
+    cellen,
+    totaal: waarden[codes.length] ?? p.totaal,
+    verborgen: codes.filter((c) => typeof cellen[c] === 'string'),
+  };
 }
 
 /** The share (0–100) of a category in a period; null when the period has no count. */

@@ -6,12 +6,13 @@
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { AfhandelingPeriode, KostenJaar, TrendPunt } from '../../../shared/analysis/pilot';
-import { waardeTekst } from '../../../shared/analysis/pilot';
+import { beschermAfhandeling, waardeTekst } from '../../../shared/analysis/pilot';
 import type { DoelStatus, Eenheid } from '../../../shared/model/pilot';
 import { isKlein, kleinLabel, type PrivacyInstellingen } from '../../../shared/report/privacy';
 import { Table, TableHead, td, tdNum, tr } from '../../components/ui';
 import { datumTekst } from '../hiaten/logic';
 import {
+  AFGESCHERMD,
   CATEGORIE_KLEUREN,
   CATEGORIE_TEKST,
   STATUS_STIJL,
@@ -152,15 +153,18 @@ export function AfhandelingGrafiek({
   const RIJ = 34;
   const H = perioden.length * RIJ + 8;
   const gebruikt = codes.filter((c) => perioden.some((p) => (p.perCategorie[c] ?? 0) > 0));
+  // The small-count rule as in the report: a hidden count has no share, nor has one that would give it away.
+  const beschermd = new Map(perioden.map((p) => [p, beschermAfhandeling(p, codes, privacy)]));
   const delenTekst = (p: AfhandelingPeriode) => {
     const procenten = heleProcenten(codes.map((c) => p.perCategorie[c] ?? 0));
+    const b = beschermd.get(p)!;
     return codes
-      .map((c, i) => ({ c, pct: procenten[i]!, n: p.perCategorie[c] ?? 0 }))
+      .map((c, i) => ({ c, pct: procenten[i]!, n: p.perCategorie[c] ?? 0, cel: b.cellen[c] }))
       .filter((d) => d.n > 0)
-      .map((d) => (isKlein(d.n, privacy) ? `${label(d.c)} ${kleinLabel(privacy)}` : `${label(d.c)} ${d.pct}%`))
+      .map((d) => (typeof d.cel === 'string' ? `${label(d.c)} ${d.cel}` : `${label(d.c)} ${d.pct}%`))
       .join(', ');
   };
-  const klein = perioden.some((p) => codes.some((c) => isKlein(p.perCategorie[c] ?? 0, privacy)));
+  const klein = perioden.some((p) => beschermd.get(p)!.verborgen.length > 0);
   return (
     <div className="wijkweb-pilot__grafiek" data-testid="afhandeling-grafiek">
       <ul className="wijkweb-plain-list wijkweb-pilot__legenda" aria-label={t('pilot.afh.legenda')}>
@@ -170,6 +174,16 @@ export function AfhandelingGrafiek({
             {label(c)}
           </li>
         ))}
+        {klein && (
+          <li data-categorie={AFGESCHERMD}>
+            <span
+              className="wijkweb-pilot__staal"
+              style={{ background: 'repeating-linear-gradient(45deg, #767676 0 2px, #e6e6e6 2px 6px)' }}
+              aria-hidden="true"
+            />
+            {t('pilot.afh.afgeschermd')}
+          </li>
+        )}
       </ul>
       <svg
         className="wijkweb-pilot__svg"
@@ -179,9 +193,21 @@ export function AfhandelingGrafiek({
         role="img"
         aria-label={t('pilot.afh.grafiekLabel')}
       >
+        <defs>
+          <pattern
+            id="wijkweb-afgeschermd"
+            width="6"
+            height="6"
+            patternUnits="userSpaceOnUse"
+            patternTransform="rotate(45)"
+          >
+            <rect width="6" height="6" fill="#e6e6e6" />
+            <line x1="0" y1="0" x2="0" y2="6" stroke="#767676" strokeWidth="2" />
+          </pattern>
+        </defs>
         {perioden.map((p, i) => {
           const y = 4 + i * RIJ;
-          const segs = stapelSegmenten(p, codes, BALK);
+          const segs = stapelSegmenten(p, codes, BALK, beschermd.get(p)!.verborgen);
           return (
             <g
               key={`${p.van}/${p.tot}`}
@@ -199,11 +225,11 @@ export function AfhandelingGrafiek({
                     y={y + 3}
                     width={Math.max(0, s.breedte)}
                     height={RIJ - 8}
-                    fill={kleur(s.categorie)}
+                    fill={s.categorie === AFGESCHERMD ? 'url(#wijkweb-afgeschermd)' : kleur(s.categorie)}
                     stroke="#ffffff"
                     strokeWidth="1.5"
                   />
-                  {s.breedte >= 40 && !isKlein(s.aantal, privacy) && (
+                  {s.breedte >= 40 && s.categorie !== AFGESCHERMD && (
                     <text
                       x={LABEL + s.x + s.breedte / 2}
                       y={y + RIJ / 2 + 1}
@@ -227,6 +253,7 @@ export function AfhandelingGrafiek({
         <tbody className="utrecht-table__body">
           {perioden.map((p) => {
             const procenten = heleProcenten(codes.map((c) => p.perCategorie[c] ?? 0));
+            const b = beschermd.get(p)!;
             const deel = p.maanden < 3 - 0.01 && p.label.startsWith('Q');
             return (
               <tr key={`${p.van}/${p.tot}`} className={tr} data-periode={p.label}>
@@ -240,16 +267,20 @@ export function AfhandelingGrafiek({
                   )}
                 </th>
                 {gebruikt.map((c) => {
-                  const n = p.perCategorie[c] ?? 0;
+                  const cel = b.cellen[c] ?? 0;
                   const pct = procenten[codes.indexOf(c)]!;
                   return (
                     <td key={c} className={tdNum} data-categorie={c}>
-                      {telTekst(n, privacy, i18n.language)}
-                      {n > 0 && !isKlein(n, privacy) && <span className="wijkweb-hint"> ({pct}%)</span>}
+                      {typeof cel === 'string' ? cel : telTekst(cel, privacy, i18n.language)}
+                      {typeof cel === 'number' && cel > 0 && typeof b.totaal === 'number' && (
+                        <span className="wijkweb-hint"> ({pct}%)</span>
+                      )}
                     </td>
                   );
                 })}
-                <td className={tdNum}>{telTekst(p.totaal, privacy, i18n.language)}</td>
+                <td className={tdNum}>
+                  {typeof b.totaal === 'string' ? b.totaal : telTekst(b.totaal, privacy, i18n.language)}
+                </td>
               </tr>
             );
           })}

@@ -97,24 +97,37 @@ export function heleProcenten(aantallen: readonly number[]): number[] {
   return aantallen.map((n) => (totaal > 0 ? Math.round((n / totaal) * 100) : 0));
 }
 
-/** One period's bar of `breedte` wide: a segment per category (in the categories' order; empty ones left out). */
+/** The one segment the categories a period hides (small counts) are drawn as: their sum only, no share. */
+export const AFGESCHERMD = '__afgeschermd';
+
+/**
+ * One period's bar of `breedte` wide: a segment per category (in the categories' order; empty ones left out). The
+ * `verborgen` categories (small counts and the one that would give them away) become one segment at the end.
+ */
 export function stapelSegmenten(
   periode: AfhandelingPeriode,
   categorieen: readonly string[],
   breedte: number,
+  verborgen: readonly string[] = [],
 ): Segment[] {
   const aantallen = categorieen.map((c) => Math.max(0, periode.perCategorie[c] ?? 0));
   const procenten = heleProcenten(aantallen);
   const totaal = aantallen.reduce((s, n) => s + n, 0);
   const uit: Segment[] = [];
   let x = 0;
+  let apart = 0;
   categorieen.forEach((c, i) => {
     const n = aantallen[i]!;
     if (n <= 0 || totaal <= 0) return;
+    if (verborgen.includes(c)) {
+      apart += n;
+      return;
+    }
     const w = (n / totaal) * breedte;
     uit.push({ categorie: c, x: r1(x), breedte: r1(w), procent: procenten[i]!, aantal: n });
     x += w;
   });
+  if (apart > 0) uit.push({ categorie: AFGESCHERMD, x: r1(x), breedte: r1(breedte - x), procent: 0, aantal: apart });
   return uit;
 }
 

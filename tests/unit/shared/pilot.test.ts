@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
   afhandelingPerPeriode,
+  beschermAfhandeling,
   capaciteitTegenVraag,
   evalueerDoel,
   evaluatieVragen,
@@ -249,6 +250,32 @@ describe('afhandeling, costs, capacity, questions', () => {
       evaluatieVragen({ perioden: [], initiatieven: [], collectiefNu: null, sinds: null, toewijzingen: null })[0]!
         .antwoord,
     ).toBe('Nog geen cijfers over de afhandeling.');
+  });
+
+  it('the small-count rule on a period: a small count as <5, the one that would give it away as x', () => {
+    const [p] = afhandelingPerPeriode([
+      rij(2024, 4, 'wijkteam', 10),
+      rij(2024, 4, 'voorliggend', 12),
+      rij(2024, 4, 'maatwerk', 7),
+      rij(2024, 4, 'overig', 3),
+    ]);
+    const codes = ['wijkteam', 'voorliggend', 'maatwerk', 'overig'];
+    const b = beschermAfhandeling(p!, codes, { aan: true, drempel: 5 });
+    expect(b.cellen).toEqual({ wijkteam: 10, voorliggend: 12, maatwerk: 'x', overig: '<5' });
+    expect(b.totaal).toBe(32);
+    expect(b.verborgen).toEqual(['maatwerk', 'overig']);
+    expect(beschermAfhandeling(p!, codes, { aan: false, drempel: 5 }).verborgen).toEqual([]);
+    // The questions speak of the newest period without a small count.
+    const q1 = afhandelingPerPeriode(kwartaal(2024, 1, 10, 10, 10));
+    const vragen = evaluatieVragen({
+      perioden: [...q1, p!],
+      initiatieven: [],
+      collectiefNu: null,
+      sinds: null,
+      toewijzingen: null,
+      drempel: 5,
+    });
+    expect(vragen[0]!.antwoord).toBe('33% van de aanmeldingen voorliggend opgelost in Q1 2024 (90 aanmeldingen).');
   });
 
   it('costs per year: baseline years before the start, a part year marked by its months', () => {
