@@ -5,8 +5,8 @@
  * in one undo step each. Then it prints every goal with its status, since when and on which numbers, the afhandeling
  * per quarter, the costs per year and what the data says about the evaluation questions.
  */
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { leesJsonBestand } from './json-bestand';
 import { pilotBestandSchema, eersteProbleem } from '../shared/analysis/pilot-schema';
 import { aandeel, beschermAfhandeling, STATUS_TEKST, waardeTekst, type PilotMonitor } from '../shared/analysis/pilot';
 import type { WorkerApi } from '../shared/contract';
@@ -33,22 +33,8 @@ export interface PilotCliArgs {
   readonly language: 'nl' | 'en';
 }
 
-async function leesBestand(path: string): Promise<unknown> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch {
-    throw new AppException('bestand.niet-gevonden', { bestand: path });
-  }
-  try {
-    return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
-  } catch {
-    throw new AppException('cli.waarde-ongeldig', {
-      optie: '--instellingen',
-      waarden: 'een JSON-bestand met de pilot, zijn doelen, capaciteit en tellingen',
-    });
-  }
-}
+const leesBestand = (path: string) =>
+  leesJsonBestand(path, '--instellingen', 'een JSON-bestand met de pilot, zijn doelen, capaciteit en tellingen');
 
 /** The monitor as JSON; counts below the threshold as "<5" unless exact counts were asked for. */
 export function monitorJson(m: PilotMonitor, p: PrivacyInstellingen, exact: boolean) {

@@ -4,8 +4,8 @@
  * --parameters the scenario is saved under its name first (replacing one of that name). --verschuiving computes the
  * same scenario with another share for every line that takes the scenario's share, without saving it.
  */
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { leesJsonBestand } from './json-bestand';
 import {
   STANDAARD_SCENARIO,
   scenarioRijen,
@@ -29,22 +29,8 @@ export interface ScenarioCliArgs {
 
 const STANDAARD_NAAM = { nl: 'Standaardscenario', en: 'Standard scenario' } as const;
 
-async function readParameters(path: string): Promise<unknown> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch {
-    throw new AppException('bestand.niet-gevonden', { bestand: path });
-  }
-  try {
-    return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
-  } catch {
-    throw new AppException('cli.waarde-ongeldig', {
-      optie: '--parameters',
-      waarden: 'een JSON-bestand met de invoer van een scenario',
-    });
-  }
-}
+const readParameters = (path: string) =>
+  leesJsonBestand(path, '--parameters', 'een JSON-bestand met de invoer van een scenario');
 
 function parseShare(text: string): number {
   const n = Number(text.replace('%', '').replace(',', '.'));
