@@ -667,6 +667,8 @@ export interface CapaciteitGebied {
   readonly aanmeldingen: number | null;
   /** Toewijzingen at the newest peildatum, null when not counted there. */
   readonly toewijzingen: number | null;
+  /** False for a gebied inside another one with capacity (a buurt in its wijk): not counted twice in the reference. */
+  readonly inReferentie?: boolean;
 }
 
 export interface CapaciteitRij extends CapaciteitGebied {
@@ -682,7 +684,7 @@ export function capaciteitTegenVraag(gebieden: readonly CapaciteitGebied[]): {
   rijen: CapaciteitRij[];
   gemeente: { fte: number; aanmeldingen: number; aanmeldingenPerFte: number | null };
 } {
-  const metVraag = gebieden.filter((g) => g.aanmeldingen !== null && g.fteTotaal > 0);
+  const metVraag = gebieden.filter((g) => g.aanmeldingen !== null && g.fteTotaal > 0 && g.inReferentie !== false);
   const fte = metVraag.reduce((s, g) => s + g.fteTotaal, 0);
   const aanmeldingen = metVraag.reduce((s, g) => s + g.aanmeldingen!, 0);
   const ref = fte > 0 ? aanmeldingen / fte : null;

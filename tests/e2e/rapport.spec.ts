@@ -61,14 +61,15 @@ describe('Rapport', () => {
     const koppen = await frame.getByRole('heading', { level: 2 }).allTextContents();
     expect(koppen).toEqual([
       'Contents',
-      '1. Key figures',
-      '2. Requests and allocations',
-      '3. The network',
-      '4. What has changed',
-      '5. Gaps',
-      '6. Scenario',
-      '7. Appendices',
-      '8. Guide and sources',
+      '1. Pilot monitor',
+      '2. Key figures',
+      '3. Requests and allocations',
+      '4. The network',
+      '5. What has changed',
+      '6. Gaps',
+      '7. Scenario',
+      '8. Appendices',
+      '9. Guide and sources',
     ]);
     const tekst = await previewText(frame);
     expect(tekst).toMatch(
@@ -167,8 +168,9 @@ describe('Rapport', () => {
     await page.getByRole('button', { name: 'Presenteren' }).click();
     const presentatie = page.getByRole('dialog', { name: /Presentatie van/ });
     await presentatie.waitFor();
-    // Four slides of the voorbeeldproject, the title slide and the new one.
-    await page.getByTestId('dia-teller').filter({ hasText: 'Dia 1 van 5' }).waitFor();
+    // The title slide, the pilot's two (is it on course; the afhandeling), three of the voorbeeldproject's weergaven
+    // and the new one.
+    await page.getByTestId('dia-teller').filter({ hasText: 'Dia 1 van 7' }).waitFor();
     await page.keyboard.press('End');
     await presentatie.getByRole('heading', { name: 'Waar moeten we iets doen?' }).waitFor();
     await presentatie.getByText('Boswinkel en Twekkelerveld springen eruit.').waitFor();

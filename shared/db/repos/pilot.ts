@@ -349,7 +349,9 @@ interface MRij {
   afhandeling: string | null;
   waarde: number | null;
   onderdrukt: number;
+  meldingstype: string | null;
   bron: string;
+  bronId: number;
 }
 
 /**
@@ -364,15 +366,25 @@ function metingRijen(
 ) {
   const alle = db.all<MRij>(
     `SELECT g.code, m.periode_start AS van, coalesce(m.peildatum, m.periode_eind) AS tot, m.wet, m.ondersteuningsbehoefte AS ob,
-            m.product, m.subniveau, m.vorm, m.afhandeling, m.waarde, m.onderdrukt,
-            coalesce(b.bestandsnaam, b.omschrijving, b.soort) AS bron
+            m.product, m.subniveau, m.vorm, m.afhandeling, m.waarde, m.onderdrukt, m.meldingstype,
+            coalesce(b.bestandsnaam, b.omschrijving, b.soort) AS bron, b.id AS bronId
      FROM meting m JOIN gebied g ON g.id = m.gebied_id JOIN bron b ON b.id = m.bron_id
      WHERE m.maat = ? AND m.uitgesloten = 0 AND (? IS NULL OR m.wet = ?)`,
     [maat, wet, wet],
   );
-  const perMoment = new Map<string, MRij[]>();
+  // The same count from two sources (an import and a hand tally of the same gebied, period and kind): the newest
+  // source counts, never both.
+  const nieuwste = new Map<string, MRij>();
   for (const r of alle) {
     if (r.code !== codes.eigen && !codes.buurten.has(r.code)) continue;
+    const k = [r.code, r.van, r.tot, r.wet, r.ob, r.product, r.subniveau, r.vorm, r.meldingstype, r.afhandeling].join(
+      '\u0000',
+    );
+    const eerder = nieuwste.get(k);
+    if (!eerder || eerder.bronId < r.bronId) nieuwste.set(k, r);
+  }
+  const perMoment = new Map<string, MRij[]>();
+  for (const r of nieuwste.values()) {
     const k = `${r.van ?? ''}/${r.tot}`;
     perMoment.set(k, [...(perMoment.get(k) ?? []), r]);
   }
@@ -692,6 +704,14 @@ function capaciteitGebieden(db: ProjectDb, peildatum: string): CapaciteitGebied[
   );
   const perGebied = new Map<string, typeof rijen>();
   for (const r of rijen) perGebied.set(r.gebied_code, [...(perGebied.get(r.gebied_code) ?? []), r]);
+  const buurtenPer = new Map([...perGebied.keys()].map((code) => [code, codesVan(db, code).buurten]));
+  // A gebied whose buurten all lie in another gebied with capacity (a buurt in its wijk) stays out of the reference.
+  const binnenAnder = (code: string) => {
+    const eigen = buurtenPer.get(code)!;
+    return [...buurtenPer].some(
+      ([ander, b]) => ander !== code && b.size > eigen.size && eigen.size > 0 && [...eigen].every((x) => b.has(x)),
+    );
+  };
   return [...perGebied].map(([code, lijst]) => {
     const codes = codesVan(db, code);
     const fte: Partial<Record<Functie, number>> = {};
@@ -712,6 +732,7 @@ function capaciteitGebieden(db: ProjectDb, peildatum: string): CapaciteitGebied[
       fteTotaal: lijst.reduce((s, r) => s + r.fte, 0),
       aanmeldingen: a ? a.waarde : null,
       toewijzingen: toew ? toew.waarde : null,
+      inReferentie: !binnenAnder(code),
     };
   });
 }
