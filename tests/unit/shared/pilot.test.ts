@@ -446,6 +446,15 @@ describe('through the service, on a real project', () => {
       ['BU01530201', 2.5, 300, 'onderbezet'],
       ['BU01530202', 4, 240, 'ruim'],
     ]);
+    // The wijk around both buurten: the buurten are not counted twice in the reference (only the wijk is).
+    unwrap(await s.saveCapaciteit([{ gebied: 'WK015302', peildatum: '2024-01-01', functie: 'wijkteam', fte: 6 }]));
+    const c2 = unwrap(await s.getPilotmonitor({ peildatum: '2024-01-31' })).capaciteit;
+    expect(c2.gemeente).toMatchObject({ fte: 6, aanmeldingen: 540, aanmeldingenPerFte: 90 });
+    expect(c2.rijen.map((r) => [r.code, r.oordeel])).toEqual([
+      ['BU01530201', 'onderbezet'],
+      ['BU01530202', 'ruim'],
+      ['WK015302', 'gemiddeld'],
+    ]);
     const bad = await s.saveCapaciteit([
       { gebied: 'BU01530201', peildatum: '2024-01-01', functie: 'wijkteam', fte: -1 },
     ]);
