@@ -152,3 +152,8 @@ export function vergeetTeam(db: ProjectDb): void {
     db.run('DELETE FROM sync_conflict');
   });
 }
+
+/** How many items of this kind the project shares with its team (drawn locally). */
+export function aantalGedeeld(db: ProjectDb, soort: EntiteitSoort): number {
+  return Number(db.value('SELECT count(*) FROM sync_id WHERE soort = ?', [soort]));
+}
