@@ -232,4 +232,78 @@ describe('Samenwerken: server and clients on loopback', () => {
       await s.server.close();
     }
   });
+
+  it('a client offline for 500 edits catches up', async () => {
+    const { s, leden } = await team(2);
+    try {
+      await syncAlle(leden);
+      const [a, b] = leden as [Lid, Lid];
+      await offline(a);
+      const dock = orgSleutel(a, 'Stichting Dock');
+      for (let i = 0; i < 500; i++) {
+        if (i % 5 === 0)
+          wijzig(
+            a.db,
+            a.sessie!.handle,
+            { soort: 'organisatie', sleutel: null, velden: { naam: `Organisatie ${i}` } },
+            a.naam,
+            NOW(),
+          );
+        else
+          wijzig(
+            a.db,
+            a.sessie!.handle,
+            { soort: 'organisatie', sleutel: dock, velden: { notities: `notitie ${i}` } },
+            a.naam,
+            NOW(),
+          );
+      }
+      await verbind(a);
+      await syncAlle(leden);
+      expect(listOrganisaties(b.db)).toHaveLength(102);
+      expect(listOrganisaties(b.db).find((o) => o.naam === 'Stichting Dock')!.notities).toBe('notitie 499');
+      expect(dump(b.db)).toEqual(dump(a.db));
+    } finally {
+      for (const l of leden) await l.sessie?.close();
+      await s.server.close();
+    }
+  });
+
+  it('the server killed and restarted mid-sync: the members converge and nothing is lost', async () => {
+    const { s, leden } = await team(3);
+    let s2: Awaited<ReturnType<typeof server>> | null = null;
+    try {
+      await syncAlle(leden);
+      const port = s.server.port;
+      for (let i = 0; i < 60; i++) {
+        const l = leden[i % 3]!;
+        wijzig(
+          l.db,
+          l.sessie!.handle,
+          { soort: 'organisatie', sleutel: null, velden: { naam: `${l.naam} ${i}` } },
+          l.naam,
+          NOW(),
+        );
+      }
+      await new Promise((r) => setTimeout(r, 5));
+      await s.server.close();
+      // Edits while the server is down stay in the members' documents.
+      for (const l of leden)
+        wijzig(
+          l.db,
+          l.sessie!.handle,
+          { soort: 'organisatie', sleutel: null, velden: { naam: `${l.naam} offline` } },
+          l.naam,
+          NOW(),
+        );
+      s2 = await server(s.opslag, port);
+      await syncAlle(leden);
+      const d = dump(leden[0]!.db);
+      expect(d.organisaties).toHaveLength(2 + 60 + 3);
+      for (const l of leden) expect(dump(l.db)).toEqual(d);
+    } finally {
+      for (const l of leden) await l.sessie?.close();
+      await s2?.server.close();
+    }
+  });
 });
