@@ -109,7 +109,29 @@ function maakRepo(db: () => ProjectDb, url: string | null, retryMs: number): Rep
     const adapter = new WebSocketClientAdapter(url, retryMs);
     // The adapter throws from its error listener on anything but ECONNREFUSED (a 401, a reset), which would end the
     // process: a dropped or refused connection is retried instead, and reported by `team sync` / `team status`.
-    (adapter as unknown as { onError: () => void }).onError = () => {};
+    const a = adapter as unknown as {
+      onError: () => void;
+      socket?: WebSocket;
+      connect: (...args: Parameters<WebSocketClientAdapter['connect']>) => void;
+    };
+    a.onError = () => {};
+    // On a retry the adapter makes a new socket and only takes its listeners off the old one: a socket still
+    // connecting stays open (the server counts it) and its later error has no listener (which ends a Node process).
+    // Each socket keeps an error listener, and the one replaced is closed.
+    const connect = a.connect.bind(adapter);
+    a.connect = (...args) => {
+      const oud = a.socket;
+      connect(...args);
+      a.socket?.on('error', () => {});
+      if (oud && oud !== a.socket) {
+        oud.on('error', () => {});
+        try {
+          oud.terminate();
+        } catch {
+          // already closed
+        }
+      }
+    };
     network.push(adapter);
   }
   return new Repo({
@@ -142,7 +164,7 @@ export async function openSessie(opts: SessieOpties): Promise<Sessie> {
     if (probe === 'geweigerd') throw new AppException('team.geweigerd', { server });
     if (probe === 'onbereikbaar') throw new AppException('team.onbereikbaar', { server });
   }
-  const repo = maakRepo(opts.db, url, opts.retryMs ?? 1000);
+  const repo = maakRepo(opts.db, url, opts.retryMs ?? 3000);
   const signal = AbortSignal.timeout(opts.timeoutMs ?? 30_000);
   let handle: DocHandle<TeamDoc>;
   try {
