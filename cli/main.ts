@@ -20,6 +20,7 @@ import { SECTIES, type RapportOpties, type SectieSoort } from '../shared/report/
 import { rapportHtml } from '../shared/report/html';
 import { scenarioCommand } from './scenario';
 import { pilotCommand } from './pilot';
+import { conflictenLijst, teamCommand, wijzigCommand, type TeamCliArgs } from './team';
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
@@ -96,6 +97,21 @@ const HELP = `Wijkweb op de opdrachtregel
   npm run -s cli -- weergave P.wijkweb --soort netwerk|kaart|hiaten --naam NAAM [--titel T] [--notitie N] [--instellingen JSON]
       Bewaart een weergave voor de presentatie.
 
+  npm run -s cli -- team delen P.wijkweb --server wss://HOST[:POORT] [--lid NAAM]
+      Deelt de sociale kaart van het project met een team via de teamserver van de gemeente. Toont de uitnodiging
+      (server, document en token): geef die alleen aan je team.
+  npm run -s cli -- team deelnemen P.wijkweb UITNODIGING [--lid NAAM]
+      Maakt een nieuw project P dat meedoet met het team van de uitnodiging.
+  npm run -s cli -- team sync P.wijkweb
+      Wisselt wijzigingen uit met de teamserver tot beide kanten alles van elkaar hebben, en slaat het project op.
+  npm run -s cli -- team status P.wijkweb [--json]
+      Toont met wie het project gedeeld is, wanneer het laatst gesynchroniseerd is en hoeveel er na te kijken is.
+  npm run -s cli -- team kies P.wijkweb organisatie:ID VELD NUMMER
+      Kiest bij een conflict de waarde met dit nummer (0 is de getoonde; zie export P conflicten).
+  npm run -s cli -- wijzig P.wijkweb organisatie:ID veld=waarde [veld=waarde …]   (ook voorziening:, relatie:, organisatie:nieuw)
+  npm run -s cli -- verwijder P.wijkweb organisatie:ID
+      Wijzigt of verwijdert een item van een gedeeld project (één stap ongedaan maken); het team ziet het na team sync.
+
   Algemene opties: --taal nl|en (taal van de meldingen en van het rapport), --help.
   Afsluitcode 0 bij succes, 1 bij een fout in de invoer of het bestand, 2 bij een onverwachte fout.
 `;
@@ -129,6 +145,8 @@ const VALUE_FLAGS = new Set([
   'instellingen',
   'parameters',
   'verschuiving',
+  'server',
+  'lid',
 ]);
 const BOOLEAN_FLAGS = new Set([
   'json',
@@ -192,8 +210,8 @@ function parseSecties(text: string): SectieSoort[] {
   return list as SectieSoort[];
 }
 
-function projectPathArg(parsed: Parsed, cwd: string): string {
-  const p = parsed.positional[1];
+function projectPathArg(parsed: Parsed, cwd: string, index = 1): string {
+  const p = parsed.positional[index];
   if (!p) throw new AppException('cli.argument-ontbreekt', { wat: 'het projectbestand (P.wijkweb)' });
   if (!p.toLowerCase().endsWith('.wijkweb')) throw new AppException('cli.geen-wijkweb-extensie');
   return resolve(cwd, p);
@@ -623,6 +641,16 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         const table = parsed.positional[2];
         if (!table)
           throw new AppException('cli.argument-ontbreekt', { wat: `de tabel (${EXPORT_TABLE_NAMES.join(', ')})` });
+        if (table === 'conflicten') {
+          // The team's review list ("Wijzigingen om na te kijken"): JSON only.
+          unwrap(await service.openProject(await store.read(path), basename(path)));
+          const lijst = conflictenLijst(service.currentDb()!);
+          const text = JSON.stringify(lijst, null, 2) + '\n';
+          const out = parsed.flags.get('out');
+          if (typeof out === 'string') await atomicWrite(fs, resolve(io.cwd, out), new TextEncoder().encode(text));
+          else io.stdout(text);
+          return 0;
+        }
         if (!(EXPORT_TABLE_NAMES as readonly string[]).includes(table)) {
           throw new AppException('export.onbekende-tabel', { tabel: table, tabellen: EXPORT_TABLE_NAMES.join(', ') });
         }
@@ -778,6 +806,42 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         await atomicWrite(fs, target, bytes);
         io.stderr(`Rapport geschreven naar ${target}\n`);
         return 0;
+      }
+      case 'team':
+      case 'wijzig':
+      case 'verwijder': {
+        const path = projectPathArg(parsed, io.cwd, command === 'team' ? 2 : 1);
+        const db = () => {
+          const d = service.currentDb();
+          if (!d) throw new AppException('project.geen-project-open');
+          return d;
+        };
+        const args: TeamCliArgs = {
+          positional: parsed.positional,
+          flags: parsed.flags,
+          db,
+          now: () => now().toISOString(),
+          stdout: io.stdout,
+          withProject: (fn) => withProject(path, fn),
+          readProject: async () => {
+            unwrap(await service.openProject(await store.read(path), basename(path)));
+          },
+          newProject: async (fn) => {
+            const naamFlag = parsed.flags.get('naam');
+            const naam = typeof naamFlag === 'string' ? naamFlag : basename(path).replace(/\.wijkweb$/i, '');
+            if (!projectNameSchema.safeParse(naam).success) throw new AppException('project.naam-ongeldig');
+            const lock = await acquireLock(cliLock(fs, now), path);
+            if (!lock.acquired) throw new AppException('bestand.in-gebruik-overschrijven', { bestand: basename(path) });
+            try {
+              unwrap(await service.createProject(naam));
+              await fn();
+              await store.create(path, unwrap(await service.exportProject()), parsed.flags.has('overschrijven'));
+            } finally {
+              await releaseLock(cliLock(fs, now), path);
+            }
+          },
+        };
+        return command === 'team' ? await teamCommand(args) : await wijzigCommand(args, command === 'verwijder');
       }
       default:
         throw new AppException('cli.gebruik');

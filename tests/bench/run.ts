@@ -10,6 +10,7 @@
  *  - CBS import of the whole country (kwb 2024, synthesised): parse, import, peak memory, ratio to sqlite3 .import
  *  - the Netwerk view in headless Chromium at 500 and 5,000 knopen: first drawing, layout, pan/zoom frame times
  *  - the stuurgroep report of the voorbeeldproject: model, HTML, xlsx, PDF, slides, snapshot
+ *  - team sync: 20 members × 500 edits through the team server (time to converge, bytes per edit, server memory)
  */
 import { createProjectDb, openProjectDb } from '../../shared/db/open';
 import { loadSqlJs } from '../../node/sqljs';
@@ -23,6 +24,7 @@ import { benchHiaten } from './hiaten';
 import { benchRapport } from './rapport';
 import { benchSave } from './save';
 import { benchBigProject } from './groot';
+import { benchTeamSync } from './team-sync';
 
 const ms = (t0: number) => performance.now() - t0;
 const fmt = (x: number) => `${x.toFixed(1)} ms`;
@@ -58,6 +60,9 @@ try {
 
   // A small edit in a big project, against the same edit in a small one (issue 16).
   if (want('groot')) await benchBigProject(SQL, report);
+
+  // Samenwerken: members × edits through the team server (issue 19).
+  if (want('team-sync')) await benchTeamSync(report);
 
   // Network metrics, one and two threads, against NetworkX and igraph (issue 6).
   if (want('netwerk')) await benchNetwerk(report);
