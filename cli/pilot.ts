@@ -8,7 +8,16 @@
 import { resolve } from 'node:path';
 import { leesJsonBestand } from './json-bestand';
 import { pilotBestandSchema, eersteProbleem } from '../shared/analysis/pilot-schema';
-import { aandeel, beschermAfhandeling, STATUS_TEKST, waardeTekst, type PilotMonitor } from '../shared/analysis/pilot';
+import {
+  aandeel,
+  beschermAfhandeling,
+  STATUS_TEKST,
+  waardeTekst,
+  type DoelEvaluatie,
+  type PilotMonitor,
+} from '../shared/analysis/pilot';
+import { doelAfgeschermd } from '../shared/report/pilot';
+import { datumEn, datumNl } from '../shared/report/format';
 import type { WorkerApi } from '../shared/contract';
 import { AppException, unwrap } from '../shared/result';
 import { isKlein, kleinLabel, type PrivacyInstellingen } from '../shared/report/privacy';
@@ -42,17 +51,21 @@ export function monitorJson(m: PilotMonitor, p: PrivacyInstellingen, exact: bool
   return {
     pilot: m.pilot,
     peildatum: m.peildatum,
-    doelen: m.doelen.map((e) => ({
-      naam: e.doel.naam,
-      criterium: e.doel.criterium,
-      maat: e.doel.maat,
-      gebied: e.doel.gebied,
-      status: e.status,
-      sinds: e.sinds,
-      basis: e.basis,
-      waarde: e.huidig,
-      zin: e.zin,
-    })),
+    doelen: m.doelen.map((e) => {
+      // A goal on a small count keeps its status; its numbers are not shown (the small-count rule, as in the report).
+      const klein = !exact && doelAfgeschermd(e, p);
+      return {
+        naam: e.doel.naam,
+        criterium: e.doel.criterium,
+        maat: e.doel.maat,
+        gebied: e.doel.gebied,
+        status: e.status,
+        sinds: e.sinds,
+        basis: klein ? kleinLabel(p) : e.basis,
+        waarde: klein ? kleinLabel(p) : e.huidig,
+        zin: klein ? afgeschermdeZin(e, p) : e.zin,
+      };
+    }),
     afhandeling: m.afhandeling.map((a) => ({
       periode: a.label,
       van: a.van,
@@ -70,6 +83,14 @@ export function monitorJson(m: PilotMonitor, p: PrivacyInstellingen, exact: bool
   };
 }
 
+/** The sentence of a goal whose numbers would show a small count: its status and since when, without the numbers. */
+function afgeschermdeZin(e: DoelEvaluatie, p: PrivacyInstellingen, taal: 'nl' | 'en' = 'nl'): string {
+  const sinds = e.sinds ? (taal === 'en' ? ` since ${datumEn(e.sinds)}` : ` sinds ${datumNl(e.sinds)}`) : '';
+  return taal === 'en'
+    ? `${STATUS_TEKST.en[e.status]}${sinds}. The counts are below ${p.drempel} and are not shown here.`
+    : `${STATUS_TEKST.nl[e.status]}${sinds}. De aantallen zijn kleiner dan ${p.drempel} en staan hier niet.`;
+}
+
 function tekst(m: PilotMonitor, taal: 'nl' | 'en', p: PrivacyInstellingen, exact: boolean): string {
   const en = taal === 'en';
   const regels: string[] = [];
@@ -81,7 +102,8 @@ function tekst(m: PilotMonitor, taal: 'nl' | 'en', p: PrivacyInstellingen, exact
   regels.push(en ? 'Goals' : 'Doelen');
   if (m.doelen.length === 0) regels.push(en ? '  (no goals yet)' : '  (nog geen doelen)');
   for (const e of m.doelen) {
-    regels.push(`  [${STATUS_TEKST[taal][e.status]}] ${e.doel.naam}`, `      ${e.zin}`);
+    const zin = !exact && doelAfgeschermd(e, p) ? afgeschermdeZin(e, p, taal) : e.zin;
+    regels.push(`  [${STATUS_TEKST[taal][e.status]}] ${e.doel.naam}`, `      ${zin}`);
   }
   if (m.afhandeling.length) {
     regels.push('', en ? 'Afhandeling per period (share)' : 'Afhandeling per periode (aandeel)');

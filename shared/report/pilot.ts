@@ -33,7 +33,8 @@ export function waardeKlein(e: DoelEvaluatie, w: DoelWaarde | null, p: PrivacyIn
   return isKlein(Math.round(w.waarde), p) || isKlein(Math.round(geteld), p);
 }
 
-const doelAfgeschermd = (e: DoelEvaluatie, p: PrivacyInstellingen) =>
+/** A goal whose baseline or value would show a small count: its numbers are not shown outside the team's view. */
+export const doelAfgeschermd = (e: DoelEvaluatie, p: PrivacyInstellingen) =>
   waardeKlein(e, e.basis, p) || waardeKlein(e, e.huidig, p);
 
 /** Where a goal's numbers come from: the files or hand tallies of its baseline and its value now. */

@@ -63,6 +63,33 @@ describe('pilot P --instellingen', () => {
     expect(exact.out).toMatch(/Q1 2024 +.*Anders of nog bezig 4%/);
   });
 
+  it('hides the numbers of a goal on a small count, keeping its status', async () => {
+    const dir = cliDir();
+    await project(dir);
+    const meldingen = (van: string, tot: string, n: number) => ({
+      gebied: 'BU01530201',
+      maat: 'meldingen',
+      peildatum: null,
+      periodeStart: van,
+      periodeEind: tot,
+      waarden: [{ categorie: null, waarde: n }],
+    });
+    writeFileSync(
+      join(dir, 'klein.json'),
+      JSON.stringify({
+        pilot: { naam: 'Klein', gebied: 'BU01530201', start: '2024-01-01', eind: null },
+        standaardDoelen: true,
+        tellingen: [meldingen('2023-01-01', '2023-12-31', 4), meldingen('2024-01-01', '2024-03-31', 1)],
+      }),
+    );
+    const r = await cli(['pilot', 'P.wijkweb', '--instellingen', 'klein.json', '--json'], dir);
+    expect(r.code, r.err).toBe(0);
+    const doel = (JSON.parse(r.out) as { doelen: { maat: string; status: string; basis: unknown; zin: string }[] })
+      .doelen[0]!;
+    expect(doel).toMatchObject({ maat: 'aanmeldingen', status: 'op_koers', basis: '<5' });
+    expect(doel.zin).toBe('Op koers sinds 31 maart 2024. De aantallen zijn kleiner dan 5 en staan hier niet.');
+  });
+
   it('refuses a file it cannot use with a Dutch message naming the field, and changes nothing', async () => {
     const dir = cliDir();
     await project(dir);
