@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import { basename, resolve } from 'node:path';
 import { LIMITS, type ImportIssue } from '../shared/importers/types';
 import type { PartnersImportOptions, WaardeKeuze } from '../shared/importers/partners/types';
-import { waardeKey, waardeSleutel } from '../shared/importers/partners/waarden';
+import { waardeKey, normaliseWaarde } from '../shared/importers/partners/taxonomie-waarden';
 import { acquireLock, processIsAlive, releaseLock, type LockDeps } from '../node/lock';
 import { EXPORT_TABLE_NAMES, type ExportTableName } from '../shared/contract';
 import { toCsv, toJsonRows } from '../shared/export/formats';
@@ -316,7 +316,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         for (const part of waardeFlag.split(';').filter((p) => p.trim())) {
           const m = /^\s*([a-z_]+)\s*:\s*(.+?)\s*=\s*(\S+)\s*$/.exec(part);
           if (!m) throw new AppException('cli.waarde-keuze-ongeldig', { waarde: part });
-          waarden[`${m[1]}|${waardeSleutel(m[2]!)}`] = { code: m[3]! };
+          waarden[`${m[1]}|${normaliseWaarde(m[2]!)}`] = { code: m[3]! };
         }
       }
       const samenvoegen = parsed.flags.get('samenvoegen');

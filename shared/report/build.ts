@@ -188,8 +188,6 @@ export function huidigeSnapshot(
 
 // ---------------------------------------------------------------- tables
 
-const tabel = (t: RapportTabel, p: PrivacyInstellingen) => beschermTabel(t, p);
-
 function kerncijfers(
   db: ProjectDb,
   sel: Selectie,
@@ -279,7 +277,7 @@ function kerncijfers(
       ],
       kerngetallen: kern,
       tabellen: [
-        tabel(
+        beschermTabel(
           {
             id: w.t('kern.tabelId'),
             titel: w.t('kern.tabelTitel', { jaar: String(sel.jaar) }),
@@ -396,7 +394,7 @@ function metingen(
     const per1000 = inwoners ? (laatste / inwoners) * 1000 : null;
     rijen.push([w.t('totaal'), ...totalen]);
     const bronnen = [...new Set(lijst.map((r) => r.bron))].join(', ');
-    const beschermd = tabel(
+    const beschermd = beschermTabel(
       {
         id: maatLabel(w, maat),
         titel: w.t(lijst.some((r) => r.meldingstype) ? 'met.tabelSoortMelding' : 'met.tabelProduct', {
@@ -511,7 +509,7 @@ function netwerkSectie(
   const tabellen: RapportTabel[] = [];
   if (verbinders.length) {
     tabellen.push(
-      tabel(
+      beschermTabel(
         {
           id: w.t('net.verbindersId'),
           titel: w.t('net.verbinders'),
@@ -532,7 +530,7 @@ function netwerkSectie(
   const balans = a.verwijsBalans.filter((b) => b.totaal > 0);
   if (balans.length) {
     tabellen.push(
-      tabel(
+      beschermTabel(
         {
           id: w.t('net.balansId'),
           titel: w.t('net.balans'),
@@ -699,7 +697,7 @@ function veranderingen(
     kerngetallen: kern,
     tabellen: rijen.length
       ? [
-          tabel(
+          beschermTabel(
             {
               id: w.t('ver.tabelId'),
               titel: w.t('ver.tabel', { datum: w.datum(oud.peildatum) }),
@@ -787,7 +785,7 @@ function hiatenSectie(
     ],
     tabellen: signalen.length
       ? [
-          tabel(
+          beschermTabel(
             {
               id: w.t('hia.tabelId'),
               titel: w.t('hia.tabel'),
@@ -895,7 +893,7 @@ function scenarioSectie(
         : []),
     ],
     tabellen: [
-      tabel(
+      beschermTabel(
         {
           id: w.t('sc.tabelId'),
           titel: w.t('sc.tabel', { naam }),
@@ -955,7 +953,7 @@ function bijlagen(
   );
   const vzs = listVoorzieningen(db).filter((v) => binnen(sel, [...v.werkgebied, v.locatieBuurtCode]));
   const tabellen: RapportTabel[] = [
-    tabel(
+    beschermTabel(
       {
         id: w.t('bij.tabelId'),
         titel: w.t('bij.tabel'),

@@ -32,9 +32,6 @@ import {
   type Vorm as KnoopVorm,
 } from '../netwerk-stijl';
 
-/** Paul Tol's "bright" colours, as everywhere (shared/netwerk-stijl.ts). */
-export { TOL_BRIGHT as TOL } from '../netwerk-stijl';
-
 export const ERNST_KLEUR: Record<Ernst, { fill: string; tekst: string; label: string }> = {
   ernstig: { fill: '#54278f', tekst: '#ffffff', label: 'Ernstig hiaat' },
   hiaat: { fill: '#9e9ac8', tekst: '#1a1a1a', label: 'Hiaat' },

@@ -254,9 +254,6 @@ export function createProjectService(deps: ServiceDeps): WorkerApi & {
     },
   });
 
-  /** The known place names for organisation-name matching: built in, plus the project's gemeenten and plaatsen. */
-  const places = (d: ProjectDb) => orgPlaces(d);
-
   /** An import that changes the sociale kaart: one transaction, one undo step (the log, or a snapshot when heavy). */
   const runChange = async <T extends object>(
     fileName: string,
@@ -546,7 +543,7 @@ export function createProjectService(deps: ServiceDeps): WorkerApi & {
       const d = db;
       const label = `Samengevoegd tot ‘${d ? itemNaam(d, 'organisatie', keepId) : ''}’`;
       return mutate(label, (d, tijd) => {
-        const p = places(d);
+        const p = orgPlaces(d);
         kaart.mergeOrganisaties(d, keepId, ids, tijd, (naam) => orgNameKey(naam, p));
         return kaart.getOrganisatie(d, keepId);
       });
@@ -554,7 +551,7 @@ export function createProjectService(deps: ServiceDeps): WorkerApi & {
     async findDubbeleOrganisaties() {
       return guard(() => {
         const d = requireDb();
-        const p = places(d);
+        const p = orgPlaces(d);
         const orgs = listOrganisatieKenmerken(d);
         const byId = new Map(orgs.map((o) => [o.id, o]));
         const groups: DubbeleOrganisaties[] = [];

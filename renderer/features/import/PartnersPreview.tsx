@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { PartnersImportOptions, PartnersPreview as Preview } from '../../../shared/contract';
 import type { TaxonomieItemRow } from '../../../shared/model/sociale-kaart';
 import { PARTNER_VELDEN, type PartnerVeld, type WaardeKeuze } from '../../../shared/importers/partners/types';
-import { waardeKey } from '../../../shared/importers/partners/waarden';
+import { waardeKey } from '../../../shared/importers/partners/taxonomie-waarden';
 import { CheckboxField, Heading, Paragraph, Table, TableHead, td, tr } from '../../components/ui';
 import { ImportActions, ImportChoices, type ImportPreviewProps } from './ImportActions';
 import { IssueList } from './IssueList';

@@ -15,7 +15,7 @@ import {
   METRIEKEN,
   MODI,
   STATUSSEN,
-  parsePeriode,
+  parsePeriodeKey,
   periodeKey,
   type Indeling,
   type KleurOp,
@@ -154,7 +154,7 @@ export function Filters({
         label={t('netwerk.filter.periode')}
         options={periodeOpties}
         value={periodeKey(filter.periode) ?? ''}
-        onChange={(e) => setFilter({ periode: parsePeriode(e.target.value) ?? undefined })}
+        onChange={(e) => setFilter({ periode: parsePeriodeKey(e.target.value) ?? undefined })}
       />
       <SelectField
         id="netwerk-vergelijk"

@@ -37,7 +37,7 @@ import {
   allesTonen,
   analyseFilter,
   DEFAULT_INSTELLINGEN,
-  parsePeriode,
+  parsePeriodeKey,
   parseWeergave,
   toWeergaveInstellingen,
   zonderFilter,
@@ -128,9 +128,9 @@ export function NetwerkPage({
   }, [actions, revision]);
 
   const net = useMemo(() => (data ? applyFilter(data, inst.filter) : null), [data, inst.filter]);
-  const vergelijkPeriode = parsePeriode(inst.vergelijkMet);
+  const vergelijkPeriode = parsePeriodeKey(inst.vergelijkMet);
   const vergelijking = useMemo(() => {
-    const p = parsePeriode(inst.vergelijkMet);
+    const p = parsePeriodeKey(inst.vergelijkMet);
     if (!data || !net || !p) return null;
     return compareNetwerken(applyFilter(data, { ...inst.filter, periode: p }), net);
   }, [data, net, inst.filter, inst.vergelijkMet]);

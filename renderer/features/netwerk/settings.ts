@@ -69,8 +69,8 @@ export const DEFAULT_INSTELLINGEN: NetwerkInstellingen = {
   vergelijkMet: null,
 };
 
-/** "2024-01-01/2024-03-31" → a Periode; null when it is not one. */
-export function parsePeriode(s: string | null | undefined): Periode | null {
+/** The Periode a `periodeKey` names ("2024-01-01/2024-03-31"); null when it is not one. */
+export function parsePeriodeKey(s: string | null | undefined): Periode | null {
   if (!s) return null;
   const m = /^(\d{4}-\d{2}-\d{2})\/(\d{4}-\d{2}-\d{2})$/.exec(s);
   return m ? { start: m[1]!, eind: m[2]! } : null;
@@ -170,7 +170,7 @@ export function parseInstellingen(v: unknown): NetwerkInstellingen {
     grootteOp: v.grootteOp === null ? null : oneOf(METRIEKEN, v.grootteOp, d.grootteOp!),
     indeling: oneOf(INDELINGEN, v.indeling, d.indeling),
     concentrischOp: oneOf(METRIEKEN, v.concentrischOp, d.concentrischOp),
-    vergelijkMet: typeof v.vergelijkMet === 'string' && parsePeriode(v.vergelijkMet) ? v.vergelijkMet : null,
+    vergelijkMet: typeof v.vergelijkMet === 'string' && parsePeriodeKey(v.vergelijkMet) ? v.vergelijkMet : null,
   };
 }
 

@@ -18,7 +18,7 @@ import { findBronBySha } from '../../db/repos/cbs-import';
 import { bewaarTaxonomieAlias, taxonomieWaarden } from '../../db/repos/lijsten-import';
 import { afhandelingUitTekst } from '../../model/pilot';
 import { isAantalMaat } from '../../report/privacy';
-import { waardeSleutel } from '../partners/waarden';
+import { normaliseWaarde } from '../partners/taxonomie-waarden';
 import { createEigenGebied, eigenGebiedId, gebiedLabel } from '../../db/repos/gebieden';
 import { normaliseName } from '../../model/names';
 import { AppException, toAppError } from '../../result';
@@ -291,24 +291,24 @@ function resolveAfhandeling(
   const onthouden = new Map(
     alleAliassen
       .filter((a) => a.taxonomie === 'afhandeling' && bestaat.has(a.code))
-      .map((a) => [waardeSleutel(a.waarde), a.code]),
+      .map((a) => [normaliseWaarde(a.waarde), a.code]),
   );
   const perLabel = new Map<string, string>();
   for (const i of items) {
-    perLabel.set(waardeSleutel(i.label), i.code);
-    if (!perLabel.has(waardeSleutel(i.code))) perLabel.set(waardeSleutel(i.code), i.code);
+    perLabel.set(normaliseWaarde(i.label), i.code);
+    if (!perLabel.has(normaliseWaarde(i.code))) perLabel.set(normaliseWaarde(i.code), i.code);
   }
   const gekozen = new Map(
     Object.entries(options.afhandelingen ?? {})
       .filter(([, code]) => bestaat.has(code))
-      .map(([tekst, code]) => [waardeSleutel(tekst), code]),
+      .map(([tekst, code]) => [normaliseWaarde(tekst), code]),
   );
   const matches: AfhandelingMatch[] = [];
   const issues: ImportIssue[] = [];
   const aliassen = new Map<string, string>();
   const codes = new Map<string, string | null>();
   for (const [tekst, { r, aantal }] of found) {
-    const k = waardeSleutel(tekst);
+    const k = normaliseWaarde(tekst);
     const woorden = afhandelingUitTekst(tekst);
     let code: string | null = null;
     let hoe: AfhandelingMatch['hoe'] = null;

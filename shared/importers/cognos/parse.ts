@@ -20,7 +20,7 @@ import {
   type Vorm,
   type Wet,
 } from './labels';
-import { excelSerialToIso, findSpan, parsePeriod, type Period } from './periods';
+import { excelSerialToIso, findSpan, findPeriode, type PeildatumOfPeriode } from './periods';
 
 export interface CognosRecord {
   /** The gebied as written (a name or code), or null when the table names none. */
@@ -93,7 +93,7 @@ interface Column {
   readonly own: string;
   readonly role: Role;
   readonly maat?: string;
-  readonly period?: Period;
+  readonly period?: PeildatumOfPeriode;
   /** From a header row above this one ("Wmo" over "Aantal"). */
   readonly wet?: Wet;
 }
@@ -250,9 +250,10 @@ export function parseCognosSheet(fileName: string, sheet: SheetRows, overrides: 
         return { index: x.i, header, own: header, role: fixedRole };
       const valuesBelow = dataRows.filter((d) => isValue(rows[d]?.[x.i])).length;
       if (valuesBelow > 0 && valuesBelow >= dataRows.filter((d) => text(rows[d]?.[x.i]) !== '').length * 0.6) {
-        const span = findSpan(header) ?? parsePeriod(header);
+        const span = findSpan(header) ?? findPeriode(header);
         if (span && !maatIn(header)) {
-          const period: Period = 'peildatum' in span ? span : { peildatum: null, start: span.start, eind: span.eind };
+          const period: PeildatumOfPeriode =
+            'peildatum' in span ? span : { peildatum: null, start: span.start, eind: span.eind };
           return { index: x.i, header, own: header, role: 'maat' as const, period };
         }
         return {
@@ -284,8 +285,8 @@ export function parseCognosSheet(fileName: string, sheet: SheetRows, overrides: 
         const above = [...upperCells].reverse().find((x) => x.i <= col.index);
         const top = above ? text(above.c) : '';
         if (!top) continue;
-        const span = findSpan(top) ?? parsePeriod(top);
-        const period: Period | undefined = span
+        const span = findSpan(top) ?? findPeriode(top);
+        const period: PeildatumOfPeriode | undefined = span
           ? 'peildatum' in span
             ? span
             : { peildatum: null, start: span.start, eind: span.eind }
@@ -324,7 +325,7 @@ export function parseCognosSheet(fileName: string, sheet: SheetRows, overrides: 
     const titleText = t.title.join(' | ');
     const labels = t.columns.filter((c) => c.role !== 'maat' && c.role !== 'negeren');
     const measures = t.columns.filter((c) => c.role === 'maat');
-    const tablePeriod = parsePeriod(titleText) ?? parsePeriod(sheetText) ?? null;
+    const tablePeriod = findPeriode(titleText) ?? findPeriode(sheetText) ?? null;
     // A title about both wetten ("Kosten Wmo en Jeugd") gives no wet to its rows.
     const beideWetten = (x: string) => /\bwmo\b/i.test(x) && /\bjeugd/i.test(x);
     const tableWet = beideWetten(titleText) ? null : (wetIn(titleText) ?? wetIn(labels.map((l) => l.header).join(' ')));
@@ -404,7 +405,7 @@ export function parseCognosSheet(fileName: string, sheet: SheetRows, overrides: 
       let meldingstype: string | null = null;
       let afhandelingTekst: string | null = null;
       let afhandelingCel: { row: number; column: string; kop: string } | null = null;
-      let rowPeriod: Period | null = null;
+      let rowPeriod: PeildatumOfPeriode | null = null;
       const productTexts: string[] = [];
       for (const l of labels) {
         const v = labelValues.get(l.index) ?? '';
@@ -423,7 +424,7 @@ export function parseCognosSheet(fileName: string, sheet: SheetRows, overrides: 
           const serial = typeof cell === 'number' ? excelSerialToIso(cell) : null;
           rowPeriod = serial
             ? { peildatum: serial, start: null, eind: null }
-            : (parsePeriod(v) ?? (findSpan(v) ? { peildatum: null, ...findSpan(v)! } : null));
+            : (findPeriode(v) ?? (findSpan(v) ? { peildatum: null, ...findSpan(v)! } : null));
         } else if (role === 'wet') wet = wetIn(v) ?? wet;
         else if (role === 'vorm') vorm = vormIn(v) ?? vorm;
         else if (role === 'product') productTexts.push(v);

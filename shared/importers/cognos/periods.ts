@@ -3,7 +3,7 @@
  * "2024-04-02", an Excel serial (45384), "april 2024", "periode héél April 2024", "2024-04", "apr 2024", "2024-Q1",
  * "1-4-2024 t/m 30-4-2024". Pure; returns ISO dates (YYYY-MM-DD).
  */
-export interface Period {
+export interface PeildatumOfPeriode {
   readonly peildatum: string | null;
   readonly start: string | null;
   readonly eind: string | null;
@@ -135,10 +135,11 @@ export function findSpan(text: string): { start: string; eind: string } | null {
 }
 
 /**
- * The period a text names. "peildatum …" gives a peildatum; "t/m", "tot en met", "–" between two dates gives a
+ * The peildatum or period a free text (a title, header or footer) names; null when it names none. Unlike
+ * `parsePeriode` in `partners/cell-values.ts`, which reads one list cell. "peildatum …" gives a peildatum; "t/m", "tot en met", "–" between two dates gives a
  * span; a month or quarter gives its span; one date alone is a peildatum.
  */
-export function parsePeriod(text: string): Period | null {
+export function findPeriode(text: string): PeildatumOfPeriode | null {
   const s = plain(text);
   const dates = findDates(text);
   if (/peil\s*datum|stand\s+(per|op)|per\s+\d/.test(s) && dates.length >= 1) {

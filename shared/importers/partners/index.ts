@@ -55,8 +55,8 @@ import {
   type DetectedTable,
   type Recogniser,
 } from './table';
-import { buildWaardeIndex, splitMulti, waardeKey, waardeSleutel, type WaardeIndex } from './waarden';
-import { parseCollectief, parseDate, parseStatus, parseToegang } from './values';
+import { buildWaardeIndex, splitMulti, waardeKey, normaliseWaarde, type WaardeIndex } from './taxonomie-waarden';
+import { parseCollectief, parseDate, parseStatus, parseToegang } from './cell-values';
 import type {
   DubbelVoorstel,
   OnbekendeWaarde,
@@ -207,6 +207,7 @@ export interface PartnersPlan {
   readonly places: PlaceSet;
 }
 
+/** The known place names for organisation-name matching: built in, plus the project's gemeenten and plaatsen. */
 export function orgPlaces(db: ProjectDb, extra: readonly string[] = []): PlaceSet {
   return createPlaceSet([...listPlaatsnamen(db), ...extra]);
 }
@@ -859,7 +860,7 @@ export async function importPartners(
     added.set(`+${waardeKey(it.taxonomie, it.waarde)}`, code);
   }
   for (const a of plan.aliases) {
-    bewaarTaxonomieAlias(db, a.taxonomie, waardeSleutel(a.waarde), a.code);
+    bewaarTaxonomieAlias(db, a.taxonomie, normaliseWaarde(a.waarde), a.code);
   }
   const resolve = (list: readonly string[] | undefined) => list?.map((c) => (c.startsWith('+') ? added.get(c)! : c));
 

@@ -27,8 +27,8 @@ import {
   type DetectedTable,
   type Recogniser,
 } from './table';
-import { buildWaardeIndex } from './waarden';
-import { parseAantal, parsePeriode, periodeIsOmgekeerd } from './values';
+import { buildWaardeIndex } from './taxonomie-waarden';
+import { parseAantal, parsePeriode, periodeIsOmgekeerd } from './cell-values';
 import { orgPlaces } from './index';
 import type { NaamMatch, RelatieVeld, RelatiesImportOptions, RelatiesImportOutcome, RelatiesPreview } from './types';
 import type { KnoopRef, RelatieVolume } from '../../model/sociale-kaart';

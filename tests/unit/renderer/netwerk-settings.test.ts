@@ -10,7 +10,7 @@ import {
   DEFAULT_INSTELLINGEN,
   parseFilter,
   parseInstellingen,
-  parsePeriode,
+  parsePeriodeKey,
   parseWeergave,
   periodeKey,
   toWeergaveInstellingen,
@@ -101,9 +101,9 @@ describe('saved views', () => {
 
 describe('filter helpers', () => {
   it('periods as "start/eind"', () => {
-    expect(parsePeriode('2024-01-01/2024-03-31')).toEqual({ start: '2024-01-01', eind: '2024-03-31' });
-    expect(parsePeriode('2024-Q1')).toBeNull();
-    expect(parsePeriode(null)).toBeNull();
+    expect(parsePeriodeKey('2024-01-01/2024-03-31')).toEqual({ start: '2024-01-01', eind: '2024-03-31' });
+    expect(parsePeriodeKey('2024-Q1')).toBeNull();
+    expect(parsePeriodeKey(null)).toBeNull();
     expect(periodeKey({ start: '2024-01-01', eind: '2024-03-31' })).toBe('2024-01-01/2024-03-31');
   });
 

@@ -9,7 +9,7 @@ import * as XLSX from 'xlsx';
 import { createProjectService } from '../../../shared/service/project-service';
 import { unwrap } from '../../../shared/result';
 import { parseBedrag, parseCount } from '../../../shared/importers/cognos/labels';
-import { parsePeriod } from '../../../shared/importers/cognos/periods';
+import { findPeriode } from '../../../shared/importers/cognos/periods';
 import { formatIssue } from '../../../shared/i18n/messages';
 import { FIXED_NOW, sha256, sql } from '../../helpers/db';
 
@@ -359,11 +359,11 @@ describe('Cognos: kosten and tevredenheid', () => {
   });
 
   it('a year, a range of months and a quarter as periods', () => {
-    expect(parsePeriod('2021')).toEqual({ peildatum: null, start: '2021-01-01', eind: '2021-12-31' });
-    expect(parsePeriod('jan t/m apr 2024')).toEqual({ peildatum: null, start: '2024-01-01', eind: '2024-04-30' });
-    expect(parsePeriod('januari–april 2024')).toEqual({ peildatum: null, start: '2024-01-01', eind: '2024-04-30' });
-    expect(parsePeriod('2024 (jan-apr)')).toEqual({ peildatum: null, start: '2024-01-01', eind: '2024-04-30' });
-    expect(parsePeriod('Meldingen 2024 Boswinkel')).toBeNull();
+    expect(findPeriode('2021')).toEqual({ peildatum: null, start: '2021-01-01', eind: '2021-12-31' });
+    expect(findPeriode('jan t/m apr 2024')).toEqual({ peildatum: null, start: '2024-01-01', eind: '2024-04-30' });
+    expect(findPeriode('januari–april 2024')).toEqual({ peildatum: null, start: '2024-01-01', eind: '2024-04-30' });
+    expect(findPeriode('2024 (jan-apr)')).toEqual({ peildatum: null, start: '2024-01-01', eind: '2024-04-30' });
+    expect(findPeriode('Meldingen 2024 Boswinkel')).toBeNull();
   });
 
   it('the kosten export: years as columns, wet from the group rows, euros with decimals, a negative correction', async () => {

@@ -223,17 +223,17 @@ describe('Cognos details', () => {
   });
 
   it('periods as people write them', async () => {
-    const { parsePeriod } = await import('../../../shared/importers/cognos/periods');
-    expect(parsePeriod('peildatum 2 april 2024')).toEqual({ peildatum: '2024-04-02', start: null, eind: null });
-    expect(parsePeriod('periode héél April 2024')).toEqual({
+    const { findPeriode } = await import('../../../shared/importers/cognos/periods');
+    expect(findPeriode('peildatum 2 april 2024')).toEqual({ peildatum: '2024-04-02', start: null, eind: null });
+    expect(findPeriode('periode héél April 2024')).toEqual({
       peildatum: null,
       start: '2024-04-01',
       eind: '2024-04-30',
     });
-    expect(parsePeriod('2024-Q1')).toEqual({ peildatum: null, start: '2024-01-01', eind: '2024-03-31' });
-    expect(parsePeriod('1-4-2024 t/m 30-4-2024')).toEqual({ peildatum: null, start: '2024-04-01', eind: '2024-04-30' });
-    expect(parsePeriod('feb 2024')).toEqual({ peildatum: null, start: '2024-02-01', eind: '2024-02-29' });
-    expect(parsePeriod('Aantal meldingen Boswinkel')).toBeNull();
+    expect(findPeriode('2024-Q1')).toEqual({ peildatum: null, start: '2024-01-01', eind: '2024-03-31' });
+    expect(findPeriode('1-4-2024 t/m 30-4-2024')).toEqual({ peildatum: null, start: '2024-04-01', eind: '2024-04-30' });
+    expect(findPeriode('feb 2024')).toEqual({ peildatum: null, start: '2024-02-01', eind: '2024-02-29' });
+    expect(findPeriode('Aantal meldingen Boswinkel')).toBeNull();
   });
 });
 
@@ -372,14 +372,14 @@ describe('Cognos: cases found in review', () => {
   });
 
   it('the day a report was made does not replace its month', async () => {
-    const { parsePeriod } = await import('../../../shared/importers/cognos/periods');
-    expect(parsePeriod('Meldingen april 2024, aangemaakt op 2-5-2024')).toEqual({
+    const { findPeriode } = await import('../../../shared/importers/cognos/periods');
+    expect(findPeriode('Meldingen april 2024, aangemaakt op 2-5-2024')).toEqual({
       peildatum: null,
       start: '2024-04-01',
       eind: '2024-04-30',
     });
     // "tot" inside "Totaal" is no range marker.
-    expect(parsePeriod('Totaal 2-4-2024 en 3-4-2024')?.start ?? null).toBeNull();
+    expect(findPeriode('Totaal 2-4-2024 en 3-4-2024')?.start ?? null).toBeNull();
   });
 
   it('saved column corrections add up over months instead of replacing each other', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createProjectService } from '../../../shared/service/project-service';
 import { unwrap } from '../../../shared/result';
 import { errorMessage, formatIssue } from '../../../shared/i18n/messages';
-import { parsePeriode, periodeIsOmgekeerd } from '../../../shared/importers/partners/values';
+import { parsePeriode, periodeIsOmgekeerd } from '../../../shared/importers/partners/cell-values';
 import { FIXED_NOW, sha256, sql } from '../../helpers/db';
 
 /** Issue 15.8 and 15.9: a header-only file, a repeated header, a reversed period, bad PC6 rows. */

@@ -8,7 +8,7 @@ import * as XLSX from 'xlsx';
 import { createProjectService } from '../../../shared/service/project-service';
 import { unwrap } from '../../../shared/result';
 import { formatIssue } from '../../../shared/i18n/messages';
-import { leeftijden, waardeKey } from '../../../shared/importers/partners/waarden';
+import { leeftijden, waardeKey } from '../../../shared/importers/partners/taxonomie-waarden';
 import { partnerSjabloon, SJABLOON_KOLOMMEN } from '../../../shared/importers/partners/sjabloon';
 import { FIXED_NOW, sha256, sql } from '../../helpers/db';
 

@@ -1,4 +1,5 @@
-import { excelSerialToIso, findDates, findSpan, parsePeriod } from '../cognos/periods';
+import { excelSerialToIso, findDates, findSpan, findPeriode } from '../cognos/periods';
+import type { Periode } from '../../analysis/types';
 import type { VoorzieningStatus } from '../../model/sociale-kaart';
 
 /** Cell values of partner and relation lists as people write them. Each returns undefined for "not understood". */
@@ -44,8 +45,6 @@ export function parseDate(s: string): string | undefined {
   return dates.length === 1 ? dates[0] : undefined;
 }
 
-type Periode = { start: string; eind: string };
-
 /**
  * A period cell: "2024-Q1", "Q2 2024", "jan 2024", "2024", "01-01-2024 t/m 31-03-2024", "jan 2024 - mrt 2024", or
  * one date (that day). A span whose end lies before its start ("1-1-2025 t/m 1-1-2024") is not understood: it is
@@ -89,7 +88,7 @@ function onePeriode(s: string): Periode | undefined {
     const d = excelSerialToIso(Number(v));
     return d ? { start: d, eind: d } : undefined;
   }
-  const p = parsePeriod(v);
+  const p = findPeriode(v);
   if (p?.start && p.eind) return { start: p.start, eind: p.eind };
   if (p?.peildatum) return { start: p.peildatum, eind: p.peildatum };
   const span = findSpan(v);

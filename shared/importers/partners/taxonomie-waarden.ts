@@ -69,16 +69,16 @@ const SYNONIEMEN: Readonly<Record<Taxonomy, Readonly<Record<string, readonly str
   },
 };
 
-/** Lower case, no diacritics, "&" as a word, punctuation as spaces. */
-export function waardeSleutel(value: string): string {
+/** The normalised text of a taxonomy value: lower case, no diacritics, "&" as a word, punctuation as spaces. */
+export function normaliseWaarde(value: string): string {
   return normaliseName(value.replace(/&/g, ' & ').replace(/\+/g, ' plus '))
     .replace(/&/g, '')
     .replace(/\s+/g, ' ')
     .trim();
 }
 
-/** The key of a taxonomy value in `PartnersImportOptions.waarden`: "leefgebied|w i". */
-export const waardeKey = (taxonomie: Taxonomy, waarde: string): string => `${taxonomie}|${waardeSleutel(waarde)}`;
+/** The map key of a taxonomy value (its taxonomy and normalised text), as in `PartnersImportOptions.waarden`: "leefgebied|w i". */
+export const waardeKey = (taxonomie: Taxonomy, waarde: string): string => `${taxonomie}|${normaliseWaarde(waarde)}`;
 
 /** A suggestion for an unknown value: `zeker` only when its meaning points to this one item and to no other. */
 export interface Voorstel {
@@ -133,17 +133,17 @@ export function leeftijden(value: string): readonly [number, number] | null {
 }
 
 export function buildWaardeIndex(db: ProjectDb): WaardeIndex {
-  const exact = new Map<string, string>(); // `${taxonomie}|${key}` → code (code, label, alias)
+  const exact = new Map<string, string>(); // waardeKey → code (code, label, alias)
   const weak = new Map<string, string>(); // label parts and synonyms
   const labels = new Map<Taxonomy, { code: string; label: string }[]>();
   for (const t of TAXONOMIES) labels.set(t, []);
   const { items, aliassen } = taxonomieWaarden(db);
   for (const it of items) {
     labels.get(it.taxonomie)?.push({ code: it.code, label: it.label });
-    exact.set(`${it.taxonomie}|${waardeSleutel(it.code)}`, it.code);
-    exact.set(`${it.taxonomie}|${waardeSleutel(it.label)}`, it.code);
+    exact.set(waardeKey(it.taxonomie, it.code), it.code);
+    exact.set(waardeKey(it.taxonomie, it.label), it.code);
     for (const part of it.label.split(/[/(),]| en /)) {
-      const k = waardeSleutel(part);
+      const k = normaliseWaarde(part);
       if (k.length >= 2 && !weak.has(`${it.taxonomie}|${k}`)) weak.set(`${it.taxonomie}|${k}`, it.code);
     }
   }
@@ -152,16 +152,16 @@ export function buildWaardeIndex(db: ProjectDb): WaardeIndex {
     for (const [code, words] of Object.entries(SYNONIEMEN[t])) {
       if (!known.has(`${t}|${code}`)) continue;
       for (const w of words) {
-        const k = waardeSleutel(w);
+        const k = normaliseWaarde(w);
         if (!weak.has(`${t}|${k}`)) weak.set(`${t}|${k}`, code);
       }
     }
   }
   for (const a of aliassen) {
-    if (known.has(`${a.taxonomie}|${a.code}`)) exact.set(`${a.taxonomie}|${waardeSleutel(a.waarde)}`, a.code);
+    if (known.has(`${a.taxonomie}|${a.code}`)) exact.set(waardeKey(a.taxonomie, a.waarde), a.code);
   }
   const one = (t: Taxonomy, value: string): string | null => {
-    const k = waardeSleutel(value);
+    const k = normaliseWaarde(value);
     if (!k) return null;
     return exact.get(`${t}|${k}`) ?? weak.get(`${t}|${k}`) ?? null;
   };
@@ -170,14 +170,14 @@ export function buildWaardeIndex(db: ProjectDb): WaardeIndex {
       const whole = one(t, value);
       if (whole) return [whole];
       // "welzijn/recreatie", "Werk & Inkomen / Zorg": every part must be known.
-      const parts = value.split(/[/]| en | & /).filter((p) => waardeSleutel(p) !== '');
+      const parts = value.split(/[/]| en | & /).filter((p) => normaliseWaarde(p) !== '');
       if (parts.length < 2) return null;
       const codes = parts.map((p) => one(t, p));
       if (codes.some((c) => c === null)) return null;
       return [...new Set(codes as string[])];
     },
     suggest(t, value) {
-      const k = waardeSleutel(value);
+      const k = normaliseWaarde(value);
       // A cell of a page of text is no taxonomy value (and its bigrams, once per known value, took seconds).
       if (!k || k.length > MAX_SUGGEST) return null;
       const items = labels.get(t) ?? [];
