@@ -6,11 +6,11 @@
  * per quarter, the costs per year and what the data says about the evaluation questions.
  */
 import { resolve } from 'node:path';
-import { leesJsonBestand } from './json-bestand';
+import { readJsonFile } from './json-file';
 import { pilotBestandSchema, eersteProbleem } from '../shared/analysis/pilot-schema';
 import {
   aandeel,
-  beschermAfhandeling,
+  protectAfhandeling,
   STATUS_TEKST,
   waardeTekst,
   type DoelEvaluatie,
@@ -30,7 +30,7 @@ export interface PilotCliArgs {
     | 'listDoelen'
     | 'saveDoel'
     | 'deleteDoel'
-    | 'vulStandaardDoelen'
+    | 'addStandaardDoelen'
     | 'saveCapaciteit'
     | 'saveTelling'
     | 'getPrivacy'
@@ -43,7 +43,7 @@ export interface PilotCliArgs {
 }
 
 const leesBestand = (path: string) =>
-  leesJsonBestand(path, '--instellingen', 'een JSON-bestand met de pilot, zijn doelen, capaciteit en tellingen');
+  readJsonFile(path, '--instellingen', 'een JSON-bestand met de pilot, zijn doelen, capaciteit en tellingen');
 
 /** The monitor as JSON; counts below the threshold as "<5" unless exact counts were asked for. */
 export function monitorJson(m: PilotMonitor, p: PrivacyInstellingen, exact: boolean) {
@@ -111,7 +111,7 @@ function tekst(m: PilotMonitor, taal: 'nl' | 'en', p: PrivacyInstellingen, exact
       // A share of a small count would give it away (the small-count rule): the count's "<5" instead.
       // The small-count rule as in the report: a hidden count has no share, nor has one that would give it away.
       const codes = m.categorieen.map((c) => c.code);
-      const b = exact ? null : beschermAfhandeling(a, codes, p);
+      const b = exact ? null : protectAfhandeling(a, codes, p);
       const delen = m.categorieen
         .map((c) => {
           const cel = b?.cellen[c.code];
@@ -155,7 +155,7 @@ export async function pilotCommand(a: PilotCliArgs): Promise<number> {
       unwrap(await a.service.savePilot(b.pilot));
       if (b.standaardDoelen || b.doelen) {
         for (const d of unwrap(await a.service.listDoelen())) unwrap(await a.service.deleteDoel(d.id));
-        if (b.standaardDoelen) unwrap(await a.service.vulStandaardDoelen());
+        if (b.standaardDoelen) unwrap(await a.service.addStandaardDoelen());
         for (const d of b.doelen ?? []) unwrap(await a.service.saveDoel(null, d));
       }
       if (b.capaciteit) unwrap(await a.service.saveCapaciteit(b.capaciteit));

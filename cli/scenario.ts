@@ -5,7 +5,7 @@
  * same scenario with another share for every line that takes the scenario's share, without saving it.
  */
 import { resolve } from 'node:path';
-import { leesJsonBestand } from './json-bestand';
+import { readJsonFile } from './json-file';
 import {
   STANDAARD_SCENARIO,
   scenarioRijen,
@@ -30,7 +30,7 @@ export interface ScenarioCliArgs {
 const STANDAARD_NAAM = { nl: 'Standaardscenario', en: 'Standard scenario' } as const;
 
 const readParameters = (path: string) =>
-  leesJsonBestand(path, '--parameters', 'een JSON-bestand met de invoer van een scenario');
+  readJsonFile(path, '--parameters', 'een JSON-bestand met de invoer van een scenario');
 
 function parseShare(text: string): number {
   const n = Number(text.replace('%', '').replace(',', '.'));

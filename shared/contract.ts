@@ -383,7 +383,7 @@ export interface WorkerApi {
   saveDoel(id: number | null, doel: DoelInvoer): Promise<Result<Changed<Doel>>>;
   deleteDoel(id: number): Promise<Result<Changed<number>>>;
   /** Adds the pilot plan's success criteria as goals for the pilot's gebied and start (one undo step). */
-  vulStandaardDoelen(): Promise<Result<Changed<number>>>;
+  addStandaardDoelen(): Promise<Result<Changed<number>>>;
   /** A tally entered by hand (afhandeling per category, kosten, tevredenheid, meldingen): one undo step. */
   saveTelling(telling: TellingInvoer): Promise<Result<Changed<number>>>;
   listCapaciteit(): Promise<Result<CapaciteitRegel[]>>;

@@ -154,7 +154,7 @@ export interface StoreDeps {
     | 'listDoelen'
     | 'saveDoel'
     | 'deleteDoel'
-    | 'vulStandaardDoelen'
+    | 'addStandaardDoelen'
     | 'saveTelling'
     | 'listCapaciteit'
     | 'saveCapaciteit'
@@ -257,7 +257,7 @@ export interface Actions {
   listDoelen: WorkerApi['listDoelen'];
   saveDoel(id: number | null, doel: DoelInvoer): Promise<Result<Doel>>;
   deleteDoel(id: number): Promise<Result<number>>;
-  vulStandaardDoelen(): Promise<Result<number>>;
+  addStandaardDoelen(): Promise<Result<number>>;
   saveTelling(telling: TellingInvoer): Promise<Result<number>>;
   listCapaciteit: WorkerApi['listCapaciteit'];
   saveCapaciteit(regels: readonly CapaciteitInvoer[]): Promise<Result<number>>;
@@ -731,7 +731,7 @@ export function createAppStore(deps: StoreDeps) {
       listDoelen: () => deps.worker.listDoelen(),
       saveDoel: (id, doel) => mutate(() => deps.worker.saveDoel(id, doel)),
       deleteDoel: (id) => mutate(() => deps.worker.deleteDoel(id)),
-      vulStandaardDoelen: () => mutate(() => deps.worker.vulStandaardDoelen()),
+      addStandaardDoelen: () => mutate(() => deps.worker.addStandaardDoelen()),
       saveTelling: (telling) => mutate(() => deps.worker.saveTelling(telling)),
       listCapaciteit: () => deps.worker.listCapaciteit(),
       saveCapaciteit: (regels) => mutate(() => deps.worker.saveCapaciteit(regels)),

@@ -276,7 +276,7 @@ export function statusVan(
 }
 
 /** Evaluates a goal at `peildatum`, and at every moment with data between its baseline and then (trend, since when). */
-export function evalueerDoel(doel: Doel, punten: readonly Punt[], peildatum: string, taal: Taal = 'nl'): DoelEvaluatie {
+export function evaluateDoel(doel: Doel, punten: readonly Punt[], peildatum: string, taal: Taal = 'nl'): DoelEvaluatie {
   const basis = basisVan(doel, punten);
   const huidig = waardeOp(doel, punten, peildatum);
   const leeg = (reden: GeenGegevensReden): DoelEvaluatie => {
@@ -547,7 +547,7 @@ export interface BeschermdePeriode {
  * The small-count rule on one period of the afhandeling (the same as the report's tables: primary suppression, then
  * secondary along the period's total), for the view and the CLI. Shares are shown only of counts shown.
  */
-export function beschermAfhandeling(
+export function protectAfhandeling(
   p: AfhandelingPeriode,
   codes: readonly string[],
   privacy: PrivacyInstellingen,

@@ -845,7 +845,7 @@ export function createProjectService(deps: ServiceDeps): WorkerApi & {
     async deleteDoel(id) {
       return mutate('Doel verwijderd', (d) => deleteDoel(d, id));
     },
-    async vulStandaardDoelen() {
+    async addStandaardDoelen() {
       return mutate('Doelen van het pilotplan toegevoegd', (d, tijd) => {
         const pilot = loadPilot(d);
         if (!pilot.gebied || !pilot.start) throw new AppException('pilot.onvolledig', {});

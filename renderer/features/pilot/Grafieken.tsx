@@ -6,7 +6,7 @@
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { AfhandelingPeriode, KostenJaar, TrendPunt } from '../../../shared/analysis/pilot';
-import { beschermAfhandeling, waardeTekst } from '../../../shared/analysis/pilot';
+import { protectAfhandeling, waardeTekst } from '../../../shared/analysis/pilot';
 import type { DoelStatus, Eenheid } from '../../../shared/model/pilot';
 import { isKlein, kleinLabel, type PrivacyInstellingen } from '../../../shared/report/privacy';
 import { Table, TableHead, td, tdNum, tr } from '../../components/ui';
@@ -154,7 +154,7 @@ export function AfhandelingGrafiek({
   const H = perioden.length * RIJ + 8;
   const gebruikt = codes.filter((c) => perioden.some((p) => (p.perCategorie[c] ?? 0) > 0));
   // The small-count rule as in the report: a hidden count has no share, nor has one that would give it away.
-  const beschermd = new Map(perioden.map((p) => [p, beschermAfhandeling(p, codes, privacy)]));
+  const beschermd = new Map(perioden.map((p) => [p, protectAfhandeling(p, codes, privacy)]));
   const delenTekst = (p: AfhandelingPeriode) => {
     const procenten = heleProcenten(codes.map((c) => p.perCategorie[c] ?? 0));
     const b = beschermd.get(p)!;

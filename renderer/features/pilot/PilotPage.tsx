@@ -211,7 +211,7 @@ function DoelenSectie({ data, onOpen }: { data: PilotData; onOpen: (doel: Doel |
                 appearance="primary"
                 disabled={!kanKlaarzetten}
                 aria-describedby={kanKlaarzetten ? undefined : 'klaarzetten-uitleg'}
-                onClick={() => void actions.vulStandaardDoelen()}
+                onClick={() => void actions.addStandaardDoelen()}
               >
                 {t('pilot.doelen.klaarzetten')}
               </Button>

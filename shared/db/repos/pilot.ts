@@ -7,7 +7,7 @@ import { AppException } from '../../result';
 import {
   afhandelingPerPeriode,
   capaciteitTegenVraag,
-  evalueerDoel,
+  evaluateDoel,
   evaluatieVragen,
   jaarVoor,
   kostenPerJaar,
@@ -741,7 +741,7 @@ function capaciteitGebieden(db: ProjectDb, peildatum: string): CapaciteitGebied[
 export function buildPilotMonitor(db: ProjectDb, peildatum: string, taal: Taal = 'nl'): PilotMonitor {
   const pilot = loadPilot(db);
   const privacy = loadPrivacy(db);
-  const doelen = listDoelen(db).map((d) => evalueerDoel(d, doelReeks(db, d, peildatum), peildatum, taal));
+  const doelen = listDoelen(db).map((d) => evaluateDoel(d, doelReeks(db, d, peildatum), peildatum, taal));
   const codes = codesVan(db, pilot.gebied);
   const afhandeling = afhandelingPerPeriode(
     afhandelingRijen(db, codes).filter((r) => r.tot <= peildatum),

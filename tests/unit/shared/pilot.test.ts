@@ -9,9 +9,9 @@ import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
   afhandelingPerPeriode,
-  beschermAfhandeling,
+  protectAfhandeling,
   capaciteitTegenVraag,
-  evalueerDoel,
+  evaluateDoel,
   evaluatieVragen,
   kostenPerJaar,
   maandenIn,
@@ -96,15 +96,15 @@ describe('a flow: per year over the months counted', () => {
 
 describe('evaluating a goal', () => {
   it('equal or lower: lower is op koers, within the margin aandacht, above it niet op koers', () => {
-    const basis = evalueerDoel(doel({}), [...jaren, ...maanden(25)], '2024-04-30');
+    const basis = evaluateDoel(doel({}), [...jaren, ...maanden(25)], '2024-04-30');
     expect(basis.basis?.waarde).toBe(360);
     expect(basis.huidig?.waarde).toBe(300);
     expect(basis.status).toBe('op_koers');
     expect(basis.zin).toBe(
       'Op koers sinds 31 januari 2024: 300 aanmeldingen per jaar (jan–apr 2024, omgerekend naar een jaar) tegen 360 aanmeldingen per jaar (2021–2023).',
     );
-    expect(evalueerDoel(doel({}), [...jaren, ...maanden(31)], '2024-04-30').status).toBe('aandacht'); // 372 ≤ 378
-    expect(evalueerDoel(doel({}), [...jaren, ...maanden(35)], '2024-04-30').status).toBe('niet_op_koers');
+    expect(evaluateDoel(doel({}), [...jaren, ...maanden(31)], '2024-04-30').status).toBe('aandacht'); // 372 ≤ 378
+    expect(evaluateDoel(doel({}), [...jaren, ...maanden(35)], '2024-04-30').status).toBe('niet_op_koers');
   });
 
   it('since when: the first moment of the last run of equal statuses', () => {
@@ -114,7 +114,7 @@ describe('evaluating a goal', () => {
       periode(...maand(2024, 2), 22),
       periode(...maand(2024, 3), 20),
     ];
-    const e = evalueerDoel(doel({}), punten, '2024-03-31');
+    const e = evaluateDoel(doel({}), punten, '2024-03-31');
     expect(e.trend.map((t) => t.status)).toEqual(['niet_op_koers', 'aandacht', 'op_koers']);
     expect(e.status).toBe('op_koers');
     expect(e.sinds).toBe('2024-03-31');
@@ -122,13 +122,13 @@ describe('evaluating a goal', () => {
 
   it('up: equal is aandacht, up is op koers, down beyond the margin niet op koers', () => {
     const d = doel({ maat: 'tevredenheid', richting: 'hoger', basisVan: null, basisTot: '2023-12-31' });
-    expect(evalueerDoel(d, [moment('2023-10-31', 7.1), moment('2024-04-30', 7.4)], '2024-06-30').status).toBe(
+    expect(evaluateDoel(d, [moment('2023-10-31', 7.1), moment('2024-04-30', 7.4)], '2024-06-30').status).toBe(
       'op_koers',
     );
-    expect(evalueerDoel(d, [moment('2023-10-31', 7.1), moment('2024-04-30', 7.1)], '2024-06-30').status).toBe(
+    expect(evaluateDoel(d, [moment('2023-10-31', 7.1), moment('2024-04-30', 7.1)], '2024-06-30').status).toBe(
       'aandacht',
     );
-    expect(evalueerDoel(d, [moment('2023-10-31', 7.1), moment('2024-04-30', 6.5)], '2024-06-30').status).toBe(
+    expect(evaluateDoel(d, [moment('2023-10-31', 7.1), moment('2024-04-30', 6.5)], '2024-06-30').status).toBe(
       'niet_op_koers',
     );
   });
@@ -143,30 +143,30 @@ describe('evaluating a goal', () => {
       deadline: '2025-01-01',
     });
     // Halfway through the year the line expects 30 (from 20 to 40).
-    const half = evalueerDoel(d, [moment('2024-01-01', 20), moment('2024-07-02', 31)], '2024-07-02');
+    const half = evaluateDoel(d, [moment('2024-01-01', 20), moment('2024-07-02', 31)], '2024-07-02');
     expect(half.verwacht).toBeCloseTo(30, 0);
     expect(half.status).toBe('op_koers');
-    expect(evalueerDoel(d, [moment('2024-01-01', 20), moment('2024-07-02', 25)], '2024-07-02').status).toBe('aandacht');
-    expect(evalueerDoel(d, [moment('2024-01-01', 20), moment('2024-07-02', 15)], '2024-07-02').status).toBe(
+    expect(evaluateDoel(d, [moment('2024-01-01', 20), moment('2024-07-02', 25)], '2024-07-02').status).toBe('aandacht');
+    expect(evaluateDoel(d, [moment('2024-01-01', 20), moment('2024-07-02', 15)], '2024-07-02').status).toBe(
       'niet_op_koers',
     );
     // Reached is op koers; past the deadline and not reached is niet op koers.
-    expect(evalueerDoel(d, [moment('2024-01-01', 20), moment('2024-07-02', 41)], '2024-07-02').status).toBe('op_koers');
-    expect(evalueerDoel(d, [moment('2024-01-01', 20), moment('2025-03-01', 39)], '2025-03-01').status).toBe(
+    expect(evaluateDoel(d, [moment('2024-01-01', 20), moment('2024-07-02', 41)], '2024-07-02').status).toBe('op_koers');
+    expect(evaluateDoel(d, [moment('2024-01-01', 20), moment('2025-03-01', 39)], '2025-03-01').status).toBe(
       'niet_op_koers',
     );
   });
 
   it('never guesses: no baseline, no value after it, no baseline moment → geen gegevens with the reason', () => {
-    const zonderBasis = evalueerDoel(doel({}), maanden(25), '2024-04-30');
+    const zonderBasis = evaluateDoel(doel({}), maanden(25), '2024-04-30');
     expect(zonderBasis).toMatchObject({ status: 'geen_gegevens', reden: 'basis-ontbreekt', trend: [] });
     expect(zonderBasis.zin).toBe('Geen gegevens: er is geen waarde voor de periode van de nulmeting.');
-    const zonderWaarde = evalueerDoel(doel({}), jaren, '2024-04-30');
+    const zonderWaarde = evaluateDoel(doel({}), jaren, '2024-04-30');
     expect(zonderWaarde).toMatchObject({ status: 'geen_gegevens', reden: 'waarde-ontbreekt' });
     expect(zonderWaarde.zin).toContain('nulmeting 360 aanmeldingen per jaar (2021–2023)');
-    expect(evalueerDoel(doel({ basisTot: null, basisVan: null }), jaren, '2024-04-30').reden).toBe('start-ontbreekt');
+    expect(evaluateDoel(doel({ basisTot: null, basisVan: null }), jaren, '2024-04-30').reden).toBe('start-ontbreekt');
     // An entered baseline is used and named as entered.
-    const ingevoerd = evalueerDoel(doel({ basisWaarde: 400 }), maanden(25), '2024-04-30');
+    const ingevoerd = evaluateDoel(doel({ basisWaarde: 400 }), maanden(25), '2024-04-30');
     expect(ingevoerd.status).toBe('op_koers');
     expect(ingevoerd.zin).toContain('ingevoerd');
   });
@@ -183,7 +183,7 @@ describe('evaluating a goal', () => {
       deel(5, 35, 20),
       deel(6, 30, 10),
     ];
-    const e = evalueerDoel(d, punten, '2024-06-30');
+    const e = evaluateDoel(d, punten, '2024-06-30');
     expect(e.basis?.waarde).toBeCloseTo(30);
     expect(e.huidig?.waarde).toBeCloseTo(37.5);
     expect(e.status).toBe('op_koers');
@@ -191,7 +191,7 @@ describe('evaluating a goal', () => {
   });
 
   it('English sentences', () => {
-    const e = evalueerDoel(doel({}), [...jaren, ...maanden(25)], '2024-04-30', 'en');
+    const e = evaluateDoel(doel({}), [...jaren, ...maanden(25)], '2024-04-30', 'en');
     expect(e.zin).toBe(
       'On course since 31 January 2024: 300 aanmeldingen a year (Jan–Apr 2024, scaled to a year) against 360 aanmeldingen a year (2021–2023).',
     );
@@ -260,11 +260,11 @@ describe('afhandeling, costs, capacity, questions', () => {
       rij(2024, 4, 'overig', 3),
     ]);
     const codes = ['wijkteam', 'voorliggend', 'maatwerk', 'overig'];
-    const b = beschermAfhandeling(p!, codes, { aan: true, drempel: 5 });
+    const b = protectAfhandeling(p!, codes, { aan: true, drempel: 5 });
     expect(b.cellen).toEqual({ wijkteam: 10, voorliggend: 12, maatwerk: 'x', overig: '<5' });
     expect(b.totaal).toBe(32);
     expect(b.verborgen).toEqual(['maatwerk', 'overig']);
-    expect(beschermAfhandeling(p!, codes, { aan: false, drempel: 5 }).verborgen).toEqual([]);
+    expect(protectAfhandeling(p!, codes, { aan: false, drempel: 5 }).verborgen).toEqual([]);
     // The questions speak of the newest period without a small count.
     const q1 = afhandelingPerPeriode(kwartaal(2024, 1, 10, 10, 10));
     const vragen = evaluatieVragen({
@@ -350,7 +350,7 @@ describe('through the service, on a real project', () => {
   });
 
   it('refuses clearly and changes nothing', async () => {
-    const zonder = await s.vulStandaardDoelen();
+    const zonder = await s.addStandaardDoelen();
     expect(zonder.ok ? null : zonder.error.code).toBe('pilot.onvolledig');
     const onbekend = await s.savePilot({ naam: 'P', gebied: 'BU99999999', start: '2024-01-01', eind: null });
     expect(onbekend.ok ? null : onbekend.error).toMatchObject({ code: 'invoer.ongeldig', params: { veld: 'gebied' } });
@@ -371,7 +371,7 @@ describe('through the service, on a real project', () => {
 
   it('a hand tally, the standard goals and the monitor; undo takes the tally back', async () => {
     unwrap(await s.savePilot({ naam: 'Hulp om de hoek', gebied: 'BU01530201', start: '2024-01-01', eind: null }));
-    expect(unwrap(await s.vulStandaardDoelen()).result).toBe(4);
+    expect(unwrap(await s.addStandaardDoelen()).result).toBe(4);
     const tel = (van: string, tot: string, v: number, m: number, w: number) =>
       s.saveTelling({
         gebied: 'BU01530201',

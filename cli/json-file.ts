@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { AppException } from '../shared/result';
 
-export async function leesJsonBestand(path: string, optie: string, waarden: string): Promise<unknown> {
+export async function readJsonFile(path: string, optie: string, waarden: string): Promise<unknown> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
