@@ -764,7 +764,7 @@ export function buildPilotMonitor(db: ProjectDb, peildatum: string, taal: Taal =
   // the pilot's start (else the first snapshot) are new since that snapshot.
   const sinds = pilot.start ? dagVoor(pilot.start) : null;
   const vz = voorzieningenIn(db, codes).filter((v) => v.inGebied);
-  const basisSnapshot = sinds ? (snapshotVoor(db, volgendeDag(sinds)) ?? eersteSnapshot(db)) : null;
+  const basisSnapshot = sinds ? (snapshotVoor(db, volgendeDag(sinds)) ?? firstSnapshot(db)) : null;
   const inSnapshot = new Set(basisSnapshot?.inhoud.voorzieningen.map((v) => v.id) ?? []);
   const initiatieven: InitiatiefGebeurtenis[] = [];
   for (const v of vz) {
@@ -782,7 +782,7 @@ export function buildPilotMonitor(db: ProjectDb, peildatum: string, taal: Taal =
         ...basis,
         datum: v.eind,
         soort: 'gestopt',
-        herkomst: v.status === 'gestopt' && !listEind(db, v.id) ? 'status' : 'datum',
+        herkomst: v.status === 'gestopt' && !hasEinddatum(db, v.id) ? 'status' : 'datum',
       });
   }
   initiatieven.sort((a, b) => (a.datum ?? '9999').localeCompare(b.datum ?? '9999') || a.naam.localeCompare(b.naam));
@@ -856,11 +856,11 @@ function maandEinden(van: string, tot: string): string[] {
   return uit;
 }
 
-function listEind(db: ProjectDb, id: number): boolean {
+function hasEinddatum(db: ProjectDb, id: number): boolean {
   return db.value(`SELECT einddatum IS NOT NULL FROM voorziening WHERE id = ?`, [id]) === 1;
 }
 
-function eersteSnapshot(db: ProjectDb) {
+function firstSnapshot(db: ProjectDb) {
   const r = db.value(`SELECT min(peildatum) FROM snapshot`);
   return typeof r === 'string' ? snapshotVoor(db, volgendeDag(r)) : null;
 }
