@@ -50,88 +50,30 @@ const ready = initSqlJs({ locateFile: () => wasmUrl }).then((SQL) => createProje
 
 export type ProjectWorker = WorkerApi & { setProgressListener(listener: ProgressListener | undefined): Promise<void> };
 
-const api: ProjectWorker = {
-  createProject: async (naam) => (await ready).createProject(naam),
-  openProject: async (bytes, fileName) => (await ready).openProject(bytes, fileName),
-  closeProject: async () => (await ready).closeProject(),
-  exportProject: async () => {
-    const result = await (await ready).exportProject();
-    return result.ok ? Comlink.transfer(result, [result.value.buffer]) : result;
-  },
-  getOverview: async () => (await ready).getOverview(),
-  renameProject: async (naam) => (await ready).renameProject(naam),
-  exportTable: async (name) => (await ready).exportTable(name),
-  previewCbsImport: async (file, options) => (await ready).previewCbsImport(file, options),
-  importCbs: async (file, options) => (await ready).importCbs(file, options),
-  cancelImport: async () => (await ready).cancelImport(),
-  previewCognosImport: async (file, options) => (await ready).previewCognosImport(file, options),
-  importCognos: async (file, options) => (await ready).importCognos(file, options),
-  getMetingen: async (filter) => (await ready).getMetingen(filter),
-  getGebieden: async (jaar) => (await ready).getGebieden(jaar),
-  getGebiedProfiel: async (code, jaar) => (await ready).getGebiedProfiel(code, jaar),
-  createEigenGebied: async (naam, leden, jaar) => (await ready).createEigenGebied(naam, leden, jaar),
-  listOrganisaties: async () => (await ready).listOrganisaties(),
-  listVoorzieningen: async () => (await ready).listVoorzieningen(),
-  listRelaties: async () => (await ready).listRelaties(),
-  saveOrganisatie: async (id, input) => (await ready).saveOrganisatie(id, input),
-  saveVoorziening: async (id, input) => (await ready).saveVoorziening(id, input),
-  saveRelatie: async (id, input) => (await ready).saveRelatie(id, input),
-  deleteItems: async (soort, ids) => (await ready).deleteItems(soort, ids),
-  bulkOrganisaties: async (ids, patch) => (await ready).bulkOrganisaties(ids, patch),
-  bulkVoorzieningen: async (ids, patch) => (await ready).bulkVoorzieningen(ids, patch),
-  mergeOrganisaties: async (keepId, ids) => (await ready).mergeOrganisaties(keepId, ids),
-  findDubbeleOrganisaties: async () => (await ready).findDubbeleOrganisaties(),
-  getWijzigingen: async (soort, id) => (await ready).getWijzigingen(soort, id),
-  listTaxonomieen: async () => (await ready).listTaxonomieen(),
-  saveTaxonomieItem: async (taxonomie, code, input) => (await ready).saveTaxonomieItem(taxonomie, code, input),
-  deleteTaxonomieItem: async (taxonomie, code) => (await ready).deleteTaxonomieItem(taxonomie, code),
-  undo: async () => (await ready).undo(),
-  redo: async () => (await ready).redo(),
-  getUndoState: async () => (await ready).getUndoState(),
-  previewPartnersImport: async (file, options) => (await ready).previewPartnersImport(file, options),
-  importPartners: async (file, options) => (await ready).importPartners(file, options),
-  previewRelatiesImport: async (file, options) => (await ready).previewRelatiesImport(file, options),
-  importRelaties: async (file, options) => (await ready).importRelaties(file, options),
-  sniffImport: async (file) => (await ready).sniffImport(file),
-  importPostcodes: async (file) => (await ready).importPostcodes(file),
-  getNetwerk: async () => (await ready).getNetwerk(),
-  analyseNetwerk: async (filter) => (await ready).analyseNetwerk(filter),
-  saveKnoopPosities: async (posities, vervangen) => (await ready).saveKnoopPosities(posities, vervangen),
-  listWeergaven: async (soort) => (await ready).listWeergaven(soort),
-  saveWeergave: async (id, input) => (await ready).saveWeergave(id, input),
-  deleteWeergave: async (id) => (await ready).deleteWeergave(id),
-  previewGeoImport: async (file, options) => (await ready).previewGeoImport(file, options),
-  importGeo: async (file, options) => (await ready).importGeo(file, options),
-  getKaart: async (jaar) => (await ready).getKaart(jaar),
-  getHiaten: async (opties) => (await ready).getHiaten(opties),
-  setMetingUitgesloten: async (id, uitgesloten) => (await ready).setMetingUitgesloten(id, uitgesloten),
-  saveHiatenInstellingen: async (instellingen) => (await ready).saveHiatenInstellingen(instellingen),
-  berekenScenario: async (parameters, opties) => (await ready).berekenScenario(parameters, opties),
-  listScenarios: async () => (await ready).listScenarios(),
-  saveScenario: async (id, naam, parameters) => (await ready).saveScenario(id, naam, parameters),
-  deleteScenario: async (id) => (await ready).deleteScenario(id),
-  getPilotmonitor: async (opties) => (await ready).getPilotmonitor(opties),
-  getPilot: async () => (await ready).getPilot(),
-  savePilot: async (pilot) => (await ready).savePilot(pilot),
-  listDoelen: async () => (await ready).listDoelen(),
-  saveDoel: async (id, doel) => (await ready).saveDoel(id, doel),
-  deleteDoel: async (id) => (await ready).deleteDoel(id),
-  addStandaardDoelen: async () => (await ready).addStandaardDoelen(),
-  saveTelling: async (telling) => (await ready).saveTelling(telling),
-  listCapaciteit: async () => (await ready).listCapaciteit(),
-  saveCapaciteit: async (regels) => (await ready).saveCapaciteit(regels),
-  deleteCapaciteit: async (id) => (await ready).deleteCapaciteit(id),
-  getRapport: async (opties) => (await ready).getRapport(opties),
-  exportRapportXlsx: async (opties) => (await ready).exportRapportXlsx(opties),
-  listSnapshots: async () => (await ready).listSnapshots(),
-  createSnapshot: async (naam, peildatum) => (await ready).createSnapshot(naam, peildatum),
-  deleteSnapshot: async (id) => (await ready).deleteSnapshot(id),
-  getPrivacy: async () => (await ready).getPrivacy(),
-  savePrivacy: async (instellingen) => (await ready).savePrivacy(instellingen),
-  getPresentatie: async () => (await ready).getPresentatie(),
-  getRevision: async () => (await ready).getRevision(),
-  ping: async (payload) => (await ready).ping(payload),
-  setProgressListener: async (listener) => (await ready).setProgressListener(listener),
-};
+/**
+ * Every call of the service, forwarded as it is once sql.js is loaded (derived, not listed: a new call of the service
+ * needs no line here). Only the project's bytes are special: transferred to the UI thread, not copied.
+ */
+type Service = Awaited<typeof ready>;
+const forward =
+  (name: string) =>
+  async (...args: unknown[]) => {
+    const service = await ready;
+    if (name === 'exportProject') {
+      const result = await service.exportProject();
+      return result.ok ? Comlink.transfer(result, [result.value.buffer]) : result;
+    }
+    const call = (service as unknown as Record<string, unknown>)[name];
+    if (typeof call !== 'function') throw new Error(`Onbekende aanroep van de worker: ${name}`);
+    return (call as (...a: unknown[]) => unknown).apply(service, args);
+  };
+const api = new Proxy({} as ProjectWorker, {
+  // Not a thenable, and no symbols: only the service's named calls.
+  get: (_, name) => (typeof name === 'string' && name !== 'then' ? forward(name) : undefined),
+});
+// Every call of the contract is a call of the service (a missing one does not compile).
+type Ontbreekt = Exclude<keyof ProjectWorker, keyof Service>;
+const _alleAanroepen: [Ontbreekt] extends [never] ? true : Ontbreekt = true;
+void _alleAanroepen;
 
 Comlink.expose(api);
