@@ -44,6 +44,8 @@ export interface DoelWaarde {
   readonly bronnen: readonly string[];
   /** Entered by hand on the goal (the baseline only). */
   readonly ingevoerd: boolean;
+  /** Of a share: the aanmeldingen it is a share of (for the small-count rule). */
+  readonly noemer?: number;
 }
 
 export type GeenGegevensReden = 'basis-ontbreekt' | 'waarde-ontbreekt' | 'start-ontbreekt';
@@ -177,6 +179,7 @@ export function aandeelOver(punten: readonly Punt[], van: string, tot: string): 
     onvolledig: gekozen.some((p) => p.onvolledig),
     bronnen: [...new Set(gekozen.flatMap((p) => p.bronnen))],
     ingevoerd: false,
+    noemer,
   };
 }
 

@@ -28,7 +28,11 @@ const TELT_MENSEN: ReadonlySet<string> = new Set(['aanmeldingen', 'toewijzingen'
 
 /** A value of a goal that would show a small count: the count itself, or the count behind a figure per year. */
 export function waardeKlein(e: DoelEvaluatie, w: DoelWaarde | null, p: PrivacyInstellingen): boolean {
-  if (!w || !TELT_MENSEN.has(e.doel.maat)) return false;
+  if (!w) return false;
+  // A share gives its count away when the count or the aanmeldingen behind it are small.
+  if (w.noemer !== undefined)
+    return isKlein(Math.round(w.noemer), p) || isKlein(Math.round((w.waarde / 100) * w.noemer), p);
+  if (!TELT_MENSEN.has(e.doel.maat)) return false;
   const geteld = w.maanden !== null ? (w.waarde * w.maanden) / 12 : w.waarde;
   return isKlein(Math.round(w.waarde), p) || isKlein(Math.round(geteld), p);
 }

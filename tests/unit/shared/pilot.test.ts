@@ -21,6 +21,7 @@ import {
   type Punt,
 } from '../../../shared/analysis/pilot';
 import { standaardDoelen, type Doel } from '../../../shared/model/pilot';
+import { doelAfgeschermd } from '../../../shared/report/pilot';
 import { createProjectService } from '../../../shared/service/project-service';
 import { unwrap } from '../../../shared/result';
 import { FIXED_NOW, sha256, sql } from '../../helpers/db';
@@ -188,6 +189,11 @@ describe('evaluating a goal', () => {
     expect(e.huidig?.waarde).toBeCloseTo(37.5);
     expect(e.status).toBe('op_koers');
     expect(e.zin).toBe('Op koers sinds 30 april 2024: 38% (Q2 2024) tegen 30% (Q1 2024).');
+    // The counts behind it travel with it, for the small-count rule of the report and the CLI.
+    expect(e.huidig?.noemer).toBe(40);
+    const weinig = evaluateDoel(d, [deel(1, 10, 10), deel(4, 50, 4)], '2024-06-30');
+    expect(doelAfgeschermd(weinig, { aan: true, drempel: 5 })).toBe(true);
+    expect(doelAfgeschermd(e, { aan: true, drempel: 5 })).toBe(false);
   });
 
   it('English sentences', () => {
