@@ -244,6 +244,15 @@ describe('the Pilotmonitor of Hulp om de hoek', () => {
     await doel('Meer voorliggend opgelost').waitFor({ state: 'detached' });
     expect(await page.getByTestId('pilot-doelen').locator('tr[data-doel]').count()).toBe(4);
 
+    // Deleting a goal asks first; afterwards the focus is on "Doel toevoegen" (its row is gone), and Ctrl+Z brings it back.
+    await doel('Tevredenheid').getByRole('button', { name: 'Verwijderen' }).click();
+    await page.getByTestId('bevestigen').getByRole('button', { name: 'Verwijderen' }).click();
+    await doel('Tevredenheid').waitFor({ state: 'detached' });
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('doel-toevoegen');
+    await page.keyboard.press('Control+z');
+    await doel('Tevredenheid').waitFor();
+    expect(await page.getByTestId('pilot-doelen').locator('tr[data-doel]').count()).toBe(4);
+
     // A tally of May: Q2 now has two months, and its shares and the first question change.
     await page.getByRole('button', { name: 'Telling invoeren' }).click();
     const tf = page.getByTestId('telling-form');

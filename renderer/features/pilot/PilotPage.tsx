@@ -256,7 +256,8 @@ function DoelenSectie({ data, onOpen }: { data: PilotData; onOpen: (doel: Doel |
           onConfirm={() => {
             const id = weg.id;
             setWeg(null);
-            void actions.deleteDoel(id);
+            // The row and its button are gone after the delete: the focus goes to "Doel toevoegen", not to the page.
+            void actions.deleteDoel(id).then(() => document.getElementById('doel-toevoegen')?.focus());
           }}
         >
           <Paragraph>{t('pilot.doelen.verwijderenVraag', { naam: weg.naam })}</Paragraph>
