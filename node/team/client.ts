@@ -1,80 +1,38 @@
-import { randomBytes } from 'node:crypto';
-import * as A from '@automerge/automerge';
-import { Repo, type DocHandle, type DocumentId, type PeerId } from '@automerge/automerge-repo';
+import '@automerge/automerge';
 import { WebSocketClientAdapter } from '@automerge/automerge-repo-network-websocket';
 import WebSocket from 'ws';
 import type { ProjectDb } from '../../shared/db/connection';
-import type { EntiteitSoort } from '../../shared/model/sociale-kaart';
-import { AppException } from '../../shared/result';
-import { listMeldingen, syncStaat, vergeetTeam, zetSyncStaat, type SyncMeldingRij } from '../../shared/db/repos/sync';
-import {
-  COLLECTIE,
-  SOORTEN,
-  VERWIJDERD,
-  type DocItem,
-  type TeamDoc,
-  type Veld,
-  type Waarde,
-} from '../../shared/sync/model';
-import {
-  documentVanProject,
-  nietsGewijzigd,
-  projecteer,
-  type AlleWaarden,
-  type Gewijzigd,
-  type ProjectieUitkomst,
-} from '../../shared/sync/projectie';
-import { ProjectFileStorage } from './storage';
+import * as sessie from '../../shared/sync/sessie';
+import type { Sessie, TeamPlatform, Toegang, Uitnodiging } from '../../shared/sync/sessie';
 
 /**
- * A member's side of Samenwerken (issue 19): automerge-repo beside the project's sql.js database. The document
- * chunks live in the project file (ProjectFileStorage); the server is reached over a WebSocket with the project's
- * invite token. An edit goes into the document first and is then projected into the SQLite tables; a remote change
- * goes through the same projection.
+ * Samenwerken in Node (the CLI, the tests, the bench): the platform of `shared/sync/sessie.ts` on the `ws` package.
+ * The import of the full `@automerge/automerge` entry loads its WebAssembly for the slim imports of shared/.
  */
 
-export interface Uitnodiging {
-  readonly server: string;
-  readonly document: string;
-  readonly token: string;
-}
-
-/** The invite as one line: the server URL with the document id and the token. */
-export function uitnodigingTekst(u: Uitnodiging): string {
-  const url = new URL(u.server);
-  url.searchParams.set('document', u.document);
-  url.searchParams.set('token', u.token);
-  return url.toString();
-}
-
-export function leesUitnodiging(tekst: string): Uitnodiging {
-  let url: URL;
-  try {
-    url = new URL(tekst.trim());
-  } catch {
-    throw new AppException('team.uitnodiging-ongeldig');
-  }
-  const document = url.searchParams.get('document');
-  const token = url.searchParams.get('token');
-  if (!/^wss?:$/.test(url.protocol) || !document || !token) throw new AppException('team.uitnodiging-ongeldig');
-  url.search = '';
-  return { server: url.toString(), document, token };
-}
-
-export const nieuwToken = (): string => randomBytes(24).toString('base64url');
-export const nieuweSleutel = (): string => randomBytes(12).toString('base64url');
-
-function verbindingsUrl(u: Uitnodiging, delen: boolean): string {
-  const url = new URL(uitnodigingTekst(u));
-  if (delen) url.searchParams.set('delen', '1');
-  return url.toString();
-}
+export {
+  alleWaarden,
+  herstel,
+  isGesynchroniseerd,
+  kies,
+  leesUitnodiging,
+  nieuweSleutel,
+  nieuwToken,
+  projecteerSessie,
+  uitnodigingTekst,
+  verwijder,
+  wachtOpSync,
+  wijzig,
+  type Sessie,
+  type Uitnodiging,
+  type Wijziging,
+} from '../../shared/sync/sessie';
 
 /** Tries the server once: reachable and the token accepted, refused (401/403), or not reachable. */
-export function probeerServer(url: string, timeoutMs = 5000): Promise<'ok' | 'geweigerd' | 'onbereikbaar'> {
+export function probeerServer(url: string, timeoutMs = 5000): Promise<Toegang> {
   return new Promise((resolve) => {
     const ws = new WebSocket(url);
-    const klaar = (r: 'ok' | 'geweigerd' | 'onbereikbaar') => {
+    const klaar = (r: Toegang) => {
       clearTimeout(timer);
       ws.removeAllListeners();
       ws.on('error', () => {});
@@ -94,67 +52,50 @@ export function probeerServer(url: string, timeoutMs = 5000): Promise<'ok' | 'ge
   });
 }
 
-export interface Sessie {
-  readonly repo: Repo;
-  readonly handle: DocHandle<TeamDoc>;
-  readonly documentId: string;
-  /** Reconnects after a drop (automerge-repo retries on its own); false when offline. */
-  readonly online: boolean;
-  close(): Promise<void>;
+function netwerk(url: string, retryMs: number): WebSocketClientAdapter {
+  const adapter = new WebSocketClientAdapter(url, retryMs);
+  // The adapter throws from its error listener on anything but ECONNREFUSED (a 401, a reset), which would end the
+  // process: a dropped or refused connection is retried instead, and reported by `team sync` / `team status`.
+  const a = adapter as unknown as {
+    onError: () => void;
+    socket?: WebSocket;
+    connect: (...args: Parameters<WebSocketClientAdapter['connect']>) => void;
+    send: (...args: Parameters<WebSocketClientAdapter['send']>) => void;
+  };
+  a.onError = () => {};
+  // On a retry the adapter makes a new socket and only takes its listeners off the old one: a socket still
+  // connecting stays open (the server counts it) and its later error has no listener (which ends a Node process).
+  // Each socket keeps an error listener, and the one replaced is closed.
+  // A send on a socket that is closing throws inside automerge-repo's sync callback, after Automerge has already
+  // moved the document on: the handle keeps the outdated document and every later change fails ("Attempting to
+  // change an outdated document"; seen with 20 members under load). Dropped instead: after the reconnect the sync
+  // protocol sends what the server is missing again.
+  const send = a.send.bind(adapter);
+  a.send = (message) => {
+    try {
+      send(message);
+    } catch {
+      // dropped (see above)
+    }
+  };
+  const connect = a.connect.bind(adapter);
+  a.connect = (...args) => {
+    const oud = a.socket;
+    connect(...args);
+    a.socket?.on('error', () => {});
+    if (oud && oud !== a.socket) {
+      oud.on('error', () => {});
+      try {
+        oud.terminate();
+      } catch {
+        // already closed
+      }
+    }
+  };
+  return adapter;
 }
 
-function maakRepo(db: () => ProjectDb, url: string | null, retryMs: number): Repo {
-  const network = [];
-  if (url) {
-    const adapter = new WebSocketClientAdapter(url, retryMs);
-    // The adapter throws from its error listener on anything but ECONNREFUSED (a 401, a reset), which would end the
-    // process: a dropped or refused connection is retried instead, and reported by `team sync` / `team status`.
-    const a = adapter as unknown as {
-      onError: () => void;
-      socket?: WebSocket;
-      connect: (...args: Parameters<WebSocketClientAdapter['connect']>) => void;
-      send: (...args: Parameters<WebSocketClientAdapter['send']>) => void;
-    };
-    a.onError = () => {};
-    // On a retry the adapter makes a new socket and only takes its listeners off the old one: a socket still
-    // connecting stays open (the server counts it) and its later error has no listener (which ends a Node process).
-    // Each socket keeps an error listener, and the one replaced is closed.
-    // A send on a socket that is closing throws inside automerge-repo's sync callback, after Automerge has already
-    // moved the document on: the handle keeps the outdated document and every later change fails ("Attempting to
-    // change an outdated document"; seen with 20 members under load). Dropped instead: after the reconnect the sync
-    // protocol sends what the server is missing again.
-    const send = a.send.bind(adapter);
-    a.send = (message) => {
-      try {
-        send(message);
-      } catch {
-        // dropped (see above)
-      }
-    };
-    const connect = a.connect.bind(adapter);
-    a.connect = (...args) => {
-      const oud = a.socket;
-      connect(...args);
-      a.socket?.on('error', () => {});
-      if (oud && oud !== a.socket) {
-        oud.on('error', () => {});
-        try {
-          oud.terminate();
-        } catch {
-          // already closed
-        }
-      }
-    };
-    network.push(adapter);
-  }
-  return new Repo({
-    storage: new ProjectFileStorage(db),
-    network,
-    peerId: `wijkweb-${nieuweSleutel()}` as PeerId,
-    sharePolicy: async () => true,
-    saveDebounceRate: 50,
-  });
-}
+export const nodePlatform: TeamPlatform = { netwerk, probeer: probeerServer };
 
 export interface SessieOpties {
   readonly db: () => ProjectDb;
@@ -164,290 +105,26 @@ export interface SessieOpties {
   readonly timeoutMs?: number;
 }
 
-/** Opens the team document of a shared project (from the file, and the server when online). */
-export async function openSessie(opts: SessieOpties): Promise<Sessie> {
-  const db = opts.db();
-  const documentId = syncStaat(db, 'document');
-  const server = syncStaat(db, 'server');
-  const token = syncStaat(db, 'token');
-  if (!documentId || !server || !token) throw new AppException('team.niet-gedeeld');
-  const url = opts.online ? verbindingsUrl({ server, document: documentId, token }, false) : null;
-  if (url) {
-    const probe = await probeerServer(url, opts.timeoutMs ?? 5000);
-    if (probe === 'geweigerd') throw new AppException('team.geweigerd', { server });
-    if (probe === 'onbereikbaar') throw new AppException('team.onbereikbaar', { server });
-  }
-  const repo = maakRepo(opts.db, url, opts.retryMs ?? 3000);
-  const signal = AbortSignal.timeout(opts.timeoutMs ?? 30_000);
-  let handle: DocHandle<TeamDoc>;
-  try {
-    handle = await repo.find<TeamDoc>(documentId as DocumentId, { signal });
-  } catch (e) {
-    await repo.shutdown().catch(() => {});
-    throw new AppException('team.document-onbekend', { server }, String(e));
-  }
-  return {
-    repo,
-    handle,
-    documentId,
-    online: url !== null,
-    close: async () => {
-      await repo.flush().catch(() => {});
-      await repo.shutdown().catch(() => {});
-    },
-  };
-}
+export const openSessie = (opts: SessieOpties): Promise<Sessie> =>
+  sessie.openSessie({
+    db: opts.db,
+    ...(opts.online ? { platform: nodePlatform } : {}),
+    ...(opts.retryMs ? { retryMs: opts.retryMs } : {}),
+    ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
+  });
 
-/**
- * `team delen`: the project's sociale kaart becomes a new team document (stable keys for every row), stored in the
- * file and handed to the server, which registers the new token on this first presentation.
- */
-export async function deelProject(opts: {
+export const deelProject = (opts: {
   db: () => ProjectDb;
   server: string;
   lid: string;
   now: string;
   timeoutMs?: number;
-}): Promise<{ uitnodiging: Uitnodiging; sessie: Sessie }> {
-  const db = opts.db();
-  if (syncStaat(db, 'document')) throw new AppException('team.al-gedeeld');
-  const token = nieuwToken();
-  const repo = maakRepo(opts.db, null, 1000);
-  let doc!: TeamDoc;
-  db.transaction(() => {
-    doc = documentVanProject(db, opts.lid, opts.now, nieuweSleutel);
-  });
-  const handle = repo.create<TeamDoc>(doc);
-  await handle.whenReady();
-  await repo.flush();
-  const uitnodiging = { server: opts.server, document: handle.documentId, token };
-  const url = verbindingsUrl(uitnodiging, true);
-  const probe = await probeerServer(url, opts.timeoutMs ?? 5000);
-  await repo.shutdown();
-  if (probe !== 'ok') {
-    vergeetTeam(db);
-    throw new AppException(probe === 'geweigerd' ? 'team.geweigerd' : 'team.onbereikbaar', { server: opts.server });
-  }
-  db.transaction(() => {
-    zetSyncStaat(db, 'document', handle.documentId);
-    zetSyncStaat(db, 'server', opts.server);
-    zetSyncStaat(db, 'token', token);
-    zetSyncStaat(db, 'lid', opts.lid);
-    zetSyncStaat(db, 'kop', JSON.stringify(A.getHeads(handle.doc())));
-  });
-  const sessie = await openSessie({
-    db: opts.db,
-    online: true,
-    ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
-  });
-  // The invite is only useful once the server has the document.
-  if (!(await wachtOpSync(sessie, opts.timeoutMs ?? 30_000))) {
-    await sessie.close();
-    throw new AppException('team.onbereikbaar', { server: opts.server });
-  }
-  return { uitnodiging, sessie };
-}
+}): Promise<{ uitnodiging: Uitnodiging; sessie: Sessie }> => sessie.deelProject({ ...opts, platform: nodePlatform });
 
-/** `team deelnemen`: a new (empty) project joins the team: settings stored, document fetched and projected. */
-export async function neemDeel(opts: {
+export const neemDeel = (opts: {
   db: () => ProjectDb;
   uitnodiging: Uitnodiging;
   lid: string;
   now: string;
   timeoutMs?: number;
-}): Promise<Sessie> {
-  const db = opts.db();
-  if (syncStaat(db, 'document')) throw new AppException('team.al-gedeeld');
-  db.transaction(() => {
-    zetSyncStaat(db, 'document', opts.uitnodiging.document);
-    zetSyncStaat(db, 'server', opts.uitnodiging.server);
-    zetSyncStaat(db, 'token', opts.uitnodiging.token);
-    zetSyncStaat(db, 'lid', opts.lid);
-  });
-  const sessie = await openSessie({
-    db: opts.db,
-    online: true,
-    ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
-  });
-  projecteerSessie(db, sessie.handle, opts.now);
-  return sessie;
-}
-
-// ---------------------------------------------------------------- projection and review list
-
-/** Every concurrent value of a field (Automerge's getConflicts), the winner first. */
-export function alleWaarden(doc: TeamDoc): AlleWaarden {
-  return (soort, sleutel, veld) => {
-    const item = doc[COLLECTIE[soort]]?.[sleutel];
-    if (!item) return [];
-    const c = A.getConflicts(item, veld);
-    if (!c) return [];
-    const winnaar = item[veld];
-    const lijst = (Object.values(c) as unknown[]).filter(
-      (v): v is Veld => typeof v === 'object' && v !== null && 'w' in v,
-    );
-    const plain = (v: Veld): Veld => ({ w: v.w, door: v.door, op: v.op });
-    const w = winnaar ? plain(winnaar) : null;
-    const rest = lijst.map(plain);
-    if (w) {
-      const i = rest.findIndex((v) => JSON.stringify(v) === JSON.stringify(w));
-      if (i > 0) rest.unshift(...rest.splice(i, 1));
-    }
-    return rest;
-  };
-}
-
-/** The keys the patches between two states touch. */
-function gewijzigdeSleutels(patches: readonly A.Patch[]): Gewijzigd {
-  const g = nietsGewijzigd();
-  for (const p of patches) {
-    const [col, key] = p.path;
-    if (typeof key !== 'string') continue;
-    const soort = SOORTEN.find((s) => COLLECTIE[s] === col);
-    if (soort) g[soort].add(key);
-  }
-  return g;
-}
-
-/**
- * Projects what changed in the document since the heads last projected (kept in `sync_staat.kop`) into the tables,
- * in one transaction: incremental per change; everything on a first open or when the stored heads are unknown.
- */
-export function projecteerSessie(db: ProjectDb, handle: DocHandle<TeamDoc>, now: string): ProjectieUitkomst | null {
-  const doc = handle.doc();
-  const heads = A.getHeads(doc);
-  const kopTekst = syncStaat(db, 'kop');
-  const kop = kopTekst ? (JSON.parse(kopTekst) as string[]) : null;
-  if (kop && kop.length === heads.length && kop.every((h) => heads.includes(h))) return null;
-  let gewijzigd: Gewijzigd | 'alles' = 'alles';
-  if (kop) {
-    try {
-      gewijzigd = gewijzigdeSleutels(A.diff(doc, kop, heads));
-    } catch {
-      gewijzigd = 'alles';
-    }
-  }
-  return db.transaction(() => {
-    const uit = projecteer(db, doc, gewijzigd, now, alleWaarden(doc));
-    zetSyncStaat(db, 'kop', JSON.stringify(heads));
-    return uit;
-  });
-}
-
-// ---------------------------------------------------------------- edits
-
-export interface Wijziging {
-  readonly soort: EntiteitSoort;
-  /** null: a new item. */
-  readonly sleutel: string | null;
-  readonly velden: Readonly<Record<string, Waarde>>;
-}
-
-const ROLLBACK = new Error('dry run');
-
-/**
- * One edit of the shared sociale kaart: checked first against the tables (an unknown code or gebied is refused before
- * anything changes), then written into the document (each field a fresh value with who and when), then projected.
- */
-export function wijzig(db: ProjectDb, handle: DocHandle<TeamDoc>, w: Wijziging, lid: string, now: string): string {
-  const col = COLLECTIE[w.soort];
-  const sleutel = w.sleutel ?? nieuweSleutel();
-  const doc = handle.doc();
-  const bestaand: DocItem | undefined = doc[col][sleutel];
-  if (w.sleutel && !bestaand) throw new AppException('item.niet-gevonden', { soort: w.soort, id: w.sleutel });
-  const nieuw: DocItem = { ...(bestaand ?? {}) };
-  for (const [veld, waarde] of Object.entries(w.velden)) nieuw[veld] = { w: waarde, door: lid, op: now };
-  // Dry run of the projection of this one item: its refusal is the edit's refusal.
-  let meldingen: SyncMeldingRij[] = [];
-  try {
-    db.transaction(() => {
-      const probeer = { ...doc, [col]: { ...doc[col], [sleutel]: nieuw } } as TeamDoc;
-      const g = nietsGewijzigd();
-      g[w.soort].add(sleutel);
-      projecteer(db, probeer, g, now);
-      meldingen = listMeldingen(db).filter((m) => m.sleutel === sleutel && m.melding === 'niet-getoond');
-      throw ROLLBACK;
-    });
-  } catch (e) {
-    if (e !== ROLLBACK) throw e;
-  }
-  const fout = meldingen[0]?.details as { code?: string; params?: Record<string, string | number> } | undefined;
-  if (fout?.code) throw new AppException(fout.code, fout.params);
-  handle.change((d) => {
-    const items = d[col] as Record<string, DocItem>;
-    if (!items[sleutel]) items[sleutel] = {};
-    const item = items[sleutel]!;
-    for (const [veld, waarde] of Object.entries(w.velden)) item[veld] = { w: waarde, door: lid, op: now };
-  });
-  projecteerSessie(db, handle, now);
-  return sleutel;
-}
-
-export const verwijder = (
-  db: ProjectDb,
-  handle: DocHandle<TeamDoc>,
-  soort: EntiteitSoort,
-  sleutel: string,
-  lid: string,
-  now: string,
-) => wijzig(db, handle, { soort, sleutel, velden: { [VERWIJDERD]: now } }, lid, now);
-
-export const herstel = (
-  db: ProjectDb,
-  handle: DocHandle<TeamDoc>,
-  soort: EntiteitSoort,
-  sleutel: string,
-  lid: string,
-  now: string,
-) => wijzig(db, handle, { soort, sleutel, velden: { [VERWIJDERD]: null } }, lid, now);
-
-/** Settles a conflict: the chosen value (its index in the review entry, 0 = the one shown) as a new change. */
-export function kies(
-  db: ProjectDb,
-  handle: DocHandle<TeamDoc>,
-  soort: EntiteitSoort,
-  sleutel: string,
-  veld: string,
-  keuze: number,
-  lid: string,
-  now: string,
-): void {
-  const waarden = alleWaarden(handle.doc())(soort, sleutel, veld);
-  const gekozen = waarden[keuze];
-  if (!gekozen) throw new AppException('team.keuze-onbekend', { veld, keuze });
-  wijzig(db, handle, { soort, sleutel, velden: { [veld]: gekozen.w } }, lid, now);
-}
-
-// ---------------------------------------------------------------- sync
-
-/** The storage id of the server this repo is connected to (its heads are what "gesynchroniseerd" compares). */
-function serverStorageId(repo: Repo) {
-  for (const peer of repo.peers) {
-    const id = repo.getStorageIdOfPeer(peer);
-    if (id) return id;
-  }
-  return undefined;
-}
-
-/** True when the server's heads of the document are ours: both sides have each other's changes. */
-export function isGesynchroniseerd(sessie: Sessie): boolean {
-  const storageId = serverStorageId(sessie.repo);
-  if (!storageId) return false;
-  const info = sessie.handle.getSyncInfo(storageId);
-  if (!info) return false;
-  const ours = sessie.handle.heads();
-  return info.lastHeads.length === ours.length && ours.every((h) => info.lastHeads.includes(h));
-}
-
-/** Waits until the server and this member have each other's changes; false after the timeout. */
-export async function wachtOpSync(sessie: Sessie, timeoutMs = 30_000): Promise<boolean> {
-  const tot = Date.now() + timeoutMs;
-  while (Date.now() < tot) {
-    if (isGesynchroniseerd(sessie)) {
-      await sessie.repo.flush();
-      return true;
-    }
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  return false;
-}
+}): Promise<Sessie> => sessie.neemDeel({ ...opts, platform: nodePlatform });
