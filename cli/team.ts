@@ -10,6 +10,7 @@ import {
   aantalGedeeld,
   chunkBytes,
   listMeldingen,
+  listMeldingenMetId,
   lokaalId,
   sleutelVan,
   syncStaat,
@@ -71,20 +72,7 @@ function sleutel(db: ProjectDb, soort: EntiteitSoort, id: number): string {
 }
 
 /** The review list with local ids and names, for `export P conflicten` and `team status`. */
-export function conflictenLijst(db: ProjectDb) {
-  return listMeldingen(db).map((m) => {
-    const d = m.details as Record<string, unknown>;
-    return {
-      soort: m.soort,
-      id: lokaalId(db, m.soort, m.sleutel),
-      sleutel: m.sleutel,
-      naam: d.naam ?? null,
-      veld: m.veld,
-      melding: m.melding,
-      ...(m.melding === 'conflict' ? { waarden: d.waarden } : { details: d }),
-    };
-  });
-}
+export const conflictenLijst = listMeldingenMetId;
 
 export async function teamCommand(a: TeamCliArgs): Promise<number> {
   const sub = a.positional[0] === 'team' ? a.positional[1] : a.positional[0];

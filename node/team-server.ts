@@ -73,35 +73,63 @@ export async function startTeamServer(o: TeamServerOpties): Promise<TeamServer> 
     socket.destroy();
   };
 
-  const server: Server = createServer((_req, res) => {
-    res.writeHead(426, { 'Content-Type': 'text/plain; charset=utf-8' });
-    res.end('Wijkweb teamserver: verbind met WebSocket.\n');
-  });
-  server.on('upgrade', (req, socket, head) => {
-    socket.on('error', () => {});
-    const url = new URL(req.url ?? '/', 'http://x');
+  /**
+   * The token check of a connection (the upgrade) and of `GET /toegang` (the same question over plain HTTP: a
+   * browser cannot read the status of a refused upgrade, so the app asks here first). A first share registers its
+   * token (`delen=1`, with the aanmeldcode when the server has one).
+   */
+  const toegang = (
+    url: URL,
+    wie: string,
+  ): { status: 200 } | { status: 401 | 403 | 503; tekst: string; reden: string } => {
     const document = url.searchParams.get('document');
     const token = url.searchParams.get('token');
     if (wss.clients.size >= maxVerbindingen)
-      return weiger(socket, 503, 'Service Unavailable', req, 'te veel verbindingen');
+      return { status: 503, tekst: 'Service Unavailable', reden: 'te veel verbindingen' };
     if (!document || !token || !/^[A-Za-z0-9]{10,64}$/.test(document))
-      return weiger(socket, 401, 'Unauthorized', req, 'geen document of token');
+      return { status: 401, tekst: 'Unauthorized', reden: 'geen document of token' };
     const bekend = tokens[document];
     if (bekend) {
       const a = Buffer.from(bekend, 'hex');
       const b = sha(token);
       if (a.length !== b.length || !timingSafeEqual(a, b))
-        return weiger(socket, 403, 'Forbidden', req, `onjuist token voor ${document}`);
+        return { status: 403, tekst: 'Forbidden', reden: `onjuist token voor ${document}` };
     } else if (
       url.searchParams.get('delen') === '1' &&
       (!o.aanmeldcode || url.searchParams.get('aanmelden') === o.aanmeldcode)
     ) {
       tokens[document] = sha(token).toString('hex');
       bewaarTokens();
-      log(`nieuw project ${document} aangemeld door ${req.socket.remoteAddress ?? '?'}`);
+      log(`nieuw project ${document} aangemeld door ${wie}`);
     } else {
-      return weiger(socket, 403, 'Forbidden', req, `onbekend project ${document}`);
+      return { status: 403, tekst: 'Forbidden', reden: `onbekend project ${document}` };
     }
+    return { status: 200 };
+  };
+
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    if (req.method === 'GET' && url.pathname.endsWith('/toegang')) {
+      const t = toegang(url, req.socket.remoteAddress ?? '?');
+      if (t.status !== 200) log(`geweigerd ${t.status} ${req.socket.remoteAddress ?? '?'}: ${t.reden}`);
+      // Any page may ask (the app's origin differs per platform); the answer says no more than a refused upgrade.
+      res.writeHead(t.status === 200 ? 200 : t.status, {
+        'Content-Type': 'text/plain; charset=utf-8',
+        'Access-Control-Allow-Origin': '*',
+        'Cache-Control': 'no-store',
+      });
+      res.end(t.status === 200 ? 'ok\n' : `${t.tekst}\n`);
+      return;
+    }
+    res.writeHead(426, { 'Content-Type': 'text/plain; charset=utf-8' });
+    res.end('Wijkweb teamserver: verbind met WebSocket.\n');
+  });
+  server.on('upgrade', (req, socket, head) => {
+    socket.on('error', () => {});
+    const url = new URL(req.url ?? '/', 'http://x');
+    const document = url.searchParams.get('document')!;
+    const t = toegang(url, req.socket.remoteAddress ?? '?');
+    if (t.status !== 200) return weiger(socket, t.status, t.tekst, req, t.reden);
     wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
       let peer: string | null = null;
       // Before the adapter sees a message: the socket is bound to the peer id of its join and to its document.

@@ -5,6 +5,7 @@
  *    implemented on browser file APIs in renderer/bridge/browser.ts.
  *  - IPC: the channel names, and the zod schemas main uses to validate every payload.
  */
+import type { TeamMelding, TeamStatus } from './service/team';
 import type { Result } from './result';
 import type { CbsImportOptions, CbsImportOutcome, CbsPreview } from './importers/cbs';
 import type { GebiedProfiel, GebiedRow } from './db/repos/gebieden';
@@ -260,6 +261,8 @@ export interface TableData {
 
 // ---------------------------------------------------------------- renderer → worker
 
+export type { TeamMelding, TeamStatus, TeamVerbinding } from './service/team';
+
 export interface WorkerApi {
   /** Creates a new, empty project in memory (schema at the latest version, default taxonomies). */
   createProject(naam: string): Promise<Result<ProjectOverview>>;
@@ -403,6 +406,25 @@ export interface WorkerApi {
   savePrivacy(instellingen: PrivacyInstellingen): Promise<Result<Changed<PrivacyInstellingen>>>;
   /** Slides for presentation mode: the saved views (netwerk, kaart, hiaten) with their title and note, as plates. */
   getPresentatie(): Promise<Result<Dia[]>>;
+
+  // ------------------------------------------------------------ samenwerken (issue 19)
+  /** Shared or not, the connection, waiting changes, who is online, the review count; `revisie` rises with remote changes. */
+  getTeamStatus(): Promise<Result<TeamStatus>>;
+  /** Shares the open project's sociale kaart with a team on the gemeente's server (ws:// or wss://). */
+  shareTeam(server: string, lid: string): Promise<Result<TeamStatus>>;
+  /** The open (new, empty) project joins the team of the invite: the team's sociale kaart is fetched. */
+  joinTeam(uitnodiging: string, lid: string): Promise<Result<Changed<TeamStatus>>>;
+  /** Tries the server again now. */
+  reconnectTeam(): Promise<Result<TeamStatus>>;
+  /** "Wijzigingen om na te kijken": concurrent values of one field, links with a deleted end, items not shown. */
+  listTeamMeldingen(): Promise<Result<TeamMelding[]>>;
+  /** Settles a review entry: the value at `keuze` (0 = the one shown) as a change for the whole team. */
+  chooseTeamWaarde(
+    soort: EntiteitSoort,
+    sleutel: string,
+    veld: string,
+    keuze: number,
+  ): Promise<Result<Changed<number>>>;
 
   /** Increases by one on every change to the project; the renderer's autosave watches it. */
   getRevision(): Promise<number>;

@@ -31,9 +31,10 @@ export const UNDO_LIMITS = {
   importSnapshotBytes: 16 * 1024 * 1024,
 } as const;
 
+/** `meta`: what the host attached to the step when it was made (a shared project: its changes to the team document). */
 type Step =
-  | { readonly omschrijving: string; readonly soort: 'log'; readonly sql: readonly string[] }
-  | { readonly omschrijving: string; readonly soort: 'snapshot'; readonly bytes: Uint8Array };
+  | { readonly omschrijving: string; readonly soort: 'log'; readonly sql: readonly string[]; readonly meta?: unknown }
+  | { readonly omschrijving: string; readonly soort: 'snapshot'; readonly bytes: Uint8Array; readonly meta?: unknown };
 
 const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
@@ -103,6 +104,8 @@ export interface UndoHost {
   db(): ProjectDb;
   /** A heavy step's undo/redo: replace the whole database by these bytes (and install the triggers on it). */
   restore(bytes: Uint8Array): void;
+  /** After a new step is recorded (triggers off again): what to keep with it, handed back by `replayed` on undo/redo. */
+  naStap?(): unknown;
 }
 
 /** The undo and redo stacks of the open project. */
@@ -110,6 +113,7 @@ export class UndoManager {
   readonly #host: UndoHost;
   #undo: Step[] = [];
   #redo: Step[] = [];
+  #replayed: unknown = undefined;
 
   constructor(host: UndoHost) {
     this.#host = host;
@@ -188,8 +192,14 @@ export class UndoManager {
   #commitLog(omschrijving: string): void {
     const sql = this.#takeLog();
     if (sql.length === 0) return;
-    this.#push(this.#undo, { omschrijving, soort: 'log', sql });
+    this.#capture(false);
+    this.#push(this.#undo, { omschrijving, soort: 'log', sql, meta: this.#host.naStap?.() });
     this.#redo = [];
+  }
+
+  /** The `meta` of the step the last undo or redo replayed. */
+  get replayed(): unknown {
+    return this.#replayed;
   }
 
   /** A heavy step: `fn` runs without triggers; undo puts back the bytes taken before it. */
@@ -197,7 +207,7 @@ export class UndoManager {
     this.#capture(false);
     const before = this.#host.db().export();
     const result = await fn();
-    this.#push(this.#undo, { omschrijving, soort: 'snapshot', bytes: before });
+    this.#push(this.#undo, { omschrijving, soort: 'snapshot', bytes: before, meta: this.#host.naStap?.() });
     this.#redo = [];
     return result;
   }
@@ -213,12 +223,13 @@ export class UndoManager {
 
   #replay(from: Step[], to: Step[]): string | null {
     const step = from.pop();
+    this.#replayed = step?.meta;
     if (!step) return null;
     try {
       if (step.soort === 'snapshot') {
         const current = this.#host.db().export();
         this.#host.restore(step.bytes);
-        this.#push(to, { omschrijving: step.omschrijving, soort: 'snapshot', bytes: current });
+        this.#push(to, { omschrijving: step.omschrijving, soort: 'snapshot', bytes: current, meta: step.meta });
         return step.omschrijving;
       }
       const db = this.#host.db();
@@ -240,7 +251,7 @@ export class UndoManager {
           for (let i = step.sql.length - 1; i >= 0; i--) db.run(step.sql[i]!);
           if (foreignKeys) checkReferences(db, step.sql);
         });
-        this.#push(to, { omschrijving: step.omschrijving, soort: 'log', sql: this.#takeLog() });
+        this.#push(to, { omschrijving: step.omschrijving, soort: 'log', sql: this.#takeLog(), meta: step.meta });
       } finally {
         if (foreignKeys) db.run('PRAGMA foreign_keys = ON');
         this.#capture(false);

@@ -6,6 +6,7 @@ import type {
   ProgressListener,
   ProjectOverview,
   TableData,
+  TeamStatus,
   WorkerApi,
 } from '../contract';
 import { EXPORT_TABLE_NAMES } from '../contract';
@@ -32,6 +33,9 @@ import {
   nameResolver,
 } from '../db/repos/gebieden';
 import { normaliseName } from '../model/names';
+import { kopieerTeam, syncStaat } from '../db/repos/sync';
+import type { TeamPlatform } from '../sync/sessie';
+import { createTeam } from './team';
 import { UndoManager } from '../db/undo';
 import * as kaart from '../db/repos/sociale-kaart';
 import { deleteTaxonomieItem, listTaxonomieItems, saveTaxonomieItem } from '../db/repos/taxonomies';
@@ -109,6 +113,8 @@ export interface ServiceDeps {
   readonly runPaths?: RunPaths;
   /** SHA-256 of a file, hex (Web Crypto in the worker, node:crypto in the CLI). */
   readonly sha256: (bytes: Uint8Array) => Promise<string>;
+  /** Samenwerken: the platform's WebSocket and how Automerge's WebAssembly is loaded; without, shared projects stay offline. */
+  readonly team?: { readonly platform?: TeamPlatform; laad?(): Promise<void> };
 }
 
 function guard<T>(fn: () => T): Result<T> {
@@ -223,6 +229,7 @@ export function createProjectService(deps: ServiceDeps): WorkerApi & {
   };
 
   const replaceDb = (next: ProjectDb | null) => {
+    team.sluit();
     db?.close();
     db = next;
     checkPending = false; // a new project, or one integrity_checked on open
@@ -230,6 +237,7 @@ export function createProjectService(deps: ServiceDeps): WorkerApi & {
     parsedCache = null; // names are matched against the open project
     partnersCache = null;
     undo.clear();
+    if (next) team.open();
   };
 
   const undo = new UndoManager({
@@ -248,10 +256,24 @@ export function createProjectService(deps: ServiceDeps): WorkerApi & {
           replaceKnoopPosities(restored, posities);
         });
       }
+      // A shared project: the team document and its settings stay as they are now (the document is the truth).
+      if (current && syncStaat(current, 'document')) kopieerTeam(current, restored);
       current?.close();
       db = restored;
       parsedCache = null;
     },
+    naStap: () => team.naStap(),
+  });
+
+  const team = createTeam({
+    db: () => db,
+    now,
+    bezig: () => importing,
+    gewijzigd: () => {
+      revision++;
+    },
+    platform: deps.team?.platform,
+    ...(deps.team?.laad ? { laad: deps.team.laad } : {}),
   });
 
   /** An import that changes the sociale kaart: one transaction, one undo step (the log, or a snapshot when heavy). */
@@ -353,6 +375,7 @@ export function createProjectService(deps: ServiceDeps): WorkerApi & {
     },
 
     async exportProject() {
+      await team.bewaar();
       return guard(() => {
         const d = requireDb();
         // What a save can break is checked on every save: the snapshot is a whole SQLite file of this app (header,
@@ -606,6 +629,7 @@ export function createProjectService(deps: ServiceDeps): WorkerApi & {
       return guard(() => {
         const done = undo.undo();
         if (done !== null) {
+          team.naReplay(undo.replayed, 'undo');
           touchProject(requireDb(), now());
           revision++;
         }
@@ -617,6 +641,7 @@ export function createProjectService(deps: ServiceDeps): WorkerApi & {
       return guard(() => {
         const done = undo.redo();
         if (done !== null) {
+          team.naReplay(undo.replayed, 'redo');
           touchProject(requireDb(), now());
           revision++;
         }
@@ -911,6 +936,53 @@ export function createProjectService(deps: ServiceDeps): WorkerApi & {
         return loadPrivacy(d);
       });
     },
+    async getTeamStatus() {
+      return guard(() => team.status());
+    },
+    async shareTeam(server, lid) {
+      const busy = busyImport<TeamStatus>();
+      if (busy) return busy;
+      try {
+        requireDb();
+        const status = await team.share(server, lid);
+        revision++;
+        return ok(status);
+      } catch (err) {
+        return { ok: false, error: toAppError(err) };
+      }
+    },
+    async joinTeam(uitnodiging, lid) {
+      const busy = busyImport<Changed<TeamStatus>>();
+      if (busy) return busy;
+      try {
+        requireDb();
+        const status = await team.join(uitnodiging, lid);
+        revision++;
+        return ok(changedAfter(status));
+      } catch (err) {
+        return { ok: false, error: toAppError(err) };
+      }
+    },
+    async reconnectTeam() {
+      try {
+        return ok(await team.reconnect());
+      } catch (err) {
+        return { ok: false, error: toAppError(err) };
+      }
+    },
+    async listTeamMeldingen() {
+      return guard(() => team.meldingen());
+    },
+    async chooseTeamWaarde(soort, sleutel, veld, keuze) {
+      if (importing) return fail('import.al-bezig');
+      return guard(() => {
+        team.choose(soort, sleutel, veld, keuze);
+        touchProject(requireDb(), now());
+        revision++;
+        return changedAfter(keuze);
+      });
+    },
+
     async getPresentatie() {
       return guard(() => bouwPresentatie({ db: requireDb(), netwerk: netwerk(), now: now() }));
     },

@@ -309,22 +309,24 @@ export function projecteer(
   return { bijgewerkt: ctx.bijgewerkt, verwijderd: ctx.verwijderd, meldingen: ctx.meldingen.length };
 }
 
-// ---------------------------------------------------------------- first share: project → document
+// ---------------------------------------------------------------- project → document
 
 const veld = (w: Waarde, door: string, op: string): Veld => ({ w, door, op });
 
-/**
- * The project's sociale kaart as a new team document: every row gets a stable key (kept in `sync_id`), every field
- * its value with who and when. Runs in the caller's transaction.
- */
-export function documentVanProject(db: ProjectDb, door: string, op: string, nieuweSleutel: () => string): TeamDoc {
-  for (const soort of SOORTEN) for (const id of idsZonderSleutel(db, soort)) koppelId(db, soort, nieuweSleutel(), id);
-  const doc = leegDocument();
-  const key = (soort: EntiteitSoort, id: number) => sleutelVan(db, soort, id)!;
-  const item = (waarden: Record<string, Waarde>): DocItem =>
-    Object.fromEntries(Object.entries(waarden).map(([k, w]) => [k, veld(w, door, op)]));
-  for (const o of listOrganisaties(db)) {
-    doc.organisaties[key('organisatie', o.id)] = item({
+type Rij<S extends EntiteitSoort> = S extends 'organisatie'
+  ? ReturnType<typeof listOrganisaties>[number]
+  : S extends 'voorziening'
+    ? ReturnType<typeof listVoorzieningen>[number]
+    : ReturnType<typeof listRelaties>[number];
+
+/** A key of a local row (references between items are by document key). */
+export type SleutelVan = (soort: EntiteitSoort, id: number) => string;
+
+/** A local row's fields as the document keeps them (`VELDEN`): the one mapping of row → document. */
+export function rijWaarden<S extends EntiteitSoort>(soort: S, rij: Rij<S>, key: SleutelVan): Record<string, Waarde> {
+  if (soort === 'organisatie') {
+    const o = rij as Rij<'organisatie'>;
+    return {
       naam: o.naam,
       soort: o.soort,
       adres: o.adres,
@@ -335,10 +337,11 @@ export function documentVanProject(db: ProjectDb, door: string, op: string, nieu
       telefoon: o.telefoon,
       email: o.email,
       notities: o.notities,
-    });
+    };
   }
-  for (const v of listVoorzieningen(db)) {
-    doc.voorzieningen[key('voorziening', v.id)] = item({
+  if (soort === 'voorziening') {
+    const v = rij as Rij<'voorziening'>;
+    return {
       naam: v.naam,
       organisatie: v.organisatieId === null ? null : key('organisatie', v.organisatieId),
       collectief: v.collectief,
@@ -357,22 +360,46 @@ export function documentVanProject(db: ProjectDb, door: string, op: string, nieu
       kosten: v.kosten,
       contact: v.contact,
       notities: v.notities,
-    });
+    };
   }
-  for (const r of listRelaties(db)) {
-    doc.relaties[key('relatie', r.id)] = item({
-      soort: r.soort,
-      van: knoopTekst(r.van.soort, key(r.van.soort, r.van.id)),
-      naar: knoopTekst(r.naar.soort, key(r.naar.soort, r.naar.id)),
-      gericht: r.gericht,
-      startdatum: r.startdatum,
-      einddatum: r.einddatum,
-      notities: r.notities,
-      volumes: JSON.stringify(
-        r.volumes.map((x) => ({ periodeStart: x.periodeStart, periodeEind: x.periodeEind, aantal: x.aantal })),
-      ),
-    });
-  }
+  const r = rij as Rij<'relatie'>;
+  return {
+    soort: r.soort,
+    van: knoopTekst(r.van.soort, key(r.van.soort, r.van.id)),
+    naar: knoopTekst(r.naar.soort, key(r.naar.soort, r.naar.id)),
+    gericht: r.gericht,
+    startdatum: r.startdatum,
+    einddatum: r.einddatum,
+    notities: r.notities,
+    volumes: JSON.stringify(
+      r.volumes.map((x) => ({ periodeStart: x.periodeStart, periodeEind: x.periodeEind, aantal: x.aantal })),
+    ),
+  };
+}
+
+/** Every local row of the sociale kaart, per kind (organisations first: the others refer to them). */
+export function lokaleRijen(db: ProjectDb): { [S in EntiteitSoort]: Rij<S>[] } {
+  return { organisatie: listOrganisaties(db), voorziening: listVoorzieningen(db), relatie: listRelaties(db) };
+}
+
+/** An item's fields as values (no who and when). */
+export function itemWaarden(soort: EntiteitSoort, item: DocItem | undefined): Record<string, Waarde> {
+  return Object.fromEntries(Object.keys(VELDEN[soort]).map((v) => [v, waardeVan(item, v)]));
+}
+
+/**
+ * The project's sociale kaart as a new team document: every row gets a stable key (kept in `sync_id`), every field
+ * its value with who and when. Runs in the caller's transaction.
+ */
+export function documentVanProject(db: ProjectDb, door: string, op: string, nieuweSleutel: () => string): TeamDoc {
+  for (const soort of SOORTEN) for (const id of idsZonderSleutel(db, soort)) koppelId(db, soort, nieuweSleutel(), id);
+  const doc = leegDocument();
+  const key: SleutelVan = (soort, id) => sleutelVan(db, soort, id)!;
+  const item = (waarden: Record<string, Waarde>): DocItem =>
+    Object.fromEntries(Object.entries(waarden).map(([k, w]) => [k, veld(w, door, op)]));
+  const rijen = lokaleRijen(db);
+  for (const soort of SOORTEN)
+    for (const r of rijen[soort]) doc[COLLECTIE[soort]][key(soort, r.id)] = item(rijWaarden(soort, r, key));
   for (const b of bronManifest(db)) {
     doc.bronnen[`${b.soort}:${b.sha256}`] = { soort: b.soort, bestand: b.bestand, sha256: b.sha256, door, op: b.op };
   }

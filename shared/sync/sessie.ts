@@ -129,7 +129,8 @@ function maakRepo(
 }
 
 export interface SessieOpties {
-  readonly db: () => ProjectDb;
+  /** null once the project is closed (the session's late writes are dropped). */
+  readonly db: () => ProjectDb | null;
   /** Without one, offline: the document from the project file only. */
   readonly platform?: TeamPlatform;
   readonly retryMs?: number;
@@ -139,6 +140,7 @@ export interface SessieOpties {
 /** Opens the team document of a shared project (from the file, and the server when a platform is given). */
 export async function openSessie(opts: SessieOpties): Promise<Sessie> {
   const db = opts.db();
+  if (!db) throw new AppException('project.geen-project-open');
   const documentId = syncStaat(db, 'document');
   const server = syncStaat(db, 'server');
   const token = syncStaat(db, 'token');

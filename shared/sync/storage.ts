@@ -10,11 +10,12 @@ import { chunkBewaren, chunkLaden, chunksLaden, chunksVerwijderen, chunkVerwijde
  * until the transaction has ended, so a rollback never takes a chunk of the document with it.
  */
 export class ProjectFileStorage implements StorageAdapterInterface {
-  readonly #db: () => ProjectDb;
+  /** null: the project was closed; what comes after is dropped (the file was saved with everything before). */
+  readonly #db: () => ProjectDb | null;
   /** Writes waiting for the end of a transaction: key → bytes, or null for a removal. */
   readonly #wachtend = new Map<string, Uint8Array | null>();
 
-  constructor(db: () => ProjectDb) {
+  constructor(db: () => ProjectDb | null) {
     this.#db = db;
   }
 
@@ -22,6 +23,10 @@ export class ProjectFileStorage implements StorageAdapterInterface {
   schrijfUit(): boolean {
     const db = this.#db();
     if (this.#wachtend.size === 0) return true;
+    if (!db) {
+      this.#wachtend.clear();
+      return true;
+    }
     if (db.inTransaction) return false;
     db.transaction(() => {
       for (const [k, data] of this.#wachtend) {
@@ -41,7 +46,8 @@ export class ProjectFileStorage implements StorageAdapterInterface {
   async load(key: StorageKey): Promise<Uint8Array | undefined> {
     const k = key.join('/');
     if (this.#wachtend.has(k)) return this.#wachtend.get(k) ?? undefined;
-    return chunkLaden(this.#db(), k);
+    const db = this.#db();
+    return db ? chunkLaden(db, k) : undefined;
   }
 
   async save(key: StorageKey, data: Uint8Array): Promise<void> {
@@ -55,7 +61,8 @@ export class ProjectFileStorage implements StorageAdapterInterface {
   async loadRange(keyPrefix: StorageKey): Promise<Chunk[]> {
     const prefix = keyPrefix.join('/');
     const onder = (k: string) => k === prefix || k.startsWith(`${prefix}/`);
-    const uit = new Map(chunksLaden(this.#db(), prefix).map((c) => [c.sleutel, c.data]));
+    const db = this.#db();
+    const uit = new Map((db ? chunksLaden(db, prefix) : []).map((c) => [c.sleutel, c.data]));
     for (const [k, data] of this.#wachtend) {
       if (!onder(k)) continue;
       if (data) uit.set(k, data);
@@ -66,8 +73,10 @@ export class ProjectFileStorage implements StorageAdapterInterface {
 
   async removeRange(keyPrefix: StorageKey): Promise<void> {
     const prefix = keyPrefix.join('/');
-    for (const k of [...this.#wachtend.keys()]) if (k === prefix || k.startsWith(`${prefix}/`)) this.#wachtend.delete(k);
+    for (const k of [...this.#wachtend.keys()])
+      if (k === prefix || k.startsWith(`${prefix}/`)) this.#wachtend.delete(k);
     const db = this.#db();
+    if (!db) return;
     if (db.inTransaction) {
       for (const c of chunksLaden(db, prefix)) this.#wachtend.set(c.sleutel, null);
     } else chunksVerwijderen(db, prefix);

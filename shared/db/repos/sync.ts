@@ -157,3 +157,63 @@ export function vergeetTeam(db: ProjectDb): void {
 export function aantalGedeeld(db: ProjectDb, soort: EntiteitSoort): number {
   return Number(db.value('SELECT count(*) FROM sync_id WHERE soort = ?', [soort]));
 }
+
+/** Every stable key with its local row, per kind: `soort:id` → key. */
+export function listSyncIds(db: ProjectDb): Map<string, string> {
+  return new Map(
+    db
+      .all<{ soort: EntiteitSoort; sleutel: string; lokaal_id: number }>(
+        'SELECT soort, sleutel, lokaal_id FROM sync_id',
+      )
+      .map((r) => [`${r.soort}:${r.lokaal_id}`, r.sleutel]),
+  );
+}
+
+/**
+ * The team tables of `van` copied into `naar` (replacing what it had): an undo that puts back a whole snapshot keeps
+ * the team document and its settings as they are now (the document is the truth, not the snapshot).
+ */
+export function kopieerTeam(van: ProjectDb, naar: ProjectDb): void {
+  naar.transaction(() => {
+    for (const tabel of ['sync_chunk', 'sync_staat', 'sync_id', 'sync_conflict'] as const) {
+      naar.run(`DELETE FROM ${tabel}`);
+      const rijen = van.all<Record<string, Uint8Array | string | number>>(`SELECT * FROM ${tabel}`);
+      for (const r of rijen) {
+        const kolommen = Object.keys(r);
+        naar.run(
+          `INSERT INTO ${tabel} (${kolommen.join(', ')}) VALUES (${kolommen.map(() => '?').join(', ')})`,
+          kolommen.map((k) => r[k]!),
+        );
+      }
+    }
+  });
+}
+
+export interface MeldingMetId {
+  readonly soort: EntiteitSoort;
+  readonly id: number | null;
+  readonly sleutel: string;
+  readonly naam: string | null;
+  readonly veld: string;
+  readonly melding: MeldingSoort;
+  /** A conflict: every value, the one shown first. */
+  readonly waarden?: readonly { w: string | number | boolean | null; door: string; op: string }[];
+  /** Otherwise: what is missing and why. */
+  readonly details?: Record<string, unknown>;
+}
+
+/** The review list with local ids and names (the app's list, `export P conflicten`, `team status`). */
+export function listMeldingenMetId(db: ProjectDb): MeldingMetId[] {
+  return listMeldingen(db).map((m) => {
+    const d = m.details as Record<string, unknown>;
+    return {
+      soort: m.soort,
+      id: lokaalId(db, m.soort, m.sleutel),
+      sleutel: m.sleutel,
+      naam: typeof d.naam === 'string' ? d.naam : null,
+      veld: m.veld,
+      melding: m.melding,
+      ...(m.melding === 'conflict' ? { waarden: d.waarden as NonNullable<MeldingMetId['waarden']> } : { details: d }),
+    };
+  });
+}

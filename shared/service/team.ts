@@ -1,0 +1,477 @@
+import type { ProjectDb } from '../db/connection';
+import {
+  koppelId,
+  listMeldingenMetId,
+  listSyncIds,
+  lokaalId,
+  ontkoppelId,
+  opruimenIds,
+  syncStaat,
+  zetSyncStaat,
+} from '../db/repos/sync';
+import type { EntiteitSoort } from '../model/sociale-kaart';
+import { AppException } from '../result';
+import {
+  COLLECTIE,
+  isVerwijderd,
+  SOORTEN,
+  VELDEN,
+  VERWIJDERD,
+  waardeVan,
+  type DocItem,
+  type Waarde,
+} from '../sync/model';
+import { itemWaarden, lokaleRijen, rijWaarden } from '../sync/projectie';
+import {
+  deelProject,
+  isGesynchroniseerd,
+  isVerbonden,
+  kies,
+  leesServer,
+  leesUitnodiging,
+  neemDeel,
+  nieuweSleutel,
+  openSessie,
+  projecteerSessie,
+  uitnodigingTekst,
+  type Sessie,
+  type TeamPlatform,
+} from '../sync/sessie';
+
+/**
+ * Samenwerken in the app (issue 19): the team side of the project service. The app edits the sociale kaart through
+ * the same repos as always (checked there, one undo step each); right after each step, what the step changed in the
+ * tables goes into the team document, field by field, as the member's change (only the fields the member changed,
+ * so a teammate's edit of another field is never overwritten). An undo is a new change in the document: the fields
+ * of the step go back to their earlier values (unless a teammate changed them since: then theirs stays), after which
+ * the tables are projected from the document again. Remote changes are projected as they arrive.
+ */
+
+export type TeamVerbinding = 'niet-gedeeld' | 'verbinden' | 'verbonden' | 'offline' | 'geweigerd';
+
+export interface TeamStatus {
+  readonly gedeeld: boolean;
+  readonly server: string | null;
+  readonly lid: string | null;
+  readonly verbinding: TeamVerbinding;
+  /** Own changes the server does not have yet. */
+  readonly wachtend: number;
+  readonly laatstGesynchroniseerd: string | null;
+  readonly naTeKijken: number;
+  /** Teammates seen online in the last 30 seconds (their names). */
+  readonly online: readonly string[];
+  /** Raised when a teammate's changes were taken in (the UI reloads what it shows). */
+  readonly revisie: number;
+  /** The invite to send to teammates (only on the project that has it: every member's file does). */
+  readonly uitnodiging: string | null;
+}
+
+import type { MeldingMetId } from '../db/repos/sync';
+export type TeamMelding = MeldingMetId;
+
+/** One field of one item changed by a step: enough to write the change back (undo) or again (redo). */
+interface VeldStap {
+  readonly soort: EntiteitSoort;
+  readonly sleutel: string;
+  readonly id: number;
+  readonly veld: string;
+  readonly voor: Waarde;
+  readonly na: Waarde;
+}
+
+interface TeamStap {
+  readonly team: readonly VeldStap[];
+}
+
+const isTeamStap = (m: unknown): m is TeamStap =>
+  typeof m === 'object' && m !== null && Array.isArray((m as TeamStap).team);
+
+const gelijk = (a: Waarde | undefined, b: Waarde | undefined): boolean => (a ?? null) === (b ?? null);
+
+export interface TeamHost {
+  db(): ProjectDb | null;
+  now(): string;
+  /** An import's transaction is open: remote changes wait. */
+  bezig(): boolean;
+  /** Remote changes were projected into the tables. */
+  gewijzigd(): void;
+  /** The platform's WebSocket; without one, a shared project works offline only. */
+  readonly platform?: TeamPlatform | undefined;
+  /** Loads Automerge's WebAssembly (the worker); once. */
+  laad?(): Promise<void>;
+}
+
+export function createTeam(host: TeamHost) {
+  let sessie: Sessie | null = null;
+  /** Which project the session is of: a session of a closed project never writes. */
+  let sessieDb: ProjectDb | null = null;
+  let verbinding: TeamVerbinding = 'niet-gedeeld';
+  let wachtend = 0;
+  let revisie = 0;
+  let opening: Promise<void> | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let hartslag: ReturnType<typeof setInterval> | null = null;
+  const gezien = new Map<string, number>();
+  /** Each item's fields as the tables had them at the last exchange with the document: `soort:key` → values. */
+  let basis = new Map<string, Record<string, Waarde>>();
+
+  const huidigeDb = (): ProjectDb | null => {
+    const d = host.db();
+    return d && sessieDb ? d : null;
+  };
+
+  const geladen = (() => {
+    let p: Promise<void> | null = null;
+    return () => (p ??= host.laad ? host.laad() : Promise.resolve());
+  })();
+
+  function vernieuwBasis(db: ProjectDb): void {
+    const ids = listSyncIds(db);
+    const key = (soort: EntiteitSoort, id: number) => ids.get(`${soort}:${id}`) ?? '';
+    const rijen = lokaleRijen(db);
+    const b = new Map<string, Record<string, Waarde>>();
+    for (const soort of SOORTEN)
+      for (const r of rijen[soort]) {
+        const k = ids.get(`${soort}:${r.id}`);
+        if (k) b.set(`${soort}:${k}`, rijWaarden(soort, r, key));
+      }
+    basis = b;
+  }
+
+  /** Takes in what teammates changed (not during an import; then it waits). */
+  function verwerk(): void {
+    timer = null;
+    const db = huidigeDb();
+    if (!db || !sessie) return;
+    if (host.bezig() || db.inTransaction) {
+      timer = setTimeout(verwerk, 250);
+      return;
+    }
+    sessie.storage.schrijfUit();
+    const p = projecteerSessie(db, sessie.handle, host.now());
+    if (p) {
+      vernieuwBasis(db);
+      revisie++;
+      host.gewijzigd();
+    }
+  }
+
+  const plan = () => {
+    timer ??= setTimeout(verwerk, 100);
+  };
+
+  function volgSync(): void {
+    const db = huidigeDb();
+    if (!sessie || !db) return;
+    if (verbinding === 'geweigerd') return;
+    if (!sessie.online) {
+      verbinding = 'offline';
+      return;
+    }
+    verbinding = isVerbonden(sessie) ? 'verbonden' : 'offline';
+    if (verbinding === 'verbonden' && isGesynchroniseerd(sessie)) {
+      if (wachtend > 0 || !syncStaat(db, 'gesynchroniseerd')) {
+        wachtend = 0;
+        if (!db.inTransaction) zetSyncStaat(db, 'gesynchroniseerd', host.now());
+      }
+    }
+    if (sessie.online) sessie.handle.broadcast({ wijkweb: 'aanwezig', lid: syncStaat(db, 'lid') ?? '' });
+  }
+
+  function koppel(s: Sessie, db: ProjectDb): void {
+    sessie = s;
+    sessieDb = db;
+    s.handle.on('change', plan);
+    s.handle.on('ephemeral-message', (e) => {
+      const m = e.message as { wijkweb?: string; lid?: string } | null;
+      if (m?.wijkweb === 'aanwezig' && typeof m.lid === 'string') gezien.set(m.lid, Date.now());
+    });
+    hartslag = setInterval(volgSync, 1000);
+  }
+
+  async function maakSessie(db: ProjectDb, online: boolean): Promise<Sessie> {
+    return openSessie({
+      db: () => (sessieDb === db || sessieDb === null ? host.db() : null),
+      ...(online && host.platform ? { platform: host.platform } : {}),
+      retryMs: 3000,
+      timeoutMs: 10_000,
+    });
+  }
+
+  /** Opens the team side of the open project when it is shared: from the file at once, then online. */
+  async function start(): Promise<void> {
+    const db = host.db();
+    if (!db || !syncStaat(db, 'document')) {
+      verbinding = 'niet-gedeeld';
+      return;
+    }
+    await geladen();
+    verbinding = 'verbinden';
+    let s: Sessie;
+    try {
+      s = await maakSessie(db, true);
+    } catch (e) {
+      if (host.db() !== db) return;
+      const code = e instanceof AppException ? e.appError.code : '';
+      s = await maakSessie(db, false);
+      verbinding = code === 'team.geweigerd' ? 'geweigerd' : 'offline';
+    }
+    if (host.db() !== db) {
+      await s.close();
+      return;
+    }
+    koppel(s, db);
+    if (s.online) verbinding = 'verbinden';
+    projecteerSessie(db, s.handle, host.now());
+    vernieuwBasis(db);
+    revisie++;
+    host.gewijzigd();
+  }
+
+  function stop(): void {
+    if (timer) clearTimeout(timer);
+    if (hartslag) clearInterval(hartslag);
+    timer = null;
+    hartslag = null;
+    const s = sessie;
+    if (s) {
+      s.storage.schrijfUit();
+      sessieDb = null;
+      void s.repo.shutdown().catch(() => {});
+    }
+    sessie = null;
+    sessieDb = null;
+    basis = new Map();
+    wachtend = 0;
+    gezien.clear();
+    verbinding = 'niet-gedeeld';
+  }
+
+  /** The step's changes of the tables written into the document (fields that differ from the last exchange). */
+  function naarDocument(db: ProjectDb, s: Sessie): VeldStap[] {
+    const lid = syncStaat(db, 'lid') ?? '';
+    const nu = host.now();
+    const ids = listSyncIds(db);
+    const doc = s.handle.doc();
+    const rijen = lokaleRijen(db);
+    const bestaand = new Set(SOORTEN.flatMap((s) => rijen[s].map((r) => `${s}:${r.id}`)));
+    const stappen: VeldStap[] = [];
+    // Rows that are gone: their items get a tombstone.
+    for (const [ref, sleutel] of ids) {
+      const [soort, id] = ref.split(':') as [EntiteitSoort, string];
+      if (bestaand.has(ref)) continue;
+      ontkoppelId(db, soort, sleutel);
+      ids.delete(ref);
+      if (isVerwijderd(doc[COLLECTIE[soort]][sleutel])) continue;
+      stappen.push({ soort, sleutel, id: Number(id), veld: VERWIJDERD, voor: null, na: nu });
+    }
+    const key = (soort: EntiteitSoort, id: number): string => {
+      let k = ids.get(`${soort}:${id}`);
+      if (!k) {
+        k = nieuweSleutel();
+        koppelId(db, soort, k, id);
+        ids.set(`${soort}:${id}`, k);
+      }
+      return k;
+    };
+    for (const soort of SOORTEN) {
+      for (const r of rijen[soort]) {
+        const nieuw = !ids.has(`${soort}:${r.id}`);
+        const sleutel = key(soort, r.id);
+        const waarden = rijWaarden(soort, r, key);
+        const item: DocItem | undefined = doc[COLLECTIE[soort]][sleutel];
+        const voor = nieuw ? undefined : (basis.get(`${soort}:${sleutel}`) ?? itemWaarden(soort, item));
+        if (nieuw) stappen.push({ soort, sleutel, id: r.id, veld: VERWIJDERD, voor: nu, na: null });
+        for (const veld of Object.keys(VELDEN[soort])) {
+          if (!nieuw && gelijk(voor?.[veld], waarden[veld])) continue;
+          if (nieuw && waarden[veld] === null) continue;
+          stappen.push({ soort, sleutel, id: r.id, veld, voor: voor?.[veld] ?? null, na: waarden[veld] ?? null });
+        }
+        basis.set(`${soort}:${sleutel}`, waarden);
+      }
+    }
+    schrijf(s, stappen, 'na', lid, nu);
+    return stappen;
+  }
+
+  function schrijf(s: Sessie, stappen: readonly VeldStap[], kant: 'voor' | 'na', lid: string, nu: string): void {
+    if (stappen.length === 0) return;
+    s.handle.change((d) => {
+      for (const st of stappen) {
+        const items = d[COLLECTIE[st.soort]] as Record<string, DocItem>;
+        if (!items[st.sleutel]) items[st.sleutel] = {};
+        items[st.sleutel]![st.veld] = { w: st[kant], door: lid, op: nu };
+      }
+    });
+    wachtend += stappen.length;
+  }
+
+  return {
+    /** After a project was opened or made: starts the team side when the project is shared. */
+    open(): void {
+      stop();
+      opening = start().catch(() => {
+        verbinding = 'offline';
+      });
+    },
+    /** Before the open project is closed or replaced. */
+    sluit(): void {
+      stop();
+    },
+    /** Before a save: every document change is in the tables of the file. */
+    async bewaar(): Promise<void> {
+      await opening;
+      if (!sessie) return;
+      await sessie.repo.flush().catch(() => {});
+      sessie.storage.schrijfUit();
+    },
+    /** The UndoManager's hook after each step: the step's changes into the document; kept with the step. */
+    naStap(): TeamStap | undefined {
+      const db = huidigeDb();
+      if (!db || !sessie) return undefined;
+      sessie.storage.schrijfUit();
+      const stappen = naarDocument(db, sessie);
+      // Teammates' changes not yet taken in come along (and the item just written, again, unchanged).
+      if (projecteerSessie(db, sessie.handle, host.now())) vernieuwBasis(db);
+      return stappen.length > 0 ? { team: stappen } : undefined;
+    },
+    /** After an undo or redo: the step's fields back (or again) in the document, then the tables from the document. */
+    naReplay(meta: unknown, richting: 'undo' | 'redo'): { overgeslagen: number } {
+      const db = huidigeDb();
+      if (!db || !sessie) return { overgeslagen: 0 };
+      if (!isTeamStap(meta)) {
+        // A step from before the project was shared: its result goes in as a new change.
+        naarDocument(db, sessie);
+        if (projecteerSessie(db, sessie.handle, host.now())) vernieuwBasis(db);
+        return { overgeslagen: 0 };
+      }
+      const lid = syncStaat(db, 'lid') ?? '';
+      const nu = host.now();
+      const doc = sessie.handle.doc();
+      const [van, naar] = richting === 'undo' ? (['na', 'voor'] as const) : (['voor', 'na'] as const);
+      const schrijven: VeldStap[] = [];
+      let overgeslagen = 0;
+      const stappen = richting === 'undo' ? [...meta.team].reverse() : meta.team;
+      const rijen = lokaleRijen(db);
+      const ids = Object.fromEntries(SOORTEN.map((s) => [s, new Set(rijen[s].map((r) => r.id))])) as Record<
+        EntiteitSoort,
+        Set<number>
+      >;
+      for (const st of stappen) {
+        const item = doc[COLLECTIE[st.soort]][st.sleutel];
+        // A teammate changed it since: theirs stays.
+        if (!gelijk(waardeVan(item, st.veld), st[van])) overgeslagen++;
+        else schrijven.push(st);
+        // The replay put the row back under its old id: it is this item again.
+        if (lokaalId(db, st.soort, st.sleutel) === null && ids[st.soort].has(st.id))
+          koppelId(db, st.soort, st.sleutel, st.id);
+      }
+      schrijf(sessie, schrijven, naar, lid, nu);
+      opruimenIds(db);
+      projecteerSessie(db, sessie.handle, nu, true);
+      vernieuwBasis(db);
+      return { overgeslagen };
+    },
+
+    // ------------------------------------------------------------ the calls of the WorkerApi
+
+    status(): TeamStatus {
+      const db = host.db();
+      const gedeeld = db ? syncStaat(db, 'document') !== null : false;
+      const nu = Date.now();
+      for (const [naam, t] of gezien) if (nu - t > 30_000) gezien.delete(naam);
+      const server = db ? syncStaat(db, 'server') : null;
+      const document = db ? syncStaat(db, 'document') : null;
+      const token = db ? syncStaat(db, 'token') : null;
+      const lid = db ? syncStaat(db, 'lid') : null;
+      return {
+        gedeeld,
+        server,
+        lid,
+        verbinding: gedeeld ? verbinding : 'niet-gedeeld',
+        wachtend,
+        laatstGesynchroniseerd: db ? syncStaat(db, 'gesynchroniseerd') : null,
+        naTeKijken: db && gedeeld ? listMeldingenMetId(db).length : 0,
+        online: [...gezien.keys()].filter((n) => n !== lid).sort(),
+        revisie,
+        uitnodiging: server && document && token ? uitnodigingTekst({ server, document, token }) : null,
+      };
+    },
+
+    async share(serverTekst: string, lid: string): Promise<TeamStatus> {
+      const db = host.db();
+      if (!db) throw new AppException('project.geen-project-open');
+      if (!host.platform) throw new AppException('team.geen-verbinding-mogelijk');
+      const server = leesServer(serverTekst);
+      const naam = lid.trim();
+      if (!naam) throw new AppException('team.lid-ontbreekt');
+      await geladen();
+      stop();
+      const { sessie: s } = await deelProject({
+        db: () => host.db()!,
+        platform: host.platform,
+        server,
+        lid: naam,
+        now: host.now(),
+        timeoutMs: 10_000,
+      });
+      zetSyncStaat(db, 'gesynchroniseerd', host.now());
+      koppel(s, db);
+      verbinding = 'verbonden';
+      vernieuwBasis(db);
+      return this.status();
+    },
+
+    async join(uitnodigingTekst: string, lid: string): Promise<TeamStatus> {
+      const db = host.db();
+      if (!db) throw new AppException('project.geen-project-open');
+      if (!host.platform) throw new AppException('team.geen-verbinding-mogelijk');
+      const uitnodiging = leesUitnodiging(uitnodigingTekst);
+      const naam = lid.trim();
+      if (!naam) throw new AppException('team.lid-ontbreekt');
+      const rijen = lokaleRijen(db);
+      if (SOORTEN.some((s) => rijen[s].length > 0)) throw new AppException('team.deelnemen-niet-leeg');
+      await geladen();
+      stop();
+      const s = await neemDeel({
+        db: () => host.db()!,
+        platform: host.platform,
+        uitnodiging,
+        lid: naam,
+        now: host.now(),
+        timeoutMs: 10_000,
+      });
+      koppel(s, db);
+      verbinding = 'verbonden';
+      // The server sends the document in rounds: take in what has come, and the rest as it arrives.
+      projecteerSessie(db, s.handle, host.now());
+      vernieuwBasis(db);
+      revisie++;
+      return this.status();
+    },
+
+    /** Tries the server again now (after "offline" or a refusal). */
+    async reconnect(): Promise<TeamStatus> {
+      this.open();
+      await opening;
+      return this.status();
+    },
+
+    meldingen(): TeamMelding[] {
+      const db = host.db();
+      return db ? listMeldingenMetId(db) : [];
+    },
+
+    /** Settles a review entry: the chosen value as a new change (not an undo step of its own). */
+    choose(soort: EntiteitSoort, sleutel: string, veld: string, keuze: number): void {
+      const db = huidigeDb();
+      if (!db || !sessie) throw new AppException('team.niet-gedeeld');
+      kies(db, sessie.handle, soort, sleutel, veld, keuze, syncStaat(db, 'lid') ?? '', host.now());
+      wachtend++;
+      vernieuwBasis(db);
+      revisie++;
+    },
+  };
+}
+
+export type Team = ReturnType<typeof createTeam>;
