@@ -18,6 +18,8 @@ export function buildMenuTemplate(send: Send, isMac: boolean, openHelp: () => vo
       { label: 'Opslaan als…', accelerator: 'CmdOrCtrl+Shift+S', click: () => send('opslaan-als') },
       { label: 'Kopie opslaan…', click: () => send('kopie-opslaan') },
       { type: 'separator' },
+      { label: 'Samenwerken…', click: () => send('samenwerken') },
+      { type: 'separator' },
       { label: 'Project sluiten', accelerator: 'CmdOrCtrl+W', click: () => send('sluiten') },
       ...(isMac ? [] : ([{ type: 'separator' }, { label: 'Afsluiten', role: 'quit' }] as MenuItemConstructorOptions[])),
     ],

@@ -14,7 +14,10 @@ export const CONTENT_SECURITY_POLICY = [
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "font-src 'self'",
-  "connect-src 'self'",
+  // Samenwerken (issue 19): the worker syncs with the gemeente's own team server, whose address the user types, so
+  // any host over wss:// (TLS); plain ws:// only on this computer (a server for trying out, and the tests). The one
+  // remote allowance of the policy, for WebSockets only: no fetch, image or script from elsewhere.
+  "connect-src 'self' wss: ws://127.0.0.1:* ws://localhost:*",
   "form-action 'none'",
   "base-uri 'none'",
   "object-src 'none'",

@@ -74,7 +74,7 @@ export async function startTeamServer(o: TeamServerOpties): Promise<TeamServer> 
   };
 
   /**
-   * The token check of a connection (the upgrade) and of `GET /toegang` (the same question over plain HTTP: a
+   * The token check of a connection (the upgrade) and of the access question on `…/toegang` (see below: a
    * browser cannot read the status of a refused upgrade, so the app asks here first). A first share registers its
    * token (`delen=1`, with the aanmeldcode when the server has one).
    */
@@ -107,20 +107,7 @@ export async function startTeamServer(o: TeamServerOpties): Promise<TeamServer> 
     return { status: 200 };
   };
 
-  const server: Server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://x');
-    if (req.method === 'GET' && url.pathname.endsWith('/toegang')) {
-      const t = toegang(url, req.socket.remoteAddress ?? '?');
-      if (t.status !== 200) log(`geweigerd ${t.status} ${req.socket.remoteAddress ?? '?'}: ${t.reden}`);
-      // Any page may ask (the app's origin differs per platform); the answer says no more than a refused upgrade.
-      res.writeHead(t.status === 200 ? 200 : t.status, {
-        'Content-Type': 'text/plain; charset=utf-8',
-        'Access-Control-Allow-Origin': '*',
-        'Cache-Control': 'no-store',
-      });
-      res.end(t.status === 200 ? 'ok\n' : `${t.tekst}\n`);
-      return;
-    }
+  const server: Server = createServer((_req, res) => {
     res.writeHead(426, { 'Content-Type': 'text/plain; charset=utf-8' });
     res.end('Wijkweb teamserver: verbind met WebSocket.\n');
   });
@@ -129,6 +116,18 @@ export async function startTeamServer(o: TeamServerOpties): Promise<TeamServer> 
     const url = new URL(req.url ?? '/', 'http://x');
     const document = url.searchParams.get('document')!;
     const t = toegang(url, req.socket.remoteAddress ?? '?');
+    if (url.pathname.endsWith('/toegang')) {
+      // The access question of the app: a browser cannot read the status of a refused upgrade, so this socket is
+      // let in only to say 'ok' or 'geweigerd' and is closed; it never reaches the repo.
+      if (t.status !== 200 && t.status !== 503)
+        log(`geweigerd ${t.status} ${req.socket.remoteAddress ?? '?'}: ${t.reden}`);
+      if (t.status === 503) return weiger(socket, t.status, t.tekst, req, t.reden);
+      wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
+        ws.on('error', () => {});
+        ws.send(t.status === 200 ? 'ok' : 'geweigerd', () => ws.close());
+      });
+      return;
+    }
     if (t.status !== 200) return weiger(socket, t.status, t.tekst, req, t.reden);
     wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
       let peer: string | null = null;

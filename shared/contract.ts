@@ -412,6 +412,8 @@ export interface WorkerApi {
   getTeamStatus(): Promise<Result<TeamStatus>>;
   /** Shares the open project's sociale kaart with a team on the gemeente's server (ws:// or wss://). */
   shareTeam(server: string, lid: string): Promise<Result<TeamStatus>>;
+  /** Reads an invite and asks its server whether it lets it in (before a new project is made for it); no project needed. */
+  checkTeamUitnodiging(uitnodiging: string): Promise<Result<true>>;
   /** The open (new, empty) project joins the team of the invite: the team's sociale kaart is fetched. */
   joinTeam(uitnodiging: string, lid: string): Promise<Result<Changed<TeamStatus>>>;
   /** Tries the server again now. */
@@ -503,6 +505,7 @@ export const MENU_COMMANDS = [
   'rapport',
   'presentatie',
   'rondleiding',
+  'samenwerken',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 

@@ -13,6 +13,7 @@ import { GegevensPage } from '../features/gegevens/GegevensPage';
 import { HiatenPage } from '../features/hiaten/HiatenPage';
 import { KaartPage } from '../features/kaart/KaartPage';
 import { PilotPage } from '../features/pilot/PilotPage';
+import { SamenwerkenPage } from '../features/samenwerken/SamenwerkenPage';
 import { Header } from './Header';
 import { Notices } from './Notices';
 import { StatusBar } from './StatusBar';
@@ -46,6 +47,7 @@ type View =
   | 'hiaten'
   | 'pilot'
   | 'rapport'
+  | 'samenwerken'
   | 'importeren'
   | 'gebieden'
   | 'metingen';
@@ -57,6 +59,7 @@ const VIEWS: readonly View[] = [
   'hiaten',
   'pilot',
   'rapport',
+  'samenwerken',
   'importeren',
   'gebieden',
   'metingen',
@@ -207,6 +210,14 @@ export function App({ bridge }: { bridge: BridgeApi }) {
     return () => clearTimeout(timer);
   }, [project]);
 
+  // Samenwerken: the team status (connection, waiting changes, teammates' changes taken in) every 1.5 s.
+  useEffect(() => {
+    if (!project) return;
+    void actions.refreshTeam();
+    const timer = setInterval(() => void actions.refreshTeam(), 1500);
+    return () => clearInterval(timer);
+  }, [project?.ref.id, actions]); // eslint-disable-line react-hooks/exhaustive-deps
+
   // Native menu (desktop), window close, file association.
   useEffect(() => {
     const onCommand = (command: MenuCommand) => {
@@ -231,6 +242,8 @@ export function App({ bridge }: { bridge: BridgeApi }) {
           return setAboutOpen(true);
         case 'rapport':
           return setView('rapport');
+        case 'samenwerken':
+          return setView('samenwerken');
         case 'presentatie':
           return commands.current.presenteren();
         case 'rondleiding':
@@ -380,6 +393,10 @@ export function App({ bridge }: { bridge: BridgeApi }) {
           onNewProject={startNew}
           onPresenteren={presenteren}
           onRondleiding={() => void rondleiding()}
+          onSamenwerken={() => {
+            setHelp(null);
+            setView('samenwerken');
+          }}
           onHandleiding={() => openHelp(project ? view : 'start')}
           onOver={() => setAboutOpen(true)}
         />
@@ -468,6 +485,7 @@ export function App({ bridge }: { bridge: BridgeApi }) {
             {!help && project && view === 'hiaten' && <HiatenPage onImport={() => setView('importeren')} />}
             {!help && project && view === 'pilot' && <PilotPage />}
             {!help && project && view === 'rapport' && <RapportPage />}
+            {!help && project && view === 'samenwerken' && <SamenwerkenPage />}
           </main>
         </div>
         <StatusBar />

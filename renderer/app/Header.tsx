@@ -15,12 +15,14 @@ export function Header({
   onRondleiding,
   onHandleiding,
   onOver,
+  onSamenwerken,
 }: {
   onNewProject: () => void;
   onPresenteren: () => void;
   onRondleiding: () => void;
   onHandleiding: () => void;
   onOver: () => void;
+  onSamenwerken: () => void;
 }) {
   const { t, i18n } = useTranslation();
   const project = useApp((s) => s.project);
@@ -119,6 +121,15 @@ export function Header({
                 onClick={run(actions.saveCopy)}
               >
                 {platform?.kind === 'browser' ? t('menu.downloaden') : t('menu.kopieOpslaan')}
+              </button>
+              <button
+                role="menuitem"
+                className="wijkweb-menu__item"
+                disabled={!project}
+                onClick={run(onSamenwerken)}
+                data-testid="menu-samenwerken"
+              >
+                {t('menu.samenwerken')}
               </button>
               <button
                 role="menuitem"

@@ -8,6 +8,7 @@ export function StatusBar() {
   const project = useApp((s) => s.project);
   const status = useApp((s) => s.saveStatus);
   const savedAt = useApp((s) => s.savedAt);
+  const team = useApp((s) => s.team);
   let text: string;
   if (!project) text = t('status.geenProject');
   else if (status === 'alleen-lezen') text = t('status.alleenLezen');
@@ -20,6 +21,18 @@ export function StatusBar() {
       <span role="status" data-testid="save-status" data-status={project ? status : 'geen'}>
         {text}
       </span>
+      {project && team?.gedeeld && (
+        <span className="wijkweb-statusbar__team" data-testid="team-statusbalk" data-verbinding={team.verbinding}>
+          {[
+            t(`status.team.${team.verbinding}`),
+            team.online.length > 0 ? t('status.team.online', { count: team.online.length }) : null,
+            team.wachtend > 0 ? t('status.team.wachtend', { count: team.wachtend }) : null,
+            team.naTeKijken > 0 ? t('status.team.naTeKijken', { count: team.naTeKijken }) : null,
+          ]
+            .filter(Boolean)
+            .join(' · ')}
+        </span>
+      )}
       {project && (
         <span className="wijkweb-statusbar__file" title={project.ref.fileName}>
           {project.ref.fileName}

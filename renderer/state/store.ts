@@ -49,6 +49,7 @@ import type {
   DoelInvoer,
   PilotInstellingen,
   TellingInvoer,
+  TeamStatus,
 } from '../../shared/contract';
 import type { Taxonomy } from '../../shared/model/taxonomies';
 import { createAutosaver } from './autosave';
@@ -159,6 +160,13 @@ export interface StoreDeps {
     | 'listCapaciteit'
     | 'saveCapaciteit'
     | 'deleteCapaciteit'
+    | 'getTeamStatus'
+    | 'shareTeam'
+    | 'joinTeam'
+    | 'checkTeamUitnodiging'
+    | 'reconnectTeam'
+    | 'listTeamMeldingen'
+    | 'chooseTeamWaarde'
   >;
   /** The voorbeeldproject's bytes (served with the app), or null when this build has none. */
   readonly loadVoorbeeld?: () => Promise<Uint8Array | null>;
@@ -176,6 +184,8 @@ export interface AppState {
   readonly undo: UndoState;
   /** Goes up by one after every change to the project's data: pages that show data refetch when it changes. */
   readonly dataRevision: number;
+  /** Samenwerken: the open project's team status (null: none open, or not asked yet). */
+  readonly team: TeamStatus | null;
   readonly actions: Actions;
 }
 
@@ -264,6 +274,15 @@ export interface Actions {
   deleteCapaciteit(id: number): Promise<Result<number>>;
   /** What kind of file an import is (CBS, Cognos, partners, relaties, postcodes), to route it to its preview. */
   sniffImport: WorkerApi['sniffImport'];
+  // ---------------------------------------------------------------- samenwerken
+  /** Asks the worker for the team status; when teammates' changes came in, pages refetch and the project is saved. */
+  refreshTeam(): Promise<void>;
+  shareTeam(server: string, lid: string): Promise<Result<TeamStatus>>;
+  /** A new project (its name) joins the team of the invite. */
+  joinTeam(uitnodiging: string, lid: string, projectNaam: string): Promise<Result<TeamStatus>>;
+  reconnectTeam(): Promise<Result<TeamStatus>>;
+  listTeamMeldingen: WorkerApi['listTeamMeldingen'];
+  chooseTeamWaarde(soort: EntiteitSoort, sleutel: string, veld: string, keuze: number): Promise<Result<number>>;
 
   // ---------------------------------------------------------------- netwerk
   getNetwerk: WorkerApi['getNetwerk'];
@@ -757,6 +776,57 @@ export function createAppStore(deps: StoreDeps) {
       getPrivacy: () => deps.worker.getPrivacy(),
       savePrivacy: (instellingen) => mutate(() => deps.worker.savePrivacy(instellingen)),
       getPresentatie: () => deps.worker.getPresentatie(),
+      async refreshTeam() {
+        const project = get().project;
+        if (!project) {
+          if (get().team) set({ team: null });
+          return;
+        }
+        const r = await deps.worker.getTeamStatus();
+        if (!r.ok || get().project?.ref.id !== project.ref.id) return;
+        const vorige = get().team;
+        set({ team: r.value });
+        if (vorige && r.value.revisie > vorige.revisie) {
+          // Teammates' changes were taken in: pages refetch, and the project is saved like after an edit.
+          const ov = await deps.worker.getOverview();
+          const nu = get().project;
+          if (ov.ok && nu) set({ project: { ...nu, overview: ov.value } });
+          set({ dataRevision: get().dataRevision + 1 });
+          if (!project.readOnly) changed();
+        }
+      },
+      async shareTeam(server, lid) {
+        const project = get().project;
+        if (!project || project.readOnly) return readOnlyError();
+        const r = await deps.worker.shareTeam(server, lid);
+        if (r.ok) {
+          set({ team: r.value });
+          changed();
+          await autosaver.flush();
+        }
+        return r;
+      },
+      async joinTeam(uitnodiging, lid, projectNaam) {
+        // A refused or unreachable invite is said before a project is made for it.
+        const check = await deps.worker.checkTeamUitnodiging(uitnodiging);
+        if (!check.ok) return check;
+        if (!(await actions.newProject(projectNaam))) return { ok: false, error: { code: 'team.deelnemen-mislukt' } };
+        const r = await deps.worker.joinTeam(uitnodiging, lid);
+        if (!r.ok) return r;
+        const status = applyChanged(r.value);
+        set({ team: status });
+        changed();
+        await autosaver.flush();
+        return { ok: true, value: status };
+      },
+      async reconnectTeam() {
+        const r = await deps.worker.reconnectTeam();
+        if (r.ok) set({ team: r.value });
+        return r;
+      },
+      listTeamMeldingen: () => deps.worker.listTeamMeldingen(),
+      chooseTeamWaarde: (soort, sleutel, veld, keuze) =>
+        mutate(() => deps.worker.chooseTeamWaarde(soort, sleutel, veld, keuze)),
       async printPdf(html, suggestedName) {
         const result = await deps.bridge.printPdf(html, suggestedName);
         if (!result.ok) {
@@ -803,6 +873,7 @@ export function createAppStore(deps: StoreDeps) {
       notices: [],
       undo: NO_UNDO,
       dataRevision: 0,
+      team: null,
       actions,
     };
   });

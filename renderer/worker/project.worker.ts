@@ -9,6 +9,7 @@ import type { ProgressListener, WorkerApi } from '../../shared/contract';
 import { createProjectService } from '../../shared/service/project-service';
 import type { RunPaths } from '../../shared/analysis/analyse';
 import { pathMetricsRaw, type PathMetricsRaw } from '../../shared/analysis/metrics';
+import { browserPlatform, laadAutomerge } from './team-platform';
 
 async function sha256(bytes: Uint8Array): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
@@ -46,7 +47,9 @@ const runPaths: RunPaths = (g, from, to) => {
   });
 };
 
-const ready = initSqlJs({ locateFile: () => wasmUrl }).then((SQL) => createProjectService({ SQL, sha256, runPaths }));
+const ready = initSqlJs({ locateFile: () => wasmUrl }).then((SQL) =>
+  createProjectService({ SQL, sha256, runPaths, team: { platform: browserPlatform, laad: laadAutomerge } }),
+);
 
 export type ProjectWorker = WorkerApi & { setProgressListener(listener: ProgressListener | undefined): Promise<void> };
 

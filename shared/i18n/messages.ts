@@ -16,6 +16,8 @@ import nlPdf from './pdf.nl.json';
 import enPdf from './pdf.en.json';
 import nlPilot from './pilot.nl.json';
 import enPilot from './pilot.en.json';
+import nlSamenwerken from './samenwerken.nl.json';
+import enSamenwerken from './samenwerken.en.json';
 import type { AppError } from '../result';
 
 type Catalog = { readonly [key: string]: string | Catalog };
@@ -33,8 +35,30 @@ function merge(...parts: Catalog[]): Catalog {
 }
 
 export const CATALOGS = {
-  nl: merge(nlBasis, nlGegevens, nlSocialeKaart, nlHiaten, nlNetwerk, nlRapport, nlPresentatie, nlPdf, nlPilot),
-  en: merge(enBasis, enGegevens, enSocialeKaart, enHiaten, enNetwerk, enRapport, enPresentatie, enPdf, enPilot),
+  nl: merge(
+    nlBasis,
+    nlGegevens,
+    nlSocialeKaart,
+    nlHiaten,
+    nlNetwerk,
+    nlRapport,
+    nlPresentatie,
+    nlPdf,
+    nlPilot,
+    nlSamenwerken,
+  ),
+  en: merge(
+    enBasis,
+    enGegevens,
+    enSocialeKaart,
+    enHiaten,
+    enNetwerk,
+    enRapport,
+    enPresentatie,
+    enPdf,
+    enPilot,
+    enSamenwerken,
+  ),
 } as const;
 export type Language = keyof typeof CATALOGS;
 

@@ -951,6 +951,14 @@ export function createProjectService(deps: ServiceDeps): WorkerApi & {
         return { ok: false, error: toAppError(err) };
       }
     },
+    async checkTeamUitnodiging(uitnodiging) {
+      try {
+        await team.check(uitnodiging);
+        return ok(true as const);
+      } catch (err) {
+        return { ok: false, error: toAppError(err) };
+      }
+    },
     async joinTeam(uitnodiging, lid) {
       const busy = busyImport<Changed<TeamStatus>>();
       if (busy) return busy;

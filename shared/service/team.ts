@@ -34,6 +34,7 @@ import {
   openSessie,
   projecteerSessie,
   uitnodigingTekst,
+  verbindingsUrl,
   type Sessie,
   type TeamPlatform,
 } from '../sync/sessie';
@@ -448,6 +449,15 @@ export function createTeam(host: TeamHost) {
       vernieuwBasis(db);
       revisie++;
       return this.status();
+    },
+
+    /** Before a join makes a new project: the invite is read and the server asked whether it lets this invite in. */
+    async check(uitnodigingTekst: string): Promise<void> {
+      if (!host.platform) throw new AppException('team.geen-verbinding-mogelijk');
+      const u = leesUitnodiging(uitnodigingTekst);
+      const toegang = await host.platform.probeer(verbindingsUrl(u, false), 10_000);
+      if (toegang === 'geweigerd') throw new AppException('team.geweigerd', { server: u.server });
+      if (toegang === 'onbereikbaar') throw new AppException('team.onbereikbaar', { server: u.server });
     },
 
     /** Tries the server again now (after "offline" or a refusal). */

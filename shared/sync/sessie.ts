@@ -20,6 +20,16 @@ import {
   type ProjectieUitkomst,
 } from './projectie';
 import { ProjectFileStorage } from './storage';
+import { verbindingsUrl, type Uitnodiging } from './uitnodiging';
+
+export {
+  leesServer,
+  leesUitnodiging,
+  toegangUrl,
+  uitnodigingTekst,
+  verbindingsUrl,
+  type Uitnodiging,
+} from './uitnodiging';
 
 /**
  * A member's side of Samenwerken (issue 19): automerge-repo beside the project's sql.js database, the same in the
@@ -38,47 +48,6 @@ export interface TeamPlatform {
   probeer(url: string, timeoutMs: number): Promise<Toegang>;
 }
 
-export interface Uitnodiging {
-  readonly server: string;
-  readonly document: string;
-  readonly token: string;
-}
-
-/** The invite as one line: the server URL with the document id and the token. */
-export function uitnodigingTekst(u: Uitnodiging): string {
-  const url = new URL(u.server);
-  url.searchParams.set('document', u.document);
-  url.searchParams.set('token', u.token);
-  return url.toString();
-}
-
-export function leesUitnodiging(tekst: string): Uitnodiging {
-  let url: URL;
-  try {
-    url = new URL(tekst.trim());
-  } catch {
-    throw new AppException('team.uitnodiging-ongeldig');
-  }
-  const document = url.searchParams.get('document');
-  const token = url.searchParams.get('token');
-  if (!/^wss?:$/.test(url.protocol) || !document || !token) throw new AppException('team.uitnodiging-ongeldig');
-  url.search = '';
-  return { server: url.toString(), document, token };
-}
-
-/** A server address as typed: ws:// or wss://, nothing else. */
-export function leesServer(tekst: string): string {
-  let url: URL;
-  try {
-    url = new URL(tekst.trim());
-  } catch {
-    throw new AppException('team.server-ongeldig', { server: tekst.trim() });
-  }
-  if (!/^wss?:$/.test(url.protocol) || url.search || url.hash)
-    throw new AppException('team.server-ongeldig', { server: tekst.trim() });
-  return url.toString();
-}
-
 const B64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 const cryptoApi = (globalThis as unknown as { crypto: { getRandomValues<T extends Uint8Array>(a: T): T } }).crypto;
 
@@ -95,13 +64,6 @@ export function willekeurig(groepen: number): string {
 
 export const nieuwToken = (): string => willekeurig(8);
 export const nieuweSleutel = (): string => willekeurig(4);
-
-/** The URL a member connects with: the invite, and `delen=1` on the first share (the server registers the token). */
-export function verbindingsUrl(u: Uitnodiging, delen: boolean): string {
-  const url = new URL(uitnodigingTekst(u));
-  if (delen) url.searchParams.set('delen', '1');
-  return url.toString();
-}
 
 export interface Sessie {
   readonly repo: Repo;

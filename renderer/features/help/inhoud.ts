@@ -130,6 +130,22 @@ const NL: Handleiding = {
       ],
     },
     {
+      id: 'samenwerken',
+      titel: 'Samenwerken',
+      vraag: 'Hoe houd je met je gebiedsteam één sociale kaart bij?',
+      blokken: [
+        {
+          p: 'Kies Bestand → Samenwerken. Deel je project met de teamserver van je gemeente (vraag het adres aan je beheerder) en stuur de uitnodiging naar je teamgenoten. Zij kiezen ‘Meedoen met een team’ en krijgen een nieuw project met dezelfde sociale kaart.',
+        },
+        {
+          p: 'Iedereen werkt in een eigen project, ook zonder internet. Wat je wijzigt, gaat naar je team zodra er verbinding is; onderin zie je of je verbonden bent en hoeveel wijzigingen nog wachten. Ongedaan maken geldt alleen voor je eigen wijzigingen, en laat een latere wijziging van een teamgenoot staan.',
+        },
+        {
+          p: 'Wijzigden twee mensen tegelijk hetzelfde veld, dan houdt Wijkweb beide waarden. Onder ‘Wijzigingen om na te kijken’ zie je wie wat wanneer invulde; kies welke blijft. CBS- en Cognos-cijfers deel je niet: die importeert ieder zelf.',
+        },
+      ],
+    },
+    {
       id: 'rapport',
       titel: 'Rapport',
       vraag: 'Wat leg je voor aan de stuurgroep?',
@@ -424,6 +440,22 @@ const EN: Handleiding = {
         },
         {
           p: 'With ‘Enter a tally’ you enter per month what happened with the aanmeldingen, or a satisfaction score, or costs. [[kleine-aantallen|Small counts]] show as <5. Under ‘Enter capacity’ you fill in the fte per area; the map then shows aanmeldingen per fte.',
+        },
+      ],
+    },
+    {
+      id: 'samenwerken',
+      titel: 'Work together',
+      vraag: 'How do you keep one social map with your area team?',
+      blokken: [
+        {
+          p: 'Choose File → Work together. Share your project with your municipality’s team server (ask your administrator for its address) and send the invite to your teammates. They choose ‘Join a team’ and get a new project with the same social map.',
+        },
+        {
+          p: 'Everyone works in a project of their own, also offline. What you change goes to your team once there is a connection; at the bottom you see whether you are connected and how many changes are waiting. Undo only undoes your own changes, and leaves a teammate’s later change alone.',
+        },
+        {
+          p: 'When two people changed the same field at the same time, Wijkweb keeps both values. Under ‘Changes to review’ you see who filled in what and when; choose which one stays. CBS and Cognos figures are not shared: everyone imports them.',
         },
       ],
     },

@@ -142,8 +142,13 @@ describe('CONTENT_SECURITY_POLICY', () => {
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-hashes/);
   });
 
-  it('allows no remote origin or wildcard anywhere', () => {
-    expect(CONTENT_SECURITY_POLICY).not.toMatch(/https?:|\*/);
+  it('allows no remote origin or wildcard anywhere, except WebSockets to a team server (wss, or ws on loopback)', () => {
+    const [connect, ...rest] = [
+      directives.find((d) => d.startsWith('connect-src'))!,
+      ...directives.filter((d) => !d.startsWith('connect-src')),
+    ];
+    expect(rest.join('; ')).not.toMatch(/https?:|wss?:|\*/);
+    expect(connect.split(/\s+/).slice(1)).toEqual(["'self'", 'wss:', 'ws://127.0.0.1:*', 'ws://localhost:*']);
   });
 
   it('names every directive once', () => {

@@ -1,0 +1,346 @@
+/**
+ * Samenwerken (issue 19): share this project's sociale kaart with the gebiedsteam on the gemeente's own server, or
+ * join a team with an invite; the connection, who else is online, what waits for the server; and the review list
+ * ("Wijzigingen om na te kijken"): where two teammates changed the same field at the same time, both values with who
+ * and when, until someone chooses.
+ */
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TeamMelding, TeamStatus } from '../../../shared/contract';
+import type { AppError } from '../../../shared/result';
+import { leesServer, leesUitnodiging } from '../../../shared/sync/uitnodiging';
+import { Alert, Button, Heading, Paragraph, TextField } from '../../components/ui';
+import { formatDateTime } from '../../format';
+import { useActions, useApp } from '../../state/context';
+import { ErrorText } from '../gegevens/ErrorText';
+
+const LID_KEY = 'wijkweb.team.lid';
+
+function bewaardeNaam(): string {
+  try {
+    return localStorage.getItem(LID_KEY) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+function bewaarNaam(naam: string): void {
+  try {
+    localStorage.setItem(LID_KEY, naam.trim());
+  } catch {
+    // storage may be off: the name is asked again next time
+  }
+}
+
+export function SamenwerkenPage() {
+  const { t } = useTranslation();
+  const team = useApp((s) => s.team);
+  return (
+    <div className="wijkweb-page wijkweb-samenwerken">
+      <Heading level={1}>{t('team.titel')}</Heading>
+      <Paragraph className="wijkweb-hint">{t('team.intro')}</Paragraph>
+      {!team ? (
+        <Paragraph>{t('team.laden')}</Paragraph>
+      ) : team.gedeeld ? (
+        <>
+          <TeamStatusKaart team={team} />
+          <NaTeKijken team={team} />
+        </>
+      ) : (
+        <div className="wijkweb-samenwerken__kolommen">
+          <DelenForm />
+          <MeedoenForm />
+        </div>
+      )}
+    </div>
+  );
+}
+
+function Uitnodiging({ tekst }: { tekst: string }) {
+  const { t } = useTranslation();
+  const [gekopieerd, setGekopieerd] = useState(false);
+  return (
+    <div className="wijkweb-samenwerken__uitnodiging">
+      <TextField label={t('team.uitnodiging')} description={t('team.uitnodigingUitleg')} value={tekst} readOnly />
+      <Button
+        data-testid="team-kopieer"
+        onClick={() => {
+          void navigator.clipboard?.writeText(tekst).then(
+            () => setGekopieerd(true),
+            () => setGekopieerd(false),
+          );
+        }}
+      >
+        {gekopieerd ? t('team.gekopieerd') : t('team.kopieer')}
+      </Button>
+    </div>
+  );
+}
+
+function DelenForm() {
+  const { t } = useTranslation();
+  const actions = useActions();
+  const readOnly = useApp((s) => s.project?.readOnly ?? true);
+  const [server, setServer] = useState('');
+  const [lid, setLid] = useState(bewaardeNaam);
+  const [fout, setFout] = useState<AppError | null>(null);
+  const [bezig, setBezig] = useState(false);
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    setFout(null);
+    try {
+      leesServer(server);
+    } catch {
+      setFout({ code: 'team.server-ongeldig', params: { server: server.trim() } });
+      return;
+    }
+    if (!lid.trim()) return setFout({ code: 'team.lid-ontbreekt' });
+    setBezig(true);
+    const r = await actions.shareTeam(server, lid);
+    setBezig(false);
+    if (!r.ok) return setFout(r.error);
+    bewaarNaam(lid);
+  };
+  return (
+    <section className="wijkweb-card" aria-labelledby="team-delen">
+      <Heading level={2} id="team-delen">
+        {t('team.delenTitel')}
+      </Heading>
+      <Paragraph>{t('team.delenUitleg')}</Paragraph>
+      <form onSubmit={(e) => void onSubmit(e)} data-testid="team-delen">
+        <TextField
+          label={t('team.server')}
+          description={t('team.serverUitleg')}
+          placeholder="wss://teamserver.gemeente.nl"
+          value={server}
+          onChange={(e) => setServer(e.target.value)}
+          autoComplete="url"
+          name="server"
+        />
+        <TextField
+          label={t('team.naam')}
+          description={t('team.naamUitleg')}
+          value={lid}
+          onChange={(e) => setLid(e.target.value)}
+          autoComplete="name"
+          name="lid"
+        />
+        <ErrorText error={fout} />
+        <Button type="submit" appearance="primary" disabled={bezig || readOnly}>
+          {bezig ? t('team.bezig') : t('team.delen')}
+        </Button>
+      </form>
+    </section>
+  );
+}
+
+function MeedoenForm() {
+  const { t } = useTranslation();
+  const actions = useActions();
+  const [uitnodiging, setUitnodiging] = useState('');
+  const [lid, setLid] = useState(bewaardeNaam);
+  const [naam, setNaam] = useState('');
+  const [fout, setFout] = useState<AppError | null>(null);
+  const [bezig, setBezig] = useState(false);
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    setFout(null);
+    try {
+      leesUitnodiging(uitnodiging);
+    } catch {
+      return setFout({ code: 'team.uitnodiging-ongeldig' });
+    }
+    if (!lid.trim()) return setFout({ code: 'team.lid-ontbreekt' });
+    if (!naam.trim()) return setFout({ code: 'project.naam-ongeldig' });
+    setBezig(true);
+    const r = await actions.joinTeam(uitnodiging, lid, naam);
+    setBezig(false);
+    if (!r.ok) return setFout(r.error);
+    bewaarNaam(lid);
+  };
+  return (
+    <section className="wijkweb-card" aria-labelledby="team-meedoen">
+      <Heading level={2} id="team-meedoen">
+        {t('team.meedoenTitel')}
+      </Heading>
+      <Paragraph>{t('team.meedoenUitleg')}</Paragraph>
+      <form onSubmit={(e) => void onSubmit(e)} data-testid="team-meedoen">
+        <TextField
+          label={t('team.uitnodiging')}
+          value={uitnodiging}
+          onChange={(e) => setUitnodiging(e.target.value)}
+          name="uitnodiging"
+        />
+        <TextField
+          label={t('team.naam')}
+          description={t('team.naamUitleg')}
+          value={lid}
+          onChange={(e) => setLid(e.target.value)}
+          autoComplete="name"
+          name="lid-meedoen"
+        />
+        <TextField
+          label={t('team.projectNaam')}
+          description={t('team.projectNaamUitleg')}
+          value={naam}
+          onChange={(e) => setNaam(e.target.value)}
+          name="projectnaam"
+        />
+        <ErrorText error={fout} />
+        <Button type="submit" appearance="primary" disabled={bezig}>
+          {bezig ? t('team.bezig') : t('team.meedoen')}
+        </Button>
+      </form>
+    </section>
+  );
+}
+
+function TeamStatusKaart({ team }: { team: TeamStatus }) {
+  const { t, i18n } = useTranslation();
+  const actions = useActions();
+  const [bezig, setBezig] = useState(false);
+  const [fout, setFout] = useState<AppError | null>(null);
+  return (
+    <section className="wijkweb-card" aria-labelledby="team-status" data-testid="team-kaart">
+      <Heading level={2} id="team-status">
+        {t('team.statusTitel')}
+      </Heading>
+      <Paragraph>{t('team.gedeeldMet', { server: team.server ?? '', lid: team.lid ?? '' })}</Paragraph>
+      <Alert
+        type={team.verbinding === 'verbonden' ? 'ok' : team.verbinding === 'geweigerd' ? 'error' : 'info'}
+        live={false}
+      >
+        <Paragraph>
+          <strong data-testid="team-verbinding" data-verbinding={team.verbinding}>
+            {t(`team.verbinding.${team.verbinding}`)}
+          </strong>{' '}
+          {t(`team.verbindingUitleg.${team.verbinding}`)}
+        </Paragraph>
+      </Alert>
+      <ul className="wijkweb-samenwerken__feiten">
+        <li data-testid="team-wachtend">
+          {team.wachtend === 0 ? t('team.nietsWacht') : t('team.wachtend', { count: team.wachtend })}
+        </li>
+        <li>
+          {team.laatstGesynchroniseerd
+            ? t('team.laatst', { tijd: formatDateTime(team.laatstGesynchroniseerd, i18n.language) })
+            : t('team.nogNooit')}
+        </li>
+        <li data-testid="team-online">
+          {team.online.length === 0 ? t('team.niemandOnline') : t('team.online', { namen: team.online.join(', ') })}
+        </li>
+      </ul>
+      {team.verbinding !== 'verbonden' && (
+        <Button
+          disabled={bezig}
+          onClick={() => {
+            setBezig(true);
+            setFout(null);
+            void actions.reconnectTeam().then((r) => {
+              setBezig(false);
+              if (!r.ok) setFout(r.error);
+            });
+          }}
+        >
+          {t('team.opnieuwVerbinden')}
+        </Button>
+      )}
+      <ErrorText error={fout} />
+      {team.uitnodiging && <Uitnodiging tekst={team.uitnodiging} />}
+    </section>
+  );
+}
+
+function waardeTekst(t: (k: string) => string, w: string | number | boolean | null): string {
+  if (w === null || w === '') return t('team.leeg');
+  if (typeof w === 'boolean') return w ? t('team.ja') : t('team.nee');
+  return String(w);
+}
+
+function NaTeKijken({ team }: { team: TeamStatus }) {
+  const { t, i18n } = useTranslation();
+  const actions = useActions();
+  const revision = useApp((s) => s.dataRevision);
+  const [lijst, setLijst] = useState<readonly TeamMelding[] | null>(null);
+  const [fout, setFout] = useState<AppError | null>(null);
+  const [bezig, setBezig] = useState(false);
+  useEffect(() => {
+    let live = true;
+    void actions.listTeamMeldingen().then((r) => {
+      if (!live) return;
+      if (r.ok) setLijst(r.value);
+      else setFout(r.error);
+    });
+    return () => {
+      live = false;
+    };
+  }, [actions, revision, team.naTeKijken]);
+
+  const veldNaam = (veld: string) => t(`team.veld.${veld}`, { defaultValue: veld });
+  const soortNaam = (soort: string) => t(`team.soort.${soort}`);
+  return (
+    <section className="wijkweb-card" aria-labelledby="team-na-te-kijken" data-testid="team-na-te-kijken">
+      <Heading level={2} id="team-na-te-kijken">
+        {t('team.naTeKijkenTitel', { count: lijst?.length ?? team.naTeKijken })}
+      </Heading>
+      <ErrorText error={fout} />
+      {lijst && lijst.length === 0 && <Paragraph>{t('team.nietsNaTeKijken')}</Paragraph>}
+      {lijst && lijst.length > 0 && (
+        <ul className="wijkweb-samenwerken__meldingen">
+          {lijst.map((m) => (
+            <li
+              key={`${m.soort}:${m.sleutel}:${m.veld}`}
+              className="wijkweb-samenwerken__melding"
+              data-testid="team-melding"
+            >
+              {m.melding === 'conflict' && m.waarden ? (
+                <>
+                  <Paragraph>
+                    <strong>{m.naam ?? soortNaam(m.soort)}</strong>{' '}
+                    {t('team.conflict', { soort: soortNaam(m.soort), veld: veldNaam(m.veld) })}
+                  </Paragraph>
+                  <ul className="wijkweb-samenwerken__waarden">
+                    {m.waarden.map((w, i) => (
+                      <li key={i}>
+                        <span className="wijkweb-samenwerken__waarde">‘{waardeTekst(t, w.w)}’</span>{' '}
+                        {t('team.door', { lid: w.door, tijd: formatDateTime(w.op, i18n.language) })}
+                        {i === 0 && <> {t('team.getoond')}</>}{' '}
+                        <Button
+                          appearance="secondary"
+                          disabled={bezig}
+                          aria-label={t('team.kiesWaarde', { waarde: waardeTekst(t, w.w), veld: veldNaam(m.veld) })}
+                          onClick={() => {
+                            setBezig(true);
+                            void actions.chooseTeamWaarde(m.soort, m.sleutel, m.veld, i).then((r) => {
+                              setBezig(false);
+                              if (!r.ok) setFout(r.error);
+                            });
+                          }}
+                        >
+                          {t('team.kies')}
+                        </Button>
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              ) : m.melding === 'verwijderd-eind' ? (
+                <Paragraph>
+                  <strong>{m.naam ?? soortNaam(m.soort)}</strong>{' '}
+                  {t('team.verwijderdEind', {
+                    soort: soortNaam(m.soort),
+                    eind: String(m.details?.naam ?? ''),
+                    door: String(m.details?.verwijderdDoor ?? t('team.iemand')),
+                  })}
+                </Paragraph>
+              ) : (
+                <Paragraph>
+                  <strong>{m.naam ?? soortNaam(m.soort)}</strong> {t('team.nietGetoond', { soort: soortNaam(m.soort) })}
+                </Paragraph>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
