@@ -17,6 +17,7 @@ export type MultiPolygon = Polygon[];
 /**
  * RD New (EPSG:28992, metres) to WGS84 degrees with the approximation of Schreutelaar and Strang van Hees (the
  * "benaderingsformules" published by Kadaster): better than a metre within the Netherlands, enough for a buurt map.
+ * Hand-written: one fixed projection in two published sums; proj4 would bring every projection for this one.
  */
 export function rdToWgs84(x: number, y: number): [number, number] {
   const dX = (x - 155000) * 1e-5;
@@ -59,7 +60,10 @@ export function readGpkgGeometry(blob: Uint8Array): MultiPolygon {
   return readWkb(blob, 0);
 }
 
-/** WKB Polygon / MultiPolygon (also with Z or M, ISO or EWKB-style type codes). Other types give no polygons. */
+/**
+ * WKB Polygon / MultiPolygon (also with Z or M, ISO or EWKB-style type codes). Other types give no polygons.
+ * Hand-written: two geometry types of a fixed binary layout, read with a DataView; no library needed for these.
+ */
 export function readWkb(bytes: Uint8Array, offset: number): MultiPolygon {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let pos = offset;
