@@ -9,6 +9,8 @@ import forceAtlas2 from 'graphology-layout-forceatlas2';
 import type { NetwerkKnoop, ZichtbaarNetwerk } from '../analysis/types';
 import type { KaartGebied } from '../db/repos/kaart';
 import type { Ernst } from '../analysis/hiaten';
+import { ERNST_KLEUR } from './ernst-kleur';
+import { escapeXml } from './xml';
 import { woorden } from './tekst';
 import {
   HALO,
@@ -33,21 +35,6 @@ import {
   vormSvg,
   type Vorm as KnoopVorm,
 } from '../netwerk-stijl';
-
-export const ERNST_KLEUR: Record<Ernst, { fill: string; tekst: string; label: string }> = {
-  ernstig: { fill: '#54278f', tekst: '#ffffff', label: 'Ernstig hiaat' },
-  hiaat: { fill: '#9e9ac8', tekst: '#1a1a1a', label: 'Hiaat' },
-  aandacht: { fill: '#cbc9e2', tekst: '#1a1a1a', label: 'Aandacht' },
-  geen: { fill: '#f2f0f7', tekst: '#1a1a1a', label: 'Geen hiaat' },
-  'geen-gegevens': { fill: '#e6e6e6', tekst: '#1a1a1a', label: 'Geen gegevens' },
-};
-
-export function escapeXml(text: string): string {
-  return text.replace(
-    /[<>&"']/g,
-    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] ?? c,
-  );
-}
 
 const f1 = (n: number) => (Math.round(n * 10) / 10).toString();
 
