@@ -91,26 +91,22 @@ export function decodeText(bytes: Uint8Array): string {
   }
 }
 
-/** The delimiter that splits the first lines most consistently into more than one field. */
+/** The delimiters a CSV from Excel, CBS or a Cognos export uses, in order of preference on a tie. */
+const DELIMITERS = [';', ',', '\t', '|'];
+
+/**
+ * papaparse's own guess: the delimiter that splits the first ten records most consistently into two or more fields.
+ * Records, not lines: a quoted field that spans lines (an address, a description) counts once, whatever it contains.
+ * Blank records are left out of the guess; with no delimiter at all (one column) ';', as before.
+ */
 function detectDelimiter(text: string): string {
-  const lines = text
-    .split(/\r?\n/, 40)
-    .filter((l) => l.trim() !== '')
-    .slice(0, 20);
-  let best = ';';
-  let bestScore = -1;
-  for (const d of [';', ',', '\t', '|']) {
-    const counts = lines.map((l) => l.replace(/"[^"]*"/g, '""').split(d).length);
-    const freq = new Map<number, number>();
-    for (const c of counts) if (c > 1) freq.set(c, (freq.get(c) ?? 0) + 1);
-    let score = 0;
-    for (const [fields, n] of freq) score = Math.max(score, n * 1000 + fields);
-    if (score > bestScore) {
-      best = d;
-      bestScore = score;
-    }
-  }
-  return best;
+  const guess = Papa.parse<string[]>(text, {
+    delimitersToGuess: DELIMITERS,
+    quoteChar: '"',
+    skipEmptyLines: 'greedy',
+    preview: 1,
+  });
+  return guess.errors.some((e) => e.code === 'UndetectableDelimiter') ? ';' : guess.meta.delimiter;
 }
 
 function checkSize(bytes: Uint8Array, fileName: string) {

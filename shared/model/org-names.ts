@@ -197,7 +197,10 @@ const SUBDOMAIN_HOSTS = new Set([
   'squarespace.com',
 ]);
 
-/** Public suffixes of two labels that come up in Dutch lists. */
+/**
+ * Public suffixes of two labels that come up in Dutch lists. Hand-written: the whole Public Suffix List (tldts) made
+ * the project worker 277 kB (19%) larger, for suffixes these lists hardly use.
+ */
 const TWO_LABEL_SUFFIXES = new Set(['co.uk', 'org.uk', 'ac.uk', 'gov.uk', 'com.au', 'co.nz', 'co.za']);
 
 // ------------------------------------------------------------------ normalising

@@ -59,7 +59,8 @@ import {
   type PrivacyInstellingen,
 } from './privacy';
 import { maakSnapshotInhoud, vergelijkSnapshots, type SnapshotInhoud, type Verschillen } from './snapshot';
-import { ERNST_KLEUR, kaartPlaatSvg, netwerkPlaatSvg } from './plates';
+import { ERNST_KLEUR } from './ernst-kleur';
+import { kaartPlaatSvg, netwerkPlaatSvg } from './plates';
 import { pilotDias, pilotSectie } from './pilot';
 import { standaardPeildatum } from '../db/repos/pilot';
 

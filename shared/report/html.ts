@@ -4,7 +4,7 @@
  * A4 portrait pages, and A3 landscape pages (a named page) for the network and map plates.
  */
 import type { CelWaarde, Kerngetal, Rapport, RapportKolom, RapportSectie, RapportTabel } from './model';
-import { escapeXml as esc } from './plates';
+import { escapeXml as esc } from './xml';
 import { getalNl } from './format';
 import { woorden, type Woorden } from './tekst';
 import { statusVanCel } from './status';

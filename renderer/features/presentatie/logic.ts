@@ -1,7 +1,7 @@
 /** Presentation mode without the DOM: which key does what, and how a table cell reads on a slide. */
 import type { Ernst } from '../../../shared/contract';
 import type { CelWaarde, Dia, RapportKolom, RapportTabel } from '../../../shared/report/model';
-import { ERNST_KLEUR } from '../../../shared/report/plates';
+import { ERNST_KLEUR } from '../../../shared/report/ernst-kleur';
 
 export type DiaActie = { readonly soort: 'naar'; readonly index: number } | { readonly soort: 'sluiten' };
 

@@ -1,7 +1,13 @@
 /**
- * Geometry for the buurt map: WKB (GeoPackage binary), TopoJSON arcs, RD New → WGS84, simplification. Everything ends
- * as GeoJSON (Multi)Polygon coordinates in WGS84 (longitude, latitude), rounded to 6 decimals (about 10 cm).
+ * Geometry for the buurt map: WKB (GeoPackage binary), TopoJSON (topojson-client), RD New → WGS84, simplification
+ * that keeps shared borders (topojson-server, topojson-simplify). Everything ends as GeoJSON (Multi)Polygon
+ * coordinates in WGS84 (longitude, latitude), rounded to 6 decimals (about 10 cm).
  */
+import { feature } from 'topojson-client';
+import { topology } from 'topojson-server';
+import { presimplify, simplify, type Triangle } from 'topojson-simplify';
+import type { GeometryCollection as GeoJsonCollection } from 'geojson';
+import type { GeometryCollection, MultiPolygon as TopoMultiPolygon, Objects, Topology } from 'topojson-specification';
 
 export type Ring = [number, number][];
 export type Polygon = Ring[];
@@ -11,6 +17,7 @@ export type MultiPolygon = Polygon[];
 /**
  * RD New (EPSG:28992, metres) to WGS84 degrees with the approximation of Schreutelaar and Strang van Hees (the
  * "benaderingsformules" published by Kadaster): better than a metre within the Netherlands, enough for a buurt map.
+ * Hand-written: one fixed projection in two published sums; proj4 would bring every projection for this one.
  */
 export function rdToWgs84(x: number, y: number): [number, number] {
   const dX = (x - 155000) * 1e-5;
@@ -53,7 +60,10 @@ export function readGpkgGeometry(blob: Uint8Array): MultiPolygon {
   return readWkb(blob, 0);
 }
 
-/** WKB Polygon / MultiPolygon (also with Z or M, ISO or EWKB-style type codes). Other types give no polygons. */
+/**
+ * WKB Polygon / MultiPolygon (also with Z or M, ISO or EWKB-style type codes). Other types give no polygons.
+ * Hand-written: two geometry types of a fixed binary layout, read with a DataView; no library needed for these.
+ */
 export function readWkb(bytes: Uint8Array, offset: number): MultiPolygon {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let pos = offset;
@@ -173,128 +183,166 @@ export function geoJsonVlakken(type: 'Polygon' | 'MultiPolygon', coordinates: un
   return type === 'Polygon' ? [polygon(coordinates)] : lijst(coordinates).map(polygon);
 }
 
-interface Topology {
+/** A TopoJSON document as read: nothing in it trusted yet. */
+interface TopoDoc {
   readonly arcs?: unknown;
   readonly transform?: unknown;
 }
 
 /**
- * The decoded arcs of a topology (quantised arcs are delta-encoded). Throws VlakFout when the topology itself is
- * unusable (no list of arcs, a transform without two numbers each); an arc that is not a list of positions becomes
- * null, and a position that is not two numbers NaN, so that only the shapes using them are refused.
+ * Checks what topojson-client takes on trust before it decodes anything: a list of arcs, and a transform (quantised
+ * arcs) of two numbers each. Throws VlakFout when the topology itself is unusable. Returns, per arc, whether it is a
+ * list of positions, so that only the shapes using a bad arc are refused.
  */
-export function topoArcs(topo: Topology): (Ring | null)[] {
+export function checkTopology(topo: TopoDoc): boolean[] {
   const arcs = topo.arcs;
   if (!Array.isArray(arcs)) throw new VlakFout('geo.vorm-ongeldig');
-  let t: { sx: number; sy: number; tx: number; ty: number } | null = null;
   if (topo.transform !== undefined && topo.transform !== null) {
     const tr = topo.transform as { scale?: unknown; translate?: unknown };
     const [sx, sy] = Array.isArray(tr.scale) ? (tr.scale as unknown[]) : [];
     const [tx, ty] = Array.isArray(tr.translate) ? (tr.translate as unknown[]) : [];
-    const nums = [sx, sy, tx, ty];
-    if (!nums.every((v) => typeof v === 'number' && Number.isFinite(v))) throw new VlakFout('geo.vorm-ongeldig');
-    t = { sx: sx as number, sy: sy as number, tx: tx as number, ty: ty as number };
+    if (![sx, sy, tx, ty].every((v) => typeof v === 'number' && Number.isFinite(v))) {
+      throw new VlakFout('geo.vorm-ongeldig');
+    }
   }
-  const num = (v: unknown) => (typeof v === 'number' ? v : Number.NaN);
-  return arcs.map((arc): Ring | null => {
-    if (!Array.isArray(arc)) return null;
-    let x = 0;
-    let y = 0;
-    return arc.map((p: unknown): [number, number] => {
-      const q = Array.isArray(p) ? (p as unknown[]) : [];
-      if (!t) return [num(q[0]), num(q[1])];
-      x += num(q[0]);
-      y += num(q[1]);
-      return [x * t.sx + t.tx, y * t.sy + t.ty];
-    });
-  });
+  return (arcs as unknown[]).map((arc) => Array.isArray(arc) && arc.every((p) => Array.isArray(p)));
 }
 
 /**
- * A TopoJSON Polygon or MultiPolygon as coordinates (a negative arc index ~i means arc i reversed). Throws VlakFout
- * for an arc index that is not a whole number or names no arc (null, absurd, past the end), and for a shape of more
- * than MAX_PUNTEN points.
+ * A TopoJSON Polygon or MultiPolygon as coordinates, decoded by topojson-client (the transform, reversed arcs ~i,
+ * arcs joined into rings) after the checks it does not make: throws VlakFout for an arc index that is not a whole
+ * number or names no usable arc (null, absurd, past the end), for a shape of more than MAX_PUNTEN points (counted
+ * before anything is unrolled), and for a point that does not decode to two finite numbers.
  */
 export function topoGeometry(
-  arcs: readonly (Ring | null)[],
+  topo: TopoDoc,
+  bruikbaar: readonly boolean[],
   geometry: { readonly type: string; readonly arcs?: unknown },
 ): MultiPolygon {
+  const arcs = topo.arcs as readonly (readonly unknown[])[];
   let n = 0;
-  const ring = (indices: unknown): Ring => {
-    const out: Ring = [];
+  const ring = (indices: unknown): number[] => {
+    const out: number[] = [];
     for (const i of lijst(indices)) {
       const index = typeof i === 'number' && Number.isInteger(i) ? (i >= 0 ? i : ~i) : -1;
-      const found = index >= 0 && index < arcs.length ? arcs[index] : null;
-      if (!found) throw new VlakFout('geo.boog-ongeldig', { boog: JSON.stringify(i) ?? String(i) });
-      n += found.length;
+      if (!(index >= 0 && index < arcs.length && bruikbaar[index])) {
+        throw new VlakFout('geo.boog-ongeldig', { boog: JSON.stringify(i) ?? String(i) });
+      }
+      n += arcs[index]!.length;
       if (n > MAX_PUNTEN) throw new VlakFout('geo.te-veel-punten', { max: MAX_PUNTEN });
-      const arc = (i as number) >= 0 ? found : found.slice().reverse();
-      for (let k = out.length ? 1 : 0; k < arc.length; k++) out.push(arc[k]!);
+      out.push(i as number);
     }
-    for (const p of out) punt(p);
     return out;
   };
-  const polygon = (p: unknown): Polygon => lijst(p).map(ring);
-  if (geometry.type === 'Polygon') return [polygon(geometry.arcs)];
-  if (geometry.type === 'MultiPolygon') return lijst(geometry.arcs).map(polygon);
-  return [];
+  // A ring without arcs is no ring (topojson-client would make one of an undefined point).
+  const polygon = (p: unknown): number[][] =>
+    lijst(p)
+      .map(ring)
+      .filter((r) => r.length > 0);
+  const checked =
+    geometry.type === 'Polygon'
+      ? [polygon(geometry.arcs)]
+      : geometry.type === 'MultiPolygon'
+        ? lijst(geometry.arcs).map(polygon)
+        : [];
+  const shape: TopoMultiPolygon = { type: 'MultiPolygon', arcs: checked };
+  return feature(topo as Topology, shape).geometry.coordinates.map((p) => p.map((r) => r.map(punt)));
 }
 
-/** Douglas–Peucker on one ring (tolerance in the ring's units); keeps at least 4 points (a closed triangle). */
-export function simplifyRing(ring: Ring, tolerance: number): Ring {
-  if (ring.length <= 4 || tolerance <= 0) return ring;
-  const keep = new Uint8Array(ring.length);
-  keep[0] = keep[ring.length - 1] = 1;
-  const stack: [number, number][] = [[0, ring.length - 1]];
-  while (stack.length) {
-    const [a, b] = stack.pop()!;
-    const [ax, ay] = ring[a]!;
-    const [bx, by] = ring[b]!;
-    const dx = bx - ax;
-    const dy = by - ay;
-    const len2 = dx * dx + dy * dy;
-    let worst = -1;
-    let worstD = tolerance * tolerance;
-    for (let i = a + 1; i < b; i++) {
-      const [px, py] = ring[i]!;
-      let d: number;
-      if (len2 === 0) d = (px - ax) ** 2 + (py - ay) ** 2;
-      else {
-        const t = Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / len2));
-        d = (px - ax - t * dx) ** 2 + (py - ay - t * dy) ** 2;
-      }
-      if (d > worstD) {
-        worst = i;
-        worstD = d;
-      }
-    }
-    if (worst >= 0) {
-      keep[worst] = 1;
-      stack.push([a, worst], [worst, b]);
-    }
-  }
-  const out = ring.filter((_, i) => keep[i]);
-  return out.length >= 4 ? out : ring;
-}
+const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
 
 /**
- * WGS84, simplified to about `metres`, rounded to 6 decimals; degenerate rings (fewer than 4 points) dropped. A point
- * that is not two finite numbers is a VlakFout: dropping it would silently change the shape.
+ * WGS84 (projected first when `project` is given), rounded to 6 decimals, a point repeated right after itself
+ * dropped, every ring closed; a ring of fewer than 4 points left is dropped, and a polygon whose outer ring is. A
+ * point that is not two finite numbers is a VlakFout: dropping it would silently change the shape.
  */
-export function finish(mp: MultiPolygon, project: ((x: number, y: number) => [number, number]) | null, metres = 2) {
-  const tolerance = metres / 111_000;
-  const round = (v: number) => Math.round(v * 1e6) / 1e6;
+export function naarWgs84(mp: MultiPolygon, project: ((x: number, y: number) => [number, number]) | null) {
   const out: MultiPolygon = [];
   for (const polygon of mp) {
-    const rings = polygon
-      .map((r) => lijst(r).map(punt))
-      .map((r) => simplifyRing(project ? r.map(([x, y]) => project(x, y)) : r, tolerance))
-      .map((r) => r.map(([x, y]) => [round(x), round(y)] as [number, number]))
-      .filter((r) => r.length >= 4);
+    const rings: Ring[] = [];
+    for (const [i, r] of lijst(polygon).entries()) {
+      const ring: Ring = [];
+      for (const p of lijst(r)) {
+        const [x, y] = project ? project(...punt(p)) : punt(p);
+        const q: [number, number] = [round6(x), round6(y)];
+        const last = ring[ring.length - 1];
+        if (!last || last[0] !== q[0] || last[1] !== q[1]) ring.push(q);
+      }
+      // A ring that does not end where it starts is closed (topojson-server takes every ring for closed).
+      const [first, last] = [ring[0], ring[ring.length - 1]];
+      if (first && last && (first[0] !== last[0] || first[1] !== last[1])) ring.push(first);
+      if (ring.length >= 4) rings.push(ring);
+      else if (i === 0) break;
+    }
     if (rings.length) out.push(rings);
   }
   return out;
 }
+
+/** Metres per degree of latitude, and of longitude at the equator (it shrinks with the cosine of the latitude). */
+const M_PER_GRAAD_NB = 110_574;
+const M_PER_GRAAD_OL = 111_320;
+
+/**
+ * How far the middle point of a triangle of WGS84 points lies from the line between the other two, in metres (flat,
+ * at the latitude of the middle point): Visvalingam's order, with Douglas–Peucker's measure.
+ */
+function triangleHoogte(t: Triangle): number {
+  const kx = M_PER_GRAAD_OL * Math.cos((t[1][1] * Math.PI) / 180);
+  const [ax, ay] = [t[0][0] * kx, t[0][1] * M_PER_GRAAD_NB];
+  const [bx, by] = [t[1][0] * kx, t[1][1] * M_PER_GRAAD_NB];
+  const [cx, cy] = [t[2][0] * kx, t[2][1] * M_PER_GRAAD_NB];
+  const basis = Math.hypot(cx - ax, cy - ay);
+  if (basis === 0) return Math.hypot(bx - ax, by - ay);
+  return Math.abs((cx - ax) * (by - ay) - (bx - ax) * (cy - ay)) / basis;
+}
+
+/**
+ * Every shape of a map simplified together, so that a border two buurten share stays one line with the same points
+ * on both sides (simplified ring by ring, each side dropped its own points and gaps opened between neighbours).
+ * topojson-server finds the shared borders (arcs); topojson-simplify drops, in Visvalingam's order, the points that
+ * lie less than `metres` from the line between their neighbours; topojson-client joins the arcs into rings again.
+ * Each arc keeps its most telling inner point (a closed arc its two), so no ring shrinks below 4 points.
+ * Coordinates in WGS84, as `naarWgs84` gives them.
+ */
+export function simplifyShared(shapes: readonly MultiPolygon[], metres = VEREENVOUDIGING_M): MultiPolygon[] {
+  if (shapes.length === 0) return [];
+  // No properties here: topojson-server's result is typed with GeoJSON's (or null), topojson-simplify takes none.
+  const topo = topology({
+    vlakken: {
+      type: 'GeometryCollection',
+      geometries: shapes.map((coordinates) => ({ type: 'MultiPolygon', coordinates })),
+    } as GeoJsonCollection,
+  }) as Topology<Objects>;
+  const gewogen = presimplify(topo, triangleHoogte);
+  for (const arc of gewogen.arcs as unknown as [number, number, number][][]) {
+    if (arc.length < 3) continue;
+    const last = arc.length - 1;
+    const gesloten = arc[0]![0] === arc[last]![0] && arc[0]![1] === arc[last]![1];
+    let first = -1;
+    let second = -1;
+    for (let i = 1; i < last; i++) {
+      const z = arc[i]![2];
+      if (first < 0 || z > arc[first]![2]) {
+        second = first;
+        first = i;
+      } else if (second < 0 || z > arc[second]![2]) second = i;
+    }
+    if (first > 0) arc[first]![2] = Infinity;
+    if (gesloten && second > 0) arc[second]![2] = Infinity;
+  }
+  const simpel = simplify(gewogen, metres);
+  const vlakken = simpel.objects['vlakken'] as GeometryCollection;
+  return vlakken.geometries.map((g) =>
+    feature(simpel, g as TopoMultiPolygon).geometry.coordinates.map((p) => p.map((r) => r as Ring)),
+  );
+}
+
+/**
+ * Points closer than this to the line of their neighbours go. With 1.5 m the real maps keep as many points as
+ * Douglas–Peucker at 2 m kept, at most about 2 m from the original.
+ */
+export const VEREENVOUDIGING_M = 1.5;
 
 export function bbox(mp: MultiPolygon): [number, number, number, number] {
   let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];

@@ -16,13 +16,14 @@ import type { ImportFile, ImportIssue } from '../types';
 import {
   bbox,
   buiten,
-  finish,
+  checkTopology,
   geoJsonVlakken,
+  naarWgs84,
   NL_BEREIK,
   RD_BEREIK,
   rdToWgs84,
   readGpkgGeometry,
-  topoArcs,
+  simplifyShared,
   topoGeometry,
   VlakFout,
   type MultiPolygon,
@@ -125,23 +126,33 @@ function vlakIssue(file: ImportFile, nr: number, props: Record<string, unknown>,
 
 /**
  * Every shape checked before it is taken in: its points in the range of its coordinate system (RD New, or WGS84
- * around the Netherlands), then projected to WGS84, simplified, and at least one ring of 4 points left. A shape that
- * fails becomes an error naming it; it never reaches the map.
+ * around the Netherlands), then projected to WGS84 and at least one ring of 4 points left; then all of them
+ * simplified together, so that neighbouring buurten keep one border. A shape that fails becomes an error naming it
+ * (in the order of the file); it never reaches the map.
  */
 function afmaken(file: ImportFile, ruw: readonly Ruw[], rd: boolean, issues: ImportIssue[]): GeoFeature[] {
-  const features: GeoFeature[] = [];
+  const goed: { readonly r: Ruw; readonly mp: MultiPolygon }[] = [];
+  const fouten: ImportIssue[] = [];
   for (const r of ruw) {
     try {
       const weg = buiten(r.mp, rd ? RD_BEREIK : NL_BEREIK);
       if (weg !== null) throw new VlakFout('geo.buiten-bereik', { waarde: weg, stelsel: rd ? 'RD New' : 'WGS84' });
-      const geometry = finish(r.mp, rd ? rdToWgs84 : null);
-      if (geometry.length === 0) throw new VlakFout('geo.geen-geldig-vlak');
-      features.push(featureFrom(r.props, geometry));
+      const mp = naarWgs84(r.mp, rd ? rdToWgs84 : null);
+      if (mp.length === 0) throw new VlakFout('geo.geen-geldig-vlak');
+      goed.push({ r, mp });
     } catch (err) {
       if (!(err instanceof VlakFout)) throw err;
-      issues.push(vlakIssue(file, r.nr, r.props, err));
+      fouten.push(vlakIssue(file, r.nr, r.props, err));
     }
   }
+  const simpel = simplifyShared(goed.map((g) => g.mp));
+  const features: GeoFeature[] = [];
+  goed.forEach(({ r }, i) => {
+    const geometry = simpel[i]!;
+    if (geometry.length === 0) fouten.push(vlakIssue(file, r.nr, r.props, new VlakFout('geo.geen-geldig-vlak')));
+    else features.push(featureFrom(r.props, geometry));
+  });
+  for (const f of fouten.sort((a, b) => (a.row ?? 0) - (b.row ?? 0))) issues.push(f);
   return features;
 }
 
@@ -278,9 +289,9 @@ function parseGeoJson(file: ImportFile, doc: Json): Gelezen {
 }
 
 function parseTopoJson(file: ImportFile, doc: Json): Gelezen {
-  let arcs;
+  let bruikbaar;
   try {
-    arcs = topoArcs(doc);
+    bruikbaar = checkTopology(doc);
   } catch {
     throw new AppException('geo.onleesbaar-json', { bestand: file.name });
   }
@@ -298,7 +309,7 @@ function parseTopoJson(file: ImportFile, doc: Json): Gelezen {
         continue;
       }
       try {
-        ruw.push({ nr, props, mp: topoGeometry(arcs, { type: g.type, arcs: g.arcs }) });
+        ruw.push({ nr, props, mp: topoGeometry(doc, bruikbaar, { type: g.type, arcs: g.arcs }) });
       } catch (err) {
         if (!(err instanceof VlakFout)) throw err;
         issues.push(vlakIssue(file, nr, props, err));

@@ -3,7 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { createProjectService } from '../../../shared/service/project-service';
 import { unwrap } from '../../../shared/result';
 import { formatIssue } from '../../../shared/i18n/messages';
-import { rdToWgs84, readWkb, simplifyRing, topoArcs, topoGeometry } from '../../../shared/importers/geo/geometry';
+import {
+  checkTopology,
+  naarWgs84,
+  rdToWgs84,
+  readWkb,
+  simplifyShared,
+  topoGeometry,
+  type MultiPolygon,
+  type Ring,
+} from '../../../shared/importers/geo/geometry';
 import { FIXED_NOW, sha256, sql } from '../../helpers/db';
 
 const file = (name: string) => ({ name, bytes: new Uint8Array(readFileSync(`tests/fixtures/geo/${name}`)) });
@@ -50,7 +59,7 @@ describe('geometry', () => {
         ],
       ],
     ]);
-    const arcs = topoArcs({
+    const topo = {
       arcs: [
         [
           [0, 0],
@@ -63,21 +72,68 @@ describe('geometry', () => {
         ],
       ],
       transform: { scale: [1, 1], translate: [10, 20] },
-    });
-    expect(topoGeometry(arcs, { type: 'Polygon', arcs: [[0, ~1]] })[0]![0]).toEqual([
+    };
+    expect(topoGeometry(topo, checkTopology(topo), { type: 'Polygon', arcs: [[0, ~1]] })[0]![0]).toEqual([
       [10, 20],
       [12, 20],
       [12, 22],
       [10, 20],
     ]);
-    const circle = Array.from({ length: 101 }, (_, i) => {
-      const a = (2 * Math.PI * (i % 100)) / 100;
-      return [10 * Math.cos(a), 10 * Math.sin(a)] as [number, number];
+  });
+
+  it('simplifies a shape to a few points, closed, never below 4', () => {
+    const circle = (r: number): MultiPolygon => [
+      [
+        Array.from({ length: 101 }, (_, i) => {
+          const a = (2 * Math.PI * (i % 100)) / 100;
+          return [5.3 + r * Math.cos(a), 52.1 + r * Math.sin(a)] as [number, number];
+        }),
+      ],
+    ];
+    // About 700 m across: the points within 1.5 m of their neighbours' line go.
+    const [groot, klein] = simplifyShared([circle(0.005), circle(0.00001)]).map((mp) => mp[0]![0]!);
+    expect(groot!.length).toBeLessThan(60);
+    expect(groot!.length).toBeGreaterThanOrEqual(4);
+    expect(groot![0]).toEqual(groot![groot!.length - 1]);
+    // A circle 2 m across is a triangle, not a line.
+    expect(new Set(klein!.map((p) => p.join())).size).toBe(3);
+    expect(klein).toHaveLength(4);
+  });
+
+  it('keeps a border two shapes share as one line: the same points on both sides, no gap', () => {
+    // West is one buurt of about 700 m; east of it lie two, so their corner is a point on west's side. The common
+    // side wiggles by a few metres. Simplified ring by ring (Douglas–Peucker, as before), west kept other points of
+    // it than its two neighbours did: 7 and 3 points on one side only, slivers of map between them.
+    const x0 = 6.85;
+    const y0 = 52.2;
+    const d = 0.01;
+    const r6 = (v: number) => Math.round(v * 1e6) / 1e6;
+    const grens: Ring = Array.from({ length: 201 }, (_, i) => {
+      const wiggle = i === 0 || i === 200 ? 0 : 0.00004 * Math.sin(i * 0.1) + 0.00001 * Math.sin(i * 1.7);
+      return [r6(x0 + d + wiggle), r6(y0 + (d * i) / 200)];
     });
-    const simple = simplifyRing(circle, 0.5);
-    expect(simple.length).toBeLessThan(30);
-    expect(simple.length).toBeGreaterThanOrEqual(4);
-    expect(simple[0]).toEqual(simple[simple.length - 1]);
+    const [zuid, noord] = [grens.slice(0, 101), grens.slice(100)];
+    const oost = x0 + 2 * d;
+    const west: MultiPolygon = [[[[x0, y0], ...grens, [x0, y0 + d], [x0, y0]]]];
+    const zuidoost: MultiPolygon = [[[[oost, y0], [oost, y0 + d / 2], ...zuid.slice().reverse(), [oost, y0]]]];
+    const noordoost: MultiPolygon = [
+      [[[oost, y0 + d / 2], [oost, y0 + d], ...noord.slice().reverse(), [oost, y0 + d / 2]]],
+    ];
+    const [w, zo, no] = simplifyShared([west, zuidoost, noordoost].map((mp) => naarWgs84(mp, null))).map(
+      (mp) => mp[0]![0]!,
+    );
+    // The points of a piece of the border that a ring kept (once each: a ring may start and end on the border).
+    const op = (ring: Ring, deel: Ring) => {
+      const punten = new Set(deel.map((p) => p.join()));
+      return [...new Set(ring.map((p) => p.join()).filter((p) => punten.has(p)))].sort();
+    };
+    // Simplified: of the 101 points of each half a few are left ...
+    expect(op(w!, zuid).length).toBeGreaterThan(2);
+    expect(op(w!, zuid).length).toBeLessThan(30);
+    // ... and exactly the same ones on both sides, the corner of the two eastern buurten included.
+    expect(op(zo!, zuid)).toEqual(op(w!, zuid));
+    expect(op(no!, noord)).toEqual(op(w!, noord));
+    expect(op(w!, [grens[100]!])).toHaveLength(1);
   });
 });
 

@@ -179,6 +179,36 @@ describe('text files as Excel writes them', () => {
     expect(readCsv(utf16(text, true, false), 'zonder-bom.csv').rows).toEqual(expected);
   });
 
+  it('guesses the delimiter by records: a quoted field over several lines with the other delimiter in it', () => {
+    // Issue 20, item 6: guessed line by line, these lines of a description outvoted the header and split the file
+    // on the wrong character.
+    const beschrijving = (d: string) =>
+      `Open inloop${d} koffie${d} thee\nmaandag${d} dinsdag${d} woensdag\neten${d} soep`;
+    const rijen = (d: string, binnen: string) => [
+      ['Naam', 'Omschrijving', 'Plaats'],
+      ['Buurtkamer', beschrijving(binnen), 'Hengelo'],
+      ['Repair Café', beschrijving(binnen), 'Enschede'],
+    ];
+    const csv = (d: string, binnen: string) =>
+      rijen(d, binnen)
+        .map((r) => r.map((c) => (c.includes('\n') ? `"${c}"` : c)).join(d))
+        .join('\r\n');
+    for (const [d, binnen] of [
+      [';', ','],
+      [',', ';'],
+      ['\t', ';'],
+    ] as const) {
+      const bytes = new TextEncoder().encode(csv(d, binnen));
+      expect(readCsv(bytes, 'aanbod.csv').rows, JSON.stringify(d)).toEqual(rijen(d, binnen));
+      expect(readHead(bytes, 'aanbod.csv')[0]!.rows, JSON.stringify(d)).toEqual(rijen(d, binnen));
+    }
+  });
+
+  it('reads a file of one column (no delimiter anywhere) as one column', () => {
+    const bytes = new TextEncoder().encode('Naam\nBuurtkamer\nRepair Café\n');
+    expect(readCsv(bytes, 'namen.csv').rows).toEqual([['Naam'], ['Buurtkamer'], ['Repair Café']]);
+  });
+
   it('refuses 20,000 columns with "te veel kolommen", naming file and row', () => {
     const wide = Array.from({ length: 20_000 }, (_, i) => `k${i}`).join(';');
     const r = refusal(() => readCsv(new TextEncoder().encode(`Naam;Plaats\n${wide}\n`), 'breed.csv'));
