@@ -237,7 +237,8 @@ export function createProjectService(deps: ServiceDeps): WorkerApi & {
     parsedCache = null; // names are matched against the open project
     partnersCache = null;
     undo.clear();
-    if (next) team.open();
+    // The team side only where the caller asked for it (the app's worker); the CLI runs its own session.
+    if (next && deps.team) team.open();
   };
 
   const undo = new UndoManager({
@@ -347,7 +348,7 @@ export function createProjectService(deps: ServiceDeps): WorkerApi & {
     async openProject(bytes, fileName): Promise<Result<OpenedProjectInfo>> {
       const busy = busyImport<OpenedProjectInfo>();
       if (busy) return busy;
-      return guard(() => {
+      const result = guard(() => {
         onProgress?.({ taak: 'controleren', gedaan: 0, totaal: 2 });
         const opened = openProjectDb(deps.SQL, bytes, fileName);
         onProgress?.({ taak: 'controleren', gedaan: 2, totaal: 2 });
@@ -363,6 +364,9 @@ export function createProjectService(deps: ServiceDeps): WorkerApi & {
         if (opened.migratedFrom !== null) revision = 1;
         return info;
       });
+      // A shared project: its team document is open before the first edit can come.
+      if (result.ok) await team.gereed();
+      return result;
     },
 
     async closeProject() {

@@ -25,7 +25,6 @@ import { itemWaarden, lokaleRijen, rijWaarden } from '../sync/projectie';
 import {
   deelProject,
   isGesynchroniseerd,
-  isVerbonden,
   kies,
   leesServer,
   leesUitnodiging,
@@ -107,6 +106,8 @@ export function createTeam(host: TeamHost) {
   /** Which project the session is of: a session of a closed project never writes. */
   let sessieDb: ProjectDb | null = null;
   let verbinding: TeamVerbinding = 'niet-gedeeld';
+  /** The session has its network adapter (connected or retrying). */
+  let netwerkAan = false;
   let wachtend = 0;
   let revisie = 0;
   let opening: Promise<void> | null = null;
@@ -165,18 +166,18 @@ export function createTeam(host: TeamHost) {
     const db = huidigeDb();
     if (!sessie || !db) return;
     if (verbinding === 'geweigerd') return;
-    if (!sessie.online) {
-      verbinding = 'offline';
+    if (!netwerkAan) {
+      if (verbinding !== 'verbinden') verbinding = 'offline';
       return;
     }
-    verbinding = isVerbonden(sessie) ? 'verbonden' : 'offline';
+    verbinding = sessie.repo.peers.length > 0 ? 'verbonden' : 'offline';
     if (verbinding === 'verbonden' && isGesynchroniseerd(sessie)) {
       if (wachtend > 0 || !syncStaat(db, 'gesynchroniseerd')) {
         wachtend = 0;
         if (!db.inTransaction) zetSyncStaat(db, 'gesynchroniseerd', host.now());
       }
     }
-    if (sessie.online) sessie.handle.broadcast({ wijkweb: 'aanwezig', lid: syncStaat(db, 'lid') ?? '' });
+    if (netwerkAan) sessie.handle.broadcast({ wijkweb: 'aanwezig', lid: syncStaat(db, 'lid') ?? '' });
   }
 
   function koppel(s: Sessie, db: ProjectDb): void {
@@ -200,6 +201,10 @@ export function createTeam(host: TeamHost) {
   }
 
   /** Opens the team side of the open project when it is shared: from the file at once, then online. */
+  /**
+   * Opens the team side of the open project when it is shared: the document from the file at once (edits made right
+   * after opening go into it), then the server in the background (a slow or absent server never holds the app up).
+   */
   async function start(): Promise<void> {
     const db = host.db();
     if (!db || !syncStaat(db, 'document')) {
@@ -207,26 +212,35 @@ export function createTeam(host: TeamHost) {
       return;
     }
     await geladen();
-    verbinding = 'verbinden';
-    let s: Sessie;
-    try {
-      s = await maakSessie(db, true);
-    } catch (e) {
-      if (host.db() !== db) return;
-      const code = e instanceof AppException ? e.appError.code : '';
-      s = await maakSessie(db, false);
-      verbinding = code === 'team.geweigerd' ? 'geweigerd' : 'offline';
-    }
+    const s = await maakSessie(db, false);
     if (host.db() !== db) {
       await s.close();
       return;
     }
     koppel(s, db);
-    if (s.online) verbinding = 'verbinden';
+    verbinding = host.platform ? 'verbinden' : 'offline';
     projecteerSessie(db, s.handle, host.now());
     vernieuwBasis(db);
     revisie++;
     host.gewijzigd();
+    if (host.platform) void verbindOnline(s, db, host.platform);
+  }
+
+  /** Asks the server whether it lets this project in; then the network adapter connects (and reconnects) on its own. */
+  async function verbindOnline(s: Sessie, db: ProjectDb, platform: TeamPlatform): Promise<void> {
+    const server = syncStaat(db, 'server');
+    const document = syncStaat(db, 'document');
+    const token = syncStaat(db, 'token');
+    if (!server || !document || !token) return;
+    const url = verbindingsUrl({ server, document, token }, false);
+    const toegang = await platform.probeer(url, 10_000);
+    if (sessie !== s) return;
+    if (toegang === 'geweigerd') {
+      verbinding = 'geweigerd';
+      return;
+    }
+    s.repo.networkSubsystem.addNetworkAdapter(platform.netwerk(url, 3000));
+    netwerkAan = true;
   }
 
   function stop(): void {
@@ -242,6 +256,7 @@ export function createTeam(host: TeamHost) {
     }
     sessie = null;
     sessieDb = null;
+    netwerkAan = false;
     basis = new Map();
     wachtend = 0;
     gezien.clear();
@@ -308,6 +323,10 @@ export function createTeam(host: TeamHost) {
   }
 
   return {
+    /** Resolves when the team side of the open project is ready for edits (not waiting for the server). */
+    gereed(): Promise<void> {
+      return opening ?? Promise.resolve();
+    },
     /** After a project was opened or made: starts the team side when the project is shared. */
     open(): void {
       stop();
@@ -418,6 +437,7 @@ export function createTeam(host: TeamHost) {
       });
       zetSyncStaat(db, 'gesynchroniseerd', host.now());
       koppel(s, db);
+      netwerkAan = true;
       verbinding = 'verbonden';
       vernieuwBasis(db);
       return this.status();
@@ -443,6 +463,7 @@ export function createTeam(host: TeamHost) {
         timeoutMs: 10_000,
       });
       koppel(s, db);
+      netwerkAan = true;
       verbinding = 'verbonden';
       // The server sends the document in rounds: take in what has come, and the rest as it arrives.
       projecteerSessie(db, s.handle, host.now());
