@@ -105,7 +105,7 @@ describe('Samenwerken with processes killed mid-sync', () => {
     onTestFinished(t.cleanup);
     const opslag = join(t.dir, 'server');
     const port = await vrijePoort();
-    let server = await startServer(port, opslag);
+    const server = await startServer(port, opslag);
 
     // Anna's project with 40 organisations, shared; Bram joins.
     const a = join(t.dir, 'anna.wijkweb');
@@ -148,7 +148,7 @@ describe('Samenwerken with processes killed mid-sync', () => {
     await wacht(2200);
     server.kill('SIGKILL');
     await wacht(300);
-    server = await startServer(port, opslag);
+    await startServer(port, opslag); // stopped when the test ends
     const code = await klaar;
     if (code !== 0) expect(cli(t.dir, 'team', 'sync', a).code).toBe(0);
     expect(cli(t.dir, 'team', 'sync', b).code).toBe(0);
