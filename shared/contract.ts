@@ -6,6 +6,7 @@
  *  - IPC: the channel names, and the zod schemas main uses to validate every payload.
  */
 import type { TeamMelding, TeamStatus } from './service/team';
+import type { TeamSoort } from './sync/model';
 import type { Result } from './result';
 import type { CbsImportOptions, CbsImportOutcome, CbsPreview } from './importers/cbs';
 import type { GebiedProfiel, GebiedRow } from './db/repos/gebieden';
@@ -262,6 +263,7 @@ export interface TableData {
 // ---------------------------------------------------------------- renderer → worker
 
 export type { TeamMelding, TeamStatus, TeamVerbinding } from './service/team';
+export type { TeamSoort } from './sync/model';
 
 export interface WorkerApi {
   /** Creates a new, empty project in memory (schema at the latest version, default taxonomies). */
@@ -421,12 +423,7 @@ export interface WorkerApi {
   /** "Wijzigingen om na te kijken": concurrent values of one field, links with a deleted end, items not shown. */
   listTeamMeldingen(): Promise<Result<TeamMelding[]>>;
   /** Settles a review entry: the value at `keuze` (0 = the one shown) as a change for the whole team. */
-  chooseTeamWaarde(
-    soort: EntiteitSoort,
-    sleutel: string,
-    veld: string,
-    keuze: number,
-  ): Promise<Result<Changed<number>>>;
+  chooseTeamWaarde(soort: TeamSoort, sleutel: string, veld: string, keuze: number): Promise<Result<Changed<number>>>;
 
   /** Increases by one on every change to the project; the renderer's autosave watches it. */
   getRevision(): Promise<number>;

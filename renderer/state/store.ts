@@ -50,6 +50,7 @@ import type {
   PilotInstellingen,
   TellingInvoer,
   TeamStatus,
+  TeamSoort,
 } from '../../shared/contract';
 import type { Taxonomy } from '../../shared/model/taxonomies';
 import { createAutosaver } from './autosave';
@@ -282,7 +283,7 @@ export interface Actions {
   joinTeam(uitnodiging: string, lid: string, projectNaam: string): Promise<Result<TeamStatus>>;
   reconnectTeam(): Promise<Result<TeamStatus>>;
   listTeamMeldingen: WorkerApi['listTeamMeldingen'];
-  chooseTeamWaarde(soort: EntiteitSoort, sleutel: string, veld: string, keuze: number): Promise<Result<number>>;
+  chooseTeamWaarde(soort: TeamSoort, sleutel: string, veld: string, keuze: number): Promise<Result<number>>;
 
   // ---------------------------------------------------------------- netwerk
   getNetwerk: WorkerApi['getNetwerk'];

@@ -13,15 +13,21 @@ import type { EntiteitSoort } from '../model/sociale-kaart';
 import { AppException } from '../result';
 import {
   COLLECTIE,
+  collectieVan,
   isVerwijderd,
+  itemsVan,
   SOORTEN,
+  TAXONOMIE_VELDEN,
+  taxonomieSleutel,
   VELDEN,
   VERWIJDERD,
   waardeVan,
   type DocItem,
+  type TeamSoort,
   type Waarde,
 } from '../sync/model';
-import { itemWaarden, lokaleRijen, rijWaarden } from '../sync/projectie';
+import { itemWaarden, lokaleRijen, rijWaarden, taxonomieWaarden } from '../sync/projectie';
+import { listTaxonomieItems } from '../db/repos/taxonomies';
 import {
   deelProject,
   isGesynchroniseerd,
@@ -71,7 +77,7 @@ export type TeamMelding = MeldingMetId;
 
 /** One field of one item changed by a step: enough to write the change back (undo) or again (redo). */
 interface VeldStap {
-  readonly soort: EntiteitSoort;
+  readonly soort: TeamSoort;
   readonly sleutel: string;
   readonly id: number;
   readonly veld: string;
@@ -137,6 +143,8 @@ export function createTeam(host: TeamHost) {
         const k = ids.get(`${soort}:${r.id}`);
         if (k) b.set(`${soort}:${k}`, rijWaarden(soort, r, key));
       }
+    for (const t of listTaxonomieItems(db))
+      b.set(`taxonomie:${taxonomieSleutel(t.taxonomie, t.code)}`, taxonomieWaarden(t));
     basis = b;
   }
 
@@ -272,6 +280,31 @@ export function createTeam(host: TeamHost) {
     const rijen = lokaleRijen(db);
     const bestaand = new Set(SOORTEN.flatMap((s) => rijen[s].map((r) => `${s}:${r.id}`)));
     const stappen: VeldStap[] = [];
+    // The lists first (an item may use a value made in the same step): values added, changed or deleted here.
+    const lijst = new Map(
+      listTaxonomieItems(db).map((t) => [taxonomieSleutel(t.taxonomie, t.code), taxonomieWaarden(t)] as const),
+    );
+    const docLijst = itemsVan(doc, 'taxonomie');
+    for (const [k, b] of basis) {
+      if (!k.startsWith('taxonomie:')) continue;
+      const sleutel = k.slice('taxonomie:'.length);
+      if (lijst.has(sleutel)) continue;
+      basis.delete(k);
+      if (!isVerwijderd(docLijst[sleutel]))
+        stappen.push({ soort: 'taxonomie', sleutel, id: 0, veld: VERWIJDERD, voor: null, na: nu });
+      void b;
+    }
+    for (const [sleutel, waarden] of lijst) {
+      const item = docLijst[sleutel];
+      const b = basis.get(`taxonomie:${sleutel}`) ?? (isVerwijderd(item) ? undefined : itemWaarden('taxonomie', item));
+      if (!b) stappen.push({ soort: 'taxonomie', sleutel, id: 0, veld: VERWIJDERD, voor: nu, na: null });
+      for (const veld of Object.keys(TAXONOMIE_VELDEN)) {
+        if (b && gelijk(b[veld], waarden[veld])) continue;
+        if (!b && waarden[veld] === null) continue;
+        stappen.push({ soort: 'taxonomie', sleutel, id: 0, veld, voor: b?.[veld] ?? null, na: waarden[veld] ?? null });
+      }
+      basis.set(`taxonomie:${sleutel}`, waarden);
+    }
     // Rows that are gone: their items get a tombstone.
     for (const [ref, sleutel] of ids) {
       const [soort, id] = ref.split(':') as [EntiteitSoort, string];
@@ -313,8 +346,9 @@ export function createTeam(host: TeamHost) {
   function schrijf(s: Sessie, stappen: readonly VeldStap[], kant: 'voor' | 'na', lid: string, nu: string): void {
     if (stappen.length === 0) return;
     s.handle.change((d) => {
+      d.taxonomie ??= {};
       for (const st of stappen) {
-        const items = d[COLLECTIE[st.soort]] as Record<string, DocItem>;
+        const items = d[collectieVan(st.soort)] as Record<string, DocItem>;
         if (!items[st.sleutel]) items[st.sleutel] = {};
         items[st.sleutel]![st.veld] = { w: st[kant], door: lid, op: nu };
       }
@@ -378,12 +412,12 @@ export function createTeam(host: TeamHost) {
         Set<number>
       >;
       for (const st of stappen) {
-        const item = doc[COLLECTIE[st.soort]][st.sleutel];
+        const item = itemsVan(doc, st.soort)[st.sleutel];
         // A teammate changed it since: theirs stays.
         if (!gelijk(waardeVan(item, st.veld), st[van])) overgeslagen++;
         else schrijven.push(st);
         // The replay put the row back under its old id: it is this item again.
-        if (lokaalId(db, st.soort, st.sleutel) === null && ids[st.soort].has(st.id))
+        if (st.soort !== 'taxonomie' && lokaalId(db, st.soort, st.sleutel) === null && ids[st.soort].has(st.id))
           koppelId(db, st.soort, st.sleutel, st.id);
       }
       schrijf(sessie, schrijven, naar, lid, nu);
@@ -494,7 +528,7 @@ export function createTeam(host: TeamHost) {
     },
 
     /** Settles a review entry: the chosen value as a new change (not an undo step of its own). */
-    choose(soort: EntiteitSoort, sleutel: string, veld: string, keuze: number): void {
+    choose(soort: TeamSoort, sleutel: string, veld: string, keuze: number): void {
       const db = huidigeDb();
       if (!db || !sessie) throw new AppException('team.niet-gedeeld');
       kies(db, sessie.handle, soort, sleutel, veld, keuze, syncStaat(db, 'lid') ?? '', host.now());

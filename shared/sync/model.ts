@@ -1,4 +1,5 @@
 import type { EntiteitSoort } from '../model/sociale-kaart';
+import { TAXONOMIES, type Taxonomy } from '../model/taxonomies';
 
 /**
  * The team document (issue 19, shared/design/team-sync.md): one Automerge document per team project holding the
@@ -34,19 +35,43 @@ export interface TeamDoc {
   organisaties: Record<string, DocItem>;
   voorzieningen: Record<string, DocItem>;
   relaties: Record<string, DocItem>;
+  /** The lists (taxonomies), by `taxonomie/code`: the code is the key, so the same value added by two members is one. */
+  taxonomie?: Record<string, DocItem>;
   /** By `soort:sha256`. */
   bronnen: Record<string, BronManifest>;
 }
 
-export type Collectie = 'organisaties' | 'voorzieningen' | 'relaties';
+export type Collectie = 'organisaties' | 'voorzieningen' | 'relaties' | 'taxonomie';
 
-export const COLLECTIE: Record<EntiteitSoort, Collectie> = {
+/** What the team shares item by item: the sociale kaart and its lists. */
+export type TeamSoort = EntiteitSoort | 'taxonomie';
+
+export const COLLECTIE: Record<EntiteitSoort, Exclude<Collectie, 'taxonomie'>> = {
   organisatie: 'organisaties',
   voorziening: 'voorzieningen',
   relatie: 'relaties',
 };
 
 export const SOORTEN: readonly EntiteitSoort[] = ['organisatie', 'voorziening', 'relatie'];
+
+export const collectieVan = (soort: TeamSoort): Collectie => (soort === 'taxonomie' ? 'taxonomie' : COLLECTIE[soort]);
+
+/** The items of one kind in a document (a document from before the lists were shared has none). */
+export const itemsVan = (doc: TeamDoc, soort: TeamSoort): Record<string, DocItem> => doc[collectieVan(soort)] ?? {};
+
+export const TAXONOMIE_VELDEN: Readonly<Record<string, VeldType>> = { label: 'tekst', omschrijving: 'tekst' };
+
+export const veldenVan = (soort: TeamSoort): Readonly<Record<string, VeldType>> =>
+  soort === 'taxonomie' ? TAXONOMIE_VELDEN : VELDEN[soort];
+
+export const taxonomieSleutel = (taxonomie: Taxonomy, code: string): string => `${taxonomie}/${code}`;
+
+export function leesTaxonomieSleutel(sleutel: string): { taxonomie: Taxonomy; code: string } | null {
+  const i = sleutel.indexOf('/');
+  const taxonomie = sleutel.slice(0, i) as Taxonomy;
+  const code = sleutel.slice(i + 1);
+  return i > 0 && code && (TAXONOMIES as readonly string[]).includes(taxonomie) ? { taxonomie, code } : null;
+}
 
 /** How a field's value is kept: text, yes/no, a number, a list of codes (JSON text), a reference, volumes (JSON). */
 export type VeldType = 'tekst' | 'bool' | 'getal' | 'lijst' | 'organisatie' | 'knoop' | 'volumes';
@@ -104,6 +129,7 @@ export const leegDocument = (): TeamDoc => ({
   organisaties: {},
   voorzieningen: {},
   relaties: {},
+  taxonomie: {},
   bronnen: {},
 });
 

@@ -1,5 +1,6 @@
 import type { ProjectDb } from '../db/connection';
 import { AppException } from '../result';
+import { deleteTaxonomieItem, hasTaxonomieItem, listTaxonomieItems, saveTaxonomieItem } from '../db/repos/taxonomies';
 import type { EntiteitSoort, OrganisatieInput, RelatieInput, VoorzieningInput } from '../model/sociale-kaart';
 import {
   deleteItems,
@@ -13,6 +14,7 @@ import {
 import {
   bronManifest,
   idsZonderSleutel,
+  listMeldingen,
   koppelId,
   lokaalId,
   ontkoppelId,
@@ -34,7 +36,12 @@ import {
   VELDEN,
   VERWIJDERD,
   waardeVan,
+  itemsVan,
+  leesTaxonomieSleutel,
+  taxonomieSleutel,
+  veldenVan,
   type DocItem,
+  type TeamSoort,
   type TeamDoc,
   type Veld,
   type Waarde,
@@ -46,16 +53,17 @@ import {
  * a function that returns every concurrent value of a field (Automerge's `getConflicts`).
  */
 
-export type Gewijzigd = Record<EntiteitSoort, Set<string>>;
+export type Gewijzigd = Record<TeamSoort, Set<string>>;
 
 export const nietsGewijzigd = (): Gewijzigd => ({
   organisatie: new Set(),
   voorziening: new Set(),
   relatie: new Set(),
+  taxonomie: new Set(),
 });
 
 /** Every value a field holds now: one normally, more after concurrent edits (winner first). */
-export type AlleWaarden = (soort: EntiteitSoort, sleutel: string, veld: string) => readonly Veld[];
+export type AlleWaarden = (soort: TeamSoort, sleutel: string, veld: string) => readonly Veld[];
 
 export interface ProjectieUitkomst {
   readonly bijgewerkt: number;
@@ -115,9 +123,9 @@ interface Ctx {
   verwijderd: number;
 }
 
-function itemNaam(doc: TeamDoc, soort: EntiteitSoort, sleutel: string): string {
-  const item = doc[COLLECTIE[soort]][sleutel];
-  return tekst(item ?? {}, soort === 'relatie' ? 'soort' : 'naam') ?? sleutel;
+function itemNaam(doc: TeamDoc, soort: TeamSoort, sleutel: string): string {
+  const item = itemsVan(doc, soort)[sleutel];
+  return tekst(item ?? {}, soort === 'relatie' ? 'soort' : soort === 'taxonomie' ? 'label' : 'naam') ?? sleutel;
 }
 
 /** Saves one item through the repo in its own savepoint; a refusal (unknown code, gebied) becomes a review entry. */
@@ -146,6 +154,42 @@ function weg(ctx: Ctx, soort: EntiteitSoort, sleutel: string): void {
   if (id === null) return;
   ctx.verwijderd += deleteItems(ctx.db, soort, [id], ctx.now);
   ontkoppelId(ctx.db, soort, sleutel);
+}
+
+/** A list value of a teammate: added, relabelled or deleted here; a refusal (a label this list already has under another
+ * code, a value still in use) becomes a review entry. */
+function projecteerTaxonomie(ctx: Ctx, sleutel: string): void {
+  const ref = leesTaxonomieSleutel(sleutel);
+  const item = itemsVan(ctx.doc, 'taxonomie')[sleutel];
+  const melding = (e: AppException) =>
+    ctx.meldingen.push({
+      soort: 'taxonomie',
+      sleutel,
+      veld: '*',
+      melding: 'niet-getoond',
+      details: {
+        naam: itemNaam(ctx.doc, 'taxonomie', sleutel),
+        code: e.appError.code,
+        params: e.appError.params ?? {},
+      },
+    });
+  if (!ref) return;
+  try {
+    ctx.db.transaction(() => {
+      const bestaat = hasTaxonomieItem(ctx.db, ref.taxonomie, ref.code);
+      if (isVerwijderd(item)) {
+        if (bestaat) ctx.verwijderd += deleteTaxonomieItem(ctx.db, ref.taxonomie, ref.code);
+        return;
+      }
+      const input = { label: tekst(item!, 'label') ?? '', omschrijving: tekst(item!, 'omschrijving') };
+      if (bestaat) saveTaxonomieItem(ctx.db, ref.taxonomie, ref.code, input);
+      else saveTaxonomieItem(ctx.db, ref.taxonomie, null, input, ref.code);
+      ctx.bijgewerkt++;
+    });
+  } catch (e) {
+    if (!(e instanceof AppException)) throw e;
+    melding(e);
+  }
 }
 
 /** An end of a relation or a voorziening's organisation: its local id, or why it is not there. */
@@ -190,12 +234,24 @@ export function projecteer(
           organisatie: new Set(Object.keys(doc.organisaties ?? {})),
           voorziening: new Set(Object.keys(doc.voorzieningen ?? {})),
           relatie: new Set(Object.keys(doc.relaties ?? {})),
+          taxonomie: new Set(Object.keys(doc.taxonomie ?? {})),
         }
       : {
           organisatie: new Set(gewijzigd.organisatie),
           voorziening: new Set(gewijzigd.voorziening),
           relatie: new Set(gewijzigd.relatie),
+          taxonomie: new Set(gewijzigd.taxonomie),
         };
+  // The lists first: a teammate's item may use a value that arrives with it. Items not shown for want of a value are
+  // tried again when a list changed.
+  const lijstWeg: string[] = [];
+  for (const k of sets.taxonomie) {
+    if (isVerwijderd(itemsVan(doc, 'taxonomie')[k])) lijstWeg.push(k);
+    else projecteerTaxonomie(ctx, k);
+  }
+  if (sets.taxonomie.size > 0)
+    for (const m of listMeldingen(db))
+      if (m.melding === 'niet-getoond' && m.soort !== 'taxonomie') sets[m.soort].add(m.sleutel);
   // Dependants: voorzieningen of a changed organisation, relations with a changed end.
   for (const [k, item] of Object.entries(doc.voorzieningen ?? {})) {
     const org = waardeVan(item, 'organisatie');
@@ -282,14 +338,28 @@ export function projecteer(
   }
   opruimenIds(db);
 
+  // A deleted list value last: the items that used it have gone first (a value still in use stays, and is listed).
+  // One that waited for that is tried again.
+  for (const m of listMeldingen(db))
+    if (
+      m.soort === 'taxonomie' &&
+      m.melding === 'niet-getoond' &&
+      !sets.taxonomie.has(m.sleutel) &&
+      isVerwijderd(itemsVan(doc, 'taxonomie')[m.sleutel])
+    ) {
+      sets.taxonomie.add(m.sleutel);
+      lijstWeg.push(m.sleutel);
+    }
+  for (const k of lijstWeg) projecteerTaxonomie(ctx, k);
+
   // Concurrent values of one field: the winner is shown, every other value is listed until someone chooses.
-  const items: { soort: EntiteitSoort; sleutel: string }[] = [];
-  for (const soort of SOORTEN) {
+  const items: { soort: TeamSoort; sleutel: string }[] = [];
+  for (const soort of [...SOORTEN, 'taxonomie'] as const) {
     for (const sleutel of sets[soort]) {
       items.push({ soort, sleutel });
-      const item = doc[COLLECTIE[soort]][sleutel];
+      const item = itemsVan(doc, soort)[sleutel];
       if (!item) continue;
-      for (const veld of [...Object.keys(VELDEN[soort]), VERWIJDERD]) {
+      for (const veld of [...Object.keys(veldenVan(soort)), VERWIJDERD]) {
         const waarden = alleWaarden(soort, sleutel, veld);
         if (waarden.length < 2) continue;
         ctx.meldingen.push({
@@ -377,14 +447,20 @@ export function rijWaarden<S extends EntiteitSoort>(soort: S, rij: Rij<S>, key: 
   };
 }
 
+/** A list value's fields as the document keeps them. */
+export const taxonomieWaarden = (t: { label: string; omschrijving: string | null }): Record<string, Waarde> => ({
+  label: t.label,
+  omschrijving: t.omschrijving,
+});
+
 /** Every local row of the sociale kaart, per kind (organisations first: the others refer to them). */
 export function lokaleRijen(db: ProjectDb): { [S in EntiteitSoort]: Rij<S>[] } {
   return { organisatie: listOrganisaties(db), voorziening: listVoorzieningen(db), relatie: listRelaties(db) };
 }
 
 /** An item's fields as values (no who and when). */
-export function itemWaarden(soort: EntiteitSoort, item: DocItem | undefined): Record<string, Waarde> {
-  return Object.fromEntries(Object.keys(VELDEN[soort]).map((v) => [v, waardeVan(item, v)]));
+export function itemWaarden(soort: TeamSoort, item: DocItem | undefined): Record<string, Waarde> {
+  return Object.fromEntries(Object.keys(veldenVan(soort)).map((v) => [v, waardeVan(item, v)]));
 }
 
 /**
@@ -400,6 +476,8 @@ export function documentVanProject(db: ProjectDb, door: string, op: string, nieu
   const rijen = lokaleRijen(db);
   for (const soort of SOORTEN)
     for (const r of rijen[soort]) doc[COLLECTIE[soort]][key(soort, r.id)] = item(rijWaarden(soort, r, key));
+  for (const t of listTaxonomieItems(db))
+    doc.taxonomie![taxonomieSleutel(t.taxonomie, t.code)] = item(taxonomieWaarden(t));
   for (const b of bronManifest(db)) {
     doc.bronnen[`${b.soort}:${b.sha256}`] = { soort: b.soort, bestand: b.bestand, sha256: b.sha256, door, op: b.op };
   }

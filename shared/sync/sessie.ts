@@ -10,7 +10,17 @@ import type { ProjectDb } from '../db/connection';
 import type { EntiteitSoort } from '../model/sociale-kaart';
 import { AppException } from '../result';
 import { listMeldingen, syncStaat, vergeetTeam, zetSyncStaat, type SyncMeldingRij } from '../db/repos/sync';
-import { COLLECTIE, SOORTEN, VERWIJDERD, type DocItem, type TeamDoc, type Veld, type Waarde } from './model';
+import {
+  COLLECTIE,
+  itemsVan,
+  SOORTEN,
+  VERWIJDERD,
+  type DocItem,
+  type TeamDoc,
+  type TeamSoort,
+  type Veld,
+  type Waarde,
+} from './model';
 import {
   documentVanProject,
   nietsGewijzigd,
@@ -226,7 +236,7 @@ export async function neemDeel(opts: {
 /** Every concurrent value of a field (Automerge's getConflicts), the winner first; the same value twice counts once. */
 export function alleWaarden(doc: TeamDoc): AlleWaarden {
   return (soort, sleutel, veld) => {
-    const item = doc[COLLECTIE[soort]]?.[sleutel];
+    const item = itemsVan(doc, soort)[sleutel];
     if (!item) return [];
     const c = A.getConflicts(item, veld);
     if (!c) return [];
@@ -257,7 +267,7 @@ function gewijzigdeSleutels(patches: readonly A.Patch[]): Gewijzigd {
   for (const p of patches) {
     const [col, key] = p.path;
     if (typeof key !== 'string') continue;
-    const soort = SOORTEN.find((s) => COLLECTIE[s] === col);
+    const soort = col === 'taxonomie' ? 'taxonomie' : SOORTEN.find((s) => COLLECTIE[s] === col);
     if (soort) g[soort].add(key);
   }
   return g;
@@ -366,7 +376,7 @@ export const herstel = (
 export function kies(
   db: ProjectDb,
   handle: DocHandle<TeamDoc>,
-  soort: EntiteitSoort,
+  soort: TeamSoort,
   sleutel: string,
   veld: string,
   keuze: number,
@@ -376,7 +386,17 @@ export function kies(
   const waarden = alleWaarden(handle.doc())(soort, sleutel, veld);
   const gekozen = waarden[keuze];
   if (!gekozen) throw new AppException('team.keuze-onbekend', { veld, keuze });
-  wijzig(db, handle, { soort, sleutel, velden: { [veld]: gekozen.w } }, lid, now);
+  if (soort !== 'taxonomie') {
+    wijzig(db, handle, { soort, sleutel, velden: { [veld]: gekozen.w } }, lid, now);
+    return;
+  }
+  // A list value: both were already checked when they were projected.
+  handle.change((d) => {
+    d.taxonomie ??= {};
+    const item = (d.taxonomie[sleutel] ??= {});
+    item[veld] = { w: gekozen.w, door: lid, op: now };
+  });
+  projecteerSessie(db, handle, now);
 }
 
 // ---------------------------------------------------------------- sync

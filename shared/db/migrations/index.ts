@@ -8,6 +8,7 @@ import { migration0005 } from './0005-vaste-nummers';
 import { migration0006 } from './0006-meting-uitsluiten';
 import { migration0007 } from './0007-pilotmonitor';
 import { migration0008 } from './0008-samenwerken';
+import { migration0009 } from './0009-team-lijsten';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0006,
   migration0007,
   migration0008,
+  migration0009,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

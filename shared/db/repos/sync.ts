@@ -1,5 +1,6 @@
 import type { ProjectDb } from '../connection';
 import type { EntiteitSoort } from '../../model/sociale-kaart';
+import type { TeamSoort } from '../../sync/model';
 
 /** The team tables of a shared project (migration 0008): document chunks, settings, id map, review list. */
 
@@ -91,7 +92,7 @@ export function idsZonderSleutel(db: ProjectDb, soort: EntiteitSoort): number[] 
 export type MeldingSoort = 'conflict' | 'verwijderd-eind' | 'niet-getoond';
 
 export interface SyncMeldingRij {
-  readonly soort: EntiteitSoort;
+  readonly soort: TeamSoort;
   readonly sleutel: string;
   readonly veld: string;
   readonly melding: MeldingSoort;
@@ -101,7 +102,7 @@ export interface SyncMeldingRij {
 /** Replaces the review entries of these items by `rijen` (the entries of the same items, computed afresh). */
 export function vervangMeldingen(
   db: ProjectDb,
-  items: readonly { soort: EntiteitSoort; sleutel: string }[] | 'alles',
+  items: readonly { soort: TeamSoort; sleutel: string }[] | 'alles',
   rijen: readonly SyncMeldingRij[],
 ): void {
   if (items === 'alles') db.run('DELETE FROM sync_conflict');
@@ -190,7 +191,7 @@ export function kopieerTeam(van: ProjectDb, naar: ProjectDb): void {
 }
 
 export interface MeldingMetId {
-  readonly soort: EntiteitSoort;
+  readonly soort: TeamSoort;
   readonly id: number | null;
   readonly sleutel: string;
   readonly naam: string | null;
@@ -208,7 +209,7 @@ export function listMeldingenMetId(db: ProjectDb): MeldingMetId[] {
     const d = m.details as Record<string, unknown>;
     return {
       soort: m.soort,
-      id: lokaalId(db, m.soort, m.sleutel),
+      id: m.soort === 'taxonomie' ? null : lokaalId(db, m.soort, m.sleutel),
       sleutel: m.sleutel,
       naam: typeof d.naam === 'string' ? d.naam : null,
       veld: m.veld,

@@ -72,6 +72,8 @@ export function saveTaxonomieItem(
   taxonomie: Taxonomy,
   code: string | null,
   input: TaxonomieItemInput,
+  /** A new item with this code (a teammate's value: the code is its key in the team). */
+  vasteCode?: string,
 ): string {
   const label = input.label.trim().replace(/\s+/g, ' ');
   if (!label) throw new AppException('invoer.ongeldig', { veld: 'label', code: 'verplicht' });
@@ -85,7 +87,7 @@ export function saveTaxonomieItem(
     throw new AppException('invoer.ongeldig', { veld: 'label', code: 'bestaat-al', waarde: label });
   }
   if (code === null) {
-    const newCode = codeFromLabel(db, taxonomie, label);
+    const newCode = vasteCode ?? codeFromLabel(db, taxonomie, label);
     const volgorde = Number(
       db.value('SELECT coalesce(max(volgorde), 0) + 1 FROM taxonomie_item WHERE taxonomie = ?', [taxonomie]),
     );
@@ -115,4 +117,8 @@ export function deleteTaxonomieItem(db: ProjectDb, taxonomie: Taxonomy, code: st
   db.run('DELETE FROM taxonomie_item WHERE taxonomie = ? AND code = ?', [taxonomie, code]);
   db.run('DELETE FROM taxonomie_alias WHERE taxonomie = ? AND code = ?', [taxonomie, code]);
   return 1;
+}
+
+export function hasTaxonomieItem(db: ProjectDb, taxonomie: Taxonomy, code: string): boolean {
+  return db.value('SELECT 1 FROM taxonomie_item WHERE taxonomie = ? AND code = ?', [taxonomie, code]) !== undefined;
 }

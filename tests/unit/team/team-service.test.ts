@@ -111,6 +111,37 @@ describe('Samenwerken in the app (project service)', () => {
     expect(await namen(b2)).toEqual(await namen(b));
   }, 60_000);
 
+  it('shares the lists: a new leefgebied and the voorziening that uses it arrive together; a rename and a delete too', async () => {
+    const { url } = await server();
+    const a = await lid('Anna');
+    const b = await lid('Bram');
+    const uitnodiging = waarde(await a.shareTeam(url, 'Anna')).uitnodiging!;
+    waarde(await b.joinTeam(uitnodiging, 'Bram'));
+
+    // A value Bram's lists do not have, and a voorziening with it: without the list it could not be shown.
+    const code = waarde(await a.saveTaxonomieItem('leefgebied', null, { label: 'Taal en digitale vaardigheden' }))
+      .result.code;
+    waarde(await a.saveVoorziening(null, { naam: 'Taalcafé', leefgebieden: [code] }));
+    await tot(async () => waarde(await b.listVoorzieningen()).some((v) => v.naam === 'Taalcafé'));
+    expect(waarde(await b.listVoorzieningen()).find((v) => v.naam === 'Taalcafé')!.leefgebieden).toEqual([code]);
+    const lijstB = async () => waarde(await b.listTaxonomieen()).filter((t) => t.taxonomie === 'leefgebied');
+    expect((await lijstB()).find((i) => i.code === code)?.label).toBe('Taal en digitale vaardigheden');
+    expect(waarde(await b.listTeamMeldingen())).toEqual([]);
+
+    // Bram renames it; Anna sees the new name. Anna's voorziening goes, then the value: gone at Bram too.
+    waarde(await b.saveTaxonomieItem('leefgebied', code, { label: 'Taal en digitaal' }));
+    const lijstA = async () => waarde(await a.listTaxonomieen()).filter((t) => t.taxonomie === 'leefgebied');
+    await tot(async () => (await lijstA()).some((i) => i.code === code && i.label === 'Taal en digitaal'));
+    const taalcafe = waarde(await a.listVoorzieningen()).find((v) => v.naam === 'Taalcafé')!;
+    waarde(await a.deleteItems('voorziening', [taalcafe.id]));
+    waarde(await a.deleteTaxonomieItem('leefgebied', code));
+    await tot(async () => !(await lijstB()).some((i) => i.code === code));
+    expect(waarde(await b.listVoorzieningen()).some((v) => v.naam === 'Taalcafé')).toBe(false);
+    // Undo in Anna brings the value back everywhere.
+    waarde(await a.undo());
+    await tot(async () => (await lijstB()).some((i) => i.code === code));
+  }, 60_000);
+
   it('lists two values of one field edited while one member was offline, and a choice settles it everywhere', async () => {
     const srv = await server();
     const a = await lid('Anna');
