@@ -12,20 +12,22 @@ import {
 import type { EntiteitSoort } from '../model/sociale-kaart';
 import { AppException } from '../result';
 import {
-  COLLECTIE,
   collectieVan,
   isVerwijderd,
   itemsVan,
   SOORTEN,
+  EENVOUDIGE_SOORTEN,
   TAXONOMIE_VELDEN,
+  veldenVan,
   taxonomieSleutel,
-  VELDEN,
   VERWIJDERD,
   waardeVan,
   type DocItem,
+  type IdSoort,
   type TeamSoort,
   type Waarde,
 } from '../sync/model';
+import { EENVOUDIGE_COLLECTIES } from '../sync/collecties';
 import { itemWaarden, lokaleRijen, rijWaarden, taxonomieWaarden } from '../sync/projectie';
 import { listTaxonomieItems } from '../db/repos/taxonomies';
 import {
@@ -145,6 +147,11 @@ export function createTeam(host: TeamHost) {
       }
     for (const t of listTaxonomieItems(db))
       b.set(`taxonomie:${taxonomieSleutel(t.taxonomie, t.code)}`, taxonomieWaarden(t));
+    for (const soort of EENVOUDIGE_SOORTEN)
+      for (const r of EENVOUDIGE_COLLECTIES[soort].lijst(db)) {
+        const k = ids.get(`${soort}:${r.id}`);
+        if (k) b.set(`${soort}:${k}`, r.waarden);
+      }
     basis = b;
   }
 
@@ -278,7 +285,11 @@ export function createTeam(host: TeamHost) {
     const ids = listSyncIds(db);
     const doc = s.handle.doc();
     const rijen = lokaleRijen(db);
-    const bestaand = new Set(SOORTEN.flatMap((s) => rijen[s].map((r) => `${s}:${r.id}`)));
+    const eenvoudig = EENVOUDIGE_SOORTEN.map((soort) => [soort, EENVOUDIGE_COLLECTIES[soort].lijst(db)] as const);
+    const bestaand = new Set([
+      ...SOORTEN.flatMap((s) => rijen[s].map((r) => `${s}:${r.id}`)),
+      ...eenvoudig.flatMap(([s, lijst]) => lijst.map((r) => `${s}:${r.id}`)),
+    ]);
     const stappen: VeldStap[] = [];
     // The lists first (an item may use a value made in the same step): values added, changed or deleted here.
     const lijst = new Map(
@@ -307,14 +318,14 @@ export function createTeam(host: TeamHost) {
     }
     // Rows that are gone: their items get a tombstone.
     for (const [ref, sleutel] of ids) {
-      const [soort, id] = ref.split(':') as [EntiteitSoort, string];
+      const [soort, id] = ref.split(':') as [IdSoort, string];
       if (bestaand.has(ref)) continue;
       ontkoppelId(db, soort, sleutel);
       ids.delete(ref);
-      if (isVerwijderd(doc[COLLECTIE[soort]][sleutel])) continue;
+      if (isVerwijderd(itemsVan(doc, soort)[sleutel])) continue;
       stappen.push({ soort, sleutel, id: Number(id), veld: VERWIJDERD, voor: null, na: nu });
     }
-    const key = (soort: EntiteitSoort, id: number): string => {
+    const key = (soort: IdSoort, id: number): string => {
       let k = ids.get(`${soort}:${id}`);
       if (!k) {
         k = nieuweSleutel();
@@ -323,22 +334,21 @@ export function createTeam(host: TeamHost) {
       }
       return k;
     };
-    for (const soort of SOORTEN) {
-      for (const r of rijen[soort]) {
-        const nieuw = !ids.has(`${soort}:${r.id}`);
-        const sleutel = key(soort, r.id);
-        const waarden = rijWaarden(soort, r, key);
-        const item: DocItem | undefined = doc[COLLECTIE[soort]][sleutel];
-        const voor = nieuw ? undefined : (basis.get(`${soort}:${sleutel}`) ?? itemWaarden(soort, item));
-        if (nieuw) stappen.push({ soort, sleutel, id: r.id, veld: VERWIJDERD, voor: nu, na: null });
-        for (const veld of Object.keys(VELDEN[soort])) {
-          if (!nieuw && gelijk(voor?.[veld], waarden[veld])) continue;
-          if (nieuw && waarden[veld] === null) continue;
-          stappen.push({ soort, sleutel, id: r.id, veld, voor: voor?.[veld] ?? null, na: waarden[veld] ?? null });
-        }
-        basis.set(`${soort}:${sleutel}`, waarden);
+    const rij = (soort: IdSoort, id: number, waarden: Record<string, Waarde>) => {
+      const nieuw = !ids.has(`${soort}:${id}`);
+      const sleutel = key(soort, id);
+      const item: DocItem | undefined = itemsVan(doc, soort)[sleutel];
+      const voor = nieuw ? undefined : (basis.get(`${soort}:${sleutel}`) ?? itemWaarden(soort, item));
+      if (nieuw) stappen.push({ soort, sleutel, id, veld: VERWIJDERD, voor: nu, na: null });
+      for (const veld of Object.keys(veldenVan(soort))) {
+        if (!nieuw && gelijk(voor?.[veld], waarden[veld])) continue;
+        if (nieuw && waarden[veld] === null) continue;
+        stappen.push({ soort, sleutel, id, veld, voor: voor?.[veld] ?? null, na: waarden[veld] ?? null });
       }
-    }
+      basis.set(`${soort}:${sleutel}`, waarden);
+    };
+    for (const soort of SOORTEN) for (const r of rijen[soort]) rij(soort, r.id, rijWaarden(soort, r, key));
+    for (const [soort, lijst] of eenvoudig) for (const r of lijst) rij(soort, r.id, r.waarden);
     schrijf(s, stappen, 'na', lid, nu);
     return stappen;
   }
@@ -407,10 +417,10 @@ export function createTeam(host: TeamHost) {
       let overgeslagen = 0;
       const stappen = richting === 'undo' ? [...meta.team].reverse() : meta.team;
       const rijen = lokaleRijen(db);
-      const ids = Object.fromEntries(SOORTEN.map((s) => [s, new Set(rijen[s].map((r) => r.id))])) as Record<
-        EntiteitSoort,
-        Set<number>
-      >;
+      const ids = Object.fromEntries([
+        ...SOORTEN.map((s) => [s, new Set(rijen[s].map((r) => r.id))]),
+        ...EENVOUDIGE_SOORTEN.map((s) => [s, new Set(EENVOUDIGE_COLLECTIES[s].lijst(db).map((r) => r.id))]),
+      ]) as Record<IdSoort, Set<number>>;
       for (const st of stappen) {
         const item = itemsVan(doc, st.soort)[st.sleutel];
         // A teammate changed it since: theirs stays.

@@ -37,32 +37,80 @@ export interface TeamDoc {
   relaties: Record<string, DocItem>;
   /** The lists (taxonomies), by `taxonomie/code`: the code is the key, so the same value added by two members is one. */
   taxonomie?: Record<string, DocItem>;
+  /** The Pilotmonitor's goals and the saved scenarios (`shared/sync/collecties.ts`). */
+  doelen?: Record<string, DocItem>;
+  scenarios?: Record<string, DocItem>;
   /** By `soort:sha256`. */
   bronnen: Record<string, BronManifest>;
 }
 
-export type Collectie = 'organisaties' | 'voorzieningen' | 'relaties' | 'taxonomie';
+export type Collectie = 'organisaties' | 'voorzieningen' | 'relaties' | 'taxonomie' | 'doelen' | 'scenarios';
 
-/** What the team shares item by item: the sociale kaart and its lists. */
-export type TeamSoort = EntiteitSoort | 'taxonomie';
+/** Kinds without references to other items, each kept in a table of its own with a local id. */
+export type EenvoudigeSoort = 'doel' | 'scenario';
 
-export const COLLECTIE: Record<EntiteitSoort, Exclude<Collectie, 'taxonomie'>> = {
+/** What the team shares item by item: the sociale kaart, its lists, the goals and the scenarios. */
+export type TeamSoort = EntiteitSoort | 'taxonomie' | EenvoudigeSoort;
+
+/** The kinds whose items are rows with a local id (mapped to stable keys in `sync_id`). */
+export type IdSoort = EntiteitSoort | EenvoudigeSoort;
+
+export const EENVOUDIGE_SOORTEN: readonly EenvoudigeSoort[] = ['doel', 'scenario'];
+
+export const COLLECTIE: Record<EntiteitSoort, 'organisaties' | 'voorzieningen' | 'relaties'> = {
   organisatie: 'organisaties',
   voorziening: 'voorzieningen',
   relatie: 'relaties',
 };
 
+const ALLE_COLLECTIES: Record<TeamSoort, Collectie> = {
+  ...COLLECTIE,
+  taxonomie: 'taxonomie',
+  doel: 'doelen',
+  scenario: 'scenarios',
+};
+
+/** The kind of the items in a collection of the document. */
+export const soortVanCollectie = (col: unknown): TeamSoort | undefined =>
+  (Object.keys(ALLE_COLLECTIES) as TeamSoort[]).find((s) => ALLE_COLLECTIES[s] === col);
+
 export const SOORTEN: readonly EntiteitSoort[] = ['organisatie', 'voorziening', 'relatie'];
 
-export const collectieVan = (soort: TeamSoort): Collectie => (soort === 'taxonomie' ? 'taxonomie' : COLLECTIE[soort]);
+export const collectieVan = (soort: TeamSoort): Collectie => ALLE_COLLECTIES[soort];
 
 /** The items of one kind in a document (a document from before the lists were shared has none). */
 export const itemsVan = (doc: TeamDoc, soort: TeamSoort): Record<string, DocItem> => doc[collectieVan(soort)] ?? {};
 
 export const TAXONOMIE_VELDEN: Readonly<Record<string, VeldType>> = { label: 'tekst', omschrijving: 'tekst' };
 
+export const DOEL_VELDEN: Readonly<Record<string, VeldType>> = {
+  naam: 'tekst',
+  criterium: 'getal',
+  maat: 'tekst',
+  gebied: 'tekst',
+  wet: 'tekst',
+  richting: 'tekst',
+  basisWaarde: 'getal',
+  basisVan: 'tekst',
+  basisTot: 'tekst',
+  doelWaarde: 'getal',
+  deadline: 'tekst',
+  marge: 'getal',
+  toelichting: 'tekst',
+  volgorde: 'getal',
+};
+
+/** A scenario's parameters are one value (JSON text): its lines belong together. */
+export const SCENARIO_VELDEN: Readonly<Record<string, VeldType>> = { naam: 'tekst', parameters: 'tekst' };
+
 export const veldenVan = (soort: TeamSoort): Readonly<Record<string, VeldType>> =>
-  soort === 'taxonomie' ? TAXONOMIE_VELDEN : VELDEN[soort];
+  soort === 'taxonomie'
+    ? TAXONOMIE_VELDEN
+    : soort === 'doel'
+      ? DOEL_VELDEN
+      : soort === 'scenario'
+        ? SCENARIO_VELDEN
+        : VELDEN[soort];
 
 export const taxonomieSleutel = (taxonomie: Taxonomy, code: string): string => `${taxonomie}/${code}`;
 
@@ -130,6 +178,8 @@ export const leegDocument = (): TeamDoc => ({
   voorzieningen: {},
   relaties: {},
   taxonomie: {},
+  doelen: {},
+  scenarios: {},
   bronnen: {},
 });
 

@@ -1,5 +1,6 @@
 import type { ProjectDb } from '../db/connection';
 import { AppException } from '../result';
+import { EENVOUDIGE_COLLECTIES } from './collecties';
 import { deleteTaxonomieItem, hasTaxonomieItem, listTaxonomieItems, saveTaxonomieItem } from '../db/repos/taxonomies';
 import type { EntiteitSoort, OrganisatieInput, RelatieInput, VoorzieningInput } from '../model/sociale-kaart';
 import {
@@ -37,11 +38,14 @@ import {
   VERWIJDERD,
   waardeVan,
   itemsVan,
+  collectieVan,
+  EENVOUDIGE_SOORTEN,
   leesTaxonomieSleutel,
   taxonomieSleutel,
   veldenVan,
   type DocItem,
   type TeamSoort,
+  type IdSoort,
   type TeamDoc,
   type Veld,
   type Waarde,
@@ -60,6 +64,8 @@ export const nietsGewijzigd = (): Gewijzigd => ({
   voorziening: new Set(),
   relatie: new Set(),
   taxonomie: new Set(),
+  doel: new Set(),
+  scenario: new Set(),
 });
 
 /** Every value a field holds now: one normally, more after concurrent edits (winner first). */
@@ -129,7 +135,7 @@ function itemNaam(doc: TeamDoc, soort: TeamSoort, sleutel: string): string {
 }
 
 /** Saves one item through the repo in its own savepoint; a refusal (unknown code, gebied) becomes a review entry. */
-function bewaar(ctx: Ctx, soort: EntiteitSoort, sleutel: string, save: (id: number | null) => number): void {
+function bewaar(ctx: Ctx, soort: IdSoort, sleutel: string, save: (id: number | null) => number): void {
   const id = lokaalId(ctx.db, soort, sleutel);
   try {
     ctx.db.transaction(() => {
@@ -235,12 +241,16 @@ export function projecteer(
           voorziening: new Set(Object.keys(doc.voorzieningen ?? {})),
           relatie: new Set(Object.keys(doc.relaties ?? {})),
           taxonomie: new Set(Object.keys(doc.taxonomie ?? {})),
+          doel: new Set(Object.keys(doc.doelen ?? {})),
+          scenario: new Set(Object.keys(doc.scenarios ?? {})),
         }
       : {
           organisatie: new Set(gewijzigd.organisatie),
           voorziening: new Set(gewijzigd.voorziening),
           relatie: new Set(gewijzigd.relatie),
           taxonomie: new Set(gewijzigd.taxonomie),
+          doel: new Set(gewijzigd.doel),
+          scenario: new Set(gewijzigd.scenario),
         };
   // The lists first: a teammate's item may use a value that arrives with it. Items not shown for want of a value are
   // tried again when a list changed.
@@ -338,6 +348,25 @@ export function projecteer(
   }
   opruimenIds(db);
 
+  // Goals and scenarios: no references, each through its own repo.
+  for (const soort of EENVOUDIGE_SOORTEN) {
+    const c = EENVOUDIGE_COLLECTIES[soort];
+    for (const k of sets[soort]) {
+      const item = itemsVan(doc, soort)[k];
+      if (isVerwijderd(item)) {
+        const id = lokaalId(db, soort, k);
+        if (id !== null) {
+          c.verwijder(db, id);
+          ctx.verwijderd++;
+        }
+        ontkoppelId(db, soort, k);
+        continue;
+      }
+      bewaar(ctx, soort, k, (id) => c.bewaar(db, id, itemWaarden(soort, item), now));
+    }
+  }
+  opruimenIds(db);
+
   // A deleted list value last: the items that used it have gone first (a value still in use stays, and is listed).
   // One that waited for that is tried again.
   for (const m of listMeldingen(db))
@@ -354,7 +383,7 @@ export function projecteer(
 
   // Concurrent values of one field: the winner is shown, every other value is listed until someone chooses.
   const items: { soort: TeamSoort; sleutel: string }[] = [];
-  for (const soort of [...SOORTEN, 'taxonomie'] as const) {
+  for (const soort of [...SOORTEN, 'taxonomie', ...EENVOUDIGE_SOORTEN] as const) {
     for (const sleutel of sets[soort]) {
       items.push({ soort, sleutel });
       const item = itemsVan(doc, soort)[sleutel];
@@ -478,6 +507,14 @@ export function documentVanProject(db: ProjectDb, door: string, op: string, nieu
     for (const r of rijen[soort]) doc[COLLECTIE[soort]][key(soort, r.id)] = item(rijWaarden(soort, r, key));
   for (const t of listTaxonomieItems(db))
     doc.taxonomie![taxonomieSleutel(t.taxonomie, t.code)] = item(taxonomieWaarden(t));
+  for (const soort of EENVOUDIGE_SOORTEN) {
+    const items = (doc[collectieVan(soort)] ??= {});
+    for (const r of EENVOUDIGE_COLLECTIES[soort].lijst(db)) {
+      const k = sleutelVan(db, soort, r.id) ?? nieuweSleutel();
+      koppelId(db, soort, k, r.id);
+      items[k] = item(r.waarden);
+    }
+  }
   for (const b of bronManifest(db)) {
     doc.bronnen[`${b.soort}:${b.sha256}`] = { soort: b.soort, bestand: b.bestand, sha256: b.sha256, door, op: b.op };
   }

@@ -12,8 +12,9 @@ import { AppException } from '../result';
 import { listMeldingen, syncStaat, vergeetTeam, zetSyncStaat, type SyncMeldingRij } from '../db/repos/sync';
 import {
   COLLECTIE,
+  collectieVan,
   itemsVan,
-  SOORTEN,
+  soortVanCollectie,
   VERWIJDERD,
   type DocItem,
   type TeamDoc,
@@ -267,7 +268,7 @@ function gewijzigdeSleutels(patches: readonly A.Patch[]): Gewijzigd {
   for (const p of patches) {
     const [col, key] = p.path;
     if (typeof key !== 'string') continue;
-    const soort = col === 'taxonomie' ? 'taxonomie' : SOORTEN.find((s) => COLLECTIE[s] === col);
+    const soort = soortVanCollectie(col);
     if (soort) g[soort].add(key);
   }
   return g;
@@ -386,14 +387,15 @@ export function kies(
   const waarden = alleWaarden(handle.doc())(soort, sleutel, veld);
   const gekozen = waarden[keuze];
   if (!gekozen) throw new AppException('team.keuze-onbekend', { veld, keuze });
-  if (soort !== 'taxonomie') {
+  if (soort === 'organisatie' || soort === 'voorziening' || soort === 'relatie') {
     wijzig(db, handle, { soort, sleutel, velden: { [veld]: gekozen.w } }, lid, now);
     return;
   }
-  // A list value: both were already checked when they were projected.
+  // A list value, a goal, a scenario: both values were already checked when they were projected.
+  const col = collectieVan(soort);
   handle.change((d) => {
-    d.taxonomie ??= {};
-    const item = (d.taxonomie[sleutel] ??= {});
+    const items = (d[col] ??= {}) as Record<string, DocItem>;
+    const item = (items[sleutel] ??= {});
     item[veld] = { w: gekozen.w, door: lid, op: now };
   });
   projecteerSessie(db, handle, now);

@@ -1,6 +1,6 @@
 import type { ProjectDb } from '../connection';
 import type { EntiteitSoort } from '../../model/sociale-kaart';
-import type { TeamSoort } from '../../sync/model';
+import type { IdSoort, TeamSoort } from '../../sync/model';
 
 /** The team tables of a shared project (migration 0008): document chunks, settings, id map, review list. */
 
@@ -57,22 +57,22 @@ export function zetSyncStaat(db: ProjectDb, naam: SyncStaatNaam, waarde: string)
 
 // ---------------------------------------------------------------- stable keys ↔ local ids
 
-export function lokaalId(db: ProjectDb, soort: EntiteitSoort, sleutel: string): number | null {
+export function lokaalId(db: ProjectDb, soort: IdSoort, sleutel: string): number | null {
   const v = db.value('SELECT lokaal_id FROM sync_id WHERE soort = ? AND sleutel = ?', [soort, sleutel]);
   return typeof v === 'number' ? v : null;
 }
 
-export function sleutelVan(db: ProjectDb, soort: EntiteitSoort, id: number): string | null {
+export function sleutelVan(db: ProjectDb, soort: IdSoort, id: number): string | null {
   const v = db.value('SELECT sleutel FROM sync_id WHERE soort = ? AND lokaal_id = ?', [soort, id]);
   return typeof v === 'string' ? v : null;
 }
 
-export function koppelId(db: ProjectDb, soort: EntiteitSoort, sleutel: string, id: number): void {
+export function koppelId(db: ProjectDb, soort: IdSoort, sleutel: string, id: number): void {
   db.run('DELETE FROM sync_id WHERE soort = ? AND lokaal_id = ?', [soort, id]);
   db.run('INSERT OR REPLACE INTO sync_id (soort, sleutel, lokaal_id) VALUES (?, ?, ?)', [soort, sleutel, id]);
 }
 
-export function ontkoppelId(db: ProjectDb, soort: EntiteitSoort, sleutel: string): void {
+export function ontkoppelId(db: ProjectDb, soort: IdSoort, sleutel: string): void {
   db.run('DELETE FROM sync_id WHERE soort = ? AND sleutel = ?', [soort, sleutel]);
 }
 
@@ -131,6 +131,8 @@ export function listMeldingen(db: ProjectDb): SyncMeldingRij[] {
 
 /** Forget the keys of rows that are gone (a delete cascades relaties locally; their keys stay in the document). */
 export function opruimenIds(db: ProjectDb): void {
+  db.run(`DELETE FROM sync_id WHERE soort = 'doel' AND lokaal_id NOT IN (SELECT id FROM doel)`);
+  db.run(`DELETE FROM sync_id WHERE soort = 'scenario' AND lokaal_id NOT IN (SELECT id FROM scenario)`);
   db.run(`DELETE FROM sync_id WHERE soort = 'organisatie' AND lokaal_id NOT IN (SELECT id FROM organisatie)`);
   db.run(`DELETE FROM sync_id WHERE soort = 'voorziening' AND lokaal_id NOT IN (SELECT id FROM voorziening)`);
   db.run(`DELETE FROM sync_id WHERE soort = 'relatie' AND lokaal_id NOT IN (SELECT id FROM relatie)`);
@@ -163,9 +165,7 @@ export function aantalGedeeld(db: ProjectDb, soort: EntiteitSoort): number {
 export function listSyncIds(db: ProjectDb): Map<string, string> {
   return new Map(
     db
-      .all<{ soort: EntiteitSoort; sleutel: string; lokaal_id: number }>(
-        'SELECT soort, sleutel, lokaal_id FROM sync_id',
-      )
+      .all<{ soort: IdSoort; sleutel: string; lokaal_id: number }>('SELECT soort, sleutel, lokaal_id FROM sync_id')
       .map((r) => [`${r.soort}:${r.lokaal_id}`, r.sleutel]),
   );
 }

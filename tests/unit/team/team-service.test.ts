@@ -1,5 +1,7 @@
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { createProjectService } from '../../../shared/service/project-service';
+import { STANDAARD_SCENARIO } from '../../../shared/analysis/scenario';
+import { standaardDoelen } from '../../../shared/model/pilot';
 import { nodePlatform } from '../../../node/team/client';
 import { sha256, sql } from '../../helpers/db';
 import { dump, server } from './helpers';
@@ -140,6 +142,33 @@ describe('Samenwerken in the app (project service)', () => {
     // Undo in Anna brings the value back everywhere.
     waarde(await a.undo());
     await tot(async () => (await lijstB()).some((i) => i.code === code));
+  }, 60_000);
+
+  it('shares the Pilotmonitor goals and the saved scenarios; a goal deleted in one is gone in the other', async () => {
+    const { url } = await server();
+    const a = await lid('Anna');
+    const b = await lid('Bram');
+    waarde(await a.saveDoel(null, { ...standaardDoelen('GM0153', '2024-01-01')[0]!, gebied: null }));
+    const uitnodiging = waarde(await a.shareTeam(url, 'Anna')).uitnodiging!;
+    waarde(await b.joinTeam(uitnodiging, 'Bram'));
+    const doelenB = async () => waarde(await b.listDoelen()).map((d) => d.naam);
+    await tot(async () => (await doelenB()).length === 1);
+
+    // A scenario and a second goal made after sharing; Bram renames the scenario.
+    waarde(await a.saveScenario(null, 'Verschuiving 10%', { ...STANDAARD_SCENARIO, verschuiving: 0.1 }));
+    waarde(await a.saveDoel(null, { ...standaardDoelen('GM0153', '2024-01-01')[1]!, gebied: null }));
+    await tot(async () => waarde(await b.listScenarios()).length === 1 && (await doelenB()).length === 2);
+    const sc = waarde(await b.listScenarios())[0]!;
+    expect(sc.parameters.verschuiving).toBe(0.1);
+    waarde(await b.saveScenario(sc.id, 'Verschuiving tien procent', sc.parameters));
+    await tot(async () => waarde(await a.listScenarios())[0]?.naam === 'Verschuiving tien procent');
+
+    // A goal deleted by Anna is gone at Bram.
+    const eerste = waarde(await a.listDoelen())[0]!;
+    waarde(await a.deleteDoel(eerste.id));
+    await tot(async () => (await doelenB()).length === 1);
+    expect(await doelenB()).toEqual(waarde(await a.listDoelen()).map((d) => d.naam));
+    expect(waarde(await b.listTeamMeldingen())).toEqual([]);
   }, 60_000);
 
   it('lists two values of one field edited while one member was offline, and a choice settles it everywhere', async () => {
