@@ -3,7 +3,6 @@
  * `style-src 'self'`, which a srcdoc frame inherits): the report's inline styles and @page rules must still apply,
  * without a single CSP violation, in a frame without scripts; the frame goes away after printing.
  */
-import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { build } from 'esbuild';
@@ -11,11 +10,10 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { securityHeaders } from '../../../electron/app-protocol';
 import { separateInlineStyles, STYLE_ATTR, type printInIframe } from '../../../renderer/bridge/browser';
+import { CHROMIUM, chromiumTool, describeWithTools } from '../../helpers/tools';
 
 /** The bundle's global in the page. */
 type PageGlobal = { Wijkweb: { printInIframe: typeof printInIframe } };
-
-const CHROMIUM = process.env.WIJKWEB_CHROMIUM ?? '/usr/bin/chromium';
 
 const REPORT = `<!DOCTYPE html>
 <html lang="nl"><head><meta charset="utf-8"><title>Rapport</title>
@@ -79,12 +77,7 @@ describe('separateInlineStyles', () => {
   });
 });
 
-// Skipped without Chromium on a developer's machine; in CI (CI=true) a missing Chromium is a failure.
-it.runIf(!!process.env.CI)('CI has Chromium for the print test', () => {
-  expect(existsSync(CHROMIUM), `${CHROMIUM} ontbreekt: apt-get install -y chromium`).toBe(true);
-});
-
-describe.skipIf(!existsSync(CHROMIUM))('printInIframe in Chromium under the app’s CSP', () => {
+describeWithTools([chromiumTool()], 'printInIframe in Chromium under the app’s CSP', () => {
   let server: Server;
   let browser: Browser;
   let url: string;
