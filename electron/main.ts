@@ -34,7 +34,7 @@ import {
 } from './print';
 import { addRecent, createRecentStore } from './recent';
 import { APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, isTrustedSenderUrl, openExternalIfAllowed } from './security';
-import { windowOptions } from './window-options';
+import { openWindow, windowOptions } from './window-options';
 
 const devServer = process.env.WIJKWEB_DEV_SERVER && !app.isPackaged ? process.env.WIJKWEB_DEV_SERVER : undefined;
 const devOrigin = devServer ? new URL(devServer).origin : undefined;
@@ -99,18 +99,8 @@ function preparePrintSession() {
 function createPdfWindow(allowedUrl: string): PdfWindow {
   preparePrintSession();
   const revoke = printGate.allow(allowedUrl);
-  // Hidden, no preload, sandboxed, its own partition: printWindowOptions in print.ts, unit-tested value by value. The
-  // three settings the scanner looks for are repeated here as literals (the same values), so it can see them.
-  const options = printWindowOptions();
-  const win = new BrowserWindow({
-    ...options,
-    webPreferences: {
-      ...options.webPreferences,
-      contextIsolation: true,
-      sandbox: true,
-      disableBlinkFeatures: 'Auxclick',
-    },
-  });
+  // Hidden, no preload, sandboxed, its own partition: printWindowOptions in print.ts, made like every window.
+  const win = openWindow(BrowserWindow, printWindowOptions());
   return {
     load: (url) => win.loadURL(url),
     async printToPdf(options) {
@@ -204,18 +194,8 @@ async function createWindow() {
   const argPath = await projectFromArgv(nodeArgvFs, process.argv, process.cwd());
   if (argPath) await recent.save(addRecent(await recent.load(), argPath, new Date().toISOString()));
 
-  // The web preferences are decided in window-options.ts and unit-tested value by value. The three settings the
-  // scanner looks for are repeated here as literals (the same values), so it can see them without a waiver.
-  const options = windowOptions(join(__dirname, 'preload.cjs'));
-  mainWindow = new BrowserWindow({
-    ...options,
-    webPreferences: {
-      ...options.webPreferences,
-      contextIsolation: true,
-      sandbox: true,
-      disableBlinkFeatures: 'Auxclick',
-    },
-  });
+  // The web preferences are decided in window-options.ts, the same for every window (openWindow; unit-tested).
+  mainWindow = openWindow(BrowserWindow, windowOptions(join(__dirname, 'preload.cjs')));
   const wc = mainWindow.webContents;
   // Navigation, redirects, frames and webviews are guarded for every webContents (web-contents-created below); this
   // window also lets a link open in the user's browser, only https/mailto to the allowlist (unit-tested).

@@ -22,6 +22,26 @@ export function safeWebPreferences(): WebPreferences {
   };
 }
 
+/** How Electron's BrowserWindow is made (the real class in main.ts; a recorder in the tests). */
+export type WindowConstructor<W> = new (options: BrowserWindowConstructorOptions) => W;
+
+/**
+ * Every Wijkweb window is made here, from its options (windowOptions below, printWindowOptions in print.ts). The three
+ * settings Electronegativity looks for are repeated as literals (the same values as safeWebPreferences), so the scanner
+ * sees them at the one `new BrowserWindow` of the app; the tests check that they only repeat, never change.
+ */
+export function openWindow<W>(BrowserWindow: WindowConstructor<W>, options: BrowserWindowConstructorOptions): W {
+  return new BrowserWindow({
+    ...options,
+    webPreferences: {
+      ...options.webPreferences,
+      contextIsolation: true,
+      sandbox: true,
+      disableBlinkFeatures: 'Auxclick',
+    },
+  });
+}
+
 /** The main window: the safe preferences and its preload. */
 export function windowOptions(preloadPath: string): BrowserWindowConstructorOptions {
   return {

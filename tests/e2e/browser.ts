@@ -4,8 +4,9 @@ import { startServer } from './server';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { CHROMIUM } from '../helpers/tools';
 
-export const CHROMIUM = process.env.WIJKWEB_CHROMIUM ?? '/usr/bin/chromium';
+export { CHROMIUM };
 export const SCREENSHOTS = join(process.cwd(), 'test-results', 'screenshots');
 
 export async function launch(): Promise<Browser> {

@@ -38,7 +38,7 @@ async function projectFile(naam: string, fill: (s: Service) => Promise<void>): P
   return path;
 }
 
-/** Boswinkel–de Braker as in the pilot plan (the same data as tests/unit/shared/hiaten.test.ts). */
+/** Boswinkel–de Braker as in the pilot plan (the same data as tests/unit/shared/analysis/hiaten.test.ts). */
 const boswinkel = () =>
   projectFile('Hulp om de hoek', async (s) => {
     ok(await s.importCbs(fixture('cbs/kwb-2023-enschede-west-voorbeeld.csv'), {}));

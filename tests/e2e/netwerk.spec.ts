@@ -92,6 +92,20 @@ async function canvasInkt(page: Page): Promise<{ breedte: number; hoogte: number
   });
 }
 
+/**
+ * What Cytoscape holds now, read from the registry it keeps on its container (`_cyreg`): the partner and voorziening
+ * knopen it draws (no gebied knopen or group labels), and how many of those are faded.
+ */
+async function getekend(page: Page): Promise<{ knopen: number; vervaagd: number }> {
+  return page.getByTestId('netwerk-canvas').evaluate((el) => {
+    type Knopen = { length: number; not(sel: string): Knopen; filter(sel: string): Knopen };
+    const cy = (el as unknown as { _cyreg?: { cy?: { nodes(): Knopen } } })._cyreg?.cy;
+    if (!cy) throw new Error('geen Cytoscape op het canvas');
+    const knopen = cy.nodes().not('.groeplabel').not('.gebied');
+    return { knopen: knopen.length, vervaagd: knopen.filter('.vervaagd').length };
+  });
+}
+
 /** Waits until the layout and the figures are done. */
 async function rustig(page: Page) {
   await page.locator('[data-testid="netwerk-canvas"][data-bezig="nee"]').waitFor();
@@ -131,10 +145,13 @@ describe('Netwerk: the Utrecht sociale kaart', () => {
     expect(Number(knopen)).toBeLessThan(143);
     await rustig(page);
     await screenshot(page, '90-netwerk-leefgebied');
-    // Hidden instead of faded: the same count, less drawn.
+    // Faded: every knoop is drawn, those outside the filter faded.
+    expect(await getekend(page)).toEqual({ knopen: 143, vervaagd: 143 - Number(knopen) });
+    // Hidden instead of faded: the same count, and only the filtered knopen are drawn, none of them faded.
     await page.getByLabel('Verbergen').check();
-    await page.waitForTimeout(200);
+    await expect.poll(() => getekend(page)).toEqual({ knopen: Number(knopen), vervaagd: 0 });
     expect(await telling.textContent()).toBe(gefilterd);
+    await rustig(page);
     expect((await canvasInkt(page)).inkt).toBeGreaterThan(1000);
 
     // Search (type-ahead, keyboard) selects and centres a partner; its details and figures on the right.
@@ -383,8 +400,7 @@ describe('Netwerk: a map of 2,000 knopen', () => {
     const lang = await page.evaluate(() => (window as unknown as { __lang: number[] }).__lang);
     expect(await page.getByTestId('netwerk-telling').textContent()).toMatch(/^2\.000 van 2\.000 partners/);
     await page.getByRole('button', { name: 'Het hele netwerk tonen' }).click();
-    await page.waitForTimeout(300);
-    expect((await canvasInkt(page)).inkt).toBeGreaterThan(5000);
+    await expect.poll(async () => (await canvasInkt(page)).inkt).toBeGreaterThan(5000);
     await screenshot(page, '98-netwerk-2000');
 
     // Pan with the mouse while counting frames.

@@ -115,10 +115,10 @@ describe('presentation mode', () => {
     const aantal = Number(/van (\d+)/.exec((await teller.textContent()) ?? '')?.[1]);
     expect(aantal).toBeGreaterThanOrEqual(3);
 
+    const dia = page.getByTestId('dia');
     const soorten: string[] = [];
     for (let i = 1; i <= aantal; i++) {
       await teller.filter({ hasText: `Dia ${i} van ${aantal}` }).waitFor();
-      const dia = page.getByTestId('dia');
       const soort = ((await dia.getAttribute('class')) ?? '').replace(/.*wijkweb-presentatie__dia--/, '');
       soorten.push(soort);
       const titel = (await dia.getByRole('heading', { level: 2 }).textContent()) ?? '';
@@ -158,7 +158,6 @@ describe('presentation mode', () => {
       if (soort === 'titel') {
         expect(await dia.locator('.wijkweb-presentatie__kerngetal').count()).toBeGreaterThan(0);
       }
-      await page.waitForTimeout(200);
       await screenshot(page, `presentatie-${String(i).padStart(2, '0')}-${soort}`);
       if (i === 1) expect(serious(await axeViolations(page))).toEqual([]);
       if (i < aantal) await page.keyboard.press('ArrowRight');
@@ -166,9 +165,23 @@ describe('presentation mode', () => {
     expect(soorten).toContain('titel');
     expect(serious(await axeViolations(page))).toEqual([]);
 
-    // At the end → stays; Home, End, PageUp, Space; the buttons.
+    // At the end → stays: the last slide, its title, Volgende disabled, still presenting. The keys are handled in
+    // turn, so the ← after it tells: one step back from the last slide (not from slide 1, nor from one past the end).
+    const laatsteTitel = await dia.getByRole('heading', { level: 2 }).textContent();
     await page.keyboard.press('ArrowRight');
-    await teller.filter({ hasText: `Dia ${aantal} van ${aantal}` }).waitFor();
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => teller.textContent()).toBe(`Dia ${aantal - 1} van ${aantal}`);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => teller.textContent()).toBe(`Dia ${aantal} van ${aantal}`);
+    expect(await dia.getByRole('heading', { level: 2 }).textContent()).toBe(laatsteTitel);
+    expect(await page.locator('.wijkweb-presentatie [aria-live]').textContent()).toBe(
+      `Dia ${aantal} van ${aantal}: ${laatsteTitel}`,
+    );
+    expect(await page.getByTestId('dia-volgende').isDisabled()).toBe(true);
+    expect(await page.getByTestId('dia-vorige').isEnabled()).toBe(true);
+    expect(await presentatie.isVisible()).toBe(true);
+    // Home, End, PageUp, Space; the buttons.
     await page.keyboard.press('Home');
     await teller.filter({ hasText: `Dia 1 van ${aantal}` }).waitFor();
     await page.keyboard.press('Space');

@@ -37,20 +37,7 @@ describe('printWindowOptions', () => {
     expect(PRINT_PAGE_CSP.split(';').map((d) => d.trim())).toContain("script-src 'none'");
   });
   it('has no preload', () => expect(prefs.preload).toBeUndefined());
-  it('is sandboxed and isolated, without Node.js anywhere', () => {
-    expect(prefs.sandbox).toBe(true);
-    expect(prefs.contextIsolation).toBe(true);
-    expect(prefs.nodeIntegration).toBe(false);
-    expect(prefs.nodeIntegrationInWorker).toBe(false);
-    expect(prefs.nodeIntegrationInSubFrames).toBe(false);
-  });
-  it('keeps web security, and allows no webview, insecure content or experiments', () => {
-    expect(prefs.webSecurity).toBe(true);
-    expect(prefs.allowRunningInsecureContent).toBe(false);
-    expect(prefs.webviewTag).toBe(false);
-    expect(prefs.experimentalFeatures).toBe(false);
-    expect(prefs.enableBlinkFeatures).toBeUndefined();
-  });
+  // Its web preferences (sandbox, isolation, no Node.js, …) are the main window's: window-options.test.ts.
   it('uses its own in-memory partition', () => {
     expect(prefs.partition).toBe(PRINT_PARTITION);
     expect(PRINT_PARTITION.startsWith('persist:')).toBe(false);

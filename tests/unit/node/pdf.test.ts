@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -8,8 +8,7 @@ import { browserArgs, findBrowser, htmlToPdf, type RunBrowser } from '../../../n
 import { AppException } from '../../../shared/result';
 import { errorMessage } from '../../../shared/i18n/messages';
 import { tmpDir } from '../../helpers/tmp';
-
-const CHROMIUM = '/usr/bin/chromium';
+import { CHROMIUM, chromiumTool, describeWithTools, popplerTool } from '../../helpers/tools';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((c) => c()));
@@ -184,25 +183,7 @@ function readPgm(bytes: Buffer): { width: number; height: number; pixels: Uint8A
   return { width: w, height: h, pixels: new Uint8Array(bytes.subarray(header[0].length)) };
 }
 
-const havePoppler = (() => {
-  try {
-    execFileSync('pdfinfo', ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-
-const pdfTools = existsSync(CHROMIUM) && havePoppler;
-
-// On a developer's machine without Chromium or poppler these are skipped; in CI (CI=true) a missing tool is a
-// failure, never a silent skip.
-it.runIf(!!process.env.CI)('CI has Chromium and poppler for the PDF tests', () => {
-  expect(existsSync(CHROMIUM), `${CHROMIUM} ontbreekt: apt-get install -y chromium`).toBe(true);
-  expect(havePoppler, 'pdfinfo ontbreekt: apt-get install -y poppler-utils').toBe(true);
-});
-
-describe.skipIf(!pdfTools)('htmlToPdf with the real Chromium', () => {
+describeWithTools([chromiumTool(), popplerTool()], 'htmlToPdf with the real Chromium', () => {
   it('gives A4, A3 landscape (a named page), A4, none of them blank, without reaching the network', async () => {
     // A server on this machine that the page tries to reach (by IP and by name): it must hear nothing.
     const requests: string[] = [];
