@@ -4,7 +4,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
-import { Repo, cbor, type DocumentId, type PeerId } from '@automerge/automerge-repo';
+import { Repo, cbor, type DocumentId, type PeerId, type StorageAdapterInterface } from '@automerge/automerge-repo';
 import { WebSocketServerAdapter } from '@automerge/automerge-repo-network-websocket';
 import { NodeFSStorageAdapter } from '@automerge/automerge-repo-storage-nodefs';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -60,9 +60,20 @@ export async function startTeamServer(o: TeamServerOpties): Promise<TeamServer> 
   /** Which document each connected peer may reach (bound at its first message, a join). */
   const peerDocument = new Map<string, string>();
   const mag = async (peer: PeerId, doc?: DocumentId) => doc !== undefined && peerDocument.get(peer) === doc;
+  // automerge-repo saves a peer's sync state on a throttle that can fire after shutdown: once the server is closed
+  // its storage takes no more writes (they would land in a folder that may be gone, or race the next server).
+  let gesloten = false;
+  const schijf = new NodeFSStorageAdapter(join(o.opslag, 'documenten'));
+  const storage: StorageAdapterInterface = {
+    load: (k) => schijf.load(k),
+    loadRange: (k) => schijf.loadRange(k),
+    save: (k, d) => (gesloten ? Promise.resolve() : schijf.save(k, d)),
+    remove: (k) => (gesloten ? Promise.resolve() : schijf.remove(k)),
+    removeRange: (k) => (gesloten ? Promise.resolve() : schijf.removeRange(k)),
+  };
   const repo = new Repo({
     network: [new WebSocketServerAdapter(wss as never)],
-    storage: new NodeFSStorageAdapter(join(o.opslag, 'documenten')),
+    storage,
     peerId: `wijkweb-server-${process.pid}` as PeerId,
     shareConfig: { announce: mag, access: mag },
   });
@@ -173,6 +184,7 @@ export async function startTeamServer(o: TeamServerOpties): Promise<TeamServer> 
       for (const c of wss.clients) c.terminate();
       await repo.flush().catch(() => {});
       await repo.shutdown().catch(() => {});
+      gesloten = true;
       wss.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
