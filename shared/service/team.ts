@@ -366,6 +366,16 @@ export function createTeam(host: TeamHost) {
     wachtend += stappen.length;
   }
 
+  /** What share and join need: an open project, a platform that can connect, the member's name. */
+  function vereist(lid: string): { db: ProjectDb; platform: TeamPlatform; naam: string } {
+    const db = host.db();
+    if (!db) throw new AppException('project.geen-project-open');
+    if (!host.platform) throw new AppException('team.geen-verbinding-mogelijk');
+    const naam = lid.trim();
+    if (!naam) throw new AppException('team.lid-ontbreekt');
+    return { db, platform: host.platform, naam };
+  }
+
   return {
     /** Resolves when the team side of the open project is ready for edits (not waiting for the server). */
     gereed(): Promise<void> {
@@ -463,17 +473,13 @@ export function createTeam(host: TeamHost) {
     },
 
     async share(serverTekst: string, lid: string): Promise<TeamStatus> {
-      const db = host.db();
-      if (!db) throw new AppException('project.geen-project-open');
-      if (!host.platform) throw new AppException('team.geen-verbinding-mogelijk');
+      const { db, platform, naam } = vereist(lid);
       const server = leesServer(serverTekst);
-      const naam = lid.trim();
-      if (!naam) throw new AppException('team.lid-ontbreekt');
       await geladen();
       stop();
       const { sessie: s } = await deelProject({
         db: () => host.db()!,
-        platform: host.platform,
+        platform,
         server,
         lid: naam,
         now: host.now(),
@@ -488,19 +494,15 @@ export function createTeam(host: TeamHost) {
     },
 
     async join(uitnodigingTekst: string, lid: string): Promise<TeamStatus> {
-      const db = host.db();
-      if (!db) throw new AppException('project.geen-project-open');
-      if (!host.platform) throw new AppException('team.geen-verbinding-mogelijk');
+      const { db, platform, naam } = vereist(lid);
       const uitnodiging = leesUitnodiging(uitnodigingTekst);
-      const naam = lid.trim();
-      if (!naam) throw new AppException('team.lid-ontbreekt');
       const rijen = lokaleRijen(db);
       if (SOORTEN.some((s) => rijen[s].length > 0)) throw new AppException('team.deelnemen-niet-leeg');
       await geladen();
       stop();
       const s = await neemDeel({
         db: () => host.db()!,
-        platform: host.platform,
+        platform,
         uitnodiging,
         lid: naam,
         now: host.now(),

@@ -4,10 +4,10 @@
  * ("Wijzigingen om na te kijken"): where two teammates changed the same field at the same time, both values with who
  * and when, until someone chooses.
  */
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TeamMelding, TeamStatus } from '../../../shared/contract';
-import type { AppError } from '../../../shared/result';
+import type { AppError, Result } from '../../../shared/result';
 import { leesServer, leesUitnodiging } from '../../../shared/sync/uitnodiging';
 import { Alert, Button, Heading, Paragraph, TextField } from '../../components/ui';
 import { formatDateTime } from '../../format';
@@ -77,60 +77,102 @@ function Uitnodiging({ tekst }: { tekst: string }) {
   );
 }
 
-function DelenForm() {
+/**
+ * One of the two forms (share, join): its fields, the member's name (remembered for next time), the check before
+ * anything is sent (an error code, or null), the call, and its error.
+ */
+function TeamForm({
+  id,
+  titel,
+  uitleg,
+  knop,
+  uit,
+  children,
+  controleer,
+  verstuur,
+}: {
+  id: string;
+  titel: string;
+  uitleg: string;
+  knop: string;
+  /** The form cannot be sent (a read-only project). */
+  uit?: boolean;
+  children: ReactNode;
+  controleer: () => AppError | null;
+  verstuur: (lid: string) => Promise<Result<unknown>>;
+}) {
   const { t } = useTranslation();
-  const actions = useActions();
-  const readOnly = useApp((s) => s.project?.readOnly ?? true);
-  const [server, setServer] = useState('');
   const [lid, setLid] = useState(bewaardeNaam);
   const [fout, setFout] = useState<AppError | null>(null);
   const [bezig, setBezig] = useState(false);
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
-    setFout(null);
-    try {
-      leesServer(server);
-    } catch {
-      setFout({ code: 'team.server-ongeldig', params: { server: server.trim() } });
-      return;
-    }
-    if (!lid.trim()) return setFout({ code: 'team.lid-ontbreekt' });
+    const probleem = controleer() ?? (lid.trim() ? null : { code: 'team.lid-ontbreekt' });
+    setFout(probleem);
+    if (probleem) return;
     setBezig(true);
-    const r = await actions.shareTeam(server, lid);
+    const r = await verstuur(lid);
     setBezig(false);
     if (!r.ok) return setFout(r.error);
     bewaarNaam(lid);
   };
   return (
-    <section className="wijkweb-card" aria-labelledby="team-delen">
-      <Heading level={2} id="team-delen">
-        {t('team.delenTitel')}
+    <section className="wijkweb-card" aria-labelledby={id}>
+      <Heading level={2} id={id}>
+        {titel}
       </Heading>
-      <Paragraph>{t('team.delenUitleg')}</Paragraph>
-      <form onSubmit={(e) => void onSubmit(e)} data-testid="team-delen">
-        <TextField
-          label={t('team.server')}
-          description={t('team.serverUitleg')}
-          placeholder="wss://teamserver.gemeente.nl"
-          value={server}
-          onChange={(e) => setServer(e.target.value)}
-          autoComplete="url"
-          name="server"
-        />
+      <Paragraph>{uitleg}</Paragraph>
+      <form onSubmit={(e) => void onSubmit(e)} data-testid={id}>
+        {children}
         <TextField
           label={t('team.naam')}
           description={t('team.naamUitleg')}
           value={lid}
           onChange={(e) => setLid(e.target.value)}
           autoComplete="name"
-          name="lid"
+          name={`${id}-lid`}
         />
         <ErrorText error={fout} />
-        <Button type="submit" appearance="primary" disabled={bezig || readOnly}>
-          {bezig ? t('team.bezig') : t('team.delen')}
+        <Button type="submit" appearance="primary" disabled={bezig || uit}>
+          {bezig ? t('team.bezig') : knop}
         </Button>
       </form>
     </section>
+  );
+}
+
+function DelenForm() {
+  const { t } = useTranslation();
+  const actions = useActions();
+  const readOnly = useApp((s) => s.project?.readOnly ?? true);
+  const [server, setServer] = useState('');
+  return (
+    <TeamForm
+      id="team-delen"
+      titel={t('team.delenTitel')}
+      uitleg={t('team.delenUitleg')}
+      knop={t('team.delen')}
+      uit={readOnly}
+      controleer={() => {
+        try {
+          leesServer(server);
+          return null;
+        } catch {
+          return { code: 'team.server-ongeldig', params: { server: server.trim() } };
+        }
+      }}
+      verstuur={(lid) => actions.shareTeam(server, lid)}
+    >
+      <TextField
+        label={t('team.server')}
+        description={t('team.serverUitleg')}
+        placeholder="wss://teamserver.gemeente.nl"
+        value={server}
+        onChange={(e) => setServer(e.target.value)}
+        autoComplete="url"
+        name="server"
+      />
+    </TeamForm>
   );
 }
 
@@ -138,60 +180,37 @@ function MeedoenForm() {
   const { t } = useTranslation();
   const actions = useActions();
   const [uitnodiging, setUitnodiging] = useState('');
-  const [lid, setLid] = useState(bewaardeNaam);
   const [naam, setNaam] = useState('');
-  const [fout, setFout] = useState<AppError | null>(null);
-  const [bezig, setBezig] = useState(false);
-  const onSubmit = async (e: FormEvent) => {
-    e.preventDefault();
-    setFout(null);
-    try {
-      leesUitnodiging(uitnodiging);
-    } catch {
-      return setFout({ code: 'team.uitnodiging-ongeldig' });
-    }
-    if (!lid.trim()) return setFout({ code: 'team.lid-ontbreekt' });
-    if (!naam.trim()) return setFout({ code: 'project.naam-ongeldig' });
-    setBezig(true);
-    const r = await actions.joinTeam(uitnodiging, lid, naam);
-    setBezig(false);
-    if (!r.ok) return setFout(r.error);
-    bewaarNaam(lid);
-  };
   return (
-    <section className="wijkweb-card" aria-labelledby="team-meedoen">
-      <Heading level={2} id="team-meedoen">
-        {t('team.meedoenTitel')}
-      </Heading>
-      <Paragraph>{t('team.meedoenUitleg')}</Paragraph>
-      <form onSubmit={(e) => void onSubmit(e)} data-testid="team-meedoen">
-        <TextField
-          label={t('team.uitnodiging')}
-          value={uitnodiging}
-          onChange={(e) => setUitnodiging(e.target.value)}
-          name="uitnodiging"
-        />
-        <TextField
-          label={t('team.naam')}
-          description={t('team.naamUitleg')}
-          value={lid}
-          onChange={(e) => setLid(e.target.value)}
-          autoComplete="name"
-          name="lid-meedoen"
-        />
-        <TextField
-          label={t('team.projectNaam')}
-          description={t('team.projectNaamUitleg')}
-          value={naam}
-          onChange={(e) => setNaam(e.target.value)}
-          name="projectnaam"
-        />
-        <ErrorText error={fout} />
-        <Button type="submit" appearance="primary" disabled={bezig}>
-          {bezig ? t('team.bezig') : t('team.meedoen')}
-        </Button>
-      </form>
-    </section>
+    <TeamForm
+      id="team-meedoen"
+      titel={t('team.meedoenTitel')}
+      uitleg={t('team.meedoenUitleg')}
+      knop={t('team.meedoen')}
+      controleer={() => {
+        try {
+          leesUitnodiging(uitnodiging);
+        } catch {
+          return { code: 'team.uitnodiging-ongeldig' };
+        }
+        return naam.trim() ? null : { code: 'project.naam-ongeldig' };
+      }}
+      verstuur={(lid) => actions.joinTeam(uitnodiging, lid, naam)}
+    >
+      <TextField
+        label={t('team.uitnodiging')}
+        value={uitnodiging}
+        onChange={(e) => setUitnodiging(e.target.value)}
+        name="uitnodiging"
+      />
+      <TextField
+        label={t('team.projectNaam')}
+        description={t('team.projectNaamUitleg')}
+        value={naam}
+        onChange={(e) => setNaam(e.target.value)}
+        name="projectnaam"
+      />
+    </TeamForm>
   );
 }
 
