@@ -195,9 +195,10 @@ export function createTeam(host: TeamHost) {
     if (netwerkAan) sessie.handle.broadcast({ wijkweb: 'aanwezig', lid: syncStaat(db, 'lid') ?? '' });
   }
 
-  function koppel(s: Sessie, db: ProjectDb): void {
+  function koppel(s: Sessie, db: ProjectDb, vlag: { open: boolean }): void {
     sessie = s;
     sessieDb = db;
+    sessieVlag = vlag;
     s.handle.on('change', plan);
     s.handle.on('ephemeral-message', (e) => {
       const m = e.message as { wijkweb?: string; lid?: string } | null;
@@ -206,16 +207,32 @@ export function createTeam(host: TeamHost) {
     hartslag = setInterval(volgSync, 1000);
   }
 
-  async function maakSessie(db: ProjectDb, online: boolean): Promise<Sessie> {
-    return openSessie({
-      db: () => (sessieDb === db || sessieDb === null ? host.db() : null),
-      ...(online && host.platform ? { platform: host.platform } : {}),
-      retryMs: 3000,
-      timeoutMs: 10_000,
-    });
+  /**
+   * The database a session writes its chunks into: the open project's (also after an undo replaced it by a snapshot),
+   * until the session is stopped; after that its late writes are dropped, never put in the next project.
+   */
+  const projectDb = (): { db: () => ProjectDb | null; vlag: { open: boolean } } => {
+    const vlag = { open: true };
+    return { db: () => (vlag.open ? host.db() : null), vlag };
+  };
+  let sessieVlag: { open: boolean } | null = null;
+
+  async function maakSessie(online: boolean): Promise<{ s: Sessie; vlag: { open: boolean } }> {
+    const { db, vlag } = projectDb();
+    try {
+      const s = await openSessie({
+        db,
+        ...(online && host.platform ? { platform: host.platform } : {}),
+        retryMs: 3000,
+        timeoutMs: 10_000,
+      });
+      return { s, vlag };
+    } catch (e) {
+      vlag.open = false;
+      throw e;
+    }
   }
 
-  /** Opens the team side of the open project when it is shared: from the file at once, then online. */
   /**
    * Opens the team side of the open project when it is shared: the document from the file at once (edits made right
    * after opening go into it), then the server in the background (a slow or absent server never holds the app up).
@@ -227,12 +244,13 @@ export function createTeam(host: TeamHost) {
       return;
     }
     await geladen();
-    const s = await maakSessie(db, false);
+    const { s, vlag } = await maakSessie(false);
     if (host.db() !== db) {
-      await s.close();
+      vlag.open = false;
+      await s.repo.shutdown().catch(() => {});
       return;
     }
-    koppel(s, db);
+    koppel(s, db, vlag);
     verbinding = host.platform ? 'verbinden' : 'offline';
     projecteerSessie(db, s.handle, host.now());
     vernieuwBasis(db);
@@ -266,9 +284,10 @@ export function createTeam(host: TeamHost) {
     const s = sessie;
     if (s) {
       s.storage.schrijfUit();
-      sessieDb = null;
+      if (sessieVlag) sessieVlag.open = false;
       void s.repo.shutdown().catch(() => {});
     }
+    sessieVlag = null;
     sessie = null;
     sessieDb = null;
     netwerkAan = false;
@@ -291,6 +310,8 @@ export function createTeam(host: TeamHost) {
       ...eenvoudig.flatMap(([s, lijst]) => lijst.map((r) => `${s}:${r.id}`)),
     ]);
     const stappen: VeldStap[] = [];
+    // The last exchange as it will be once the document has this step (kept only when the write succeeded).
+    const volgende = new Map(basis);
     // The lists first (an item may use a value made in the same step): values added, changed or deleted here.
     const lijst = new Map(
       listTaxonomieItems(db).map((t) => [taxonomieSleutel(t.taxonomie, t.code), taxonomieWaarden(t)] as const),
@@ -300,21 +321,22 @@ export function createTeam(host: TeamHost) {
       if (!k.startsWith('taxonomie:')) continue;
       const sleutel = k.slice('taxonomie:'.length);
       if (lijst.has(sleutel)) continue;
-      basis.delete(k);
+      volgende.delete(k);
       if (!isVerwijderd(docLijst[sleutel]))
         stappen.push({ soort: 'taxonomie', sleutel, id: 0, veld: VERWIJDERD, voor: null, na: nu });
       void b;
     }
     for (const [sleutel, waarden] of lijst) {
       const item = docLijst[sleutel];
-      const b = basis.get(`taxonomie:${sleutel}`) ?? (isVerwijderd(item) ? undefined : itemWaarden('taxonomie', item));
+      const b =
+        volgende.get(`taxonomie:${sleutel}`) ?? (isVerwijderd(item) ? undefined : itemWaarden('taxonomie', item));
       if (!b) stappen.push({ soort: 'taxonomie', sleutel, id: 0, veld: VERWIJDERD, voor: nu, na: null });
       for (const veld of Object.keys(TAXONOMIE_VELDEN)) {
         if (b && gelijk(b[veld], waarden[veld])) continue;
         if (!b && waarden[veld] === null) continue;
         stappen.push({ soort: 'taxonomie', sleutel, id: 0, veld, voor: b?.[veld] ?? null, na: waarden[veld] ?? null });
       }
-      basis.set(`taxonomie:${sleutel}`, waarden);
+      volgende.set(`taxonomie:${sleutel}`, waarden);
     }
     // Rows that are gone: their items get a tombstone.
     for (const [ref, sleutel] of ids) {
@@ -338,18 +360,19 @@ export function createTeam(host: TeamHost) {
       const nieuw = !ids.has(`${soort}:${id}`);
       const sleutel = key(soort, id);
       const item: DocItem | undefined = itemsVan(doc, soort)[sleutel];
-      const voor = nieuw ? undefined : (basis.get(`${soort}:${sleutel}`) ?? itemWaarden(soort, item));
+      const voor = nieuw ? undefined : (volgende.get(`${soort}:${sleutel}`) ?? itemWaarden(soort, item));
       if (nieuw) stappen.push({ soort, sleutel, id, veld: VERWIJDERD, voor: nu, na: null });
       for (const veld of Object.keys(veldenVan(soort))) {
         if (!nieuw && gelijk(voor?.[veld], waarden[veld])) continue;
         if (nieuw && waarden[veld] === null) continue;
         stappen.push({ soort, sleutel, id, veld, voor: voor?.[veld] ?? null, na: waarden[veld] ?? null });
       }
-      basis.set(`${soort}:${sleutel}`, waarden);
+      volgende.set(`${soort}:${sleutel}`, waarden);
     };
     for (const soort of SOORTEN) for (const r of rijen[soort]) rij(soort, r.id, rijWaarden(soort, r, key));
     for (const [soort, lijst] of eenvoudig) for (const r of lijst) rij(soort, r.id, r.waarden);
     schrijf(s, stappen, 'na', lid, nu);
+    basis = volgende;
     return stappen;
   }
 
@@ -403,11 +426,17 @@ export function createTeam(host: TeamHost) {
     naStap(): TeamStap | undefined {
       const db = huidigeDb();
       if (!db || !sessie) return undefined;
-      sessie.storage.schrijfUit();
-      const stappen = naarDocument(db, sessie);
-      // Teammates' changes not yet taken in come along (and the item just written, again, unchanged).
-      if (projecteerSessie(db, sessie.handle, host.now())) vernieuwBasis(db);
-      return stappen.length > 0 ? { team: stappen } : undefined;
+      try {
+        sessie.storage.schrijfUit();
+        const stappen = naarDocument(db, sessie);
+        // Teammates' changes not yet taken in come along (and the item just written, again, unchanged).
+        if (projecteerSessie(db, sessie.handle, host.now())) vernieuwBasis(db);
+        return stappen.length > 0 ? { team: stappen } : undefined;
+      } catch {
+        // The edit itself is saved; what did not reach the document goes with the next step (the last exchange is
+        // unchanged for it). Not an undo step of the team then: undo rewinds it here and sends the result.
+        return undefined;
+      }
     },
     /** After an undo or redo: the step's fields back (or again) in the document, then the tables from the document. */
     naReplay(meta: unknown, richting: 'undo' | 'redo'): { overgeslagen: number } {
@@ -477,8 +506,9 @@ export function createTeam(host: TeamHost) {
       const server = leesServer(serverTekst);
       await geladen();
       stop();
+      const { db: dbVan, vlag } = projectDb();
       const { sessie: s } = await deelProject({
-        db: () => host.db()!,
+        db: () => dbVan()!,
         platform,
         server,
         lid: naam,
@@ -486,7 +516,7 @@ export function createTeam(host: TeamHost) {
         timeoutMs: 10_000,
       });
       zetSyncStaat(db, 'gesynchroniseerd', host.now());
-      koppel(s, db);
+      koppel(s, db, vlag);
       netwerkAan = true;
       verbinding = 'verbonden';
       vernieuwBasis(db);
@@ -500,15 +530,16 @@ export function createTeam(host: TeamHost) {
       if (SOORTEN.some((s) => rijen[s].length > 0)) throw new AppException('team.deelnemen-niet-leeg');
       await geladen();
       stop();
+      const { db: dbVan, vlag } = projectDb();
       const s = await neemDeel({
-        db: () => host.db()!,
+        db: () => dbVan()!,
         platform,
         uitnodiging,
         lid: naam,
         now: host.now(),
         timeoutMs: 10_000,
       });
-      koppel(s, db);
+      koppel(s, db, vlag);
       netwerkAan = true;
       verbinding = 'verbonden';
       // The server sends the document in rounds: take in what has come, and the rest as it arrives.
