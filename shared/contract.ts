@@ -5,7 +5,7 @@
  *    implemented on browser file APIs in renderer/bridge/browser.ts.
  *  - IPC: the channel names, and the zod schemas main uses to validate every payload.
  */
-import type { TeamMelding, TeamStatus } from './service/team';
+import type { TeamBron, TeamMelding, TeamStatus } from './service/team';
 import type { TeamSoort } from './sync/model';
 import type { Result } from './result';
 import type { CbsImportOptions, CbsImportOutcome, CbsPreview } from './importers/cbs';
@@ -262,7 +262,7 @@ export interface TableData {
 
 // ---------------------------------------------------------------- renderer → worker
 
-export type { TeamMelding, TeamStatus, TeamVerbinding } from './service/team';
+export type { TeamBron, TeamMelding, TeamStatus, TeamVerbinding } from './service/team';
 export type { TeamSoort } from './sync/model';
 
 export interface WorkerApi {
@@ -422,6 +422,8 @@ export interface WorkerApi {
   reconnectTeam(): Promise<Result<TeamStatus>>;
   /** "Wijzigingen om na te kijken": concurrent values of one field, links with a deleted end, items not shown. */
   listTeamMeldingen(): Promise<Result<TeamMelding[]>>;
+  /** The team's imported files (the figures stay with each member): each version with who has it. */
+  listTeamBronnen(): Promise<Result<TeamBron[]>>;
   /** Settles a review entry: the value at `keuze` (0 = the one shown) as a change for the whole team. */
   chooseTeamWaarde(soort: TeamSoort, sleutel: string, veld: string, keuze: number): Promise<Result<Changed<number>>>;
 

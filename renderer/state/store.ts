@@ -167,6 +167,7 @@ export interface StoreDeps {
     | 'checkTeamUitnodiging'
     | 'reconnectTeam'
     | 'listTeamMeldingen'
+    | 'listTeamBronnen'
     | 'chooseTeamWaarde'
   >;
   /** The voorbeeldproject's bytes (served with the app), or null when this build has none. */
@@ -283,6 +284,7 @@ export interface Actions {
   joinTeam(uitnodiging: string, lid: string, projectNaam: string): Promise<Result<TeamStatus>>;
   reconnectTeam(): Promise<Result<TeamStatus>>;
   listTeamMeldingen: WorkerApi['listTeamMeldingen'];
+  listTeamBronnen: WorkerApi['listTeamBronnen'];
   chooseTeamWaarde(soort: TeamSoort, sleutel: string, veld: string, keuze: number): Promise<Result<number>>;
 
   // ---------------------------------------------------------------- netwerk
@@ -826,6 +828,7 @@ export function createAppStore(deps: StoreDeps) {
         return r;
       },
       listTeamMeldingen: () => deps.worker.listTeamMeldingen(),
+      listTeamBronnen: () => deps.worker.listTeamBronnen(),
       chooseTeamWaarde: (soort, sleutel, veld, keuze) =>
         mutate(() => deps.worker.chooseTeamWaarde(soort, sleutel, veld, keuze)),
       async printPdf(html, suggestedName) {

@@ -985,6 +985,9 @@ export function createProjectService(deps: ServiceDeps): WorkerApi & {
     async listTeamMeldingen() {
       return guard(() => team.meldingen());
     },
+    async listTeamBronnen() {
+      return guard(() => team.bronnen());
+    },
     async chooseTeamWaarde(soort, sleutel, veld, keuze) {
       if (importing) return fail('import.al-bezig');
       return guard(() => {

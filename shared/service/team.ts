@@ -1,5 +1,6 @@
 import type { ProjectDb } from '../db/connection';
 import {
+  bronManifest,
   koppelId,
   listMeldingenMetId,
   listSyncIds,
@@ -18,6 +19,7 @@ import {
   SOORTEN,
   EENVOUDIGE_SOORTEN,
   TAXONOMIE_VELDEN,
+  bronKey,
   veldenVan,
   taxonomieSleutel,
   VERWIJDERD,
@@ -76,6 +78,15 @@ export interface TeamStatus {
 
 import type { MeldingMetId } from '../db/repos/sync';
 export type TeamMelding = MeldingMetId;
+
+/** One version of an imported file in the team: who has it, and whether this member does. */
+export interface TeamBron {
+  readonly soort: string;
+  readonly bestand: string;
+  readonly sha256: string;
+  readonly leden: readonly string[];
+  readonly bijMij: boolean;
+}
 
 /** One field of one item changed by a step: enough to write the change back (undo) or again (redo). */
 interface VeldStap {
@@ -373,7 +384,29 @@ export function createTeam(host: TeamHost) {
     for (const [soort, lijst] of eenvoudig) for (const r of lijst) rij(soort, r.id, r.waarden);
     schrijf(s, stappen, 'na', lid, nu);
     basis = volgende;
+    bronnenNaarDocument(db, s, lid);
     return stappen;
+  }
+
+  /**
+   * The files this member imported, for the team's list of who has which version (not part of an undo step: a file
+   * once imported stays known; the figures themselves are never shared).
+   */
+  function bronnenNaarDocument(db: ProjectDb, s: Sessie, lid: string): void {
+    const bronnen = s.handle.doc().bronnen ?? {};
+    const nieuw = bronManifest(db).filter((b) => !bronnen[bronKey(b.sha256, lid)]);
+    if (nieuw.length === 0) return;
+    s.handle.change((d) => {
+      d.bronnen ??= {};
+      for (const b of nieuw)
+        d.bronnen[bronKey(b.sha256, lid)] = {
+          soort: b.soort,
+          bestand: b.bestand,
+          sha256: b.sha256,
+          door: lid,
+          op: b.op,
+        };
+    });
   }
 
   function schrijf(s: Sessie, stappen: readonly VeldStap[], kant: 'voor' | 'na', lid: string, nu: string): void {
@@ -545,6 +578,7 @@ export function createTeam(host: TeamHost) {
       // The server sends the document in rounds: take in what has come, and the rest as it arrives.
       projecteerSessie(db, s.handle, host.now());
       vernieuwBasis(db);
+      bronnenNaarDocument(db, s, naam);
       revisie++;
       return this.status();
     },
@@ -563,6 +597,22 @@ export function createTeam(host: TeamHost) {
       this.open();
       await opening;
       return this.status();
+    },
+
+    /** The team's imported files: per file (kind and name), each version (sha256) with who has it and whether I do. */
+    bronnen(): TeamBron[] {
+      const db = huidigeDb();
+      if (!db || !sessie) return [];
+      const mijn = new Set(bronManifest(db).map((b) => b.sha256));
+      const perVersie = new Map<string, { soort: string; bestand: string; sha256: string; leden: Set<string> }>();
+      for (const b of Object.values(sessie.handle.doc().bronnen ?? {})) {
+        const v = perVersie.get(b.sha256) ?? { soort: b.soort, bestand: b.bestand, sha256: b.sha256, leden: new Set() };
+        v.leden.add(b.door);
+        perVersie.set(b.sha256, v);
+      }
+      return [...perVersie.values()]
+        .map((v) => ({ ...v, leden: [...v.leden].sort(), bijMij: mijn.has(v.sha256) }))
+        .sort((a, b) => a.soort.localeCompare(b.soort) || a.bestand.localeCompare(b.bestand));
     },
 
     meldingen(): TeamMelding[] {

@@ -40,9 +40,11 @@ export interface TeamDoc {
   /** The Pilotmonitor's goals and the saved scenarios (`shared/sync/collecties.ts`). */
   doelen?: Record<string, DocItem>;
   scenarios?: Record<string, DocItem>;
-  /** By `soort:sha256`. */
+  /** Which member has which imported file: by `sha256/member` (`bronKey`). */
   bronnen: Record<string, BronManifest>;
 }
+
+export const bronKey = (sha256: string, lid: string): string => `${sha256}/${lid}`;
 
 export type Collectie = 'organisaties' | 'voorzieningen' | 'relaties' | 'taxonomie' | 'doelen' | 'scenarios';
 

@@ -38,6 +38,7 @@ import {
   VERWIJDERD,
   waardeVan,
   itemsVan,
+  bronKey,
   collectieVan,
   EENVOUDIGE_SOORTEN,
   leesTaxonomieSleutel,
@@ -516,7 +517,7 @@ export function documentVanProject(db: ProjectDb, door: string, op: string, nieu
     }
   }
   for (const b of bronManifest(db)) {
-    doc.bronnen[`${b.soort}:${b.sha256}`] = { soort: b.soort, bestand: b.bestand, sha256: b.sha256, door, op: b.op };
+    doc.bronnen[bronKey(b.sha256, door)] = { soort: b.soort, bestand: b.bestand, sha256: b.sha256, door, op: b.op };
   }
   return doc;
 }

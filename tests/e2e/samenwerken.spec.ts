@@ -90,6 +90,7 @@ describe('Samenwerken: two members in the browser on one team server', () => {
     const uitnodiging = await anna.page.getByLabel('Uitnodiging').inputValue();
     expect(uitnodiging).toMatch(/^ws:\/\/127\.0\.0\.1:\d+\/\?document=.+&token=.+/);
     await anna.page.locator('[data-testid="team-statusbalk"][data-verbinding="verbonden"]').waitFor();
+    await anna.page.getByTestId('team-bestanden').getByText('Nog niemand heeft een bestand geïmporteerd.').waitFor();
     expect(await axeViolations(anna.page)).toEqual([]);
     await screenshot(anna.page, '90-samenwerken-gedeeld');
 

@@ -6,10 +6,10 @@
  */
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TeamMelding, TeamStatus } from '../../../shared/contract';
+import type { TeamBron, TeamMelding, TeamStatus } from '../../../shared/contract';
 import type { AppError, Result } from '../../../shared/result';
 import { leesServer, leesUitnodiging } from '../../../shared/sync/uitnodiging';
-import { Alert, Button, Heading, Paragraph, TextField } from '../../components/ui';
+import { Alert, Button, Heading, Paragraph, Table, TableHead, TextField, td, tr } from '../../components/ui';
 import { formatDateTime } from '../../format';
 import { useActions, useApp } from '../../state/context';
 import { ErrorText } from '../gegevens/ErrorText';
@@ -45,6 +45,7 @@ export function SamenwerkenPage() {
         <>
           <TeamStatusKaart team={team} />
           <NaTeKijken team={team} />
+          <TeamBestanden team={team} />
         </>
       ) : (
         <div className="wijkweb-samenwerken__kolommen">
@@ -359,6 +360,51 @@ function NaTeKijken({ team }: { team: TeamStatus }) {
             </li>
           ))}
         </ul>
+      )}
+    </section>
+  );
+}
+
+/** Which imported files the team has (the figures stay with each member): per version who has it, and you? */
+function TeamBestanden({ team }: { team: TeamStatus }) {
+  const { t } = useTranslation();
+  const actions = useActions();
+  const revision = useApp((s) => s.dataRevision);
+  const [lijst, setLijst] = useState<readonly TeamBron[] | null>(null);
+  useEffect(() => {
+    let live = true;
+    void actions.listTeamBronnen().then((r) => {
+      if (live && r.ok) setLijst(r.value);
+    });
+    return () => {
+      live = false;
+    };
+  }, [actions, revision, team.revisie]);
+  if (!lijst) return null;
+  return (
+    <section className="wijkweb-card" aria-labelledby="team-bestanden" data-testid="team-bestanden">
+      <Heading level={2} id="team-bestanden">
+        {t('team.bestandenTitel')}
+      </Heading>
+      <Paragraph>{t('team.bestandenUitleg')}</Paragraph>
+      {lijst.length === 0 ? (
+        <Paragraph>{t('team.geenBestanden')}</Paragraph>
+      ) : (
+        <Table caption={t('team.bestandenTitel')}>
+          <TableHead columns={[t('team.bestand'), t('team.bestandSoort'), t('team.wie'), t('team.bijJou')]} />
+          <tbody className="utrecht-table__body">
+            {lijst.map((b) => (
+              <tr key={b.sha256} className={tr}>
+                <td className={td}>
+                  {b.bestand} <span className="wijkweb-hint">({b.sha256.slice(0, 8)})</span>
+                </td>
+                <td className={td}>{t(`bronSoort.${b.soort}`, { defaultValue: b.soort })}</td>
+                <td className={td}>{b.leden.join(', ')}</td>
+                <td className={td}>{b.bijMij ? t('team.ja') : t('team.nietBijJou')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
       )}
     </section>
   );

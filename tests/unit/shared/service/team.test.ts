@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { createProjectService } from '../../../../shared/service/project-service';
 import { STANDAARD_SCENARIO } from '../../../../shared/analysis/scenario';
@@ -169,6 +170,19 @@ describe('Samenwerken in the app (project service)', () => {
     await tot(async () => (await doelenB()).length === 1);
     expect(await doelenB()).toEqual(waarde(await a.listDoelen()).map((d) => d.naam));
     expect(waarde(await b.listTeamMeldingen())).toEqual([]);
+
+    // The figures are not shared, only who has which file: Anna imports the CBS file, Bram sees it and imports it too.
+    const cbs = {
+      name: 'kwb-2023-enschede-west-voorbeeld.csv',
+      bytes: new Uint8Array(readFileSync('tests/fixtures/cbs/kwb-2023-enschede-west-voorbeeld.csv')),
+    };
+    waarde(await a.importCbs(cbs, {}));
+    await tot(async () => waarde(await b.listTeamBronnen()).length === 1);
+    expect(waarde(await b.listTeamBronnen())[0]).toMatchObject({ bestand: cbs.name, leden: ['Anna'], bijMij: false });
+    expect(waarde(await b.getOverview()).counts).toMatchObject({ bronnen: 0 });
+    waarde(await b.importCbs(cbs, {}));
+    await tot(async () => waarde(await a.listTeamBronnen())[0]?.leden.length === 2);
+    expect(waarde(await b.listTeamBronnen())[0]).toMatchObject({ leden: ['Anna', 'Bram'], bijMij: true });
   }, 60_000);
 
   it('lists two values of one field edited while one member was offline, and a choice settles it everywhere', async () => {
