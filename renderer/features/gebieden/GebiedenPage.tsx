@@ -15,6 +15,7 @@ import {
   tr,
 } from '../../components/ui';
 import { useActions, useApp } from '../../state/context';
+import { useWorkerQuery } from '../../state/useWorkerQuery';
 import { formatDate, formatNumber } from '../../format';
 
 /** The gebieden of one year as a tree (gemeente → wijk → buurt), and the profile of the chosen one. */
@@ -295,17 +296,10 @@ function EigenGebiedForm({
 function Profiel({ code, jaar }: { code: string; jaar: number }) {
   const { t, i18n } = useTranslation();
   const actions = useActions();
-  const [profiel, setProfiel] = useState<GebiedProfiel | null>(null);
+  const profiel = useWorkerQuery(() => actions.getGebiedProfiel(code, jaar), [actions, code, jaar], {
+    opnieuwNaWijziging: false,
+  }).data;
   const lang = i18n.language;
-  useEffect(() => {
-    let live = true;
-    void actions.getGebiedProfiel(code, jaar).then((r) => {
-      if (live && r.ok) setProfiel(r.value);
-    });
-    return () => {
-      live = false;
-    };
-  }, [actions, code, jaar]);
   if (!profiel) return null;
   const show = (v: number | null, status?: string) =>
     status === 'geheim' ? 'x' : v === null ? '.' : formatNumber(Math.round(v * 10) / 10, lang);

@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DubbeleOrganisaties, Organisatie } from '../../../shared/contract';
 import type { AppError } from '../../../shared/result';
 import { Dialog } from '../../components/dialog';
 import { Button, Paragraph } from '../../components/ui';
 import { useActions, useApp } from '../../state/context';
+import { useWorkerQuery } from '../../state/useWorkerQuery';
 import { ErrorText } from './ErrorText';
 import { savedNotice } from './form-helpers';
 
@@ -21,25 +22,14 @@ export function DubbelenDialog({
 }) {
   const { t } = useTranslation();
   const actions = useActions();
-  const revision = useApp((s) => s.dataRevision);
   const readOnly = useApp((s) => s.project?.readOnly ?? true);
-  const [groups, setGroups] = useState<readonly DubbeleOrganisaties[] | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
+  const query = useWorkerQuery(() => actions.findDubbeleOrganisaties(), [actions]);
+  const groups: readonly DubbeleOrganisaties[] | null = query.data;
+  const [eigenFout, setError] = useState<AppError | null>(null);
+  const error = eigenFout ?? query.error;
   const [keep, setKeep] = useState<Record<number, number>>({});
   const [busy, setBusy] = useState(false);
   const byId = new Map(organisaties.map((o) => [o.id, o]));
-
-  useEffect(() => {
-    let live = true;
-    void actions.findDubbeleOrganisaties().then((r) => {
-      if (!live) return;
-      if (r.ok) setGroups(r.value);
-      else setError(r.error);
-    });
-    return () => {
-      live = false;
-    };
-  }, [actions, revision]);
 
   const merge = async (index: number, group: DubbeleOrganisaties) => {
     const keepId = keep[index] ?? group.organisaties[0]!.id;

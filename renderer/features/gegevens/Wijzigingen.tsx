@@ -1,24 +1,15 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EntiteitSoort, Wijziging } from '../../../shared/contract';
 import { formatDateTime } from '../../format';
-import { useActions, useApp } from '../../state/context';
+import { useActions } from '../../state/context';
+import { useWorkerQuery } from '../../state/useWorkerQuery';
 
 /** What changed in one item, and when (newest first). */
 export function Wijzigingen({ soort, id }: { soort: EntiteitSoort; id: number }) {
   const { t, i18n } = useTranslation();
   const actions = useActions();
-  const revision = useApp((s) => s.dataRevision);
-  const [list, setList] = useState<readonly Wijziging[] | null>(null);
-  useEffect(() => {
-    let live = true;
-    void actions.getWijzigingen(soort, id).then((r) => {
-      if (live) setList(r.ok ? r.value : []);
-    });
-    return () => {
-      live = false;
-    };
-  }, [actions, soort, id, revision]);
+  const { data, error } = useWorkerQuery(() => actions.getWijzigingen(soort, id), [actions, soort, id]);
+  const list: readonly Wijziging[] | null = error ? [] : data;
   return (
     <section className="wijkweb-wijzigingen" aria-labelledby={`wijzigingen-${soort}-${id}`} data-testid="wijzigingen">
       <h3 className="utrecht-heading-3" id={`wijzigingen-${soort}-${id}`}>

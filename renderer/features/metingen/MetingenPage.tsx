@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MetingenOverzicht } from '../../../shared/contract';
 import { Heading, Paragraph, Table, td, tdNum, th, thNum, tr } from '../../components/ui';
 import { useActions, useApp } from '../../state/context';
+import { useWorkerQuery } from '../../state/useWorkerQuery';
 import { formatDate, formatNumber } from '../../format';
 
 function period(
@@ -58,17 +59,11 @@ export function MetingenPage() {
   const revision = useApp((s) => s.project?.overview.gewijzigd);
   const [gebied, setGebied] = useState('');
   const [maat, setMaat] = useState('');
-  const [data, setData] = useState<MetingenOverzicht | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    void actions.getMetingen({ ...(gebied ? { gebiedCode: gebied } : {}), ...(maat ? { maat } : {}) }).then((r) => {
-      if (live && r.ok) setData(r.value);
-    });
-    return () => {
-      live = false;
-    };
-  }, [actions, gebied, maat, revision]);
+  const { data } = useWorkerQuery<MetingenOverzicht>(
+    () => actions.getMetingen({ ...(gebied ? { gebiedCode: gebied } : {}), ...(maat ? { maat } : {}) }),
+    [actions, gebied, maat, revision],
+    { opnieuwNaWijziging: false },
+  );
 
   if (!data) return null;
   if (data.gebieden.length === 0) {

@@ -2,11 +2,12 @@
  * Saved views ("weergaven") for meetings: filters, style, layout, the positions and the viewport under a name. Apply,
  * overwrite with what you see now, or delete (Ctrl+Z brings it back).
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Weergave, WeergaveInput } from '../../../shared/contract';
 import { Button } from '../../components/ui';
 import { useActions, useApp } from '../../state/context';
+import { useWorkerQuery } from '../../state/useWorkerQuery';
 
 export function WeergavenPanel({
   snapshot,
@@ -18,22 +19,11 @@ export function WeergavenPanel({
 }) {
   const { t } = useTranslation();
   const actions = useActions();
-  const revision = useApp((s) => s.dataRevision);
   const readOnly = useApp((s) => s.project?.readOnly ?? true);
-  const [lijst, setLijst] = useState<readonly Weergave[]>([]);
+  const lijst: readonly Weergave[] = useWorkerQuery(() => actions.listWeergaven('netwerk'), [actions]).data ?? [];
   const [naam, setNaam] = useState('');
   const [fout, setFout] = useState<string | null>(null);
   const [melding, setMelding] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    void actions.listWeergaven('netwerk').then((r) => {
-      if (live && r.ok) setLijst(r.value);
-    });
-    return () => {
-      live = false;
-    };
-  }, [actions, revision]);
 
   const bewaar = async (id: number | null, naamNu: string) => {
     if (!naamNu.trim()) {

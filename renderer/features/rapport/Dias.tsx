@@ -2,33 +2,29 @@
  * The slides of presentation mode: the saved views (netwerk views come from the Netwerk page; a map or gap-matrix
  * slide is added here), each with a title and a note for the stuurgroep. Presentation mode shows them in this order.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Weergave, WeergaveSoort } from '../../../shared/contract';
 import { Button, ButtonGroup, Paragraph, TextField } from '../../components/ui';
 import { TextAreaField } from '../../components/form';
-import { useActions, useApp } from '../../state/context';
+import { useActions } from '../../state/context';
+import { useWorkerQuery } from '../../state/useWorkerQuery';
 
 const SOORTEN: readonly WeergaveSoort[] = ['kaart', 'hiaten', 'netwerk'];
 
 export function Dias({ readOnly }: { readOnly: boolean }) {
   const { t } = useTranslation();
   const actions = useActions();
-  const revision = useApp((s) => s.dataRevision);
-  const [lijst, setLijst] = useState<Weergave[]>([]);
+  const alle = useWorkerQuery(
+    async () => ({
+      ok: true as const,
+      value: (await Promise.all(SOORTEN.map((s) => actions.listWeergaven(s)))).flatMap((r) => (r.ok ? r.value : [])),
+    }),
+    [actions],
+  ).data;
+  const lijst: Weergave[] = [...(alle ?? [])].sort((a, b) => a.volgorde - b.volgorde || a.id - b.id);
   // Kept here: a saved slide is drawn anew (its data changed), and the message must stay.
   const [melding, setMelding] = useState<{ id: number; tekst: string } | null>(null);
-  useEffect(() => {
-    let live = true;
-    void Promise.all(SOORTEN.map((s) => actions.listWeergaven(s))).then((rs) => {
-      if (!live) return;
-      const alle = rs.flatMap((r) => (r.ok ? r.value : []));
-      setLijst(alle.sort((a, b) => a.volgorde - b.volgorde || a.id - b.id));
-    });
-    return () => {
-      live = false;
-    };
-  }, [actions, revision]);
 
   const toevoegen = (soort: 'kaart' | 'hiaten') =>
     void actions.saveWeergave(null, {

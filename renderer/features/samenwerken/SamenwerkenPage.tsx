@@ -4,7 +4,7 @@
  * ("Wijzigingen om na te kijken"): where two teammates changed the same field at the same time, both values with who
  * and when, until someone chooses.
  */
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TeamBron, TeamMelding, TeamStatus } from '../../../shared/contract';
 import type { AppError, Result } from '../../../shared/result';
@@ -12,6 +12,7 @@ import { leesServer, leesUitnodiging } from '../../../shared/sync/uitnodiging';
 import { Alert, Button, Heading, Paragraph, Table, TableHead, TextField, td, tr } from '../../components/ui';
 import { formatDateTime } from '../../format';
 import { useActions, useApp } from '../../state/context';
+import { useWorkerQuery } from '../../state/useWorkerQuery';
 import { ErrorText } from '../gegevens/ErrorText';
 
 const LID_KEY = 'wijkweb.team.lid';
@@ -280,21 +281,11 @@ function waardeTekst(t: (k: string) => string, w: string | number | boolean | nu
 function NaTeKijken({ team }: { team: TeamStatus }) {
   const { t, i18n } = useTranslation();
   const actions = useActions();
-  const revision = useApp((s) => s.dataRevision);
-  const [lijst, setLijst] = useState<readonly TeamMelding[] | null>(null);
-  const [fout, setFout] = useState<AppError | null>(null);
+  const query = useWorkerQuery(() => actions.listTeamMeldingen(), [actions, team.naTeKijken]);
+  const lijst: readonly TeamMelding[] | null = query.data;
+  const [keuzeFout, setFout] = useState<AppError | null>(null);
+  const fout = keuzeFout ?? query.error;
   const [bezig, setBezig] = useState(false);
-  useEffect(() => {
-    let live = true;
-    void actions.listTeamMeldingen().then((r) => {
-      if (!live) return;
-      if (r.ok) setLijst(r.value);
-      else setFout(r.error);
-    });
-    return () => {
-      live = false;
-    };
-  }, [actions, revision, team.naTeKijken]);
 
   const veldNaam = (veld: string) => t(`team.veld.${veld}`, { defaultValue: veld });
   const soortNaam = (soort: string) => t(`team.soort.${soort}`);
@@ -369,17 +360,10 @@ function NaTeKijken({ team }: { team: TeamStatus }) {
 function TeamBestanden({ team }: { team: TeamStatus }) {
   const { t } = useTranslation();
   const actions = useActions();
-  const revision = useApp((s) => s.dataRevision);
-  const [lijst, setLijst] = useState<readonly TeamBron[] | null>(null);
-  useEffect(() => {
-    let live = true;
-    void actions.listTeamBronnen().then((r) => {
-      if (live && r.ok) setLijst(r.value);
-    });
-    return () => {
-      live = false;
-    };
-  }, [actions, revision, team.revisie]);
+  const lijst: readonly TeamBron[] | null = useWorkerQuery(
+    () => actions.listTeamBronnen(),
+    [actions, team.revisie],
+  ).data;
   if (!lijst) return null;
   return (
     <section className="wijkweb-card" aria-labelledby="team-bestanden" data-testid="team-bestanden">
