@@ -301,6 +301,8 @@ export interface WorkerApi {
   getGebieden(jaar?: number): Promise<Result<GebiedenLijst>>;
   /** Profile of a gebied (CBS code) or an eigen gebied (code EG_…) in a year. */
   getGebiedProfiel(code: string, jaar: number): Promise<Result<GebiedProfiel | null>>;
+  /** The profiles of many gebieden in one call (the Kaart: every buurt on the map); a gebied without one is left out. */
+  getGebiedProfielen(codes: readonly string[], jaar: number): Promise<Result<Record<string, GebiedProfiel>>>;
   /** Measured counts (Cognos) with per-1,000 figures and a trend per measure and gebied. */
   getMetingen(filter: MetingFilter): Promise<Result<MetingenOverzicht>>;
   /** A user-defined area: a set of buurten (or wijken) of one year's division. */

@@ -97,6 +97,7 @@ export interface StoreDeps {
     | 'cancelImport'
     | 'getGebieden'
     | 'getGebiedProfiel'
+    | 'getGebiedProfielen'
     | 'createEigenGebied'
     | 'getOverview'
     | 'previewCognosImport'
@@ -213,6 +214,7 @@ export interface Actions {
   getMetingen: WorkerApi['getMetingen'];
   getGebieden(jaar?: number): Promise<Result<GebiedenLijst>>;
   getGebiedProfiel(code: string, jaar: number): Promise<Result<GebiedProfiel | null>>;
+  getGebiedProfielen: WorkerApi['getGebiedProfielen'];
   createEigenGebied(naam: string, leden: readonly string[], jaar: number): Promise<Result<GebiedRow>>;
 
   // ---------------------------------------------------------------- sociale kaart
@@ -697,6 +699,7 @@ export function createAppStore(deps: StoreDeps) {
       getMetingen: (filter) => deps.worker.getMetingen(filter),
       getGebieden: (jaar) => deps.worker.getGebieden(jaar),
       getGebiedProfiel: (code, jaar) => deps.worker.getGebiedProfiel(code, jaar),
+      getGebiedProfielen: (codes, jaar) => deps.worker.getGebiedProfielen(codes, jaar),
       async createEigenGebied(naam, leden, jaar) {
         const result = await deps.worker.createEigenGebied(naam, leden, jaar);
         if (result.ok) {

@@ -1,6 +1,7 @@
 import type { SqlJsStatic } from 'sql.js';
 import type {
   ExportTableName,
+  GebiedProfiel,
   GebiedRow,
   OpenedProjectInfo,
   ProgressListener,
@@ -498,6 +499,17 @@ export function createProjectService(deps: ServiceDeps): WorkerApi & {
       return guard(() => {
         const d = requireDb();
         return code.startsWith('EG_') ? eigenGebiedProfiel(d, code, jaar) : gebiedProfiel(d, code, jaar);
+      });
+    },
+    async getGebiedProfielen(codes, jaar) {
+      return guard(() => {
+        const d = requireDb();
+        const uit: Record<string, GebiedProfiel> = {};
+        for (const code of codes) {
+          const p = code.startsWith('EG_') ? eigenGebiedProfiel(d, code, jaar) : gebiedProfiel(d, code, jaar);
+          if (p) uit[code] = p;
+        }
+        return uit;
       });
     },
 

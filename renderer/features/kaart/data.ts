@@ -79,13 +79,10 @@ export function useKaartGegevens(jaar: number | undefined): {
   return state;
 }
 
-/** Above this many buurten the CBS figures are not fetched one profile at a time (too slow). */
+/** Above this many buurten the CBS figures are not fetched (the map colours by gaps and offers only). */
 export const MAX_PROFIELEN = 1500;
 
-/**
- * The CBS profile of every buurt on the map (one request per buurt; the contract has no "one indicator for all
- * gebieden of a year" yet). Null while loading; empty when there are too many buurten.
- */
+/** The CBS profile of every buurt on the map, in one call. Null while loading; empty when there are too many. */
 export function useProfielen(codes: readonly string[], jaar: number | null): ReadonlyMap<string, GebiedProfiel> | null {
   const actions = useActions();
   const revision = useApp((s) => s.dataRevision);
@@ -95,13 +92,8 @@ export function useProfielen(codes: readonly string[], jaar: number | null): Rea
     if (jaar === null) return;
     let live = true;
     const wanted = codes.length > MAX_PROFIELEN ? [] : codes;
-    void Promise.all(wanted.map((c) => actions.getGebiedProfiel(c, jaar))).then((results) => {
-      if (!live) return;
-      const map = new Map<string, GebiedProfiel>();
-      results.forEach((r, i) => {
-        if (r.ok && r.value) map.set(wanted[i]!, r.value);
-      });
-      setState({ key, profielen: map });
+    void actions.getGebiedProfielen(wanted, jaar).then((r) => {
+      if (live) setState({ key, profielen: new Map(r.ok ? Object.entries(r.value) : []) });
     });
     return () => {
       live = false;

@@ -203,6 +203,12 @@ describe('CBS import of real files, end to end through the project service', () 
     const withDot = missing[0]!.split('|');
     const p2 = unwrap(await s.getGebiedProfiel(withDot[0]!, 2019))!;
     expect(p2.rijen.find((r) => r.sleutel === withDot[1])).toMatchObject({ waarde: null, status: 'ontbreekt' });
+
+    // The Kaart asks for many at once: the same profiles in one call, a code without figures left out.
+    const samen = unwrap(await s.getGebiedProfielen(['BU03440111', withDot[0]!, 'BU99999999'], 2019));
+    expect(Object.keys(samen).sort()).toEqual(['BU03440111', withDot[0]!].sort());
+    expect(samen.BU03440111).toEqual(profiel);
+    expect(samen[withDot[0]!]).toEqual(p2);
   });
 
   it(`${DEN_HAAG_2019}: 1 / 44 / 114, and both 2019 files side by side in one project`, async () => {
