@@ -328,14 +328,13 @@ export function createTeam(host: TeamHost) {
       listTaxonomieItems(db).map((t) => [taxonomieSleutel(t.taxonomie, t.code), taxonomieWaarden(t)] as const),
     );
     const docLijst = itemsVan(doc, 'taxonomie');
-    for (const [k, b] of basis) {
+    for (const k of basis.keys()) {
       if (!k.startsWith('taxonomie:')) continue;
       const sleutel = k.slice('taxonomie:'.length);
       if (lijst.has(sleutel)) continue;
       volgende.delete(k);
       if (!isVerwijderd(docLijst[sleutel]))
         stappen.push({ soort: 'taxonomie', sleutel, id: 0, veld: VERWIJDERD, voor: null, na: nu });
-      void b;
     }
     for (const [sleutel, waarden] of lijst) {
       const item = docLijst[sleutel];
