@@ -103,7 +103,16 @@ export function errorMessage(error: AppError, language: Language = 'nl'): string
   if (lookup(CATALOGS[language], key) === undefined && lookup(CATALOGS.nl, key) === undefined) {
     return formatMessage(language, 'fout.intern.onverwacht');
   }
-  return formatMessage(language, key, leesbareParams(error.params ?? {}, language));
+  const params = leesbareParams(error.params ?? {}, language);
+  // A field refused for a reason the forms explain (an unknown buurt, a wrong postcode): the reason is said too.
+  const reden = typeof error.params?.code === 'string' ? `veld.${error.params.code}` : null;
+  if (error.code === 'invoer.ongeldig' && reden && lookup(CATALOGS[language], reden) !== undefined) {
+    return formatMessage(language, 'fout.invoer.ongeldig-reden', {
+      ...params,
+      reden: formatMessage(language, reden, params),
+    });
+  }
+  return formatMessage(language, key, params);
 }
 
 /** Where an import problem is: "‘file.csv’, werkblad ‘Blad1’, rij 12, kolom ‘AantalInwoners_5’". */

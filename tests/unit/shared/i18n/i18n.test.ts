@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CATALOGS } from '../../../../shared/i18n/messages';
+import { CATALOGS, errorMessage } from '../../../../shared/i18n/messages';
 
 type Node = string | { readonly [key: string]: Node };
 
@@ -29,5 +29,20 @@ describe('the Dutch and English texts (all catalog files merged)', () => {
         JSON.stringify(placeholders(CATALOGS.nl as Node, k)) !== JSON.stringify(placeholders(CATALOGS.en as Node, k)),
     );
     expect(differ).toEqual([]);
+  });
+});
+
+describe('errorMessage', () => {
+  it('says why a field is refused when the forms have a reason for it, in Dutch and English', () => {
+    const fout = { code: 'invoer.ongeldig', params: { veld: 'buurtCode', code: 'gebied-onbekend' } };
+    expect(errorMessage(fout)).toBe(
+      'Het veld ‘buurtCode’ is niet goed ingevuld: Wijkweb kent deze buurt niet in dit project. Kies een buurt uit de lijst. Er is niets veranderd.',
+    );
+    expect(errorMessage(fout, 'en')).toMatch(
+      /^The field ‘buurtCode’ is not filled in correctly: .+ Nothing was changed\.$/,
+    );
+    expect(errorMessage({ code: 'invoer.ongeldig', params: { veld: 'naam' } })).toBe(
+      'Het veld ‘naam’ is niet goed ingevuld. Er is niets veranderd.',
+    );
   });
 });
