@@ -18,6 +18,7 @@ import {
 } from '../shared/db/repos/sync';
 import { leesInvoer, VERWIJDERD, type Waarde } from '../shared/sync/model';
 import {
+  bronnenNaarDocument,
   deelProject,
   kies,
   leesUitnodiging,
@@ -123,6 +124,7 @@ export async function teamCommand(a: TeamCliArgs): Promise<number> {
         const db = a.db();
         const sessie = await openSessie({ db: a.db, online: true, timeoutMs: 10_000 });
         try {
+          bronnenNaarDocument(db, sessie.handle, lidNaam(db, a.flags));
           const klaar = await wachtOpSync(sessie, SYNC_TIMEOUT_MS);
           const p = projecteerSessie(db, sessie.handle, a.now());
           if (!klaar) throw new AppException('team.niet-gesynchroniseerd', { server: syncStaat(db, 'server') ?? '' });

@@ -12,6 +12,7 @@ import type { Sessie, TeamPlatform, Toegang, Uitnodiging } from '../../shared/sy
 
 export {
   alleWaarden,
+  bronnenNaarDocument,
   herstel,
   isGesynchroniseerd,
   kies,

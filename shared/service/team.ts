@@ -19,7 +19,6 @@ import {
   SOORTEN,
   EENVOUDIGE_SOORTEN,
   TAXONOMIE_VELDEN,
-  bronKey,
   veldenVan,
   taxonomieSleutel,
   VERWIJDERD,
@@ -35,6 +34,7 @@ import { listTaxonomieItems } from '../db/repos/taxonomies';
 import {
   deelProject,
   isGesynchroniseerd,
+  bronnenNaarDocument,
   kies,
   leesServer,
   leesUitnodiging,
@@ -383,29 +383,8 @@ export function createTeam(host: TeamHost) {
     for (const [soort, lijst] of eenvoudig) for (const r of lijst) rij(soort, r.id, r.waarden);
     schrijf(s, stappen, 'na', lid, nu);
     basis = volgende;
-    bronnenNaarDocument(db, s, lid);
+    bronnenNaarDocument(db, s.handle, lid);
     return stappen;
-  }
-
-  /**
-   * The files this member imported, for the team's list of who has which version (not part of an undo step: a file
-   * once imported stays known; the figures themselves are never shared).
-   */
-  function bronnenNaarDocument(db: ProjectDb, s: Sessie, lid: string): void {
-    const bronnen = s.handle.doc().bronnen ?? {};
-    const nieuw = bronManifest(db).filter((b) => !bronnen[bronKey(b.sha256, lid)]);
-    if (nieuw.length === 0) return;
-    s.handle.change((d) => {
-      d.bronnen ??= {};
-      for (const b of nieuw)
-        d.bronnen[bronKey(b.sha256, lid)] = {
-          soort: b.soort,
-          bestand: b.bestand,
-          sha256: b.sha256,
-          door: lid,
-          op: b.op,
-        };
-    });
   }
 
   function schrijf(s: Sessie, stappen: readonly VeldStap[], kant: 'voor' | 'na', lid: string, nu: string): void {
@@ -577,7 +556,7 @@ export function createTeam(host: TeamHost) {
       // The server sends the document in rounds: take in what has come, and the rest as it arrives.
       projecteerSessie(db, s.handle, host.now());
       vernieuwBasis(db);
-      bronnenNaarDocument(db, s, naam);
+      bronnenNaarDocument(db, s.handle, naam);
       revisie++;
       return this.status();
     },

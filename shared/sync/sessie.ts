@@ -9,8 +9,16 @@ import {
 import type { ProjectDb } from '../db/connection';
 import type { EntiteitSoort } from '../model/sociale-kaart';
 import { AppException } from '../result';
-import { listMeldingen, syncStaat, vergeetTeam, zetSyncStaat, type SyncMeldingRij } from '../db/repos/sync';
 import {
+  bronManifest,
+  listMeldingen,
+  syncStaat,
+  vergeetTeam,
+  zetSyncStaat,
+  type SyncMeldingRij,
+} from '../db/repos/sync';
+import {
+  bronKey,
   COLLECTIE,
   collectieVan,
   itemsVan,
@@ -399,6 +407,21 @@ export function kies(
     item[veld] = { w: gekozen.w, door: lid, op: now };
   });
   projecteerSessie(db, handle, now);
+}
+
+/**
+ * The files this member imported, for the team's list of who has which version (not part of an undo step: a file
+ * once imported stays known; the figures themselves are never shared).
+ */
+export function bronnenNaarDocument(db: ProjectDb, handle: DocHandle<TeamDoc>, lid: string): void {
+  const bronnen = handle.doc().bronnen ?? {};
+  const nieuw = bronManifest(db).filter((b) => !bronnen[bronKey(b.sha256, lid)]);
+  if (nieuw.length === 0) return;
+  handle.change((d) => {
+    d.bronnen ??= {};
+    for (const b of nieuw)
+      d.bronnen[bronKey(b.sha256, lid)] = { soort: b.soort, bestand: b.bestand, sha256: b.sha256, door: lid, op: b.op };
+  });
 }
 
 // ---------------------------------------------------------------- sync
