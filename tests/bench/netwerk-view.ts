@@ -22,7 +22,7 @@ const unwrap = <T>(r: { ok: true; value: T } | { ok: false; error: unknown }): T
 };
 
 /** `orgs` organisations with one offer each (2 × orgs knopen) and `relaties` referrals between organisations. */
-async function project(dir: string, orgs: number, relaties: number): Promise<string> {
+export async function project(dir: string, orgs: number, relaties: number): Promise<string> {
   const s = createProjectService({ SQL: await sql(), sha256 });
   const naam = `Bench ${orgs * 2}`;
   unwrap(await s.createProject(naam));
@@ -129,11 +129,18 @@ async function meet(
       }).observe({ type: 'longtask' });
     });
     const t0 = Date.now();
+    const p0 = await page.evaluate(() => performance.now());
     await page.getByRole('navigation').getByRole('button', { name: 'Netwerk' }).click();
     await page.locator('[data-testid="netwerk-canvas"][data-getekend="ja"]').waitFor({ timeout: 120_000 });
-    // One more frame: what was drawn is on the screen.
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-    const eerste = Date.now() - t0;
+    // The marks the view sets (graph.ts, setModel and schetsEerst): the frame with the sketch of the map (knopen and
+    // lines) went to the screen; its names too; Cytoscape's own first drawing (from then on you can click, pan, zoom).
+    const mark = (naam: string) =>
+      page
+        .waitForFunction((n) => performance.getEntriesByName(n)[0]?.startTime, naam, { timeout: 300_000 })
+        .then((h) => h.jsonValue() as Promise<number>);
+    const eerste = (await mark('wijkweb:netwerk-schets')) - p0;
+    const namen = (await mark('wijkweb:netwerk-namen')) - p0;
+    const cytoscape = (await mark('wijkweb:netwerk-getekend')) - p0;
     await page.locator('[data-testid="netwerk-canvas"][data-bezig="nee"]').waitFor({ timeout: 300_000 });
     const indeling = Date.now() - t0;
     const langste = await page.evaluate(() => Math.max(0, ...(window as unknown as { __lang: number[] }).__lang));
@@ -163,6 +170,12 @@ async function meet(
       `Netwerk view ${label}: first drawing`,
       r(eerste),
       eerste < 2000 ? 'target < 2 s: ok' : 'target < 2 s: MISSED',
+    );
+    report(`Netwerk view ${label}: names on the first drawing`, r(namen));
+    report(
+      `Netwerk view ${label}: Cytoscape's first drawing`,
+      r(cytoscape),
+      'from then on the map answers to the mouse',
     );
     report(`Netwerk view ${label}: first layout done`, r(indeling), `longest task on the page ${r(langste)}`);
     report(

@@ -203,16 +203,10 @@ async function namen(page: Page): Promise<Namen> {
       vervaagd: n.hasClass('vervaagd'),
       box: scherm(n.boundingBox({ includeLabels: false, includeOverlays: false, includeEdges: false })),
     }));
-    const labels = knopen
-      .filter((n) => String(n.data('tekst') ?? '') !== '')
-      .map((n) => ({
-        id: n.id(),
-        naam: String(n.data('label')),
-        px: parseFloat(n.style('font-size')) * z,
-        box: scherm(
-          n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false }),
-        ),
-      }));
+    type Getekend = { id: string; tekst: string; px: number; box: Box };
+    const laag = el.querySelector('canvas.wijkweb-netwerk__namen') as unknown as { wijkwebNamen(): Getekend[] };
+    const naamVan = new Map(knopen.map((n) => [n.id(), String(n.data('label'))]));
+    const labels = laag.wijkwebNamen().map((g) => ({ ...g, naam: naamVan.get(g.id) ?? g.id }));
     const overlap: string[] = [];
     for (let i = 0; i < labels.length; i++)
       for (let j = i + 1; j < labels.length; j++)
@@ -318,18 +312,22 @@ describe('Netwerk: names you can read at the default fit', () => {
       await page.waitForTimeout(400);
       const gezocht = await page.getByTestId('netwerk-canvas').evaluate((el) => {
         const cy = (el as unknown as { _cyreg: { cy: Core } })._cyreg.cy;
+        const laag = el.querySelector('canvas.wijkweb-netwerk__namen') as unknown as {
+          wijkwebNamen(): { id: string; tekst: string }[];
+        };
+        const tekst = new Map(laag.wijkwebNamen().map((g) => [g.id, g.tekst]));
         const n = cy.nodes(':selected').first();
         const p = n.renderedPosition();
         return {
           naam: String(n.data('label')),
-          tekst: String(n.data('tekst')),
+          tekst: tekst.get(n.id()) ?? '',
           x: p.x / cy.width(),
           y: p.y / cy.height(),
           buren: n
             .connectedEdges()
             .connectedNodes()
             .filter((b) => b.id() !== n.id())
-            .map((b) => String(b.data('tekst') ?? '') !== ''),
+            .map((b) => tekst.has(b.id())),
         };
       });
       await screenshot(page, `17-netwerk-35-${w}x${h}-gezocht`);
@@ -350,9 +348,13 @@ describe('Netwerk: names you can read at the default fit', () => {
       expect(focus.buitenBeeld).toEqual([]);
       const focusNaam = await page.getByTestId('netwerk-canvas').evaluate((el) => {
         const cy = (el as unknown as { _cyreg: { cy: Core } })._cyreg.cy;
+        const laag = el.querySelector('canvas.wijkweb-netwerk__namen') as unknown as {
+          wijkwebNamen(): { id: string; tekst: string }[];
+        };
+        const tekst = new Map(laag.wijkwebNamen().map((g) => [g.id, g.tekst]));
         return cy
           .nodes('.focus')
-          .map((n) => String(n.data('tekst') ?? ''))
+          .map((n) => tekst.get(n.id()) ?? '')
           .join('|');
       });
       expect(focusNaam.replace(/\n/g, ' ')).toBe('Huisartsenpraktijk Zuilen');

@@ -405,7 +405,7 @@ export function NetwerkPage({
         const kaart = await g.png();
         download(await pngMetLegenda(kaart.blob, kaart.scale, kop, regels), bestandsnaam('netwerk', 'png'));
       } else {
-        const tekst = svgMetLegenda(g.svg(), kop, regels);
+        const tekst = svgMetLegenda(await g.svg(), kop, regels);
         download(new Blob([tekst], { type: 'image/svg+xml' }), bestandsnaam('netwerk', 'svg'));
       }
       setMelding(t('netwerk.export.klaar', { bestand: bestandsnaam('netwerk', soort) }));

@@ -21,6 +21,7 @@ import {
   type NodeData,
 } from './style';
 import { cytoscapeSvg } from './svg';
+import { NamenLaag, type GetekendeNaam, type Naam, type Schets } from './namen-laag';
 
 /**
  * Cytoscape adds a <style> element to the page unless one with this id exists. The app's CSP allows no inline
@@ -68,6 +69,33 @@ const ZOOMKNOPPEN = 52;
 function fitMarges(W: number, H: number): { pad: number; rechts: number } {
   const pad = Math.min(W / 5, H / 5, 16 + LABEL_PX * 1.5);
   return { pad, rechts: Math.min(W / 5, pad + ZOOMKNOPPEN) };
+}
+
+/** The viewport that shows these knopen (centre and radius) whole, with room at the edges (fit and the sketch). */
+function fitViewport(
+  knopen: Iterable<{ x: number; y: number; r: number }>,
+  W: number,
+  H: number,
+  minZoom: number,
+): Viewport | null {
+  let [x1, x2, y1, y2] = [Infinity, -Infinity, Infinity, -Infinity];
+  for (const k of knopen) {
+    x1 = Math.min(x1, k.x - k.r);
+    x2 = Math.max(x2, k.x + k.r);
+    y1 = Math.min(y1, k.y - k.r);
+    y2 = Math.max(y2, k.y + k.r);
+  }
+  if (!Number.isFinite(x1) || !(W > 0 && H > 0)) return null;
+  const bb = { x1, y1, w: x2 - x1, h: y2 - y1 };
+  const { pad, rechts } = fitMarges(W, H);
+  const zoom = Math.min(
+    2,
+    Math.max(minZoom, Math.min((W - pad - rechts) / Math.max(bb.w, 1), (H - 2 * pad) / Math.max(bb.h, 1))),
+  );
+  return {
+    zoom,
+    pan: { x: pad + (W - pad - rechts) / 2 - (bb.x1 + bb.w / 2) * zoom, y: H / 2 - (bb.y1 + bb.h / 2) * zoom },
+  };
 }
 
 /**
@@ -189,6 +217,12 @@ export class NetwerkGraph {
   private benoemd = new Map<string, string>();
   private naamTimer: ReturnType<typeof setTimeout> | null = null;
   private hover: string | null = null;
+  /** The names, on a canvas over Cytoscape's (namen-laag.ts). */
+  private readonly laag: NamenLaag;
+  /** The names as Cytoscape's data fields (for an export: PNG and SVG draw them from Cytoscape's style). */
+  private naamData = new Map<string, Record<string, string | number>>();
+  /** The zoom the least sizes on the screen were set for (schermMaten). */
+  private matenZoom = 0;
   /** The map follows the canvas: after a fit, a resize fits again (until you pan or zoom yourself). */
   private volgFit: boolean | 'treffers' | { readonly centreer: string } = false;
   private eigenViewport = false;
@@ -200,6 +234,14 @@ export class NetwerkGraph {
     this.container = container;
     this.events = events;
     this.cy = this.create(false);
+    this.laag = new NamenLaag(container, (id) => {
+      const ele = this.cy.getElementById(id);
+      if (ele.empty()) return null;
+      const p = (ele as cytoscape.NodeSingular).position();
+      const z = this.cy.zoom();
+      const pan = this.cy.pan();
+      return { x: p.x * z + pan.x, y: p.y * z + pan.y };
+    });
     this.resizeObserver = new ResizeObserver(() => {
       this.cy.resize();
       const volg = this.volgFit;
@@ -239,8 +281,12 @@ export class NetwerkGraph {
     });
     cy.on('viewport', () => {
       if (!this.eigenViewport) this.volgFit = false;
+      // The names move with their knopen at once (a large map: hidden while it moves); their places follow.
+      if (groot) this.laag.verberg();
+      else this.laag.planTekenen();
       this.planNamen(groot ? 160 : 60);
     });
+    cy.on('position', 'node', () => this.laag.planTekenen());
     cy.on('mouseover', 'node', (e) => {
       const node = e.target as cytoscape.NodeSingular;
       if (node.hasClass('groeplabel')) return;
@@ -275,6 +321,7 @@ export class NetwerkGraph {
     this.resizeObserver.disconnect();
     this.worker?.terminate();
     this.worker = null;
+    this.laag.destroy();
     this.cy.destroy();
   }
 
@@ -301,10 +348,14 @@ export class NetwerkGraph {
 
   /** Brings the canvas in line with the model. */
   setModel(model: GraphModel): void {
+    // The first model waits a frame for its sketch; meanwhile a newer one takes its place.
+    if (this.wachtend) {
+      this.wachtend = { ...this.wachtend, model };
+      return;
+    }
     // A project that was never laid out: draw at once in rings (most relations in the middle, no physics: instant
     // for any size), then the force-directed layout in the worker, and its result replaces the rings.
     const eerste = this.model === null && this.positionsLoaded && this.known.size === 0 && model.nodes.length > 0;
-    this.model = model;
     if (eerste) {
       const graad = new Map<string, number>();
       for (const e of model.edges) {
@@ -313,6 +364,41 @@ export class NetwerkGraph {
       }
       const ringen = concentrisch(model.nodes.map((n) => ({ id: n.data.id, waarde: graad.get(n.data.id) ?? 0 })));
       for (const [id, p] of ringen) this.known.set(id, p);
+    }
+    // The very first picture: the sketch of knopen and lines from the model at once; Cytoscape gets the model after
+    // that frame is on the screen (adding thousands of elements to Cytoscape takes a second).
+    if (!this.gesynct && model.nodes.length > 0) {
+      this.wachtend = { model, eerste };
+      const cy = this.cy;
+      const v = fitViewport(
+        model.nodes.flatMap((n) => {
+          const p = this.known.get(n.data.id);
+          return p ? [{ ...p, r: (Number(n.data.grootte) || 1) / 2 }] : [];
+        }),
+        cy.width(),
+        cy.height(),
+        cy.minZoom(),
+      );
+      if (v) this.laag.zetSchets(this.schets(model, v));
+      requestAnimationFrame(() => {
+        performance.mark('wijkweb:netwerk-schets');
+        setTimeout(() => {
+          const w = this.wachtend;
+          this.wachtend = null;
+          if (w && !this.cy.destroyed()) this.pasToe(w.model, w.eerste);
+        }, 0);
+      });
+      return;
+    }
+    this.pasToe(model, eerste);
+  }
+
+  /** A first model waiting for its sketch to be on the screen. */
+  private wachtend: { model: GraphModel; eerste: boolean } | null = null;
+
+  private pasToe(model: GraphModel, eerste: boolean): void {
+    this.model = model;
+    if (eerste) {
       this.wachtOpIndeling = true;
       this.sync(model, true);
       // The layout waits for the sizes (a moment; at most a few seconds), so the names of the largest get room.
@@ -417,6 +503,9 @@ export class NetwerkGraph {
     const cy = this.cy;
     const first = !this.gesynct || eersteKeer;
     this.gesynct = true;
+    // The first picture: a sketch at once, Cytoscape's own drawing a frame later (schetsEerst).
+    const schets = first && model.nodes.length > 0;
+    if (schets) cy.startBatch();
     const wantNodes = new Set(model.nodes.map((n) => n.data.id));
     const wantEdges = new Map(model.edges.map((e) => [e.data.id, e]));
     const placed: KnoopPositie[] = [];
@@ -524,7 +613,28 @@ export class NetwerkGraph {
     }
     if (placed.length && this.positionsLoaded && !eersteKeer) this.events.onSavePositions(placed, false);
     this.plaatsNamen();
+    if (schets) this.schetsEerst(cy);
     if (first) this.events.onGetekend?.();
+  }
+
+  /**
+   * Draws the map as a sketch on the names' canvas and lets Cytoscape draw (ends its batch) only after that frame is
+   * on the screen: a large map then shows at once instead of after seconds of blank canvas. The performance marks
+   * 'wijkweb:netwerk-schets' and 'wijkweb:netwerk-getekend' are what `npm run bench -- netwerk-view` measures.
+   */
+  private schetsEerst(cy: cytoscape.Core): void {
+    if (this.model) this.laag.zetSchets(this.schets(this.model, { zoom: cy.zoom(), pan: cy.pan() }));
+    requestAnimationFrame(() => {
+      performance.mark('wijkweb:netwerk-namen');
+      setTimeout(() => {
+        if (this.cy !== cy || cy.destroyed()) return;
+        cy.one('render', () => {
+          performance.mark('wijkweb:netwerk-getekend');
+          this.laag.zetSchets(null);
+        });
+        cy.endBatch();
+      }, 0);
+    });
   }
 
   /**
@@ -548,6 +658,45 @@ export class NetwerkGraph {
         if (e.data('zb') !== zb) e.data('zb', zb);
       });
     });
+  }
+
+  /** The model as a sketch on the screen at viewport v: the sizes and colours Cytoscape will draw. */
+  private schets(model: GraphModel, v: Viewport): Schets {
+    const z = v.zoom;
+    const scherm = (p: Punt) => ({ x: p.x * z + v.pan.x, y: p.y * z + v.pan.y });
+    const groot = model.groot;
+    const knopen: Schets['knopen'][number][] = [];
+    for (const n of model.nodes) {
+      const p = this.known.get(n.data.id);
+      if (!p) continue;
+      const g = Number(n.data.grootte) || 20;
+      knopen.push({
+        ...scherm(p),
+        grootte: (groot ? g : Math.max(g, minSchermGrootte(g) / z)) * z,
+        kleur: n.data.kleur,
+        vorm: n.data.vorm,
+        rand: Math.min(3, (Number(n.data.randBreedte) || 0) * z),
+        vaag: /\bvervaagd\b/.test(n.classes),
+      });
+    }
+    const lijnen: Schets['lijnen'][number][] = [];
+    for (const e of model.edges) {
+      const a = this.known.get(e.data.source);
+      const b = this.known.get(e.data.target);
+      if (!a || !b || /\bvervaagd\b/.test(e.classes)) continue;
+      const w = Number(e.data.breedte) || 1;
+      const p = scherm(a);
+      const q = scherm(b);
+      lijnen.push({
+        x1: p.x,
+        y1: p.y,
+        x2: q.x,
+        y2: q.y,
+        kleur: e.data.kleur,
+        breedte: (groot ? w : Math.max(w, minSchermBreedte(w) / z)) * z,
+      });
+    }
+    return { knopen, lijnen };
   }
 
   /** Places the names again in a moment (after the viewport, the selection or the hover changed). */
@@ -574,7 +723,11 @@ export class NetwerkGraph {
     if (!(W > 0 && H > 0)) return [];
     const zoom = cy.zoom();
     const pan = cy.pan();
-    this.schermMaten(zoom);
+    // The least sizes follow the zoom in steps of √2 (each step restyles every knoop and line: not on every wheel tick).
+    if (!this.groot && (this.matenZoom === 0 || Math.abs(Math.log2(zoom / this.matenZoom)) >= 0.5)) {
+      this.schermMaten(zoom);
+      this.matenZoom = zoom;
+    }
     const gekozen = cy.nodes(':selected').union(cy.nodes('.focus'));
     const hover = this.hover ? cy.getElementById(this.hover) : cy.collection();
     const verplicht = new Set(gekozen.union(hover).map((n) => n.id()));
@@ -620,40 +773,35 @@ export class NetwerkGraph {
     const kandidaat = new Map(kandidaten.map((k) => [k.id, k]));
     const nieuw = new Map<string, string>();
     const gekozenIds = new Set(gekozen.map((n) => n.id()));
-    cy.batch(() => {
-      for (const p of plaatsingen) {
-        const fs = p.fontPx / zoom;
-        const key = `${p.id === this.hover && !gekozenIds.has(p.id) ? 'h' : 'n'}|${p.tekst}|${p.plek}|${fs}|${p.box.x1 - kandidaat.get(p.id)!.x}|${p.box.y1 - kandidaat.get(p.id)!.y}`;
-        nieuw.set(p.id, key);
-        if (this.benoemd.get(p.id) === key) continue;
-        const ele = cy.getElementById(p.id);
-        if (ele.empty()) continue;
-        const k = kandidaat.get(p.id)!;
-        const half = ((Number(ele.data('zg')) || 20) / 2) * zoom;
-        const halo = HALO;
-        const lh = p.plek.startsWith('rechts') ? 'right' : p.plek.startsWith('links') ? 'left' : 'center';
-        const lv = p.plek.endsWith('onder') ? 'bottom' : p.plek.endsWith('boven') ? 'top' : 'center';
-        const mx =
-          lh === 'center'
-            ? (p.box.x1 + p.box.x2) / 2 - k.x
-            : lh === 'right'
-              ? p.box.x1 + halo - (k.x + half)
-              : p.box.x2 - halo - (k.x - half);
-        const my =
-          lv === 'center'
-            ? (p.box.y1 + p.box.y2) / 2 - k.y
-            : lv === 'bottom'
-              ? p.box.y1 + halo - (k.y + half)
-              : p.box.y2 - halo - (k.y - half);
-        const plek = { lv, lh, mx: mx / zoom, my: my / zoom };
-        ele.data({ tekst: p.tekst, fs, ow: 2.5 / zoom, ...plek });
-      }
-      for (const id of this.benoemd.keys()) {
-        if (nieuw.has(id)) continue;
-        const ele = cy.getElementById(id);
-        if (ele.nonempty()) ele.data(GEEN_NAAM);
-      }
-    });
+    const namen: Naam[] = [];
+    const naamData = new Map<string, Record<string, string | number>>();
+    for (const p of plaatsingen) {
+      const ele = cy.getElementById(p.id);
+      if (ele.empty()) continue;
+      const k = kandidaat.get(p.id)!;
+      nieuw.set(p.id, p.id === this.hover && !gekozenIds.has(p.id) ? 'h' : 'n');
+      namen.push({ id: p.id, plaatsing: p, x: k.x, y: k.y, vet: !!k.vet, gebied: ele.hasClass('gebied') });
+      // The same name as Cytoscape's label fields, for an export.
+      const half = ((Number(ele.data('zg')) || 20) / 2) * zoom;
+      const lh = p.plek.startsWith('rechts') ? 'right' : p.plek.startsWith('links') ? 'left' : 'center';
+      const lv = p.plek.endsWith('onder') ? 'bottom' : p.plek.endsWith('boven') ? 'top' : 'center';
+      const mx =
+        lh === 'center'
+          ? (p.box.x1 + p.box.x2) / 2 - k.x
+          : lh === 'right'
+            ? p.box.x1 + HALO - (k.x + half)
+            : p.box.x2 - HALO - (k.x - half);
+      const my =
+        lv === 'center'
+          ? (p.box.y1 + p.box.y2) / 2 - k.y
+          : lv === 'bottom'
+            ? p.box.y1 + HALO - (k.y + half)
+            : p.box.y2 - HALO - (k.y - half);
+      naamData.set(p.id, { tekst: p.tekst, fs: p.fontPx / zoom, ow: 2.5 / zoom, lv, lh, mx: mx / zoom, my: my / zoom });
+    }
+    this.naamData = naamData;
+    this.laag.toon();
+    this.laag.zet(namen);
     this.benoemd = nieuw;
     return plaatsingen;
   }
@@ -971,28 +1119,16 @@ export class NetwerkGraph {
     const H = cy.height();
     if (!(W > 0 && H > 0)) return;
     // The knopen's centres and their own size (what is drawn at this zoom may be larger: schermMaten).
-    let [x1, x2, y1, y2] = [Infinity, -Infinity, Infinity, -Infinity];
-    eles.nodes().forEach((n) => {
-      const p = n.position();
-      const r = (Number(n.data('grootte')) || 1) / 2;
-      x1 = Math.min(x1, p.x - r);
-      x2 = Math.max(x2, p.x + r);
-      y1 = Math.min(y1, p.y - r);
-      y2 = Math.max(y2, p.y + r);
-    });
-    if (!Number.isFinite(x1)) return;
-    const bb = { x1, y1, w: x2 - x1, h: y2 - y1 };
-    const { pad, rechts } = fitMarges(W, H);
-    const zoom = Math.min(
-      2,
-      Math.max(cy.minZoom(), Math.min((W - pad - rechts) / Math.max(bb.w, 1), (H - 2 * pad) / Math.max(bb.h, 1))),
+    const v = fitViewport(
+      eles.nodes().map((n) => ({ ...n.position(), r: (Number(n.data('grootte')) || 1) / 2 })),
+      W,
+      H,
+      cy.minZoom(),
     );
+    if (!v) return;
     this.eigenViewport = true;
     try {
-      cy.viewport({
-        zoom,
-        pan: { x: pad + (W - pad - rechts) / 2 - (bb.x1 + bb.w / 2) * zoom, y: H / 2 - (bb.y1 + bb.h / 2) * zoom },
-      });
+      cy.viewport(v);
     } finally {
       this.eigenViewport = false;
     }
@@ -1017,15 +1153,41 @@ export class NetwerkGraph {
 
   /** The whole map at print resolution (3× the screen; less when that would be a huge image). */
   async png(): Promise<{ blob: Blob; scale: number }> {
-    const bb = this.cy.elements().boundingBox();
-    const scale = Math.min(3, 9000 / Math.max(1, bb.w), 9000 / Math.max(1, bb.h));
-    const blob = await this.cy.png({ full: true, scale, bg: '#ffffff', output: 'blob-promise' });
-    return { blob, scale };
+    return this.metNamenInCytoscape(async () => {
+      // One frame: Cytoscape measures the names it was just given before it draws them.
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      const bb = this.cy.elements().boundingBox();
+      const scale = Math.min(3, 9000 / Math.max(1, bb.w), 9000 / Math.max(1, bb.h));
+      const blob = await this.cy.png({ full: true, scale, bg: '#ffffff', output: 'blob-promise' });
+      return { blob, scale };
+    });
+  }
+
+  /** The names on the map now (screen px), as drawn. */
+  namen(): GetekendeNaam[] {
+    return this.laag.getekend();
+  }
+
+  /** The names as Cytoscape's own labels while `werk` runs (the exports draw from Cytoscape's style), then off. */
+  private async metNamenInCytoscape<T>(werk: () => Promise<T> | T): Promise<T> {
+    const cy = this.cy;
+    const namen = this.naamData;
+    cy.batch(() => {
+      for (const [id, d] of namen) cy.getElementById(id).data(d);
+    });
+    try {
+      return await werk();
+    } finally {
+      if (this.cy === cy)
+        cy.batch(() => {
+          for (const id of namen.keys()) cy.getElementById(id).data(GEEN_NAAM);
+        });
+    }
   }
 
   /** The whole map as SVG: drawn from the rendered styles (our own serializer; no GPL extension in an EUPL app). */
-  svg(): string {
-    return cytoscapeSvg(this.cy);
+  async svg(): Promise<string> {
+    return this.metNamenInCytoscape(() => cytoscapeSvg(this.cy));
   }
 }
 

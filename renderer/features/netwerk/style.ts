@@ -517,8 +517,10 @@ export function stylesheet(groot: boolean): StyleRule[] {
         'z-index': 8,
       },
     },
+    // A large map draws its lines as haystacks (no arrowheads: the cheapest line Cytoscape has, and at thousands of
+    // lines an arrowhead is a dot); the lines of the chosen partner and the focus get their arrowheads.
     {
-      selector: 'edge.gericht',
+      selector: groot ? 'edge.gericht.buur' : 'edge.gericht',
       style: {
         'curve-style': groot ? 'straight' : 'bezier',
         'target-arrow-shape': 'data(pijl)',
