@@ -7,6 +7,7 @@
  */
 import { resolve } from 'node:path';
 import { readJsonFile } from './json-file';
+import type { Command } from './command';
 import { pilotBestandSchema, eersteProbleem } from '../shared/analysis/pilot-schema';
 import {
   aandeel,
@@ -179,3 +180,29 @@ export async function pilotCommand(a: PilotCliArgs): Promise<number> {
   a.stdout(out);
   return 0;
 }
+
+export const pilotCliCommand: Command = {
+  name: 'pilot',
+  help: `pilot P.wijkweb [--instellingen BESTAND.json] [--peildatum JJJJ-MM-DD] [--json] [--exacte-aantallen]
+De pilotmonitor: per doel de stand (op koers, aandacht, niet op koers, geen gegevens), sinds wanneer en op
+welke cijfers; de afhandeling van aanmeldingen per kwartaal, de kosten per jaar en de evaluatievragen. Met
+--instellingen lees je eerst de pilot, zijn doelen (of "standaardDoelen": true), capaciteit en tellingen uit
+een JSON-bestand.`,
+  options: {
+    instellingen: { type: 'string' },
+    peildatum: { type: 'string' },
+    json: { type: 'boolean' },
+    'exacte-aantallen': { type: 'boolean' },
+  },
+  run: async (c) => {
+    const path = c.projectPath();
+    return await pilotCommand({
+      service: c.service,
+      flags: c.flags,
+      cwd: c.io.cwd,
+      stdout: c.io.stdout,
+      withProject: (fn) => c.withProject(path, fn),
+      language: c.language,
+    });
+  },
+};

@@ -6,6 +6,7 @@
  */
 import { resolve } from 'node:path';
 import { readJsonFile } from './json-file';
+import type { Command } from './command';
 import {
   STANDAARD_SCENARIO,
   scenarioRijen,
@@ -163,3 +164,32 @@ export async function scenarioCommand(a: ScenarioCliArgs): Promise<number> {
   a.stdout(out);
   return 0;
 }
+
+export const scenarioCliCommand: Command = {
+  name: 'scenario',
+  help: `scenario P.wijkweb [--naam NAAM] [--parameters BESTAND.json] [--verschuiving 0,3]
+[--peildatum JJJJ-MM-DD] [--json] [--exacte-aantallen]
+Toont de tabel van een scenario: per jaar elke regel, de subtotalen en het rendement, en per buurt de regels die
+uit de aantallen komen. Zonder --naam het standaardscenario. Met --parameters bewaar je eerst het scenario uit
+een JSON-bestand onder die naam. Met --verschuiving reken je het scenario door met een ander aandeel dat
+overgaat (niet bewaard). Aantallen onder de 5 staan als <5, tenzij --exacte-aantallen.`,
+  options: {
+    naam: { type: 'string' },
+    parameters: { type: 'string' },
+    verschuiving: { type: 'string' },
+    peildatum: { type: 'string' },
+    json: { type: 'boolean' },
+    'exacte-aantallen': { type: 'boolean' },
+  },
+  run: async (c) => {
+    const path = c.projectPath();
+    return await scenarioCommand({
+      service: c.service,
+      flags: c.flags,
+      cwd: c.io.cwd,
+      stdout: c.io.stdout,
+      withProject: (fn) => c.withProject(path, fn),
+      language: c.language,
+    });
+  },
+};

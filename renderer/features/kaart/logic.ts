@@ -1,7 +1,13 @@
 /**
  * Pure parts of the Kaart view: the projection of WGS84 polygons onto the screen, SVG paths, centroids for the
- * markers, quantile class breaks rounded to pretty numbers, and the colour of a value. No React, no DOM.
+ * markers, quantile class breaks rounded to pretty numbers, the colour of a value, and the colouring of the whole map
+ * (every buurt's fill, value and class, the legend) and its markers. No React, no DOM.
  */
+import type { GebiedProfiel, HiaatCel, KaartGebied, Organisatie, Voorziening } from '../../../shared/contract';
+import { ERNST_STIJL, ERNST_VOLGORDE, vergelijkCellen } from '../hiaten/logic';
+import { INDEX_PALET, indexKlasse, indexPerBuurt } from '../pilot/logic';
+import type { KaartGegevens } from './data';
+import type { ExportMarker } from './svg-export';
 
 export type Bbox = readonly [number, number, number, number];
 export type Punt = readonly [number, number];
@@ -202,4 +208,344 @@ export function zoomRond(
   k2: number,
 ): { x: number; y: number; k: number } {
   return { k: k2, x: px - ((px - t.x) * k2) / t.k, y: py - ((py - t.y) * k2) / t.k };
+}
+
+/** Translation, as `t` of react-i18next. */
+export type Vertaal = (key: string, params?: Record<string, unknown>) => string;
+
+/** Marker colours (Okabe-Ito), each with its own shape as well. */
+export const MARKER = {
+  organisatie: { vorm: 'cirkel', fill: '#ffffff' },
+  collectief: { vorm: 'ruit', fill: '#E69F00' },
+  ander: { vorm: 'vierkant', fill: '#56B4E9' },
+} as const satisfies Record<string, { vorm: ExportMarker['vorm']; fill: string }>;
+export type MarkerSoort = keyof typeof MARKER;
+
+/** A buurt's shape on the screen. */
+export interface Vorm {
+  readonly g: KaartGebied;
+  readonly d: string;
+  readonly centrum: Punt | null;
+}
+
+/** A buurt as the map draws it. */
+export interface Vlak {
+  readonly code: string;
+  readonly naam: string;
+  readonly d: string;
+  readonly centrum: Punt | null;
+  readonly fill: string;
+  readonly arcering: boolean;
+  readonly voorbereiding: boolean;
+  /** "ernstig hiaat, index 5,1" / "880" / "geen gegevens". */
+  readonly waarde: string;
+  readonly getal: number | null;
+  /** The legend class (the `id` of a legend item) it belongs to. */
+  readonly klasse: string;
+}
+
+export interface Marker {
+  readonly id: string;
+  readonly soort: MarkerSoort;
+  readonly naam: string;
+  readonly buurt: string;
+  readonly x: number;
+  readonly y: number;
+}
+
+export interface LegendaItem {
+  readonly id: string;
+  readonly label: string;
+  readonly fill: string;
+  readonly arcering?: boolean;
+  readonly voorbereiding?: boolean;
+  readonly aantal: number;
+}
+
+export interface Indicator {
+  readonly sleutel: string;
+  readonly label: string;
+  readonly eenheid: string | null;
+}
+
+/** What colours the map: `hiaat:<leefgebied>`, `cbs:<sleutel>` or `pilot:apf`. */
+export type KleuringSoort = 'hiaat' | 'cbs' | 'pilot';
+
+export function leesKleuring(gekozen: string | null): { soort: KleuringSoort | null; sleutel: string | null } {
+  if (!gekozen) return { soort: null, sleutel: null };
+  const [soort, sleutel = ''] = gekozen.split(/:(.*)/s) as [KleuringSoort, string];
+  return { soort, sleutel };
+}
+
+/** The first CBS figures in the choice, in this order; the rest follow as they come. */
+const EERST = ['inwoners', 'aandeel_65_plus', 'leeftijd_65_plus', 'aandeel_eenpersoonshuishoudens'];
+
+/** The CBS figures the buurten have (their own and derived), the usual ones first. */
+export function indicatorenVan(profielen: Iterable<GebiedProfiel> | null | undefined): Indicator[] {
+  const seen = new Map<string, Indicator>();
+  for (const p of profielen ?? []) {
+    for (const r of [...p.rijen, ...p.afgeleid]) {
+      if (!seen.has(r.sleutel)) seen.set(r.sleutel, { sleutel: r.sleutel, label: r.label, eenheid: r.eenheid });
+    }
+  }
+  const rank = (s: string) => (EERST.includes(s) ? EERST.indexOf(s) : EERST.length);
+  return [...seen.values()].sort((a, b) => rank(a.sleutel) - rank(b.sleutel));
+}
+
+/** The leefgebied with the most severe cell first; else a CBS figure; else the first leefgebied; else nothing. */
+export function standaardKleuring(
+  cellen: readonly HiaatCel[],
+  indicatoren: readonly Indicator[],
+  leefgebieden: readonly { readonly code: string }[],
+): string | null {
+  const worst = [...cellen].sort(vergelijkCellen)[0];
+  if (worst && worst.ernst !== 'geen-gegevens') return `hiaat:${worst.leefgebied}`;
+  if (indicatoren[0]) return `cbs:${indicatoren[0].sleutel}`;
+  if (leefgebieden[0]) return `hiaat:${leefgebieden[0].code}`;
+  return null;
+}
+
+export interface KleuringInvoer {
+  readonly soort: KleuringSoort | null;
+  readonly sleutel: string | null;
+  readonly vormen: readonly Vorm[];
+  readonly profielen: ReadonlyMap<string, GebiedProfiel> | null;
+  /** The gaps by `gebiedCode|leefgebied`. */
+  readonly cellen: ReadonlyMap<string, HiaatCel>;
+  /** The unit of the CBS figure (`%` is shown). */
+  readonly eenheid: string | null;
+  readonly capaciteit: KaartGegevens['capaciteit'];
+  readonly getal: (n: number) => string;
+  readonly t: Vertaal;
+}
+
+export interface Kleuring {
+  readonly vlakken: Vlak[];
+  readonly legenda: LegendaItem[];
+  readonly methode: string | null;
+}
+
+const eenheidTekst = (e: string | null | undefined) => (e === '%' ? ' %' : '');
+const LEEG = ERNST_STIJL['geen-gegevens'].fill;
+
+/** Fill, value and legend class of every buurt, and the legend, for what colours the map. */
+export function kleurKaart(invoer: KleuringInvoer): Kleuring {
+  const { soort, sleutel } = invoer;
+  if (soort === 'cbs' && sleutel) return kleurCbs(invoer, sleutel);
+  if (soort === 'pilot' && invoer.capaciteit) return kleurPilot(invoer, invoer.capaciteit);
+  if (soort === 'hiaat' && sleutel) return kleurHiaat(invoer, sleutel);
+  const vlakken = invoer.vormen.map(({ g, d, centrum }) => ({
+    code: g.code,
+    naam: g.naam,
+    d,
+    centrum,
+    fill: '#f3f3f3',
+    arcering: false,
+    voorbereiding: false,
+    getal: null,
+    waarde: '',
+    klasse: '',
+  }));
+  return { vlakken, legenda: [], methode: null };
+}
+
+/** A CBS figure: five quantile classes in blue, buurten without a figure hatched. */
+function kleurCbs({ vormen, profielen, getal, t, ...invoer }: KleuringInvoer, sleutel: string): Kleuring {
+  const eenheid = eenheidTekst(invoer.eenheid);
+  const waarden = new Map<string, { waarde: number | null; geheim: boolean }>();
+  for (const { g } of vormen) {
+    const p = profielen?.get(g.code);
+    const r = p && [...p.rijen, ...p.afgeleid].find((x) => x.sleutel === sleutel);
+    waarden.set(g.code, { waarde: r && r.status === 'ok' ? r.waarde : null, geheim: r?.status === 'geheim' });
+  }
+  const getallen = [...waarden.values()].map((w) => w.waarde).filter((v): v is number => v !== null);
+  const grenzen = klassengrenzen(getallen, 5);
+  const ks = klassen(getallen, grenzen, BLAUW_5);
+  const legenda: LegendaItem[] = ks.map((k) => ({
+    id: `k${k.index}`,
+    label: t('kaart.klasse', { van: getal(k.van), tot: getal(k.tot), eenheid, count: k.aantal }),
+    fill: k.kleur,
+    aantal: k.aantal,
+  }));
+  const leeg = [...waarden.values()].filter((w) => w.waarde === null).length;
+  legenda.push({
+    id: 'leeg',
+    label: t('kaart.geenGegevensAantal', { count: leeg }),
+    fill: LEEG,
+    arcering: true,
+    aantal: leeg,
+  });
+  const vlakken = vormen.map(({ g, d, centrum }): Vlak => {
+    const w = waarden.get(g.code)!;
+    const k = w.waarde !== null ? klasseVan(w.waarde, grenzen) : null;
+    return {
+      code: g.code,
+      naam: g.naam,
+      d,
+      centrum,
+      fill: k !== null ? ks[k]!.kleur : LEEG,
+      arcering: k === null,
+      voorbereiding: false,
+      getal: w.waarde,
+      waarde:
+        w.waarde !== null ? `${getal(w.waarde)}${eenheid}` : w.geheim ? t('kaart.geheim') : t('kaart.geenGegevens'),
+      klasse: k !== null ? `k${k}` : 'leeg',
+    };
+  });
+  return { vlakken, legenda, methode: t('kaart.methode', { count: ks.length }) };
+}
+
+/** Aanmeldingen per fte against the gemeente: a buurt takes the index of the gebied that covers it. */
+function kleurPilot(
+  { vormen, getal, t }: KleuringInvoer,
+  capaciteit: NonNullable<KaartGegevens['capaciteit']>,
+): Kleuring {
+  const perBuurt = indexPerBuurt(
+    capaciteit.rijen,
+    vormen.map((v) => ({ code: v.g.code, wijkCode: v.g.wijkCode })),
+    capaciteit.leden,
+  );
+  const rij = new Map(capaciteit.rijen.map((r) => [r.code, r]));
+  const counts = new Array<number>(INDEX_PALET.length).fill(0);
+  let leeg = 0;
+  const vlakken = vormen.map(({ g, d, centrum }): Vlak => {
+    const w = perBuurt.get(g.code);
+    const k = w ? indexKlasse(w.index) : null;
+    if (k === null) leeg++;
+    else counts[k]!++;
+    const r = w ? rij.get(w.gebied) : undefined;
+    return {
+      code: g.code,
+      naam: g.naam,
+      d,
+      centrum,
+      fill: k !== null ? INDEX_PALET[k]! : LEEG,
+      arcering: k === null,
+      voorbereiding: false,
+      getal: w?.index ?? null,
+      waarde: w
+        ? t('kaart.indexWaarde', {
+            index: getal(w.index),
+            perFte: r?.aanmeldingenPerFte != null ? getal(r.aanmeldingenPerFte) : '–',
+            gebied: r?.naam ?? w.gebied,
+          })
+        : t('kaart.geenGegevens'),
+      klasse: k !== null ? `i${k}` : 'leeg',
+    };
+  });
+  const legenda: LegendaItem[] = INDEX_PALET.map((kleur, k) => ({
+    id: `i${k}`,
+    label: t(`kaart.indexKlasse.${k}`, { count: counts[k] }),
+    fill: kleur,
+    aantal: counts[k]!,
+  }));
+  legenda.push({
+    id: 'leeg',
+    label: t('kaart.geenGegevensAantal', { count: leeg }),
+    fill: LEEG,
+    arcering: true,
+    aantal: leeg,
+  });
+  return { vlakken, legenda, methode: t('kaart.methodePilot') };
+}
+
+/** The gap severity of one leefgebied per buurt, dotted where the service is being prepared. */
+function kleurHiaat({ vormen, cellen, getal, t }: KleuringInvoer, leefgebied: string): Kleuring {
+  const counts = new Map<string, number>();
+  // Per class, how many buurten rest on CBS figures alone (no measured demand): the legend says so.
+  const alleenCbs = new Map<string, number>();
+  let voorbereiding = 0;
+  const vlakken = vormen.map(({ g, d, centrum }): Vlak => {
+    const c = cellen.get(`${g.code}|${leefgebied}`);
+    const ernst = c?.ernst ?? 'geen-gegevens';
+    counts.set(ernst, (counts.get(ernst) ?? 0) + 1);
+    if (c && c.basis.length > 0 && !c.basis.includes('cognos')) alleenCbs.set(ernst, (alleenCbs.get(ernst) ?? 0) + 1);
+    if (c?.inVoorbereiding) voorbereiding++;
+    const stijl = ERNST_STIJL[ernst];
+    const delen = [t(`hiaten.ernst.${ernst}`)];
+    if (c?.index != null) delen.push(t('hiaten.indexWaarde', { index: getal(c.index) }));
+    if (c?.inVoorbereiding) delen.push(t('hiaten.inVoorbereiding'));
+    if (c && c.basis.length > 0) delen.push(c.basis.map((b) => t(`hiaten.basis.${b}`)).join(' + '));
+    return {
+      code: g.code,
+      naam: g.naam,
+      d,
+      centrum,
+      fill: stijl.fill,
+      arcering: stijl.arcering,
+      voorbereiding: !!c?.inVoorbereiding,
+      getal: c?.index ?? null,
+      waarde: delen.join(', '),
+      klasse: ernst,
+    };
+  });
+  const legenda: LegendaItem[] = ERNST_VOLGORDE.map((e) => {
+    const n = counts.get(e) ?? 0;
+    const cbs = e === 'geen' || e === 'geen-gegevens' ? 0 : (alleenCbs.get(e) ?? 0);
+    return {
+      id: e,
+      label:
+        t('kaart.ernstAantal', { ernst: t(`hiaten.ernstKop.${e}`), count: n }) +
+        (cbs > 0 ? `, ${t('kaart.alleenCbs', { count: cbs })}` : ''),
+      fill: ERNST_STIJL[e].fill,
+      arcering: ERNST_STIJL[e].arcering,
+      aantal: n,
+    };
+  });
+  legenda.push({
+    id: 'voorbereiding',
+    label: t('kaart.voorbereidingAantal', { count: voorbereiding }),
+    fill: '#ffffff',
+    voorbereiding: true,
+    aantal: voorbereiding,
+  });
+  return { vlakken, legenda, methode: t('kaart.methodeHiaten') };
+}
+
+/**
+ * Markers at their buurt's centre, spread around it: organisaties by their buurt, voorzieningen (not stopped) by
+ * their location's buurt or their one werkgebied; a collectively, freely accessible one has its own shape.
+ */
+export function plaatsMarkers(
+  vormen: readonly Vorm[],
+  organisaties: readonly Organisatie[],
+  voorzieningen: readonly Voorziening[],
+): Marker[] {
+  const centra = new Map(vormen.map((v) => [v.g.code, v.centrum]));
+  const perBuurt = new Map<string, Omit<Marker, 'x' | 'y'>[]>();
+  const add = (m: Omit<Marker, 'x' | 'y'>) => {
+    if (!centra.get(m.buurt)) return;
+    perBuurt.set(m.buurt, [...(perBuurt.get(m.buurt) ?? []), m]);
+  };
+  for (const o of organisaties) {
+    if (o.buurtCode) add({ id: `o${o.id}`, soort: 'organisatie', naam: o.naam, buurt: o.buurtCode });
+  }
+  for (const v of voorzieningen) {
+    if (v.status === 'gestopt') continue;
+    const buurt = v.locatieBuurtCode ?? (v.werkgebied.length === 1 ? v.werkgebied[0]! : null);
+    if (!buurt) continue;
+    add({ id: `v${v.id}`, soort: v.collectief && v.vrijToegankelijk ? 'collectief' : 'ander', naam: v.naam, buurt });
+  }
+  const out: Marker[] = [];
+  for (const [buurt, list] of perBuurt) {
+    const [cx, cy] = centra.get(buurt)!;
+    list.forEach((m, i) => {
+      const [dx, dy] = spreiding(i);
+      out.push({ ...m, x: cx + dx, y: cy + dy });
+    });
+  }
+  return out;
+}
+
+/** The legend lines of the markers shown, with their count. */
+export function markerLegenda(
+  markers: readonly Marker[],
+  toonOrganisaties: boolean,
+  toonVoorzieningen: boolean,
+  t: Vertaal,
+): { soort: MarkerSoort; label: string }[] {
+  const n = (s: MarkerSoort) => markers.filter((m) => m.soort === s).length;
+  return (['collectief', 'ander', 'organisatie'] as const)
+    .filter((s) => (s === 'organisatie' ? toonOrganisaties : toonVoorzieningen))
+    .map((s) => ({ soort: s, label: t(`kaart.marker.${s}`, { count: n(s) }) }));
 }
