@@ -1165,8 +1165,12 @@ export function bouwRapport(ctx: RapportContext, opties: RapportOpties): Rapport
  * matrix lists its buurten, the network shows what serves it). A saved network view keeps its own filter: its title
  * says what it shows. Without a selection: the whole project, today.
  */
-/** A slide's plate: as wide as the slide at 1280×720 and as high as the room under its title (names at 18 px). */
-const DIA = { breedte: 1280, hoogte: 480, toonTitel: false } as const;
+/**
+ * A slide's plate: as wide as the slide at 1280×720 and about as high as the room under its title. The slide scales
+ * it down to that room (to about 0.8 with a title of two lines and a note of two); its smallest text, 24 units, stays
+ * 18 px or more on the beamer (measured in tests/e2e/presentatie-selectie.spec.ts).
+ */
+const DIA = { breedte: 1280, hoogte: 480, toonTitel: false, tekstMin: 24 } as const;
 
 export function bouwPresentatie(ctx: RapportContext, opties: PresentatieOpties | null = null): Dia[] {
   const { db, netwerk: data } = ctx;
