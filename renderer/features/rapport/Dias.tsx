@@ -119,6 +119,7 @@ export function Dias({ readOnly, selectie }: { readOnly: boolean; selectie: stri
               onMelding={(tekst) => setMelding({ id: w.id, tekst })}
               onVerplaats={(naar, knop, element) => void verplaatsNaar(w.id, naar, knop, element)}
               sleep={{
+                actief: gesleept !== null,
                 gesleept: gesleept === w.id,
                 boven: boven === w.id && gesleept !== null && gesleept !== w.id,
                 start: () => setGesleept(w.id),
@@ -164,6 +165,8 @@ function Dia({
   onMelding: (tekst: string) => void;
   onVerplaats: (naar: number, knop: Knop, element: HTMLElement | null) => void;
   sleep: {
+    /** A slide of this list is being dragged (not a file: the window imports dropped files). */
+    readonly actief: boolean;
     readonly gesleept: boolean;
     readonly boven: boolean;
     start(): void;
@@ -215,13 +218,13 @@ function Dia({
           );
       }}
       onDragOver={(e) => {
-        if (!verplaatsbaar || !e.dataTransfer.types.includes(SLEEP_TYPE)) return;
+        if (!verplaatsbaar || !sleep.actief) return;
         e.preventDefault();
         e.dataTransfer.dropEffect = 'move';
         sleep.over();
       }}
       onDrop={(e) => {
-        if (!verplaatsbaar || !e.dataTransfer.types.includes(SLEEP_TYPE)) return;
+        if (!verplaatsbaar || !sleep.actief) return;
         e.preventDefault();
         sleep.neer();
       }}
