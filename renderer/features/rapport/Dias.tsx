@@ -121,7 +121,13 @@ export function Dias({ readOnly, selectie }: { readOnly: boolean; selectie: stri
               sleep={{
                 actief: gesleept !== null,
                 gesleept: gesleept === w.id,
-                boven: boven === w.id && gesleept !== null && gesleept !== w.id,
+                // Where it lands: before this slide when it comes from below, after it when it comes from above.
+                doel:
+                  boven === w.id && gesleept !== null && gesleept !== w.id
+                    ? lijst.findIndex((x) => x.id === gesleept) > i
+                      ? 'voor'
+                      : 'na'
+                    : null,
                 start: () => setGesleept(w.id),
                 over: () => setBoven(w.id),
                 einde: () => {
@@ -168,7 +174,7 @@ function Dia({
     /** A slide of this list is being dragged (not a file: the window imports dropped files). */
     readonly actief: boolean;
     readonly gesleept: boolean;
-    readonly boven: boolean;
+    readonly doel: 'voor' | 'na' | null;
     start(): void;
     over(): void;
     einde(): void;
@@ -198,7 +204,7 @@ function Dia({
       className={[
         'wijkweb-rapport__dia',
         sleep.gesleept ? 'wijkweb-rapport__dia--gesleept' : '',
-        sleep.boven ? 'wijkweb-rapport__dia--doel' : '',
+        sleep.doel ? `wijkweb-rapport__dia--${sleep.doel}` : '',
       ]
         .filter(Boolean)
         .join(' ')}
