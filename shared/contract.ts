@@ -49,7 +49,7 @@ import type {
   RelatiesImportOutcome,
   RelatiesPreview,
 } from './importers/partners/types';
-import type { Dia, Rapport, RapportOpties, SnapshotInfo } from './report/model';
+import type { Dia, PresentatieOpties, Rapport, RapportOpties, SnapshotInfo } from './report/model';
 import type { PrivacyInstellingen } from './report/privacy';
 
 export type { CbsImportOptions, CbsImportOutcome, CbsPreview, GebiedProfiel, GebiedRow, ImportFile };
@@ -357,6 +357,8 @@ export interface WorkerApi {
   listWeergaven(soort: WeergaveSoort): Promise<Result<Weergave[]>>;
   saveWeergave(id: number | null, input: WeergaveInput): Promise<Result<Changed<Weergave>>>;
   deleteWeergave(id: number): Promise<Result<Changed<number>>>;
+  /** The presentation's order of the saved views: all their ids, first slide first. One undo step. */
+  reorderWeergaven(ids: readonly number[]): Promise<Result<Changed<number>>>;
 
   // ------------------------------------------------------------ kaart
   /** Reads a wijk- en buurtkaart (GeoPackage, GeoJSON, TopoJSON) and says how its vlakken join the gebieden. */
@@ -408,8 +410,12 @@ export interface WorkerApi {
   deleteSnapshot(id: number): Promise<Result<Changed<number>>>;
   getPrivacy(): Promise<Result<PrivacyInstellingen>>;
   savePrivacy(instellingen: PrivacyInstellingen): Promise<Result<Changed<PrivacyInstellingen>>>;
-  /** Slides for presentation mode: the saved views (netwerk, kaart, hiaten) with their title and note, as plates. */
-  getPresentatie(): Promise<Result<Dia[]>>;
+  /**
+   * Slides for presentation mode: a title slide, then the saved views (netwerk, kaart, hiaten) with their title and
+   * note, as plates. With the report's selection (gebieden, peildatum) the title slide and the map, gap and default
+   * network slides are of that selection; without it, of the whole project today.
+   */
+  getPresentatie(opties?: PresentatieOpties | null): Promise<Result<Dia[]>>;
 
   // ------------------------------------------------------------ samenwerken (issue 19)
   /** Shared or not, the connection, waiting changes, who is online, the review count; `revisie` rises with remote changes. */

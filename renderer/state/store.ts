@@ -48,6 +48,7 @@ import type {
   Doel,
   DoelInvoer,
   PilotInstellingen,
+  PresentatieOpties,
   TellingInvoer,
   TeamStatus,
   TeamSoort,
@@ -143,6 +144,7 @@ export interface StoreDeps {
     | 'listWeergaven'
     | 'saveWeergave'
     | 'deleteWeergave'
+    | 'reorderWeergaven'
     | 'getRapport'
     | 'exportRapportXlsx'
     | 'listSnapshots'
@@ -189,6 +191,11 @@ export interface AppState {
   readonly dataRevision: number;
   /** Samenwerken: the open project's team status (null: none open, or not asked yet). */
   readonly team: TeamStatus | null;
+  /**
+   * What the Rapport view has chosen (gebieden, peildatum) for the open project: the presentation follows it. Kept
+   * while the project is open (also when you leave Rapport); null until Rapport has a choice.
+   */
+  readonly rapportSelectie: PresentatieOpties | null;
   readonly actions: Actions;
 }
 
@@ -301,6 +308,8 @@ export interface Actions {
   /** A saved view (one undo step, like any edit). */
   saveWeergave(id: number | null, input: WeergaveInput): Promise<Result<Weergave>>;
   deleteWeergave(id: number): Promise<Result<number>>;
+  /** The presentation's order of the saved views (all their ids, first slide first); one undo step. */
+  reorderWeergaven(ids: readonly number[]): Promise<Result<number>>;
   getRapport: WorkerApi['getRapport'];
   exportRapportXlsx: WorkerApi['exportRapportXlsx'];
   listSnapshots: WorkerApi['listSnapshots'];
@@ -309,6 +318,8 @@ export interface Actions {
   getPrivacy: WorkerApi['getPrivacy'];
   savePrivacy(instellingen: PrivacyInstellingen): Promise<Result<PrivacyInstellingen>>;
   getPresentatie: WorkerApi['getPresentatie'];
+  /** The Rapport view's choice of gebieden and peildatum, for the presentation (null: none). */
+  setRapportSelectie(selectie: PresentatieOpties | null): void;
   /** Makes a PDF of a standalone report page (desktop: printToPDF and a save dialog; browser: the print dialog). */
   printPdf(html: string, suggestedName: string): Promise<boolean>;
   /** Opens the voorbeeldproject (Enschede West) as a new working copy; false when it is not there. */
@@ -420,7 +431,7 @@ export function createAppStore(deps: StoreDeps) {
       await deps.worker.closeProject();
       await deps.bridge.closeProjectFile(project.ref.id);
       needsMigrationBackup = false;
-      set({ project: null, saveStatus: 'opgeslagen', savedAt: null, undo: NO_UNDO });
+      set({ project: null, saveStatus: 'opgeslagen', savedAt: null, undo: NO_UNDO, rapportSelectie: null });
       return true;
     };
 
@@ -534,6 +545,7 @@ export function createAppStore(deps: StoreDeps) {
         }
         set({
           project: { ref, readOnly, overview: opened.value.overview },
+          rapportSelectie: null,
           saveStatus: readOnly ? 'alleen-lezen' : 'opgeslagen',
           savedAt: null,
         });
@@ -593,6 +605,7 @@ export function createAppStore(deps: StoreDeps) {
         }
         set({
           project: { ref: file.value, readOnly: false, overview: created.value },
+          rapportSelectie: null,
           saveStatus: 'opgeslagen',
           savedAt: new Date().toISOString(),
         });
@@ -774,6 +787,7 @@ export function createAppStore(deps: StoreDeps) {
       listWeergaven: (soort) => deps.worker.listWeergaven(soort),
       saveWeergave: (id, input) => mutate(() => deps.worker.saveWeergave(id, input)),
       deleteWeergave: (id) => mutate(() => deps.worker.deleteWeergave(id)),
+      reorderWeergaven: (ids) => mutate(() => deps.worker.reorderWeergaven(ids)),
       getRapport: (opties) => deps.worker.getRapport(opties),
       exportRapportXlsx: (opties) => deps.worker.exportRapportXlsx(opties),
       listSnapshots: () => deps.worker.listSnapshots(),
@@ -781,7 +795,17 @@ export function createAppStore(deps: StoreDeps) {
       deleteSnapshot: (id) => mutate(() => deps.worker.deleteSnapshot(id)),
       getPrivacy: () => deps.worker.getPrivacy(),
       savePrivacy: (instellingen) => mutate(() => deps.worker.savePrivacy(instellingen)),
-      getPresentatie: () => deps.worker.getPresentatie(),
+      getPresentatie: (opties) => deps.worker.getPresentatie(opties),
+      setRapportSelectie(selectie) {
+        const cur = get().rapportSelectie;
+        const gelijk =
+          cur === selectie ||
+          (cur !== null &&
+            selectie !== null &&
+            cur.peildatum === selectie.peildatum &&
+            cur.gebieden.join('\n') === selectie.gebieden.join('\n'));
+        if (!gelijk) set({ rapportSelectie: selectie });
+      },
       async refreshTeam() {
         const project = get().project;
         if (!project) {
@@ -881,6 +905,7 @@ export function createAppStore(deps: StoreDeps) {
       undo: NO_UNDO,
       dataRevision: 0,
       team: null,
+      rapportSelectie: null,
       actions,
     };
   });

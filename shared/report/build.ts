@@ -44,6 +44,7 @@ import {
   type CelWaarde,
   type Dia,
   type Kerngetal,
+  type PresentatieOpties,
   type Rapport,
   type RapportOpties,
   type RapportSectie,
@@ -1158,41 +1159,61 @@ export function bouwRapport(ctx: RapportContext, opties: RapportOpties): Rapport
 
 /**
  * The slides of presentation mode: a title slide, then the saved views (netwerk, kaart, hiaten) in their order with
- * their title and note; without saved views, one of each.
+ * their title and note; without saved views, one of each. With the report's selection (gebieden, peildatum) the title
+ * slide counts the organisaties, voorzieningen and hiaten of those gebieden, its subtitle names that peildatum, and
+ * the map, gap and default network slides are of the selection as in the report (the map highlights it, the gap
+ * matrix lists its buurten, the network shows what serves it). A saved network view keeps its own filter: its title
+ * says what it shows. Without a selection: the whole project, today.
  */
-/** A plate on a slide: a beamer's proportions, the slide's own title above it, so the text is larger. */
-/** A slide's plate: as wide as the slide at 1280×720 and as high as the room under its title (names at 18 px). */
-const DIA = { breedte: 1280, hoogte: 480, toonTitel: false } as const;
+/**
+ * A slide's plate: as wide as the slide at 1280×720 and about as high as the room under its title. The slide scales
+ * it down to that room (to about 0.8 with a title of two lines and a note of two); its smallest text, 24 units, stays
+ * 18 px or more on the beamer (measured in tests/e2e/presentatie-selectie.spec.ts).
+ */
+const DIA = { breedte: 1280, hoogte: 480, toonTitel: false, tekstMin: 24 } as const;
 
-export function bouwPresentatie(ctx: RapportContext): Dia[] {
+export function bouwPresentatie(ctx: RapportContext, opties: PresentatieOpties | null = null): Dia[] {
   const { db, netwerk: data } = ctx;
+  if (opties && !isDatum(opties.peildatum))
+    throw new AppException('invoer.ongeldig', { veld: 'peildatum', code: 'datum' });
   const p = loadPrivacy(db);
   const project = getProject(db);
-  const jaar = listJaren(db)[0] ?? null;
-  const hiaten = hiatenCellen(db, jaar, null, p);
+  const vandaag = ctx.now.slice(0, 10);
+  const sel = opties ? selectie(db, opties.gebieden, opties.peildatum) : null;
+  const peildatum = opties?.peildatum ?? vandaag;
+  const jaar = sel ? sel.jaar : (listJaren(db)[0] ?? null);
+  const hiaten = hiatenCellen(db, jaar, opties?.peildatum ?? null, p);
+  // The gap matrix and the count on the title slide: the selection's buurten (the map colours all, as in the report).
+  const hier = sel ? hiaten.cellen.filter((c) => sel.buurten.has(c.gebiedCode)) : hiaten.cellen;
   const ernstPerBuurt = new Map<string, Ernst>();
   const rang = ['geen-gegevens', 'geen', 'aandacht', 'hiaat', 'ernstig'];
   for (const c of hiaten.cellen) {
     const cur = ernstPerBuurt.get(c.gebiedCode);
     if (!cur || rang.indexOf(c.ernst) > rang.indexOf(cur)) ernstPerBuurt.set(c.gebiedCode, c.ernst);
   }
-  const aantalHiaten = hiaten.cellen.filter((c) => c.ernst === 'hiaat' || c.ernst === 'ernstig').length;
+  const aantalHiaten = hier.filter((c) => c.ernst === 'hiaat' || c.ernst === 'ernstig').length;
+  // What serves the selection, as the report's network section counts it (the whole network without one).
+  const zicht = applyFilter(data, netwerkFilter(sel));
+  const tel = (soort: 'organisatie' | 'voorziening') =>
+    zicht.knopen.filter((k) => k.soort === soort && zicht.treffers.has(k.id)).length;
   const dias: Dia[] = [
     {
       soort: 'titel',
       titel: project.naam,
-      notitie: hiaten.periode ? `Stand van de sociale basis, ${hiaten.periode}` : 'Stand van de sociale basis',
+      // One peildatum: the report's, else today (the project as it is now).
+      notitie: `Stand van de sociale basis, ${datumNl(peildatum)}`,
+      ...(sel ? { gebieden: sel.gekozen.map((g) => g.naam).join(', ') } : {}),
       kerngetallen: [
-        { label: 'Organisaties', waarde: getalNl(data.knopen.filter((k) => k.soort === 'organisatie').length) },
-        { label: 'Voorzieningen', waarde: getalNl(data.knopen.filter((k) => k.soort === 'voorziening').length) },
+        { label: 'Organisaties', waarde: getalNl(tel('organisatie')) },
+        { label: 'Voorzieningen', waarde: getalNl(tel('voorziening')) },
         { label: 'Hiaten', waarde: getalNl(aantalHiaten) },
       ],
       bron: 'Wijkweb',
     },
   ];
-  // With a pilot: "Is de pilot op koers?" and the afhandeling per quarter, at the monitor's newest data.
-  const vandaag = ctx.now.slice(0, 10);
-  dias.push(...pilotDias(db, standaardPeildatum(db, vandaag) ?? vandaag, p, DIA));
+  // With a pilot: "Is de pilot op koers?" and the afhandeling per quarter, at the report's peildatum (as the report's
+  // Pilotmonitor), else at the monitor's newest data.
+  dias.push(...pilotDias(db, opties?.peildatum ?? standaardPeildatum(db, vandaag) ?? vandaag, p, DIA));
   const posities = new Map(data.posities.map((x) => [x.knoop, { x: x.x, y: x.y }]));
   const netwerkDia = (
     titel: string,
@@ -1222,7 +1243,7 @@ export function bouwPresentatie(ctx: RapportContext): Dia[] {
     svg: kaartPlaatSvg({
       gebieden: kaart.gebieden,
       ernst: ernstPerBuurt,
-      selectie: new Set(),
+      selectie: sel ? new Set([...sel.buurten, ...sel.codes]) : new Set(),
       titel,
       onderschrift: `Bron: ${kaartBronTekst(kaart)}, Cognos${hiaten.periode ? ` (${hiaten.periode})` : ''} en de sociale kaart.`,
       ...DIA,
@@ -1231,10 +1252,10 @@ export function bouwPresentatie(ctx: RapportContext): Dia[] {
   });
   const hiatenDia = (titel: string, notitie: string | null): Dia => {
     const leefgebieden = hiaten.input.leefgebieden;
-    const buurten = [...new Map(hiaten.cellen.map((c) => [c.gebiedCode, c.gebiedNaam]))].sort((a, b) =>
+    const buurten = [...new Map(hier.map((c) => [c.gebiedCode, c.gebiedNaam]))].sort((a, b) =>
       a[1].localeCompare(b[1], 'nl'),
     );
-    const cel = new Map(hiaten.cellen.map((c) => [`${c.gebiedCode}|${c.leefgebied}`, c]));
+    const cel = new Map(hier.map((c) => [`${c.gebiedCode}|${c.leefgebied}`, c]));
     return {
       soort: 'hiaten',
       titel,
@@ -1266,7 +1287,7 @@ export function bouwPresentatie(ctx: RapportContext): Dia[] {
   ].sort((a, b) => a.volgorde - b.volgorde || a.id - b.id);
   if (!weergaven.length) {
     dias.push(kaartDia('Hiaten per buurt', null), hiatenDia('Hiaten per buurt en leefgebied', null));
-    dias.push(netwerkDia('Het netwerk van de sociale basis', null, {}));
+    dias.push(netwerkDia('Het netwerk van de sociale basis', null, netwerkFilter(sel)));
     return dias;
   }
   for (const w of weergaven) {

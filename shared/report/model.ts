@@ -127,6 +127,12 @@ export interface RapportOpties {
   readonly taal?: 'nl' | 'en';
 }
 
+/**
+ * The report's selection, for the presentation: its title slide (key figures, subtitle) and its map, gap and network
+ * slides are then of these gebieden at this peildatum, as in the report. Without it: the whole project now.
+ */
+export type PresentatieOpties = Pick<RapportOpties, 'gebieden' | 'peildatum'>;
+
 // ---------------------------------------------------------------- snapshots
 
 export interface SnapshotInfo {
@@ -162,6 +168,8 @@ export interface Dia {
   readonly tabel?: RapportTabel;
   /** Titel: a few key figures. */
   readonly kerngetallen?: readonly Kerngetal[];
+  /** Titel: the names of the report's gebieden ("Boswinkel-De Braker, Pathmos"), when a selection was given. */
+  readonly gebieden?: string;
   /** Pilot: the goals with their status. */
   readonly doelen?: readonly DiaDoel[];
   readonly bron: string;

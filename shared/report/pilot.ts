@@ -441,7 +441,7 @@ export function pilotDias(
   db: ProjectDb,
   peildatum: string,
   p: PrivacyInstellingen,
-  maat: { breedte: number; hoogte: number; toonTitel: boolean },
+  maat: { breedte: number; hoogte: number; toonTitel: boolean; tekstMin?: number },
 ): {
   soort: 'pilot' | 'afhandeling';
   titel: string;

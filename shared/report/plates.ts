@@ -38,6 +38,30 @@ import {
 
 const f1 = (n: number) => (Math.round(n * 10) / 10).toString();
 
+/** A caption in lines that fit `breedte` at `px` (a plate's bottom line can be longer than the plate is wide). */
+function regelsVan(tekst: string, px: number, breedte: number): string[] {
+  const regels: string[] = [];
+  let cur = '';
+  for (const woord of tekst.split(' ')) {
+    const proef = cur ? `${cur} ${woord}` : woord;
+    if (cur && tekstBreedte(proef) * px > breedte) {
+      regels.push(cur);
+      cur = woord;
+    } else cur = proef;
+  }
+  if (cur) regels.push(cur);
+  return regels;
+}
+
+/** The caption's lines as one <text>, its last line's baseline at `y`. */
+function onderschriftSvg(regels: readonly string[], x: number, y: number, px: number): string {
+  const lh = px * 1.25;
+  const y0 = y - (regels.length - 1) * lh;
+  return `<text x="${f1(x)}" y="${f1(y0)}" font-size="${f1(px)}" fill="#333333">${regels
+    .map((r, i) => `<tspan x="${f1(x)}" dy="${i === 0 ? 0 : f1(lh)}">${escapeXml(r)}</tspan>`)
+    .join('')}</text>`;
+}
+
 /** Units of the view's saved positions per ForceAtlas2 unit: its edges come out about 10 long, the view's 60. */
 const FA2_SCHAAL = 6;
 
@@ -124,6 +148,11 @@ export interface NetwerkPlaatInput {
   readonly hoogte?: number;
   /** False on a slide, which has its own title. */
   readonly toonTitel?: boolean;
+  /**
+   * The smallest font size on the plate, in its own units (a slide: big enough that, scaled down to the room under
+   * the slide's title, every text is still 18 px at 1280×720); the legend grows with it. Default: the A3 sizes.
+   */
+  readonly tekstMin?: number;
   /** The language of the legend; default Dutch. */
   readonly taal?: 'nl' | 'en';
 }
@@ -179,7 +208,8 @@ export function netwerkPlaatSvg(input: NetwerkPlaatInput): string {
   // Names: 20 px on a slide (1280 × 480, shown at about 0.92 of that at 1280×720: 18 px on the beamer), 16 px on
   // an A3 plate.
   const dia = input.toonTitel === false;
-  const fontPx = dia ? 20 : 16;
+  // The smallest text is fontPx − 2 (small names, the legend's notes, the caption).
+  const fontPx = Math.max(dia ? 20 : 16, (input.tekstMin ?? 0) + 2);
   const tekst = fontPx;
 
   // Fit the positions into the drawing area (left of the legend, below the title).
@@ -249,7 +279,10 @@ export function netwerkPlaatSvg(input: NetwerkPlaatInput): string {
     .join(' · ');
   const stap = tekst + 8;
   const legTop = top;
-  const legHoogte = H - top - 50;
+  // The caption under it all, in as many lines as it needs; the drawing and the legend stand above it.
+  const onderschrift = regelsVan(`${input.onderschrift} ${schaalTekst}.`, tekst - 2, W - 40);
+  const extra = (onderschrift.length - 1) * (tekst - 2) * 1.25;
+  const legHoogte = H - top - 50 - extra;
   const perKolom = Math.max(1, Math.floor((legHoogte - stap * 1.6) / stap));
   const kolommen: Regel[][] = [];
   for (const r of regels) {
@@ -262,8 +295,9 @@ export function netwerkPlaatSvg(input: NetwerkPlaatInput): string {
   const kolomBreedtes = kolommen.map((kol) =>
     Math.max(120, ...kol.map((r) => ('tekst' in r ? tekstBreedte(r.tekst) * tekst : 0) + 40)),
   );
-  const legendaBreedte = Math.min(W * 0.5, kolomBreedtes.reduce((a, b) => a + b, 0) + 30);
-  const area = { x: 20, y: top, w: W - legendaBreedte - 20, h: H - top - 50 };
+  // On a slide the text is larger: the legend may take a little more of the width.
+  const legendaBreedte = Math.min(W * (dia ? 0.66 : 0.5), kolomBreedtes.reduce((a, b) => a + b, 0) + 30);
+  const area = { x: 20, y: top, w: W - legendaBreedte - 20, h: H - top - 50 - extra };
   let minX = Infinity;
   let minY = Infinity;
   let maxX = -Infinity;
@@ -430,10 +464,7 @@ export function netwerkPlaatSvg(input: NetwerkPlaatInput): string {
     }
   });
   out.push('</g>');
-  out.push(
-    `<text x="20" y="${H - 18}" font-size="${tekst - 2}" fill="#333333">${escapeXml(`${input.onderschrift} ${schaalTekst}.`)}</text>`,
-    '</svg>',
-  );
+  out.push(onderschriftSvg(onderschrift, 20, H - 18, tekst - 2), '</svg>');
   return out.join('\n');
 }
 
@@ -449,6 +480,11 @@ export interface KaartPlaatInput {
   readonly hoogte?: number;
   /** False on a slide, which has its own title. */
   readonly toonTitel?: boolean;
+  /**
+   * The smallest font size on the plate, in its own units (a slide: big enough that, scaled down to the room under
+   * the slide's title, every text is still 18 px at 1280×720); the legend grows with it. Default: the A3 sizes.
+   */
+  readonly tekstMin?: number;
   /** The language of the legend; default Dutch. */
   readonly taal?: 'nl' | 'en';
 }
@@ -489,9 +525,17 @@ export function kaartPlaatSvg(input: KaartPlaatInput): string {
           maxLat = Math.max(maxLat, lat!);
         }
   const k = Math.cos((((minLat + maxLat) / 2) * Math.PI) / 180);
+  // Text and legend grow together when the plate asks for larger text (14 px is its smallest).
+  const f = Math.max(1, (input.tekstMin ?? 0) / 14);
+  const onderschrift = regelsVan(input.onderschrift, 14 * f, W - 80);
   // The map left, the legend in its own column on the right (never over a buurt).
   const top = input.toonTitel === false ? 20 : 80;
-  const area = { x: 40, y: top, w: W - 460, h: H - top - 50 };
+  const area = {
+    x: 40,
+    y: top,
+    w: W - 460 * f,
+    h: H - top - 50 * f - (onderschrift.length - 1) * 14 * f * 1.25,
+  };
   const s = Math.min(area.w / ((maxLon - minLon) * k || 1), area.h / (maxLat - minLat || 1));
   const ox = area.x + (area.w - (maxLon - minLon) * k * s) / 2;
   const oy = area.y + (area.h - (maxLat - minLat) * s) / 2;
@@ -551,45 +595,42 @@ export function kaartPlaatSvg(input: KaartPlaatInput): string {
         gekozen: input.selectie.has(g.code),
       });
     }
-    const geplaatst = plaatsLabels(kandidaten, 15, area);
+    const geplaatst = plaatsLabels(kandidaten, 15 * f, area);
     out.push(
-      '<g font-size="15" fill="#1a1a1a" stroke="#ffffff" stroke-width="4" paint-order="stroke" stroke-linejoin="round" text-anchor="middle">',
+      `<g font-size="${f1(15 * f)}" fill="#1a1a1a" stroke="#ffffff" stroke-width="4" paint-order="stroke" stroke-linejoin="round" text-anchor="middle">`,
     );
     for (const l of geplaatst)
       out.push(
-        `<text x="${f1(l.x)}" y="${f1(l.y + 5)}" font-weight="${l.gekozen ? 'bold' : 'normal'}">${escapeXml(l.tekst)}</text>`,
+        `<text x="${f1(l.x)}" y="${f1(l.y + 5 * f)}" font-weight="${l.gekozen ? 'bold' : 'normal'}">${escapeXml(l.tekst)}</text>`,
       );
     out.push('</g>');
   }
   // Legend, lower left.
   const order: Ernst[] = ['ernstig', 'hiaat', 'aandacht', 'geen', 'geen-gegevens'];
   const rows = order.filter((e) => telling.has(e));
-  const lh = 40 + rows.length * 28 + (sel.length ? 28 : 0);
-  const lx = W - 400;
+  const lh = (40 + rows.length * 28 + (sel.length ? 28 : 0)) * f;
+  const lx = W - 400 * f;
   let ly = top + 20;
   out.push(
-    `<g font-size="15" fill="#1a1a1a" transform="translate(${lx - 50} 0)"><rect x="50" y="${ly}" width="360" height="${lh}" fill="#ffffff" stroke="#4d4d4d"/>`,
-    `<text x="66" y="${ly + 26}" font-weight="bold">${w.t('plaat.zwaarste')}</text>`,
+    `<g font-size="${f1(15 * f)}" fill="#1a1a1a" transform="translate(${f1(lx - 50 * f)} 0)"><rect x="${f1(50 * f)}" y="${ly}" width="${f1(360 * f)}" height="${f1(lh)}" fill="#ffffff" stroke="#4d4d4d"/>`,
+    `<text x="${f1(66 * f)}" y="${f1(ly + 26 * f)}" font-weight="bold">${w.t('plaat.zwaarste')}</text>`,
   );
-  ly += 40;
+  ly += 40 * f;
   for (const e of rows) {
     out.push(
-      `<rect x="66" y="${ly}" width="26" height="18" fill="${e === 'geen-gegevens' ? 'url(#arcering)' : ERNST_KLEUR[e].fill}" stroke="#4d4d4d"/>`,
-      `<text x="102" y="${ly + 15}">${ernstLabel(e)} (${telling.get(e)} ${w.t(telling.get(e) === 1 ? 'plaat.buurt_een' : 'plaat.buurt_meer')})</text>`,
+      `<rect x="${f1(66 * f)}" y="${f1(ly)}" width="${f1(26 * f)}" height="${f1(18 * f)}" fill="${e === 'geen-gegevens' ? 'url(#arcering)' : ERNST_KLEUR[e].fill}" stroke="#4d4d4d"/>`,
+      `<text x="${f1(102 * f)}" y="${f1(ly + 15 * f)}">${ernstLabel(e)} (${telling.get(e)} ${w.t(telling.get(e) === 1 ? 'plaat.buurt_een' : 'plaat.buurt_meer')})</text>`,
     );
-    ly += 28;
+    ly += 28 * f;
   }
   if (sel.length) {
     out.push(
-      `<rect x="66" y="${ly}" width="26" height="18" fill="none" stroke="#1a1a1a" stroke-width="4"/>`,
-      `<text x="102" y="${ly + 15}">${w.t('plaat.gekozen')}</text>`,
+      `<rect x="${f1(66 * f)}" y="${f1(ly)}" width="${f1(26 * f)}" height="${f1(18 * f)}" fill="none" stroke="#1a1a1a" stroke-width="4"/>`,
+      `<text x="${f1(102 * f)}" y="${f1(ly + 15 * f)}">${w.t('plaat.gekozen')}</text>`,
     );
   }
   out.push('</g>');
-  out.push(
-    `<text x="40" y="${H - 25}" font-size="14" fill="#333333">${escapeXml(input.onderschrift)}</text>`,
-    '</svg>',
-  );
+  out.push(onderschriftSvg(onderschrift, 40, H - 25 * f, 14 * f), '</svg>');
   return out.join('\n');
 }
 
@@ -674,6 +715,11 @@ export interface AfhandelingPlaatInput {
   readonly breedte?: number;
   readonly hoogte?: number;
   readonly toonTitel?: boolean;
+  /**
+   * The smallest font size on the plate, in its own units (a slide: big enough that, scaled down to the room under
+   * the slide's title, every text is still 18 px at 1280×720); the legend grows with it. Default: the A3 sizes.
+   */
+  readonly tekstMin?: number;
   readonly taal?: 'nl' | 'en';
 }
 
@@ -696,42 +742,63 @@ export function afhandelingPlaatSvg(input: AfhandelingPlaatInput): string {
     '<pattern id="arcering" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="8" height="8" fill="#e6e6e6"/><line x1="0" y1="0" x2="0" y2="8" stroke="#8c8c8c" stroke-width="2"/></pattern>',
   );
   const top = input.toonTitel === false ? 20 : 80;
-  const legendaB = 360;
-  const area = { x: 60, y: top + 10, w: W - 60 - legendaB - 40, h: H - top - 10 - 110 };
+  // Larger text (a slide): every text at least tekstMin, the legend under the bars in two columns (the bars keep the
+  // whole width), a period's label in two lines. Otherwise the A3 layout, the legend on the right.
+  const min = input.tekstMin ?? 0;
+  const groot = min > 15;
+  const fs = (n: number) => Math.max(n, min);
+  const lh = fs(20) * 1.2;
+  const kolommenLegenda = 2;
+  const legendaRijen = Math.ceil(input.categorieen.length / kolommenLegenda);
+  const legendaB = groot ? 0 : 360;
+  const onderschrift = regelsVan(input.onderschrift, fs(15), W - 80);
+  const onderschriftH = onderschrift.length * fs(15) * 1.25 + 10;
+  const onder = groot ? 3 * lh + 16 + legendaRijen * fs(18) * 1.5 + onderschriftH : 110;
+  const links = groot ? tekstBreedte('100%') * fs(16) + 24 : 60;
+  const area = { x: links, y: top + 10, w: W - links - legendaB - 40, h: H - top - 10 - onder };
   const rijen = input.tabel.rijen;
   const n = Math.max(1, rijen.length);
   const slot = area.w / n;
-  const balk = Math.min(160, slot * 0.6);
+  const balk = Math.min(160, slot * (groot ? 0.7 : 0.6));
   const kleur = (i: number) => AFHANDELING_KLEUREN[i % AFHANDELING_KLEUREN.length]!;
   // The axis: 0% at the bottom, 100% at the top, lines every 25%.
-  out.push('<g font-size="16" fill="#333333">');
+  out.push(`<g font-size="${fs(16)}" fill="#333333">`);
   for (const pct of [0, 25, 50, 75, 100]) {
     const y = area.y + area.h - (area.h * pct) / 100;
     out.push(
-      `<line x1="${area.x}" y1="${f1(y)}" x2="${area.x + area.w}" y2="${f1(y)}" stroke="#cccccc"/>`,
-      `<text x="${area.x - 8}" y="${f1(y + 5)}" text-anchor="end">${pct}%</text>`,
+      `<line x1="${f1(area.x)}" y1="${f1(y)}" x2="${f1(area.x + area.w)}" y2="${f1(y)}" stroke="#cccccc"/>`,
+      `<text x="${f1(area.x - 8)}" y="${f1(y + (groot ? fs(16) * 0.3 : 5))}" text-anchor="end">${pct}%</text>`,
     );
   }
   out.push('</g>');
+  /** A label under a bar: on a slide "Q2 2023" above "(2 mnd)". */
+  const onderBalk = (tekst: string, cx: number, y: number, px: number, kleurTekst: string) => {
+    const delen = groot ? tekst.replace(/ \(/, '\n(').split('\n') : [tekst];
+    return `<text x="${f1(cx)}" y="${f1(y)}" font-size="${px}" text-anchor="middle" fill="${kleurTekst}">${delen
+      .map((d, i) => `<tspan x="${f1(cx)}" dy="${i === 0 ? 0 : f1(px * 1.2)}">${escapeXml(d)}</tspan>`)
+      .join('')}</text>`;
+  };
   rijen.forEach((r, i) => {
     const x = area.x + slot * i + (slot - balk) / 2;
     const totaal = r[r.length - 1];
     const tellingen = input.categorieen.map((_, c) => r[1 + c * 2] ?? null);
     const label = String(r[0] ?? '');
     const cx = x + balk / 2;
-    out.push(
-      `<text x="${f1(cx)}" y="${f1(area.y + area.h + 30)}" font-size="20" text-anchor="middle" fill="#1a1a1a">${escapeXml(label)}</text>`,
-    );
+    out.push(onderBalk(label, cx, area.y + area.h + (groot ? fs(20) * 1.4 : 30), fs(20), '#1a1a1a'));
     const verborgen = typeof totaal === 'string' || tellingen.some((t) => typeof t === 'string');
     if (verborgen || typeof totaal !== 'number' || totaal <= 0) {
+      const kort = w.t('plaat.afgeschermdKort');
+      const delen = groot ? kort.split(' ') : [kort];
       out.push(
-        `<rect x="${f1(x)}" y="${area.y}" width="${f1(balk)}" height="${area.h}" fill="url(#arcering)" stroke="#4d4d4d"><title>${escapeXml(label)}: ${escapeXml(w.t('plaat.afgeschermd'))}</title></rect>`,
-        `<text x="${f1(cx)}" y="${f1(area.y + area.h / 2)}" font-size="18" text-anchor="middle" fill="#1a1a1a" stroke="#ffffff" stroke-width="4" paint-order="stroke">${escapeXml(w.t('plaat.afgeschermdKort'))}</text>`,
+        `<rect x="${f1(x)}" y="${area.y}" width="${f1(balk)}" height="${f1(area.h)}" fill="url(#arcering)" stroke="#4d4d4d"><title>${escapeXml(label)}: ${escapeXml(w.t('plaat.afgeschermd'))}</title></rect>`,
+        `<text x="${f1(cx)}" y="${f1(area.y + area.h / 2)}" font-size="${fs(18)}" text-anchor="middle" fill="#1a1a1a" stroke="#ffffff" stroke-width="4" paint-order="stroke">${delen
+          .map((d, j) => `<tspan x="${f1(cx)}" dy="${j === 0 ? 0 : f1(fs(18) * 1.2)}">${escapeXml(d)}</tspan>`)
+          .join('')}</text>`,
       );
       return;
     }
     out.push(
-      `<text x="${f1(cx)}" y="${f1(area.y + area.h + 56)}" font-size="16" text-anchor="middle" fill="#333333">${escapeXml(w.t('plaat.aantalAanmeldingen', { n: w.getal(totaal) }))}</text>`,
+      `<text x="${f1(cx)}" y="${f1(area.y + area.h + (groot ? fs(20) * 1.4 + 2 * lh : 56))}" font-size="${fs(16)}" text-anchor="middle" fill="#333333">${escapeXml(w.t('plaat.aantalAanmeldingen', { n: w.getal(totaal) }))}</text>`,
     );
     let y = area.y;
     input.categorieen.forEach((c, k) => {
@@ -742,32 +809,45 @@ export function afhandelingPlaatSvg(input: AfhandelingPlaatInput): string {
       out.push(
         `<rect x="${f1(x)}" y="${f1(y)}" width="${f1(balk)}" height="${f1(h)}" fill="${kleur(k)}" stroke="#ffffff" stroke-width="2"><title>${escapeXml(`${label}, ${c.label}: ${pct}`)}</title></rect>`,
       );
-      if (h >= 26)
+      if (h >= fs(22) + 4)
         out.push(
-          `<text x="${f1(cx)}" y="${f1(y + h / 2 + 8)}" font-size="22" font-weight="bold" text-anchor="middle" fill="#1a1a1a" stroke="#ffffff" stroke-width="5" paint-order="stroke">${pct}</text>`,
+          `<text x="${f1(cx)}" y="${f1(y + h / 2 + (groot ? fs(22) * 0.35 : 8))}" font-size="${fs(22)}" font-weight="bold" text-anchor="middle" fill="#1a1a1a" stroke="#ffffff" stroke-width="5" paint-order="stroke">${pct}</text>`,
         );
       y += h;
     });
   });
-  // Legend, top right, in the order of the stack (top to bottom).
-  const lx = W - legendaB - 20;
-  let ly = top + 10;
-  out.push(
-    `<g font-size="18" fill="#1a1a1a"><rect x="${lx}" y="${ly}" width="${legendaB}" height="${50 + input.categorieen.length * 34}" fill="#ffffff" stroke="#4d4d4d"/>`,
-    `<text x="${lx + 16}" y="${ly + 30}" font-weight="bold">${escapeXml(w.t('plaat.afhandeling'))}</text>`,
-  );
-  ly += 48;
-  input.categorieen.forEach((c, k) => {
+  // Legend: on the right (A3), or under the bars in two columns (a slide); in the order of the stack.
+  if (groot) {
+    const rij = fs(18) * 1.5;
+    const ly0 = area.y + area.h + 3 * lh + 16;
+    const kolB = (W - 80) / kolommenLegenda;
+    out.push(`<g font-size="${fs(18)}" fill="#1a1a1a">`);
+    input.categorieen.forEach((c, k) => {
+      const lx = 40 + (k % kolommenLegenda) * kolB;
+      const ly = ly0 + Math.floor(k / kolommenLegenda) * rij;
+      out.push(
+        `<rect x="${f1(lx)}" y="${f1(ly)}" width="${f1(fs(18) * 1.2)}" height="${f1(fs(18))}" fill="${kleur(k)}" stroke="#4d4d4d"/>`,
+        `<text x="${f1(lx + fs(18) * 1.7)}" y="${f1(ly + fs(18) * 0.85)}">${escapeXml(c.label)}</text>`,
+      );
+    });
+    out.push('</g>');
+  } else {
+    const lx = W - legendaB - 20;
+    let ly = top + 10;
     out.push(
-      `<rect x="${lx + 16}" y="${ly}" width="28" height="22" fill="${kleur(k)}" stroke="#4d4d4d"/>`,
-      `<text x="${lx + 56}" y="${ly + 17}">${escapeXml(c.label)}</text>`,
+      `<g font-size="18" fill="#1a1a1a"><rect x="${lx}" y="${ly}" width="${legendaB}" height="${50 + input.categorieen.length * 34}" fill="#ffffff" stroke="#4d4d4d"/>`,
+      `<text x="${lx + 16}" y="${ly + 30}" font-weight="bold">${escapeXml(w.t('plaat.afhandeling'))}</text>`,
     );
-    ly += 34;
-  });
-  out.push('</g>');
-  out.push(
-    `<text x="40" y="${H - 20}" font-size="15" fill="#333333">${escapeXml(input.onderschrift)}</text>`,
-    '</svg>',
-  );
+    ly += 48;
+    input.categorieen.forEach((c, k) => {
+      out.push(
+        `<rect x="${lx + 16}" y="${ly}" width="28" height="22" fill="${kleur(k)}" stroke="#4d4d4d"/>`,
+        `<text x="${lx + 56}" y="${ly + 17}">${escapeXml(c.label)}</text>`,
+      );
+      ly += 34;
+    });
+    out.push('</g>');
+  }
+  out.push(onderschriftSvg(onderschrift, 40, H - 20, fs(15)), '</svg>');
   return out.join('\n');
 }

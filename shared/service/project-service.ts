@@ -60,6 +60,7 @@ import {
   deleteWeergave,
   listKnoopPosities,
   listWeergaven,
+  reorderWeergaven,
   replaceKnoopPosities,
   saveWeergave,
 } from '../db/repos/weergaven';
@@ -754,6 +755,11 @@ export function createProjectService(deps: ServiceDeps): WorkerApi & {
     async deleteWeergave(id) {
       return mutate('Weergave verwijderd', (d) => deleteWeergave(d, id));
     },
+    async reorderWeergaven(ids) {
+      if (!Array.isArray(ids) || !ids.every((id) => Number.isInteger(id)))
+        return fail('invoer.ongeldig', { veld: 'volgorde', code: 'ongeldig' });
+      return mutate('Volgorde van de dia’s gewijzigd', (d) => reorderWeergaven(d, ids));
+    },
 
     async previewGeoImport(file, options) {
       try {
@@ -1010,8 +1016,17 @@ export function createProjectService(deps: ServiceDeps): WorkerApi & {
       });
     },
 
-    async getPresentatie() {
-      return guard(() => bouwPresentatie({ db: requireDb(), netwerk: netwerk(), now: now() }));
+    async getPresentatie(opties) {
+      if (
+        opties &&
+        (!Array.isArray(opties.gebieden) ||
+          !opties.gebieden.every((g) => typeof g === 'string') ||
+          typeof opties.peildatum !== 'string')
+      )
+        return fail('invoer.ongeldig', { veld: 'gebieden', code: 'ongeldig' });
+      // Only what the presentation needs of the report's options.
+      const keuze = opties ? { gebieden: opties.gebieden, peildatum: opties.peildatum } : null;
+      return guard(() => bouwPresentatie({ db: requireDb(), netwerk: netwerk(), now: now() }, keuze));
     },
 
     async getRevision() {

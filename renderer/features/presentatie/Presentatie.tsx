@@ -35,6 +35,8 @@ export function Presentatie({ onClose }: { onClose: () => void }) {
   const { t, i18n } = useTranslation();
   const actions = useActions();
   const projectNaam = useApp((s) => s.project?.overview.naam ?? '');
+  // The report's choice of gebieden and peildatum (none: the whole project, today).
+  const selectie = useApp((s) => s.rapportSelectie);
   const [staat, setStaat] = useState<Staat>({ soort: 'laden' });
   const [index, setIndex] = useState(0);
   const rootRef = useRef<HTMLDivElement>(null);
@@ -63,7 +65,7 @@ export function Presentatie({ onClose }: { onClose: () => void }) {
 
   useEffect(() => {
     let weg = false;
-    actions.getPresentatie().then(
+    actions.getPresentatie(selectie).then(
       (result) => {
         if (weg) return;
         setStaat(
@@ -79,7 +81,7 @@ export function Presentatie({ onClose }: { onClose: () => void }) {
     return () => {
       weg = true;
     };
-  }, [actions]);
+  }, [actions, selectie]);
 
   // The blob: URLs live as long as their slides.
   useEffect(() => {
@@ -224,7 +226,12 @@ function DiaInhoud({ dia, url, titelId, taal }: { dia: Dia; url: string | null; 
       <h2 id={titelId} className="wijkweb-presentatie__titel">
         {dia.titel}
       </h2>
-      {/* On the title slide the note is its subtitle. */}
+      {/* On the title slide: the report's gebieden, and the note is its subtitle. */}
+      {dia.soort === 'titel' && dia.gebieden && (
+        <p className="wijkweb-presentatie__notitie wijkweb-presentatie__gebieden" data-testid="dia-gebieden">
+          {dia.gebieden}
+        </p>
+      )}
       {dia.soort === 'titel' && dia.notitie && (
         <p className="wijkweb-presentatie__notitie wijkweb-presentatie__ondertitel">{dia.notitie}</p>
       )}

@@ -54,8 +54,11 @@ export function RapportPage() {
   const browser = useApp((s) => s.platform?.kind === 'browser');
   const [tab, setTab] = useState<Tab>('rapport');
   const [gebieden, setGebieden] = useState<GebiedRow[]>([]);
-  const [gekozen, setGekozen] = useState<string[]>([]);
-  const [peildatum, setPeildatum] = useState(vandaag);
+  // The choice of gebieden and peildatum is kept in the store while the project is open: the presentation follows it,
+  // and it is still there when you come back to Rapport.
+  const bewaard = useApp((s) => s.rapportSelectie);
+  const [gekozen, setGekozen] = useState<string[]>(() => [...(bewaard?.gebieden ?? [])]);
+  const [peildatum, setPeildatum] = useState(() => bewaard?.peildatum ?? vandaag());
   const [vergelijk, setVergelijk] = useState<string>('auto');
   const [secties, setSecties] = useState<SectieSoort[]>([...SECTIES]);
   const [scenarios, setScenarios] = useState<Scenario[]>([]);
@@ -135,6 +138,17 @@ export function RapportPage() {
         : null,
     [gekozen, peildatum, vergelijk, secties, scenarioId, titel, taal],
   );
+
+  // The presentation follows the report's gebieden and peildatum.
+  useEffect(() => {
+    actions.setRapportSelectie(opties ? { gebieden: opties.gebieden, peildatum: opties.peildatum } : null);
+  }, [actions, opties]);
+  const selectieTekst = opties
+    ? t('rapport.dias.selectieTekst', {
+        gebieden: opties.gebieden.map((c) => gebieden.find((g) => g.code === c)?.naam ?? c).join(', '),
+        datum: formatDate(opties.peildatum, i18n.language),
+      })
+    : null;
 
   // The report follows the choices (a short pause while you type) and the project's changes.
   const request = useRef(0);
@@ -330,7 +344,7 @@ export function RapportPage() {
       )}
       {tab === 'dias' && (
         <TabPanel idPrefix="rapport" id="dias">
-          <Dias readOnly={readOnly} />
+          <Dias readOnly={readOnly} selectie={selectieTekst} />
         </TabPanel>
       )}
       {tab === 'privacy' && (

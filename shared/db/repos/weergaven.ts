@@ -58,9 +58,8 @@ export function saveWeergave(db: ProjectDb, id: number | null, input: WeergaveIn
     throw new AppException('invoer.ongeldig', { veld: 'instellingen', code: 'te-lang' });
   const params = [naam, input.soort, json, input.titel?.trim() || null, input.notitie?.trim() || null];
   if (id === null) {
-    const volgorde = Number(
-      db.value('SELECT coalesce(max(volgorde), 0) + 1 FROM weergave WHERE soort = ?', [input.soort]),
-    );
+    // At the end of the presentation: one order over all kinds (the slides list them together).
+    const volgorde = Number(db.value('SELECT coalesce(max(volgorde), 0) + 1 FROM weergave'));
     db.run(
       `INSERT INTO weergave (naam, soort, instellingen, titel, notitie, volgorde, aangemaakt, gewijzigd)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -80,6 +79,19 @@ export function saveWeergave(db: ProjectDb, id: number | null, input: WeergaveIn
       [id],
     )!,
   );
+}
+
+/**
+ * The presentation's order: the views in `ids` get volgorde 1, 2, 3… in that order. Every view must be named once
+ * (a list from before another change is refused rather than half applied). Returns the number of views.
+ */
+export function reorderWeergaven(db: ProjectDb, ids: readonly number[]): number {
+  const alle = db.all<{ id: number }>('SELECT id FROM weergave').map((r) => r.id);
+  const gevraagd = new Set(ids);
+  if (gevraagd.size !== ids.length || ids.length !== alle.length || alle.some((id) => !gevraagd.has(id)))
+    throw new AppException('rapport.dias-veranderd');
+  ids.forEach((id, i) => db.run('UPDATE weergave SET volgorde = ? WHERE id = ?', [i + 1, id]));
+  return ids.length;
 }
 
 export function deleteWeergave(db: ProjectDb, id: number): number {
