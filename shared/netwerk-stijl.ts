@@ -184,3 +184,15 @@ export function tekstBreedte(tekst: string, vet = false): number {
   }
   return vet ? w * 1.08 : w;
 }
+
+// ------------------------------------------------------------------ size by a measure (the view and the plates)
+
+/** The size (diameter) of a knoop on the map when a measure sizes it: from GROOTTE_MIN to GROOTTE_MAX. */
+export const GROOTTE_MIN = 18;
+export const GROOTTE_MAX = 64;
+
+/** Area grows with the value (the square root of its share of the largest), so big hubs do not swamp the map. */
+export function grootteVoor(value: number, max: number): number {
+  if (!(max > 0) || !(value > 0)) return GROOTTE_MIN;
+  return Math.round((GROOTTE_MIN + (GROOTTE_MAX - GROOTTE_MIN) * Math.sqrt(Math.min(1, value / max))) * 10) / 10;
+}

@@ -9,6 +9,8 @@ import { AppException } from '../result';
 import type { NetwerkData, NetwerkFilter } from '../analysis/types';
 import { applyFilter } from '../analysis/filter';
 import { analyseNetwerk } from '../analysis/analyse';
+import type { KnoopMetriek, NetwerkAnalyse } from '../analysis/types';
+import { formatMessage } from '../i18n/messages';
 import { berekenHiaten, type Ernst, type HiaatCel } from '../analysis/hiaten';
 import {
   berekenScenario,
@@ -471,9 +473,11 @@ function netwerkSectie(
   const filter = netwerkFilter(sel);
   const net = applyFilter(data, filter);
   const posities = new Map(data.posities.map((x) => [x.knoop, { x: x.x, y: x.y }]));
+  const a = analyseNetwerk(data, filter);
   const svg = netwerkPlaatSvg({
     net,
     posities,
+    grootte: plaatGrootte(a, 'betweenness', w.taal),
     sectorLabels: labelsIn(data.labels['soort_organisatie'], 'soort_organisatie', w),
     relatieLabels: labelsIn(data.labels['relatietype'], 'relatietype', w),
     titel: w.t('net.plaatTitel', { namen: sel.gekozen.map((g) => g.naam).join(', ') }),
@@ -493,7 +497,6 @@ function netwerkSectie(
       tabellen: [],
     };
   }
-  const a = analyseNetwerk(data, filter);
   const n = a.netwerk;
   const namen = new Map(net.knopen.map((k) => [k.id, k.naam]));
   const kern: Kerngetal[] = [
@@ -1172,6 +1175,28 @@ export function bouwRapport(ctx: RapportContext, opties: RapportOpties): Rapport
  */
 const DIA = { breedte: 1280, hoogte: 480, toonTitel: false, tekstMin: 24 } as const;
 
+/** The measures a knoop can be sized by (as the view's "Grootte volgens"). */
+type Maat = Exclude<keyof KnoopMetriek, 'id' | 'community' | 'articulatiepunt'>;
+const MATEN: readonly Maat[] = [
+  'degree',
+  'inDegree',
+  'outDegree',
+  'gewogenDegree',
+  'betweenness',
+  'closeness',
+  'pagerank',
+  'eigenvector',
+  'clustering',
+];
+
+/** A plate's size measure: the values of the analysis and the measure's name as the view shows it. */
+function plaatGrootte(a: NetwerkAnalyse, maat: Maat, taal: 'nl' | 'en') {
+  return {
+    waarden: new Map(a.knopen.map((m) => [m.id, m[maat]])),
+    naam: formatMessage(taal, `netwerk.metriek.${maat}.naam`),
+  };
+}
+
 export function bouwPresentatie(ctx: RapportContext, opties: PresentatieOpties | null = null): Dia[] {
   const { db, netwerk: data } = ctx;
   if (opties && !isDatum(opties.peildatum))
@@ -1220,6 +1245,7 @@ export function bouwPresentatie(ctx: RapportContext, opties: PresentatieOpties |
     notitie: string | null,
     filter: NetwerkFilter,
     eigen: ReadonlyMap<string, { x: number; y: number }> = posities,
+    maat: Maat | null = 'betweenness',
   ): Dia => ({
     soort: 'netwerk',
     titel,
@@ -1227,6 +1253,9 @@ export function bouwPresentatie(ctx: RapportContext, opties: PresentatieOpties |
     svg: netwerkPlaatSvg({
       net: applyFilter(data, { metVoorzieningen: true, ...filter, metGebieden: false }),
       posities: eigen,
+      grootte: maat
+        ? plaatGrootte(analyseNetwerk(data, { metVoorzieningen: true, ...filter, metGebieden: false }), maat, 'nl')
+        : undefined,
       sectorLabels: data.labels['soort_organisatie'] ?? {},
       relatieLabels: data.labels['relatietype'] ?? {},
       titel,
@@ -1303,7 +1332,11 @@ export function bouwPresentatie(ctx: RapportContext, opties: PresentatieOpties |
               .map(([k, x, y]) => [k, { x, y }]),
           )
         : posities;
-      dias.push(netwerkDia(titel, w.notitie, filter, eigen.size ? eigen : posities));
+      // The measure the view sized its knopen by (none: the plate's own, the number of connections).
+      const op = w.instellingen['grootteOp'];
+      const maat =
+        typeof op === 'string' && MATEN.includes(op as Maat) ? (op as Maat) : op === null ? null : 'betweenness';
+      dias.push(netwerkDia(titel, w.notitie, filter, eigen.size ? eigen : posities, maat));
     } else if (w.soort === 'kaart') dias.push(kaartDia(titel, w.notitie));
     else dias.push(hiatenDia(titel, w.notitie));
   }

@@ -21,6 +21,8 @@ import {
 import {
   breedteKlasse,
   categorieKleuren,
+  GROOTTE_MAX,
+  grootteVoor,
   KLEUR_OMLIJNING,
   KLEUR_ONBEKEND,
   KLEUR_OVERIG,
@@ -155,7 +157,15 @@ export interface NetwerkPlaatInput {
   readonly tekstMin?: number;
   /** The language of the legend; default Dutch. */
   readonly taal?: 'nl' | 'en';
+  /**
+   * The measure that sizes the knopen, as in the view (its values per knoop and its name); without it the plate sizes
+   * organisations by their number of connections.
+   */
+  readonly grootte?: { readonly waarden: ReadonlyMap<string, number>; readonly naam: string };
 }
+
+/** The largest knoop on a plate has this radius (in the plate's units); a measure scales the view's sizes to it. */
+const PLAAT_STRAAL_MAX = 18;
 
 /** The network as an SVG plate (A3 landscape proportions by default). */
 export function netwerkPlaatSvg(input: NetwerkPlaatInput): string {
@@ -273,7 +283,7 @@ export function netwerkPlaatSvg(input: NetwerkPlaatInput): string {
         ? 'Line width: 1–9, 10–49, 50 or more referrals'
         : 'Dikte van een lijn: 1–9, 10–49, 50 of meer verwijzingen'
       : '',
-    w.t('plaat.grootte').replace(/\.$/, ''),
+    (input.grootte ? w.t('plaat.grootteMaat', { maat: input.grootte.naam }) : w.t('plaat.grootte')).replace(/\.$/, ''),
   ]
     .filter(Boolean)
     .join(' · ');
@@ -322,8 +332,15 @@ export function netwerkPlaatSvg(input: NetwerkPlaatInput): string {
       y: knopen.length === 1 ? area.y + area.h / 2 : oy + (p.y - minY) * s,
     };
   };
+  // The view's size (grootteVoor: the area grows with the value) scaled to the plate; or the number of connections.
+  let maxMaat = 0;
+  if (input.grootte) for (const k of knopen) maxMaat = Math.max(maxMaat, input.grootte.waarden.get(k.id) ?? 0);
   const radius = (k: NetwerkKnoop) =>
-    k.soort === 'voorziening' ? 6 : 8 + 10 * Math.sqrt((degree.get(k.id) ?? 0) / maxDeg);
+    input.grootte
+      ? (grootteVoor(input.grootte.waarden.get(k.id) ?? 0, maxMaat) / GROOTTE_MAX) * PLAAT_STRAAL_MAX
+      : k.soort === 'voorziening'
+        ? 6
+        : 8 + 10 * Math.sqrt((degree.get(k.id) ?? 0) / maxDeg);
 
   // One arrowhead per line colour.
   const pijlKleuren = new Set<string>();

@@ -27,7 +27,10 @@ import {
   OVERIG,
   RELATIE_STIJLEN,
   BREEDTE_MIN,
+  GROOTTE_MAX,
+  GROOTTE_MIN,
   breedteKlasse,
+  grootteVoor,
   categorieKleuren,
   knoopVorm,
   relatieStijl,
@@ -147,19 +150,12 @@ export function kleurSchaal(kleurOp: KleurOp, data: NetwerkData, analyse: Netwer
 
 // ------------------------------------------------------------------ size by metric
 
-export const GROOTTE_MIN = 18;
-export const GROOTTE_MAX = 64;
 const VASTE_GROOTTE: Readonly<Record<NetwerkKnoop['soort'], number>> = {
   organisatie: 32,
   voorziening: 22,
   gebied: 18,
 };
 
-/** Area grows with the value (the square root of its share of the largest), so big hubs do not swamp the map. */
-export function grootteVoor(value: number, max: number): number {
-  if (!(max > 0) || !(value > 0)) return GROOTTE_MIN;
-  return Math.round((GROOTTE_MIN + (GROOTTE_MAX - GROOTTE_MIN) * Math.sqrt(Math.min(1, value / max))) * 10) / 10;
-}
 
 /** A knoop is never drawn smaller than this on the screen (px): 9 px for the smallest, 20 px for the largest. */
 export function minSchermGrootte(grootte: number): number {

@@ -12,6 +12,7 @@ import type {
   NetwerkRelatie,
 } from '../../../../../shared/contract';
 import { applyFilter, compareNetwerken } from '../../../../../shared/analysis/filter';
+import { analyseNetwerk } from '../../../../../shared/analysis/analyse';
 import { DEFAULT_INSTELLINGEN, type NetwerkInstellingen } from '../../../../../renderer/features/netwerk/settings';
 import {
   BREEDTE_MAX,
@@ -402,6 +403,44 @@ describe('one visual language: the view, the plate and the slide take the same s
       expect(groottes.length).toBeGreaterThan(0);
       expect(Math.max(...groottes)).toBe(dia ? 20 : 16);
     }
+  });
+});
+
+describe('the plate sizes its knopen by the measure of the view', () => {
+  it('every organisation is as large on the plate, relative to the others, as in the view (Makelaar)', () => {
+    const d = data();
+    const net = applyFilter(d, DEFAULT_INSTELLINGEN.filter);
+    const analyse = analyseNetwerk(d, DEFAULT_INSTELLINGEN.filter);
+    const model = buildModel({
+      data: d,
+      net,
+      instellingen: DEFAULT_INSTELLINGEN,
+      analyse,
+      vergelijking: null,
+      markering: null,
+    });
+    expect(DEFAULT_INSTELLINGEN.grootteOp).toBe('betweenness');
+    const posities = new Map(d.knopen.map((k, i) => [k.id, { x: (i % 4) * 150, y: Math.floor(i / 4) * 150 }]));
+    const svg = netwerkPlaatSvg({
+      net,
+      posities,
+      sectorLabels: LABELS.soort_organisatie,
+      relatieLabels: LABELS.relatietype,
+      titel: 'Netwerk',
+      onderschrift: 'Bron',
+      grootte: { waarden: new Map(analyse.knopen.map((m) => [m.id, m.betweenness])), naam: 'Makelaar (betweenness)' },
+    });
+    const straal = new Map(
+      [...svg.matchAll(/<circle [^>]*?r="([\d.]+)"[^>]*><title>([^<]+)<\/title>/g)].map((m) => [m[2]!, Number(m[1])]),
+    );
+    const verhoudingen = model.nodes
+      .filter((n) => straal.has(n.data.label))
+      .map((n) => straal.get(n.data.label)! / (n.data.grootte / 2));
+    expect(verhoudingen.length).toBeGreaterThanOrEqual(3);
+    // One scale for all: the largest in the view is the largest on the plate, and so on.
+    for (const v of verhoudingen) expect(v).toBeCloseTo(verhoudingen[0]!, 1);
+    expect(new Set(model.nodes.map((n) => n.data.grootte)).size).toBeGreaterThan(1);
+    expect(svg).toContain('Grootte = Makelaar (betweenness), zoals in Netwerk');
   });
 });
 
