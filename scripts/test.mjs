@@ -3,7 +3,7 @@
  * builds, and the end-to-end tests in headless Chromium. It goes on after a failure so one run shows all problems,
  * and ends with one line `N passed, N failed` (each check counts as one, each vitest test as one).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
 mkdirSync('test-results', { recursive: true });
@@ -20,8 +20,31 @@ function step(name, cmd, args) {
   return ok;
 }
 
-function check(name, cmd, args) {
-  if (step(name, cmd, args)) passed++;
+/**
+ * Checks that share nothing, two at a time (the machines have 2 cores: tsc and ESLint each keep one busy); each one's
+ * output is printed whole when it ends, so the log reads as if they ran one after the other.
+ */
+async function together(checks) {
+  const run = ([name, cmd, args]) =>
+    new Promise((resolve) => {
+      const started = Date.now();
+      const child = spawn(cmd, args, { shell: process.platform === 'win32', env: process.env });
+      let out = '';
+      child.stdout.on('data', (d) => (out += d));
+      child.stderr.on('data', (d) => (out += d));
+      child.on('close', (code) => {
+        console.log(`\n=== ${name}\n${out.trimEnd()}`);
+        console.log(`=== ${name}: ${code === 0 ? 'ok' : 'MISLUKT'} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+        resolve(code === 0);
+      });
+      child.on('error', () => resolve(false));
+    });
+  const results = await Promise.all(checks.map(run));
+  return results;
+}
+
+function count(name, ok) {
+  if (ok) passed++;
   else {
     failed++;
     failures.push(name);
@@ -52,11 +75,18 @@ function vitest(project) {
   if (!ok && r.numFailedTests === 0) failed++; // a suite that crashed outside a test
 }
 
-check('typecheck', 'npm', ['run', '-s', 'typecheck']);
-check('lint (eslint + prettier)', 'npm', ['run', '-s', 'lint']);
-check('electronegativity (electron/)', 'node', ['scripts/electronegativity.mjs']);
+const statisch = [
+  ['typecheck', 'npm', ['run', '-s', 'typecheck']],
+  ['lint (eslint + prettier)', 'npm', ['run', '-s', 'lint']],
+];
+(await together(statisch)).forEach((ok, i) => count(statisch[i][0], ok));
 vitest('unit');
-check('build desktop (main + preload)', 'npm', ['run', '-s', 'build:electron']);
+// The builds write their own folders (dist-electron/, dist/); Electronegativity only reads electron/.
+const bouw = [
+  ['electronegativity (electron/)', 'node', ['scripts/electronegativity.mjs']],
+  ['build desktop (main + preload)', 'npm', ['run', '-s', 'build:electron']],
+];
+(await together(bouw)).forEach((ok, i) => count(bouw[i][0], ok));
 if (step('build web (vite)', 'npm', ['run', '-s', 'build:web'])) {
   passed++;
   vitest('e2e');
