@@ -13,6 +13,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createProjectService } from '../../shared/service/project-service';
 import { sha256, sql } from '../helpers/db';
+import { netwerkProject } from '../helpers/netwerk-project';
 import { axeViolations, newPage, screenshot, useAppInBrowser, openProjectFile } from './browser';
 
 const FIXTURES = new URL('../fixtures/', import.meta.url).pathname;
@@ -379,6 +380,26 @@ describe('Netwerk: names you can read at the default fit', () => {
     await screenshot(page, '17-netwerk-utrecht-1440x900');
     leesbaar(n, { deel: 0.2 });
     await legendaNaastKaart(page);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('a large map (1,200 knopen, 4,000 lines): a sketch first, then the names of its largest knopen', async () => {
+    const path = await netwerkProject(mkdtempSync(join(tmpdir(), 'wijkweb-groot-')), 600, 3400);
+    const { context, page, errors } = await newPage(app.browser, app.url);
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await openProjectFile(page, path, 'Bench 1200');
+    await gotoNetwerk(page);
+    // The sketch went to the screen before Cytoscape's own first drawing.
+    const [schets, getekend] = await page.evaluate(() =>
+      ['wijkweb:netwerk-schets', 'wijkweb:netwerk-getekend'].map((m) => performance.getEntriesByName(m)[0]?.startTime),
+    );
+    expect(schets).toBeLessThan(getekend!);
+    // A large map gets a new Cytoscape (its fast settings): the names' canvas must still be on top of it.
+    await expect.poll(async () => (await namen(page)).benoemd, { timeout: 20_000 }).toBeGreaterThanOrEqual(10);
+    const n = await namen(page);
+    expect(n.overlap).toEqual([]);
+    await screenshot(page, '17-netwerk-1200-knopen');
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -495,6 +495,8 @@ export class NetwerkGraph {
       const viewport = this.viewport();
       this.cy.destroy();
       this.cy = this.create(model.groot);
+      // A new Cytoscape empties the container: the names' canvas goes back on top.
+      this.container.append(this.laag.canvas);
       this.nodeData.clear();
       this.edgeData.clear();
       this.classes.clear();
