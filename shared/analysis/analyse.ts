@@ -7,24 +7,19 @@ import louvain from 'graphology-communities-louvain';
 import { applyFilter, STRUCTUUR } from './filter';
 import {
   buildCsr,
-  clustering,
   components,
   cutStructure,
-  degreeOf,
   density,
-  eigenvector,
-  inDegrees,
   mergePathMetricsRaw,
   modularity,
   normalisePathMetrics,
-  pagerank,
   pathMetrics,
   reciprocity,
-  weightedDegrees,
   type Csr,
   type PathMetrics,
   type PathMetricsRaw,
 } from './metrics';
+import { computeMetrieken } from './metriek-descriptors';
 import type {
   KnoopMetriek,
   NetwerkAnalyse,
@@ -190,26 +185,13 @@ function analyseWith(
   const { ids, g, d, v } = graphs;
   const cut = cutStructure(g);
   const whole = kengetallen(g, v, paths, cut);
-  const comm = whole.comm;
-  const pr = pagerank(d);
-  const ev = eigenvector(g);
-  const cl = clustering(g);
-  const indeg = inDegrees(d);
-  const wdeg = weightedDegrees(d);
-  const knopen: KnoopMetriek[] = ids.map((id, i) => ({
-    id,
-    degree: degreeOf(g, i),
-    inDegree: indeg[i]!,
-    outDegree: degreeOf(d, i),
-    gewogenDegree: wdeg[i]!,
-    betweenness: whole.metrics.betweenness[i]!,
-    closeness: whole.metrics.closeness[i]!,
-    pagerank: pr[i]!,
-    eigenvector: ev[i]!,
-    community: comm.of[i]!,
-    articulatiepunt: cut.articulation[i] === 1,
-    clustering: cl[i]!,
-  }));
+  const knopen: KnoopMetriek[] = computeMetrieken(ids, {
+    g,
+    d,
+    paden: whole.metrics,
+    communities: whole.comm,
+    cut,
+  });
 
   // Per wijk: the subnetwork of what is located there.
   const byId = new Map(net.knopen.map((k) => [k.id, k]));

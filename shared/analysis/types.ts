@@ -1,4 +1,5 @@
 /** The network of the sociale basis as the worker hands it to the Netwerk view, and what the analysis says of it. */
+import type { MetriekWaarden } from './metriek-descriptors';
 
 export type KnoopSoort = 'organisatie' | 'voorziening' | 'gebied';
 
@@ -111,19 +112,9 @@ export interface ZichtbaarNetwerk {
   readonly treffers: ReadonlySet<string>;
 }
 
-export interface KnoopMetriek {
+/** A knoop's measures: one field per descriptor of `metriek-descriptors.ts`. */
+export interface KnoopMetriek extends MetriekWaarden {
   readonly id: string;
-  readonly degree: number;
-  readonly inDegree: number;
-  readonly outDegree: number;
-  readonly gewogenDegree: number;
-  readonly betweenness: number;
-  readonly closeness: number;
-  readonly pagerank: number;
-  readonly eigenvector: number;
-  readonly community: number;
-  readonly articulatiepunt: boolean;
-  readonly clustering: number;
 }
 
 export interface NetwerkKengetallen {

@@ -10,7 +10,7 @@ import { Heading, Paragraph, Table, td, tdNum, th, thNum, tr } from '../../compo
 import { DataTable, type ColumnSpec } from '../gegevens/DataTable';
 import { knoopSoortLabel } from './DetailsPanel';
 import { formatGetal, formatMetriek, formatPeriode, formatProcent } from './format';
-import { METRIEKEN } from './settings';
+import { METRIEKEN_OP_SCHERM, type MetriekId } from '../../../shared/analysis/metriek-descriptors';
 import { MetBegrippen } from '../help/Begrip';
 
 const KENGETALLEN = [
@@ -77,27 +77,18 @@ export function AnalysePanel({
       { id: 'soort', label: t('netwerk.tabel.soort'), value: (r) => r.soortLabel, width: 140 },
       { id: 'sector', label: t('netwerk.tabel.sector'), value: (r) => r.sector, width: 150 },
       { id: 'buurt', label: t('netwerk.tabel.buurt'), value: (r) => r.buurt, width: 170, hidden: true },
-      ...METRIEKEN.map((m): ColumnSpec<Rij> => ({
-        id: m,
-        label: t(`netwerk.metriek.${m}.kort`),
-        value: (r) => r[m],
-        cell: (r) => formatMetriek(m, r[m], lang),
-        numeric: true,
-        width: m === 'gewogenDegree' || m === 'betweenness' || m === 'eigenvector' ? 120 : 105,
-      })),
-      {
-        id: 'community',
-        label: t('netwerk.metriek.community.kort'),
-        value: (r) => r.community + 1,
-        numeric: true,
-        width: 90,
-      },
-      {
-        id: 'articulatiepunt',
-        label: t('netwerk.metriek.articulatiepunt.kort'),
-        value: (r) => (r.articulatiepunt ? t('waarde.ja') : t('waarde.nee')),
-        width: 120,
-      },
+      ...METRIEKEN_OP_SCHERM.map((d): ColumnSpec<Rij> => {
+        const m = d.id as MetriekId;
+        const kolom = { id: m, label: t(d.kort), width: d.breedte };
+        if (d.opmaak === 'jaNee') return { ...kolom, value: (r) => (r[m] ? t('waarde.ja') : t('waarde.nee')) };
+        if (d.opmaak === 'groep') return { ...kolom, value: (r) => Number(r[m]) + 1, numeric: true };
+        return {
+          ...kolom,
+          value: (r) => Number(r[m]),
+          cell: (r) => formatMetriek(m, Number(r[m]), lang),
+          numeric: true,
+        };
+      }),
     ],
     [t, lang],
   );
@@ -203,10 +194,10 @@ export function AnalysePanel({
         <details className="wijkweb-netwerk-analyse__begrippen">
           <summary>{t('netwerk.analyse.begrippen')}</summary>
           <dl className="wijkweb-facts">
-            {[...METRIEKEN, 'community' as const, 'articulatiepunt' as const].map((m) => (
-              <div key={m} className="wijkweb-netwerk-analyse__begrip">
-                <dt>{t(`netwerk.metriek.${m}.naam`)}</dt>
-                <dd>{t(`netwerk.metriek.${m}.uitleg`)}</dd>
+            {METRIEKEN_OP_SCHERM.map((d) => (
+              <div key={d.id} className="wijkweb-netwerk-analyse__begrip">
+                <dt>{t(d.label)}</dt>
+                <dd>{t(d.uitleg)}</dd>
               </div>
             ))}
           </dl>

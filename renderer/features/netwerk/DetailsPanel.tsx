@@ -8,7 +8,7 @@ import { volumeIn } from '../../../shared/analysis/filter';
 import { Button } from '../../components/ui';
 import { formatGetal, formatMetriek, formatPeriode } from './format';
 import { useLegendaTeksten } from './Legenda';
-import { METRIEKEN } from './settings';
+import { METRIEKEN_OP_SCHERM, type MetriekId } from '../../../shared/analysis/metriek-descriptors';
 
 export function knoopSoortLabel(k: NetwerkKnoop, t: (key: string) => string): string {
   if (k.soort === 'gebied') return t(k.niveau === 'wijk' ? 'netwerk.soort.wijk' : 'netwerk.soort.buurt');
@@ -193,33 +193,24 @@ export function DetailsPanel({
           {bezig}
           {metriek ? (
             <dl className="wijkweb-netwerk__cijfers" data-testid="knoop-cijfers">
-              {METRIEKEN.map((m) => (
-                <div key={m}>
-                  <dt>{t(`netwerk.metriek.${m}.naam`)}</dt>
-                  <dd>
-                    <span className="wijkweb-netwerk__waarde">{formatMetriek(m, metriek[m], lang)}</span>
-                    <span className="wijkweb-hint">{t(`netwerk.metriek.${m}.uitleg`)}</span>
-                  </dd>
-                </div>
-              ))}
-              <div>
-                <dt>{t('netwerk.metriek.community.naam')}</dt>
-                <dd>
-                  <span className="wijkweb-netwerk__waarde">
-                    {t('netwerk.legenda.groep', { nummer: metriek.community + 1 })}
-                  </span>
-                  <span className="wijkweb-hint">{t('netwerk.metriek.community.uitleg')}</span>
-                </dd>
-              </div>
-              <div>
-                <dt>{t('netwerk.metriek.articulatiepunt.naam')}</dt>
-                <dd>
-                  <span className="wijkweb-netwerk__waarde">
-                    {metriek.articulatiepunt ? t('waarde.ja') : t('waarde.nee')}
-                  </span>
-                  <span className="wijkweb-hint">{t('netwerk.metriek.articulatiepunt.uitleg')}</span>
-                </dd>
-              </div>
+              {METRIEKEN_OP_SCHERM.map((d) => {
+                const v = metriek[d.id as MetriekId];
+                return (
+                  <div key={d.id}>
+                    <dt>{t(d.label)}</dt>
+                    <dd>
+                      <span className="wijkweb-netwerk__waarde">
+                        {typeof v === 'boolean'
+                          ? t(v ? 'waarde.ja' : 'waarde.nee')
+                          : d.opmaak === 'groep'
+                            ? t('netwerk.legenda.groep', { nummer: v + 1 })
+                            : formatMetriek(d.id as MetriekId, v, lang)}
+                      </span>
+                      <span className="wijkweb-hint">{t(d.uitleg)}</span>
+                    </dd>
+                  </div>
+                );
+              })}
             </dl>
           ) : (
             !analyseBezig && <p className="utrecht-paragraph wijkweb-hint">{t('netwerk.details.geenCijfers')}</p>

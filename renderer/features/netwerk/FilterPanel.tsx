@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { NetwerkData, NetwerkFilter } from '../../../shared/contract';
 import { CheckboxGroupField, RadioGroupField, SelectField, type Option } from '../../components/form';
 import { Button, CheckboxField } from '../../components/ui';
+import { metriekDescriptor } from '../../../shared/analysis/metriek-descriptors';
 import { formatPeriode } from './format';
 import { KnoopZoeker, type KnoopOptie } from './KnoopZoeker';
 import {
@@ -15,6 +16,7 @@ import {
   METRIEKEN,
   MODI,
   STATUSSEN,
+  kleurOpLabel,
   parsePeriodeKey,
   periodeKey,
   type Indeling,
@@ -52,7 +54,7 @@ export function WeergaveInstellingen({
       <SelectField
         id="netwerk-kleur"
         label={t('netwerk.instelling.kleurOp')}
-        options={KLEUR_OP.map((k) => ({ value: k, label: t(`netwerk.legenda.kleurOp.${k}`) }))}
+        options={KLEUR_OP.map((k) => ({ value: k, label: t(kleurOpLabel(k)) }))}
         value={inst.kleurOp}
         onChange={(e) => onChange({ ...inst, kleurOp: e.target.value as KleurOp })}
       />
@@ -61,7 +63,7 @@ export function WeergaveInstellingen({
         label={t('netwerk.instelling.grootteOp')}
         options={[
           { value: '', label: t('netwerk.instelling.geenGrootte') },
-          ...METRIEKEN.map((m) => ({ value: m, label: t(`netwerk.metriek.${m}.naam`) })),
+          ...METRIEKEN.map((m) => ({ value: m, label: t(metriekDescriptor(m).label) })),
         ]}
         value={inst.grootteOp ?? ''}
         onChange={(e) => onChange({ ...inst, grootteOp: (e.target.value || null) as Metriek | null })}
@@ -82,7 +84,7 @@ export function WeergaveInstellingen({
         <SelectField
           id="netwerk-ringen"
           label={t('netwerk.instelling.ringenOp')}
-          options={METRIEKEN.map((m) => ({ value: m, label: t(`netwerk.metriek.${m}.naam`) }))}
+          options={METRIEKEN.map((m) => ({ value: m, label: t(metriekDescriptor(m).label) }))}
           value={inst.concentrischOp}
           onChange={(e) => {
             const m = e.target.value as Metriek;

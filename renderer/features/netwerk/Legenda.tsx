@@ -5,7 +5,9 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NetwerkData } from '../../../shared/contract';
+import { isKleurMetriek, metriekDescriptor } from '../../../shared/analysis/metriek-descriptors';
 import { formatMetriek } from './format';
+import { kleurOpLabel } from './settings';
 import type { LegendaTeksten } from './legenda-regels';
 import {
   KLEUR_NIEUW,
@@ -77,7 +79,7 @@ export function useLegendaTeksten(data: NetwerkData): LegendaTeksten {
       if (sleutel === OVERIG) return t('netwerk.legenda.overig');
       if (kleurOp === 'sector') return data.labels['soort_organisatie']?.[sleutel] ?? sleutel;
       if (kleurOp === 'leefgebied') return data.labels['leefgebied']?.[sleutel] ?? sleutel;
-      if (kleurOp === 'community') return t('netwerk.legenda.groep', { nummer: Number(sleutel) + 1 });
+      if (isKleurMetriek(kleurOp)) return t('netwerk.legenda.groep', { nummer: Number(sleutel) + 1 });
       return t(`netwerk.soort.${sleutel}`, { defaultValue: sleutel });
     },
     relatie: (soort: string) =>
@@ -143,7 +145,7 @@ export function Legenda({
       <div id="netwerk-legenda-inhoud" hidden={!open}>
         {legenda.kleuren.length > 0 && (
           <>
-            <h3 className="wijkweb-netwerk-legenda__groep">{t(`netwerk.legenda.kleurOp.${legenda.kleurOp}`)}</h3>
+            <h3 className="wijkweb-netwerk-legenda__groep">{t(kleurOpLabel(legenda.kleurOp))}</h3>
             <ul className="wijkweb-plain-list">
               {legenda.kleuren.map((k) =>
                 item(
@@ -204,7 +206,7 @@ export function Legenda({
                   <circle cx={20} cy={9} r={8} fill="#ffffff" stroke={KLEUR_OMLIJNING} />
                 </svg>
                 {t('netwerk.legenda.grootte', {
-                  metriek: t(`netwerk.metriek.${legenda.grootte.metriek}.naam`),
+                  metriek: t(metriekDescriptor(legenda.grootte.metriek).label),
                   min: formatMetriek(legenda.grootte.metriek, legenda.grootte.min, i18n.language),
                   max: formatMetriek(legenda.grootte.metriek, legenda.grootte.max, i18n.language),
                 })}

@@ -1,15 +1,15 @@
 /** Numbers of the Netwerk view in Dutch (or English) notation, each metric with the precision it needs. */
-import type { Metriek } from './settings';
+import { metriekDescriptor, type MetriekId } from '../../../shared/analysis/metriek-descriptors';
 
 const locale = (lang: string) => (lang === 'en' ? 'en-GB' : 'nl-NL');
 
-const HELE_GETALLEN: readonly Metriek[] = ['degree', 'inDegree', 'outDegree'];
-
-export function formatMetriek(metriek: Metriek, value: number, lang: string): string {
+/** A measure's value with the precision its descriptor asks for (`opmaak`); a group is numbered from 1. */
+export function formatMetriek(metriek: MetriekId, value: number, lang: string): string {
   if (!Number.isFinite(value)) return '';
-  if (HELE_GETALLEN.includes(metriek)) return new Intl.NumberFormat(locale(lang)).format(value);
-  if (metriek === 'gewogenDegree')
-    return new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 1 }).format(value);
+  const opmaak = metriekDescriptor(metriek).opmaak;
+  if (opmaak === 'aantal' || opmaak === 'jaNee') return new Intl.NumberFormat(locale(lang)).format(value);
+  if (opmaak === 'groep') return new Intl.NumberFormat(locale(lang)).format(value + 1);
+  if (opmaak === 'volume') return new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 1 }).format(value);
   // A tiny value (an eigenvector of 8.5e-21) is "< 0,0001", never 22 digits or an exponent.
   if (value !== 0 && Math.abs(value) < 0.0001) {
     const grens = new Intl.NumberFormat(locale(lang), { minimumFractionDigits: 4 }).format(0.0001);

@@ -1,6 +1,8 @@
 /** The legend's words for an exported picture: the same entries and words as the legend on the screen. */
+import { metriekDescriptor } from '../../../shared/analysis/metriek-descriptors';
 import type { LegendaRegel } from './export';
 import { formatMetriek } from './format';
+import { kleurOpLabel } from './settings';
 import { KLEUR_NIEUW, KLEUR_VERDWENEN, type Legenda } from './style';
 
 /** Names of colour categories and relation types (from the project's lists, or the app's own words). */
@@ -20,7 +22,7 @@ export function legendaRegels(
   const regels: LegendaRegel[] = [];
   const metAantal = (tekst: string, aantal: number) => `${tekst} (${aantal})`;
   if (legenda.kleuren.length) {
-    regels.push({ soort: 'kop', tekst: t(`netwerk.legenda.kleurOp.${legenda.kleurOp}`) });
+    regels.push({ soort: 'kop', tekst: t(kleurOpLabel(legenda.kleurOp)) });
     for (const k of legenda.kleuren) {
       regels.push({
         soort: 'vorm',
@@ -59,7 +61,7 @@ export function legendaRegels(
     regels.push({
       soort: 'tekst',
       tekst: t('netwerk.legenda.grootte', {
-        metriek: t(`netwerk.metriek.${legenda.grootte.metriek}.naam`),
+        metriek: t(metriekDescriptor(legenda.grootte.metriek).label),
         min: formatMetriek(legenda.grootte.metriek, legenda.grootte.min, lang),
         max: formatMetriek(legenda.grootte.metriek, legenda.grootte.max, lang),
       }),

@@ -5,22 +5,26 @@
  * older or newer version, or edited by hand, still opens (unknown parts fall back to the defaults).
  */
 import type { KnoopPositie, NetwerkFilter, Periode } from '../../../shared/contract';
+import {
+  GROOTTE_METRIEKEN,
+  isKleurMetriek,
+  KLEUR_METRIEKEN,
+  metriekDescriptor,
+  type GrootteMetriek,
+  type KleurMetriek,
+} from '../../../shared/analysis/metriek-descriptors';
 
-export const METRIEKEN = [
-  'degree',
-  'inDegree',
-  'outDegree',
-  'gewogenDegree',
-  'betweenness',
-  'closeness',
-  'pagerank',
-  'eigenvector',
-  'clustering',
-] as const;
-export type Metriek = (typeof METRIEKEN)[number];
+/** The measures that can size a knoop or order the rings (from the descriptors). */
+export const METRIEKEN = GROOTTE_METRIEKEN;
+export type Metriek = GrootteMetriek;
 
-export const KLEUR_OP = ['sector', 'leefgebied', 'community', 'soort'] as const;
-export type KleurOp = (typeof KLEUR_OP)[number];
+/** Colour by a property of the knoop, or by a measure that forms groups (from the descriptors). */
+export const KLEUR_OP: readonly KleurOp[] = ['sector', 'leefgebied', ...KLEUR_METRIEKEN, 'soort'];
+export type KleurOp = 'sector' | 'leefgebied' | KleurMetriek | 'soort';
+
+/** The catalogue key of a colour choice: a measure's own name, else `netwerk.legenda.kleurOp.*`. */
+export const kleurOpLabel = (k: KleurOp): string =>
+  isKleurMetriek(k) ? metriekDescriptor(k).label : `netwerk.legenda.kleurOp.${k}`;
 
 export const INDELINGEN = ['fcose', 'wijk', 'buurt', 'sector', 'concentrisch'] as const;
 export type Indeling = (typeof INDELINGEN)[number];

@@ -14,6 +14,7 @@ import type {
   ZichtbaarNetwerk,
 } from '../../../shared/contract';
 import { STRUCTUUR } from '../../../shared/analysis/filter';
+import { isKleurMetriek } from '../../../shared/analysis/metriek-descriptors';
 import type { KleurOp, Metriek, NetwerkInstellingen } from './settings';
 import {
   KLEUR_GEBIED,
@@ -121,9 +122,9 @@ export function kleurSchaal(kleurOp: KleurOp, data: NetwerkData, analyse: Netwer
     const per = leefgebiedenPerKnoop(data);
     raw = (k) => per.get(k.id)?.[0] ?? null;
     taxOrder = Object.keys(data.labels['leefgebied'] ?? {});
-  } else if (kleurOp === 'community') {
-    const comm = new Map(analyse?.knopen.map((m) => [m.id, String(m.community)]) ?? []);
-    raw = (k) => comm.get(k.id) ?? null;
+  } else if (isKleurMetriek(kleurOp)) {
+    const groep = new Map(analyse?.knopen.map((m) => [m.id, String(m[kleurOp])]) ?? []);
+    raw = (k) => groep.get(k.id) ?? null;
   } else {
     raw = (k) => k.soort;
     taxOrder = ['organisatie', 'voorziening'];
@@ -134,7 +135,7 @@ export function kleurSchaal(kleurOp: KleurOp, data: NetwerkData, analyse: Netwer
     const v = raw(k);
     if (v !== null) counts.set(v, (counts.get(v) ?? 0) + 1);
   }
-  const kleuren = categorieKleuren(counts, taxOrder, kleurOp === 'community');
+  const kleuren = categorieKleuren(counts, taxOrder, isKleurMetriek(kleurOp));
   const eigen = [...kleuren.keys()];
   return {
     kleurOp,
