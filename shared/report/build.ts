@@ -9,7 +9,8 @@ import { AppException } from '../result';
 import type { NetwerkData, NetwerkFilter } from '../analysis/types';
 import { applyFilter } from '../analysis/filter';
 import { analyseNetwerk } from '../analysis/analyse';
-import type { KnoopMetriek, NetwerkAnalyse } from '../analysis/types';
+import type { NetwerkAnalyse } from '../analysis/types';
+import { GROOTTE_METRIEKEN, metriekDescriptor, type GrootteMetriek } from '../analysis/metriek-descriptors';
 import { formatMessage } from '../i18n/messages';
 import { berekenHiaten, type Ernst, type HiaatCel } from '../analysis/hiaten';
 import {
@@ -1175,25 +1176,11 @@ export function bouwRapport(ctx: RapportContext, opties: RapportOpties): Rapport
  */
 const DIA = { breedte: 1280, hoogte: 480, toonTitel: false, tekstMin: 24 } as const;
 
-/** The measures a knoop can be sized by (as the view's "Grootte volgens"). */
-type Maat = Exclude<keyof KnoopMetriek, 'id' | 'community' | 'articulatiepunt'>;
-const MATEN: readonly Maat[] = [
-  'degree',
-  'inDegree',
-  'outDegree',
-  'gewogenDegree',
-  'betweenness',
-  'closeness',
-  'pagerank',
-  'eigenvector',
-  'clustering',
-];
-
 /** A plate's size measure: the values of the analysis and the measure's name as the view shows it. */
-function plaatGrootte(a: NetwerkAnalyse, maat: Maat, taal: 'nl' | 'en') {
+function plaatGrootte(a: NetwerkAnalyse, maat: GrootteMetriek, taal: 'nl' | 'en') {
   return {
     waarden: new Map(a.knopen.map((m) => [m.id, m[maat]])),
-    naam: formatMessage(taal, `netwerk.metriek.${maat}.naam`),
+    naam: formatMessage(taal, metriekDescriptor(maat).label),
   };
 }
 
@@ -1245,7 +1232,7 @@ export function bouwPresentatie(ctx: RapportContext, opties: PresentatieOpties |
     notitie: string | null,
     filter: NetwerkFilter,
     eigen: ReadonlyMap<string, { x: number; y: number }> = posities,
-    maat: Maat | null = 'betweenness',
+    maat: GrootteMetriek | null = 'betweenness',
   ): Dia => ({
     soort: 'netwerk',
     titel,
@@ -1334,8 +1321,12 @@ export function bouwPresentatie(ctx: RapportContext, opties: PresentatieOpties |
         : posities;
       // The measure the view sized its knopen by (none: the plate's own, the number of connections).
       const op = w.instellingen['grootteOp'];
-      const maat =
-        typeof op === 'string' && MATEN.includes(op as Maat) ? (op as Maat) : op === null ? null : 'betweenness';
+      const maat: GrootteMetriek | null =
+        typeof op === 'string' && (GROOTTE_METRIEKEN as readonly string[]).includes(op)
+          ? (op as GrootteMetriek)
+          : op === null
+            ? null
+            : 'betweenness';
       dias.push(netwerkDia(titel, w.notitie, filter, eigen.size ? eigen : posities, maat));
     } else if (w.soort === 'kaart') dias.push(kaartDia(titel, w.notitie));
     else dias.push(hiatenDia(titel, w.notitie));
