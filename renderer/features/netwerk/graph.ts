@@ -311,6 +311,8 @@ export class NetwerkGraph {
       const punt = { x: round(p.x), y: round(p.y) };
       this.known.set(node.id(), punt);
       this.events.onSavePositions([{ knoop: node.id(), ...punt, vast: this.vast.has(node.id()) }], false);
+      // The names moved with it; now their places again (a name may lie on another knoop there).
+      this.planNamen(0);
     });
     return cy;
   }
