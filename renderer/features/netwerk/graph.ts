@@ -402,6 +402,8 @@ export class NetwerkGraph {
     this.model = model;
     if (eerste) {
       this.wachtOpIndeling = true;
+      // Busy from now on: the layout waits for the sizes before it starts.
+      this.events.onLayoutBusy(true);
       this.sync(model, true);
       // The layout waits for the sizes (a moment; at most a few seconds), so the names of the largest get room.
       this.wachtOpCijfers = setTimeout(() => this.startEersteIndeling(), model.metCijfers ? 0 : 4000);
@@ -502,7 +504,8 @@ export class NetwerkGraph {
       this.nodeData.clear();
       this.edgeData.clear();
       this.classes.clear();
-      this.pendingViewport ??= { v: viewport, until: Infinity };
+      // The map you were looking at stays in view (not on the very first drawing: that one is fitted).
+      if (this.gesynct) this.pendingViewport ??= { v: viewport, until: Infinity };
     }
     const cy = this.cy;
     const first = !this.gesynct || eersteKeer;
