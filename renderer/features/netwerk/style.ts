@@ -157,7 +157,6 @@ const VASTE_GROOTTE: Readonly<Record<NetwerkKnoop['soort'], number>> = {
   gebied: 18,
 };
 
-
 /** A knoop is never drawn smaller than this on the screen (px): 9 px for the smallest, 20 px for the largest. */
 export function minSchermGrootte(grootte: number): number {
   return 9 + 11 * Math.max(0, Math.min(1, (grootte - GROOTTE_MIN) / (GROOTTE_MAX - GROOTTE_MIN)));
