@@ -5,52 +5,15 @@
  *    implemented on browser file APIs in renderer/bridge/browser.ts.
  *  - IPC: the channel names, and the zod schemas main uses to validate every payload.
  */
-import type { TeamBron, TeamMelding, TeamStatus } from './service/team';
-import type { TeamSoort } from './sync/model';
+import type { Handlers } from './service/handlers';
 import type { Result } from './result';
 import type { CbsImportOptions, CbsImportOutcome, CbsPreview } from './importers/cbs';
 import type { GebiedProfiel, GebiedRow } from './db/repos/gebieden';
 import type { ImportFile } from './importers/types';
 import type { CognosImportOptions, CognosPreview } from './importers/cognos';
 import type { MetingenOverzicht, MetingFilter, MetingRow } from './db/repos/metingen';
-import type {
-  EntiteitSoort,
-  Organisatie,
-  OrganisatieBulk,
-  OrganisatieInput,
-  Relatie,
-  RelatieInput,
-  TaxonomieItemInput,
-  TaxonomieItemRow,
-  UndoState,
-  Voorziening,
-  VoorzieningBulk,
-  VoorzieningInput,
-  Wijziging,
-} from './model/sociale-kaart';
-import type { Taxonomy } from './model/taxonomies';
-import type { ImportSoort } from './importers/sniff';
-import type { KnoopPositie, NetwerkAnalyse, NetwerkData, NetwerkFilter } from './analysis/types';
-import type { Weergave, WeergaveInput, WeergaveSoort } from './db/repos/weergaven';
-import type { GeoImportOptions, GeoPreview } from './importers/geo';
-import type { KaartData } from './db/repos/kaart';
+import type { UndoState } from './model/sociale-kaart';
 import type { HiaatCel, HiatenInstellingen } from './analysis/hiaten';
-import type { ScenarioParameters, ScenarioUitkomst } from './analysis/scenario';
-import type { Scenario } from './db/repos/scenarios';
-import type { PilotMonitor } from './analysis/pilot';
-import type { CapaciteitRegel } from './db/repos/pilot';
-import type { CapaciteitInvoer, Doel, DoelInvoer, PilotInstellingen, TellingInvoer } from './model/pilot';
-import type {
-  PartnersImportOptions,
-  PartnersImportOutcome,
-  PartnersPreview,
-  PostcodesImportOutcome,
-  RelatiesImportOptions,
-  RelatiesImportOutcome,
-  RelatiesPreview,
-} from './importers/partners/types';
-import type { Dia, PresentatieOpties, Rapport, RapportOpties, SnapshotInfo } from './report/model';
-import type { PrivacyInstellingen } from './report/privacy';
 
 export type { CbsImportOptions, CbsImportOutcome, CbsPreview, GebiedProfiel, GebiedRow, ImportFile };
 export type { CognosImportOptions, CognosPreview, MetingenOverzicht, MetingFilter, MetingRow };
@@ -265,181 +228,11 @@ export interface TableData {
 export type { TeamBron, TeamMelding, TeamStatus, TeamVerbinding } from './service/team';
 export type { TeamSoort } from './sync/model';
 
-export interface WorkerApi {
-  /** Creates a new, empty project in memory (schema at the latest version, default taxonomies). */
-  createProject(naam: string): Promise<Result<ProjectOverview>>;
-  /** Checks (SQLite, our application_id, integrity) and migrates a project file; the bytes are never changed. */
-  openProject(bytes: Uint8Array, fileName: string): Promise<Result<OpenedProjectInfo>>;
-  closeProject(): Promise<void>;
-  /** A consistent copy of the whole project file; never taken inside a transaction. */
-  exportProject(): Promise<Result<Uint8Array>>;
-  getOverview(): Promise<Result<ProjectOverview>>;
-  renameProject(naam: string): Promise<Result<ProjectOverview>>;
-  /**
-   * A table of the project; `hiaten` and `doelen` at one peildatum (ISO; default the newest counts). Small counts leave as "<5";
-   * `exacteAantallen` keeps referral counts exact in `relaties` (a working file to edit and import back).
-   */
-  exportTable(
-    name: ExportTableName,
-    opties?: { readonly peildatum?: string | null; readonly exacteAantallen?: boolean },
-  ): Promise<Result<TableData>>;
-  /** Reads a CBS file and says what an import would do; writes nothing. */
-  previewCbsImport(file: ImportFile, options: CbsImportOptions): Promise<Result<CbsPreview>>;
-  /** Imports a CBS file in one transaction (progress events; `cancelImport` rolls it back). */
-  importCbs(
-    file: ImportFile,
-    options: CbsImportOptions,
-  ): Promise<Result<CbsImportOutcome & { overview: ProjectOverview }>>;
-  cancelImport(): Promise<void>;
-  /** Reads a Cognos export, matches its gebieden, and says what an import would do; writes nothing. */
-  previewCognosImport(file: ImportFile, options: CognosImportOptions): Promise<Result<CognosPreview>>;
-  importCognos(
-    file: ImportFile,
-    options: CognosImportOptions,
-  ): Promise<Result<{ bronId: number; metingen: number; overview: ProjectOverview }>>;
-  /** The years of the area division in the project, newest first, and the gebieden of one year. */
-  getGebieden(jaar?: number): Promise<Result<GebiedenLijst>>;
-  /** Profile of a gebied (CBS code) or an eigen gebied (code EG_…) in a year. */
-  getGebiedProfiel(code: string, jaar: number): Promise<Result<GebiedProfiel | null>>;
-  /** The profiles of many gebieden in one call (the Kaart: every buurt on the map); a gebied without one is left out. */
-  getGebiedProfielen(codes: readonly string[], jaar: number): Promise<Result<Record<string, GebiedProfiel>>>;
-  /** Measured counts (Cognos) with per-1,000 figures and a trend per measure and gebied. */
-  getMetingen(filter: MetingFilter): Promise<Result<MetingenOverzicht>>;
-  /** A user-defined area: a set of buurten (or wijken) of one year's division. */
-  createEigenGebied(naam: string, leden: readonly string[], jaar: number): Promise<Result<GebiedRow>>;
-
-  // ------------------------------------------------------------ sociale kaart (organisaties, voorzieningen, relaties)
-  listOrganisaties(): Promise<Result<Organisatie[]>>;
-  listVoorzieningen(): Promise<Result<Voorziening[]>>;
-  listRelaties(): Promise<Result<Relatie[]>>;
-  /** id null: a new item. Invalid input fails with `invoer.ongeldig` and params {veld, code} of the first problem. */
-  saveOrganisatie(id: number | null, input: OrganisatieInput): Promise<Result<Changed<Organisatie>>>;
-  saveVoorziening(id: number | null, input: VoorzieningInput): Promise<Result<Changed<Voorziening>>>;
-  saveRelatie(id: number | null, input: RelatieInput): Promise<Result<Changed<Relatie>>>;
-  /** Deletes items (a deleted organisation takes its relaties along; its voorzieningen stay, without provider). */
-  deleteItems(soort: EntiteitSoort, ids: readonly number[]): Promise<Result<Changed<number>>>;
-  bulkOrganisaties(ids: readonly number[], patch: OrganisatieBulk): Promise<Result<Changed<number>>>;
-  bulkVoorzieningen(ids: readonly number[], patch: VoorzieningBulk): Promise<Result<Changed<number>>>;
-  /** Merges organisations into `keepId`: voorzieningen, relaties and names (as aliases) move over. One undo step. */
-  mergeOrganisaties(keepId: number, ids: readonly number[]): Promise<Result<Changed<Organisatie>>>;
-  /** Organisations in the project that look like one (equal names after normalisation, or similar). */
-  findDubbeleOrganisaties(): Promise<Result<DubbeleOrganisaties[]>>;
-  /** What changed, when, for one item (newest first). */
-  getWijzigingen(soort: EntiteitSoort, id: number): Promise<Result<Wijziging[]>>;
-  listTaxonomieen(): Promise<Result<TaxonomieItemRow[]>>;
-  /** code null: a new item (its code is made from the label). */
-  saveTaxonomieItem(
-    taxonomie: Taxonomy,
-    code: string | null,
-    input: TaxonomieItemInput,
-  ): Promise<Result<Changed<TaxonomieItemRow>>>;
-  /** Refused while the item is in use (`taxonomie.in-gebruik`). */
-  deleteTaxonomieItem(taxonomie: Taxonomy, code: string): Promise<Result<Changed<number>>>;
-  undo(): Promise<Result<Changed<string | null>>>;
-  redo(): Promise<Result<Changed<string | null>>>;
-  getUndoState(): Promise<UndoState>;
-  previewPartnersImport(file: ImportFile, options: PartnersImportOptions): Promise<Result<PartnersPreview>>;
-  importPartners(file: ImportFile, options: PartnersImportOptions): Promise<Result<Changed<PartnersImportOutcome>>>;
-  previewRelatiesImport(file: ImportFile, options: RelatiesImportOptions): Promise<Result<RelatiesPreview>>;
-  importRelaties(file: ImportFile, options: RelatiesImportOptions): Promise<Result<Changed<RelatiesImportOutcome>>>;
-  /** What kind of file an import is, from its first rows (the import page routes it to the right preview). */
-  sniffImport(file: ImportFile): Promise<Result<ImportSoort>>;
-  /** The CBS table "buurt, wijk en gemeente per postcode" (PC6 → buurt), as a reference; links existing items. */
-  importPostcodes(file: ImportFile): Promise<Result<Changed<PostcodesImportOutcome>>>;
-
-  // ------------------------------------------------------------ netwerk
-  /** The whole network (knopen, relaties with volumes, positions, labels) for the Netwerk view. */
-  getNetwerk(): Promise<Result<NetwerkData>>;
-  /** Metrics of the part of the network the filter shows (the same filter function as the view). */
-  analyseNetwerk(filter: NetwerkFilter): Promise<Result<NetwerkAnalyse>>;
-  /** Saves node positions (pinned or from a layout); `vervangen` replaces all. Not an undo step. */
-  saveKnoopPosities(posities: readonly KnoopPositie[], vervangen: boolean): Promise<Result<number>>;
-  listWeergaven(soort: WeergaveSoort): Promise<Result<Weergave[]>>;
-  saveWeergave(id: number | null, input: WeergaveInput): Promise<Result<Changed<Weergave>>>;
-  deleteWeergave(id: number): Promise<Result<Changed<number>>>;
-  /** The presentation's order of the saved views: all their ids, first slide first. One undo step. */
-  reorderWeergaven(ids: readonly number[]): Promise<Result<Changed<number>>>;
-
-  // ------------------------------------------------------------ kaart
-  /** Reads a wijk- en buurtkaart (GeoPackage, GeoJSON, TopoJSON) and says how its vlakken join the gebieden. */
-  previewGeoImport(file: ImportFile, options: GeoImportOptions): Promise<Result<GeoPreview>>;
-  importGeo(
-    file: ImportFile,
-    options: GeoImportOptions,
-  ): Promise<Result<Changed<{ bronId: number; vlakken: number; nieuw: number }>>>;
-  /** The polygons of the gebieden of one year (default: the newest with polygons), for the Kaart view. */
-  getKaart(jaar?: number): Promise<Result<KaartData>>;
-
-  // ------------------------------------------------------------ hiaten en scenario's
-  /** Gaps per buurt × leefgebied (optionally for one doelgroep), most severe first, each with its sentence. */
-  getHiaten(opties?: HiatenOpvraag): Promise<Result<HiatenOverzicht>>;
-  /** Leaves a Cognos count out of the gap analysis (or takes it back in): one undo step. */
-  setMetingUitgesloten(id: number, uitgesloten: boolean): Promise<Result<Changed<number>>>;
-  saveHiatenInstellingen(instellingen: HiatenInstellingen): Promise<Result<Changed<HiatenInstellingen>>>;
-  /** With a peildatum: per measure the newest count on or before it (as the Hiaten view); else the newest. */
-  berekenScenario(parameters: ScenarioParameters, opties?: { peildatum?: string }): Promise<Result<ScenarioUitkomst>>;
-  listScenarios(): Promise<Result<Scenario[]>>;
-  saveScenario(id: number | null, naam: string, parameters: ScenarioParameters): Promise<Result<Changed<Scenario>>>;
-  deleteScenario(id: number): Promise<Result<Changed<number>>>;
-
-  // ------------------------------------------------------------ pilotmonitor (issue 18)
-  /** The goals with their status, the afhandeling, costs, initiatives, capacity and evaluation questions at a date
-   * (default: the newest date of the monitor's data). */
-  getPilotmonitor(opties?: { peildatum?: string; taal?: 'nl' | 'en' }): Promise<Result<PilotMonitor>>;
-  getPilot(): Promise<Result<PilotInstellingen>>;
-  savePilot(pilot: PilotInstellingen): Promise<Result<Changed<PilotInstellingen>>>;
-  listDoelen(): Promise<Result<Doel[]>>;
-  saveDoel(id: number | null, doel: DoelInvoer): Promise<Result<Changed<Doel>>>;
-  deleteDoel(id: number): Promise<Result<Changed<number>>>;
-  /** Adds the pilot plan's success criteria as goals for the pilot's gebied and start (one undo step). */
-  addStandaardDoelen(): Promise<Result<Changed<number>>>;
-  /** A tally entered by hand (afhandeling per category, kosten, tevredenheid, meldingen): one undo step. */
-  saveTelling(telling: TellingInvoer): Promise<Result<Changed<number>>>;
-  listCapaciteit(): Promise<Result<CapaciteitRegel[]>>;
-  saveCapaciteit(regels: readonly CapaciteitInvoer[]): Promise<Result<Changed<number>>>;
-  deleteCapaciteit(id: number): Promise<Result<Changed<number>>>;
-
-  // ------------------------------------------------------------ stuurgroep: rapport, snapshots, presentatie
-  /** The stuurgroep report as data (small counts already protected), with its plates as SVG. */
-  getRapport(opties: RapportOpties): Promise<Result<Rapport>>;
-  /** The same report as an xlsx workbook: one sheet per table, typed cells, frozen header rows. */
-  exportRapportXlsx(opties: RapportOpties): Promise<Result<Uint8Array>>;
-  listSnapshots(): Promise<Result<SnapshotInfo[]>>;
-  /** Freezes the sociale kaart, network and gaps as they are now, under a stuurgroep date. One undo step. */
-  createSnapshot(naam: string, peildatum: string): Promise<Result<Changed<SnapshotInfo>>>;
-  deleteSnapshot(id: number): Promise<Result<Changed<number>>>;
-  getPrivacy(): Promise<Result<PrivacyInstellingen>>;
-  savePrivacy(instellingen: PrivacyInstellingen): Promise<Result<Changed<PrivacyInstellingen>>>;
-  /**
-   * Slides for presentation mode: a title slide, then the saved views (netwerk, kaart, hiaten) with their title and
-   * note, as plates. With the report's selection (gebieden, peildatum) the title slide and the map, gap and default
-   * network slides are of that selection; without it, of the whole project today.
-   */
-  getPresentatie(opties?: PresentatieOpties | null): Promise<Result<Dia[]>>;
-
-  // ------------------------------------------------------------ samenwerken (issue 19)
-  /** Shared or not, the connection, waiting changes, who is online, the review count; `revisie` rises with remote changes. */
-  getTeamStatus(): Promise<Result<TeamStatus>>;
-  /** Shares the open project's sociale kaart with a team on the gemeente's server (ws:// or wss://). */
-  shareTeam(server: string, lid: string): Promise<Result<TeamStatus>>;
-  /** Reads an invite and asks its server whether it lets it in (before a new project is made for it); no project needed. */
-  checkTeamUitnodiging(uitnodiging: string): Promise<Result<true>>;
-  /** The open (new, empty) project joins the team of the invite: the team's sociale kaart is fetched. */
-  joinTeam(uitnodiging: string, lid: string): Promise<Result<Changed<TeamStatus>>>;
-  /** Tries the server again now. */
-  reconnectTeam(): Promise<Result<TeamStatus>>;
-  /** "Wijzigingen om na te kijken": concurrent values of one field, links with a deleted end, items not shown. */
-  listTeamMeldingen(): Promise<Result<TeamMelding[]>>;
-  /** The team's imported files (the figures stay with each member): each version with who has it. */
-  listTeamBronnen(): Promise<Result<TeamBron[]>>;
-  /** Settles a review entry: the value at `keuze` (0 = the one shown) as a change for the whole team. */
-  chooseTeamWaarde(soort: TeamSoort, sleutel: string, veld: string, keuze: number): Promise<Result<Changed<number>>>;
-
-  /** Increases by one on every change to the project; the renderer's autosave watches it. */
-  getRevision(): Promise<number>;
-  /** Round trip without work, for the benchmark and a liveness check. */
-  ping(payload?: Uint8Array): Promise<number>;
-}
+/**
+ * Every call of the project service (renderer → worker over comlink; the CLI and the tests call it in process). Derived
+ * from the handlers in `shared/service/handlers/<area>.ts`: a call is written there once, with its documentation.
+ */
+export type WorkerApi = Handlers;
 
 export type ProgressListener = (event: ProgressEvent) => void;
 

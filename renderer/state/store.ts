@@ -5,55 +5,21 @@ import type {
   BridgeApi,
   CbsImportOptions,
   CbsImportOutcome,
-  CbsPreview,
   Changed,
   CognosImportOptions,
-  EntiteitSoort,
-  GebiedenLijst,
-  GebiedProfiel,
   GebiedRow,
   ImportFile,
   KnoopPositie,
-  Organisatie,
-  OrganisatieBulk,
-  OrganisatieInput,
-  PartnersImportOptions,
-  PartnersImportOutcome,
   PlatformInfo,
-  PostcodesImportOutcome,
   ProgressEvent,
   ProjectOverview,
   ProjectRef,
   RecentProject,
-  Relatie,
-  RelatieInput,
-  RelatiesImportOptions,
-  RelatiesImportOutcome,
-  TaxonomieItemInput,
-  TaxonomieItemRow,
   UndoState,
-  Voorziening,
-  VoorzieningBulk,
-  VoorzieningInput,
-  Weergave,
-  WeergaveInput,
   WorkerApi,
-  GeoImportOptions,
-  HiatenInstellingen,
-  Scenario,
-  ScenarioParameters,
-  SnapshotInfo,
-  PrivacyInstellingen,
-  CapaciteitInvoer,
-  Doel,
-  DoelInvoer,
-  PilotInstellingen,
   PresentatieOpties,
-  TellingInvoer,
   TeamStatus,
-  TeamSoort,
 } from '../../shared/contract';
-import type { Taxonomy } from '../../shared/model/taxonomies';
 import { createAutosaver } from './autosave';
 
 export type SaveStatus = 'opgeslagen' | 'gewijzigd' | 'bezig' | 'mislukt' | 'alleen-lezen';
@@ -86,93 +52,8 @@ export interface OpenProject {
 /** What the store needs from the outside world; the real ones are the bridge and the worker. */
 export interface StoreDeps {
   readonly bridge: BridgeApi;
-  readonly worker: Pick<
-    WorkerApi,
-    | 'createProject'
-    | 'openProject'
-    | 'closeProject'
-    | 'exportProject'
-    | 'renameProject'
-    | 'previewCbsImport'
-    | 'importCbs'
-    | 'cancelImport'
-    | 'getGebieden'
-    | 'getGebiedProfiel'
-    | 'getGebiedProfielen'
-    | 'createEigenGebied'
-    | 'getOverview'
-    | 'previewCognosImport'
-    | 'importCognos'
-    | 'getMetingen'
-    | 'listOrganisaties'
-    | 'listVoorzieningen'
-    | 'listRelaties'
-    | 'saveOrganisatie'
-    | 'saveVoorziening'
-    | 'saveRelatie'
-    | 'deleteItems'
-    | 'bulkOrganisaties'
-    | 'bulkVoorzieningen'
-    | 'mergeOrganisaties'
-    | 'findDubbeleOrganisaties'
-    | 'getWijzigingen'
-    | 'listTaxonomieen'
-    | 'saveTaxonomieItem'
-    | 'deleteTaxonomieItem'
-    | 'undo'
-    | 'redo'
-    | 'getUndoState'
-    | 'previewPartnersImport'
-    | 'importPartners'
-    | 'previewRelatiesImport'
-    | 'importRelaties'
-    | 'importPostcodes'
-    | 'sniffImport'
-    | 'previewGeoImport'
-    | 'importGeo'
-    | 'getKaart'
-    | 'getHiaten'
-    | 'setMetingUitgesloten'
-    | 'saveHiatenInstellingen'
-    | 'berekenScenario'
-    | 'listScenarios'
-    | 'saveScenario'
-    | 'deleteScenario'
-    | 'getNetwerk'
-    | 'analyseNetwerk'
-    | 'saveKnoopPosities'
-    | 'listWeergaven'
-    | 'saveWeergave'
-    | 'deleteWeergave'
-    | 'reorderWeergaven'
-    | 'getRapport'
-    | 'exportRapportXlsx'
-    | 'listSnapshots'
-    | 'createSnapshot'
-    | 'deleteSnapshot'
-    | 'getPrivacy'
-    | 'savePrivacy'
-    | 'getPresentatie'
-    | 'getPilotmonitor'
-    | 'getPilot'
-    | 'savePilot'
-    | 'listDoelen'
-    | 'saveDoel'
-    | 'deleteDoel'
-    | 'addStandaardDoelen'
-    | 'saveTelling'
-    | 'listCapaciteit'
-    | 'saveCapaciteit'
-    | 'deleteCapaciteit'
-    | 'getTeamStatus'
-    | 'shareTeam'
-    | 'joinTeam'
-    | 'checkTeamUitnodiging'
-    | 'reconnectTeam'
-    | 'listTeamMeldingen'
-    | 'listTeamBronnen'
-    | 'chooseTeamWaarde'
-  >;
+  /** The worker's whole contract (a test's fake implements the calls it needs). */
+  readonly worker: WorkerApi;
   /** The voorbeeldproject's bytes (served with the app), or null when this build has none. */
   readonly loadVoorbeeld?: () => Promise<Uint8Array | null>;
 }
@@ -199,6 +80,14 @@ export interface AppState {
   readonly actions: Actions;
 }
 
+/**
+ * A change of the worker as the store offers it: the same arguments, answered with the change's own result (the store
+ * has taken the new overview and undo state, raised `dataRevision` and scheduled the autosave).
+ */
+type Wijziging<K extends keyof WorkerApi> = WorkerApi[K] extends (...args: infer A) => Promise<Result<Changed<infer T>>>
+  ? (...args: A) => Promise<Result<T>>
+  : never;
+
 export interface Actions {
   init(): Promise<void>;
   refreshRecent(): Promise<void>;
@@ -212,15 +101,15 @@ export interface Actions {
   saveCopy(): Promise<void>;
   closeProject(): Promise<void>;
   renameProject(naam: string): Promise<AppError | null>;
-  previewCbsImport(file: ImportFile, options: CbsImportOptions): Promise<Result<CbsPreview>>;
+  previewCbsImport: WorkerApi['previewCbsImport'];
   /** Runs the import with progress; the project is saved afterwards like after any edit. */
   importCbs(file: ImportFile, options: CbsImportOptions): Promise<Result<CbsImportOutcome>>;
-  cancelImport(): Promise<void>;
+  cancelImport: WorkerApi['cancelImport'];
   previewCognosImport: WorkerApi['previewCognosImport'];
   importCognos(file: ImportFile, options: CognosImportOptions): Promise<Result<{ metingen: number }>>;
   getMetingen: WorkerApi['getMetingen'];
-  getGebieden(jaar?: number): Promise<Result<GebiedenLijst>>;
-  getGebiedProfiel(code: string, jaar: number): Promise<Result<GebiedProfiel | null>>;
+  getGebieden: WorkerApi['getGebieden'];
+  getGebiedProfiel: WorkerApi['getGebiedProfiel'];
   getGebiedProfielen: WorkerApi['getGebiedProfielen'];
   createEigenGebied(naam: string, leden: readonly string[], jaar: number): Promise<Result<GebiedRow>>;
 
@@ -234,55 +123,48 @@ export interface Actions {
   getWijzigingen: WorkerApi['getWijzigingen'];
   listTaxonomieen: WorkerApi['listTaxonomieen'];
   getUndoState: WorkerApi['getUndoState'];
-  saveOrganisatie(id: number | null, input: OrganisatieInput): Promise<Result<Organisatie>>;
-  saveVoorziening(id: number | null, input: VoorzieningInput): Promise<Result<Voorziening>>;
-  saveRelatie(id: number | null, input: RelatieInput): Promise<Result<Relatie>>;
-  deleteItems(soort: EntiteitSoort, ids: readonly number[]): Promise<Result<number>>;
-  bulkOrganisaties(ids: readonly number[], patch: OrganisatieBulk): Promise<Result<number>>;
-  bulkVoorzieningen(ids: readonly number[], patch: VoorzieningBulk): Promise<Result<number>>;
-  mergeOrganisaties(keepId: number, ids: readonly number[]): Promise<Result<Organisatie>>;
-  saveTaxonomieItem(
-    taxonomie: Taxonomy,
-    code: string | null,
-    input: TaxonomieItemInput,
-  ): Promise<Result<TaxonomieItemRow>>;
-  deleteTaxonomieItem(taxonomie: Taxonomy, code: string): Promise<Result<number>>;
+  saveOrganisatie: Wijziging<'saveOrganisatie'>;
+  saveVoorziening: Wijziging<'saveVoorziening'>;
+  saveRelatie: Wijziging<'saveRelatie'>;
+  deleteItems: Wijziging<'deleteItems'>;
+  bulkOrganisaties: Wijziging<'bulkOrganisaties'>;
+  bulkVoorzieningen: Wijziging<'bulkVoorzieningen'>;
+  mergeOrganisaties: Wijziging<'mergeOrganisaties'>;
+  saveTaxonomieItem: Wijziging<'saveTaxonomieItem'>;
+  deleteTaxonomieItem: Wijziging<'deleteTaxonomieItem'>;
   /** Undoes the last step; shows "Ongedaan gemaakt: …". Returns the description of the step, or null. */
   undo(): Promise<Result<string | null>>;
   redo(): Promise<Result<string | null>>;
   previewPartnersImport: WorkerApi['previewPartnersImport'];
   /** Imports like importCognos: `busy` while it runs, saved afterwards; undoable as one step. */
-  importPartners(file: ImportFile, options: PartnersImportOptions): Promise<Result<PartnersImportOutcome>>;
+  importPartners: Wijziging<'importPartners'>;
   previewRelatiesImport: WorkerApi['previewRelatiesImport'];
-  importRelaties(file: ImportFile, options: RelatiesImportOptions): Promise<Result<RelatiesImportOutcome>>;
-  importPostcodes(file: ImportFile): Promise<Result<PostcodesImportOutcome>>;
+  importRelaties: Wijziging<'importRelaties'>;
+  importPostcodes: Wijziging<'importPostcodes'>;
 
   // ---------------------------------------------------------------- kaart, hiaten, scenario's
   previewGeoImport: WorkerApi['previewGeoImport'];
-  importGeo(
-    file: ImportFile,
-    options: GeoImportOptions,
-  ): Promise<Result<{ bronId: number; vlakken: number; nieuw: number }>>;
+  importGeo: Wijziging<'importGeo'>;
   getKaart: WorkerApi['getKaart'];
   getHiaten: WorkerApi['getHiaten'];
-  setMetingUitgesloten(id: number, uitgesloten: boolean): Promise<Result<number>>;
-  saveHiatenInstellingen(instellingen: HiatenInstellingen): Promise<Result<HiatenInstellingen>>;
+  setMetingUitgesloten: Wijziging<'setMetingUitgesloten'>;
+  saveHiatenInstellingen: Wijziging<'saveHiatenInstellingen'>;
   berekenScenario: WorkerApi['berekenScenario'];
   listScenarios: WorkerApi['listScenarios'];
-  saveScenario(id: number | null, naam: string, parameters: ScenarioParameters): Promise<Result<Scenario>>;
-  deleteScenario(id: number): Promise<Result<number>>;
+  saveScenario: Wijziging<'saveScenario'>;
+  deleteScenario: Wijziging<'deleteScenario'>;
   // ---------------------------------------------------------------- pilotmonitor
   getPilotmonitor: WorkerApi['getPilotmonitor'];
   getPilot: WorkerApi['getPilot'];
-  savePilot(pilot: PilotInstellingen): Promise<Result<PilotInstellingen>>;
+  savePilot: Wijziging<'savePilot'>;
   listDoelen: WorkerApi['listDoelen'];
-  saveDoel(id: number | null, doel: DoelInvoer): Promise<Result<Doel>>;
-  deleteDoel(id: number): Promise<Result<number>>;
-  addStandaardDoelen(): Promise<Result<number>>;
-  saveTelling(telling: TellingInvoer): Promise<Result<number>>;
+  saveDoel: Wijziging<'saveDoel'>;
+  deleteDoel: Wijziging<'deleteDoel'>;
+  addStandaardDoelen: Wijziging<'addStandaardDoelen'>;
+  saveTelling: Wijziging<'saveTelling'>;
   listCapaciteit: WorkerApi['listCapaciteit'];
-  saveCapaciteit(regels: readonly CapaciteitInvoer[]): Promise<Result<number>>;
-  deleteCapaciteit(id: number): Promise<Result<number>>;
+  saveCapaciteit: Wijziging<'saveCapaciteit'>;
+  deleteCapaciteit: Wijziging<'deleteCapaciteit'>;
   /** What kind of file an import is (CBS, Cognos, partners, relaties, postcodes), to route it to its preview. */
   sniffImport: WorkerApi['sniffImport'];
   // ---------------------------------------------------------------- samenwerken
@@ -294,7 +176,7 @@ export interface Actions {
   reconnectTeam(): Promise<Result<TeamStatus>>;
   listTeamMeldingen: WorkerApi['listTeamMeldingen'];
   listTeamBronnen: WorkerApi['listTeamBronnen'];
-  chooseTeamWaarde(soort: TeamSoort, sleutel: string, veld: string, keuze: number): Promise<Result<number>>;
+  chooseTeamWaarde: Wijziging<'chooseTeamWaarde'>;
 
   // ---------------------------------------------------------------- netwerk
   getNetwerk: WorkerApi['getNetwerk'];
@@ -306,17 +188,17 @@ export interface Actions {
   saveKnoopPosities(posities: readonly KnoopPositie[], vervangen: boolean): Promise<Result<number>>;
   listWeergaven: WorkerApi['listWeergaven'];
   /** A saved view (one undo step, like any edit). */
-  saveWeergave(id: number | null, input: WeergaveInput): Promise<Result<Weergave>>;
-  deleteWeergave(id: number): Promise<Result<number>>;
+  saveWeergave: Wijziging<'saveWeergave'>;
+  deleteWeergave: Wijziging<'deleteWeergave'>;
   /** The presentation's order of the saved views (all their ids, first slide first); one undo step. */
-  reorderWeergaven(ids: readonly number[]): Promise<Result<number>>;
+  reorderWeergaven: Wijziging<'reorderWeergaven'>;
   getRapport: WorkerApi['getRapport'];
   exportRapportXlsx: WorkerApi['exportRapportXlsx'];
   listSnapshots: WorkerApi['listSnapshots'];
-  createSnapshot(naam: string, peildatum: string): Promise<Result<SnapshotInfo>>;
-  deleteSnapshot(id: number): Promise<Result<number>>;
+  createSnapshot: Wijziging<'createSnapshot'>;
+  deleteSnapshot: Wijziging<'deleteSnapshot'>;
   getPrivacy: WorkerApi['getPrivacy'];
-  savePrivacy(instellingen: PrivacyInstellingen): Promise<Result<PrivacyInstellingen>>;
+  savePrivacy: Wijziging<'savePrivacy'>;
   getPresentatie: WorkerApi['getPresentatie'];
   /** The Rapport view's choice of gebieden and peildatum, for the presentation (null: none). */
   setRapportSelectie(selectie: PresentatieOpties | null): void;
