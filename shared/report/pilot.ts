@@ -486,6 +486,7 @@ export function pilotDias(
         categorieen: m.categorieen.filter((c) => m.afhandeling.some((a) => c.code in a.perCategorie)),
         titel,
         onderschrift: w.t('pilot.afhandelingOnderschrift', { bron: afh.bron, datum: w.datum(m.peildatum) }),
+        taal: w.taal,
         ...maat,
       }),
       bron: afh.bron,

@@ -21,6 +21,7 @@ import { pilotDias } from './pilot';
 import { selectie } from './selectie';
 import { ernstPerBuurt, hiatenCellen, labelsIn, netwerkFilter, plaatGrootte } from './sections/gedeeld';
 import { woorden } from './tekst';
+import { taxonomieLabel } from '../model/taxonomies';
 
 /**
  * A slide's plate: as wide as the slide at 1280×720 and about as high as the room under its title. The slide scales
@@ -135,7 +136,10 @@ export function bouwPresentatie(ctx: RapportContext, opties: PresentatieOpties |
         titel,
         kolommen: [
           { titel: w.t('kolom.buurt'), soort: 'tekst' },
-          ...leefgebieden.map((l) => ({ titel: l.label, soort: 'tekst' as const })),
+          ...leefgebieden.map((l) => ({
+            titel: taxonomieLabel('leefgebied', l.code, l.label, w.taal),
+            soort: 'tekst' as const,
+          })),
         ],
         rijen: buurten.map(([code, naam]) => [
           naam,

@@ -1025,7 +1025,13 @@ export function createProjectService(deps: ServiceDeps): WorkerApi & {
       )
         return fail('invoer.ongeldig', { veld: 'gebieden', code: 'ongeldig' });
       // Only what the presentation needs of the report's options.
-      const keuze = opties ? { gebieden: opties.gebieden, peildatum: opties.peildatum } : null;
+      const keuze = opties
+        ? {
+            gebieden: opties.gebieden,
+            peildatum: opties.peildatum,
+            taal: opties.taal === 'en' ? ('en' as const) : ('nl' as const),
+          }
+        : null;
       return guard(() => bouwPresentatie({ db: requireDb(), netwerk: netwerk(), now: now() }, keuze));
     },
 
