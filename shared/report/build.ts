@@ -12,14 +12,14 @@ import { listBronnen } from '../db/repos/overview';
 import { listOrganisaties, listRelaties, listVoorzieningen } from '../db/repos/sociale-kaart';
 import { isDatum, snapshotOp, snapshotVoor } from '../db/repos/snapshots';
 import { loadPrivacy } from '../db/repos/privacy';
-import { SECTIES, type Rapport, type RapportOpties, type RapportSectie } from './model';
+import type { Rapport, RapportOpties, RapportSectie } from './model';
 import type { PrivacyInstellingen } from './privacy';
 import { maakSnapshotInhoud, type SnapshotInhoud } from './snapshot';
 import { datumNl } from './format';
 import { woorden } from './tekst';
 import { selectie } from './selectie';
 import { hiatenCellen, netwerkFilter, profielenVan } from './sections/gedeeld';
-import { sectie, type SectieContext } from './sections';
+import { SECTIE_REGISTER, sectie, type SectieContext } from './sections';
 
 export { bouwPresentatie } from './presentatie';
 
@@ -92,7 +92,9 @@ export function bouwRapport(ctx: RapportContext, opties: RapportOpties): Rapport
   const p = loadPrivacy(db);
   const w = woorden(opties.taal === 'en' ? 'en' : 'nl');
   const sel = selectie(db, opties.gebieden, opties.peildatum);
-  const secties = (opties.secties?.length ? opties.secties : SECTIES).filter((s) => SECTIES.includes(s));
+  // In the asked order; by default all, in the registry's.
+  const alle = SECTIE_REGISTER.map((s) => s.id);
+  const secties = (opties.secties?.length ? opties.secties : alle).filter((s) => alle.includes(s));
   // The state at the peildatum: its snapshot if there is one, else the project now.
   const vast = snapshotOp(db, opties.peildatum);
   const vergelijk =
