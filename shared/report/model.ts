@@ -129,9 +129,10 @@ export interface RapportOpties {
 
 /**
  * The report's selection, for the presentation: its title slide (key figures, subtitle) and its map, gap and network
- * slides are then of these gebieden at this peildatum, as in the report. Without it: the whole project now.
+ * slides are then of these gebieden at this peildatum, as in the report, in its language. Without it: the whole
+ * project now, in Dutch.
  */
-export type PresentatieOpties = Pick<RapportOpties, 'gebieden' | 'peildatum'>;
+export type PresentatieOpties = Pick<RapportOpties, 'gebieden' | 'peildatum' | 'taal'>;
 
 // ---------------------------------------------------------------- snapshots
 

@@ -442,6 +442,8 @@ export function pilotDias(
   peildatum: string,
   p: PrivacyInstellingen,
   maat: { breedte: number; hoogte: number; toonTitel: boolean; tekstMin?: number },
+  /** The report's words; Dutch without a report. */
+  w: Woorden = woorden('nl'),
 ): {
   soort: 'pilot' | 'afhandeling';
   titel: string;
@@ -451,8 +453,7 @@ export function pilotDias(
   bron: string;
 }[] {
   if (!heeftPilot(db)) return [];
-  const w = woorden('nl');
-  const m = buildPilotMonitor(db, peildatum, 'nl');
+  const m = buildPilotMonitor(db, peildatum, w.taal);
   const naam = m.pilot.naam.trim();
   const dias: ReturnType<typeof pilotDias> = [
     {
@@ -466,7 +467,7 @@ export function pilotDias(
       doelen: opCriterium(m.doelen).map((e) => ({
         naam: e.doel.naam,
         status: e.status,
-        statusTekst: statusCel(e.status, 'nl'),
+        statusTekst: statusCel(e.status, w.taal),
         sinds: e.sinds ? w.t('pilot.sindsZin', { datum: w.datum(e.sinds) }).trim() : null,
         zin: doelZin(e, p, w),
       })),
@@ -485,6 +486,7 @@ export function pilotDias(
         categorieen: m.categorieen.filter((c) => m.afhandeling.some((a) => c.code in a.perCategorie)),
         titel,
         onderschrift: w.t('pilot.afhandelingOnderschrift', { bron: afh.bron, datum: w.datum(m.peildatum) }),
+        taal: w.taal,
         ...maat,
       }),
       bron: afh.bron,

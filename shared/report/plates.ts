@@ -170,7 +170,6 @@ const PLAAT_STRAAL_MAX = 18;
 /** The network as an SVG plate (A3 landscape proportions by default). */
 export function netwerkPlaatSvg(input: NetwerkPlaatInput): string {
   const w = woorden(input.taal);
-  const en = input.taal === 'en';
   const W = input.breedte ?? 1600;
   const H = input.hoogte ?? 1100;
   // What the filter selects, plus its direct partners as faded context; the rest stays off the plate.
@@ -250,15 +249,15 @@ export function netwerkPlaatSvg(input: NetwerkPlaatInput): string {
   }
   regels.push({ soort: 'ruimte' });
   const soortTelling: [KnoopVorm, string, number][] = [
-    ['ellipse', en ? 'Organisation' : 'Organisatie', getoond.filter((k) => k.soort === 'organisatie').length],
+    ['ellipse', w.t('plaat.organisatie'), getoond.filter((k) => k.soort === 'organisatie').length],
     [
       'round-rectangle',
-      en ? 'Service, collective' : 'Voorziening, collectief',
+      w.t('plaat.voorzieningCollectief'),
       getoond.filter((k) => k.soort === 'voorziening' && k.collectief !== false).length,
     ],
     [
       'diamond',
-      en ? 'Service, individual' : 'Voorziening, individueel',
+      w.t('plaat.voorzieningIndividueel'),
       getoond.filter((k) => k.soort === 'voorziening' && k.collectief === false).length,
     ],
   ];
@@ -273,16 +272,12 @@ export function netwerkPlaatSvg(input: NetwerkPlaatInput): string {
   const rang = (x: string) => (relVolgorde.indexOf(x) < 0 ? relVolgorde.length : relVolgorde.indexOf(x));
   for (const [soort, { n, gericht }] of [...perRelatie].sort(([x], [y]) => rang(x) - rang(y) || x.localeCompare(y))) {
     const st = relatieStijl(soort, gericht);
-    const label = input.relatieLabels[soort] ?? (soort === 'aanbod' ? (en ? 'Offers' : 'Biedt aan') : soort);
+    const label = input.relatieLabels[soort] ?? (soort === 'aanbod' ? w.t('plaat.biedtAan') : soort);
     regels.push({ soort: 'lijn', kleur: st.kleur, lijn: st.lijn, pijl: st.pijl !== 'none', tekst: `${label} (${n})` });
   }
   // Width and size go with the source line under the map (the legend stays one column where it can).
   const schaalTekst = [
-    relaties.some((r) => r.volume !== null && r.volume > 0)
-      ? en
-        ? 'Line width: 1–9, 10–49, 50 or more referrals'
-        : 'Dikte van een lijn: 1–9, 10–49, 50 of meer verwijzingen'
-      : '',
+    relaties.some((r) => r.volume !== null && r.volume > 0) ? w.t('plaat.lijnDikte') : '',
     (input.grootte ? w.t('plaat.grootteMaat', { maat: input.grootte.naam }) : w.t('plaat.grootte')).replace(/\.$/, ''),
   ]
     .filter(Boolean)
@@ -362,7 +357,7 @@ export function netwerkPlaatSvg(input: NetwerkPlaatInput): string {
   );
   if (knopen.length === 0) {
     out.push(
-      `<text x="${W / 2}" y="${H / 2}" font-size="24" text-anchor="middle" fill="#1a1a1a">${en ? 'No organisations or services in this selection.' : 'Geen organisaties of voorzieningen in deze selectie.'}</text>`,
+      `<text x="${W / 2}" y="${H / 2}" font-size="24" text-anchor="middle" fill="#1a1a1a">${escapeXml(w.t('plaat.leeg'))}</text>`,
     );
   }
   // Two lines between the same two knopen (a referral both ways) curve apart, as in the view.
@@ -509,7 +504,7 @@ export interface KaartPlaatInput {
 /** The buurten coloured by their worst gap, the selection outlined, with a legend (lower left). */
 export function kaartPlaatSvg(input: KaartPlaatInput): string {
   const w = woorden(input.taal);
-  const ernstLabel = (e: Ernst) => (input.taal === 'en' ? w.t(`legenda.${e}`) : ERNST_KLEUR[e].label);
+  const ernstLabel = (e: Ernst) => w.t(`legenda.${e}`);
   const W = input.breedte ?? 1600;
   const H = input.hoogte ?? 1100;
   const buurten = input.gebieden.filter((g) => g.niveau === 'buurt');

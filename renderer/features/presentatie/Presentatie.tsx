@@ -37,6 +37,8 @@ export function Presentatie({ onClose }: { onClose: () => void }) {
   const projectNaam = useApp((s) => s.project?.overview.naam ?? '');
   // The report's choice of gebieden and peildatum (none: the whole project, today).
   const selectie = useApp((s) => s.rapportSelectie);
+  // With the report's selection the slides are in the report's language, the app's (without one: Dutch).
+  const taal = i18n.language === 'en' ? 'en' : 'nl';
   const [staat, setStaat] = useState<Staat>({ soort: 'laden' });
   const [index, setIndex] = useState(0);
   const rootRef = useRef<HTMLDivElement>(null);
@@ -65,7 +67,7 @@ export function Presentatie({ onClose }: { onClose: () => void }) {
 
   useEffect(() => {
     let weg = false;
-    actions.getPresentatie(selectie).then(
+    actions.getPresentatie(selectie ? { ...selectie, taal } : null).then(
       (result) => {
         if (weg) return;
         setStaat(
@@ -81,7 +83,7 @@ export function Presentatie({ onClose }: { onClose: () => void }) {
     return () => {
       weg = true;
     };
-  }, [actions, selectie]);
+  }, [actions, selectie, taal]);
 
   // The blob: URLs live as long as their slides.
   useEffect(() => {

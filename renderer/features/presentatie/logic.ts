@@ -2,6 +2,7 @@
 import type { Ernst } from '../../../shared/contract';
 import type { CelWaarde, Dia, RapportKolom, RapportTabel } from '../../../shared/report/model';
 import { ERNST_KLEUR } from '../../../shared/report/ernst-kleur';
+import { formatMessage } from '../../../shared/i18n/messages';
 
 export type DiaActie = { readonly soort: 'naar'; readonly index: number } | { readonly soort: 'sluiten' };
 
@@ -88,7 +89,12 @@ export function breekbaar(tekst: string): string {
   return tekst.replace(/\//g, '/\u200B');
 }
 
-const ERNST_VAN_LABEL = new Map(Object.entries(ERNST_KLEUR).map(([ernst, k]) => [k.label, ernst as Ernst]));
+// The matrix says it in the report's language: the Dutch labels and the English ones.
+const ERNST_VAN_LABEL = new Map(
+  Object.keys(ERNST_KLEUR).flatMap((ernst) =>
+    (['nl', 'en'] as const).map((taal) => [formatMessage(taal, `rapport.tekst.legenda.${ernst}`), ernst as Ernst]),
+  ),
+);
 
 /** A gap matrix cell ("Hiaat", "Geen gegevens") as its severity, to show it with the symbol and colour of the Hiaten
  *  view; null for any other cell. */

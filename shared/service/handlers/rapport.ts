@@ -75,6 +75,12 @@ export async function getPresentatie(ctx: ServiceContext, opties?: PresentatieOp
   )
     return fail('invoer.ongeldig', { veld: 'gebieden', code: 'ongeldig' });
   // Only what the presentation needs of the report's options.
-  const keuze = opties ? { gebieden: opties.gebieden, peildatum: opties.peildatum } : null;
+  const keuze = opties
+    ? {
+        gebieden: opties.gebieden,
+        peildatum: opties.peildatum,
+        taal: opties.taal === 'en' ? ('en' as const) : ('nl' as const),
+      }
+    : null;
   return guard(() => bouwPresentatie({ db: requireDb(ctx), netwerk: netwerk(ctx), now: ctx.now() }, keuze));
 }

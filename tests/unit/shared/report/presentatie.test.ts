@@ -108,6 +108,39 @@ describe('the presentation follows the report’s selection', () => {
     expect(met.find((d) => d.soort === 'netwerk')!.svg).toContain('Inloop De Braker');
   });
 
+  it('with a selection in English: the slides are in the report’s language, the same figures', async () => {
+    const s = await project();
+    const keuze = { gebieden: ['BU01530710'], peildatum: '2024-05-01' };
+    const nl = unwrap(await s.getPresentatie(keuze));
+    const en = unwrap(await s.getPresentatie({ ...keuze, taal: 'en' }));
+    expect(en.map((d) => d.soort)).toEqual(nl.map((d) => d.soort));
+    const d = titel(en);
+    expect(d.notitie).toBe('State of the sociale basis, 1 May 2024');
+    expect(kern(d)).toEqual({
+      Organisations: kern(titel(nl))['Organisaties'],
+      Services: kern(titel(nl))['Voorzieningen'],
+      Gaps: kern(titel(nl))['Hiaten'],
+    });
+    expect(en.map((x) => x.titel).slice(1)).toEqual([
+      'Gaps per neighbourhood',
+      'Gaps per neighbourhood and life domain',
+      'The network of the sociale basis',
+    ]);
+    const matrix = en.find((x) => x.soort === 'hiaten')!.tabel!;
+    expect(matrix.kolommen[0]!.titel).toBe('Neighbourhood');
+    expect(matrix.bron).toBe('CBS, Cognos and the social map');
+    // The cells name the severity in English; the renderer knows them (renderer/features/presentatie/logic.ts).
+    const cellen = matrix.rijen.flatMap((r) => r.slice(1)).filter((c): c is string => typeof c === 'string');
+    expect(cellen.length).toBeGreaterThan(0);
+    expect(cellen.every((c) => ['Serious gap', 'Gap', 'Attention', 'No gap', 'No data'].includes(c))).toBe(true);
+    const netwerk = en.find((x) => x.soort === 'netwerk')!;
+    expect(netwerk.bron).toBe('Social map');
+    expect(netwerk.svg).toContain('Source: social map in Wijkweb.');
+    expect(netwerk.svg).not.toContain('Bron:');
+    // Without a selection: Dutch, as before.
+    expect(titel(unwrap(await s.getPresentatie())).notitie).toMatch(/^Stand van de sociale basis/);
+  });
+
   it('refuses a wrong peildatum or an unknown gebied with a Dutch message code', async () => {
     const s = await project();
     const fout = await s.getPresentatie({ gebieden: ['BU01530711'], peildatum: '1 mei' });

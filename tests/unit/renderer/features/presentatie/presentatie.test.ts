@@ -138,6 +138,14 @@ describe('presentatie: slides', () => {
       'geen',
       'geen-gegevens',
     ]);
+    // A matrix in English (the report's language) says them in English.
+    expect(['Serious gap', 'Gap', 'Attention', 'No gap', 'No data'].map(ernstVanCel)).toEqual([
+      'ernstig',
+      'hiaat',
+      'aandacht',
+      'geen',
+      'geen-gegevens',
+    ]);
     expect(ernstVanCel('Boswinkel')).toBeNull();
     expect(ernstVanCel(3)).toBeNull();
     expect(ernstVanCel(null)).toBeNull();
