@@ -4,15 +4,16 @@
  * recomputed as you type; a yearly table in the form of the plan's medium scenario, and per buurt. Named scenarios
  * are saved in the project.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Scenario, ScenarioUitkomst } from '../../../shared/contract';
+import type { Scenario } from '../../../shared/contract';
 import { STANDAARD_SCENARIO } from '../../../shared/analysis/scenario';
 import type { AppError } from '../../../shared/result';
 import { CheckboxGroupField, ErrorSummary, RadioGroupField, SelectField, type Option } from '../../components/form';
 import { Alert, Button, ButtonGroup, Heading, Paragraph, TextField, tdNum, th, thNum, tr } from '../../components/ui';
 import { formatDateTime } from '../../format';
 import { useActions, useApp } from '../../state/context';
+import { useWorkerQuery } from '../../state/useWorkerQuery';
 import { errorMessage, savedNotice } from '../gegevens/form-helpers';
 import { ScenarioJaarTabel, ScenarioPlanTabel } from './ScenarioPlanTabel';
 import { ScenarioRegels } from './ScenarioRegels';
@@ -31,60 +32,32 @@ const NIVEAUS = ['1', '2', '3', '4'] as const;
 
 function useScenarios(): readonly Scenario[] {
   const actions = useActions();
-  const revision = useApp((s) => s.dataRevision);
-  const [list, setList] = useState<readonly Scenario[]>([]);
-  useEffect(() => {
-    let live = true;
-    void actions.listScenarios().then((r) => {
-      if (live && r.ok) setList(r.value);
-    });
-    return () => {
-      live = false;
-    };
-  }, [actions, revision]);
-  return list;
+  return useWorkerQuery(() => actions.listScenarios(), [actions]).data ?? [];
 }
 
 export function ScenarioPanel({ buurtOptions }: { buurtOptions: readonly Option[] }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const actions = useActions();
-  const revision = useApp((s) => s.dataRevision);
   const readOnly = useApp((s) => s.project?.readOnly ?? true);
   const scenarios = useScenarios();
   const [waarden, setWaarden] = useState<ScenarioWaarden>(() => scenarioNaarWaarden(STANDAARD_SCENARIO));
   const [huidig, setHuidig] = useState<{ id: number; naam: string } | null>(null);
   const [naam, setNaam] = useState('');
   const [naamFout, setNaamFout] = useState<string | null>(null);
-  const [uitkomst, setUitkomst] = useState<{ key: string; value: ScenarioUitkomst } | null>(null);
   const [fout, setFout] = useState<AppError | null>(null);
 
   const checked = useMemo(() => controleerScenario(waarden), [waarden]);
   const problemen: readonly ScenarioProbleem[] = checked.ok ? [] : checked.problemen;
-  const key = checked.ok ? `${revision}|${JSON.stringify(checked.parameters)}` : null;
+  const parametersKey = checked.ok ? JSON.stringify(checked.parameters) : null;
 
-  // Recompute shortly after the last keystroke (the worker answers in a few milliseconds).
-  useEffect(() => {
-    if (!checked.ok || key === null) return;
-    let live = true;
-    const timer = setTimeout(() => {
-      void actions.berekenScenario(checked.parameters).then((r) => {
-        if (!live) return;
-        if (r.ok) {
-          setFout(null);
-          setUitkomst({ key, value: r.value });
-        } else {
-          setFout(r.error);
-        }
-      });
-    }, 150);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-    // `key` covers the parameters and the project's revision.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [actions, key]);
+  // Recompute shortly after the last keystroke (the worker answers in a few milliseconds); the last outcome stays
+  // on screen meanwhile (and while the parameters are not valid), marked busy.
+  const berekening = useWorkerQuery(
+    () => actions.berekenScenario(checked.ok ? checked.parameters : STANDAARD_SCENARIO),
+    [actions, parametersKey],
+    { aan: checked.ok, wacht: 150, bijAntwoord: () => setFout(null) },
+  );
 
   const money = useMemo(
     () =>
@@ -104,7 +77,9 @@ export function ScenarioPanel({ buurtOptions }: { buurtOptions: readonly Option[
     [lang],
   );
 
-  const uit = uitkomst?.value ?? null;
+  const uit = berekening.data;
+  // An error of the computation, or of saving or deleting a scenario (cleared by the next outcome).
+  const toonFout = fout ?? berekening.error;
   const tabel = uit ? scenarioTabel(uit.perJaar) : null;
   const perBuurt = uit ? scenarioPerBuurt(uit) : [];
   const producten = [
@@ -411,14 +386,14 @@ export function ScenarioPanel({ buurtOptions }: { buurtOptions: readonly Option[
           className="wijkweb-scenario__uitkomst"
           aria-labelledby="scenario-uitkomst-titel"
           data-testid="scenario-uitkomst"
-          aria-busy={uitkomst?.key !== key}
+          aria-busy={berekening.laden}
         >
           <Heading level={3} id="scenario-uitkomst-titel">
             {t('scenario.uitkomst')}
           </Heading>
-          {fout && (
+          {toonFout && (
             <Alert type="error">
-              <Paragraph>{errorMessage(t, fout)}</Paragraph>
+              <Paragraph>{errorMessage(t, toonFout)}</Paragraph>
             </Alert>
           )}
           {!uit || !tabel ? (
