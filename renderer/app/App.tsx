@@ -1,3 +1,4 @@
+// Over 300 lines: the app shell (menus, drop to open, first start, tour, views) shares one state; not split yet.
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';

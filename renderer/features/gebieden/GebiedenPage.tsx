@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GebiedProfiel, GebiedRow } from '../../../shared/contract';
 import {
@@ -24,31 +24,25 @@ export function GebiedenPage() {
   const actions = useActions();
   const revision = useApp((s) => s.project?.overview.gewijzigd);
   const readOnly = useApp((s) => s.project?.readOnly ?? true);
-  const [jaren, setJaren] = useState<number[]>([]);
   const [jaar, setJaar] = useState<number | null>(null);
-  const [gebieden, setGebieden] = useState<GebiedRow[]>([]);
   const [selected, setSelected] = useState<string | null>(null);
   const [open, setOpen] = useState<Set<string>>(new Set());
   const [zoek, setZoek] = useState('');
-  const [eigen, setEigen] = useState<(GebiedRow & { leden: readonly string[] })[]>([]);
   const [maken, setMaken] = useState(false);
   const [reload, setReload] = useState(0);
 
-  useEffect(() => {
-    let live = true;
-    void actions.getGebieden(jaar ?? undefined).then((r) => {
-      if (!live || !r.ok) return;
-      setJaren(r.value.jaren);
-      setJaar(r.value.jaar);
-      setGebieden(r.value.gebieden);
-      setEigen(r.value.eigen);
-      const gm = r.value.gebieden.filter((g) => g.niveau === 'gemeente');
+  // Fetched again when the project was changed (`gewijzigd`), after making an eigen gebied, and for another year.
+  const lijst = useWorkerQuery(() => actions.getGebieden(jaar ?? undefined), [actions, jaar, revision, reload], {
+    opnieuwNaWijziging: false,
+    bijAntwoord: (r) => {
+      setJaar(r.jaar);
+      const gm = r.gebieden.filter((g) => g.niveau === 'gemeente');
       if (gm.length === 1) setOpen((o) => new Set([...o, gm[0]!.code]));
-    });
-    return () => {
-      live = false;
-    };
-  }, [actions, jaar, revision, reload]);
+    },
+  }).data;
+  const jaren = lijst?.jaren ?? GEEN;
+  const gebieden = lijst?.gebieden ?? GEEN;
+  const eigen = lijst?.eigen ?? GEEN;
 
   const children = useMemo(() => {
     const map = new Map<string | null, GebiedRow[]>();
@@ -372,3 +366,5 @@ function Profiel({ code, jaar }: { code: string; jaar: number }) {
     </section>
   );
 }
+
+const GEEN: readonly never[] = [];

@@ -1,10 +1,11 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GebiedRow, Organisatie, Relatie, Voorziening } from '../../../shared/contract';
 import { Button, Heading, Paragraph } from '../../components/ui';
 import { TabPanel, Tabs } from '../../components/tabs';
 import { formatDate, formatDateTime, formatNumber } from '../../format';
 import { useActions, useApp } from '../../state/context';
+import { useWorkerQuery } from '../../state/useWorkerQuery';
 import { isKlein, kleinLabel, STANDAARD_PRIVACY, type PrivacyInstellingen } from '../../../shared/report/privacy';
 import { TaxonomieenPanel } from '../taxonomieen/TaxonomieenPanel';
 import { BulkDeleteDialog, OrganisatiesBulkDialog, VoorzieningenBulkDialog } from './BulkEdit';
@@ -370,12 +371,7 @@ function VoorzieningenTab({ data, lookups }: { data: GegevensData; lookups: Look
 /** The project's small-count rule (default until it is read). */
 function usePrivacy(): PrivacyInstellingen {
   const actions = useActions();
-  const revision = useApp((s) => s.dataRevision);
-  const [p, setP] = useState<PrivacyInstellingen>(STANDAARD_PRIVACY);
-  useEffect(() => {
-    void actions.getPrivacy().then((r) => r.ok && setP(r.value));
-  }, [actions, revision]);
-  return p;
+  return useWorkerQuery(() => actions.getPrivacy(), [actions]).data ?? STANDAARD_PRIVACY;
 }
 
 function RelatiesTab({ data, lookups }: { data: GegevensData; lookups: Lookups }) {

@@ -1,10 +1,11 @@
 /** The data of the Gegevens view, fetched again after every change (the store's `dataRevision`). */
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { GebiedRow, Organisatie, Relatie, TaxonomieItemRow, Voorziening } from '../../../shared/contract';
 import type { Taxonomy } from '../../../shared/model/taxonomies';
-import type { AppError } from '../../../shared/result';
+import { ok, type AppError, type Result } from '../../../shared/result';
 import type { Option } from '../../components/form';
-import { useActions, useApp } from '../../state/context';
+import { useActions } from '../../state/context';
+import { useWorkerQuery } from '../../state/useWorkerQuery';
 
 export interface GegevensData {
   readonly organisaties: readonly Organisatie[];
@@ -18,40 +19,28 @@ export interface GegevensData {
 
 export function useGegevens(): { data: GegevensData | null; error: AppError | null } {
   const actions = useActions();
-  const revision = useApp((s) => s.dataRevision);
-  const [data, setData] = useState<GegevensData | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
-  useEffect(() => {
-    let live = true;
-    void Promise.all([
+  const { data, error } = useWorkerQuery(async (): Promise<Result<GegevensData>> => {
+    const [o, v, r, tx, g] = await Promise.all([
       actions.listOrganisaties(),
       actions.listVoorzieningen(),
       actions.listRelaties(),
       actions.listTaxonomieen(),
       actions.getGebieden(),
-    ]).then(([o, v, r, tx, g]) => {
-      if (!live) return;
-      for (const result of [o, v, r, tx, g]) {
-        if (!result.ok) {
-          setError(result.error);
-          return;
-        }
-      }
-      if (!o.ok || !v.ok || !r.ok || !tx.ok || !g.ok) return;
-      setError(null);
-      setData({
-        organisaties: o.value,
-        voorzieningen: v.value,
-        relaties: r.value,
-        taxonomieen: tx.value,
-        gebieden: g.value.gebieden,
-        jaar: g.value.jaar,
-      });
+    ]);
+    if (!o.ok) return o;
+    if (!v.ok) return v;
+    if (!r.ok) return r;
+    if (!tx.ok) return tx;
+    if (!g.ok) return g;
+    return ok({
+      organisaties: o.value,
+      voorzieningen: v.value,
+      relaties: r.value,
+      taxonomieen: tx.value,
+      gebieden: g.value.gebieden,
+      jaar: g.value.jaar,
     });
-    return () => {
-      live = false;
-    };
-  }, [actions, revision]);
+  }, [actions]);
   return { data, error };
 }
 

@@ -1,3 +1,4 @@
+// Over 300 lines: one preview, mostly markup; its four tables read the same preview and choices.
 import { useTranslation } from 'react-i18next';
 import type { CognosImportOptions, CognosPreview as Preview } from '../../../shared/contract';
 import { Heading, Paragraph, Table, TableHead, td, tdNum, th, tr } from '../../components/ui';

@@ -1,3 +1,4 @@
+// Over 300 lines: one import flow (file → preview → import) sharing phase, options and queue; not split yet.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {

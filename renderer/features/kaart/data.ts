@@ -1,5 +1,4 @@
 /** The data of the Kaart view, fetched again after every change to the project (the store's `dataRevision`). */
-import { useEffect, useState } from 'react';
 import type {
   CapaciteitRij,
   GebiedProfiel,
@@ -8,8 +7,9 @@ import type {
   Organisatie,
   Voorziening,
 } from '../../../shared/contract';
-import type { AppError } from '../../../shared/result';
-import { useActions, useApp } from '../../state/context';
+import { fail, ok, type AppError, type Result } from '../../../shared/result';
+import { useActions } from '../../state/context';
+import { useWorkerQuery } from '../../state/useWorkerQuery';
 import { useTranslation } from 'react-i18next';
 import { useHiatenPeildatum } from '../hiaten/peildatum';
 
@@ -30,23 +30,18 @@ export function useKaartGegevens(jaar: number | undefined): {
   error: AppError | null;
 } {
   const actions = useActions();
-  const revision = useApp((s) => s.dataRevision);
   const peildatum = useHiatenPeildatum((s) => s.peildatum);
   const { i18n } = useTranslation();
-  const [state, setState] = useState<{ data: KaartGegevens | null; error: AppError | null }>({
-    data: null,
-    error: null,
-  });
-  useEffect(() => {
-    let live = true;
-    void (async () => {
+  const taal = i18n.language === 'en' ? 'en' : 'nl';
+  const { data, error } = useWorkerQuery(
+    async (signal): Promise<Result<KaartGegevens>> => {
       const kaart = await actions.getKaart(jaar);
-      if (!live) return;
-      if (!kaart.ok) return setState({ data: null, error: kaart.error });
-      const taal = i18n.language === 'en' ? 'en' : 'nl';
+      if (!kaart.ok) return kaart;
+      // A newer request is on its way: this answer would be dropped, so the rest is not asked for.
+      if (signal.aborted) return fail('intern.onverwacht');
       const [hiaten, voorzieningen, organisaties, pilot, gebieden] = await Promise.all([
         kaart.value.jaar !== null
-          ? actions.getHiaten({ jaar: kaart.value.jaar, peildatum, taal: i18n.language === 'en' ? 'en' : 'nl' })
+          ? actions.getHiaten({ jaar: kaart.value.jaar, peildatum, taal })
           : Promise.resolve(null),
         actions.listVoorzieningen(),
         actions.listOrganisaties(),
@@ -54,29 +49,24 @@ export function useKaartGegevens(jaar: number | undefined): {
         actions.getGebieden(),
       ]);
       const rijen = pilot.ok ? pilot.value.capaciteit.rijen : [];
-      if (!live) return;
-      setState({
-        error: null,
-        data: {
-          kaart: kaart.value,
-          // The gap analysis of another year would not fit the map's buurten.
-          hiaten: hiaten?.ok && hiaten.value.jaar === kaart.value.jaar ? hiaten.value : null,
-          voorzieningen: voorzieningen.ok ? voorzieningen.value : [],
-          organisaties: organisaties.ok ? organisaties.value : [],
-          capaciteit: rijen.some((r) => r.index !== null)
-            ? {
-                rijen,
-                leden: new Map(gebieden.ok ? gebieden.value.eigen.map((e) => [e.code, e.leden]) : []),
-              }
-            : null,
-        },
+      return ok({
+        kaart: kaart.value,
+        // The gap analysis of another year would not fit the map's buurten.
+        hiaten: hiaten?.ok && hiaten.value.jaar === kaart.value.jaar ? hiaten.value : null,
+        voorzieningen: voorzieningen.ok ? voorzieningen.value : [],
+        organisaties: organisaties.ok ? organisaties.value : [],
+        capaciteit: rijen.some((r) => r.index !== null)
+          ? {
+              rijen,
+              leden: new Map(gebieden.ok ? gebieden.value.eigen.map((e) => [e.code, e.leden]) : []),
+            }
+          : null,
       });
-    })();
-    return () => {
-      live = false;
-    };
-  }, [actions, revision, jaar, peildatum, i18n.language]);
-  return state;
+    },
+    [actions, jaar, peildatum, taal],
+  );
+  // An error replaces the map (the page shows only the error).
+  return { data: error ? null : data, error };
 }
 
 /** Above this many buurten the CBS figures are not fetched (the map colours by gaps and offers only). */
@@ -85,22 +75,15 @@ export const MAX_PROFIELEN = 1500;
 /** The CBS profile of every buurt on the map, in one call. Null while loading; empty when there are too many. */
 export function useProfielen(codes: readonly string[], jaar: number | null): ReadonlyMap<string, GebiedProfiel> | null {
   const actions = useActions();
-  const revision = useApp((s) => s.dataRevision);
-  const [state, setState] = useState<{ key: string; profielen: ReadonlyMap<string, GebiedProfiel> } | null>(null);
-  const key = `${revision}|${jaar}|${codes.join(',')}`;
-  useEffect(() => {
-    if (jaar === null) return;
-    let live = true;
-    const wanted = codes.length > MAX_PROFIELEN ? [] : codes;
-    void actions.getGebiedProfielen(wanted, jaar).then((r) => {
-      if (live) setState({ key, profielen: new Map(r.ok ? Object.entries(r.value) : []) });
-    });
-    return () => {
-      live = false;
-    };
-    // `key` covers codes, jaar and revision.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [actions, key]);
+  const lijst = codes.join(',');
+  const { data, laden } = useWorkerQuery(
+    async (): Promise<Result<ReadonlyMap<string, GebiedProfiel>>> => {
+      const r = await actions.getGebiedProfielen(codes.length > MAX_PROFIELEN ? [] : codes, jaar!);
+      return ok(new Map(r.ok ? Object.entries(r.value) : []));
+    },
+    [actions, jaar, lijst],
+    { aan: jaar !== null },
+  );
   if (jaar === null) return new Map();
-  return state?.key === key ? state.profielen : null;
+  return laden ? null : data;
 }

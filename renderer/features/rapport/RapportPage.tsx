@@ -1,3 +1,4 @@
+// Over 300 lines (309): the report's choices and its preview share one set of options.
 /**
  * Rapport: the stuurgroep pack in one place. Choose the gebied(en), the peildatum, the moment to compare with and the
  * sections; the preview is the page that is printed (PDF) — the same HTML and print CSS the CLI uses. Next to it: the
