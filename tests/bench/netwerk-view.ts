@@ -80,7 +80,7 @@ async function meet(
     // lines) went to the screen; its names too; Cytoscape's own first drawing (from then on you can click, pan, zoom).
     const mark = (naam: string) =>
       page
-        .waitForFunction((n) => performance.getEntriesByName(n)[0]?.startTime, naam, { timeout: 300_000 })
+        .waitForFunction((n) => performance.getEntriesByName(n)[0]?.startTime, naam, { timeout: 300_000, polling: 250 })
         .then((h) => h.jsonValue() as Promise<number>);
     const eerste = (await mark('wijkweb:netwerk-schets')) - p0;
     const namen = (await mark('wijkweb:netwerk-namen')) - p0;

@@ -635,11 +635,17 @@ export class NetwerkGraph {
       performance.mark('wijkweb:netwerk-namen');
       setTimeout(() => {
         if (this.cy !== cy || cy.destroyed()) return;
-        cy.one('render', () => {
+        let weg = false;
+        const getekend = () => {
+          if (weg) return;
+          weg = true;
           performance.mark('wijkweb:netwerk-getekend');
           this.laag.zetSchets(null);
-        });
+        };
+        cy.one('render', getekend);
         cy.endBatch();
+        // Cytoscape's WebGL renderer draws without a 'render' event: its drawing is in the frame after the batch.
+        requestAnimationFrame(() => requestAnimationFrame(getekend));
       }, 0);
     });
   }
