@@ -10,6 +10,7 @@ import type { CelWaarde, Dia, DiaDoel, RapportTabel } from '../../../shared/repo
 import { STATUS_KLEUR } from '../../../shared/report/status';
 import { Button } from '../../components/ui';
 import { useActions, useApp } from '../../state/context';
+import { useWorkerQuery } from '../../state/useWorkerQuery';
 import { ERNST_STIJL, ERNST_VOLGORDE } from '../hiaten/logic';
 import { breekbaar, celTekst, diaInhoud, diaToets, ernstVanCel, heeftTekens, isKnopToets } from './logic';
 
@@ -39,13 +40,13 @@ export function Presentatie({ onClose }: { onClose: () => void }) {
   const selectie = useApp((s) => s.rapportSelectie);
   // With the report's selection the slides are in the report's language, the app's (without one: Dutch).
   const taal = i18n.language === 'en' ? 'en' : 'nl';
-  const [staat, setStaat] = useState<Staat>({ soort: 'laden' });
+  const [geladen, setGeladen] = useState<Staat>({ soort: 'laden' });
   const [index, setIndex] = useState(0);
   const rootRef = useRef<HTMLDivElement>(null);
   const diaRef = useRef<HTMLElement>(null);
   const titelId = useId();
-  const dias = staat.soort === 'klaar' ? staat.dias : [];
-  const urls = staat.soort === 'klaar' ? staat.urls : [];
+  const dias = geladen.soort === 'klaar' ? geladen.dias : [];
+  const urls = geladen.soort === 'klaar' ? geladen.urls : [];
   const aantal = dias.length;
   const dia: Dia | undefined = dias[Math.min(index, Math.max(0, aantal - 1))];
 
@@ -65,32 +66,23 @@ export function Presentatie({ onClose }: { onClose: () => void }) {
     sluitenRef.current = sluiten;
   });
 
-  useEffect(() => {
-    let weg = false;
-    actions.getPresentatie(selectie ? { ...selectie, taal } : null).then(
-      (result) => {
-        if (weg) return;
-        setStaat(
-          result.ok
-            ? { soort: 'klaar', dias: result.value, urls: plaatUrls(result.value) }
-            : { soort: 'fout', fout: result.error },
-        );
-      },
-      () => {
-        if (!weg) setStaat({ soort: 'fout', fout: { code: 'intern.onverwacht' } });
-      },
-    );
-    return () => {
-      weg = true;
-    };
-  }, [actions, selectie, taal]);
+  const presentatie = useWorkerQuery(
+    () => actions.getPresentatie(selectie ? { ...selectie, taal } : null),
+    [selectie, taal],
+    {
+      // The slides of the moment the presentation opened (no new slides while you present).
+      opnieuwNaWijziging: false,
+      bijAntwoord: (value) => setGeladen({ soort: 'klaar', dias: value, urls: plaatUrls(value) }),
+    },
+  );
+  const staat: Staat = presentatie.error ? { soort: 'fout', fout: presentatie.error } : geladen;
 
   // The blob: URLs live as long as their slides.
   useEffect(() => {
-    if (staat.soort !== 'klaar') return;
-    const lijst = staat.urls;
+    if (geladen.soort !== 'klaar') return;
+    const lijst = geladen.urls;
     return () => lijst.forEach((u) => u && URL.revokeObjectURL(u));
-  }, [staat]);
+  }, [geladen]);
 
   // Full screen when allowed; leaving full screen (the browser's own Esc) leaves the presentation.
   useEffect(() => {

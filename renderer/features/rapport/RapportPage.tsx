@@ -4,12 +4,11 @@
  * sections; the preview is the page that is printed (PDF) — the same HTML and print CSS the CLI uses. Next to it: the
  * xlsx, the network and map plates, the stuurgroep moments (snapshots) and the small-count rule.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
   GebiedRow,
   PrivacyInstellingen,
-  Rapport,
   RapportOpties,
   Scenario,
   SectieSoort,
@@ -21,6 +20,8 @@ import { TabPanel, Tabs } from '../../components/tabs';
 import { Alert, Button, ButtonGroup, CheckboxField, Heading, Paragraph, TextField } from '../../components/ui';
 import { CheckboxGroupField, SelectField } from '../../components/form';
 import { useActions, useApp } from '../../state/context';
+import { useWorkerQuery } from '../../state/useWorkerQuery';
+import { ok } from '../../../shared/result';
 import { downloadFile } from '../gegevens/export';
 import { kaartBestandsnaam, svgNaarPng } from '../kaart/svg-export';
 import { formatDate } from '../../format';
@@ -50,7 +51,6 @@ export const bestandsnaam = (titel: string) =>
 export function RapportPage() {
   const { t, i18n } = useTranslation();
   const actions = useActions();
-  const revision = useApp((s) => s.dataRevision);
   const readOnly = useApp((s) => s.project?.readOnly ?? true);
   const browser = useApp((s) => s.platform?.kind === 'browser');
   const [tab, setTab] = useState<Tab>('rapport');
@@ -66,17 +66,14 @@ export function RapportPage() {
   const [scenarioId, setScenarioId] = useState<string>('');
   const [titel, setTitel] = useState('');
   const [snapshots, setSnapshots] = useState<SnapshotInfo[]>([]);
-  const [rapport, setRapport] = useState<Rapport | null>(null);
   const [fout, setFout] = useState<string | null>(null);
-  const [bezig, setBezig] = useState(false);
   const [melding, setMelding] = useState<string | null>(null);
   // The Pilotmonitor section is offered when the project has a pilot or goals (the report leaves it out otherwise).
   const [heeftPilot, setHeeftPilot] = useState(false);
 
   // What can be chosen: eigen gebieden, wijken and buurten of the newest year; snapshots; scenarios.
-  useEffect(() => {
-    let stale = false;
-    void (async () => {
+  useWorkerQuery(
+    async () => {
       const [g, s, sc, m, pilot, doelen] = await Promise.all([
         actions.getGebieden(),
         actions.listSnapshots(),
@@ -85,36 +82,38 @@ export function RapportPage() {
         actions.getPilot(),
         actions.listDoelen(),
       ]);
-      if (stale) return;
-      setHeeftPilot(
-        (pilot.ok && (pilot.value.naam.trim() !== '' || pilot.value.gebied !== null)) ||
-          (doelen.ok && doelen.value.length > 0),
-      );
-      if (g.ok) {
-        const lijst = [
-          ...g.value.eigen,
-          ...g.value.gebieden.filter((x) => x.niveau === 'wijk' || x.niveau === 'buurt'),
-        ];
-        setGebieden(lijst);
-        // Default: the buurt with the most Cognos counts (the pilot's buurt in the voorbeeldproject), else a wijk.
-        setGekozen((cur) => {
-          if (cur.length && cur.every((c) => lijst.some((x) => x.code === c))) return cur;
-          const telling = new Map<string, number>();
-          if (m.ok) for (const r of m.value.rijen) telling.set(r.gebiedCode, (telling.get(r.gebiedCode) ?? 0) + 1);
-          const metCijfers = [...telling]
-            .filter(([code]) => lijst.some((l) => l.code === code))
-            .sort((a, b) => b[1] - a[1])[0]?.[0];
-          const eerste = metCijfers ?? lijst.find((x) => x.niveau === 'wijk')?.code ?? lijst[0]?.code;
-          return eerste ? [eerste] : [];
-        });
-      }
-      if (s.ok) setSnapshots(s.value);
-      if (sc.ok) setScenarios(sc.value);
-    })();
-    return () => {
-      stale = true;
-    };
-  }, [actions, revision]);
+      return ok({ g, s, sc, m, pilot, doelen });
+    },
+    [actions],
+    {
+      bijAntwoord: ({ g, s, sc, m, pilot, doelen }) => {
+        setHeeftPilot(
+          (pilot.ok && (pilot.value.naam.trim() !== '' || pilot.value.gebied !== null)) ||
+            (doelen.ok && doelen.value.length > 0),
+        );
+        if (g.ok) {
+          const lijst = [
+            ...g.value.eigen,
+            ...g.value.gebieden.filter((x) => x.niveau === 'wijk' || x.niveau === 'buurt'),
+          ];
+          setGebieden(lijst);
+          // Default: the buurt with the most Cognos counts (the pilot's buurt in the voorbeeldproject), else a wijk.
+          setGekozen((cur) => {
+            if (cur.length && cur.every((c) => lijst.some((x) => x.code === c))) return cur;
+            const telling = new Map<string, number>();
+            if (m.ok) for (const r of m.value.rijen) telling.set(r.gebiedCode, (telling.get(r.gebiedCode) ?? 0) + 1);
+            const metCijfers = [...telling]
+              .filter(([code]) => lijst.some((l) => l.code === code))
+              .sort((a, b) => b[1] - a[1])[0]?.[0];
+            const eerste = metCijfers ?? lijst.find((x) => x.niveau === 'wijk')?.code ?? lijst[0]?.code;
+            return eerste ? [eerste] : [];
+          });
+        }
+        if (s.ok) setSnapshots(s.value);
+        if (sc.ok) setScenarios(sc.value);
+      },
+    },
+  );
 
   const taal = i18n.language === 'en' ? 'en' : 'nl';
   const opties: RapportOpties | null = useMemo(
@@ -152,25 +151,17 @@ export function RapportPage() {
     : null;
 
   // The report follows the choices (a short pause while you type) and the project's changes.
-  const request = useRef(0);
-  useEffect(() => {
-    if (!opties) return;
-    const nr = ++request.current;
-    const timer = setTimeout(() => {
-      setBezig(true);
-      void actions.getRapport(opties).then((r) => {
-        if (nr !== request.current) return;
-        setBezig(false);
-        if (r.ok) {
-          setRapport(r.value);
-          setFout(null);
-        } else {
-          setFout(t(`fout.${r.error.code}`, r.error.params ?? {}));
-        }
-      });
-    }, 300);
-    return () => clearTimeout(timer);
-  }, [actions, opties, revision, t]);
+  const rapportVraag = useWorkerQuery(() => actions.getRapport(opties!), [actions, opties], {
+    aan: opties !== null,
+    wacht: 300,
+    bijAntwoord: () => setFout(null),
+  });
+  const rapport = rapportVraag.data;
+  const bezig = opties !== null && rapportVraag.laden;
+  // The report's own error, else that of the last export.
+  const getoondeFout = rapportVraag.error
+    ? t(`fout.${rapportVraag.error.code}`, rapportVraag.error.params ?? {})
+    : fout;
 
   const html = useMemo(() => (rapport ? rapportHtml(rapport) : ''), [rapport]);
   const naam = rapport ? `${bestandsnaam(rapport.titel)}-${rapport.peildatum}` : 'rapport';
@@ -321,9 +312,9 @@ export function RapportPage() {
               <p role="status" className="wijkweb-rapport__status">
                 {bezig ? t('rapport.bezig') : rapport ? t('rapport.klaar', { secties: rapport.secties.length }) : ''}
               </p>
-              {fout && (
+              {getoondeFout && (
                 <Alert type="error">
-                  <Paragraph>{fout}</Paragraph>
+                  <Paragraph>{getoondeFout}</Paragraph>
                 </Alert>
               )}
               {html && <Voorbeeld html={html} title={t('rapport.voorbeeld')} />}
@@ -460,12 +451,10 @@ function Momenten({
 function Privacy({ readOnly }: { readOnly: boolean }) {
   const { t } = useTranslation();
   const actions = useActions();
-  const revision = useApp((s) => s.dataRevision);
   const [p, setP] = useState<PrivacyInstellingen | null>(null);
   const [fout, setFout] = useState<string | null>(null);
-  useEffect(() => {
-    void actions.getPrivacy().then((r) => r.ok && setP(r.value));
-  }, [actions, revision]);
+  // The stored setting, again after every change to the project; edited here and saved at once.
+  useWorkerQuery(() => actions.getPrivacy(), [actions], { bijAntwoord: setP });
   if (!p) return null;
   const bewaar = async (next: PrivacyInstellingen) => {
     setP(next);
