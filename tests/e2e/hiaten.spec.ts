@@ -515,6 +515,16 @@ describe('Kaart: the buurten from their own polygons', () => {
     );
     await page.getByRole('button', { name: 'Hele kaart tonen' }).click();
     expect(await g.getAttribute('transform')).toBe('translate(0 0) scale(1)');
+    // Dragging pans (d3-zoom), and the click that ends a drag does not choose the buurt under the pointer.
+    const gekozenVoor = await details.getByRole('heading').first().textContent();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    for (let i = 1; i <= 10; i++) await page.mouse.move(box.x + box.width / 2 + i * 8, box.y + box.height / 2 + i * 3);
+    await page.mouse.up();
+    await expect.poll(() => g.getAttribute('transform')).toMatch(/^translate\(\d/);
+    expect(await details.getByRole('heading').first().textContent()).toBe(gekozenVoor);
+    await page.getByRole('button', { name: 'Hele kaart tonen' }).click();
+    expect(await g.getAttribute('transform')).toBe('translate(0 0) scale(1)');
 
     // Export: a PNG at 3× and a stand-alone SVG.
     const [png] = await Promise.all([
