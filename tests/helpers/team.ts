@@ -11,14 +11,16 @@ export async function server(
   opslag?: string,
   port = 0,
 ): Promise<{ server: TeamServer; opslag: string; url: string; log: string[] }> {
-  let dir = opslag;
-  if (!dir) {
-    const t = tmpDir('wijkweb-team-');
-    onTestFinished(t.cleanup);
-    dir = t.dir;
-  }
+  const t = opslag ? null : tmpDir('wijkweb-team-');
+  const dir = opslag ?? t!.dir;
   const log: string[] = [];
   const s = await startTeamServer({ port, opslag: dir, log: (r) => log.push(r) });
+  // The server first (its storage writes on a timer: a write into a folder already removed was an unhandled
+  // rejection), then its folder. Closing a server the test closed already does nothing.
+  onTestFinished(async () => {
+    await s.close().catch(() => {});
+    t?.cleanup();
+  });
   return { server: s, opslag: dir, url: `ws://127.0.0.1:${s.port}`, log };
 }
 

@@ -153,8 +153,11 @@ describe('Samenwerken with processes killed mid-sync', () => {
     server.kill('SIGKILL');
     await wacht(300);
     await startServer(port, opslag); // stopped when the test ends
-    const code = await klaar;
-    if (code !== 0) expect(cli(t.dir, 'team', 'sync', a).code).toBe(0);
+    await klaar;
+    // Anna syncs again (the app does on every reconnect). Her sync may have ended just before the kill, with the
+    // server holding her changes in memory only (it writes them within 100 ms, automerge-repo's save throttle):
+    // Automerge keeps them on her side, and this sync brings them back — nothing is lost.
+    expect(cli(t.dir, 'team', 'sync', a).code).toBe(0);
     expect(cli(t.dir, 'team', 'sync', b).code).toBe(0);
     const kaartA = await leesKaart(a);
     expect(await leesKaart(b)).toEqual(kaartA);
