@@ -64,12 +64,19 @@ export async function startTeamServer(o: TeamServerOpties): Promise<TeamServer> 
   // its storage takes no more writes (they would land in a folder that may be gone, or race the next server).
   let gesloten = false;
   const schijf = new NodeFSStorageAdapter(join(o.opslag, 'documenten'));
+  // automerge-repo writes on its own timers and does not catch: a failed write (disk full, folder gone) would be an
+  // unhandled rejection that stops the server. It is logged instead; the members keep their changes and send them
+  // again on their next sync.
+  const schrijf = (wat: string, k: readonly string[], p: Promise<void>) =>
+    p.catch((e: unknown) => {
+      if (!gesloten) log(`opslag: ${wat} van ${k.join('/')} mislukt: ${e instanceof Error ? e.message : String(e)}`);
+    });
   const storage: StorageAdapterInterface = {
     load: (k) => schijf.load(k),
     loadRange: (k) => schijf.loadRange(k),
-    save: (k, d) => (gesloten ? Promise.resolve() : schijf.save(k, d)),
-    remove: (k) => (gesloten ? Promise.resolve() : schijf.remove(k)),
-    removeRange: (k) => (gesloten ? Promise.resolve() : schijf.removeRange(k)),
+    save: (k, d) => (gesloten ? Promise.resolve() : schrijf('bewaren', k, schijf.save(k, d))),
+    remove: (k) => (gesloten ? Promise.resolve() : schrijf('verwijderen', k, schijf.remove(k))),
+    removeRange: (k) => (gesloten ? Promise.resolve() : schrijf('verwijderen', k, schijf.removeRange(k))),
   };
   const repo = new Repo({
     network: [new WebSocketServerAdapter(wss as never)],
