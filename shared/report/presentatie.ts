@@ -83,25 +83,26 @@ export function bouwPresentatie(ctx: RapportContext, opties: PresentatieOpties |
     filter: NetwerkFilter,
     eigen: ReadonlyMap<string, { x: number; y: number }> = posities,
     maat: GrootteMetriek | null = 'betweenness',
-  ): Dia => ({
-    soort: 'netwerk',
-    titel,
-    notitie,
-    svg: netwerkPlaatSvg({
-      net: applyFilter(data, { metVoorzieningen: true, ...filter, metGebieden: false }),
-      posities: eigen,
-      grootte: maat
-        ? plaatGrootte(analyseNetwerk(data, { metVoorzieningen: true, ...filter, metGebieden: false }), maat, w.taal)
-        : undefined,
-      sectorLabels: labelsIn(data.labels['soort_organisatie'], 'soort_organisatie', w),
-      relatieLabels: labelsIn(data.labels['relatietype'], 'relatietype', w),
+  ): Dia => {
+    const plaatFilter: NetwerkFilter = { metVoorzieningen: true, ...filter, metGebieden: false };
+    return {
+      soort: 'netwerk',
       titel,
-      onderschrift: w.t('dia.netwerkOnderschrift'),
-      taal: w.taal,
-      ...DIA,
-    }),
-    bron: w.t('bron.socialeKaart'),
-  });
+      notitie,
+      svg: netwerkPlaatSvg({
+        net: applyFilter(data, plaatFilter),
+        posities: eigen,
+        grootte: maat ? plaatGrootte(analyseNetwerk(data, plaatFilter), maat, w.taal) : undefined,
+        sectorLabels: labelsIn(data.labels['soort_organisatie'], 'soort_organisatie', w),
+        relatieLabels: labelsIn(data.labels['relatietype'], 'relatietype', w),
+        titel,
+        onderschrift: w.t('dia.netwerkOnderschrift'),
+        taal: w.taal,
+        ...DIA,
+      }),
+      bron: w.t('bron.socialeKaart'),
+    };
+  };
   const kaart = loadKaart(db, jaar ?? undefined);
   const kaartDia = (titel: string, notitie: string | null): Dia => ({
     soort: 'kaart',

@@ -210,6 +210,17 @@ export function zoomRond(
   return { k: k2, x: px - ((px - t.x) * k2) / t.k, y: py - ((py - t.y) * k2) / t.k };
 }
 
+/** The legend entry of the buurten without a figure (hatched), with their number. */
+function leegItem(leeg: number, t: Vertaal): LegendaItem {
+  return {
+    id: 'leeg',
+    label: t('kaart.geenGegevensAantal', { count: leeg }),
+    fill: LEEG,
+    arcering: true,
+    aantal: leeg,
+  };
+}
+
 /** Translation, as `t` of react-i18next. */
 export type Vertaal = (key: string, params?: Record<string, unknown>) => string;
 
@@ -368,13 +379,7 @@ function kleurCbs({ vormen, profielen, getal, t, ...invoer }: KleuringInvoer, sl
     aantal: k.aantal,
   }));
   const leeg = [...waarden.values()].filter((w) => w.waarde === null).length;
-  legenda.push({
-    id: 'leeg',
-    label: t('kaart.geenGegevensAantal', { count: leeg }),
-    fill: LEEG,
-    arcering: true,
-    aantal: leeg,
-  });
+  legenda.push(leegItem(leeg, t));
   const vlakken = vormen.map(({ g, d, centrum }): Vlak => {
     const w = waarden.get(g.code)!;
     const k = w.waarde !== null ? klasseVan(w.waarde, grenzen) : null;
@@ -439,13 +444,7 @@ function kleurPilot(
     fill: kleur,
     aantal: counts[k]!,
   }));
-  legenda.push({
-    id: 'leeg',
-    label: t('kaart.geenGegevensAantal', { count: leeg }),
-    fill: LEEG,
-    arcering: true,
-    aantal: leeg,
-  });
+  legenda.push(leegItem(leeg, t));
   return { vlakken, legenda, methode: t('kaart.methodePilot') };
 }
 

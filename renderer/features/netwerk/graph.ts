@@ -21,7 +21,7 @@ import {
   type NodeData,
 } from './style';
 import { cytoscapeSvg } from './svg';
-import { NamenLaag, type GetekendeNaam, type Naam, type Schets } from './namen-laag';
+import { NamenLaag, uitlijning, type GetekendeNaam, type Naam, type Schets } from './namen-laag';
 
 /**
  * Cytoscape adds a <style> element to the page unless one with this id exists. The app's CSP allows no inline
@@ -796,8 +796,7 @@ export class NetwerkGraph {
       namen.push({ id: p.id, plaatsing: p, x: k.x, y: k.y, vet: !!k.vet, gebied: ele.hasClass('gebied') });
       // The same name as Cytoscape's label fields, for an export.
       const half = ((Number(ele.data('zg')) || 20) / 2) * zoom;
-      const lh = p.plek.startsWith('rechts') ? 'right' : p.plek.startsWith('links') ? 'left' : 'center';
-      const lv = p.plek.endsWith('onder') ? 'bottom' : p.plek.endsWith('boven') ? 'top' : 'center';
+      const { lh, lv } = uitlijning(p.plek);
       const mx =
         lh === 'center'
           ? (p.box.x1 + p.box.x2) / 2 - k.x

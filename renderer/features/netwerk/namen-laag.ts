@@ -46,6 +46,14 @@ export interface GetekendeNaam {
   readonly box: { x1: number; y1: number; x2: number; y2: number };
 }
 
+/** Where a name stands beside its knoop, as Cytoscape's label alignment (the text of a name to the right is left-aligned). */
+export function uitlijning(plek: string): { lh: 'left' | 'right' | 'center'; lv: 'top' | 'bottom' | 'center' } {
+  return {
+    lh: plek.startsWith('rechts') ? 'right' : plek.startsWith('links') ? 'left' : 'center',
+    lv: plek.endsWith('onder') ? 'bottom' : plek.endsWith('boven') ? 'top' : 'center',
+  };
+}
+
 export class NamenLaag {
   readonly canvas: HTMLCanvasElement;
   private namen: readonly Naam[] = [];
@@ -150,7 +158,8 @@ export class NamenLaag {
       ctx.fillStyle = n.gebied ? '#4d4d4d' : '#1a1a1a';
       ctx.lineWidth = 5;
       const plek = n.plaatsing.plek;
-      const align: CanvasTextAlign = plek.startsWith('rechts') ? 'left' : plek.startsWith('links') ? 'right' : 'center';
+      const kant = uitlijning(plek).lh;
+      const align: CanvasTextAlign = kant === 'right' ? 'left' : kant === 'left' ? 'right' : 'center';
       ctx.textAlign = align;
       const x = align === 'left' ? g.box.x1 + HALO : align === 'right' ? g.box.x2 - HALO : (g.box.x1 + g.box.x2) / 2;
       const regels = g.tekst.split('\n');
