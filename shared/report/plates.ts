@@ -169,6 +169,14 @@ const PLAAT_STRAAL_MAX = 18;
 
 /** The network as an SVG plate (A3 landscape proportions by default). */
 export function netwerkPlaatSvg(input: NetwerkPlaatInput): string {
+  return netwerkPlaat(input).svg;
+}
+
+/**
+ * The network plate, and its note on line widths and sizes (under the plate on paper; a slide, without a caption,
+ * puts it in its source line).
+ */
+export function netwerkPlaat(input: NetwerkPlaatInput): { svg: string; noot: string } {
   const w = woorden(input.taal);
   const W = input.breedte ?? 1600;
   const H = input.hoogte ?? 1100;
@@ -284,25 +292,47 @@ export function netwerkPlaatSvg(input: NetwerkPlaatInput): string {
     .join(' · ');
   const stap = tekst + 8;
   const legTop = top;
-  // The caption under it all, in as many lines as it needs; the drawing and the legend stand above it.
-  const onderschrift = regelsVan(`${input.onderschrift} ${schaalTekst}.`, tekst - 2, W - 40);
-  const extra = (onderschrift.length - 1) * (tekst - 2) * 1.25;
-  const legHoogte = H - top - 50 - extra;
-  const perKolom = Math.max(1, Math.floor((legHoogte - stap * 1.6) / stap));
-  const kolommen: Regel[][] = [];
-  for (const r of regels) {
-    const kol = kolommen[kolommen.length - 1];
-    if (!kol || kol.length >= perKolom) {
-      if (r.soort === 'ruimte') continue;
-      kolommen.push([r]);
-    } else kol.push(r);
+  const kolommenVan = (hoogte: number): Regel[][] => {
+    const perKolom = Math.max(1, Math.floor((hoogte - stap * 1.6) / stap));
+    const kolommen: Regel[][] = [];
+    for (const r of regels) {
+      const kol = kolommen[kolommen.length - 1];
+      if (!kol || kol.length >= perKolom) {
+        if (r.soort === 'ruimte') continue;
+        kolommen.push([r]);
+      } else kol.push(r);
+    }
+    return kolommen;
+  };
+  const breedtesVan = (kolommen: Regel[][]) =>
+    kolommen.map((kol) => Math.max(120, ...kol.map((r) => ('tekst' in r ? tekstBreedte(r.tekst) * tekst : 0) + 40)));
+  const som = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
+  const regelHoogte = (tekst - 2) * 1.25;
+  let kolommen: Regel[][];
+  let kolomBreedtes: number[];
+  let legendaBreedte: number;
+  let legHoogte: number;
+  let onderschrift: string[];
+  let area: { x: number; y: number; w: number; h: number };
+  if (dia) {
+    // A slide: no caption on the plate (the slide's source line says it: netwerkPlaat's noot); the map and the legend
+    // take the whole height, the legend's box as high as its longest column.
+    onderschrift = [];
+    kolommen = kolommenVan(H - top - 12);
+    kolomBreedtes = breedtesVan(kolommen);
+    legendaBreedte = Math.min(W * 0.66, som(kolomBreedtes) + 30);
+    legHoogte = stap * 1.6 + stap * Math.max(...kolommen.map((k) => k.length)) + stap * 0.4;
+    area = { x: 12, y: top, w: W - legendaBreedte - 20, h: H - top - 12 };
+  } else {
+    // The caption under it all, in as many lines as it needs; the drawing and the legend stand above it.
+    onderschrift = regelsVan(`${input.onderschrift} ${schaalTekst}.`, tekst - 2, W - 40);
+    const extra = (onderschrift.length - 1) * regelHoogte;
+    legHoogte = H - top - 50 - extra;
+    kolommen = kolommenVan(legHoogte);
+    kolomBreedtes = breedtesVan(kolommen);
+    legendaBreedte = Math.min(W * 0.5, som(kolomBreedtes) + 30);
+    area = { x: 20, y: top, w: W - legendaBreedte - 20, h: H - top - 50 - extra };
   }
-  const kolomBreedtes = kolommen.map((kol) =>
-    Math.max(120, ...kol.map((r) => ('tekst' in r ? tekstBreedte(r.tekst) * tekst : 0) + 40)),
-  );
-  // On a slide the text is larger: the legend may take a little more of the width.
-  const legendaBreedte = Math.min(W * (dia ? 0.66 : 0.5), kolomBreedtes.reduce((a, b) => a + b, 0) + 30);
-  const area = { x: 20, y: top, w: W - legendaBreedte - 20, h: H - top - 50 - extra };
   let minX = Infinity;
   let minY = Infinity;
   let maxX = -Infinity;
@@ -314,7 +344,7 @@ export function netwerkPlaatSvg(input: NetwerkPlaatInput): string {
     minY = Math.min(minY, p.y);
     maxY = Math.max(maxY, p.y);
   }
-  const rand = 40;
+  const rand = dia ? 16 : 40;
   const sx = maxX > minX ? (area.w - 2 * rand) / (maxX - minX) : 1;
   const sy = maxY > minY ? (area.h - 2 * rand) / (maxY - minY) : 1;
   const s = Math.min(sx, sy);
@@ -416,7 +446,11 @@ export function netwerkPlaatSvg(input: NetwerkPlaatInput): string {
       rx: r,
       ry: r,
       naam: vaag(k.id) ? '' : k.naam,
-      gewicht: (k.soort === 'organisatie' ? 1000 : 0) + (degree.get(k.id) ?? 0),
+      // Organisations first (who is who), then as in the view: by the size measure, else by relations.
+      gewicht:
+        (k.soort === 'organisatie' ? 1e6 : 0) +
+        (input.grootte ? ((input.grootte.waarden.get(k.id) ?? 0) / (maxMaat || 1)) * 1000 : 0) +
+        (degree.get(k.id) ?? 0),
     };
   });
   const namen = plaatsNamen(kandidaten, {
@@ -476,8 +510,18 @@ export function netwerkPlaatSvg(input: NetwerkPlaatInput): string {
     }
   });
   out.push('</g>');
-  out.push(onderschriftSvg(onderschrift, 20, H - 18, tekst - 2), '</svg>');
-  return out.join('\n');
+  out.push(
+    dia
+      ? onderschriftSvg(
+          onderschrift,
+          lx0 - 12,
+          legTop + legHoogte + 12 + (tekst - 2) + (onderschrift.length - 1) * regelHoogte,
+          tekst - 2,
+        )
+      : onderschriftSvg(onderschrift, 20, H - 18, tekst - 2),
+    '</svg>',
+  );
+  return { svg: out.join('\n'), noot: schaalTekst };
 }
 
 export interface KaartPlaatInput {

@@ -16,7 +16,7 @@ import { getProject } from '../db/repos/project';
 import { standaardPeildatum } from '../db/repos/pilot';
 import type { RapportContext } from './build';
 import type { Dia, PresentatieOpties } from './model';
-import { kaartPlaatSvg, netwerkPlaatSvg } from './plates';
+import { kaartPlaatSvg, netwerkPlaat } from './plates';
 import { pilotDias } from './pilot';
 import { selectie } from './selectie';
 import { ernstPerBuurt, hiatenCellen, labelsIn, netwerkFilter, plaatGrootte } from './sections/gedeeld';
@@ -85,23 +85,19 @@ export function bouwPresentatie(ctx: RapportContext, opties: PresentatieOpties |
     maat: GrootteMetriek | null = 'betweenness',
   ): Dia => {
     const plaatFilter: NetwerkFilter = { metVoorzieningen: true, ...filter, metGebieden: false };
-    return {
-      soort: 'netwerk',
+    // No caption on the slide's plate (its room goes to the map): what lines and sizes mean joins the source line.
+    const plaat = netwerkPlaat({
+      net: applyFilter(data, plaatFilter),
+      posities: eigen,
+      grootte: maat ? plaatGrootte(analyseNetwerk(data, plaatFilter), maat, w.taal) : undefined,
+      sectorLabels: labelsIn(data.labels['soort_organisatie'], 'soort_organisatie', w),
+      relatieLabels: labelsIn(data.labels['relatietype'], 'relatietype', w),
       titel,
-      notitie,
-      svg: netwerkPlaatSvg({
-        net: applyFilter(data, plaatFilter),
-        posities: eigen,
-        grootte: maat ? plaatGrootte(analyseNetwerk(data, plaatFilter), maat, w.taal) : undefined,
-        sectorLabels: labelsIn(data.labels['soort_organisatie'], 'soort_organisatie', w),
-        relatieLabels: labelsIn(data.labels['relatietype'], 'relatietype', w),
-        titel,
-        onderschrift: w.t('dia.netwerkOnderschrift'),
-        taal: w.taal,
-        ...DIA,
-      }),
-      bron: w.t('bron.socialeKaart'),
-    };
+      onderschrift: '',
+      taal: w.taal,
+      ...DIA,
+    });
+    return { soort: 'netwerk', titel, notitie, svg: plaat.svg, bron: `${w.t('bron.socialeKaart')} · ${plaat.noot}` };
   };
   const kaart = loadKaart(db, jaar ?? undefined);
   const kaartDia = (titel: string, notitie: string | null): Dia => ({

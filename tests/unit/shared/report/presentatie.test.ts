@@ -134,8 +134,8 @@ describe('the presentation follows the report’s selection', () => {
     expect(cellen.length).toBeGreaterThan(0);
     expect(cellen.every((c) => ['Serious gap', 'Gap', 'Attention', 'No gap', 'No data'].includes(c))).toBe(true);
     const netwerk = en.find((x) => x.soort === 'netwerk')!;
-    expect(netwerk.bron).toBe('Social map');
-    expect(netwerk.svg).toContain('Source: social map in Wijkweb.');
+    // The plate has no caption on a slide: what sizes mean joins the slide's source line.
+    expect(netwerk.bron).toMatch(/^Social map · Size = /);
     expect(netwerk.svg).not.toContain('Bron:');
     // Without a selection: Dutch, as before.
     expect(titel(unwrap(await s.getPresentatie())).notitie).toMatch(/^Stand van de sociale basis/);
