@@ -57,6 +57,9 @@ async function gotoNetwerk(page: Page) {
   await page.getByRole('navigation').getByRole('button', { name: 'Netwerk' }).click();
   await page.getByRole('heading', { level: 1, name: 'Netwerk' }).waitFor();
   await page.getByTestId('netwerk-canvas').locator('canvas').first().waitFor();
+  // At 1280 px the filters start folded (the map gets their room): these tests use them, as a user would open them.
+  const tonen = page.getByRole('button', { name: 'Filters tonen »' });
+  if (await tonen.count()) await tonen.click();
 }
 
 /** Non-white pixels of a PNG, counted in the page (no image library in Node). */

@@ -20,7 +20,8 @@ import { NetwerkLinks } from './NetwerkLinks';
 import { NetwerkStatus } from './NetwerkStatus';
 import { NetwerkToolbar } from './NetwerkToolbar';
 import { NetwerkVlak } from './NetwerkVlak';
-import { parsePeriodeKey, parseWeergave, toWeergaveInstellingen } from './settings';
+import { browserOpslag } from '../rondleiding/logic';
+import { onthoudPaneel, paneelBeginOpen, parsePeriodeKey, parseWeergave, toWeergaveInstellingen } from './settings';
 import { buildModel, type Markering } from './style';
 import { useNetwerkCanvas } from './useNetwerkCanvas';
 import { useNetwerkData, type Tab } from './useNetwerkData';
@@ -52,7 +53,7 @@ export function NetwerkPage({
   } = useNetwerkData();
   const [markering, setMarkering] = useState<Markering | null>(null);
   const [melding, setMelding] = useState<string | null>(null);
-  const [panelOpen, setPanelOpen] = useState(true);
+  const [panelOpen, setPanelOpen] = useState(() => paneelBeginOpen(browserOpslag(), window.innerWidth));
 
   const model = useMemo(
     () => (data && net ? buildModel({ data, net, instellingen: inst, analyse, vergelijking, markering }) : null),
@@ -184,7 +185,10 @@ export function NetwerkPage({
             data={data}
             graphRef={graphRef}
             panelOpen={panelOpen}
-            onPanel={() => setPanelOpen((o) => !o)}
+            onPanel={() => {
+              onthoudPaneel(browserOpslag(), !panelOpen);
+              setPanelOpen(!panelOpen);
+            }}
             opties={opties}
             onKies={(id) => {
               kies(id);
@@ -215,7 +219,8 @@ export function NetwerkPage({
           </div>
           <div className="wijkweb-hint wijkweb-netwerk__onder">
             <p className="wijkweb-netwerk__toegankelijk">
-              {t('netwerk.canvas.uitleg')}{' '}
+              {/* For a screen reader; the link says it for the eye (the map keeps the room of a line). */}
+              <span className="wijkweb-visually-hidden">{t('netwerk.canvas.uitleg')} </span>
               <button
                 type="button"
                 className="utrecht-link-button utrecht-link-button--html-button wijkweb-open"

@@ -199,3 +199,30 @@ export function parseWeergave(v: unknown): {
     : null;
   return { instellingen, viewport, posities };
 }
+
+/** Where the filters' fold is remembered ('1' open, '0' folded). */
+export const PANEEL_KEY = 'wijkweb.netwerk.filters';
+/** From this window width (CSS px) the filters start open: narrower, the map gets their room. */
+export const PANEEL_OPEN_VANAF = 1400;
+
+/**
+ * Whether the filters start open: as you left them last time; else open on a wide window and folded on a laptop
+ * screen (1280 px: with them open the map had 500 px and named 15 of 35 partners, folded 23).
+ */
+export function paneelBeginOpen(opslag: Pick<Storage, 'getItem'> | null, vensterBreedte: number): boolean {
+  try {
+    const keuze = opslag?.getItem(PANEEL_KEY);
+    if (keuze === '1' || keuze === '0') return keuze === '1';
+  } catch {
+    // localStorage switched off: the default below.
+  }
+  return vensterBreedte >= PANEEL_OPEN_VANAF;
+}
+
+export function onthoudPaneel(opslag: Pick<Storage, 'setItem'> | null, open: boolean): void {
+  try {
+    opslag?.setItem(PANEEL_KEY, open ? '1' : '0');
+  } catch {
+    // Not remembered: next time the default.
+  }
+}

@@ -8,6 +8,9 @@ import {
   allesTonen,
   analyseFilter,
   DEFAULT_INSTELLINGEN,
+  onthoudPaneel,
+  PANEEL_KEY,
+  paneelBeginOpen,
   parseFilter,
   parseInstellingen,
   parsePeriodeKey,
@@ -132,5 +135,35 @@ describe('filter helpers', () => {
     expect(zonderFilter(VOLLEDIG.filter, 'focus').sectoren).toEqual(['welzijn']);
     expect(allesTonen(VOLLEDIG.filter)).toEqual({ metVoorzieningen: false, metGebieden: true });
     expect(parseFilter(allesTonen(VOLLEDIG.filter))).toEqual({ metVoorzieningen: false, metGebieden: true });
+  });
+});
+
+describe('the filters’ fold', () => {
+  const opslag = () => {
+    const m = new Map<string, string>();
+    return { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v) };
+  };
+  it('starts open on a wide window, folded on a laptop, and then as you left it', () => {
+    const o = opslag();
+    expect(paneelBeginOpen(o, 1440)).toBe(true);
+    expect(paneelBeginOpen(o, 1280)).toBe(false);
+    onthoudPaneel(o, true);
+    expect(o.getItem(PANEEL_KEY)).toBe('1');
+    expect(paneelBeginOpen(o, 1280)).toBe(true);
+    onthoudPaneel(o, false);
+    expect(paneelBeginOpen(o, 1920)).toBe(false);
+  });
+  it('falls back to the default where localStorage is off or throws', () => {
+    const kapot = {
+      getItem: () => {
+        throw new Error('SecurityError');
+      },
+      setItem: () => {
+        throw new Error('QuotaExceededError');
+      },
+    };
+    expect(paneelBeginOpen(null, 1280)).toBe(false);
+    expect(paneelBeginOpen(kapot, 1600)).toBe(true);
+    expect(() => onthoudPaneel(kapot, true)).not.toThrow();
   });
 });
