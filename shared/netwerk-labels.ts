@@ -58,8 +58,9 @@ export interface LabelOpties {
   readonly meet: (tekst: string, vet: boolean) => number;
   /** At most this many names (large networks). */
   readonly max?: number;
-  /** The first `belangrijk` names in order may go down to this size (px) before they are left out. */
+  /** A name may go down to this size (px) before it is left out. */
   readonly kleinPx?: number;
+  /** The first `belangrijk` names in order also try places further from their knoop, and their first word. */
   readonly belangrijk?: number;
   /** Space between a knoop and its name, and kept free around a name (px). */
   readonly marge?: number;
@@ -217,9 +218,10 @@ export function plaatsLabels(kandidaten: readonly LabelKandidaat[], opties: Labe
     if (!k.naam) continue;
     if (out.length >= max && !k.verplicht) break;
     const eigen = knoopBox.get(k.id);
-    // The most important names may also go a little smaller, and down to their first word.
+    // Any name may go a little smaller where its size finds no place; the most important also further away from
+    // their knoop, and down to their first word.
     const isBelangrijk = rang++ < belangrijk;
-    const groottes = isBelangrijk && klein < fontPx ? [fontPx, klein] : [fontPx];
+    const groottes = klein < fontPx ? [fontPx, klein] : [fontPx];
     const pogingen = isBelangrijk ? POGINGEN_BELANGRIJK : POGINGEN;
     let gekozen: LabelPlaatsing | null = null;
     let eerste: { regels: string[]; ingekort: boolean; px: number } | null = null;
@@ -237,7 +239,8 @@ export function plaatsLabels(kandidaten: readonly LabelKandidaat[], opties: Labe
       } else {
         if (!heel || heel.length > 1 || kort !== `${k.naam}…`) varianten.push({ regels: [kort], ingekort: true });
         const woord = `${k.naam.trim().split(/\s+/)[0] ?? ''}…`;
-        if (px !== fontPx && woord !== kort && woord.length > 3) varianten.push({ regels: [woord], ingekort: true });
+        if (isBelangrijk && px !== fontPx && woord !== kort && woord.length > 3)
+          varianten.push({ regels: [woord], ingekort: true });
         eerste ??= { ...varianten[0]!, px };
       }
       for (const v of varianten) {
