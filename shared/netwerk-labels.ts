@@ -46,6 +46,8 @@ export interface LabelPlaatsing {
   readonly ingekort: boolean;
   /** Its font size on the screen (px). */
   readonly fontPx: number;
+  /** A name placed further out: a thin line from its knoop's outline (x1, y1) to the name (x2, y2). */
+  readonly leider?: Box;
 }
 
 export interface LabelOpties {
@@ -64,6 +66,12 @@ export interface LabelOpties {
   readonly belangrijk?: number;
   /** Space between a knoop and its name, and kept free around a name (px). */
   readonly marge?: number;
+  /**
+   * The first this many names that find no place next to their knoop go further out, with a thin line to it (a hub
+   * in a dense map: its name matters most and its neighbours leave it no room). Only a few: more lines read as
+   * relations.
+   */
+  readonly leiders?: number;
 }
 
 /** Line height of a name as Cytoscape draws it (a little more than the font size). */
@@ -180,6 +188,43 @@ const POGINGEN_BELANGRIJK: readonly (readonly [LabelPlek, number])[] = [
   ...[2.2, 3].flatMap((verder) => PLEKKEN.map((p) => [p, verder] as const)),
 ];
 
+/** How far out a name with a line may go (in font sizes from the knoop's outline), and in how many directions. */
+const LEIDER_AFSTANDEN = [3, 4.5] as const;
+const LEIDER_RICHTINGEN = 16;
+
+/**
+ * A box for a name of w × h further out from a knoop in direction `hoek`, its near side facing the knoop, and the
+ * line from the knoop's outline to that side.
+ */
+export function leiderBox(
+  k: LabelKandidaat,
+  hoek: number,
+  afstand: number,
+  w: number,
+  h: number,
+): { box: Box; leider: Box; plek: LabelPlek } {
+  const c = Math.cos(hoek);
+  const s = Math.sin(hoek);
+  const x0 = k.x + c * k.rx;
+  const y0 = k.y + s * k.ry;
+  const ax = x0 + c * afstand;
+  const ay = y0 + s * afstand;
+  if (Math.abs(c) >= Math.abs(s)) {
+    const x1 = c > 0 ? ax : ax - w;
+    return {
+      box: { x1, y1: ay - h / 2, x2: x1 + w, y2: ay + h / 2 },
+      leider: { x1: x0, y1: y0, x2: ax, y2: ay },
+      plek: c > 0 ? 'rechts' : 'links',
+    };
+  }
+  const y1 = s > 0 ? ay : ay - h;
+  return {
+    box: { x1: ax - w / 2, y1, x2: ax + w / 2, y2: y1 + h },
+    leider: { x1: x0, y1: y0, x2: ax, y2: ay },
+    plek: s > 0 ? 'onder' : 'boven',
+  };
+}
+
 /** The order in which names are placed: the chosen, their neighbours, then by weight, then by name. */
 export function volgorde(kandidaten: readonly LabelKandidaat[]): LabelKandidaat[] {
   return [...kandidaten].sort(
@@ -227,9 +272,12 @@ export function plaatsLabels(kandidaten: readonly LabelKandidaat[], opties: Labe
     // their knoop, and down to their first word.
     const isBelangrijk = rang++ < belangrijk;
     const groottes = klein < fontPx ? [fontPx, klein] : [fontPx];
-    const pogingen = isBelangrijk ? POGINGEN_BELANGRIJK : POGINGEN;
+    // With lines, a name that goes further out gets one (a name far from its knoop without one reads as another's).
+    const metLeider = rang <= (opties.leiders ?? 0);
+    const pogingen = isBelangrijk && !metLeider ? POGINGEN_BELANGRIJK : POGINGEN;
     let gekozen: LabelPlaatsing | null = null;
     let eerste: { regels: string[]; ingekort: boolean; px: number } | null = null;
+    const alleVarianten: { regels: string[]; ingekort: boolean; px: number; w: number; h: number }[] = [];
     zoek: for (const px of groottes) {
       const breedteVan = (s: string) => meet(s, !!k.vet) * px;
       const maxRegel = px * REGELBREEDTE;
@@ -251,6 +299,7 @@ export function plaatsLabels(kandidaten: readonly LabelKandidaat[], opties: Labe
       for (const v of varianten) {
         const w = Math.max(...v.regels.map(breedteVan)) + 2 * halo;
         const h = v.regels.length * regelH + 2 * halo;
+        alleVarianten.push({ ...v, px, w, h });
         for (const [plek, verder] of pogingen) {
           const box = labelBox(k, plek, w, h, marge + verder * px);
           const ruim = { x1: box.x1 - marge, y1: box.y1 - marge, x2: box.x2 + marge, y2: box.y2 + marge };
@@ -258,6 +307,23 @@ export function plaatsLabels(kandidaten: readonly LabelKandidaat[], opties: Labe
           if (!binnen(box) || namen.botst(ruim) || knopen.botst(bijna, eigen)) continue;
           gekozen = { id: k.id, tekst: v.regels.join('\n'), plek, box, ingekort: v.ingekort, fontPx: px };
           break zoek;
+        }
+      }
+    }
+    if (!gekozen && metLeider) {
+      leider: for (const v of alleVarianten) {
+        for (const afstand of LEIDER_AFSTANDEN) {
+          for (let i = 0; i < LEIDER_RICHTINGEN; i++) {
+            // Below first (as a name next to a knoop), then round both ways.
+            const stap = Math.ceil(i / 2) * (i % 2 ? 1 : -1);
+            const hoek = Math.PI / 2 + (stap * 2 * Math.PI) / LEIDER_RICHTINGEN;
+            const { box, leider, plek } = leiderBox(k, hoek, afstand * v.px, v.w, v.h);
+            const ruim = { x1: box.x1 - marge, y1: box.y1 - marge, x2: box.x2 + marge, y2: box.y2 + marge };
+            if (!binnen(box) || namen.botst(ruim) || knopen.botst(ruim, eigen) || lijnRaaktNaam(namen, leider))
+              continue;
+            gekozen = { id: k.id, tekst: v.regels.join('\n'), plek, box, ingekort: v.ingekort, fontPx: v.px, leider };
+            break leider;
+          }
         }
       }
     }
@@ -280,4 +346,15 @@ export function plaatsLabels(kandidaten: readonly LabelKandidaat[], opties: Labe
     }
   }
   return out;
+}
+
+/** Whether a name's line runs through a name already placed (tested every 4 px along it). */
+function lijnRaaktNaam(namen: Raster, l: Box): boolean {
+  const n = Math.max(1, Math.ceil(Math.hypot(l.x2 - l.x1, l.y2 - l.y1) / 4));
+  for (let i = 0; i <= n; i++) {
+    const x = l.x1 + ((l.x2 - l.x1) * i) / n;
+    const y = l.y1 + ((l.y2 - l.y1) * i) / n;
+    if (namen.botst({ x1: x - 0.5, y1: y - 0.5, x2: x + 0.5, y2: y + 0.5 })) return true;
+  }
+  return false;
 }

@@ -23,10 +23,12 @@ export const KLEUR_GEBIED = '#E4E4E4';
 export const KLEUR_NIEUW = '#1B7F3B';
 export const KLEUR_VERDWENEN = '#C0392B';
 export const KLEUR_OMLIJNING = '#1A1A1A';
+/** The thin line from a name further out to its knoop (dark, unlike the grey "biedt aan" lines). */
+export const KLEUR_LEIDER = '#1A1A1A';
 
 /** Names on the screen: this size (px) whatever the zoom. */
 export const LABEL_PX = 14;
-/** The most important names may go down to this size (px) where 14 px finds no free place. */
+/** A name may go down to this size (px) where 14 px finds no free place. */
 export const LABEL_MIN_PX = 12;
 
 export type Lijn = 'solid' | 'dashed' | 'dotted' | 'double';

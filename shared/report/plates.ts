@@ -23,6 +23,7 @@ import {
   categorieKleuren,
   GROOTTE_MAX,
   grootteVoor,
+  KLEUR_LEIDER,
   KLEUR_OMLIJNING,
   KLEUR_ONBEKEND,
   KLEUR_OVERIG,
@@ -459,8 +460,21 @@ export function netwerkPlaat(input: NetwerkPlaatInput): { svg: string; noot: str
     fontPx,
     kleinPx: fontPx - 2,
     belangrijk: 10,
+    leiders: 3,
     meet: tekstBreedte,
   });
+  // A name further out: a thin line to its knoop (under the names).
+  const leiders = namen.filter((n) => n.leider);
+  if (leiders.length) {
+    out.push(`<g stroke="${KLEUR_LEIDER}" stroke-width="1.5">`);
+    for (const n of leiders) {
+      const l = n.leider!;
+      out.push(
+        `<line x1="${f1(area.x + l.x1)}" y1="${f1(area.y + l.y1)}" x2="${f1(area.x + l.x2)}" y2="${f1(area.y + l.y2)}"/>`,
+      );
+    }
+    out.push('</g>');
+  }
   out.push(
     `<g fill="#1a1a1a" stroke="#ffffff" stroke-width="4" paint-order="stroke" stroke-linejoin="round" text-anchor="middle">`,
   );

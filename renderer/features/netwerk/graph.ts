@@ -780,6 +780,7 @@ export class NetwerkGraph {
       fontPx: LABEL_PX,
       kleinPx: LABEL_MIN_PX,
       belangrijk: 10,
+      leiders: 3,
       meet,
       max: MAX_NAMEN,
     });

@@ -7,7 +7,7 @@
  * Cytoscape: NetwerkGraph writes them into the knopen's data for the length of an export.
  */
 import { HALO, REGELHOOGTE, type LabelPlaatsing } from './labels';
-import { KLEUR_OMLIJNING, LABEL_FONT, VORM_HOEKEN } from './style';
+import { KLEUR_LEIDER, KLEUR_OMLIJNING, LABEL_FONT, VORM_HOEKEN } from './style';
 
 /**
  * The map as a quick sketch, in screen px, until Cytoscape has drawn it the first time (issue 17: Cytoscape styles
@@ -44,6 +44,8 @@ export interface GetekendeNaam {
   readonly tekst: string;
   readonly px: number;
   readonly box: { x1: number; y1: number; x2: number; y2: number };
+  /** A name further out: the line to its knoop. */
+  readonly leider?: { x1: number; y1: number; x2: number; y2: number };
 }
 
 /** Where a name stands beside its knoop, as Cytoscape's label alignment (the text of a name to the right is left-aligned). */
@@ -106,11 +108,13 @@ export class NamenLaag {
       const dx = p.x - n.x;
       const dy = p.y - n.y;
       const b = n.plaatsing.box;
+      const l = n.plaatsing.leider;
       out.push({
         id: n.id,
         tekst: n.plaatsing.tekst,
         px: n.plaatsing.fontPx,
         box: { x1: b.x1 + dx, y1: b.y1 + dy, x2: b.x2 + dx, y2: b.y2 + dy },
+        ...(l ? { leider: { x1: l.x1 + dx, y1: l.y1 + dy, x2: l.x2 + dx, y2: l.y2 + dy } } : {}),
       });
     }
     return out;
@@ -151,7 +155,19 @@ export class NamenLaag {
     ctx.textBaseline = 'middle';
     ctx.strokeStyle = '#ffffff';
     const byId = new Map(this.namen.map((n) => [n.id, n]));
-    for (const g of this.getekend()) {
+    const getekend = this.getekend();
+    // The lines of names further out, under the names.
+    ctx.strokeStyle = KLEUR_LEIDER;
+    ctx.lineWidth = 1;
+    ctx.beginPath();
+    for (const g of getekend) {
+      if (!g.leider) continue;
+      ctx.moveTo(g.leider.x1, g.leider.y1);
+      ctx.lineTo(g.leider.x2, g.leider.y2);
+    }
+    ctx.stroke();
+    ctx.strokeStyle = '#ffffff';
+    for (const g of getekend) {
       const n = byId.get(g.id)!;
       const px = g.px;
       ctx.font = `${n.gebied ? 'italic ' : ''}${n.vet ? 'bold ' : ''}${px}px ${LABEL_FONT}`;
