@@ -240,6 +240,9 @@ export function netwerkPlaat(input: NetwerkPlaatInput): { svg: string; noot: str
     | { soort: 'lijn'; kleur: string; lijn: string; pijl: boolean; tekst: string }
     | { soort: 'tekst'; tekst: string }
     | { soort: 'ruimte' };
+  // On a slide the legend is a narrow column beside the map: its entries without counts and at the smallest size.
+  const metAantal = (label: string, n: number) => (dia ? label : `${label} (${n})`);
+  const legTekst = dia ? tekst - 2 : tekst;
   const regels: Regel[] = [];
   const perKleur = new Map<string, number>();
   for (const k of getoond) {
@@ -254,7 +257,7 @@ export function netwerkPlaat(input: NetwerkPlaatInput): { svg: string; noot: str
           ? w.t('plaat.soortOnbekend')
           : (input.sectorLabels[key] ?? key);
     const kleur = key === OVERIG ? KLEUR_OVERIG : key === ONBEKEND ? KLEUR_ONBEKEND : kleuren.get(key)!;
-    regels.push({ soort: 'kleur', kleur, tekst: `${label} (${perKleur.get(key)})` });
+    regels.push({ soort: 'kleur', kleur, tekst: metAantal(label, perKleur.get(key)!) });
   }
   regels.push({ soort: 'ruimte' });
   const soortTelling: [KnoopVorm, string, number][] = [
@@ -270,7 +273,7 @@ export function netwerkPlaat(input: NetwerkPlaatInput): { svg: string; noot: str
       getoond.filter((k) => k.soort === 'voorziening' && k.collectief === false).length,
     ],
   ];
-  for (const [vorm, label, n] of soortTelling) if (n) regels.push({ soort: 'vorm', vorm, tekst: `${label} (${n})` });
+  for (const [vorm, label, n] of soortTelling) if (n) regels.push({ soort: 'vorm', vorm, tekst: metAantal(label, n) });
   regels.push({ soort: 'ruimte' });
   const perRelatie = new Map<string, { n: number; gericht: boolean }>();
   for (const r of relaties) {
@@ -282,7 +285,13 @@ export function netwerkPlaat(input: NetwerkPlaatInput): { svg: string; noot: str
   for (const [soort, { n, gericht }] of [...perRelatie].sort(([x], [y]) => rang(x) - rang(y) || x.localeCompare(y))) {
     const st = relatieStijl(soort, gericht);
     const label = input.relatieLabels[soort] ?? (soort === 'aanbod' ? w.t('plaat.biedtAan') : soort);
-    regels.push({ soort: 'lijn', kleur: st.kleur, lijn: st.lijn, pijl: st.pijl !== 'none', tekst: `${label} (${n})` });
+    regels.push({
+      soort: 'lijn',
+      kleur: st.kleur,
+      lijn: st.lijn,
+      pijl: st.pijl !== 'none',
+      tekst: metAantal(label, n),
+    });
   }
   // Width and size go with the source line under the map (the legend stays one column where it can).
   const schaalTekst = [
@@ -291,22 +300,36 @@ export function netwerkPlaat(input: NetwerkPlaatInput): { svg: string; noot: str
   ]
     .filter(Boolean)
     .join(' · ');
-  const stap = tekst + 8;
+  const stap = legTekst + (dia ? 6 : 8);
   const legTop = top;
+  // The height of a column's entries (a space between the kinds of entry is 0.4 of a line), under the title.
+  const hoogteVan = (kol: readonly Regel[]) => kol.reduce((h, r) => h + (r.soort === 'ruimte' ? 0.4 : 1) * stap, 0);
   const kolommenVan = (hoogte: number): Regel[][] => {
-    const perKolom = Math.max(1, Math.floor((hoogte - stap * 1.6) / stap));
-    const kolommen: Regel[][] = [];
+    const ruimte = Math.max(stap, hoogte - stap * 1.6);
+    // The kinds of entry (colours, shapes, lines) each whole in one column where they fit in one.
+    const delen: Regel[][] = [[]];
     for (const r of regels) {
-      const kol = kolommen[kolommen.length - 1];
-      if (!kol || kol.length >= perKolom) {
-        if (r.soort === 'ruimte') continue;
-        kolommen.push([r]);
-      } else kol.push(r);
+      if (r.soort === 'ruimte') delen.push([]);
+      else delen[delen.length - 1]!.push(r);
     }
-    return kolommen;
+    const kolommen: Regel[][] = [];
+    for (const deel of delen.filter((d) => d.length)) {
+      const kol = kolommen[kolommen.length - 1];
+      const erbij = 0.4 * stap + hoogteVan(deel);
+      if (kol && hoogteVan(kol) + erbij > ruimte + 0.01 && hoogteVan(deel) <= ruimte + 0.01) kolommen.push([]);
+      for (const r of deel) {
+        const nu = kolommen[kolommen.length - 1];
+        if (!nu || hoogteVan(nu) + stap > ruimte + 0.01) kolommen.push([r]);
+        else {
+          if (nu.length && r === deel[0]) nu.push({ soort: 'ruimte' });
+          nu.push(r);
+        }
+      }
+    }
+    return kolommen.filter((k) => k.length);
   };
   const breedtesVan = (kolommen: Regel[][]) =>
-    kolommen.map((kol) => Math.max(120, ...kol.map((r) => ('tekst' in r ? tekstBreedte(r.tekst) * tekst : 0) + 40)));
+    kolommen.map((kol) => Math.max(120, ...kol.map((r) => ('tekst' in r ? tekstBreedte(r.tekst) * legTekst : 0) + 40)));
   const som = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
   const regelHoogte = (tekst - 2) * 1.25;
   let kolommen: Regel[][];
@@ -322,7 +345,7 @@ export function netwerkPlaat(input: NetwerkPlaatInput): { svg: string; noot: str
     kolommen = kolommenVan(H - top - 12);
     kolomBreedtes = breedtesVan(kolommen);
     legendaBreedte = Math.min(W * 0.66, som(kolomBreedtes) + 30);
-    legHoogte = stap * 1.6 + stap * Math.max(...kolommen.map((k) => k.length)) + stap * 0.4;
+    legHoogte = stap * 2 + Math.max(...kolommen.map(hoogteVan));
     area = { x: 12, y: top, w: W - legendaBreedte - 20, h: H - top - 12 };
   } else {
     // The caption under it all, in as many lines as it needs; the drawing and the legend stand above it.
@@ -492,14 +515,14 @@ export function netwerkPlaat(input: NetwerkPlaatInput): { svg: string; noot: str
   // The legend (right).
   const lx0 = W - legendaBreedte + 16;
   out.push(
-    `<g font-size="${tekst}" fill="#1a1a1a"><rect x="${lx0 - 12}" y="${legTop}" width="${legendaBreedte - 16}" height="${legHoogte}" fill="#ffffff" stroke="#cccccc"/>`,
-    `<text x="${lx0}" y="${legTop + stap}" font-weight="bold" font-size="${tekst + 2}">${w.t('plaat.legenda')}</text>`,
+    `<g font-size="${legTekst}" fill="#1a1a1a"><rect x="${lx0 - 12}" y="${legTop}" width="${legendaBreedte - 16}" height="${legHoogte}" fill="#ffffff" stroke="#cccccc"/>`,
+    `<text x="${lx0}" y="${legTop + stap}" font-weight="bold" font-size="${legTekst + 2}">${w.t('plaat.legenda')}</text>`,
   );
   kolommen.forEach((kol, ki) => {
     const lx = lx0 + kolomBreedtes.slice(0, ki).reduce((a, b) => a + b, 0);
     let ly = legTop + stap * 2.2;
     for (const r of kol) {
-      const my = ly - tekst * 0.35;
+      const my = ly - legTekst * 0.35;
       if (r.soort === 'kleur') {
         const { open, tag } = vormSvg('ellipse', lx + 9, my, 8);
         out.push(`${open} fill="${r.kleur}" stroke="${KLEUR_OMLIJNING}" stroke-width="2"></${tag}>`);

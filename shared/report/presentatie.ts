@@ -29,6 +29,13 @@ import { taxonomieLabel } from '../model/taxonomies';
  * 18 px or more on the beamer (measured in tests/e2e/presentatie-selectie.spec.ts).
  */
 const DIA = { breedte: 1280, hoogte: 480, toonTitel: false, tekstMin: 24 } as const;
+/**
+ * A network slide with only a title of one line takes a taller plate (the room of the note it has not got): its
+ * legend fits in one narrow column and the map gets the width (the 35 knopen of a wijk: 19 names instead of 5). The
+ * slide draws it at about 0.82, its smallest text still 19 px.
+ */
+const DIA_HOOG = 600;
+const korteTitel = (titel: string) => titel.length <= 48;
 
 /**
  * The slides of presentation mode: a title slide, then the saved views (netwerk, kaart, hiaten) in their order with
@@ -96,6 +103,7 @@ export function bouwPresentatie(ctx: RapportContext, opties: PresentatieOpties |
       onderschrift: '',
       taal: w.taal,
       ...DIA,
+      ...(!notitie && korteTitel(titel) ? { hoogte: DIA_HOOG } : {}),
     });
     return { soort: 'netwerk', titel, notitie, svg: plaat.svg, bron: `${w.t('bron.socialeKaart')} · ${plaat.noot}` };
   };

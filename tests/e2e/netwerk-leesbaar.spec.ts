@@ -8,7 +8,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Core } from 'cytoscape';
+import type { Core, NodeSingular } from 'cytoscape';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createProjectService } from '../../shared/service/project-service';
@@ -372,6 +372,61 @@ describe('Netwerk: names you can read at the default fit', () => {
       await context.close();
     });
   }
+
+  it('on the beamer (1280×720): the network slide of those 35 knopen names its organisations', async () => {
+    const path = await wijk35();
+    const { context, page, errors } = await newPage(app.browser, app.url);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await openProjectFile(page, path, 'Wijk Zuilen');
+    // The slide draws the layout the user saw: Netwerk lays it out once and keeps it.
+    await gotoNetwerk(page);
+    const posities = await page.getByTestId('netwerk-canvas').evaluate((el) =>
+      (el as unknown as { _cyreg: { cy: Core } })._cyreg.cy
+        .nodes()
+        .filter((n) => !n.hasClass('groeplabel'))
+        .map((n) => ({ knoop: n.id(), ...(n as unknown as NodeSingular).position(), vast: false })),
+    );
+    await page.getByRole('button', { name: /Presenteren/ }).click();
+    await page.getByTestId('presentatie').waitFor();
+    for (let i = 0; i < 8; i++) {
+      if (await page.locator('.wijkweb-presentatie__dia--netwerk').count()) break;
+      await page.getByTestId('dia-volgende').click();
+    }
+    await page.getByTestId('dia-plaat').waitFor();
+    await page.waitForTimeout(300);
+    // The page's CSP lets no script read the blob: behind the slide's <img>: the same slide from the service in
+    // Node, on the same file with the positions the view saved (read from the view).
+    const s = createProjectService({ SQL: await sql(), sha256 });
+    unwrap(await s.openProject(new Uint8Array(readFileSync(path)), 'Wijk Zuilen.wijkweb'));
+    unwrap(await s.saveKnoopPosities(posities, true));
+    const dia = unwrap(await s.getPresentatie()).find((d) => d.soort === 'netwerk')!;
+    // The names: the texts of the names' group (with a white halo), over their lines.
+    const namen = [...dia.svg!.matchAll(/<text font-size="[\d.]+" x="[\d.]+" y="[\d.]+">(.*?)<\/text>/g)].map((m) =>
+      m[1]!
+        .replace(/<\/tspan><tspan[^>]*>/g, ' ')
+        .replace(/<[^>]+>/g, '')
+        .replace(/&amp;/g, '&'),
+    );
+    const organisaties = ORGANISATIES.map(([naam]) => naam);
+    const benoemd = organisaties.filter((o) =>
+      namen.some((n) => n === o || (n.endsWith('…') && o.startsWith(n.slice(0, -1)))),
+    );
+    console.log(
+      `35 knopen on a slide at 1280×720: ${namen.length} names, ${benoemd.length} of ${organisaties.length} organisaties`,
+    );
+    await screenshot(page, '17-netwerk-35-dia-1280x720');
+    expect(benoemd.length).toBeGreaterThanOrEqual(12);
+    // Its smallest text (the legend, 24 units) at the scale the slide draws the plate: 18 px or more.
+    const [, , vw, vh] = (/viewBox="([\d. ]+)"/.exec(dia.svg!)?.[1] ?? '').split(' ').map(Number) as number[];
+    const vak = (await page.getByTestId('dia-plaat').boundingBox())!;
+    const schaal = Math.min(vak.width / vw!, vak.height / vh!);
+    console.log(
+      `network slide: plate ${vw}×${vh} drawn at ${schaal.toFixed(2)}, smallest text ${(24 * schaal).toFixed(1)} px`,
+    );
+    expect(24 * schaal).toBeGreaterThanOrEqual(18);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 
   it('the Utrecht sociale kaart (143 knopen) at 1440×900: no overlap, the 10 largest named', async () => {
     const path = await utrecht();
