@@ -62,14 +62,15 @@ export interface LabelOpties {
   readonly max?: number;
   /** A name may go down to this size (px) before it is left out. */
   readonly kleinPx?: number;
-  /** The first `belangrijk` names in order also try places further from their knoop, and their first word. */
+  /** The first `belangrijk` names in order also try places further from their knoop (those with a line: see
+   * `leiders`), and their first word. */
   readonly belangrijk?: number;
   /** Space between a knoop and its name, and kept free around a name (px). */
   readonly marge?: number;
   /**
-   * The first this many names that find no place next to their knoop go further out, with a thin line to it (a hub
-   * in a dense map: its name matters most and its neighbours leave it no room). Only a few: more lines read as
-   * relations.
+   * Those of the first this many names that find no place next to their knoop go further out, with a thin line to
+   * it (a hub in a dense map: its name matters most and its neighbours leave it no room); they do not try the places
+   * further out without a line. Only a few: more lines would read as relations.
    */
   readonly leiders?: number;
 }
@@ -189,7 +190,7 @@ const POGINGEN_BELANGRIJK: readonly (readonly [LabelPlek, number])[] = [
 ];
 
 /** How far out a name with a line may go (in font sizes from the knoop's outline), and in how many directions. */
-const LEIDER_AFSTANDEN = [3, 4.5] as const;
+const LEIDER_AFSTANDEN = [2.2, 3, 4.5] as const;
 const LEIDER_RICHTINGEN = 16;
 
 /**
@@ -311,18 +312,21 @@ export function plaatsLabels(kandidaten: readonly LabelKandidaat[], opties: Labe
       }
     }
     if (!gekozen && metLeider) {
-      leider: for (const v of alleVarianten) {
-        for (const afstand of LEIDER_AFSTANDEN) {
-          for (let i = 0; i < LEIDER_RICHTINGEN; i++) {
-            // Below first (as a name next to a knoop), then round both ways.
-            const stap = Math.ceil(i / 2) * (i % 2 ? 1 : -1);
-            const hoek = Math.PI / 2 + (stap * 2 * Math.PI) / LEIDER_RICHTINGEN;
-            const { box, leider, plek } = leiderBox(k, hoek, afstand * v.px, v.w, v.h);
-            const ruim = { x1: box.x1 - marge, y1: box.y1 - marge, x2: box.x2 + marge, y2: box.y2 + marge };
-            if (!binnen(box) || namen.botst(ruim) || knopen.botst(ruim, eigen) || lijnRaaktNaam(namen, leider))
-              continue;
-            gekozen = { id: k.id, tekst: v.regels.join('\n'), plek, box, ingekort: v.ingekort, fontPx: v.px, leider };
-            break leider;
+      // First a line that crosses no other knoop (a line over one reads as a relation), then any line.
+      leider: for (const overKnopen of [false, true]) {
+        for (const v of alleVarianten) {
+          for (const afstand of LEIDER_AFSTANDEN) {
+            for (let i = 0; i < LEIDER_RICHTINGEN; i++) {
+              // Below first (as a name next to a knoop), then round both ways.
+              const stap = Math.ceil(i / 2) * (i % 2 ? 1 : -1);
+              const hoek = Math.PI / 2 + (stap * 2 * Math.PI) / LEIDER_RICHTINGEN;
+              const { box, leider, plek } = leiderBox(k, hoek, afstand * v.px, v.w, v.h);
+              const ruim = { x1: box.x1 - marge, y1: box.y1 - marge, x2: box.x2 + marge, y2: box.y2 + marge };
+              if (!binnen(box) || namen.botst(ruim) || knopen.botst(ruim, eigen)) continue;
+              if (lijnRaakt(namen, leider) || (!overKnopen && lijnRaakt(knopen, leider, eigen))) continue;
+              gekozen = { id: k.id, tekst: v.regels.join('\n'), plek, box, ingekort: v.ingekort, fontPx: v.px, leider };
+              break leider;
+            }
           }
         }
       }
@@ -342,19 +346,27 @@ export function plaatsLabels(kandidaten: readonly LabelKandidaat[], opties: Labe
     }
     if (gekozen) {
       namen.add(gekozen.box);
+      // A name's line is kept free as well: no later name over it.
+      if (gekozen.leider) for (const b of lijnPunten(gekozen.leider)) namen.add(b);
       out.push(gekozen);
     }
   }
   return out;
 }
 
-/** Whether a name's line runs through a name already placed (tested every 4 px along it). */
-function lijnRaaktNaam(namen: Raster, l: Box): boolean {
+/** Small boxes every 4 px along a name's line. */
+function lijnPunten(l: Box): Box[] {
   const n = Math.max(1, Math.ceil(Math.hypot(l.x2 - l.x1, l.y2 - l.y1) / 4));
+  const out: Box[] = [];
   for (let i = 0; i <= n; i++) {
     const x = l.x1 + ((l.x2 - l.x1) * i) / n;
     const y = l.y1 + ((l.y2 - l.y1) * i) / n;
-    if (namen.botst({ x1: x - 0.5, y1: y - 0.5, x2: x + 0.5, y2: y + 0.5 })) return true;
+    out.push({ x1: x - 0.5, y1: y - 0.5, x2: x + 0.5, y2: y + 0.5 });
   }
-  return false;
+  return out;
+}
+
+/** Whether a name's line runs through what is in `raster` (a name or a knoop; not through `behalve`, its own). */
+function lijnRaakt(raster: Raster, l: Box, behalve?: Box): boolean {
+  return lijnPunten(l).some((b) => raster.botst(b, behalve));
 }

@@ -173,5 +173,7 @@ export interface Dia {
   readonly gebieden?: string;
   /** Pilot: the goals with their status. */
   readonly doelen?: readonly DiaDoel[];
+  /** Netwerk: what line widths and sizes mean (the plate has no caption on a slide); before the source. */
+  readonly noot?: string;
   readonly bron: string;
 }

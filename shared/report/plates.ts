@@ -223,22 +223,21 @@ export function netwerkPlaat(input: NetwerkPlaatInput): { svg: string; noot: str
   }
   let maxDeg = 1;
   for (const d of degree.values()) maxDeg = Math.max(maxDeg, d);
-  // Names: 20 px on a slide (1280 × 480, shown at about 0.92 of that at 1280×720: 18 px on the beamer), 16 px on
-  // an A3 plate.
+  // Names: on a slide tekstMin + 2 units (26: the slide shows its plate, 1280 × 480 or 600, at about 0.8–0.93 of that
+  // at 1280×720, so 20 px or more on the beamer), 16 px on an A3 plate.
   const dia = input.toonTitel === false;
-  // The smallest text is fontPx − 2 (small names, the legend's notes, the caption).
+  // The smallest text is fontPx − 2 (small names, a slide's legend, the caption).
   const fontPx = Math.max(dia ? 20 : 16, (input.tekstMin ?? 0) + 2);
   const tekst = fontPx;
 
   // Fit the positions into the drawing area (left of the legend, below the title).
   const top = input.toonTitel === false ? 20 : 90;
-  // The legend: only what is shown, with counts, the same entries as the view's; in columns when it is long.
+  // The legend: only what is shown, the same entries as the view's (with counts on paper); in columns when it is long.
   const getoond = knopen.filter((k) => !vaag(k.id));
   type Regel =
     | { soort: 'kleur'; kleur: string; tekst: string }
     | { soort: 'vorm'; vorm: KnoopVorm; tekst: string }
     | { soort: 'lijn'; kleur: string; lijn: string; pijl: boolean; tekst: string }
-    | { soort: 'tekst'; tekst: string }
     | { soort: 'ruimte' };
   // On a slide the legend is a narrow column beside the map: its entries without counts and at the smallest size.
   const metAantal = (label: string, n: number) => (dia ? label : `${label} (${n})`);
@@ -305,7 +304,8 @@ export function netwerkPlaat(input: NetwerkPlaatInput): { svg: string; noot: str
   // The height of a column's entries (a space between the kinds of entry is 0.4 of a line), under the title.
   const hoogteVan = (kol: readonly Regel[]) => kol.reduce((h, r) => h + (r.soort === 'ruimte' ? 0.4 : 1) * stap, 0);
   const kolommenVan = (hoogte: number): Regel[][] => {
-    const ruimte = Math.max(stap, hoogte - stap * 1.6);
+    // Under the legend's title (its box: two lines more than its longest column).
+    const ruimte = Math.max(stap, hoogte - stap * 2);
     // The kinds of entry (colours, shapes, lines) each whole in one column where they fit in one.
     const delen: Regel[][] = [[]];
     for (const r of regels) {
@@ -319,7 +319,7 @@ export function netwerkPlaat(input: NetwerkPlaatInput): { svg: string; noot: str
       if (kol && hoogteVan(kol) + erbij > ruimte + 0.01 && hoogteVan(deel) <= ruimte + 0.01) kolommen.push([]);
       for (const r of deel) {
         const nu = kolommen[kolommen.length - 1];
-        if (!nu || hoogteVan(nu) + stap > ruimte + 0.01) kolommen.push([r]);
+        if (!nu || hoogteVan(nu) + (nu.length && r === deel[0] ? 1.4 : 1) * stap > ruimte + 0.01) kolommen.push([r]);
         else {
           if (nu.length && r === deel[0]) nu.push({ soort: 'ruimte' });
           nu.push(r);
@@ -345,7 +345,7 @@ export function netwerkPlaat(input: NetwerkPlaatInput): { svg: string; noot: str
     kolommen = kolommenVan(H - top - 12);
     kolomBreedtes = breedtesVan(kolommen);
     legendaBreedte = Math.min(W * 0.66, som(kolomBreedtes) + 30);
-    legHoogte = stap * 2 + Math.max(...kolommen.map(hoogteVan));
+    legHoogte = stap * 2 + Math.max(0, ...kolommen.map(hoogteVan));
     area = { x: 12, y: top, w: W - legendaBreedte - 20, h: H - top - 12 };
   } else {
     // The caption under it all, in as many lines as it needs; the drawing and the legend stand above it.
@@ -512,52 +512,42 @@ export function netwerkPlaat(input: NetwerkPlaatInput): { svg: string; noot: str
     );
   }
   out.push('</g>');
-  // The legend (right).
+  // The legend (right), when there is something to explain.
   const lx0 = W - legendaBreedte + 16;
-  out.push(
-    `<g font-size="${legTekst}" fill="#1a1a1a"><rect x="${lx0 - 12}" y="${legTop}" width="${legendaBreedte - 16}" height="${legHoogte}" fill="#ffffff" stroke="#cccccc"/>`,
-    `<text x="${lx0}" y="${legTop + stap}" font-weight="bold" font-size="${legTekst + 2}">${w.t('plaat.legenda')}</text>`,
-  );
-  kolommen.forEach((kol, ki) => {
-    const lx = lx0 + kolomBreedtes.slice(0, ki).reduce((a, b) => a + b, 0);
-    let ly = legTop + stap * 2.2;
-    for (const r of kol) {
-      const my = ly - legTekst * 0.35;
-      if (r.soort === 'kleur') {
-        const { open, tag } = vormSvg('ellipse', lx + 9, my, 8);
-        out.push(`${open} fill="${r.kleur}" stroke="${KLEUR_OMLIJNING}" stroke-width="2"></${tag}>`);
-      } else if (r.soort === 'vorm') {
-        const { open, tag } = vormSvg(r.vorm, lx + 9, my, 7);
-        out.push(`${open} fill="#ffffff" stroke="${KLEUR_OMLIJNING}" stroke-width="2"></${tag}>`);
-      } else if (r.soort === 'lijn') {
-        out.push(
-          `<line x1="${lx}" y1="${f1(my)}" x2="${lx + 20}" y2="${f1(my)}" stroke="${r.kleur}" stroke-width="3"${streepjes(r.lijn, 2)}${r.pijl ? ` marker-end="url(#${pijlId(r.kleur)})"` : ''}/>`,
-        );
+  if (kolommen.length) {
+    out.push(
+      `<g font-size="${legTekst}" fill="#1a1a1a"><rect x="${lx0 - 12}" y="${legTop}" width="${legendaBreedte - 16}" height="${legHoogte}" fill="#ffffff" stroke="#cccccc"/>`,
+      `<text x="${lx0}" y="${legTop + stap}" font-weight="bold" font-size="${legTekst + 2}">${w.t('plaat.legenda')}</text>`,
+    );
+    kolommen.forEach((kol, ki) => {
+      const lx = lx0 + kolomBreedtes.slice(0, ki).reduce((a, b) => a + b, 0);
+      let ly = legTop + stap * 2.2;
+      for (const r of kol) {
+        const my = ly - legTekst * 0.35;
+        if (r.soort === 'kleur') {
+          const { open, tag } = vormSvg('ellipse', lx + 9, my, 8);
+          out.push(`${open} fill="${r.kleur}" stroke="${KLEUR_OMLIJNING}" stroke-width="2"></${tag}>`);
+        } else if (r.soort === 'vorm') {
+          const { open, tag } = vormSvg(r.vorm, lx + 9, my, 7);
+          out.push(`${open} fill="#ffffff" stroke="${KLEUR_OMLIJNING}" stroke-width="2"></${tag}>`);
+        } else if (r.soort === 'lijn') {
+          out.push(
+            `<line x1="${lx}" y1="${f1(my)}" x2="${lx + 20}" y2="${f1(my)}" stroke="${r.kleur}" stroke-width="3"${streepjes(r.lijn, 2)}${r.pijl ? ` marker-end="url(#${pijlId(r.kleur)})"` : ''}/>`,
+          );
+        }
+        if (r.soort === 'ruimte') {
+          ly += stap * 0.4;
+          continue;
+        }
+        out.push(`<text x="${lx + 28}" y="${f1(ly)}">${escapeXml(r.tekst)}</text>`);
+        ly += stap;
       }
-      if (r.soort === 'ruimte') {
-        ly += stap * 0.4;
-        continue;
-      }
-      out.push(
-        r.soort === 'tekst'
-          ? `<text x="${lx}" y="${f1(ly)}" font-size="${tekst - 2}">${escapeXml(r.tekst)}</text>`
-          : `<text x="${lx + 28}" y="${f1(ly)}">${escapeXml(r.tekst)}</text>`,
-      );
-      ly += stap;
-    }
-  });
-  out.push('</g>');
-  out.push(
-    dia
-      ? onderschriftSvg(
-          onderschrift,
-          lx0 - 12,
-          legTop + legHoogte + 12 + (tekst - 2) + (onderschrift.length - 1) * regelHoogte,
-          tekst - 2,
-        )
-      : onderschriftSvg(onderschrift, 20, H - 18, tekst - 2),
-    '</svg>',
-  );
+    });
+    out.push('</g>');
+  }
+  // The caption under it all (a slide has none: its source line says it).
+  if (!dia) out.push(onderschriftSvg(onderschrift, 20, H - 18, tekst - 2));
+  out.push('</svg>');
   return { svg: out.join('\n'), noot: schaalTekst };
 }
 

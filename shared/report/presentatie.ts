@@ -92,7 +92,7 @@ export function bouwPresentatie(ctx: RapportContext, opties: PresentatieOpties |
     maat: GrootteMetriek | null = 'betweenness',
   ): Dia => {
     const plaatFilter: NetwerkFilter = { metVoorzieningen: true, ...filter, metGebieden: false };
-    // No caption on the slide's plate (its room goes to the map): what lines and sizes mean joins the source line.
+    // No caption on the slide's plate (its room goes to the map): what lines and sizes mean goes before the source.
     const plaat = netwerkPlaat({
       net: applyFilter(data, plaatFilter),
       posities: eigen,
@@ -105,7 +105,7 @@ export function bouwPresentatie(ctx: RapportContext, opties: PresentatieOpties |
       ...DIA,
       ...(!notitie && korteTitel(titel) ? { hoogte: DIA_HOOG } : {}),
     });
-    return { soort: 'netwerk', titel, notitie, svg: plaat.svg, bron: `${w.t('bron.socialeKaart')} · ${plaat.noot}` };
+    return { soort: 'netwerk', titel, notitie, svg: plaat.svg, noot: plaat.noot, bron: w.t('bron.socialeKaart') };
   };
   const kaart = loadKaart(db, jaar ?? undefined);
   const kaartDia = (titel: string, notitie: string | null): Dia => ({

@@ -288,14 +288,18 @@ describe('Netwerk: names you can read at the default fit', () => {
       await screenshot(page, `17-netwerk-35-${w}x${h}`);
       // At 1440×900 the filters start open; on a laptop (1280) folded, so the map has their room.
       const breed = w >= 1400;
-      expect(await page.getByRole('button', { name: breed ? '« Filters verbergen' : 'Filters tonen »' }).count()).toBe(
-        1,
-      );
+      expect(
+        await page
+          .getByRole('button', { name: breed ? '« Weergave en filters verbergen' : 'Weergave en filters tonen »' })
+          .count(),
+      ).toBe(1);
       leesbaar(start, { top: true, deel: breed ? 0.75 : 0.6 });
       await legendaNaastKaart(page);
 
       // Folding the filters away (1440) or opening them (1280): the map fits the new room again and stays readable.
-      await page.getByRole('button', { name: breed ? '« Filters verbergen' : 'Filters tonen »' }).click();
+      await page
+        .getByRole('button', { name: breed ? '« Weergave en filters verbergen' : 'Weergave en filters tonen »' })
+        .click();
       await page.waitForTimeout(1000);
       const anders = await namen(page);
       console.log(
@@ -306,7 +310,9 @@ describe('Netwerk: names you can read at the default fit', () => {
       // With the filters open at 1280 the map has about 500×360 px: the largest may find no place.
       leesbaar(anders, { top: breed, deel: breed ? 0.75 : 0.35 });
       await screenshot(page, `17-netwerk-35-${w}x${h}-${breed ? 'zonder' : 'met'}-filters`);
-      await page.getByRole('button', { name: breed ? 'Filters tonen »' : '« Filters verbergen' }).click();
+      await page
+        .getByRole('button', { name: breed ? 'Weergave en filters tonen »' : '« Weergave en filters verbergen' })
+        .click();
       await page.waitForTimeout(500);
       leesbaar(await namen(page), { top: false, deel: breed ? 0.7 : 0.5 });
 

@@ -58,7 +58,7 @@ async function gotoNetwerk(page: Page) {
   await page.getByRole('heading', { level: 1, name: 'Netwerk' }).waitFor();
   await page.getByTestId('netwerk-canvas').locator('canvas').first().waitFor();
   // At 1280 px the filters start folded (the map gets their room): these tests use them, as a user would open them.
-  const tonen = page.getByRole('button', { name: 'Filters tonen »' });
+  const tonen = page.getByRole('button', { name: 'Weergave en filters tonen »' });
   if (await tonen.count()) await tonen.click();
 }
 

@@ -80,7 +80,7 @@ const NL: Handleiding = {
       vraag: 'Wie werkt met wie samen, wie verwijst naar wie, en wie verbindt groepen?',
       blokken: [
         {
-          p: 'Elke organisatie en voorziening is een bolletje; een lijn is een relatie, zoals een [[verwijzing]] of samenwerking. Maak bolletjes groter naar hun [[betweenness|rol als makelaar]]: die partners verbinden groepen die elkaar anders niet zien.',
+          p: 'Elke organisatie en voorziening is een bolletje; een lijn is een relatie, zoals een [[verwijzing]] of samenwerking. Maak bolletjes groter naar hun [[betweenness|rol als makelaar]]: die partners verbinden groepen die elkaar anders niet zien. Staat een naam wat verder weg, dan wijst een dun zwart streepje naar zijn bolletje.',
         },
         {
           p: 'Bij Analyse zie je ook [[groep|groepen]] die veel met elkaar doen, [[sleutelpartner|sleutelpartners]] en de [[dichtheid]] van het netwerk. De tabel naast de tekening toont hetzelfde, ook voor een schermlezer.',
@@ -396,7 +396,7 @@ const EN: Handleiding = {
       vraag: 'Who works with whom, who refers to whom, and who connects groups?',
       blokken: [
         {
-          p: 'Each organisation and service is a dot; a line is a relation, such as a [[verwijzing|referral]] or collaboration. Size the dots by their [[betweenness|role as broker]]: those partners connect groups that would otherwise not meet.',
+          p: 'Each organisation and service is a dot; a line is a relation, such as a [[verwijzing|referral]] or collaboration. Size the dots by their [[betweenness|role as broker]]: those partners connect groups that would otherwise not meet. A name a little further away has a thin black line to its dot.',
         },
         {
           p: 'Analysis also shows [[groep|groups]] that work closely together, [[sleutelpartner|key partners]] and the network’s [[dichtheid|density]]. The table next to the drawing shows the same, also for a screen reader.',

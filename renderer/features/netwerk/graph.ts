@@ -795,7 +795,13 @@ export class NetwerkGraph {
       const k = kandidaat.get(p.id)!;
       nieuw.set(p.id, p.id === this.hover && !gekozenIds.has(p.id) ? 'h' : 'n');
       namen.push({ id: p.id, plaatsing: p, x: k.x, y: k.y, vet: !!k.vet, gebied: ele.hasClass('gebied') });
-      // The same name as Cytoscape's label fields, for an export.
+      // The same name as Cytoscape's label fields, for an export. A name with a line goes right below its knoop
+      // there (an export draws no lines: a name further out would read as another's).
+      if (p.leider) {
+        const [lv, lh] = ['bottom', 'center'] as const;
+        naamData.set(p.id, { tekst: p.tekst, fs: p.fontPx / zoom, ow: 2.5 / zoom, lv, lh, mx: 0, my: HALO / zoom });
+        continue;
+      }
       const half = ((Number(ele.data('zg')) || 20) / 2) * zoom;
       const { lh, lv } = uitlijning(p.plek);
       const mx =

@@ -264,7 +264,12 @@ function DiaInhoud({ dia, url, titelId, taal }: { dia: Dia; url: string | null; 
         )}
       </div>
       {dia.soort !== 'titel' && dia.notitie && <p className="wijkweb-presentatie__notitie">{dia.notitie}</p>}
-      {dia.bron && <p className="wijkweb-presentatie__bron">{t('presentatie.bron', { bron: dia.bron })}</p>}
+      {dia.bron && (
+        <p className="wijkweb-presentatie__bron">
+          {dia.noot ? `${dia.noot}. ` : ''}
+          {t('presentatie.bron', { bron: dia.bron })}
+        </p>
+      )}
     </>
   );
 }

@@ -134,8 +134,9 @@ describe('the presentation follows the report’s selection', () => {
     expect(cellen.length).toBeGreaterThan(0);
     expect(cellen.every((c) => ['Serious gap', 'Gap', 'Attention', 'No gap', 'No data'].includes(c))).toBe(true);
     const netwerk = en.find((x) => x.soort === 'netwerk')!;
-    // The plate has no caption on a slide: what sizes mean joins the slide's source line.
-    expect(netwerk.bron).toMatch(/^Social map · Size = /);
+    // The plate has no caption on a slide: what sizes mean goes in the slide's line above its source.
+    expect(netwerk.bron).toBe('Social map');
+    expect(netwerk.noot).toMatch(/^Size = /);
     expect(netwerk.svg).not.toContain('Bron:');
     // Without a selection: Dutch, as before.
     expect(titel(unwrap(await s.getPresentatie())).notitie).toMatch(/^Stand van de sociale basis/);
