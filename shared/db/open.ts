@@ -132,7 +132,7 @@ export function openProjectDb(SQL: SqlJsStatic, bytes: Uint8Array, fileName: str
 /**
  * The page size of a new project (bytes; SQLite's default is 4 KiB). A save's snapshot (sql.js copies the file page
  * by page through SQLite's backup API) of 32 MB took 36 ms at 4 KiB pages, 15 ms at 8 and 12 ms at 16; every table
- * and index takes at least one page, so a new, empty project is 8 KiB × its ~80 tables and indexes (about 650 kB).
+ * and index takes at least one page, so a new, empty project is 8 KiB × its ~70 tables and indexes (about 580 kB).
  */
 export const PAGINA = 8192;
 
