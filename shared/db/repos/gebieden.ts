@@ -180,6 +180,9 @@ export function nameResolver(db: ProjectDb, jaar: number | undefined, normalise:
   };
 }
 
+/** "Wijk 02 " before a wijk's name in CBS's kerncijfers. */
+const WIJK_NUMMER = /^wijk\s+\d+\s+/i;
+
 /**
  * Normalised name → the codes it names, those of `jaar` first, then newest first. One row per code and spelling (the
  * same name every year is one row, in the order of its best year), so the names are normalised once, not per year.
@@ -192,11 +195,17 @@ function nameIndex(db: ProjectDb, jaar: number | undefined, normalise: (s: strin
     [jaar ?? 0],
   );
   const index = new Map<string, { code: string; niveau: GebiedRow['niveau'] }[]>();
-  for (const r of rows) {
-    const key = normalise(r.naam);
+  const voeg = (naam: string, r: { code: string; niveau: GebiedRow['niveau'] }) => {
+    const key = normalise(naam);
     const list = index.get(key);
     if (!list) index.set(key, [{ code: r.code, niveau: r.niveau }]);
     else if (!list.some((e) => e.code === r.code)) list.push({ code: r.code, niveau: r.niveau });
+  };
+  for (const r of rows) {
+    voeg(r.naam, r);
+    // The kerncijfers name a wijk "Wijk 02 Boswinkel - Stadsveld", a partner list "Boswinkel - Stadsveld": both.
+    const kort = r.niveau === 'wijk' ? r.naam.replace(WIJK_NUMMER, '') : r.naam;
+    if (kort && kort !== r.naam) voeg(kort, r);
   }
   return index;
 }
