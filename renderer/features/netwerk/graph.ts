@@ -21,6 +21,7 @@ import {
   type NodeData,
 } from './style';
 import { cytoscapeSvg } from './svg';
+import { snellerStijlCache } from './cytoscape-snel';
 import { NamenLaag, uitlijning, type GetekendeNaam, type Naam, type Schets } from './namen-laag';
 
 /**
@@ -271,6 +272,7 @@ export class NetwerkGraph {
       textureOnViewport: groot,
       hideLabelsOnViewport: groot,
     });
+    snellerStijlCache(cy);
     cy.on('select unselect', 'node', () => {
       const selected = cy.nodes(':selected');
       cy.edges('.buur').removeClass('buur');
@@ -611,15 +613,17 @@ export class NetwerkGraph {
       selected.union(cy.nodes('.focus')).connectedEdges().addClass('buur');
     });
 
+    let gepast = false;
     if (this.pendingViewport && performance.now() <= this.pendingViewport.until) {
       cy.viewport({ zoom: this.pendingViewport.v.zoom, pan: { ...this.pendingViewport.v.pan } });
       this.pendingViewport = null;
     } else {
       this.pendingViewport = null;
-      if (first) this.fit();
+      // fit() places the names as well.
+      if (first) gepast = this.fit();
     }
     if (placed.length && this.positionsLoaded && !eersteKeer) this.events.onSavePositions(placed, false);
-    this.plaatsNamen();
+    if (!gepast) this.plaatsNamen();
     if (schets) this.schetsEerst(cy);
     if (first) this.events.onGetekend?.();
   }
@@ -1130,13 +1134,14 @@ export class NetwerkGraph {
    * twice the normal size (a path of three knopen should not fill the screen). Until you pan or zoom yourself, the
    * map fits again when the canvas changes size (a panel opens or closes, the window resizes).
    */
-  fit(alleenTreffers = false): void {
+  /** Fits the map (or its treffers) in the canvas and places the names; false when there was nothing to fit. */
+  fit(alleenTreffers = false): boolean {
     const cy = this.cy;
     const eles = alleenTreffers ? cy.elements().not('.vervaagd').not('.groeplabel') : cy.elements();
-    if (eles.empty()) return;
+    if (eles.empty()) return false;
     const W = cy.width();
     const H = cy.height();
-    if (!(W > 0 && H > 0)) return;
+    if (!(W > 0 && H > 0)) return false;
     // The knopen's centres and their own size (what is drawn at this zoom may be larger: schermMaten).
     const v = fitViewport(
       eles.nodes().map((n) => ({ ...n.position(), r: (Number(n.data('grootte')) || 1) / 2 })),
@@ -1144,7 +1149,7 @@ export class NetwerkGraph {
       H,
       cy.minZoom(),
     );
-    if (!v) return;
+    if (!v) return false;
     this.eigenViewport = true;
     try {
       cy.viewport(v);
@@ -1153,6 +1158,7 @@ export class NetwerkGraph {
     }
     this.volgFit = alleenTreffers ? 'treffers' : true;
     this.plaatsNamen();
+    return true;
   }
 
   resize(): void {
@@ -1192,14 +1198,14 @@ export class NetwerkGraph {
     const cy = this.cy;
     const namen = this.naamData;
     cy.batch(() => {
-      for (const [id, d] of namen) cy.getElementById(id).data(d);
+      for (const [id, d] of namen) cy.getElementById(id).data(d).addClass('naam');
     });
     try {
       return await werk();
     } finally {
       if (this.cy === cy)
         cy.batch(() => {
-          for (const id of namen.keys()) cy.getElementById(id).data(GEEN_NAAM);
+          for (const id of namen.keys()) cy.getElementById(id).data(GEEN_NAAM).removeClass('naam');
         });
     }
   }

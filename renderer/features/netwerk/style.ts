@@ -462,6 +462,17 @@ export interface StyleRule {
 }
 
 /** Data mappers only (no style functions), per the Cytoscape performance advice. */
+/** How Cytoscape draws a name (only in an export, and group labels): the view draws names itself (namen-laag.ts). */
+const NAAM_STIJL = {
+  'font-family': LABEL_FONT,
+  'text-wrap': 'wrap',
+  'text-justification': 'center',
+  'line-height': 1.1,
+  'min-zoomed-font-size': 0,
+  'text-outline-color': '#ffffff',
+  'text-outline-opacity': 1,
+} as const;
+
 export function stylesheet(groot: boolean): StyleRule[] {
   return [
     {
@@ -475,25 +486,26 @@ export function stylesheet(groot: boolean): StyleRule[] {
         'border-color': KLEUR_OMLIJNING,
         'border-width': 'data(randBreedte)',
         'border-style': 'data(rand)',
-        // Names are placed by labels.ts at a fixed size on the screen; these data fields are set per zoom.
+        'text-events': 'no',
+        'z-index': 10,
+      },
+    },
+    // The names are placed by labels.ts at a fixed size on the screen and drawn by the view itself; an export gives
+    // the named knopen this class and these data fields for its length (graph.ts, metNamenInCytoscape). Not on
+    // every knoop: each style property costs Cytoscape time per element (5,000 knopen: ~0.3 s for these).
+    {
+      selector: 'node.naam',
+      style: {
+        ...NAAM_STIJL,
         label: 'data(tekst)',
         'font-size': 'data(fs)',
-        'font-family': LABEL_FONT,
         color: '#1a1a1a',
         'text-valign': 'data(lv)',
         'text-halign': 'data(lh)',
         'text-margin-x': 'data(mx)',
         'text-margin-y': 'data(my)',
-        'text-wrap': 'wrap',
         'text-max-width': '4000px',
-        'text-justification': 'center',
-        'line-height': 1.1,
-        'min-zoomed-font-size': 0,
-        'text-outline-color': '#ffffff',
         'text-outline-width': 'data(ow)',
-        'text-outline-opacity': 1,
-        'text-events': 'no',
-        'z-index': 10,
       },
     },
     {
@@ -580,6 +592,7 @@ export function stylesheet(groot: boolean): StyleRule[] {
         'border-width': 0,
         width: 1,
         height: 1,
+        ...NAAM_STIJL,
         label: 'data(label)',
         'font-size': 'data(gt)',
         'font-weight': 'bold',
@@ -588,11 +601,8 @@ export function stylesheet(groot: boolean): StyleRule[] {
         'text-halign': 'center',
         'text-margin-x': 0,
         'text-margin-y': 0,
-        'text-wrap': 'wrap',
         'text-max-width': 'data(breedte)',
-        'text-outline-color': '#ffffff',
         'text-outline-width': 3,
-        'min-zoomed-font-size': 0,
         events: 'no',
         'z-index': 1,
       },

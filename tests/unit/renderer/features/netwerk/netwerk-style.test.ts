@@ -342,12 +342,17 @@ describe('the stylesheet', () => {
   it('uses data mappers (names placed by labels.ts); large maps use simpler edges', () => {
     const klein = stylesheet(false);
     const groot = stylesheet(true);
-    const nodeStyle = (s: typeof klein) => s.find((r) => r.selector === 'node')!.style;
-    const edgeStyle = (s: typeof klein) => s.find((r) => r.selector === 'edge')!.style;
+    const stijl = (s: typeof klein, selector: string) => s.find((r) => r.selector === selector)!.style;
+    const nodeStyle = (s: typeof klein) => stijl(s, 'node');
+    const edgeStyle = (s: typeof klein) => stijl(s, 'edge');
     expect(nodeStyle(klein)['background-color']).toBe('data(kleur)');
-    // Names are placed per viewport by labels.ts (a fixed size on the screen): the style only maps its fields.
-    expect(nodeStyle(klein).label).toBe('data(tekst)');
-    expect(nodeStyle(klein)['font-size']).toBe('data(fs)');
+    // Names are placed per viewport by labels.ts (a fixed size on the screen) and drawn by the view; Cytoscape draws
+    // them only in an export, on the knopen that then get the class 'naam': no label property on every knoop.
+    expect(nodeStyle(klein).label).toBeUndefined();
+    expect(Object.keys(nodeStyle(groot)).filter((k) => k.startsWith('text-') && k !== 'text-events')).toEqual([]);
+    expect(stijl(klein, 'node.naam').label).toBe('data(tekst)');
+    expect(stijl(klein, 'node.naam')['font-size']).toBe('data(fs)');
+    expect(stijl(klein, 'node.groeplabel')['font-family']).toBe(stijl(klein, 'node.naam')['font-family']);
     expect(edgeStyle(groot)['curve-style']).toBe('haystack');
     expect(edgeStyle(klein)['curve-style']).toBe('bezier');
     expect(
