@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import * as XLSX from 'xlsx';
 import type { SqlJsStatic } from 'sql.js';
 import { createProjectDb } from '../../shared/db/open';
@@ -16,6 +16,7 @@ import { createProjectService } from '../../shared/service/project-service';
 import { unwrap } from '../../shared/result';
 import { mb, peakRss } from './memory';
 import { timed } from './save';
+import { benchBigProjectInBrowser } from './groot-view';
 
 type Report = (what: string, value: string, note?: string) => void;
 
@@ -25,9 +26,18 @@ const TOPICS = 128;
 const POSTCODES = 450_000;
 
 /** The big project's bytes, built on first use. */
+/** Where the big project is kept between runs (written by bigProject). */
+export const BIG_PROJECT_PATH = join(
+  process.cwd(),
+  'node_modules',
+  '.cache',
+  'wijkweb',
+  `groot-${YEARS}x${REGIONS}x${TOPICS}-pc${POSTCODES}.wijkweb`,
+);
+
 function bigProject(SQL: SqlJsStatic): Uint8Array {
-  const dir = join(process.cwd(), 'node_modules', '.cache', 'wijkweb');
-  const path = join(dir, `groot-${YEARS}x${REGIONS}x${TOPICS}-pc${POSTCODES}.wijkweb`);
+  const dir = dirname(BIG_PROJECT_PATH);
+  const path = BIG_PROJECT_PATH;
   if (existsSync(path)) return new Uint8Array(readFileSync(path));
   const db = createProjectDb(SQL, 'Groot project', '2026-01-01T00:00:00Z', 'bench');
   db.transaction(() => {
@@ -208,4 +218,5 @@ export async function benchBigProject(SQL: SqlJsStatic, report: Report): Promise
   row('save, worker part (snapshot + checks)', 'save', 'none: a snapshot is the whole file');
   report('big project: save, worker part: peak memory (RSS increase)', mb(saveMemory.peak), 'the snapshot');
   await s.closeProject();
+  await benchBigProjectInBrowser(BIG_PROJECT_PATH, 'Groot project', report);
 }

@@ -76,10 +76,24 @@ export async function benchSave(SQL: SqlJsStatic, db: ProjectDb, dir: string, re
     await store.save(path, snap);
   };
   const whole = await timed(N, appSave);
+  report(`whole save of ${size} as the app does it`, ms(whole), cpuNote(whole));
+  // The ratio from pairs: a save and the floor right after each other (in turns first), the median of their ratios.
+  // The floor alone varies 19–69 ms on this machine with what else runs; a ratio of medians taken a second apart
+  // measured that variation more than the save (1.89× on a quiet machine, 3.21× under load in the same week).
+  const ratios: number[] = [];
+  for (let i = 0; i < 21; i++) {
+    const first = i % 2 === 0;
+    const a = first ? await timed(1, appSave) : undefined;
+    const f = await timed(1, () => nodeFs.writeFileSynced(plainPath, bytes));
+    const b = a ?? (await timed(1, appSave));
+    ratios.push(b.wall / f.wall);
+  }
+  const ratio = median(ratios);
+  const sorted = [...ratios].sort((x, y) => x - y);
   report(
-    `whole save of ${size} as the app does it`,
-    ms(whole),
-    `${cpuNote(whole)}; ratio to write + fsync: ${(whole.wall / plain.wall).toFixed(2)}× (target ≤ 2×)`,
+    'whole save: ratio to write + fsync of the same bytes',
+    `${ratio.toFixed(2)}×`,
+    `median of ${ratios.length} pairs (from ${sorted[0]!.toFixed(2)} to ${sorted.at(-1)!.toFixed(2)}×); target ≤ 2×: ${ratio <= 2 ? 'ok' : 'MISSED'}`,
   );
   const memory = await peakRss(appSave);
   report('whole save: peak memory (RSS increase)', mb(memory.peak), `over ${mb(memory.before)} before`);
