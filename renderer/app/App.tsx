@@ -1,5 +1,6 @@
 // Over 300 lines: the app shell (menus, drop to open, first start, tour, views) shares one state; not split yet.
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import type * as NetwerkModule from '../features/netwerk/NetwerkPage';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { BridgeApi, MenuCommand } from '../../shared/contract';
@@ -37,8 +38,23 @@ import {
 } from '../features/rondleiding/logic';
 
 // The Netwerk view brings Cytoscape along: loaded when you first open it, or earlier when the app has nothing to do.
-const loadNetwerkPage = () => import('../features/netwerk/NetwerkPage');
-const NetwerkPage = lazy(() => loadNetwerkPage().then((m) => ({ default: m.NetwerkPage })));
+let netwerkModule: typeof NetwerkModule | null = null;
+const loadNetwerkPage = () =>
+  import('../features/netwerk/NetwerkPage').then((m) => {
+    netwerkModule = m;
+    return m;
+  });
+// Once the code is here, the view opens at once: React suspends a lazy component on its first render whenever its
+// promise has not answered yet (a promise answers a tick later, even when loaded) and then reveals the page 300 ms
+// after the fallback at the earliest; a thenable that answers at once lets React render the page in the same pass.
+const NetwerkPage = lazy(() => {
+  const loaded = netwerkModule;
+  if (loaded) {
+    const klaar = { default: loaded.NetwerkPage };
+    return { then: (ok: (m: typeof klaar) => unknown) => ok(klaar) } as unknown as Promise<typeof klaar>;
+  }
+  return loadNetwerkPage().then((m) => ({ default: m.NetwerkPage }));
+});
 
 type View =
   | 'overzicht'
