@@ -43,16 +43,22 @@ async function frames(page: Page, act: () => Promise<void>): Promise<number[]> {
     .filter((d) => d > 0);
 }
 
-async function meet(
-  url: string,
-  path: string,
-  naam: string,
-  webgl: boolean,
-  report: Report,
-  label: string,
-  screenshot?: string,
+interface Meting {
+  readonly url: string;
+  readonly path: string;
+  readonly naam: string;
+  readonly webgl: boolean;
+  readonly label: string;
+  readonly screenshot?: string | undefined;
   /** Wait this long after the project opened before opening the view (the app then has the view's code). */
-  wachtMs = 0,
+  readonly wachtMs?: number;
+  /** WebGL in software (SwiftShader, llvmpipe): measured for comparison; the app draws with the canvas there. */
+  readonly softwareGl?: boolean;
+}
+
+async function meet(
+  { url, path, naam, webgl, label, screenshot, wachtMs = 0, softwareGl = false }: Meting,
+  report: Report,
 ) {
   const browser = await launch();
   try {
@@ -117,6 +123,12 @@ async function meet(
       }
     });
     const r = (n: number) => `${Math.round(n)} ms`;
+    const frameDoel = (m: number) =>
+      softwareGl
+        ? ' (software GL: the app uses the canvas here; no target)'
+        : m < 33
+          ? ''
+          : ' (target < 33 ms: MISSED)';
     report(
       `Netwerk view ${label}: first drawing`,
       r(eerste),
@@ -132,12 +144,12 @@ async function meet(
     report(
       `Netwerk view ${label}: pan frames`,
       `${median(pan).toFixed(1)} ms`,
-      `median of ${pan.length}; p95 ${p95(pan).toFixed(1)} ms; max ${Math.max(...pan).toFixed(1)} ms${median(pan) < 33 ? '' : ' (target < 33 ms: MISSED)'}`,
+      `median of ${pan.length}; p95 ${p95(pan).toFixed(1)} ms; max ${Math.max(...pan).toFixed(1)} ms${frameDoel(median(pan))}`,
     );
     report(
       `Netwerk view ${label}: zoom frames`,
       `${median(zoom).toFixed(1)} ms`,
-      `median of ${zoom.length}; p95 ${p95(zoom).toFixed(1)} ms${median(zoom) < 33 ? '' : ' (target < 33 ms: MISSED)'}`,
+      `median of ${zoom.length}; p95 ${p95(zoom).toFixed(1)} ms${frameDoel(median(zoom))}`,
     );
     void gebruikt;
     await context.close();
@@ -187,36 +199,32 @@ export async function benchNetwerkView(report: Report): Promise<void> {
       const knopen = orgs * 2;
       const label = `${knopen.toLocaleString('en')} knopen / ${(orgs + relaties).toLocaleString('en')} lines`;
       report(`Netwerk view ${label}: project made`, `${Date.now() - t} ms`, '(not part of the view)');
+      const basis = { url: server.url, path, naam: `Bench ${knopen}` };
       await meet(
-        server.url,
-        path,
-        `Bench ${knopen}`,
-        false,
+        {
+          ...basis,
+          webgl: false,
+          label: `${label}, canvas`,
+          screenshot: shots && join(shots, `bench-${knopen}-canvas.png`),
+        },
         report,
-        `${label}, canvas`,
-        shots && join(shots, `bench-${knopen}-canvas.png`),
       );
       // As you usually open it: a while after the project, when the app has fetched the view's code.
       if (knopen <= 500)
         await meet(
-          server.url,
-          path,
-          `Bench ${knopen}`,
-          false,
+          { ...basis, webgl: false, label: `${label}, canvas, opened 2.5 s after the project`, wachtMs: 2500 },
           report,
-          `${label}, canvas, opened 2.5 s after the project`,
-          undefined,
-          2500,
         );
       if (webgl)
         await meet(
-          server.url,
-          path,
-          `Bench ${knopen}`,
-          true,
+          {
+            ...basis,
+            webgl: true,
+            label: `${label}, WebGL`,
+            screenshot: shots && join(shots, `bench-${knopen}-webgl.png`),
+            softwareGl: /swiftshader|llvmpipe|software/i.test(webgl),
+          },
           report,
-          `${label}, WebGL`,
-          shots && join(shots, `bench-${knopen}-webgl.png`),
         );
     }
   } finally {
