@@ -1,5 +1,5 @@
 // Over 300 lines: the app shell (menus, drop to open, first start, tour, views) shares one state; not split yet.
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type * as NetwerkModule from '../features/netwerk/NetwerkPage';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
@@ -44,17 +44,39 @@ const loadNetwerkPage = () =>
     netwerkModule = m;
     return m;
   });
-// Once the code is here, the view opens at once: React suspends a lazy component on its first render whenever its
-// promise has not answered yet (a promise answers a tick later, even when loaded) and then reveals the page 300 ms
-// after the fallback at the earliest; a thenable that answers at once lets React render the page in the same pass.
-const NetwerkPage = lazy(() => {
-  const loaded = netwerkModule;
-  if (loaded) {
-    const klaar = { default: loaded.NetwerkPage };
-    return { then: (ok: (m: typeof klaar) => unknown) => ok(klaar) } as unknown as Promise<typeof klaar>;
-  }
-  return loadNetwerkPage().then((m) => ({ default: m.NetwerkPage }));
-});
+
+/**
+ * The Netwerk view, its code fetched on first use. Not React.lazy with Suspense: that suspends on the first render
+ * even when the code is already here and then shows the page no sooner than 300 ms after its fallback (React's
+ * throttle); here the page shows in the same render when loaded, else as soon as its code is.
+ */
+function NetwerkView(props: Parameters<typeof NetwerkModule.NetwerkPage>[0]) {
+  const { t } = useTranslation();
+  const [module, setModule] = useState(netwerkModule);
+  const [fout, setFout] = useState(false);
+  useEffect(() => {
+    if (module) return;
+    let weg = false;
+    loadNetwerkPage().then(
+      (m) => !weg && setModule(m),
+      (err: unknown) => {
+        console.error(err);
+        if (!weg) setFout(true);
+      },
+    );
+    return () => {
+      weg = true;
+    };
+  }, [module]);
+  if (fout)
+    return (
+      <p className="utrecht-paragraph" role="alert">
+        {t('netwerk.ladenMislukt')}
+      </p>
+    );
+  if (!module) return <p className="utrecht-paragraph">{t('netwerk.laden')}</p>;
+  return <module.NetwerkPage {...props} />;
+}
 
 type View =
   | 'overzicht'
@@ -493,10 +515,8 @@ export function App({ bridge }: { bridge: BridgeApi }) {
             {!help && project && view === 'gebieden' && <GebiedenPage />}
             {!help && project && view === 'gegevens' && <GegevensPage />}
             {!help && project && view === 'netwerk' && (
-              <Suspense fallback={<p className="utrecht-paragraph">{t('netwerk.laden')}</p>}>
-                {/* "Bewerken" opens Gegevens; opening the item's own form there needs a hook in GegevensPage. */}
-                <NetwerkPage key={project.ref.id} onBewerken={() => setView('gegevens')} />
-              </Suspense>
+              // "Bewerken" opens Gegevens; opening the item's own form there needs a hook in GegevensPage.
+              <NetwerkView key={project.ref.id} onBewerken={() => setView('gegevens')} />
             )}
             {!help && project && view === 'kaart' && <KaartPage onImport={() => setView('importeren')} />}
             {!help && project && view === 'hiaten' && <HiatenPage onImport={() => setView('importeren')} />}
