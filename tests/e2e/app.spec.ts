@@ -236,4 +236,18 @@ describe('browser mode', () => {
     expect(await page.getByTestId('save-status').getAttribute('data-status')).toBe('alleen-lezen');
     await context.close();
   });
+
+  it('when the Netwerk view cannot load its code, it says so in Dutch and the rest of the app keeps working', async () => {
+    const { context, page, errors } = await newPage(app.browser, app.url);
+    await page.route(/NetwerkPage-[^/]*\.js$/, (route) => route.abort());
+    await createProject(page, 'Zonder netwerkcode');
+    await page.getByRole('navigation').getByRole('button', { name: 'Netwerk', exact: true }).click();
+    await page.getByRole('alert').filter({ hasText: 'De netwerkkaart kon niet worden geladen' }).waitFor();
+    await page.getByRole('navigation').getByRole('button', { name: 'Gegevens', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Gegevens' }).waitFor();
+    expect(errors.filter((e) => !/NetwerkPage|dynamically imported module|Failed to load resource/i.test(e))).toEqual(
+      [],
+    );
+    await context.close();
+  });
 });
