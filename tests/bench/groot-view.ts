@@ -45,7 +45,7 @@ export async function benchBigProjectInBrowser(path: string, naam: string, repor
     report(
       `big project in the browser: open ${mb(statSync(path).size)} until its overview shows`,
       `${(open / 1000).toFixed(1)} s`,
-      'the file read, sent to the worker, integrity_check and schema there',
+      'the file read, its working copy written to the browser (OPFS), sent to the worker, integrity_check there',
     );
     report(
       'big project in the browser: renderer heap after opening',
