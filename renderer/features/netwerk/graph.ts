@@ -1132,9 +1132,9 @@ export class NetwerkGraph {
   /**
    * Shows the whole map (or what the filter and focus show), with room at the edges for the names; never closer than
    * twice the normal size (a path of three knopen should not fill the screen). Until you pan or zoom yourself, the
-   * map fits again when the canvas changes size (a panel opens or closes, the window resizes).
+   * map fits again when the canvas changes size (a panel opens or closes, the window resizes). Places the names too;
+   * false when there was nothing to fit (then it placed none).
    */
-  /** Fits the map (or its treffers) in the canvas and places the names; false when there was nothing to fit. */
   fit(alleenTreffers = false): boolean {
     const cy = this.cy;
     const eles = alleenTreffers ? cy.elements().not('.vervaagd').not('.groeplabel') : cy.elements();

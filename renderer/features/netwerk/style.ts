@@ -461,7 +461,6 @@ export interface StyleRule {
   readonly style: Readonly<Record<string, string | number>>;
 }
 
-/** Data mappers only (no style functions), per the Cytoscape performance advice. */
 /** How Cytoscape draws a name (only in an export, and group labels): the view draws names itself (namen-laag.ts). */
 const NAAM_STIJL = {
   'font-family': LABEL_FONT,
@@ -473,6 +472,7 @@ const NAAM_STIJL = {
   'text-outline-opacity': 1,
 } as const;
 
+/** Data mappers only (no style functions), per the Cytoscape performance advice. */
 export function stylesheet(groot: boolean): StyleRule[] {
   return [
     {
