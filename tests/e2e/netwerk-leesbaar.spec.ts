@@ -153,6 +153,20 @@ async function gotoNetwerk(page: Page) {
   await page.waitForTimeout(400);
 }
 
+/** A new page at this size with the project file open in Netwerk, laid out and still. */
+async function inNetwerk(
+  path: string,
+  naam: string,
+  size: { width: number; height: number },
+  opties: Parameters<typeof newPage>[2] = {},
+) {
+  const geopend = await newPage(app.browser, app.url, opties);
+  await geopend.page.setViewportSize(size);
+  await openProjectFile(geopend.page, path, naam);
+  await gotoNetwerk(geopend.page);
+  return geopend;
+}
+
 interface Namen {
   knopen: number;
   benoemd: number;
@@ -276,10 +290,7 @@ describe('Netwerk: names you can read at the default fit', () => {
   ] as const) {
     it(`a real-shaped network of 35 knopen at ${w}×${h}: names without overlap, legend beside, refit, search and focus`, async () => {
       const path = await wijk35();
-      const { context, page, errors } = await newPage(app.browser, app.url);
-      await page.setViewportSize({ width: w, height: h });
-      await openProjectFile(page, path, 'Wijk Zuilen');
-      await gotoNetwerk(page);
+      const { context, page, errors } = await inNetwerk(path, 'Wijk Zuilen', { width: w, height: h });
       expect(await page.getByTestId('netwerk-telling').textContent()).toMatch(/^35 van 35 partners/);
       const start = await namen(page);
       console.log(
@@ -381,11 +392,8 @@ describe('Netwerk: names you can read at the default fit', () => {
 
   it('on the beamer (1280×720): the network slide of those 35 knopen names its organisations', async () => {
     const path = await wijk35();
-    const { context, page, errors } = await newPage(app.browser, app.url);
-    await page.setViewportSize({ width: 1280, height: 720 });
-    await openProjectFile(page, path, 'Wijk Zuilen');
     // The slide draws the layout the user saw: Netwerk lays it out once and keeps it.
-    await gotoNetwerk(page);
+    const { context, page, errors } = await inNetwerk(path, 'Wijk Zuilen', { width: 1280, height: 720 });
     const posities = await page.getByTestId('netwerk-canvas').evaluate((el) =>
       (el as unknown as { _cyreg: { cy: Core } })._cyreg.cy
         .nodes()
@@ -436,10 +444,7 @@ describe('Netwerk: names you can read at the default fit', () => {
 
   it('the Utrecht sociale kaart (143 knopen) at 1440×900: no overlap, the 10 largest named', async () => {
     const path = await utrecht();
-    const { context, page, errors } = await newPage(app.browser, app.url);
-    await page.setViewportSize({ width: 1440, height: 900 });
-    await openProjectFile(page, path, 'Utrecht Noordwest');
-    await gotoNetwerk(page);
+    const { context, page, errors } = await inNetwerk(path, 'Utrecht Noordwest', { width: 1440, height: 900 });
     const n = await namen(page);
     console.log(
       `Utrecht 143 knopen at 1440×900: ${n.benoemd} of ${n.knopen} named, smallest ${n.kleinstePx.toFixed(1)} px`,
@@ -460,12 +465,12 @@ describe('Netwerk: names you can read at the default fit', () => {
     'a large map (1,200 knopen, 4,000 lines, %s): a sketch first, then the names of its largest knopen',
     async (soort, webgl) => {
       const path = await netwerkProject(mkdtempSync(join(tmpdir(), 'wijkweb-groot-')), 600, 3400);
-      const { context, page, errors } = await newPage(app.browser, app.url, {
-        init: new Function(`localStorage.setItem('wijkweb.netwerk.webgl', '${webgl}')`) as () => void,
-      });
-      await page.setViewportSize({ width: 1440, height: 900 });
-      await openProjectFile(page, path, 'Bench 1200');
-      await gotoNetwerk(page);
+      const { context, page, errors } = await inNetwerk(
+        path,
+        'Bench 1200',
+        { width: 1440, height: 900 },
+        { init: new Function(`localStorage.setItem('wijkweb.netwerk.webgl', '${webgl}')`) as () => void },
+      );
       // The sketch went to the screen before Cytoscape's own first drawing.
       await expect
         .poll(() => page.evaluate(() => performance.getEntriesByName('wijkweb:netwerk-getekend').length), {
