@@ -15,7 +15,7 @@ import { createProjectDb } from '../../shared/db/open';
 import { createProjectService } from '../../shared/service/project-service';
 import { unwrap } from '../../shared/result';
 import { mb, peakRss } from './memory';
-import { timed } from './save';
+import { timed } from './timing';
 import { benchBigProjectInBrowser } from './groot-view';
 
 type Report = (what: string, value: string, note?: string) => void;
