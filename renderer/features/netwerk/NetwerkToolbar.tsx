@@ -57,8 +57,7 @@ export function NetwerkToolbar({
     const regels = legendaRegels(legenda, teksten, t, lang, vergelijkLabel);
     try {
       if (soort === 'png') {
-        const kaart = await g.png();
-        download(await pngMetLegenda(kaart.blob, kaart.scale, kop, regels), bestandsnaam('netwerk', 'png'));
+        download(await pngMetLegenda((maak) => g.tekenKaart(maak), kop, regels), bestandsnaam('netwerk', 'png'));
       } else {
         const tekst = svgMetLegenda(await g.svg(), kop, regels);
         download(new Blob([tekst], { type: 'image/svg+xml' }), bestandsnaam('netwerk', 'svg'));

@@ -2,6 +2,7 @@
  * The picture for a meeting: the whole map as PNG (print resolution) or SVG, with a title and the legend beside it,
  * downloaded with the date in the file name.
  */
+import type { KaartMaat } from './graph';
 import type { Rand, RelatieStijl, Vorm } from './style';
 
 export type LegendaRegel =
@@ -131,33 +132,38 @@ function tekenLegenda(
   ctx.restore();
 }
 
-/** The map's PNG with the title and legend in a column on the right, at the same scale. */
+/**
+ * The map with the title and legend in a column on the right, at the map's scale, as PNG. `tekenKaart` draws the map
+ * into the context it is given (graph.ts), once it knows the map's size.
+ */
 export async function pngMetLegenda(
-  kaart: Blob,
-  scale: number,
+  tekenKaart: (maak: (maat: KaartMaat) => CanvasRenderingContext2D) => Promise<KaartMaat>,
   kop: ExportKop,
   regels: readonly LegendaRegel[],
 ): Promise<Blob> {
-  const beeld = await createImageBitmap(kaart);
-  const breedte = beeld.width + Math.round(BREEDTE * scale);
-  const hoogte = Math.max(beeld.height, Math.round(legendaHoogte(kop, regels) * scale));
   const canvas = document.createElement('canvas');
-  canvas.width = breedte;
-  canvas.height = hoogte;
+  const { breedte: kaartBreedte, scale } = await tekenKaart((maat) => {
+    canvas.width = maat.breedte + Math.round(BREEDTE * maat.scale);
+    canvas.height = Math.max(maat.hoogte, Math.round(legendaHoogte(kop, regels) * maat.scale));
+    const ctx = canvas.getContext('2d')!;
+    ctx.fillStyle = '#ffffff';
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
+    return ctx;
+  });
   const ctx = canvas.getContext('2d')!;
-  ctx.fillStyle = '#ffffff';
-  ctx.fillRect(0, 0, breedte, hoogte);
-  ctx.drawImage(beeld, 0, 0);
-  beeld.close();
   ctx.strokeStyle = '#c7c7c7';
   ctx.lineWidth = scale;
   ctx.beginPath();
-  ctx.moveTo(breedte - BREEDTE * scale + 0.5, 0);
-  ctx.lineTo(breedte - BREEDTE * scale + 0.5, hoogte);
+  ctx.moveTo(kaartBreedte + 0.5, 0);
+  ctx.lineTo(kaartBreedte + 0.5, canvas.height);
   ctx.stroke();
-  tekenLegenda(ctx, (breedte - BREEDTE * scale) / scale, kop, regels, scale);
+  tekenLegenda(ctx, kaartBreedte / scale, kop, regels, scale);
   return new Promise((resolve, reject) =>
-    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG'))), 'image/png'),
+    canvas.toBlob((b) => {
+      canvas.width = 0; // its memory (hundreds of MB at print resolution) back now, not at the next collection
+      if (b) resolve(b);
+      else reject(new Error('PNG'));
+    }, 'image/png'),
   );
 }
 
