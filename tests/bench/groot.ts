@@ -99,7 +99,7 @@ function bigProject(SQL: SqlJsStatic): Uint8Array {
 }
 
 /** A partner list as gebiedsteams keep it: 27 offers of 20 organisations, with postcodes. */
-function smallPartnerList(): Uint8Array {
+export function smallPartnerList(): Uint8Array {
   const aoa: unknown[][] = [
     ['Naam organisatie', 'Postcode', 'Website', 'Naam aanbod', 'Leefgebied', 'Doelgroep', 'Toegang'],
   ];

@@ -10,6 +10,8 @@
  *  - CBS import of the whole country (kwb 2024, synthesised): parse, import, peak memory, ratio to sqlite3 .import
  *  - the Netwerk view in headless Chromium at 500 and 5,000 knopen: first drawing, layout, pan/zoom frame times
  *  - the stuurgroep report of the voorbeeldproject: model, HTML, xlsx, PDF, slides, snapshot
+ *  - what a user does with the voorbeeldproject in the built app (open, every page, import, undo, save, downloads),
+ *    each wait against 1 s
  *  - team sync: 20 members × 500 edits through the team server (time to converge, bytes per edit, server memory)
  */
 import { createProjectDb, openProjectDb } from '../../shared/db/open';
@@ -22,6 +24,7 @@ import { benchNetwerk } from './netwerk';
 import { benchNetwerkView } from './netwerk-view';
 import { benchHiaten } from './hiaten';
 import { benchRapport } from './rapport';
+import { benchActies } from './acties';
 import { benchSave } from './save';
 import { benchBigProject } from './groot';
 import { benchTeamSync } from './team-sync';
@@ -78,6 +81,9 @@ try {
 
   // The stuurgroep pack of the voorbeeldproject (issue 8).
   if (want('rapport')) await benchRapport(SQL, dir, report);
+
+  // What a user does with a gemeente-sized project in the built app, each wait against 1 s (issue 16).
+  if (want('acties')) await benchActies(dir, report);
 } finally {
   cleanup();
 }
