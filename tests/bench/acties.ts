@@ -2,7 +2,7 @@
  * `npm run bench -- acties` (issue 16: "no action a user takes on a gemeente-sized project keeps them waiting more
  * than a second"): the voorbeeldproject (Enschede West, built through the CLI) in the built app in headless Chromium,
  * and what a user does with it: open it, every page, import a partner list, undo and redo it, save, and download a
- * table, the network picture and the report workbook. Each figure runs from the click until the expected result
+ * table, the network picture, the buurt map and the report workbook. Each figure runs from the click until the expected result
  * shows and the page is still (nothing marked busy; its last change counts, not the quiet time waited for after it).
  * Uses dist/ (or WIJKWEB_DIST) and /usr/bin/chromium (or WIJKWEB_CHROMIUM).
  */
@@ -153,6 +153,11 @@ export async function benchActies(dir: string, report: Report): Promise<void> {
     await page.getByRole('button', { name: 'Exporteren' }).click();
     await meet('download the network as PNG (print resolution)', () =>
       Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /^PNG-afbeelding/ }).click()]),
+    );
+    await naar('Kaart');
+    await page.waitForTimeout(1000);
+    await meet('download the buurt map as PNG', () =>
+      Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporteer als PNG' }).click()]),
     );
     await naar('Rapport');
     await page.waitForTimeout(2000);

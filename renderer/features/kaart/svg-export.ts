@@ -2,6 +2,7 @@
  * The map as a file: a stand-alone SVG (the whole map, its title, legend and source, with the fills written out, so
  * it looks the same outside the app) and a PNG drawn from it at 3× scale.
  */
+import { canvasNaarPng } from '../../worker/png';
 
 export interface ExportVlak {
   readonly d: string;
@@ -130,9 +131,7 @@ export async function svgNaarPng(svg: string, breedte: number, hoogte: number, s
     ctx.fillStyle = '#ffffff';
     ctx.fillRect(0, 0, canvas.width, canvas.height);
     ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
-    return await new Promise<Blob>((resolve, reject) =>
-      canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('png'))), 'image/png'),
-    );
+    return await canvasNaarPng(canvas);
   } finally {
     URL.revokeObjectURL(url);
   }

@@ -2,6 +2,7 @@
  * The picture for a meeting: the whole map as PNG (print resolution) or SVG, with a title and the legend beside it,
  * downloaded with the date in the file name.
  */
+import { canvasNaarPng } from '../../worker/png';
 import type { KaartMaat } from './graph';
 import type { Rand, RelatieStijl, Vorm } from './style';
 
@@ -158,13 +159,11 @@ export async function pngMetLegenda(
   ctx.lineTo(kaartBreedte + 0.5, canvas.height);
   ctx.stroke();
   tekenLegenda(ctx, kaartBreedte / scale, kop, regels, scale);
-  return new Promise((resolve, reject) =>
-    canvas.toBlob((b) => {
-      canvas.width = 0; // its memory (hundreds of MB at print resolution) back now, not at the next collection
-      if (b) resolve(b);
-      else reject(new Error('PNG'));
-    }, 'image/png'),
-  );
+  try {
+    return await canvasNaarPng(canvas);
+  } finally {
+    canvas.width = 0; // its memory (up to 140 MB at print resolution) back now, not at the next collection
+  }
 }
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

@@ -1197,7 +1197,7 @@ export class NetwerkGraph {
    * The whole map at print resolution, drawn into the context `maak` returns for its size (the export's canvas, with
    * room beside it for the legend), at its top left corner. Print resolution: 3× the screen, at most 35 million
    * pixels (A2 at 300 dpi, 7016 × 4961) and 9000 on a side. The voorbeeldproject's map is 4623 × 4080 on the
-   * screen: it was 9000 × 7944 px (72 million), which took 1.6 s to make; now 6700 × 5900.
+   * screen: it was 9000 × 7944 px (72 million), which took 1.6 s to make; now 6297 × 5557.
    * Drawn as Cytoscape draws `cy.png()`, but into the export's canvas: `cy.png()` encodes its own canvas to a PNG,
    * which the export then decoded, copied into its own and encoded again.
    */
