@@ -1,7 +1,7 @@
 /**
  * `npm run bench -- acties` (issue 16: "no action a user takes on a gemeente-sized project keeps them waiting more
  * than a second"): the voorbeeldproject (Enschede West, built through the CLI) in the built app in headless Chromium,
- * and what a user does with it: open it, every page, import a partner list, undo and redo it, save, and download a
+ * and what a user does with it: open it, every page, the slides, import a partner list, undo and redo it, save, and download a
  * table, the network picture, the buurt map and the report workbook. Each figure runs from the click until the expected result
  * shows and the page is still (nothing marked busy; its last change counts, not the quiet time waited for after it).
  * Uses dist/ (or WIJKWEB_DIST) and /usr/bin/chromium (or WIJKWEB_CHROMIUM).
@@ -110,8 +110,41 @@ export async function benchActies(dir: string, report: Report): Promise<void> {
     // As a user does after opening: a look at the overview before the first click (the Netwerk view's code and the
     // first analyses load meanwhile).
     await page.waitForTimeout(2000);
-    for (const pagina of ['Gegevens', 'Netwerk', 'Kaart', 'Hiaten', 'Pilotmonitor', 'Rapport', 'Overzicht'])
+    for (const pagina of [
+      'Gegevens',
+      'Netwerk',
+      'Kaart',
+      'Hiaten',
+      'Pilotmonitor',
+      'Rapport',
+      'Samenwerken',
+      'Importeren',
+      'Gebieden',
+      'Metingen',
+      'Overzicht',
+    ])
       await meet(`page ${pagina}`, () => naar(pagina));
+
+    await meet(
+      'present: the slides of the project (Presenteren)',
+      () => page.getByRole('button', { name: 'Presenteren' }).click(),
+      () =>
+        page
+          .getByTestId('dia-teller')
+          .filter({ hasText: /Dia 1 van \d+/ })
+          .waitFor(),
+    );
+    await meet(
+      'present: the next slide (→)',
+      () => page.keyboard.press('ArrowRight'),
+      () =>
+        page
+          .getByTestId('dia-teller')
+          .filter({ hasText: /Dia 2 van \d+/ })
+          .waitFor(),
+    );
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog', { name: /Presentatie van/ }).waitFor({ state: 'detached' });
 
     await naar('Importeren');
     await meet(
