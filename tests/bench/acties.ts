@@ -1,9 +1,10 @@
 /**
- * `npm run bench -- acties` (issue 16: "no action a user takes on a gemeente-sized project keeps them waiting more
- * than a second"): the voorbeeldproject (Enschede West, built through the CLI) in the built app in headless Chromium,
- * and what a user does with it: open it, every page, the slides, import a partner list, undo and redo it, save, and download a
- * table, the network picture, the buurt map and the report workbook. Each figure runs from the click until the expected result
- * shows and the page is still (nothing marked busy; its last change counts, not the quiet time waited for after it).
+ * `npm run bench -- acties` (issue 16: "no action a user takes on a gemeente-sized project keeps them waiting more than
+ * a second"): the voorbeeldproject (Enschede West, built through the CLI) in the built app in headless Chromium, and
+ * what a user does with it: open it, every page, the slides, import a partner list, undo and redo it, save, and
+ * download a table, the network picture, the buurt map and the report workbook. Each figure runs from the click until
+ * the expected result shows and the page is still (nothing marked busy; its last change counts, not the quiet time
+ * waited for after it).
  * Uses dist/ (or WIJKWEB_DIST) and /usr/bin/chromium (or WIJKWEB_CHROMIUM).
  */
 import { writeFileSync } from 'node:fs';
