@@ -11,6 +11,7 @@ import { analyseNetwerk, analyseNetwerkParallel, seededRandom, type RunPaths } f
 import type { PathMetricsRaw } from '../../shared/analysis/metrics';
 import type { NetwerkData, NetwerkKnoop, NetwerkRelatie } from '../../shared/analysis/types';
 import { PARALLEL_FROM_KNOPEN } from '../../shared/service/project-service';
+import { timed } from './timing';
 
 type Report = (what: string, value: string, note?: string) => void;
 
@@ -132,11 +133,6 @@ function reference(
   return r.status === 0 ? (JSON.parse(r.stdout) as { networkx?: number; igraph?: number | null }) : {};
 }
 
-const cpuMs = () => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
-
 /** Median wall and CPU time of `runs` runs after `warm` unmeasured ones (the JIT compiles during the first). */
 async function medianOf(
   warm: number,
@@ -144,17 +140,7 @@ async function medianOf(
   fn: () => Promise<unknown> | unknown,
 ): Promise<{ wall: number; cpu: number }> {
   for (let i = 0; i < warm; i++) await fn();
-  const wall: number[] = [];
-  const cpu: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const c0 = cpuMs();
-    const t0 = performance.now();
-    await fn();
-    wall.push(performance.now() - t0);
-    cpu.push(cpuMs() - c0);
-  }
-  const mid = (xs: number[]) => xs.sort((a, b) => a - b)[xs.length >> 1]!;
-  return { wall: mid(wall), cpu: mid(cpu) };
+  return timed(runs, fn);
 }
 
 export async function benchNetwerk(report: Report): Promise<void> {

@@ -9,12 +9,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isSavableProjectFile } from '../../shared/db/file-header';
-import { LATEST_SCHEMA_VERSION } from '../../shared/db/migrations';
 import { nodeFs } from '../../node/fs';
-import { createFileStore } from '../../node/project-files';
 import { mb, peakRss } from './memory';
 import { cpuNote, median, ms, timed } from './timing';
+import { benchStore } from './store';
 import { startBenchWorker } from './worker';
 
 const [projectPath, dir] = process.argv.slice(2);
@@ -41,37 +39,25 @@ try {
   // Once each before measuring: the first write of a file and the worker's first snapshot after opening are slower.
   await floor();
   await snapshotInWorker();
+  await new Promise((resolve) => setTimeout(resolve, 1000)); // the worker's collections after opening end first
   const plain = await timed(N, floor);
   report(`floor: plain write + fsync of the same ${size}`, ms(plain), cpuNote(plain));
 
   const snapshot = await timed(N, snapshotInWorker);
   report('save, worker: snapshot + byte checks + transfer (exportProject)', ms(snapshot));
 
-  const path = join(dir, 'save.wijkweb');
-  let clock = Date.now();
-  const store = createFileStore({
-    fs: nodeFs,
-    backupRoot: join(dir, 'backups'),
-    now: () => new Date(clock),
-    verify: (b) => isSavableProjectFile(b, LATEST_SCHEMA_VERSION),
-  });
-  await store.create(path, bytes, false);
-  const atomic = await timed(N, async () => {
-    clock += 1000;
-    await store.save(path, bytes);
-  });
+  const store = await benchStore(dir, 'save', bytes);
+  const atomic = await timed(N, () => store.save(bytes));
   report('save, main: atomic write (tmp + fsync + length + rename)', ms(atomic), cpuNote(atomic));
 
   // The app's save: the worker's snapshot (checked there), then main checks it again and writes it atomically.
   const appSave = async () => {
-    clock += 1000;
-    await store.save(path, await snapshotInWorker());
+    await store.save(await snapshotInWorker());
   };
   // In Electron the snapshot also crosses IPC from the renderer to main, which serializes it: at least one more copy
   // into fresh memory. Electron cannot run here; structuredClone makes that one copy.
   const withIpcCopy = async () => {
-    clock += 1000;
-    await store.save(path, structuredClone(await snapshotInWorker()));
+    await store.save(structuredClone(await snapshotInWorker()));
   };
   const whole = await timed(N, appSave);
   report(`whole save of ${size} as the app does it`, ms(whole), cpuNote(whole));
@@ -106,8 +92,7 @@ try {
   const memory = await peakRss(appSave);
   report('whole save: peak memory (RSS increase)', mb(memory.peak), `over ${mb(memory.before)} before`);
 
-  clock += 11 * 60_000;
-  const backup = await timed(1, () => store.save(path, bytes));
+  const backup = await timed(1, () => store.save(bytes, 11 * 60_000));
   report('save including a rotating backup copy (every 10 minutes)', ms(backup));
 } finally {
   await stop();

@@ -15,7 +15,7 @@ import type { ProjectDb } from '../../shared/db/connection';
 import { isSavableProjectFile } from '../../shared/db/file-header';
 import { LATEST_SCHEMA_VERSION } from '../../shared/db/migrations';
 import { nodeFs } from '../../node/fs';
-import { createFileStore } from '../../node/project-files';
+import { benchStore } from './store';
 import { cpuNote, ms, timed } from './timing';
 
 type Report = (what: string, value: string, note?: string) => void;
@@ -59,20 +59,11 @@ export async function benchSave(SQL: SqlJsStatic, db: ProjectDb, dir: string, re
   // once after a CBS import, on the live database.
   const plainPath = join(dir, 'plain.bin');
   const plain = await timed(N, () => nodeFs.writeFileSynced(plainPath, bytes));
-  const path = join(dir, 'former.wijkweb');
-  let clock = Date.now();
-  const store = createFileStore({
-    fs: nodeFs,
-    backupRoot: join(dir, 'backups-former'),
-    now: () => new Date(clock),
-    verify: (b) => isSavableProjectFile(b, LATEST_SCHEMA_VERSION),
-  });
-  await store.create(path, bytes, false);
+  const store = await benchStore(dir, 'former', bytes);
   const former = await timed(3, async () => {
-    clock += 1000;
     const snap = db.export();
     if (!checkProjectBytes(SQL, snap)) throw new Error('bench save: quick_check failed');
-    await store.save(path, snap);
+    await store.save(snap);
   });
   report(
     'former save (quick_check of a re-opened copy every time)',
