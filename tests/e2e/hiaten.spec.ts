@@ -463,7 +463,9 @@ describe('Kaart: the buurten from their own polygons', () => {
     expect(await legenda.textContent()).toContain('Ernstig hiaat');
     expect(await legenda.textContent()).toContain('Geen gegevens');
     expect(await legenda.textContent()).toContain('In voorbereiding (1 buurt)');
-    expect(await legenda.textContent()).toContain('Collectief, vrij toegankelijk aanbod (4)');
+    // On the map of the gaps for Zorg, only the offer for Zorg (4 collective offers in all, 3 of them for Zorg).
+    expect(await legenda.textContent()).toContain('Collectief, vrij toegankelijk aanbod voor Zorg/Hulpverlening (3)');
+    expect(await legenda.textContent()).toContain('Ander aanbod voor Zorg/Hulpverlening (1)');
     // Wait for the CBS figures, then look at the picture.
     await keuze.locator('option[value="cbs:inwoners"]').waitFor({ state: 'attached' });
     expect(await axeViolations(page)).toEqual([]);
@@ -472,6 +474,8 @@ describe('Kaart: the buurten from their own polygons', () => {
     // A CBS figure: 5 quantile classes with ranges and counts.
     await keuze.selectOption('cbs:inwoners');
     await legenda.getByText('Indeling: kwantielen, 5 klassen').waitFor();
+    // A CBS figure is about no leefgebied: all offer shows.
+    expect(await legenda.textContent()).toContain('Collectief, vrij toegankelijk aanbod (4)');
     const klassen = await legenda.locator('.wijkweb-legenda__item').allTextContents();
     expect(klassen).toHaveLength(6);
     expect(klassen[0]).toMatch(/^[\d.]+ tot [\d.]+ \(\d+ buurten?\)$/);

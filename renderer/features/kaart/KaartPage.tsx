@@ -119,12 +119,13 @@ export function KaartPage({ onImport }: { onImport: () => void }) {
         vormen,
         toonOrganisaties ? (data?.organisaties ?? []) : [],
         toonVoorzieningen ? (data?.voorzieningen ?? []) : [],
+        leefgebied?.code,
       ),
-    [vormen, data, toonOrganisaties, toonVoorzieningen],
+    [vormen, data, toonOrganisaties, toonVoorzieningen, leefgebied],
   );
   const markerLegenda = useMemo(
-    () => maakMarkerLegenda(markers, toonOrganisaties, toonVoorzieningen, t),
-    [markers, toonOrganisaties, toonVoorzieningen, t],
+    () => maakMarkerLegenda(markers, toonOrganisaties, toonVoorzieningen, t, leefgebied?.label),
+    [markers, toonOrganisaties, toonVoorzieningen, t, leefgebied],
   );
 
   const titel = kaart?.jaar ? t('kaart.titelMetJaar', { onderwerp, jaar: kaart.jaar }) : onderwerp;

@@ -509,6 +509,8 @@ export function plaatsMarkers(
   vormen: readonly Vorm[],
   organisaties: readonly Organisatie[],
   voorzieningen: readonly Voorziening[],
+  /** On the map of one leefgebied's gaps, only the offer for it: a gap is the absence of that offer. */
+  leefgebied?: string,
 ): Marker[] {
   const centra = new Map(vormen.map((v) => [v.g.code, v.centrum]));
   const perBuurt = new Map<string, Omit<Marker, 'x' | 'y'>[]>();
@@ -521,6 +523,7 @@ export function plaatsMarkers(
   }
   for (const v of voorzieningen) {
     if (v.status === 'gestopt') continue;
+    if (leefgebied && !v.leefgebieden.includes(leefgebied)) continue;
     const buurt = v.locatieBuurtCode ?? (v.werkgebied.length === 1 ? v.werkgebied[0]! : null);
     if (!buurt) continue;
     add({ id: `v${v.id}`, soort: v.collectief && v.vrijToegankelijk ? 'collectief' : 'ander', naam: v.naam, buurt });
@@ -536,15 +539,22 @@ export function plaatsMarkers(
   return out;
 }
 
-/** The legend lines of the markers shown, with their count. */
+/** The legend lines of the markers shown, with their count; the offer "voor" the leefgebied when only its offer is shown. */
 export function markerLegenda(
   markers: readonly Marker[],
   toonOrganisaties: boolean,
   toonVoorzieningen: boolean,
   t: Vertaal,
+  leefgebied?: string,
 ): { soort: MarkerSoort; label: string }[] {
   const n = (s: MarkerSoort) => markers.filter((m) => m.soort === s).length;
   return (['collectief', 'ander', 'organisatie'] as const)
     .filter((s) => (s === 'organisatie' ? toonOrganisaties : toonVoorzieningen))
-    .map((s) => ({ soort: s, label: t(`kaart.marker.${s}`, { count: n(s) }) }));
+    .map((s) => ({
+      soort: s,
+      label:
+        leefgebied && s !== 'organisatie'
+          ? t(`kaart.marker.${s}Voor`, { count: n(s), leefgebied })
+          : t(`kaart.marker.${s}`, { count: n(s) }),
+    }));
 }

@@ -228,6 +228,7 @@ describe('the markers', () => {
     {
       id: 7,
       naam: 'Inloop',
+      leefgebieden: ['welzijn'],
       status: 'actief',
       locatieBuurtCode: 'B1',
       werkgebied: [],
@@ -237,6 +238,7 @@ describe('the markers', () => {
     {
       id: 8,
       naam: 'Traject',
+      leefgebieden: ['zorg'],
       status: 'actief',
       locatieBuurtCode: null,
       werkgebied: ['B2'],
@@ -246,6 +248,7 @@ describe('the markers', () => {
     {
       id: 9,
       naam: 'Gestopt',
+      leefgebieden: ['zorg'],
       status: 'gestopt',
       locatieBuurtCode: 'B1',
       werkgebied: [],
@@ -255,6 +258,7 @@ describe('the markers', () => {
     {
       id: 10,
       naam: 'Overal',
+      leefgebieden: ['zorg'],
       status: 'actief',
       locatieBuurtCode: null,
       werkgebied: ['B1', 'B2'],
@@ -284,5 +288,20 @@ describe('the markers', () => {
     ]);
     expect(markerLegenda(m, false, true, t).map((l) => l.soort)).toEqual(['collectief', 'ander']);
     expect(markerLegenda(m, true, false, t).map((l) => l.soort)).toEqual(['organisatie']);
+  });
+
+  it("on the map of one leefgebied's gaps shows only the offer for that leefgebied, and says so in the legend", () => {
+    // A gap is the absence of collective offer for the leefgebied: offer for others in the buurt would contradict it.
+    const m = plaatsMarkers(vormen, organisaties, voorzieningen, 'zorg');
+    expect(m.map((x) => [x.id, x.soort])).toEqual([
+      ['o1', 'organisatie'],
+      ['v8', 'ander'],
+    ]);
+    expect(markerLegenda(m, true, true, t, 'Zorg/Hulpverlening').map((l) => l.label)).toEqual([
+      'kaart.marker.collectiefVoor{"count":0,"leefgebied":"Zorg/Hulpverlening"}',
+      'kaart.marker.anderVoor{"count":1,"leefgebied":"Zorg/Hulpverlening"}',
+      'kaart.marker.organisatie{"count":1}',
+    ]);
+    expect(plaatsMarkers(vormen, organisaties, voorzieningen, 'welzijn').map((x) => x.id)).toEqual(['o1', 'v7']);
   });
 });
