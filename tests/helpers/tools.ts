@@ -1,7 +1,7 @@
 /**
- * Tests that need a program of the machine (Debian's Chromium, poppler's pdfinfo/pdftoppm). On a developer's machine
- * without it they are skipped, with the reason in the suite's name; under CI=true (where .ci/run installs them) a
- * missing program is a failing test that says how to install it, never a silent skip.
+ * Tests that need a program of the machine (Debian's Chromium, poppler's pdfinfo/pdftoppm; .ci/run and the README's
+ * install step put them there). A missing program is a failing test that says how to install it, on every machine:
+ * a skipped test proves nothing.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -37,32 +37,23 @@ function runs(cmd: string, args: string[]): boolean {
   }
 }
 
-/** CI=true (or any value but empty, 0 and false), as .ci/run is started. */
-export function isCi(env: Record<string, string | undefined> = process.env): boolean {
-  const v = env.CI?.trim().toLowerCase();
-  return !!v && v !== '0' && v !== 'false';
-}
+export type ToolVerdict = { readonly run: true } | { readonly run: false; readonly why: string };
 
-export type ToolVerdict =
-  { readonly run: true } | { readonly run: false; readonly fail: boolean; readonly why: string };
-
-/** Run when every tool is there; else skip, or fail under CI. */
-export function toolVerdict(tools: readonly Tool[], ci: boolean): ToolVerdict {
+/** Run when every tool is there; else the reason, naming what is missing and how to get it. */
+export function toolVerdict(tools: readonly Tool[]): ToolVerdict {
   const missing = tools.filter((t) => !t.present);
   if (missing.length === 0) return { run: true };
-  const why = missing.map((t) => `${t.name} ontbreekt (${t.install})`).join('; ');
-  return { run: false, fail: ci, why };
+  return { run: false, why: missing.map((t) => `${t.name} ontbreekt (${t.install})`).join('; ') };
 }
 
-/** `describe` for a suite that needs these tools (see the top of this file). */
+/** `describe` for a suite that needs these tools: without them one failing test that says what to install. */
 export function describeWithTools(tools: readonly Tool[], name: string, body: () => void): void {
-  const v = toolVerdict(tools, isCi());
+  const v = toolVerdict(tools);
   if (v.run) describe(name, body);
-  else if (v.fail)
+  else
     describe(name, () =>
-      it('has the programs it needs (CI=true: missing is a failure, not a skip)', () => {
+      it('has the programs it needs', () => {
         throw new Error(v.why);
       }),
     );
-  else describe.skip(`${name} — overgeslagen: ${v.why}`, body);
 }
