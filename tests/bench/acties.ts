@@ -24,8 +24,14 @@ const STIL_MS = 500;
 /** Watches the page from now on: the time of its last change and its longest task. */
 async function kijk(page: Page): Promise<number> {
   return page.evaluate(() => {
-    const w = window as unknown as { __laatst: number; __taak: number; __kijker?: MutationObserver };
+    const w = window as unknown as {
+      __laatst: number;
+      __taak: number;
+      __kijker?: MutationObserver;
+      __taken?: PerformanceObserver;
+    };
     w.__kijker?.disconnect();
+    w.__taken?.disconnect();
     w.__laatst = performance.now();
     w.__taak = 0;
     // Short notices come and go on their own timers (one from the step before can leave during this one); where a
@@ -35,9 +41,10 @@ async function kijk(page: Page): Promise<number> {
         w.__laatst = performance.now();
     });
     w.__kijker.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
-    new PerformanceObserver((lijst) => {
+    w.__taken = new PerformanceObserver((lijst) => {
       for (const e of lijst.getEntries()) w.__taak = Math.max(w.__taak, e.duration);
-    }).observe({ type: 'longtask' });
+    });
+    w.__taken.observe({ type: 'longtask' });
     return performance.now();
   });
 }
